@@ -1,0 +1,166 @@
+/**
+ * The engine's contracts. Every language plugs into these types; nothing here knows about a
+ * particular language, about LSP connections or about the disk.
+ */
+import type { CompletionItem, Hover, DocumentSymbol, Location, SelectionRange, FoldingRange, TextEdit as LspTextEdit } from 'vscode-languageserver-types';
+import type { LineIndex } from '../text/lines';
+
+export type DocumentKind = 'dockerfile' | 'dockerignore' | 'compose' | 'workflow' | 'taskdef' | 'flake' | 'nix';
+export const DOCUMENT_KINDS: readonly DocumentKind[] = ['dockerfile', 'dockerignore', 'compose', 'workflow', 'taskdef', 'flake', 'nix'];
+
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+export type SeveritySetting = Severity | 'off';
+
+/** A replacement of the text between two offsets (UTF-16 code units, like JS strings). */
+export interface OffsetEdit { start: number; end: number; newText: string }
+
+/**
+ * A fix attached to a finding. `safe` fixes never change behaviour and are applied by
+ * "fix all" (`source.fixAll.shipshape`, `shipshape check --fix` one day); others are suggestions,
+ * offered one by one. A snippet fix (`snippet: true`) may hold `${1:placeholder}` tab stops; it is
+ * never safe.
+ */
+export interface Fix {
+  title: string;
+  edits: OffsetEdit[];
+  safe: boolean;
+  /** The first edit's newText is an LSP snippet with tab stops. */
+  snippet?: boolean;
+  /** Edits in other files (for example creating a .dockerignore next to a Dockerfile). */
+  otherFiles?: { path: string; edits: OffsetEdit[]; create?: boolean }[];
+}
+
+/** A location in another file that explains a finding (LSP relatedInformation). */
+export interface Related { path: string; start: number; end: number; message: string }
+
+/** What a rule reports. Offsets are into the document's text. */
+export interface Report {
+  start: number;
+  end: number;
+  messageId: string;
+  data?: Record<string, string | number>;
+  fix?: Fix;
+  suggestions?: Fix[];
+  related?: Related[];
+}
+
+export interface RuleDocs {
+  /** A Markdown paragraph or two: why it matters. */
+  rationale: string;
+  incorrect: string;
+  correct: string;
+  /** Names of the peers' equivalent checks, e.g. "hadolint DL3007", "actionlint expression". */
+  peers?: string[];
+}
+
+export interface RuleMeta {
+  /** Stable, never reused. */
+  code: string;
+  /** kebab-case name. */
+  id: string;
+  kinds: DocumentKind[];
+  defaultSeverity: SeveritySetting;
+  description: string;
+  messages: Record<string, string>;
+  /** 'safe': the fix is applied by fix-all; 'suggestion': offered only; false: no fix. */
+  fixable: 'safe' | 'suggestion' | false;
+  docs: RuleDocs;
+}
+
+/** A parsed document of any kind, as the workspace index hands it to rules of other files. */
+export interface ParsedFile<M = unknown> {
+  path: string;
+  kind: DocumentKind;
+  text: string;
+  lines: LineIndex;
+  model: M;
+}
+
+/**
+ * What rules may know about other files. The service implements it over an in-memory map filled
+ * from open documents, file-watcher events and the disk; rules never touch the disk themselves.
+ * Paths are absolute, POSIX-style.
+ */
+export interface WorkspaceIndex {
+  /** The parsed model of a file, or undefined when it does not exist or is not an infra file. */
+  get(path: string): ParsedFile | undefined;
+  /** Whether a file or folder exists. */
+  exists(path: string): boolean;
+  /** The raw text of any (small) file, e.g. a .env or .hadolint.yaml. */
+  readText(path: string): string | undefined;
+  /** Paths of indexed files, optionally of one kind. */
+  list(kind?: DocumentKind): string[];
+  /** Records that `dependent` read `path`, so a change to `path` re-checks `dependent`. */
+  dependOn?(dependent: string, path: string): void;
+}
+
+export interface RuleContext<M> {
+  readonly path: string;
+  readonly kind: DocumentKind;
+  readonly text: string;
+  readonly lines: LineIndex;
+  readonly model: M;
+  readonly workspace: WorkspaceIndex;
+  readonly settings: Settings;
+  /** Whether the workspace is trusted (external tools like shellcheck run only then). */
+  readonly trusted: boolean;
+  report(report: Report): void;
+}
+
+export interface Rule<M = any> {
+  meta: RuleMeta;
+  check(ctx: RuleContext<M>): void;
+}
+
+/** A problem found while parsing, turned into findings by the language's syntax rule. */
+export interface ParseProblem { start: number; end: number; message: string; messageId?: string; data?: Record<string, string | number> }
+
+export interface FeatureContext<M> {
+  readonly path: string;
+  readonly kind: DocumentKind;
+  readonly text: string;
+  readonly lines: LineIndex;
+  readonly model: M;
+  readonly workspace: WorkspaceIndex;
+  readonly settings: Settings;
+}
+
+/** One language: how to parse its text, its rules, and its editor features. */
+export interface Language<M = any> {
+  kind: DocumentKind;
+  /** The comment marker for inline ignore comments; undefined for JSON. */
+  lineComment?: string;
+  /** Extra inline-ignore syntaxes, e.g. `# hadolint ignore=DL3007`: returns the codes a comment line ignores. */
+  ignoreComment?(commentLine: string): string[] | undefined;
+  parse(text: string, path: string): M;
+  rules: Rule<M>[];
+  complete?(ctx: FeatureContext<M>, offset: number): CompletionItem[];
+  hover?(ctx: FeatureContext<M>, offset: number): Hover | undefined;
+  symbols?(ctx: FeatureContext<M>): DocumentSymbol[];
+  definition?(ctx: FeatureContext<M>, offset: number): Location[];
+  rename?(ctx: FeatureContext<M>, offset: number, newName: string): { path: string; edits: LspTextEdit[] }[] | undefined;
+  folding?(ctx: FeatureContext<M>): FoldingRange[];
+  selectionRanges?(ctx: FeatureContext<M>, offsets: number[]): SelectionRange[];
+  /** Extra severity overrides the language reads from files next to the document (e.g. .hadolint.yaml). */
+  configOverrides?(ctx: { path: string; workspace: WorkspaceIndex }): Record<string, SeveritySetting>;
+}
+
+/** Settings that reach the service: from the editor, merged with `.shipshape.yaml`. */
+export interface Settings {
+  /** Severity per rule code or id. */
+  rules: Record<string, SeveritySetting>;
+  /** Per-language options. */
+  workflow?: { selfHostedRunnerLabels?: string[] };
+  /** Maximum size of a document we analyse fully (bytes); bigger ones get one finding. */
+  maxFileSize?: number;
+}
+
+export const DEFAULT_SETTINGS: Settings = { rules: {}, maxFileSize: 5 * 1024 * 1024 };
+
+/** A finding after severity resolution, ready for the LSP or the CLI. */
+export interface Finding extends Report {
+  code: string;
+  rule: string;
+  severity: Severity;
+  message: string;
+}
