@@ -1,0 +1,16 @@
+/** Shared bits for taskdef rules: the rule type and reporting at a node. */
+import type { Node } from 'jsonc-parser';
+import type { Rule, RuleContext, Report } from '../../engine/types';
+import type { TaskDefModel } from './parse';
+
+export type TaskDefRule = Rule<TaskDefModel>;
+export type Ctx = RuleContext<TaskDefModel>;
+
+export function at(n: Node, messageId: string, data?: Report['data'], extra?: Partial<Report>): Report {
+  return { start: n.offset, end: n.offset + n.length, messageId, data, ...extra };
+}
+/** The key of a property node (for a report that should underline just the name). */
+export function keyRange(prop: Node): { start: number; end: number } {
+  const k = prop.children![0];
+  return { start: k.offset, end: k.offset + k.length };
+}

@@ -1,0 +1,36 @@
+import { props, keyOf, end, get } from '../json';
+import type { OffsetEdit } from '../../../engine/types';
+import type { TaskDefRule } from '../rule-kit';
+
+/** TD007: the `{"taskDefinition": {...}}` wrapper of describe-task-definition output. */
+export const rule: TaskDefRule = {
+  meta: {
+    code: 'TD007', id: 'describe-wrapper', kinds: ['taskdef'], defaultSeverity: 'error',
+    description: 'The file is wrapped in describe-task-definition\'s {"taskDefinition": ...}.',
+    messages: { wrapper: 'The task definition is wrapped in "taskDefinition"; register-task-definition expects its content at the top level.' },
+    fixable: 'safe',
+    docs: {
+      rationale: '`aws ecs describe-task-definition` prints `{"taskDefinition": {...}, "tags": [...]}`. Saved as is, the file cannot be registered. The fix unwraps it (keeping the tags).',
+      incorrect: '{ "taskDefinition": { "family": "web", "containerDefinitions": [] } }',
+      correct: '{ "family": "web", "containerDefinitions": [] }',
+    },
+  },
+  check(ctx) {
+    const { wrapper, taskDef, root } = ctx.model;
+    if (!wrapper || !taskDef || !root) return;
+    const k = wrapper.children![0];
+    const edits: OffsetEdit[] = [{ start: root.offset, end: taskDef.offset, newText: '' }];
+    const tags = get(root, 'tags');
+    const tagsText = tags && tags.type === 'array' && (tags.children?.length ?? 0) > 0 && !get(taskDef, 'tags')
+      ? ctx.text.slice(tags.offset, end(tags)) : undefined;
+    if (tagsText) {
+      const innerProps = props(taskDef);
+      const last = innerProps[innerProps.length - 1];
+      const sep = last ? ',' : '';
+      edits.push({ start: end(taskDef) - 1, end: end(root), newText: `${sep}\n"tags": ${tagsText}\n}` });
+    } else {
+      edits.push({ start: end(taskDef), end: end(root), newText: '' });
+    }
+    ctx.report({ start: k.offset, end: k.offset + k.length, messageId: 'wrapper', fix: { title: 'Unwrap the task definition', edits, safe: true } });
+  },
+};
