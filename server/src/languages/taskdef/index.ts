@@ -9,7 +9,8 @@ export const language: Language<TaskdefModel> = {
   parse(text) {
     const errors: ParseError[] = [];
     const root = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
-    return { root, problems: errors.map((e) => ({ start: e.offset, end: e.offset + e.length, message: `JSON: ${printParseErrorCode(e.error)}` })) };
+    // After the first error the rest are mostly echoes of it: report the first only.
+    return { root, problems: errors.slice(0, 1).map((e) => ({ start: e.offset, end: e.offset + e.length, message: `JSON: ${printParseErrorCode(e.error)}` })) };
   },
   rules: [syntaxRule('TD000', 'taskdef', 'JSON', { incorrect: '{ "family": "app", }', correct: '{ "family": "app" }' })],
 };
