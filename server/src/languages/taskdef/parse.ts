@@ -20,40 +20,18 @@ export interface TaskDefModel {
   problems: ParseProblem[];
 }
 
-const MESSAGES: Record<string, string> = {
-  InvalidSymbol: 'invalid symbol',
-  InvalidNumberFormat: 'invalid number format',
-  PropertyNameExpected: 'property name expected',
-  ValueExpected: 'value expected',
-  ColonExpected: 'colon expected',
-  CommaExpected: 'comma expected',
-  CloseBraceExpected: 'closing brace expected',
-  CloseBracketExpected: 'closing bracket expected',
-  EndOfFileExpected: 'end of file expected',
-  InvalidCommentToken: 'comments are not allowed in JSON',
-  UnexpectedEndOfComment: 'unexpected end of comment',
-  UnexpectedEndOfString: 'unterminated string',
-  UnexpectedEndOfNumber: 'unexpected end of number',
-  InvalidUnicode: 'invalid unicode escape',
-  InvalidEscapeCharacter: 'invalid escape character',
-  InvalidCharacter: 'invalid character in string',
-};
-
 export function parseTaskDef(text: string, _path?: string): TaskDefModel {
   const errors: ParseError[] = [];
   let root: Node | undefined;
   try {
     root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: true });
   } catch (e) {
-    return { problems: [{ start: 0, end: Math.min(1, text.length), message: `cannot parse: ${String(e)}` }] };
+    return { problems: [{ start: 0, end: Math.min(1, text.length), message: `JSON: cannot parse (${String(e)})` }] };
   }
-  const problems: ParseProblem[] = errors.map((e) => {
-    const code = printParseErrorCode(e.error);
-    const message = MESSAGES[code] ?? code;
-    return { start: e.offset, end: e.offset + Math.max(e.length, 0), message, messageId: 'syntax', data: { detail: message } };
-  });
+  // After the first error the rest are mostly echoes of it: report the first only, at its exact offset.
+  const problems: ParseProblem[] = errors.slice(0, 1).map((e) => ({ start: e.offset, end: e.offset + e.length, message: `JSON: ${printParseErrorCode(e.error)}` }));
   if (root && root.type !== 'object' && text.trim() !== '') {
-    problems.push({ start: root.offset, end: root.offset + root.length, message: 'a task definition is a JSON object', messageId: 'syntax', data: { detail: 'a task definition is a JSON object' } });
+    problems.push({ start: root.offset, end: root.offset + root.length, message: 'JSON: a task definition is an object' });
   }
   let taskDef = root?.type === 'object' ? root : undefined;
   let wrapper: Node | undefined;
