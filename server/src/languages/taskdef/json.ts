@@ -70,22 +70,32 @@ export function insertProp(text: string, obj: Node, key: string, valueJson: stri
   return { start: obj.offset + 1, end: end(obj) - 1, newText: `\n${outer}${indentUnit(text)}${JSON.stringify(key)}: ${valueJson}\n${outer}` };
 }
 
-/** Edits removing the given members of `obj`, with their commas, as non-overlapping ranges. */
-export function removeProps(text: string, obj: Node, remove: Node[]): OffsetEdit[] {
+/**
+ * Edits removing the given members of `obj` with their commas: one piece per member, so each
+ * finding can carry its own fix, and all pieces together never overlap (they only touch).
+ */
+export function removalPieces(obj: Node, remove: Node[]): Map<Node, OffsetEdit> {
   const members = props(obj);
   const gone = new Set(remove);
-  const edits: OffsetEdit[] = [];
+  const pieces = new Map<Node, OffsetEdit>();
   let i = 0;
   while (i < members.length) {
     if (!gone.has(members[i])) { i++; continue; }
     let j = i;
     while (j + 1 < members.length && gone.has(members[j + 1])) j++;
-    if (j + 1 < members.length) edits.push({ start: members[i].offset, end: members[j + 1].offset, newText: '' });
-    else if (i > 0) edits.push({ start: end(members[i - 1]), end: end(members[j]), newText: '' });
-    else edits.push({ start: obj.offset + 1, end: end(obj) - 1, newText: '' });
+    for (let k = i; k <= j; k++) {
+      const m = members[k];
+      if (j + 1 < members.length) pieces.set(m, { start: m.offset, end: members[k + 1].offset, newText: '' });
+      else if (i > 0) pieces.set(m, { start: end(members[k - 1]), end: end(m), newText: '' });
+      else pieces.set(m, { start: k === 0 ? obj.offset + 1 : m.offset, end: k === j ? end(obj) - 1 : members[k + 1].offset, newText: '' });
+    }
     i = j + 1;
   }
-  return edits;
+  return pieces;
+}
+
+export function removeProps(obj: Node, remove: Node[]): OffsetEdit[] {
+  return [...removalPieces(obj, remove).values()];
 }
 
 export function replaceNode(n: Node, newText: string): OffsetEdit {
@@ -115,5 +125,9 @@ export function nearest(word: string, candidates: readonly string[]): string | u
   }
   if (best === undefined) return undefined;
   const limit = Math.max(2, Math.floor(Math.max(word.length, best.length) / 3));
-  return bestD <= limit ? best : undefined;
+  if (bestD <= limit) return best;
+  // A fragment of a longer name ("vpc" for "awsvpc", "Mappings" for "portMappings").
+  const w = word.toLowerCase();
+  const containing = word.length >= 3 ? candidates.filter((c) => c.toLowerCase().includes(w)) : [];
+  return containing.length === 1 ? containing[0] : undefined;
 }

@@ -1,3 +1,4 @@
+import { fargateExample } from '../examples';
 import { get, str, isTemplated, insertProp, props, keyOf } from '../json';
 import { containers, isFargate, isRegion, ALL_REGIONS } from '../ecs';
 import { nearest } from '../json';
@@ -16,8 +17,8 @@ export const rule: TaskDefRule = {
     fixable: 'suggestion',
     docs: {
       rationale: 'The awslogs driver sends the container\'s output to CloudWatch Logs: it needs the log group (`awslogs-group`) and its region (`awslogs-region`, a region code such as `eu-west-1`); on Fargate ECS also requires `awslogs-stream-prefix`. A task with these missing fails to start.',
-      incorrect: '"logConfiguration": { "logDriver": "awslogs", "options": { "awslogs-group": "/ecs/web" } }',
-      correct: '"logConfiguration": { "logDriver": "awslogs", "options": { "awslogs-group": "/ecs/web", "awslogs-region": "eu-west-1", "awslogs-stream-prefix": "ecs" } }',
+      incorrect: fargateExample({}, { logConfiguration: { logDriver: 'awslogs', options: { 'awslogs-group': '/ecs/web' } } }),
+      correct: fargateExample({}, { logConfiguration: { logDriver: 'awslogs', options: { 'awslogs-group': '/ecs/web', 'awslogs-region': 'eu-west-1', 'awslogs-stream-prefix': 'ecs' } } }),
     },
   },
   check(ctx) {

@@ -1,3 +1,4 @@
+import { ec2Example } from '../examples';
 import { get } from '../json';
 import { containers } from '../ecs';
 import type { TaskDefRule } from '../rule-kit';
@@ -11,8 +12,8 @@ export const rule: TaskDefRule = {
     fixable: false,
     docs: {
       rationale: 'ECS must know how much memory to reserve on the instance. When the task definition has no task-level `memory`, RegisterTaskDefinition rejects a container with neither `memory` (hard limit) nor `memoryReservation` (soft limit).',
-      incorrect: '{ "family": "web", "containerDefinitions": [{ "name": "app", "image": "nginx:1.27" }] }',
-      correct: '{ "family": "web", "containerDefinitions": [{ "name": "app", "image": "nginx:1.27", "memoryReservation": 256 }] }',
+      incorrect: ec2Example({}, { memory: undefined }),
+      correct: ec2Example({}, { memory: undefined, memoryReservation: 256 }),
     },
   },
   check(ctx) {

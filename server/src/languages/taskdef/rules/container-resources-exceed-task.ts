@@ -1,3 +1,4 @@
+import { fargateExample } from '../examples';
 import { get, num } from '../json';
 import { containers, taskSize, parseCpu, parseMemory } from '../ecs';
 import type { TaskDefRule } from '../rule-kit';
@@ -15,8 +16,8 @@ export const rule: TaskDefRule = {
     fixable: false,
     docs: {
       rationale: 'Task-level cpu and memory are the budget the containers share. ECS rejects a task definition whose containers\' cpu, or whose memory reservations (`memoryReservation`, else `memory`), add up to more than the task\'s, or one container\'s hard limit above the task\'s memory.',
-      incorrect: '"cpu": "256", "memory": "512", "containerDefinitions": [{ "name": "a", "cpu": 256, "memory": 512, ... }, { "name": "b", "cpu": 128, ... }]',
-      correct: '"cpu": "512", "memory": "1024", "containerDefinitions": [{ "name": "a", "cpu": 256, "memory": 512, ... }, { "name": "b", "cpu": 128, ... }]',
+      incorrect: fargateExample({}, { cpu: 256, memory: 512 }, [{ name: 'sidecar', image: 'busybox:1.36', cpu: 128, memoryReservation: 64, essential: false }]),
+      correct: fargateExample({ cpu: '512', memory: '1024' }, { cpu: 256, memory: 512 }, [{ name: 'sidecar', image: 'busybox:1.36', cpu: 128, memoryReservation: 64, essential: false }]),
     },
   },
   check(ctx) {

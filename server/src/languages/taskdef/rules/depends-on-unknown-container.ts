@@ -1,3 +1,4 @@
+import { fargateExample } from '../examples';
 import { get, items, str, isTemplated } from '../json';
 import { containers } from '../ecs';
 import type { TaskDefRule } from '../rule-kit';
@@ -14,8 +15,8 @@ export const rule: TaskDefRule = {
     fixable: false,
     docs: {
       rationale: 'Startup order can only refer to containers of the same task; ECS rejects a dependency on a missing container or a cycle.',
-      incorrect: '{ "name": "app", "dependsOn": [{ "containerName": "migrate", "condition": "SUCCESS" }] }  // no "migrate" container',
-      correct: '{ "name": "app", "dependsOn": [{ "containerName": "migrations", "condition": "SUCCESS" }] }',
+      incorrect: fargateExample({}, { dependsOn: [{ containerName: 'migrate', condition: 'SUCCESS' }] }, [{ name: 'migrations', image: 'app-migrate:1.0', essential: false }]),
+      correct: fargateExample({}, { dependsOn: [{ containerName: 'migrations', condition: 'SUCCESS' }] }, [{ name: 'migrations', image: 'app-migrate:1.0', essential: false }]),
     },
   },
   check(ctx) {

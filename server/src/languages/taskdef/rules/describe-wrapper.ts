@@ -1,3 +1,4 @@
+import { fargateExample } from '../examples';
 import { props, keyOf, end, get } from '../json';
 import type { OffsetEdit } from '../../../engine/types';
 import type { TaskDefRule } from '../rule-kit';
@@ -11,8 +12,8 @@ export const rule: TaskDefRule = {
     fixable: 'safe',
     docs: {
       rationale: '`aws ecs describe-task-definition` prints `{"taskDefinition": {...}, "tags": [...]}`. Saved as is, the file cannot be registered. The fix unwraps it (keeping the tags).',
-      incorrect: '{ "taskDefinition": { "family": "web", "containerDefinitions": [] } }',
-      correct: '{ "family": "web", "containerDefinitions": [] }',
+      incorrect: `{ "taskDefinition": ${fargateExample()} }`,
+      correct: fargateExample(),
     },
   },
   check(ctx) {

@@ -1,3 +1,4 @@
+import { fargateExample } from '../examples';
 import { containers } from '../ecs';
 import type { TaskDefRule } from '../rule-kit';
 
@@ -10,8 +11,8 @@ export const rule: TaskDefRule = {
     fixable: false,
     docs: {
       rationale: 'Names identify containers in `dependsOn`, `links`, load balancer settings and logs; ECS rejects duplicates.',
-      incorrect: '[{ "name": "app", "image": "a:1" }, { "name": "app", "image": "b:1" }]',
-      correct: '[{ "name": "app", "image": "a:1" }, { "name": "sidecar", "image": "b:1" }]',
+      incorrect: fargateExample({}, {}, [{ name: 'app', image: 'busybox:1.36', essential: false }]),
+      correct: fargateExample({}, {}, [{ name: 'sidecar', image: 'busybox:1.36', essential: false }]),
     },
   },
   check(ctx) {

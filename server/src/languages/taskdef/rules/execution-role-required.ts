@@ -1,3 +1,4 @@
+import { fargateExample } from '../examples';
 import type { Node } from 'jsonc-parser';
 import { get, items, str, insertProp, propNode } from '../json';
 import { containers, isFargate, isPrivateEcr } from '../ecs';
@@ -12,8 +13,8 @@ export const rule: TaskDefRule = {
     fixable: 'suggestion',
     docs: {
       rationale: 'The task execution role is what the ECS agent (or Fargate) uses to pull private images, fetch `secrets` and `environmentFiles`, and, on Fargate, to pull from ECR and write awslogs. Without it ECS rejects the task definition (Fargate with awslogs) or the task fails to start. The fix adds a placeholder role ARN to fill in.',
-      incorrect: '{ "requiresCompatibilities": ["FARGATE"], ..., "containerDefinitions": [{ ..., "logConfiguration": { "logDriver": "awslogs", ... } }] }',
-      correct: '{ "requiresCompatibilities": ["FARGATE"], "executionRoleArn": "arn:aws:iam::123456789012:role/ecsTaskExecutionRole", ... }',
+      incorrect: fargateExample({ executionRoleArn: undefined }, { secrets: [{ name: 'DB_PASSWORD', valueFrom: 'db-password' }] }),
+      correct: fargateExample({}, { secrets: [{ name: 'DB_PASSWORD', valueFrom: 'db-password' }] }),
     },
   },
   check(ctx) {

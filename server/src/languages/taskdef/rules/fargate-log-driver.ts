@@ -1,3 +1,4 @@
+import { fargateExample } from '../examples';
 import { get, str, isTemplated } from '../json';
 import { isFargate, containers, FARGATE_LOG_DRIVERS } from '../ecs';
 import type { TaskDefRule } from '../rule-kit';
@@ -11,8 +12,8 @@ export const rule: TaskDefRule = {
     fixable: false,
     docs: {
       rationale: 'On Fargate there is no host Docker daemon to configure: only `awslogs`, `splunk` and `awsfirelens` (FireLens, for Fluent Bit or Fluentd sidecars) work; `json-file`, `syslog`, `gelf`, `fluentd`, `journald` are rejected.',
-      incorrect: '"logConfiguration": { "logDriver": "json-file" }',
-      correct: '"logConfiguration": { "logDriver": "awslogs", "options": { ... } }',
+      incorrect: fargateExample({}, { logConfiguration: { logDriver: 'json-file' } }),
+      correct: fargateExample({}, { logConfiguration: { logDriver: 'awslogs', options: { 'awslogs-group': '/ecs/web', 'awslogs-region': 'eu-west-1', 'awslogs-stream-prefix': 'ecs' } } }),
     },
   },
   check(ctx) {

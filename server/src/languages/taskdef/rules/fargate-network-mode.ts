@@ -1,3 +1,4 @@
+import { fargateExample } from '../examples';
 import { get, items, str, insertProp, replaceNode, isTemplated } from '../json';
 import { isFargate } from '../ecs';
 import type { TaskDefRule } from '../rule-kit';
@@ -14,8 +15,8 @@ export const rule: TaskDefRule = {
     fixable: 'suggestion',
     docs: {
       rationale: 'Fargate gives every task its own elastic network interface; RegisterTaskDefinition rejects a task definition that requires FARGATE with any other network mode, including the default (`bridge`) when the field is left out.',
-      incorrect: '{ "requiresCompatibilities": ["FARGATE"], "networkMode": "bridge", "cpu": "256", "memory": "512", ... }',
-      correct: '{ "requiresCompatibilities": ["FARGATE"], "networkMode": "awsvpc", "cpu": "256", "memory": "512", ... }',
+      incorrect: fargateExample({ networkMode: 'bridge' }),
+      correct: fargateExample(),
       peers: ['cfn-lint E3047'],
     },
   },

@@ -1,3 +1,4 @@
+import { fargateExample } from '../examples';
 import { get, items } from '../json';
 import { isFargate } from '../ecs';
 import type { TaskDefRule } from '../rule-kit';
@@ -11,8 +12,8 @@ export const rule: TaskDefRule = {
     fixable: false,
     docs: {
       rationale: 'Placement constraints choose among your EC2 container instances; Fargate has none, and a task definition that requires FARGATE with constraints is rejected. An empty list is fine.',
-      incorrect: '"requiresCompatibilities": ["FARGATE"], "placementConstraints": [{ "type": "memberOf", "expression": "attribute:ecs.instance-type =~ t3.*" }]',
-      correct: '"requiresCompatibilities": ["FARGATE"], "placementConstraints": []',
+      incorrect: fargateExample({ placementConstraints: [{ type: 'memberOf', expression: 'attribute:ecs.instance-type =~ t3.*' }] }),
+      correct: fargateExample({ placementConstraints: [] }),
     },
   },
   check(ctx) {

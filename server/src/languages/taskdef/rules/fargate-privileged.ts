@@ -1,3 +1,4 @@
+import { fargateExample } from '../examples';
 import { get, propNode } from '../json';
 import { isFargate, containers } from '../ecs';
 import type { TaskDefRule } from '../rule-kit';
@@ -11,8 +12,8 @@ export const rule: TaskDefRule = {
     fixable: false,
     docs: {
       rationale: 'A privileged container gets root on the host; Fargate never grants that and rejects the task definition. Add only the Linux capabilities you need instead (Fargate allows adding SYS_PTRACE).',
-      incorrect: '{ "name": "app", "image": "nginx:1.27", "privileged": true }',
-      correct: '{ "name": "app", "image": "nginx:1.27" }',
+      incorrect: fargateExample({}, { privileged: true }),
+      correct: fargateExample(),
     },
   },
   check(ctx) {

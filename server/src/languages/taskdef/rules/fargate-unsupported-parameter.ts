@@ -1,3 +1,4 @@
+import { fargateExample } from '../examples';
 import type { Node } from 'jsonc-parser';
 import { get, items, propNode, str } from '../json';
 import { isFargate, containers } from '../ecs';
@@ -12,8 +13,8 @@ export const rule: TaskDefRule = {
     fixable: false,
     docs: {
       rationale: 'Some task definition parameters need control over the host: devices, shared memory size, tmpfs mounts, swap, `ipcMode`, `pidMode: host`, Docker volume drivers, host paths for bind mounts and added Linux capabilities other than SYS_PTRACE. Fargate rejects them.',
-      incorrect: '"linuxParameters": { "sharedMemorySize": 512 }',
-      correct: '"linuxParameters": { "initProcessEnabled": true }',
+      incorrect: fargateExample({}, { linuxParameters: { sharedMemorySize: 512 } }),
+      correct: fargateExample({}, { linuxParameters: { initProcessEnabled: true } }),
     },
   },
   check(ctx) {

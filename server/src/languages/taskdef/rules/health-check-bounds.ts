@@ -1,3 +1,4 @@
+import { fargateExample } from '../examples';
 import { get, num } from '../json';
 import { containers } from '../ecs';
 import type { TaskDefRule } from '../rule-kit';
@@ -18,8 +19,8 @@ export const rule: TaskDefRule = {
     fixable: false,
     docs: {
       rationale: 'ECS accepts `interval` 5–300 s (default 30), `timeout` 2–120 s (default 5), `retries` 1–10 (default 3) and `startPeriod` 0–300 s (default off); other values are rejected at registration.',
-      incorrect: '"healthCheck": { "command": ["CMD", "true"], "interval": 1 }',
-      correct: '"healthCheck": { "command": ["CMD", "true"], "interval": 10 }',
+      incorrect: fargateExample({}, { healthCheck: { command: ['CMD', 'true'], interval: 1 } }),
+      correct: fargateExample({}, { healthCheck: { command: ['CMD', 'true'], interval: 10 } }),
     },
   },
   check(ctx) {

@@ -1,3 +1,4 @@
+import { fargateExample } from '../examples';
 import { get, items, str } from '../json';
 import { containers } from '../ecs';
 import type { TaskDefRule } from '../rule-kit';
@@ -14,8 +15,8 @@ export const rule: TaskDefRule = {
     fixable: 'suggestion',
     docs: {
       rationale: 'ECS passes the list to Docker as is: the first item says how to run the rest (`CMD` runs the arguments directly, `CMD-SHELL` runs one string with the container\'s shell). Without it the health check never runs properly and the container is marked unhealthy.',
-      incorrect: '"healthCheck": { "command": ["curl -f http://localhost/ || exit 1"] }',
-      correct: '"healthCheck": { "command": ["CMD-SHELL", "curl -f http://localhost/ || exit 1"] }',
+      incorrect: fargateExample({}, { healthCheck: { command: ['curl -f http://localhost/ || exit 1'] } }),
+      correct: fargateExample({}, { healthCheck: { command: ['CMD-SHELL', 'curl -f http://localhost/ || exit 1'] } }),
     },
   },
   check(ctx) {

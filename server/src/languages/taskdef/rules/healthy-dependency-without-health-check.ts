@@ -1,3 +1,4 @@
+import { fargateExample } from '../examples';
 import { get, items, str } from '../json';
 import { containers } from '../ecs';
 import type { TaskDefRule } from '../rule-kit';
@@ -11,8 +12,8 @@ export const rule: TaskDefRule = {
     fixable: false,
     docs: {
       rationale: 'The HEALTHY condition is met when the target container\'s health check passes; without a `healthCheck` it can never be met, and ECS rejects the task definition.',
-      incorrect: '[{ "name": "app", "dependsOn": [{ "containerName": "db", "condition": "HEALTHY" }] }, { "name": "db", "image": "postgres:16" }]',
-      correct: '[{ "name": "app", "dependsOn": [{ "containerName": "db", "condition": "HEALTHY" }] }, { "name": "db", "image": "postgres:16", "healthCheck": { "command": ["CMD", "pg_isready"] } }]',
+      incorrect: fargateExample({}, { dependsOn: [{ containerName: 'db', condition: 'HEALTHY' }] }, [{ name: 'db', image: 'postgres:16', essential: false }]),
+      correct: fargateExample({}, { dependsOn: [{ containerName: 'db', condition: 'HEALTHY' }] }, [{ name: 'db', image: 'postgres:16', essential: false, healthCheck: { command: ['CMD', 'pg_isready'] } }]),
     },
   },
   check(ctx) {

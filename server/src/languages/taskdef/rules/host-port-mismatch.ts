@@ -1,3 +1,4 @@
+import { fargateExample } from '../examples';
 import { get, items, num, replaceNode } from '../json';
 import { isFargate, containers, networkMode } from '../ecs';
 import type { TaskDefRule } from '../rule-kit';
@@ -11,8 +12,8 @@ export const rule: TaskDefRule = {
     fixable: 'suggestion',
     docs: {
       rationale: 'In awsvpc mode the task has its own network interface and in host mode it uses the host\'s, so there is no port translation: ECS rejects a hostPort that differs from containerPort. Only the bridge mode maps ports (and a hostPort of 0 there means "dynamic").',
-      incorrect: '"networkMode": "awsvpc", ... "portMappings": [{ "containerPort": 3000, "hostPort": 80 }]',
-      correct: '"networkMode": "awsvpc", ... "portMappings": [{ "containerPort": 3000 }]',
+      incorrect: fargateExample({}, { portMappings: [{ containerPort: 3000, hostPort: 80 }] }),
+      correct: fargateExample({}, { portMappings: [{ containerPort: 3000 }] }),
     },
   },
   check(ctx) {

@@ -1,3 +1,4 @@
+import { fargateExample } from '../examples';
 import { get, str, isTemplated } from '../json';
 import { containers } from '../ecs';
 import type { TaskDefRule } from '../rule-kit';
@@ -22,8 +23,8 @@ export const rule: TaskDefRule = {
     fixable: false,
     docs: {
       rationale: 'ECS pulls the image each time a task starts. With `latest` (or no tag) tasks of the same revision can run different code, a rollback to an older revision does not roll back the code, and a bad push breaks running services as tasks are replaced.',
-      incorrect: '"image": "nginx:latest"',
-      correct: '"image": "nginx:1.27.2"',
+      incorrect: fargateExample({}, { image: 'nginx:latest' }),
+      correct: fargateExample({}, { image: 'nginx:1.27.2' }),
       peers: ['hadolint DL3007', 'checkov CKV_AWS_?'],
     },
   },

@@ -1,3 +1,4 @@
+import { fargateExample } from '../examples';
 import type { Node } from 'jsonc-parser';
 import { get, items, str, isTemplated } from '../json';
 import { containers, ROLE_ARN, ROLE_NAME, SECRETS_MANAGER_ARN, S3_OBJECT_ARN, GENERIC_ARN, isRegion } from '../ecs';
@@ -15,8 +16,8 @@ export const rule: TaskDefRule = {
     fixable: false,
     docs: {
       rationale: 'Roles, registry credentials and environment files are referenced by ARN (`arn:aws:iam::123456789012:role/NAME`, `arn:aws:secretsmanager:...`, `arn:aws:s3:::bucket/key`). A malformed ARN is rejected or fails at task start. Placeholders such as `${ACCOUNT_ID}` or `<ACCOUNT_ID>` are fine.',
-      incorrect: '"executionRoleArn": "arn:aws:iam:123456789012:ecsTaskExecutionRole"',
-      correct: '"executionRoleArn": "arn:aws:iam::123456789012:role/ecsTaskExecutionRole"',
+      incorrect: fargateExample({ executionRoleArn: 'arn:aws:iam:123456789012:ecsTaskExecutionRole' }),
+      correct: fargateExample(),
     },
   },
   check(ctx) {

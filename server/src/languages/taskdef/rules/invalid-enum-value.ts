@@ -1,3 +1,4 @@
+import { fargateExample } from '../examples';
 import { walk } from '../walk';
 import { nearest, isTemplated } from '../json';
 import type { TaskDefRule } from '../rule-kit';
@@ -14,8 +15,8 @@ export const rule: TaskDefRule = {
     fixable: 'suggestion',
     docs: {
       rationale: 'Enumerated fields are checked by the API and values are case-sensitive: `"protocol": "TCP"` or `"networkMode": "vpc"` make RegisterTaskDefinition fail.',
-      incorrect: '"networkMode": "vpc"',
-      correct: '"networkMode": "awsvpc"',
+      incorrect: fargateExample({ networkMode: 'vpc' }),
+      correct: fargateExample(),
       peers: ['AWS Toolkit task definition schema', 'cfn-lint E3030'],
     },
   },

@@ -1,3 +1,4 @@
+import { fargateExample } from '../examples';
 import { get, propNode } from '../json';
 import { isFargate, containers, networkMode, isWindows } from '../ecs';
 import type { TaskDefRule } from '../rule-kit';
@@ -11,8 +12,8 @@ export const rule: TaskDefRule = {
     fixable: false,
     docs: {
       rationale: '`links` is a legacy Docker feature for the bridge network. ECS rejects it on Fargate, with the awsvpc and host network modes, and on Windows. In awsvpc mode the containers of a task share one network namespace and talk over `localhost`.',
-      incorrect: '"requiresCompatibilities": ["FARGATE"], ... { "name": "web", "links": ["db"] }',
-      correct: '"requiresCompatibilities": ["FARGATE"], ... { "name": "web", "environment": [{ "name": "DB_HOST", "value": "localhost" }] }',
+      incorrect: fargateExample({}, { links: ['db'] }, [{ name: 'db', image: 'postgres:16', essential: false }]),
+      correct: fargateExample({}, { environment: [{ name: 'DB_HOST', value: 'localhost' }] }, [{ name: 'db', image: 'postgres:16', essential: false }]),
     },
   },
   check(ctx) {

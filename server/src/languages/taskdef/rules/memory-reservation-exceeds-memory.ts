@@ -1,3 +1,4 @@
+import { ec2Example } from '../examples';
 import { get, num } from '../json';
 import { containers } from '../ecs';
 import type { TaskDefRule } from '../rule-kit';
@@ -11,8 +12,8 @@ export const rule: TaskDefRule = {
     fixable: false,
     docs: {
       rationale: '`memoryReservation` is the soft limit ECS reserves, `memory` the hard limit at which the container is killed; ECS rejects a reservation above the limit.',
-      incorrect: '{ "name": "app", "image": "nginx:1.27", "memory": 256, "memoryReservation": 512 }',
-      correct: '{ "name": "app", "image": "nginx:1.27", "memory": 512, "memoryReservation": 256 }',
+      incorrect: ec2Example({}, { memory: 256, memoryReservation: 512 }),
+      correct: ec2Example({}, { memory: 512, memoryReservation: 256 }),
     },
   },
   check(ctx) {

@@ -1,3 +1,4 @@
+import { fargateExample } from '../examples';
 import { get } from '../json';
 import { containers, isEssential } from '../ecs';
 import type { TaskDefRule } from '../rule-kit';
@@ -11,8 +12,8 @@ export const rule: TaskDefRule = {
     fixable: false,
     docs: {
       rationale: 'Without a container health check ECS considers a hung but running process healthy; deployments cannot wait for readiness and `dependsOn` cannot use HEALTHY. (Load balancer health checks cover only the traffic path.)',
-      incorrect: '{ "name": "app", "image": "nginx:1.27" }',
-      correct: '{ "name": "app", "image": "nginx:1.27", "healthCheck": { "command": ["CMD-SHELL", "curl -f http://localhost/ || exit 1"] } }',
+      incorrect: fargateExample(),
+      correct: fargateExample({}, { healthCheck: { command: ['CMD-SHELL', 'curl -f http://localhost/ || exit 1'] } }),
     },
   },
   check(ctx) {

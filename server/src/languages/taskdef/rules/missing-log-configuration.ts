@@ -1,3 +1,4 @@
+import { fargateExample } from '../examples';
 import { get, str, insertProp } from '../json';
 import { containers } from '../ecs';
 import type { TaskDefRule } from '../rule-kit';
@@ -11,8 +12,8 @@ export const rule: TaskDefRule = {
     fixable: 'suggestion',
     docs: {
       rationale: 'Without a log driver the container\'s stdout and stderr are not shipped anywhere: on Fargate they are gone, on EC2 they stay in the instance\'s Docker logs until the container is removed. The fix adds an awslogs configuration with placeholders.',
-      incorrect: '{ "name": "app", "image": "nginx:1.27" }',
-      correct: '{ "name": "app", "image": "nginx:1.27", "logConfiguration": { "logDriver": "awslogs", "options": { "awslogs-group": "/ecs/web", "awslogs-region": "eu-west-1", "awslogs-stream-prefix": "ecs" } } }',
+      incorrect: fargateExample(),
+      correct: fargateExample({}, { logConfiguration: { logDriver: 'awslogs', options: { 'awslogs-group': '/ecs/web', 'awslogs-region': 'eu-west-1', 'awslogs-stream-prefix': 'ecs' } } }),
     },
   },
   check(ctx) {

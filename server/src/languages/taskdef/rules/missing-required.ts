@@ -1,3 +1,4 @@
+import { fargateExample } from '../examples';
 import { walk } from '../walk';
 import { get } from '../json';
 import type { TaskDefRule } from '../rule-kit';
@@ -14,8 +15,8 @@ export const rule: TaskDefRule = {
     fixable: false,
     docs: {
       rationale: 'RegisterTaskDefinition rejects a task definition without `family` or `containerDefinitions`, a container without `name` or `image`, a secret without `valueFrom`, a log configuration without `logDriver`, and so on.',
-      incorrect: '{ "family": "web", "containerDefinitions": [{ "name": "app" }] }',
-      correct: '{ "family": "web", "containerDefinitions": [{ "name": "app", "image": "nginx:1.27" }] }',
+      incorrect: fargateExample({}, { image: undefined }),
+      correct: fargateExample(),
       peers: ['AWS Toolkit task definition schema', 'cfn-lint E3003'],
     },
   },

@@ -1,3 +1,4 @@
+import { fargateExample } from '../examples';
 import { get, propNode } from '../json';
 import type { TaskDefRule } from '../rule-kit';
 
@@ -10,8 +11,8 @@ export const rule: TaskDefRule = {
     fixable: false,
     docs: {
       rationale: 'AWS recommends tagging every resource: tags drive cost allocation reports, tag-based IAM conditions and inventory. Task definition tags are set at registration.',
-      incorrect: '{ "family": "web", "containerDefinitions": [ ... ] }',
-      correct: '{ "family": "web", "containerDefinitions": [ ... ], "tags": [{ "key": "team", "value": "payments" }] }',
+      incorrect: fargateExample(),
+      correct: fargateExample({ tags: [{ key: 'team', value: 'payments' }] }),
     },
   },
   check(ctx) {

@@ -1,3 +1,4 @@
+import { fargateExample } from '../examples';
 import { get } from '../json';
 import { containers, isEssential } from '../ecs';
 import type { TaskDefRule } from '../rule-kit';
@@ -11,8 +12,8 @@ export const rule: TaskDefRule = {
     fixable: false,
     docs: {
       rationale: 'ECS stops a task when an essential container exits, and requires at least one: a task definition whose containers all say `"essential": false` is rejected. `essential` defaults to true.',
-      incorrect: '"containerDefinitions": [{ "name": "app", "image": "nginx:1.27", "essential": false }]',
-      correct: '"containerDefinitions": [{ "name": "app", "image": "nginx:1.27", "essential": true }]',
+      incorrect: fargateExample({}, { essential: false }),
+      correct: fargateExample({}, { essential: true }),
     },
   },
   check(ctx) {

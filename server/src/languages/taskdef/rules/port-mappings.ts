@@ -1,3 +1,4 @@
+import { fargateExample } from '../examples';
 import { get, items, num, str, isTemplated, propNode } from '../json';
 import { containers, networkMode } from '../ecs';
 import type { TaskDefRule } from '../rule-kit';
@@ -15,8 +16,8 @@ export const rule: TaskDefRule = {
     fixable: false,
     docs: {
       rationale: 'Ports are 16-bit numbers. Port mapping names are how Service Connect refers to a port, so they must be unique across the task definition. A task with `networkMode: none` has no network to map ports onto.',
-      incorrect: '"portMappings": [{ "name": "http", "containerPort": 80 }, { "name": "http", "containerPort": 8080 }]',
-      correct: '"portMappings": [{ "name": "http", "containerPort": 80 }, { "name": "admin", "containerPort": 8080 }]',
+      incorrect: fargateExample({}, { portMappings: [{ name: 'http', containerPort: 80 }, { name: 'http', containerPort: 8080 }] }),
+      correct: fargateExample({}, { portMappings: [{ name: 'http', containerPort: 80 }, { name: 'admin', containerPort: 8080 }] }),
     },
   },
   check(ctx) {

@@ -1,3 +1,4 @@
+import { fargateExample } from '../examples';
 import { get } from '../json';
 import { containers, isWindows } from '../ecs';
 import type { TaskDefRule } from '../rule-kit';
@@ -11,8 +12,8 @@ export const rule: TaskDefRule = {
     fixable: false,
     docs: {
       rationale: 'A read-only root filesystem stops an attacker (or a bug) from changing the container\'s binaries and configuration. Writable places can be given back with volumes. Not supported on Windows containers.',
-      incorrect: '{ "name": "app", "image": "nginx:1.27" }',
-      correct: '{ "name": "app", "image": "nginx:1.27", "readonlyRootFilesystem": true }',
+      incorrect: fargateExample(),
+      correct: fargateExample({}, { readonlyRootFilesystem: true }),
       peers: ['checkov CKV_AWS_43', 'AWS Security Hub ECS.5'],
     },
   },

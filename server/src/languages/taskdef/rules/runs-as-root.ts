@@ -1,3 +1,4 @@
+import { fargateExample } from '../examples';
 import { get, str, isTemplated } from '../json';
 import { containers, isWindows } from '../ecs';
 import type { TaskDefRule } from '../rule-kit';
@@ -14,8 +15,8 @@ export const rule: TaskDefRule = {
     fixable: false,
     docs: {
       rationale: 'A process running as root inside the container is one kernel bug away from root on the host (on EC2) and can change everything in the container. Set `user` to an unprivileged uid, or make sure the image\'s USER is not root. Windows containers do not support `user`.',
-      incorrect: '{ "name": "app", "image": "nginx:1.27", "user": "root" }',
-      correct: '{ "name": "app", "image": "nginx:1.27", "user": "101:101" }',
+      incorrect: fargateExample({}, { user: 'root' }),
+      correct: fargateExample({}, { user: '101:101' }),
       peers: ['hadolint DL3002', 'AWS Security Hub ECS.? (host mode)'],
     },
   },

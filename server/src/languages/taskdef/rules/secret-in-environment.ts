@@ -1,3 +1,4 @@
+import { fargateExample } from '../examples';
 import type { Node } from 'jsonc-parser';
 import { get, items, str, end, insertProp } from '../json';
 import { containers } from '../ecs';
@@ -39,8 +40,8 @@ export const rule: TaskDefRule = {
     fixable: 'suggestion',
     docs: {
       rationale: 'Environment values are stored in the task definition in plain text: anyone who can describe task definitions can read them, and they end up in deploy logs. `secrets` keeps the value in Secrets Manager or SSM Parameter Store and ECS injects it at start. The fix moves the variable to `secrets` with a `valueFrom` placeholder to fill in (and the task then needs an execution role).',
-      incorrect: '"environment": [{ "name": "DB_PASSWORD", "value": "hunter2" }]',
-      correct: '"secrets": [{ "name": "DB_PASSWORD", "valueFrom": "arn:aws:secretsmanager:eu-west-1:123456789012:secret:db-password" }]',
+      incorrect: fargateExample({}, { environment: [{ name: 'DB_PASSWORD', value: 'hunter2' }] }),
+      correct: fargateExample({}, { secrets: [{ name: 'DB_PASSWORD', valueFrom: 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:db-password' }] }),
       peers: ['checkov CKV_AWS_45', 'trivy AVD-AWS-0036'],
     },
   },

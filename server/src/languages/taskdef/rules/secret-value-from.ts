@@ -1,3 +1,4 @@
+import { fargateExample } from '../examples';
 import { get, items, str, isTemplated } from '../json';
 import { containers, SECRETS_MANAGER_ARN, SSM_PARAMETER_ARN, SSM_PARAMETER_NAME } from '../ecs';
 import type { TaskDefRule } from '../rule-kit';
@@ -11,8 +12,8 @@ export const rule: TaskDefRule = {
     fixable: false,
     docs: {
       rationale: 'ECS fetches each secret at task start from Secrets Manager (`arn:aws:secretsmanager:REGION:ACCOUNT:secret:NAME`, optionally `:json-key:version-stage:version-id`) or from SSM Parameter Store (`arn:aws:ssm:REGION:ACCOUNT:parameter/NAME`, or the parameter name in the same region). Anything else fails when the task starts.',
-      incorrect: '"secrets": [{ "name": "DB_PASSWORD", "valueFrom": "secretsmanager:db-password" }]',
-      correct: '"secrets": [{ "name": "DB_PASSWORD", "valueFrom": "arn:aws:secretsmanager:eu-west-1:123456789012:secret:db-password" }]',
+      incorrect: fargateExample({}, { secrets: [{ name: 'DB_PASSWORD', valueFrom: 'secretsmanager:db-password' }] }),
+      correct: fargateExample({}, { secrets: [{ name: 'DB_PASSWORD', valueFrom: 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:db-password' }] }),
     },
   },
   check(ctx) {

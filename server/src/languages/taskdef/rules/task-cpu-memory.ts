@@ -1,3 +1,4 @@
+import { fargateExample } from '../examples';
 import type { Node } from 'jsonc-parser';
 import { get, items, replaceNode, insertProp, templatedNode } from '../json';
 import { isFargate, FARGATE_SIZES, parseCpu, parseMemory } from '../ecs';
@@ -44,8 +45,8 @@ export const rule: TaskDefRule = {
     fixable: 'suggestion',
     docs: {
       rationale: 'Fargate only runs fixed sizes: 256 CPU units with 512, 1024 or 2048 MiB; 512 with 1–4 GB; 1024 with 2–8 GB; 2048 with 4–16 GB; 4096 with 8–30 GB; 8192 with 16–60 GB in 4 GB steps; 16384 with 32–120 GB in 8 GB steps. Any other pair, or a missing cpu or memory, is rejected at registration. The fix proposes the nearest valid pair.',
-      incorrect: '"requiresCompatibilities": ["FARGATE"], "cpu": "256", "memory": "4096"',
-      correct: '"requiresCompatibilities": ["FARGATE"], "cpu": "1024", "memory": "4096"',
+      incorrect: fargateExample({ cpu: '256', memory: '4096' }),
+      correct: fargateExample({ cpu: '1024', memory: '4096' }),
       peers: ['cfn-lint E3047'],
     },
   },

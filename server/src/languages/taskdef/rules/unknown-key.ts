@@ -1,3 +1,4 @@
+import { fargateExample } from '../examples';
 import { walk, READ_ONLY } from '../walk';
 import { memberNames } from '../ecs';
 import { props, keyOf, keyNode, nearest } from '../json';
@@ -15,8 +16,8 @@ export const rule: TaskDefRule = {
     fixable: 'suggestion',
     docs: {
       rationale: 'The AWS CLI and SDKs validate parameter names: one misspelt key (`portMapping`, `Image`) makes the whole registration fail with "Unknown parameter in input".',
-      incorrect: '{ "family": "web", "containerDefinitions": [{ "name": "app", "image": "nginx:1.27", "portMapping": [] }] }',
-      correct: '{ "family": "web", "containerDefinitions": [{ "name": "app", "image": "nginx:1.27", "portMappings": [] }] }',
+      incorrect: fargateExample({}, { portMapping: [{ containerPort: 80 }], portMappings: undefined }),
+      correct: fargateExample(),
       peers: ['AWS Toolkit task definition schema', 'cfn-lint E3002'],
     },
   },

@@ -1,3 +1,4 @@
+import { fargateExample } from '../examples';
 import { walk } from '../walk';
 import { templatedNode } from '../json';
 import type { TaskDefRule } from '../rule-kit';
@@ -16,8 +17,8 @@ export const rule: TaskDefRule = {
     fixable: false,
     docs: {
       rationale: 'The API enforces the model\'s bounds: a tag key longer than 128 characters or more than 50 tags make registration fail.',
-      incorrect: '"tags": [{ "key": "", "value": "x" }]',
-      correct: '"tags": [{ "key": "team", "value": "x" }]',
+      incorrect: fargateExample({ tags: [{ key: '', value: 'x' }] }),
+      correct: fargateExample({ tags: [{ key: 'team', value: 'x' }] }),
     },
   },
   check(ctx) {

@@ -1,3 +1,4 @@
+import { fargateExample } from '../examples';
 import { walk, typeMatches, describeShape } from '../walk';
 import type { TaskDefRule } from '../rule-kit';
 
@@ -19,8 +20,8 @@ export const rule: TaskDefRule = {
     fixable: 'suggestion',
     docs: {
       rationale: 'The AWS CLI checks every parameter\'s type before sending it: `"containerPort": "80"` or `"cpu": 256` at the task level fails with "Invalid type for parameter". Templated strings such as `"${PORT}"` are accepted, since they are filled in before registration.',
-      incorrect: '"portMappings": [{ "containerPort": "80" }]',
-      correct: '"portMappings": [{ "containerPort": 80 }]',
+      incorrect: fargateExample({}, { portMappings: [{ containerPort: '80' }] }),
+      correct: fargateExample(),
       peers: ['AWS Toolkit task definition schema'],
     },
   },
