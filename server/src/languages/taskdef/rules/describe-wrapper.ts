@@ -1,5 +1,5 @@
 import { fargateExample } from '../examples';
-import { props, keyOf, end, get } from '../json';
+import { props, end, get } from '../json';
 import type { OffsetEdit } from '../../../engine/types';
 import type { TaskDefRule } from '../rule-kit';
 
@@ -21,17 +21,16 @@ export const rule: TaskDefRule = {
     if (!wrapper || !taskDef || !root) return;
     const k = wrapper.children![0];
     const edits: OffsetEdit[] = [{ start: root.offset, end: taskDef.offset, newText: '' }];
+    // describe-task-definition --include TAGS prints the tags beside the wrapper: move them inside.
     const tags = get(root, 'tags');
-    const tagsText = tags && tags.type === 'array' && (tags.children?.length ?? 0) > 0 && !get(taskDef, 'tags')
-      ? ctx.text.slice(tags.offset, end(tags)) : undefined;
-    if (tagsText) {
-      const innerProps = props(taskDef);
-      const last = innerProps[innerProps.length - 1];
-      const sep = last ? ',' : '';
-      edits.push({ start: end(taskDef) - 1, end: end(root), newText: `${sep}\n"tags": ${tagsText}\n}` });
-    } else {
-      edits.push({ start: end(taskDef), end: end(root), newText: '' });
+    const innerProps = props(taskDef);
+    const lastInner = innerProps[innerProps.length - 1];
+    if (tags && tags.type === 'array' && (tags.children?.length ?? 0) > 0 && !get(taskDef, 'tags') && lastInner) {
+      const tagsText = ctx.text.slice(tags.offset, end(tags));
+      const indent = /[ \t]*$/.exec(ctx.text.slice(0, lastInner.offset))![0];
+      edits.push({ start: end(lastInner), end: end(lastInner), newText: `,\n${indent}"tags": ${tagsText}` });
     }
+    edits.push({ start: end(taskDef), end: end(root), newText: '' });
     ctx.report({ start: k.offset, end: k.offset + k.length, messageId: 'wrapper', fix: { title: 'Unwrap the task definition', edits, safe: true } });
   },
 };

@@ -4,21 +4,19 @@ import { get, items, replaceNode, insertProp, templatedNode } from '../json';
 import { isFargate, FARGATE_SIZES, parseCpu, parseMemory } from '../ecs';
 import type { TaskDefRule } from '../rule-kit';
 
-/** The valid Fargate pair closest to the one written (distance in log space, cpu weighed first). */
+/**
+ * The valid Fargate pair closest to the one written: keep a valid cpu and round memory up to the
+ * next size it offers; otherwise the smallest cpu at least as big as asked that offers the memory.
+ */
 export function nearestFargatePair(cpu: number | undefined, memory: number | undefined): { cpu: number; memory: number } {
+  const roundUp = (offered: number[], m: number | undefined) =>
+    m === undefined ? offered[0] : offered.find((v) => v >= m) ?? offered[offered.length - 1];
   const size = cpu !== undefined ? FARGATE_SIZES.find((s) => s.cpu === cpu) : undefined;
-  if (size) {
-    const m = memory === undefined ? size.memory[0] : size.memory.find((v) => v >= memory) ?? size.memory[size.memory.length - 1];
-    return { cpu: size.cpu, memory: m };
-  }
-  if (memory !== undefined) {
-    const fits = FARGATE_SIZES.find((s) => s.memory.includes(memory));
-    if (fits) return { cpu: fits.cpu, memory };
-  }
-  const c = cpu ?? 256;
-  const best = FARGATE_SIZES.reduce((a, b) => (Math.abs(Math.log2(b.cpu / c)) < Math.abs(Math.log2(a.cpu / c)) ? b : a));
-  const m = memory === undefined ? best.memory[0] : best.memory.reduce((a, b) => (Math.abs(b - memory) < Math.abs(a - memory) ? b : a));
-  return { cpu: best.cpu, memory: m };
+  if (size) return { cpu: size.cpu, memory: roundUp(size.memory, memory) };
+  const fits = FARGATE_SIZES.filter((s) => memory === undefined || s.memory.includes(memory));
+  const pool = fits.length ? fits : FARGATE_SIZES;
+  const pick = pool.find((s) => s.cpu >= (cpu ?? 0)) ?? pool[pool.length - 1];
+  return { cpu: pick.cpu, memory: roundUp(pick.memory, memory) };
 }
 
 function size(n: Node | undefined, parse: (s: string) => number | undefined): { ok: boolean; value?: number } {
