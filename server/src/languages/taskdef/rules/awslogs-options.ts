@@ -10,7 +10,7 @@ export const rule: TaskDefRule = {
     code: 'TD210', id: 'awslogs-options', kinds: ['taskdef'], defaultSeverity: 'error',
     description: 'The awslogs log driver is missing a required option or names an unknown region.',
     messages: {
-      missing: 'The awslogs driver needs the "{{option}}" option{{why}}.',
+      missing: 'The awslogs driver needs {{options}}.',
       badRegion: '"{{region}}" is not an AWS region code.',
       badRegionSuggest: '"{{region}}" is not an AWS region code; did you mean "{{suggestion}}"?',
     },
@@ -45,7 +45,9 @@ export const rule: TaskDefRule = {
         // Several inserts at one offset: merge them into one edit.
         const merged = edits.length > 1 ? [{ start: edits[0].start, end: edits[0].end, newText: edits.map((e) => e.newText).join('') }] : edits;
         const fix = { title: `Add ${missing.map(([k]) => k).join(', ')}`, edits: merged, safe: false };
-        missing.forEach(([option, , why], i) => ctx.report({ start: driver!.offset, end: driver!.offset + driver!.length, messageId: 'missing', data: { option, why }, ...(i === 0 ? { fix } : { suggestions: [fix] }) }));
+        const names = missing.map(([k, , why]) => `"${k}"${why ? ` (required${why})` : ''}`);
+        const list = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+        ctx.report({ start: driver!.offset, end: driver!.offset + driver!.length, messageId: 'missing', data: { options: list }, fix });
       }
       const region = get(options, 'awslogs-region');
       const r = str(region);
