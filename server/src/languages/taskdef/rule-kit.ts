@@ -14,3 +14,9 @@ export function keyRange(prop: Node): { start: number; end: number } {
   const k = prop.children![0];
   return { start: k.offset, end: k.offset + k.length };
 }
+
+/**
+ * Practice rules (TD3xx) wait until the JSON parses: while the file is broken, nagging about
+ * tags or health checks only buries the syntax error.
+ */
+export function parsesCleanly(ctx: Ctx): boolean { return ctx.model.problems.length === 0; }

@@ -9,7 +9,7 @@ export const rule: TaskDefRule = {
   meta: {
     code: 'TD212', id: 'execution-role-required', kinds: ['taskdef'], defaultSeverity: 'error',
     description: 'A feature that the ECS agent performs on your behalf is used without executionRoleArn.',
-    messages: { needed: '{{what}} needs "executionRoleArn": the ECS agent uses that role to {{action}}.' },
+    messages: { needed: '{{what}}: the task needs "executionRoleArn", the role the ECS agent uses to {{action}}.' },
     fixable: 'suggestion',
     docs: {
       rationale: 'The task execution role is what the ECS agent (or Fargate) uses to pull private images, fetch `secrets` and `environmentFiles`, and, on Fargate, to pull from ECR and write awslogs. Without it ECS rejects the task definition (Fargate with awslogs) or the task fails to start. The fix adds a placeholder role ARN to fill in.',

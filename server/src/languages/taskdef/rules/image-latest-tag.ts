@@ -1,7 +1,7 @@
 import { fargateExample } from '../examples';
 import { get, str, isTemplated } from '../json';
 import { containers } from '../ecs';
-import type { TaskDefRule } from '../rule-kit';
+import { parsesCleanly, type TaskDefRule } from '../rule-kit';
 
 /** The tag of an image reference, '' when there is none; undefined when pinned by digest. */
 export function imageTag(image: string): string | undefined {
@@ -29,6 +29,7 @@ export const rule: TaskDefRule = {
     },
   },
   check(ctx) {
+    if (!parsesCleanly(ctx)) return;
     for (const c of containers(ctx.model.taskDef)) {
       const n = get(c.node, 'image');
       const image = str(n);

@@ -1,7 +1,7 @@
 import { fargateExample } from '../examples';
 import { get } from '../json';
 import { containers, isEssential } from '../ecs';
-import type { TaskDefRule } from '../rule-kit';
+import { parsesCleanly, type TaskDefRule } from '../rule-kit';
 
 /** TD303: an essential container without a healthCheck. */
 export const rule: TaskDefRule = {
@@ -17,6 +17,7 @@ export const rule: TaskDefRule = {
     },
   },
   check(ctx) {
+    if (!parsesCleanly(ctx)) return;
     for (const c of containers(ctx.model.taskDef)) {
       if (!isEssential(c.node) || get(c.node, 'healthCheck')) continue;
       const at = c.nameNode ?? c.node;

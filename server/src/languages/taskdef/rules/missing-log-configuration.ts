@@ -1,7 +1,7 @@
 import { fargateExample } from '../examples';
 import { get, str, insertProp } from '../json';
 import { containers } from '../ecs';
-import type { TaskDefRule } from '../rule-kit';
+import { parsesCleanly, type TaskDefRule } from '../rule-kit';
 
 /** TD302: a container without logConfiguration. */
 export const rule: TaskDefRule = {
@@ -17,6 +17,7 @@ export const rule: TaskDefRule = {
     },
   },
   check(ctx) {
+    if (!parsesCleanly(ctx)) return;
     const td = ctx.model.taskDef;
     const family = str(get(td, 'family')) ?? 'app';
     for (const c of containers(td)) {

@@ -1,6 +1,6 @@
 import { fargateExample } from '../examples';
 import { get, propNode } from '../json';
-import type { TaskDefRule } from '../rule-kit';
+import { parsesCleanly, type TaskDefRule } from '../rule-kit';
 
 /** TD306: the task definition has no tags. */
 export const rule: TaskDefRule = {
@@ -16,6 +16,7 @@ export const rule: TaskDefRule = {
     },
   },
   check(ctx) {
+    if (!parsesCleanly(ctx)) return;
     const td = ctx.model.taskDef;
     if (!td || td.type !== 'object') return;
     const tags = get(td, 'tags') ?? get(ctx.model.wrapper ? ctx.model.root : undefined, 'tags');

@@ -1,7 +1,7 @@
 import { fargateExample } from '../examples';
 import { get } from '../json';
 import { containers, isWindows } from '../ecs';
-import type { TaskDefRule } from '../rule-kit';
+import { parsesCleanly, type TaskDefRule } from '../rule-kit';
 
 /** TD304: readonlyRootFilesystem not set on a Linux container. */
 export const rule: TaskDefRule = {
@@ -18,6 +18,7 @@ export const rule: TaskDefRule = {
     },
   },
   check(ctx) {
+    if (!parsesCleanly(ctx)) return;
     const td = ctx.model.taskDef;
     if (isWindows(td)) return;
     for (const c of containers(td)) {

@@ -1,7 +1,7 @@
 import { fargateExample } from '../examples';
 import { get, str, isTemplated } from '../json';
 import { containers, isWindows } from '../ecs';
-import type { TaskDefRule } from '../rule-kit';
+import { parsesCleanly, type TaskDefRule } from '../rule-kit';
 
 /** TD305: the container runs as root (user unset, "root" or uid 0). */
 export const rule: TaskDefRule = {
@@ -21,6 +21,7 @@ export const rule: TaskDefRule = {
     },
   },
   check(ctx) {
+    if (!parsesCleanly(ctx)) return;
     const td = ctx.model.taskDef;
     if (isWindows(td)) return;
     for (const c of containers(td)) {

@@ -3,7 +3,7 @@ import type { Node } from 'jsonc-parser';
 import { get, items, str, end, insertProp } from '../json';
 import { containers } from '../ecs';
 import type { OffsetEdit } from '../../../engine/types';
-import type { TaskDefRule } from '../rule-kit';
+import { parsesCleanly, type TaskDefRule } from '../rule-kit';
 
 const SECRET_NAME = /(^|_)(PASSWORD|PASSWD|PASS|PWD|SECRET|SECRET_KEY|SECRET_ACCESS_KEY|TOKEN|AUTH_TOKEN|API_?KEY|ACCESS_KEY|PRIVATE_KEY|CLIENT_SECRET|CREDENTIALS?|DSN|DATABASE_URL)$/i;
 /** Names that mention a secret without holding one. */
@@ -46,6 +46,7 @@ export const rule: TaskDefRule = {
     },
   },
   check(ctx) {
+    if (!parsesCleanly(ctx)) return;
     for (const c of containers(ctx.model.taskDef)) {
       const env = get(c.node, 'environment');
       for (const e of items(env)) {

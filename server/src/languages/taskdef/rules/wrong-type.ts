@@ -26,8 +26,10 @@ export const rule: TaskDefRule = {
     },
   },
   check(ctx) {
+    // Right after a syntax error the tree holds the parser's guesses (`"cpu": ${CPU}` reads as an object): skip them.
+    const nearError = (offset: number) => ctx.model.problems.some((p) => offset >= p.start && offset <= p.end + 1);
     walk(ctx.model.taskDef, (v) => {
-      if (typeMatches(v.node, v.shape)) return;
+      if (typeMatches(v.node, v.shape) || nearError(v.node.offset)) return;
       const key = v.path.length ? v.path[v.path.length - 1] : 'taskDefinition';
       const expected = describeShape(v.shape);
       const data = { key, expected, actual: actual(v.node.type, v.node.value) };
