@@ -100,7 +100,7 @@ export function complete(ctx: FeatureContext<TaskDefModel>, offset: number): Com
   }
   if (key === 'containerName' && model.root) {
     const containerNodes: Node[] = (get(td, 'containerDefinitions')?.children ?? []);
-    const self = parent.length >= 2 ? findNodeAtLocation(model.root, loc.path.slice(0, wrapped ? 4 : 3)) : undefined;
+    const self = parent.length >= 2 ? findNodeAtLocation(model.root, loc.path.slice(0, wrapped ? 3 : 2)) : undefined;
     for (const c of containerNodes) { const n = str(get(c, 'name')); if (n && c !== self) add(n, 'container'); }
     return out;
   }

@@ -52,7 +52,6 @@ export function hover(ctx: FeatureContext<TaskDefModel>, offset: number): Hover 
       return `- ${s.cpu} → ${m.length <= 3 ? m.join(', ') : `${m[0]}–${m[m.length - 1]} (step ${m[1] - m[0]})`}`;
     }).join('\n'));
   }
-  const start = node.type === 'property' ? node.children![0].offset : node.offset;
-  const endOffset = node.type === 'property' ? start + node.children![0].length : node.offset + node.length;
-  return { contents: { kind: MarkupKind.Markdown, value: lines.join('\n\n') }, range: ctx.lines.range(start, endOffset) };
+  // getLocation's previousNode is the key (for a property) or the scalar value under the cursor.
+  return { contents: { kind: MarkupKind.Markdown, value: lines.join('\n\n') }, range: ctx.lines.range(node.offset, node.offset + node.length) };
 }
