@@ -13,6 +13,8 @@ import { REPO_ROOT, CORPUS } from '../helpers/context';
 import { runRule } from '../helpers/rule-tester';
 import { language } from './util';
 
+const CORPUS_DIR = process.env.SHIPSHAPE_CORPUS ?? CORPUS;
+
 const PY = `
 import sys, json
 from botocore.session import get_session
@@ -52,10 +54,10 @@ const CLIENT_SIDE = ['TD001', 'TD002', 'TD006', 'TD007'];
 const MODEL_RULES = [...CLIENT_SIDE, 'TD004', 'TD005'];
 
 describe('model rules agree with botocore', () => {
-  const list = [...files(path.join(REPO_ROOT, 'test', 'fixtures', 'taskdef')), ...files(path.join(CORPUS, 'taskdef'))];
+  const list = [...files(path.join(REPO_ROOT, 'test', 'fixtures', 'taskdef')), ...files(path.join(CORPUS_DIR, 'taskdef'))];
   const verdicts = botocore(list);
   for (const file of list) {
-    const rel = file.startsWith(CORPUS) ? `corpus/${path.relative(CORPUS, file)}` : path.relative(REPO_ROOT, file);
+    const rel = file.startsWith(CORPUS_DIR) ? `corpus/${path.relative(CORPUS_DIR, file)}` : path.relative(REPO_ROOT, file);
     it(rel, { skip: !verdicts ? 'python3 with botocore not installed' : verdicts[file] === undefined ? 'not JSON' : false }, () => {
       const code = fs.readFileSync(file, 'utf8');
       const codes = new Set<string>();

@@ -8,7 +8,10 @@ const awslogs = (options: object) => ({ logConfiguration: { logDriver: 'awslogs'
 
 testRule(language, rule('TD200'), {
   valid: [F(), F({}, { essential: undefined }), F({}, { essential: false }, [side({ essential: true })])],
-  invalid: [{ code: F({}, { essential: false }, [side()]), errors: [{ messageId: 'none' }] }],
+  invalid: [
+    { code: F({}, { essential: false }, [side()]), errors: [{ messageId: 'none' }] },
+    { code: J({ family: 'web', containerDefinitions: [] }), errors: [{ messageId: 'empty' }] },
+  ],
 });
 
 testRule(language, rule('TD201'), {

@@ -39,6 +39,8 @@ testRule(language, rule('TD101'), {
     { name: 'cpu Fargate does not offer', code: F({ cpu: '384', memory: '1024' }), errors: [{ messageId: 'badCpuFargate' }], output: F({ cpu: '512', memory: '1024' }) },
     { name: '8192 needs 4 GB steps', code: F({ cpu: '8 vCPU', memory: '18432' }), errors: [{ messageId: 'badPair', data: { allowed: '16384–61440 MiB in steps of 4096' } }], output: F({ cpu: '8 vCPU', memory: '20480' }) },
     { name: 'memory missing on Fargate', code: without(F(), 'memory'), errors: [{ messageId: 'missing', data: { key: 'memory' } }], output: last(F(), 'memory', '512') },
+    { name: 'Windows on Fargate starts at 1 vCPU', code: F({ cpu: '512', memory: '1024', runtimePlatform: { operatingSystemFamily: 'WINDOWS_SERVER_2022_CORE' } }),
+      errors: [{ messageId: 'windowsCpu', data: { cpu: 512 } }], output: F({ cpu: '1024', memory: '2048', runtimePlatform: { operatingSystemFamily: 'WINDOWS_SERVER_2022_CORE' } }) },
     { name: 'unreadable cpu', code: E({ cpu: 'two' }), errors: [{ messageId: 'badCpu' }] },
     { name: 'unreadable memory', code: E({ memory: '2 TB' }), errors: [{ messageId: 'badMemory' }] },
   ],

@@ -13,10 +13,13 @@ testRule(language, rule('TD300'), {
 
 const envFix = (env: object[], secrets: string) => F({}, { environment: env }).replace(/("environment": \[[\s\S]*?\n {6}\])/, `$1,\n      "secrets": ${secrets}`);
 testRule(language, rule('TD301'), {
-  valid: [F({}, { environment: [{ name: 'NODE_ENV', value: 'production' }, { name: 'DB_PASSWORD_FILE', value: '/run/secrets/db' }, { name: 'TOKEN_TTL', value: '3600' }, { name: 'ENABLE_AUTH_TOKEN', value: 'true' }] })],
+  valid: [F({}, { environment: [{ name: 'NODE_ENV', value: 'production' }, { name: 'DB_PASSWORD_FILE', value: '/run/secrets/db' }, { name: 'TOKEN_TTL', value: '3600' }, { name: 'ENABLE_AUTH_TOKEN', value: 'true' }, { name: 'DATABASE_URL', value: 'postgres://db.internal:5432/app' }] })],
   invalid: [
     { code: F({}, { environment: [{ name: 'NODE_ENV', value: 'production' }, { name: 'DB_PASSWORD', value: 'hunter2' }] }), errors: [{ messageId: 'secret', data: { name: 'DB_PASSWORD' } }],
       output: envFix([{ name: 'NODE_ENV', value: 'production' }], '[{ "name": "DB_PASSWORD", "valueFrom": "arn:aws:secretsmanager:<REGION>:<ACCOUNT_ID>:secret:<SECRET_NAME>" }]') },
+    { name: 'a URL with a password', code: F({}, { environment: [{ name: 'DATABASE_URL', value: 'postgres://app:s3cret@db.internal:5432/app' }], secrets: [{ name: 'X', valueFrom: 'x' }] }),
+      errors: [{ messageId: 'secret', data: { reason: 'its value looks like a URL with a password' } }],
+      output: F({}, { environment: [], secrets: [{ name: 'X', valueFrom: 'x' }] }).replace(/("valueFrom": "x"\n {8}\})/, '$1, { "name": "DATABASE_URL", "valueFrom": "arn:aws:secretsmanager:<REGION>:<ACCOUNT_ID>:secret:<SECRET_NAME>" }') },
     { name: 'an AWS key by its value', code: F({}, { environment: [{ name: 'KEY', value: 'AKIAIOSFODNN7EXAMPLE' }], secrets: [] }), errors: [{ messageId: 'secret', data: { reason: 'its value looks like an AWS access key id' } }],
       output: F({}, { environment: [], secrets: [] }).replace('"secrets": []', '"secrets": [{ "name": "KEY", "valueFrom": "arn:aws:secretsmanager:<REGION>:<ACCOUNT_ID>:secret:<SECRET_NAME>" }]') },
   ],

@@ -5,7 +5,7 @@ import { containers } from '../ecs';
 import type { OffsetEdit } from '../../../engine/types';
 import { parsesCleanly, type TaskDefRule } from '../rule-kit';
 
-const SECRET_NAME = /(^|_)(PASSWORD|PASSWD|PASS|PWD|SECRET|SECRET_KEY|SECRET_ACCESS_KEY|TOKEN|AUTH_TOKEN|API_?KEY|ACCESS_KEY|PRIVATE_KEY|CLIENT_SECRET|CREDENTIALS?|DSN|DATABASE_URL)$/i;
+const SECRET_NAME = /(^|_)(PASSWORD|PASSWD|PASS|PWD|SECRET|SECRET_KEY|SECRET_ACCESS_KEY|TOKEN|AUTH_TOKEN|API_?KEY|ACCESS_KEY|PRIVATE_KEY|CLIENT_SECRET|CREDENTIALS?)$/i;
 /** Names that mention a secret without holding one. */
 const NOT_SECRET = /(_ARN|_FILE|_PATH|_NAME|_ID|_URL_PARAM|_LENGTH|_TTL|_EXPIRY|_EXPIRES(_IN)?|_ENDPOINT|_HEADER|_TYPE|_REGION)$/i;
 const SECRET_VALUE: [RegExp, string][] = [

@@ -1,7 +1,7 @@
 import { fargateExample } from '../examples';
 import type { Node } from 'jsonc-parser';
 import { get, items, replaceNode, insertProp, templatedNode } from '../json';
-import { isFargate, FARGATE_SIZES, parseCpu, parseMemory } from '../ecs';
+import { isFargate, isWindows, FARGATE_SIZES, parseCpu, parseMemory } from '../ecs';
 import type { TaskDefRule } from '../rule-kit';
 
 /**
@@ -38,11 +38,12 @@ export const rule: TaskDefRule = {
       badMemory: 'Task memory "{{value}}" is not a number of MiB (e.g. "2048") or GB (e.g. "2 GB").',
       missing: 'Fargate requires task-level "{{key}}".',
       badCpuFargate: 'Fargate does not offer {{cpu}} CPU units; use 256, 512, 1024, 2048, 4096, 8192 or 16384.',
+      windowsCpu: 'Windows containers on Fargate need at least 1 vCPU (cpu 1024, 2048 or 4096), not {{cpu}}.',
       badPair: 'Fargate does not offer {{memory}} MiB with {{cpu}} CPU units; with {{cpu}} it offers {{allowed}}.',
     },
     fixable: 'suggestion',
     docs: {
-      rationale: 'Fargate only runs fixed sizes: 256 CPU units with 512, 1024 or 2048 MiB; 512 with 1–4 GB; 1024 with 2–8 GB; 2048 with 4–16 GB; 4096 with 8–30 GB; 8192 with 16–60 GB in 4 GB steps; 16384 with 32–120 GB in 8 GB steps. Any other pair, or a missing cpu or memory, is rejected at registration. The fix proposes the nearest valid pair.',
+      rationale: 'Fargate only runs fixed sizes: 256 CPU units with 512, 1024 or 2048 MiB; 512 with 1–4 GB; 1024 with 2–8 GB; 2048 with 4–16 GB; 4096 with 8–30 GB; 8192 with 16–60 GB in 4 GB steps; 16384 with 32–120 GB in 8 GB steps. Any other pair, or a missing cpu or memory, is rejected at registration. Windows containers on Fargate start at 1 vCPU (1024, 2048 or 4096). The fix proposes the nearest valid pair.',
       incorrect: fargateExample({ cpu: '256', memory: '4096' }),
       correct: fargateExample({ cpu: '1024', memory: '4096' }),
       peers: ['cfn-lint E3047'],
@@ -75,7 +76,14 @@ export const rule: TaskDefRule = {
     if (pair.cpu !== cpu.value) edits.push(replaceNode(cpuNode, JSON.stringify(String(pair.cpu))));
     if (pair.memory !== mem.value) edits.push(replaceNode(memNode, JSON.stringify(String(pair.memory))));
     const fix = { title: `Use cpu ${pair.cpu} with memory ${pair.memory}`, edits, safe: false };
-    if (!sizeRow) {
+    if (sizeRow && isWindows(td) && ![1024, 2048, 4096].includes(sizeRow.cpu)) {
+      const win = nearestFargatePair(Math.max(1024, Math.min(4096, cpu.value)), mem.value);
+      const winEdits = [];
+      if (win.cpu !== cpu.value) winEdits.push(replaceNode(cpuNode, JSON.stringify(String(win.cpu))));
+      if (win.memory !== mem.value) winEdits.push(replaceNode(memNode, JSON.stringify(String(win.memory))));
+      ctx.report({ start: cpuNode.offset, end: cpuNode.offset + cpuNode.length, messageId: 'windowsCpu', data: { cpu: cpu.value },
+        fix: { title: `Use cpu ${win.cpu} with memory ${win.memory}`, edits: winEdits, safe: false } });
+    } else if (!sizeRow) {
       ctx.report({ start: cpuNode.offset, end: cpuNode.offset + cpuNode.length, messageId: 'badCpuFargate', data: { cpu: cpu.value }, fix });
     } else if (!sizeRow.memory.includes(mem.value)) {
       const m = sizeRow.memory;
