@@ -91,3 +91,14 @@ testRule(language, rule('TD107'), {
     { code: F({ volumes: [{ name: 'data', host: { sourcePath: '/data' } }, { name: 'd2', dockerVolumeConfiguration: { scope: 'task' } }] }), errors: [{ messageId: 'unsupported' }, { messageId: 'unsupported' }] },
   ],
 });
+
+testRule(language, rule('TD108'), {
+  valid: [E({ requiresCompatibilities: ['EXTERNAL'], networkMode: 'host' }), E({ requiresCompatibilities: ['EXTERNAL'] }), E({ networkMode: 'awsvpc' })],
+  invalid: [{ code: E({ requiresCompatibilities: ['EXTERNAL'], networkMode: 'awsvpc' }), errors: [{ messageId: 'awsvpc' }] }],
+});
+
+const win = (arch: string) => F({ cpu: '1024', memory: '2048', runtimePlatform: { operatingSystemFamily: 'WINDOWS_SERVER_2019_CORE', cpuArchitecture: arch } });
+testRule(language, rule('TD109'), {
+  valid: [win('X86_64'), F({ runtimePlatform: { operatingSystemFamily: 'LINUX', cpuArchitecture: 'ARM64' } })],
+  invalid: [{ code: win('ARM64'), errors: [{ messageId: 'arm', data: { os: 'WINDOWS_SERVER_2019_CORE' } }], output: win('X86_64') }],
+});

@@ -16,6 +16,8 @@ import { rule as fargatePrivileged } from './fargate-privileged';
 import { rule as linksUnsupported } from './links-unsupported';
 import { rule as hostPortMismatch } from './host-port-mismatch';
 import { rule as fargateUnsupportedParameter } from './fargate-unsupported-parameter';
+import { rule as externalNetworkMode } from './external-network-mode';
+import { rule as windowsArchitecture } from './windows-architecture';
 import { rule as noEssentialContainer } from './no-essential-container';
 import { rule as duplicateContainerName } from './duplicate-container-name';
 import { rule as containerResourcesExceedTask } from './container-resources-exceed-task';
@@ -55,6 +57,8 @@ export const rules: TaskDefRule[] = [
   linksUnsupported,
   hostPortMismatch,
   fargateUnsupportedParameter,
+  externalNetworkMode,
+  windowsArchitecture,
   noEssentialContainer,
   duplicateContainerName,
   containerResourcesExceedTask,
