@@ -131,3 +131,13 @@ describe('taskdef symbols', () => {
     assert.deepEqual(service.symbols({ path: PATH, text: '', kind: 'taskdef' }, settings), []);
   });
 });
+
+describe('taskdef field docs', () => {
+  it('every member of the model has a short description of our own', async () => {
+    const { MODEL } = await import('../../server/src/languages/taskdef/ecs');
+    const { fieldDoc } = await import('../../server/src/languages/taskdef/docs');
+    const missing: string[] = [];
+    for (const [name, s] of Object.entries(MODEL.shapes)) for (const k of Object.keys(s.members ?? {})) if (!fieldDoc(name, k)) missing.push(`${name}.${k}`);
+    assert.deepEqual(missing, []);
+  });
+});
