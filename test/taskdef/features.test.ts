@@ -5,6 +5,8 @@ import type { CompletionItem, MarkupContent } from 'vscode-languageserver-types'
 import { memoryService } from '../helpers/context';
 import { applyEdits } from '../../server/src/engine/lsp';
 import { LineIndex } from '../../server/src/text/lines';
+import { MODEL } from '../../server/src/languages/taskdef/ecs';
+import { fieldDoc } from '../../server/src/languages/taskdef/docs';
 
 const PATH = '/ws/ecs/task-definition.json';
 const service = memoryService();
@@ -133,9 +135,7 @@ describe('taskdef symbols', () => {
 });
 
 describe('taskdef field docs', () => {
-  it('every member of the model has a short description of our own', async () => {
-    const { MODEL } = await import('../../server/src/languages/taskdef/ecs');
-    const { fieldDoc } = await import('../../server/src/languages/taskdef/docs');
+  it('every member of the model has a short description of our own', () => {
     const missing: string[] = [];
     for (const [name, s] of Object.entries(MODEL.shapes)) for (const k of Object.keys(s.members ?? {})) if (!fieldDoc(name, k)) missing.push(`${name}.${k}`);
     assert.deepEqual(missing, []);
