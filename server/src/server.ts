@@ -154,12 +154,17 @@ export function startServer(connection: Connection): void {
     if (config) recheckAll();
   });
 
+  // TextDocuments also fires onDidChangeContent for an open: that first version is checked at once.
+  const openedVersion = new Map<string, number>();
   documents.onDidOpen(({ document }) => {
     const inp = input(document);
     service.workspace.setOpen(inp.path, inp.text);
+    openedVersion.set(document.uri, document.version);
     schedule(document, 0);
   });
   documents.onDidChangeContent(({ document }) => {
+    if (openedVersion.get(document.uri) === document.version) return;
+    openedVersion.delete(document.uri);
     const inp = input(document);
     service.workspace.setOpen(inp.path, inp.text);
     schedule(document);
@@ -167,6 +172,7 @@ export function startServer(connection: Connection): void {
   });
   documents.onDidClose(({ document }) => {
     const p = uriToPath(document.uri);
+    openedVersion.delete(document.uri);
     clearTimeout(timers.get(document.uri));
     service.workspace.close(p);
     if (!pullDiagnostics) connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
