@@ -42,7 +42,8 @@ describe('language server over stdio (dist/server.js)', () => {
   it('returns the quick fix as a code action whose edit fixes the text', async () => {
     const diags = client.latest.get(uri)!;
     const actions = await client.conn.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: diags[0].range, context: { diagnostics: diags } });
-    assert.ok(actions && actions.length === 1);
+    assert.ok(actions && actions.length === 2);
+    assert.deepEqual(actions.map((a) => a.title), ['Change to FROM', 'Ignore DF001 on this line']);
     const action = actions[0] as { title: string; edit: { changes: Record<string, { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[]> } };
     assert.equal(action.title, 'Change to FROM');
     const lines = new LineIndex(text);
