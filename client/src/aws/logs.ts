@@ -274,7 +274,7 @@ export function formatLogEvent(ev: TailEvent, options: FormatOptions = {}): Form
   const level = detectLevel(ev.message);
   const ts = formatTimestamp(ev.timestamp, options.timeZone ?? 'utc');
   const stream = options.stream === false ? '' : ` ${options.shortStream === false ? ev.logStreamName : shortStreamName(ev.logStreamName)}`;
-  const message = ev.message.replace(/\r?\n/g, '\n    ');
+  const message = ev.message.replace(/\r?\n$/, '').replace(/\r?\n/g, '\n    ');
   if (!options.color) return { text: `${ts}${stream} ${message}`, level };
   const dim = '\x1b[2m';
   const reset = '\x1b[0m';
