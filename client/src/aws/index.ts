@@ -5,3 +5,4 @@ export * from './taskdef';
 export * from './ecs';
 export * from './rollout';
 export * from './logs';
+export * from './present';
