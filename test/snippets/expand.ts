@@ -162,6 +162,14 @@ class Parser {
       let out = '';
       while (this.i < this.s.length) {
         const c = this.s[this.i]!;
+        if (c === '$' && this.s[this.i + 1] === '{') {
+          // a format item such as ${1:/upcase} may contain slashes
+          const close = this.s.indexOf('}', this.i);
+          if (close < 0) return undefined;
+          out += this.s.slice(this.i, close + 1);
+          this.i = close + 1;
+          continue;
+        }
         if (c === '\\' && this.s[this.i + 1] === '/') {
           out += '/';
           this.i += 2;
