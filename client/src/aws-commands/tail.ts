@@ -113,6 +113,7 @@ export class TailCommands implements vscode.Disposable {
 
   private refreshStatus(): void {
     const n = this.tails.size;
+    void vscode.commands.executeCommand('setContext', 'shipshape.aws.tailing', n > 0);
     if (n === 0) {
       this.status.hide();
       return;
