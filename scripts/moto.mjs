@@ -72,7 +72,9 @@ export async function startMoto({ port, env = {}, detached = false } = {}) {
     reset: () => fetch(`${endpoint}/moto-api/reset`, { method: 'POST' }).then(() => undefined),
     async stop() {
       try { process.kill(-child.pid, 'SIGTERM'); } catch { /* already gone */ }
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 3000))]);
+      let timer;
+      await Promise.race([exited, new Promise((r) => { timer = setTimeout(r, 3000); })]);
+      clearTimeout(timer);
     },
   };
 }

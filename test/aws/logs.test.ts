@@ -30,7 +30,7 @@ describe('CloudWatch Logs tail against moto_server', { skip: motoSkip }, () => {
     await session.logs.send(new PutLogEventsCommand({ logGroupName, logStreamName, logEvents: events.map(([timestamp, message]) => ({ timestamp, message })) }));
   }
 
-  function waitFor(pred: () => boolean, ms = 5_000): Promise<void> {
+  function waitFor(pred: () => boolean, ms = 15_000): Promise<void> {
     const until = Date.now() + ms;
     return new Promise((resolve, reject) => {
       const tick = () => (pred() ? resolve() : Date.now() > until ? reject(new Error('timed out waiting')) : setTimeout(tick, 20));

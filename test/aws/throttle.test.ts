@@ -106,7 +106,7 @@ describe('back-off when AWS throttles', { skip: motoSkip }, () => {
       onError: () => false,
     });
     const done = tail.start();
-    const until = Date.now() + 5_000;
+    const until = Date.now() + 15_000;
     while (got.length === 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
     tail.stop();
     await done;
@@ -126,7 +126,7 @@ describe('back-off when AWS throttles', { skip: motoSkip }, () => {
     await direct.ecs.send(new CreateServiceCommand({ cluster, serviceName: service, taskDefinition: family, desiredCount: 1, launchType: 'FARGATE', networkConfiguration: { awsvpcConfiguration: { subnets: subnets.slice(0, 1), securityGroups } } }));
     proxy.throttle('DescribeServices', 2);
     const before = proxy.throttled;
-    const result = await watchRollout(throttled.ecs, { cluster, service, intervalMs: 20, maxIntervalMs: 100, timeoutMs: 5_000 });
+    const result = await watchRollout(throttled.ecs, { cluster, service, intervalMs: 20, maxIntervalMs: 100, timeoutMs: 15_000 });
     assert.equal(result.outcome, 'COMPLETED');
     assert.equal(proxy.throttled - before, 2);
     assert.equal(result.polls, 1, 'throttled calls are not counted as polls');
