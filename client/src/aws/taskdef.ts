@@ -34,7 +34,8 @@ export interface PreparedTaskDefinition {
 
 export function parseTaskDefinitionText(text: string): { value: unknown; errors: string[] } {
   const problems: ParseError[] = [];
-  const value = parse(text, problems, { allowTrailingComma: false, disallowComments: true });
+  // Comments are tolerated (the object is sent, not the text); trailing commas are not, as the AWS CLI rejects them.
+  const value = parse(text, problems, { allowTrailingComma: false, disallowComments: false });
   const errors = problems.map((p) => `${printParseErrorCode(p.error)} at offset ${p.offset}`);
   return { value, errors };
 }
