@@ -24,6 +24,7 @@ import {
   RolloutProgress,
 } from '../../client/src/aws';
 import { motoSkip, startMoto, MotoHandle, defaultNetwork, uniqueName } from './moto';
+import { loadSnippets } from '../snippets/catalog';
 
 function describeTaskDefinitionOutput(family: string): string {
   // What `aws ecs describe-task-definition` prints, with a placeholder to fill in.
@@ -266,5 +267,17 @@ describe('ECS deploy against moto_server', { skip: motoSkip }, () => {
       assert.equal(c.kind, 'task-definition-not-found', `${c.kind}: ${c.detail}`);
       return true;
     });
+  });
+
+  it('registers the Fargate task definition snippet as expanded with its defaults', async () => {
+    const snippet = loadSnippets().find((x) => x.prefix === 'ecs-taskdef-fargate')!;
+    const prepared = prepareTaskDefinition(snippet.expanded);
+    assert.deepEqual(prepared.errors, []);
+    const registered = await registerTaskDefinition(session.ecs, prepared.input!);
+    const described = await session.ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition: registered.arn }));
+    const c = described.taskDefinition?.containerDefinitions?.[0];
+    assert.equal(c?.logConfiguration?.options?.['awslogs-group'], '/ecs/my-app');
+    assert.equal(c?.secrets?.[0]?.name, 'DATABASE_URL');
+    assert.deepEqual(c?.healthCheck?.command?.[0], 'CMD-SHELL');
   });
 });
