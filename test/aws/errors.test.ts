@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { ClientException, AccessDeniedException, ClusterNotFoundException, ServiceNotFoundException } from '@aws-sdk/client-ecs';
+import { ClientException, InvalidParameterException, AccessDeniedException, ClusterNotFoundException, ServiceNotFoundException } from '@aws-sdk/client-ecs';
 import { ThrottlingException } from '@aws-sdk/client-cloudwatch-logs';
 import { fromIni, fromSSO } from '@aws-sdk/credential-providers';
 import { classifyAwsError, createAwsSession } from '../../client/src/aws';
@@ -65,6 +65,8 @@ describe('classifyAwsError', () => {
     assert.equal(c.kind, 'invalid-task-definition');
     assert.match(c.message, /Container\.image should not be null or empty\./);
     assert.equal(classifyAwsError(invalid, { operation: 'update-service' }).kind, 'invalid-parameter');
+    const codeDeploy = new InvalidParameterException({ message: 'Unable to update task definition on services with a CODE_DEPLOY deployment controller. Use AWS CodeDeploy to trigger a new deployment.', ...meta });
+    assert.equal(classifyAwsError(codeDeploy, { operation: 'update-service', service: 'web' }).kind, 'codedeploy-service');
   });
 
   it('marks throttling as retryable and never returns a stack', () => {

@@ -15,6 +15,7 @@ export type AwsErrorKind =
   | 'task-definition-not-found'
   | 'invalid-task-definition'
   | 'invalid-parameter'
+  | 'codedeploy-service'
   | 'log-group-not-found'
   | 'throttled'
   | 'endpoint-unreachable'
@@ -61,7 +62,7 @@ export function classifyAwsError(err: unknown, ctx: AwsErrorContext = {}): Class
   const code = e.code ?? '';
   const detail = (e.message ?? String(err)).split('\n')[0]!.slice(0, 500);
   const make = (kind: AwsErrorKind, message: string, retryable = false): ClassifiedAwsError => ({ kind, message, detail, retryable });
-  const where = [ctx.region && `region ${ctx.region}`].filter(Boolean).join('');
+  const where = ctx.region ? `region ${ctx.region}` : '';
 
   if (name === 'AbortError' || code === 'ABORT_ERR') return make('cancelled', 'Cancelled.');
   if (name === 'RegionMissingError' || /region is missing|Region is missing/i.test(detail)) {
@@ -103,6 +104,9 @@ export function classifyAwsError(err: unknown, ctx: AwsErrorContext = {}): Class
   }
   if ((name === 'ClientException' || name === 'InvalidParameterException' || name === 'ValidationException' || name === 'SerializationException') && ctx.operation === 'register') {
     return make('invalid-task-definition', `ECS rejected the task definition: ${detail} Fix the file and deploy again.`);
+  }
+  if (/CODE_DEPLOY/.test(detail)) {
+    return make('codedeploy-service', `Service "${ctx.service ?? '?'}" uses blue/green deployments through CodeDeploy, which UpdateService cannot start. Start a CodeDeploy deployment with an appspec instead (snippet "appspec-ecs").`);
   }
   if (name === 'InvalidParameterException' || name === 'ClientException' || name === 'ValidationException') {
     return make('invalid-parameter', `ECS rejected the request: ${detail}`);
