@@ -8,10 +8,16 @@ import * as path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { parseDocument, isMap, isSeq, isScalar, Document } from 'yaml';
 import { validate as validateDockerfile } from 'dockerfile-utils';
-import { parser as nixParser } from '@replit/codemirror-lang-nix';
 import { expandSnippet, tabStops } from './expand';
 import { loadSnippets, repoRoot, SNIPPET_FILES, SnippetEntry } from './catalog';
 import { prepareTaskDefinition, awsLogsTargets } from '../../client/src/aws/taskdef';
+
+// The package ships no types for its CommonJS build; only the lezer parser is used.
+interface LezerTree {
+  iterate(spec: { enter(node: { type: { isError: boolean }; from: number }): void }): void;
+}
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const nixParser = (require('@replit/codemirror-lang-nix') as { parser: { parse(text: string): LezerTree } }).parser;
 
 const snippets = loadSnippets();
 const byPrefix = (p: string): SnippetEntry => {

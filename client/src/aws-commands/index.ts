@@ -9,7 +9,7 @@ import { TaskDefinitionCodeLens } from './codelens';
 
 export interface AwsCommandDeps {
   /**
-   * Loads the AWS logic. Default: `import('../aws')`. An esbuild CJS bundle inlines that import
+   * Loads the AWS logic. Default: `import('../aws/index.js')`. An esbuild CJS bundle inlines that import
    * (lazily evaluated); to keep the SDK out of dist/extension.js entirely, build
    * client/src/aws/index.ts as its own entry and pass `() => Promise.resolve(require(<that file>))`.
    */
@@ -31,7 +31,7 @@ export const AWS_COMMANDS = {
 } as const;
 
 export function registerAwsCommands(context: vscode.ExtensionContext, deps: AwsCommandDeps = {}): vscode.Disposable {
-  const ctx = new AwsCommandContext(context, deps.loadAws ?? (() => import('../aws')), deps.log);
+  const ctx = new AwsCommandContext(context, deps.loadAws ?? (() => import('../aws/index.js')), deps.log);
   const deploy = new DeployCommands(ctx);
   const tails = new TailCommands(ctx);
   const session = new SessionCommands(ctx);
