@@ -1,0 +1,31 @@
+// Every snippet, expanded with its defaults, passes Shipshape's own checks: no error and no
+// warning from the service (the same one the editor and the CLI use). The expansion sits in a
+// small in-memory workspace, with a Dockerfile beside it for the cross-file rules.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { DEFAULT_SETTINGS } from '../../server/src/engine/types';
+import { memoryService } from '../helpers/context';
+import { loadSnippets } from './catalog';
+
+const snippets = loadSnippets();
+const dockerfile = snippets.find((s) => s.prefix === 'docker-node')!.expanded;
+
+describe('snippets pass our own checks', () => {
+  for (const s of snippets) {
+    it(`${s.prefix} (${s.checkPath}) has no error or warning`, (t) => {
+      const file = `/ws/${s.checkPath}`;
+      const files: Record<string, string> = { '/ws/Dockerfile': dockerfile, '/ws/package.json': '{}\n', [file]: s.expanded };
+      const service = memoryService(files);
+      const result = service.validate({ path: file, text: s.expanded }, service.settingsFor(file, DEFAULT_SETTINGS), { trusted: false });
+      if (!result.kind) {
+        // appspec.yaml and ECS service JSON are not document kinds Shipshape checks (yet).
+        t.skip(`${s.checkPath} is not a kind Shipshape checks`);
+        return;
+      }
+      const bad = result.findings
+        .filter((f) => f.severity === 'error' || f.severity === 'warning')
+        .map((f) => `${result.lines.position(f.start).line + 1}: ${f.severity} ${f.message} [${f.code}]`);
+      assert.deepEqual(bad, []);
+    });
+  }
+});
