@@ -9,12 +9,28 @@ import { loadSnippets } from './catalog';
 
 const snippets = loadSnippets();
 const dockerfile = snippets.find((s) => s.prefix === 'docker-node')!.expanded;
+/** What `nix flake lock` writes for the flake snippets' single nixpkgs input. */
+const flakeLock = JSON.stringify(
+  {
+    nodes: {
+      nixpkgs: {
+        locked: { lastModified: 1764000000, narHash: 'sha256-8wkkYGr1dPSnX9oVMX8D6dTOROXKOYpBTKfriA0sEBI=', owner: 'NixOS', repo: 'nixpkgs', rev: '0123456789abcdef0123456789abcdef01234567', type: 'github' },
+        original: { owner: 'NixOS', ref: 'nixos-unstable', repo: 'nixpkgs', type: 'github' },
+      },
+      root: { inputs: { nixpkgs: 'nixpkgs' } },
+    },
+    root: 'root',
+    version: 7,
+  },
+  null,
+  2,
+);
 
 describe('snippets pass our own checks', () => {
   for (const s of snippets) {
     it(`${s.prefix} (${s.checkPath}) has no error or warning`, (t) => {
       const file = `/ws/${s.checkPath}`;
-      const files: Record<string, string> = { '/ws/Dockerfile': dockerfile, '/ws/package.json': '{}\n', [file]: s.expanded };
+      const files: Record<string, string> = { '/ws/Dockerfile': dockerfile, '/ws/package.json': '{}\n', '/ws/flake.lock': flakeLock, [file]: s.expanded };
       const service = memoryService(files);
       const result = service.validate({ path: file, text: s.expanded }, service.settingsFor(file, DEFAULT_SETTINGS), { trusted: false });
       if (!result.kind) {
