@@ -1,6 +1,7 @@
 // Every snippet, expanded with its defaults, passes Shipshape's own checks: no error and no
 // warning from the service (the same one the editor and the CLI use). The expansion sits in a
-// small in-memory workspace, with a Dockerfile beside it for the cross-file rules.
+// small in-memory workspace made of the other snippets (a Dockerfile, a .dockerignore, a
+// flake.lock) for the cross-file rules.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { DEFAULT_SETTINGS } from '../../server/src/engine/types';
@@ -9,6 +10,7 @@ import { loadSnippets } from './catalog';
 
 const snippets = loadSnippets();
 const dockerfile = snippets.find((s) => s.prefix === 'docker-node')!.expanded;
+const dockerignore = snippets.find((s) => s.prefix === 'dockerignore')!.expanded;
 /** What `nix flake lock` writes for the flake snippets' single nixpkgs input. */
 const flakeLock = JSON.stringify(
   {
@@ -30,7 +32,7 @@ describe('snippets pass our own checks', () => {
   for (const s of snippets) {
     it(`${s.prefix} (${s.checkPath}) has no error or warning`, (t) => {
       const file = `/ws/${s.checkPath}`;
-      const files: Record<string, string> = { '/ws/Dockerfile': dockerfile, '/ws/package.json': '{}\n', '/ws/flake.lock': flakeLock, [file]: s.expanded };
+      const files: Record<string, string> = { '/ws/Dockerfile': dockerfile, '/ws/.dockerignore': dockerignore, '/ws/package.json': '{}\n', '/ws/flake.lock': flakeLock, [file]: s.expanded };
       const service = memoryService(files);
       const result = service.validate({ path: file, text: s.expanded }, service.settingsFor(file, DEFAULT_SETTINGS), { trusted: false });
       if (!result.kind) {
