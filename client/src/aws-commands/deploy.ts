@@ -120,6 +120,7 @@ export class DeployCommands {
         if (!vars) return;
         prepared = aws.prepareTaskDefinition(doc.getText(), vars);
       }
+      if (doc.isDirty) log.info(`${name}: deploying the editor's text, unsaved changes included.`);
       if (prepared.stripped.length > 0) log.info(`${name}: left out read-only fields ${prepared.stripped.join(', ')}.`);
       if (prepared.substituted.length > 0) log.info(`${name}: filled in ${prepared.substituted.map((n) => `\${${n}}`).join(', ')}.`);
 
