@@ -9,11 +9,10 @@ import { TaskDefinitionCodeLens } from './codelens';
 
 export interface AwsCommandDeps {
   /**
-   * Loads the AWS logic. Default: `import('../aws/index.js')`. An esbuild CJS bundle inlines that import
-   * (lazily evaluated); to keep the SDK out of dist/extension.js entirely, build
-   * client/src/aws/index.ts as its own entry and pass `() => Promise.resolve(require(<that file>))`.
+   * Loads the AWS logic (and with it the AWS SDK) on the first AWS command. The extension passes a
+   * require of dist/aws.js, a separate bundle, so activation never loads the SDK.
    */
-  loadAws?: () => Promise<AwsModule>;
+  loadAws: () => Promise<AwsModule>;
   /** A log channel to write to; default: a new `Shipshape AWS` log output channel. */
   log?: vscode.LogOutputChannel;
 }
@@ -30,8 +29,8 @@ export const AWS_COMMANDS = {
   showLog: 'shipshape.aws.showLog',
 } as const;
 
-export function registerAwsCommands(context: vscode.ExtensionContext, deps: AwsCommandDeps = {}): vscode.Disposable {
-  const ctx = new AwsCommandContext(context, deps.loadAws ?? (() => import('../aws/index.js')), deps.log);
+export function registerAwsCommands(context: vscode.ExtensionContext, deps: AwsCommandDeps): vscode.Disposable {
+  const ctx = new AwsCommandContext(context, deps.loadAws, deps.log);
   const deploy = new DeployCommands(ctx);
   const tails = new TailCommands(ctx);
   const session = new SessionCommands(ctx);
