@@ -1,0 +1,12 @@
+import type { Language } from '../../engine/types';
+import { parseCompose, type ComposeModel } from './parse';
+import { rules } from './rules';
+
+export type { ComposeModel } from './parse';
+
+export const language: Language<ComposeModel> = {
+  kind: 'compose',
+  lineComment: '#',
+  parse: (text, path) => parseCompose(text, path),
+  rules,
+};
