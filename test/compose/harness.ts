@@ -1,0 +1,91 @@
+/**
+ * Runs compose rules the way the engine does (parse, check, format messages) over an in-memory
+ * workspace, so rule tests need neither the disk nor the service.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { posix } from 'node:path';
+import { DockerfileParser } from 'dockerfile-ast';
+import type { DocumentKind, Fix, OffsetEdit, ParsedFile, Report, Rule, RuleContext, WorkspaceIndex } from '../../server/src/engine/types';
+import { DEFAULT_SETTINGS } from '../../server/src/engine/types';
+import { LineIndex } from '../../server/src/text/lines';
+import { language } from '../../server/src/languages/compose';
+import type { ComposeModel } from '../../server/src/languages/compose/parse';
+
+export interface Found extends Report { code: string; rule: string; line: number; message: string }
+
+function kindOf(path: string): DocumentKind | undefined {
+  const base = posix.basename(path);
+  if (/^(docker-)?compose.*\.ya?ml$/.test(base)) return 'compose';
+  if (/(^|\.)(Dockerfile|Containerfile)$/i.test(base) || /^Dockerfile\./.test(base)) return 'dockerfile';
+  return undefined;
+}
+
+function parsed(path: string, text: string): ParsedFile | undefined {
+  const kind = kindOf(path);
+  if (kind === 'compose') return { path, kind, text, lines: new LineIndex(text), model: language.parse(text, path) };
+  if (kind === 'dockerfile') return { path, kind, text, lines: new LineIndex(text), model: DockerfileParser.parse(text) };
+  return undefined;
+}
+
+/** A workspace over a map of absolute paths to texts; folders exist when a file is under them. */
+export function memoryWorkspace(files: Record<string, string>): WorkspaceIndex {
+  return {
+    get: (p) => (files[p] !== undefined ? parsed(p, files[p]) : undefined),
+    exists: (p) => files[p] !== undefined || Object.keys(files).some((f) => f.startsWith(p.replace(/\/$/, '') + '/')),
+    readText: (p) => files[p],
+    list: (kind) => Object.keys(files).filter((f) => !kind || kindOf(f) === kind),
+  };
+}
+
+/** A workspace over the real disk (for the corpus). */
+export function diskWorkspace(): WorkspaceIndex {
+  return {
+    get: (p) => { try { return statSync(p).isFile() ? parsed(p, readFileSync(p, 'utf8')) : undefined; } catch { return undefined; } },
+    exists: (p) => existsSync(p),
+    readText: (p) => { try { return readFileSync(p, 'utf8'); } catch { return undefined; } },
+    list: (kind) => [],
+  };
+}
+void readdirSync;
+
+export function formatMessage(rule: Rule, messageId: string, data?: Record<string, string | number>): string {
+  const template = rule.meta.messages[messageId];
+  if (template === undefined) throw new Error(`${rule.meta.code}: unknown messageId ${messageId}`);
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => (data && data[name] !== undefined ? String(data[name]) : whole));
+}
+
+export interface CheckOptions { path?: string; files?: Record<string, string>; rules?: Rule<ComposeModel>[]; workspace?: WorkspaceIndex }
+
+export function check(text: string, opts: CheckOptions = {}): Found[] {
+  const path = opts.path ?? '/ws/compose.yaml';
+  const lines = new LineIndex(text);
+  const model = language.parse(text, path);
+  const workspace = opts.workspace ?? memoryWorkspace({ ...(opts.files ?? {}), [path]: text });
+  const out: Found[] = [];
+  for (const rule of opts.rules ?? language.rules) {
+    const ctx: RuleContext<ComposeModel> = {
+      path, kind: 'compose', text, lines, model, workspace, settings: DEFAULT_SETTINGS, trusted: false,
+      report: (r) => out.push({ ...r, code: rule.meta.code, rule: rule.meta.id, line: lines.position(r.start).line + 1, message: formatMessage(rule, r.messageId, r.data) }),
+    };
+    rule.check(ctx);
+  }
+  out.sort((a, b) => a.start - b.start || a.code.localeCompare(b.code));
+  return out;
+}
+
+/** Applies non-overlapping edits (later ones first). */
+export function applyEdits(text: string, edits: OffsetEdit[]): string {
+  const sorted = [...edits].sort((a, b) => b.start - a.start || b.end - a.end);
+  let out = text;
+  let last = Infinity;
+  for (const e of sorted) {
+    if (e.end > last) continue; // overlapping: skip, like the engine
+    out = out.slice(0, e.start) + e.newText + out.slice(e.end);
+    last = e.start;
+  }
+  return out;
+}
+
+export function applyFixes(text: string, found: Found[]): string {
+  return applyEdits(text, found.flatMap((f) => (f.fix as Fix | undefined)?.edits ?? []));
+}
