@@ -2,6 +2,8 @@
  * Runs compose rules the way the engine does (parse, check, format messages) over an in-memory
  * workspace, so rule tests need neither the disk nor the service.
  */
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { posix } from 'node:path';
 import { DockerfileParser } from 'dockerfile-ast';
@@ -88,4 +90,45 @@ export function applyEdits(text: string, edits: OffsetEdit[]): string {
 
 export function applyFixes(text: string, found: Found[]): string {
   return applyEdits(text, found.flatMap((f) => (f.fix as Fix | undefined)?.edits ?? []));
+}
+
+export interface ValidCase { code: string; path?: string; files?: Record<string, string> }
+export interface InvalidCase extends ValidCase { errors: { messageId: string; line?: number }[]; output?: string }
+
+/**
+ * A table test in the shape of the project's rule tester: valid cases give no finding of the rule;
+ * invalid cases give exactly the listed findings; `output` is required when a finding carries a fix
+ * and is the text after applying every fix of the rule.
+ */
+export function testRule(rule: Rule<ComposeModel>, table: { valid: ValidCase[]; invalid: InvalidCase[] }): void {
+  describe(`${rule.meta.code} ${rule.meta.id}`, () => {
+    const seen = new Set<string>();
+    for (const c of [...table.valid, ...table.invalid]) {
+      const key = JSON.stringify([c.code, c.path, c.files]);
+      const duplicated = seen.has(key);
+      seen.add(key);
+      if (duplicated) it(`duplicate case: ${c.code.slice(0, 40).replace(/\n/g, '⏎')}`, () => assert.fail('the same case is listed twice'));
+    }
+    table.valid.forEach((c, i) => it(`valid #${i + 1}`, () => {
+      const found = check(c.code, { path: c.path, files: c.files, rules: [rule] });
+      assert.deepEqual(found.map((f) => `${f.line}: ${f.message}`), []);
+    }));
+    table.invalid.forEach((c, i) => it(`invalid #${i + 1}`, () => {
+      const found = check(c.code, { path: c.path, files: c.files, rules: [rule] });
+      assert.deepEqual(found.map((f) => ({ messageId: f.messageId, ...(c.errors[0]?.line !== undefined ? { line: f.line } : {}) })), c.errors.map((e) => ({ messageId: e.messageId, ...(e.line !== undefined ? { line: e.line } : {}) })), found.map((f) => `${f.line}: ${f.message}`).join('\n'));
+      for (const f of found) {
+        assert.ok(f.start <= f.end && f.end <= c.code.length, 'range inside the text');
+        assert.ok(!f.message.includes('{{'), `unfilled placeholder: ${f.message}`);
+      }
+      const fixes = found.filter((f) => f.fix);
+      if (fixes.length) {
+        assert.ok(c.output !== undefined, 'a case whose findings carry fixes needs `output`');
+        assert.equal(applyFixes(c.code, found), c.output);
+        if (rule.meta.fixable === 'safe') for (const f of fixes) assert.equal(f.fix!.safe, true);
+        if (rule.meta.fixable !== 'safe') for (const f of fixes) assert.equal(f.fix!.safe, false);
+      } else if (c.output !== undefined) {
+        assert.equal(c.output, c.code, 'output given but no fix');
+      }
+    }));
+  });
 }

@@ -49,8 +49,15 @@ export function parseCompose(text: string, path = ''): ComposeModel {
   model.doc = doc;
   const keyEnds = new Map<number, number>();
   collectKeyEnds(doc.contents as YNode | null, keyEnds, 0);
+  const seen = new Set<string>();
   for (const e of doc.errors) {
-    const [start, end] = e.pos;
+    let [start, end] = e.pos;
+    if (e.code === 'MISSING_CHAR' && /quote/i.test(e.message)) [start, end] = openingQuote(text, start, e.message.includes("'") ? "'" : '"');
+    const flow = /end with an? ([\]}])/.exec(e.message);
+    if (flow && start >= text.trimEnd().length) [start, end] = openingQuote(text, start, flow[1] === ']' ? '[' : '{');
+    const id = `${start}:${e.code}`;
+    if (seen.has(id)) continue;
+    seen.add(id);
     const duplicate = e.code === 'DUPLICATE_KEY';
     const keyEnd = duplicate ? keyEnds.get(start) : undefined;
     const message = firstLine(e.message) + (duplicate ? keyName(text, start, keyEnd) : '');
@@ -93,6 +100,14 @@ function collectKeyEnds(node: YNode | null | undefined, out: Map<number, number>
   } else if ((node as any).items) {
     for (const i of (node as any).items) collectKeyEnds(i, out, depth + 1);
   }
+}
+
+/** An unclosed quote or bracket is reported at the end of the text; point at the quote that opened it instead. */
+function openingQuote(text: string, pos: number, quote: string): [number, number] {
+  const at = text.lastIndexOf(quote, Math.min(pos, text.length) - 1);
+  if (at < 0) return [pos, pos];
+  const nl = text.indexOf('\n', at);
+  return [at, nl < 0 ? text.length : nl];
 }
 
 function keyName(text: string, start: number, end: number | undefined): string {
