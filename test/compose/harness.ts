@@ -132,3 +132,16 @@ export function testRule(rule: Rule<ComposeModel>, table: { valid: ValidCase[]; 
     }));
   });
 }
+
+import type { FeatureContext } from '../../server/src/engine/types';
+/** A feature context for completion/hover tests; `|` in the text marks the cursor. */
+export function featureAt(textWithCursor: string, opts: { path?: string; files?: Record<string, string> } = {}): { ctx: FeatureContext<ComposeModel>; offset: number } {
+  const offset = textWithCursor.indexOf('|');
+  const text = offset >= 0 ? textWithCursor.slice(0, offset) + textWithCursor.slice(offset + 1) : textWithCursor;
+  const path = opts.path ?? '/ws/compose.yaml';
+  const ctx: FeatureContext<ComposeModel> = {
+    path, kind: 'compose', text, lines: new LineIndex(text), model: language.parse(text, path),
+    workspace: memoryWorkspace({ ...(opts.files ?? {}), [path]: text }), settings: DEFAULT_SETTINGS,
+  };
+  return { ctx, offset: Math.max(0, offset) };
+}

@@ -1,6 +1,8 @@
 import type { Language } from '../../engine/types';
 import { parseCompose, type ComposeModel } from './parse';
 import { rules } from './rules';
+import { complete } from './complete';
+import { definition, hover, rename, symbols } from './navigate';
 
 export type { ComposeModel } from './parse';
 
@@ -9,4 +11,9 @@ export const language: Language<ComposeModel> = {
   lineComment: '#',
   parse: (text, path) => parseCompose(text, path),
   rules,
+  complete,
+  hover,
+  definition,
+  rename,
+  symbols,
 };

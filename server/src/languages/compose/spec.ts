@@ -209,28 +209,28 @@ function lineEndAfter(text: string, start: number): number {
   return nl < 0 ? text.length : nl;
 }
 
-/** The shape at a path of keys from the root (for completion and hover); '[]' steps into a list. */
+/** The shape at a path of keys from the root (for completion and hover); '[]' steps into a list. Unresolved, so a `ref` keeps its own doc. */
 export function shapeAt(steps: string[]): Shape | undefined {
   let shape: Shape | undefined = spec.root;
   for (const step of steps) {
     shape = stepShape(shape, step);
     if (!shape) return undefined;
   }
-  return resolveShape(shape);
+  return shape;
 }
 
 export function stepShape(shapeIn: Shape | undefined, step: string): Shape | undefined {
   const shape = resolveShape(shapeIn);
   if (!shape) return undefined;
   if (step === '[]') {
-    if (shape.items) return resolveShape(shape.items);
+    if (shape.items) return shape.items;
     for (const b of shape.oneOf ?? []) { const r = stepShape(b, step); if (r) return r; }
     return undefined;
   }
-  if (shape.props?.[step]) return resolveShape(shape.props[step]);
+  if (shape.props?.[step]) return shape.props[step];
   for (const b of shape.oneOf ?? []) { const r = stepShape(b, step); if (r) return r; }
   const c = childShape(shape, step);
-  return c && c !== 'unknown' ? resolveShape(c) : undefined;
+  return c && c !== 'unknown' ? c : undefined;
 }
 
 /** Every key a mapping shape names (own and in its object branches), with their shapes. */
