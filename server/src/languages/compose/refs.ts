@@ -110,14 +110,18 @@ export function resourceRefs(model: ComposeModel): ResourceRef[] {
   return out;
 }
 
+/** Names Compose picks up and merges by default or by convention: compose.yaml, compose.override.yaml, docker-compose.prod.yml... */
+const MERGED_NAME = /^(docker-)?compose([.-][\w.-]+)?\.ya?ml$/;
+
 /** Other compose files in the same folder (override files, per-environment files) that Compose merges with this one. */
 export function siblingModels(path: string, workspace: WorkspaceIndex): ComposeModel[] {
   const dir = posix.dirname(path);
   const out: ComposeModel[] = [];
+  if (!MERGED_NAME.test(posix.basename(path))) return out;
   let list: string[] = [];
   try { list = workspace.list('compose'); } catch { list = []; }
   for (const p of list) {
-    if (p === path || posix.dirname(p) !== dir) continue;
+    if (p === path || posix.dirname(p) !== dir || !MERGED_NAME.test(posix.basename(p))) continue;
     const f = workspace.get(p);
     const m = f?.model as ComposeModel | undefined;
     if (m && Array.isArray(m.services)) { out.push(m); workspace.dependOn?.(path, p); }

@@ -1,6 +1,6 @@
 import type { Rule } from '../../../engine/types';
 import type { ComposeModel } from '../parse';
-import { entry, nodeEnd, nodeStart, str } from '../yaml-view';
+import { entry, nodeEnd, str } from '../yaml-view';
 
 export const rule: Rule<ComposeModel> = {
   meta: {
@@ -18,12 +18,12 @@ export const rule: Rule<ComposeModel> = {
     for (const svc of ctx.model.services) {
       const name = svc.get('container_name');
       if (!name) continue;
-      const replicas = Number(str(entry(svc.get('deploy')?.value, ctx.model.doc, 'replicas')?.value));
-      const scale = Number(str(svc.get('scale')?.value));
-      const count = Math.max(Number.isFinite(replicas) ? replicas : 0, Number.isFinite(scale) ? scale : 0);
+      const num = (s: string | undefined) => { const n = Number(s); return s !== undefined && Number.isFinite(n) ? n : 0; };
+      const replicas = num(str(entry(svc.get('deploy')?.value, ctx.model.doc, 'replicas')?.value));
+      const scale = num(str(svc.get('scale')?.value));
+      const count = Math.max(replicas, scale);
       if (count <= 1) continue;
       ctx.report({ start: name.keyStart, end: name.value ? nodeEnd(name.value) : name.keyEnd, messageId: 'conflict', data: { service: svc.name, count, via: replicas >= scale ? 'deploy.replicas' : 'scale' } });
-      void nodeStart;
     }
   },
 };

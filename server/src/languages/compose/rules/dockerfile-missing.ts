@@ -28,7 +28,7 @@ export const rule: Rule<ComposeModel> = {
       const besideCompose = posix.resolve(posix.dirname(ctx.path), info.dockerfile);
       const hint = info.dockerfileNode && besideCompose !== info.dockerfilePath && ctx.workspace.exists(besideCompose)
         ? ' (the path is relative to the build context, not to the compose file)' : '';
-      ctx.report({ start: nodeStart(node), end: nodeEnd(node), messageId: 'missing', data: { path: info.dockerfilePath, hint } });
+      ctx.report({ start: nodeStart(node), end: nodeEnd(node), messageId: 'missing', data: { path: posix.relative(posix.dirname(ctx.path), info.dockerfilePath) || info.dockerfilePath, hint } });
     }
   },
 };
