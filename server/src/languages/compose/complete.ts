@@ -106,7 +106,8 @@ export function complete(ctx: FeatureContext<ComposeModel>, offset: number): Com
   }
 
   // value of a key
-  const key = cur.key!;
+  if (cur.key === undefined) return items;
+  const key = cur.key;
   const path = cur.path;
   const inService = path.length === 2 && path[0] === 'services';
   if (inService && key === 'image') {
