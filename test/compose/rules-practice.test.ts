@@ -9,6 +9,7 @@ import { rule as version } from '../../server/src/languages/compose/rules/obsole
 import { rule as latest } from '../../server/src/languages/compose/rules/image-latest-tag';
 import { rule as secrets } from '../../server/src/languages/compose/rules/secret-in-environment';
 import { rule as replicas } from '../../server/src/languages/compose/rules/container-name-with-replicas';
+import { rule as unquotedPort } from '../../server/src/languages/compose/rules/unquoted-port';
 
 testRule(interpolation, {
   valid: [
@@ -115,5 +116,14 @@ testRule(replicas, {
   ],
   invalid: [
     { code: 'services:\n  w:\n    image: w:1\n    container_name: worker\n    deploy:\n      replicas: 3\n  v:\n    image: v:1\n    container_name: vv\n    scale: 2\n', errors: [{ messageId: 'conflict', line: 4 }, { messageId: 'conflict', line: 9 }] },
+  ],
+});
+
+testRule(unquotedPort, {
+  valid: [
+    { code: 'services:\n  web:\n    image: nginx:1.27\n    ports:\n      - "22:22"\n      - 8080:80\n      - 80\n      - 127.0.0.1:53:53\n' },
+  ],
+  invalid: [
+    { code: 'services:\n  web:\n    image: nginx:1.27\n    ports:\n      - 22:22\n      - 3000:30\n', errors: [{ messageId: 'unquoted', line: 5 }, { messageId: 'unquoted', line: 6 }], output: 'services:\n  web:\n    image: nginx:1.27\n    ports:\n      - "22:22"\n      - "3000:30"\n' },
   ],
 });

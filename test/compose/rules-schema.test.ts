@@ -32,6 +32,8 @@ testRule(unknownKey, {
     { code: 'services:\n  web:\n    image: nginx:1.27\n    enviroment:\n      - A=1\n', errors: [{ messageId: 'unknownSuggest', line: 4 }], output: 'services:\n  web:\n    image: nginx:1.27\n    environment:\n      - A=1\n' },
     { code: 'servics:\n  web:\n    image: nginx:1.27\n', errors: [{ messageId: 'unknownSuggest', line: 1 }], output: 'services:\n  web:\n    image: nginx:1.27\n' },
     { code: 'services:\n  web:\n    image: nginx:1.27\n    frobnicate: true\n', errors: [{ messageId: 'unknown', line: 4 }] },
+    { code: 'services:\n  web:\n    image: nginx:1.27\n    replicas: 2\n    context: .\n', errors: [{ messageId: 'belongsUnder', line: 4 }, { messageId: 'belongsUnder', line: 5 }] },
+    { code: 'web:\n  image: nginx:1.27\n', errors: [{ messageId: 'serviceAtTop', line: 1 }] },
     { code: 'x-base: &base\n  restat: always\nservices:\n  web:\n    <<: *base\n    image: nginx:1.27\n', errors: [{ messageId: 'unknownSuggest', line: 2 }], output: 'x-base: &base\n  restart: always\nservices:\n  web:\n    <<: *base\n    image: nginx:1.27\n' },
     { code: 'services:\n  web:\n    image: nginx:1.27\n    healthcheck:\n      test: ["CMD", "true"]\n      intervl: 5s\n', errors: [{ messageId: 'unknownSuggest', line: 6 }], output: 'services:\n  web:\n    image: nginx:1.27\n    healthcheck:\n      test: ["CMD", "true"]\n      interval: 5s\n' },
   ],

@@ -56,6 +56,10 @@ export interface SchemaIssue {
   expected?: string;
   actual?: string;
   suggestion?: string;
+  /** For unknown keys: a child mapping of the parent where the key belongs (e.g. `deploy` for `replicas`). */
+  belongsUnder?: string;
+  /** For unknown top-level keys: the value looks like a service (old v1 format without `services:`). */
+  looksLikeService?: boolean;
   /** For unknown keys: the whole `key: value` pair's offsets (to offer removal). */
   node?: YNode | null;
 }
@@ -134,7 +138,9 @@ function checkMap(model: ComposeModel, node: YNode, shape: Shape, path: string, 
     const childPath = path ? `${path}.${e.key}` : e.key;
     const sub = childShape(shape, e.key);
     if (sub === 'unknown') {
-      out.push({ kind: 'unknownKey', start: e.keyStart, end: e.keyEnd, path: childPath, name: e.key, suggestion: nearest(e.key, Object.keys(shape.props ?? {})), node: e.value });
+      const belongsUnder = nearest(e.key, Object.keys(shape.props ?? {})) ? undefined : findOneLevelDown(shape, e.key);
+      const looksLikeService = path === '' && isMap(e.value) && entries(e.value, model.doc).some((x) => x.key === 'image' || x.key === 'build');
+      out.push({ kind: 'unknownKey', start: e.keyStart, end: e.keyEnd, path: childPath, name: e.key, suggestion: belongsUnder || looksLikeService ? undefined : nearest(e.key, Object.keys(shape.props ?? {})), belongsUnder, looksLikeService, node: e.value });
       continue;
     }
     if (sub) checkNode(model, e.value, sub, childPath, out, depth + 1);
@@ -145,6 +151,14 @@ function checkMap(model: ComposeModel, node: YNode, shape: Shape, path: string, 
       out.push({ kind: 'required', start, end: Math.min(nodeEnd(node), lineEndAfter(model.text, start)), path, name: r });
     }
   }
+}
+
+/** A key of the shape's child mappings that has this name (`replicas` is under `deploy`). */
+function findOneLevelDown(shape: Shape, key: string): string | undefined {
+  for (const [name, sub] of Object.entries(shape.props ?? {})) {
+    for (const [k] of keysOf(sub)) if (k === key) return name;
+  }
+  return undefined;
 }
 
 /** The shape of a key inside a mapping; 'unknown' when the mapping does not allow it. */

@@ -26,6 +26,7 @@ import { rule as obsoleteVersion } from './obsolete-version';
 import { rule as imageLatestTag } from './image-latest-tag';
 import { rule as secretInEnvironment } from './secret-in-environment';
 import { rule as containerNameWithReplicas } from './container-name-with-replicas';
+import { rule as unquotedPort } from './unquoted-port';
 
 export const rules: Rule<ComposeModel>[] = [
   syntax, unknownKey, wrongType, invalidValue, missingRequired, duplicateItem,
@@ -33,5 +34,5 @@ export const rules: Rule<ComposeModel>[] = [
   invalidPort, duplicateHostPort, invalidDuration, invalidByteSize, invalidRestart,
   interpolationSyntax, unsetVariable, healthcheckTest,
   buildContextMissing, dockerfileMissing, unknownBuildTarget,
-  obsoleteVersion, imageLatestTag, secretInEnvironment, containerNameWithReplicas,
+  obsoleteVersion, imageLatestTag, secretInEnvironment, containerNameWithReplicas, unquotedPort,
 ];
