@@ -1,0 +1,19 @@
+/** The ECS task definition language: JSON files registered with `aws ecs register-task-definition`. */
+import type { Language } from '../../engine/types';
+import { parseTaskDef, type TaskDefModel } from './parse';
+import { rules } from './rules';
+import { complete } from './complete';
+import { hover } from './hover';
+import { symbols } from './symbols';
+
+export type { TaskDefModel } from './parse';
+
+export const language: Language<TaskDefModel> = {
+  kind: 'taskdef',
+  // JSON has no comments, so there is no lineComment and no inline ignore comment.
+  parse: (text, path) => parseTaskDef(text, path),
+  rules,
+  complete,
+  hover,
+  symbols,
+};
