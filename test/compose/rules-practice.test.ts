@@ -1,4 +1,8 @@
-import { testRule } from './harness';
+import { testRule as sharedTestRule, type RuleCases } from '../helpers/rule-tester';
+import { language } from '../../server/src/languages/compose';
+import type { Rule } from '../../server/src/engine/types';
+
+const testRule = (rule: Rule, cases: RuleCases) => sharedTestRule(language, rule, cases);
 import { rule as interpolation } from '../../server/src/languages/compose/rules/interpolation-syntax';
 import { rule as unset } from '../../server/src/languages/compose/rules/unset-variable';
 import { rule as healthcheckTest } from '../../server/src/languages/compose/rules/healthcheck-test';

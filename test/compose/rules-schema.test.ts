@@ -1,4 +1,8 @@
-import { testRule } from './harness';
+import { testRule as sharedTestRule, type RuleCases } from '../helpers/rule-tester';
+import { language } from '../../server/src/languages/compose';
+import type { Rule } from '../../server/src/engine/types';
+
+const testRule = (rule: Rule, cases: RuleCases) => sharedTestRule(language, rule, cases);
 import { rule as syntax } from '../../server/src/languages/compose/rules/compose-syntax-error';
 import { rule as unknownKey } from '../../server/src/languages/compose/rules/unknown-key';
 import { rule as wrongType } from '../../server/src/languages/compose/rules/wrong-type';

@@ -1,4 +1,8 @@
-import { testRule } from './harness';
+import { testRule as sharedTestRule, type RuleCases } from '../helpers/rule-tester';
+import { language } from '../../server/src/languages/compose';
+import type { Rule } from '../../server/src/engine/types';
+
+const testRule = (rule: Rule, cases: RuleCases) => sharedTestRule(language, rule, cases);
 import { rule as unknownService } from '../../server/src/languages/compose/rules/unknown-service';
 import { rule as dependencyCycle } from '../../server/src/languages/compose/rules/dependency-cycle';
 import { rule as healthy } from '../../server/src/languages/compose/rules/healthy-without-healthcheck';

@@ -16,6 +16,8 @@ export interface BuildInfo {
   dockerfileNode?: YNode;
   dockerfilePath: string;
   inline: boolean;
+  /** The text of `dockerfile_inline`, when given. */
+  inlineText?: string;
   target?: string;
   targetNode?: YNode;
 }
@@ -30,26 +32,32 @@ export function buildInfo(model: ComposeModel, svc: ServiceModel, composePath: s
   const dir = posix.dirname(composePath) || '/';
   let context = '.'; let contextNode: YNode | undefined;
   let dockerfile = 'Dockerfile'; let dockerfileNode: YNode | undefined;
-  let inline = false; let target: string | undefined; let targetNode: YNode | undefined;
+  let inline = false; let inlineText: string | undefined; let target: string | undefined; let targetNode: YNode | undefined;
   if (isScalar(build)) { context = str(build) ?? '.'; contextNode = build; }
   else if (isMap(build)) {
     const c = entry(build, model.doc, 'context')?.value;
     if (c && str(c) !== undefined) { context = str(c)!; contextNode = c; }
     const d = entry(build, model.doc, 'dockerfile')?.value;
     if (d && str(d) !== undefined) { dockerfile = str(d)!; dockerfileNode = d; }
-    inline = !!entry(build, model.doc, 'dockerfile_inline');
+    const inl = entry(build, model.doc, 'dockerfile_inline');
+    inline = !!inl;
+    inlineText = str(inl?.value);
     const t = entry(build, model.doc, 'target')?.value;
     if (t && str(t) !== undefined) { target = str(t); targetNode = t; }
   } else return undefined;
   const remote = isRemoteContext(context);
   const contextPath = posix.resolve(dir, context);
   const dockerfilePath = posix.isAbsolute(dockerfile) ? dockerfile : posix.resolve(contextPath, dockerfile);
-  return { context, contextNode, contextPath, remote, dockerfile, dockerfileNode, dockerfilePath, inline, target, targetNode };
+  return { context, contextNode, contextPath, remote, dockerfile, dockerfileNode, dockerfilePath, inline, inlineText, target, targetNode };
 }
 
 /** The Dockerfile's text and dockerfile-ast model, from the index (parsed there) or its text. */
 export function loadDockerfile(workspace: WorkspaceIndex, composePath: string, info: BuildInfo): { text: string; model: Dockerfile } | undefined {
-  if (info.inline || info.remote || info.dockerfilePath.includes('$')) return undefined;
+  if (info.inline) {
+    if (info.inlineText === undefined || info.inlineText.includes('${')) return undefined;
+    try { return { text: info.inlineText, model: DockerfileParser.parse(info.inlineText) }; } catch { return undefined; }
+  }
+  if (info.remote || info.dockerfilePath.includes('$')) return undefined;
   workspace.dependOn?.(composePath, info.dockerfilePath);
   const parsed = workspace.get(info.dockerfilePath);
   const m = parsed?.model as Dockerfile | undefined;

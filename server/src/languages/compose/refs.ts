@@ -111,6 +111,7 @@ export function resourceRefs(model: ComposeModel): ResourceRef[] {
 }
 
 /** Names Compose picks up and merges by default or by convention: compose.yaml, compose.override.yaml, docker-compose.prod.yml... */
+const STANDARD_NAMES = ['compose.yaml', 'compose.yml', 'docker-compose.yaml', 'docker-compose.yml', 'compose.override.yaml', 'compose.override.yml', 'docker-compose.override.yaml', 'docker-compose.override.yml'];
 const MERGED_NAME = /^(docker-)?compose([.-][\w.-]+)?\.ya?ml$/;
 
 /** Other compose files in the same folder (override files, per-environment files) that Compose merges with this one. */
@@ -118,11 +119,14 @@ export function siblingModels(path: string, workspace: WorkspaceIndex): ComposeM
   const dir = posix.dirname(path);
   const out: ComposeModel[] = [];
   if (!MERGED_NAME.test(posix.basename(path))) return out;
-  let list: string[] = [];
-  try { list = workspace.list('compose'); } catch { list = []; }
-  for (const p of list) {
-    if (p === path || posix.dirname(p) !== dir || !MERGED_NAME.test(posix.basename(p))) continue;
-    const f = workspace.get(p);
+  let listed: string[] = [];
+  try { listed = workspace.list('compose'); } catch { listed = []; }
+  // the index may not have scanned the folder: also ask for the names Compose itself looks for
+  const candidates = new Set([...STANDARD_NAMES.map((n) => posix.join(dir, n)), ...listed.filter((p) => posix.dirname(p) === dir)]);
+  for (const p of candidates) {
+    if (p === path || !MERGED_NAME.test(posix.basename(p))) continue;
+    let f;
+    try { f = workspace.get(p); } catch { f = undefined; }
     const m = f?.model as ComposeModel | undefined;
     if (m && Array.isArray(m.services)) { out.push(m); workspace.dependOn?.(path, p); }
   }

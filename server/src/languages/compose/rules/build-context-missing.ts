@@ -11,7 +11,7 @@ export const rule: Rule<ComposeModel> = {
     docs: {
       rationale: 'Relative contexts start at the compose file\'s folder; a wrong one fails `docker compose build` with "path not found". Git URLs and interpolated paths are not checked. A warning, not an error, because the folder may be created by a script or excluded from the workspace.',
       incorrect: 'services:\n  api:\n    build: ./sevrer\n',
-      correct: 'services:\n  api:\n    build: ./server\n',
+      correct: 'services:\n  api:\n    build:\n      context: .\n      dockerfile_inline: |\n        FROM node:22-slim\n',
       peers: ['docker compose build'],
     },
   },

@@ -11,8 +11,8 @@ export const rule: Rule<ComposeModel> = {
     messages: { missing: 'No Dockerfile at {{path}}{{hint}}.' },
     docs: {
       rationale: '`build.dockerfile` is relative to the build context, not to the compose file, a frequent confusion. When the file is not there, `docker compose build` fails. Checked only when the context itself exists.',
-      incorrect: 'services:\n  api:\n    build:\n      context: ./server\n      dockerfile: ./server/Dockerfile.dev\n',
-      correct: 'services:\n  api:\n    build:\n      context: ./server\n      dockerfile: Dockerfile.dev\n',
+      incorrect: 'services:\n  api:\n    build:\n      context: .\n      dockerfile: ./server/Dockerfile.dev\n',
+      correct: 'services:\n  api:\n    build:\n      context: .\n      dockerfile_inline: |\n        FROM node:22-slim\n',
       peers: ['docker compose build'],
     },
   },

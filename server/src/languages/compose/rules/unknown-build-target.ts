@@ -13,9 +13,9 @@ export const rule: Rule<ComposeModel> = {
       unknownSuggest: '"{{target}}" is not a stage of {{dockerfile}}; did you mean "{{suggestion}}"?',
     },
     docs: {
-      rationale: 'The builder fails with "target stage could not be found" when `target` names no `FROM ... AS <name>` of the Dockerfile. The Dockerfile is read through the workspace index, so renaming a stage re-checks the compose file.',
-      incorrect: 'services:\n  api:\n    build:\n      context: .\n      target: prod\n# Dockerfile: FROM node:22 AS build ... FROM node:22-slim AS production\n',
-      correct: 'services:\n  api:\n    build:\n      context: .\n      target: production\n',
+      rationale: 'The builder fails with "target stage could not be found" when `target` names no `FROM ... AS <name>` of the Dockerfile (a file, read through the workspace index so renaming a stage re-checks the compose file, or `dockerfile_inline`).',
+      incorrect: 'services:\n  api:\n    build:\n      context: .\n      dockerfile_inline: |\n        FROM node:22 AS build\n        FROM node:22-slim AS production\n      target: prod\n',
+      correct: 'services:\n  api:\n    build:\n      context: .\n      dockerfile_inline: |\n        FROM node:22 AS build\n        FROM node:22-slim AS production\n      target: production\n',
       peers: ['docker buildx build (target stage could not be found)'],
     },
   },
@@ -31,7 +31,7 @@ export const rule: Rule<ComposeModel> = {
       const start = nodeStart(info.targetNode), end = nodeEnd(info.targetNode);
       ctx.report({
         start, end, messageId: suggestion ? 'unknownSuggest' : 'unknown',
-        data: { target: info.target, dockerfile: info.dockerfile, suggestion: suggestion ?? '', stages: stages.length ? ` (stages: ${stages.join(', ')})` : ' (it has no named stages)' },
+        data: { target: info.target, dockerfile: info.inline ? 'dockerfile_inline' : info.dockerfile, suggestion: suggestion ?? '', stages: stages.length ? ` (stages: ${stages.join(', ')})` : ' (it has no named stages)' },
         fix: suggestion ? { title: `Change to "${suggestion}"`, safe: false, edits: [{ start, end, newText: suggestion }] } : undefined,
       });
     }
