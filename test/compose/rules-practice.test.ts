@@ -13,6 +13,7 @@ import { rule as version } from '../../server/src/languages/compose/rules/obsole
 import { rule as latest } from '../../server/src/languages/compose/rules/image-latest-tag';
 import { rule as secrets } from '../../server/src/languages/compose/rules/secret-in-environment';
 import { rule as replicas } from '../../server/src/languages/compose/rules/container-name-with-replicas';
+import { rule as referencedFile } from '../../server/src/languages/compose/rules/referenced-file-missing';
 import { rule as unquotedPort } from '../../server/src/languages/compose/rules/unquoted-port';
 
 testRule(interpolation, {
@@ -129,5 +130,14 @@ testRule(unquotedPort, {
   ],
   invalid: [
     { code: 'services:\n  web:\n    image: nginx:1.27\n    ports:\n      - 22:22\n      - 3000:30\n', errors: [{ messageId: 'unquoted', line: 5 }, { messageId: 'unquoted', line: 6 }], output: 'services:\n  web:\n    image: nginx:1.27\n    ports:\n      - "22:22"\n      - "3000:30"\n' },
+  ],
+});
+
+testRule(referencedFile, {
+  valid: [
+    { code: 'include:\n  - ./db/compose.yaml\n  - path: [./a.yaml]\nservices:\n  web:\n    image: nginx:1.27\n    env_file: [./web.env, {path: ./local.env, required: false}, "${ENV_FILE}"]\n    secrets: [pw]\nsecrets:\n  pw:\n    file: ./pw.txt\n  token:\n    environment: TOKEN\n', files: { '/ws/db/compose.yaml': 'services: {}\n', '/ws/a.yaml': 'services: {}\n', '/ws/web.env': 'A=1\n', '/ws/pw.txt': 'x' } },
+  ],
+  invalid: [
+    { code: 'include:\n  - ./db/compose.yaml\nservices:\n  web:\n    image: nginx:1.27\n    env_file: ./web.env\n    configs: [conf]\nconfigs:\n  conf:\n    file: ./nginx.conf\n', errors: [{ messageId: 'missing', line: 2 }, { messageId: 'missing', line: 6 }, { messageId: 'missing', line: 10 }] },
   ],
 });

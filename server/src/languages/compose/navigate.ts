@@ -1,4 +1,5 @@
 /** Hover, go to definition, rename and document symbols for compose files. */
+import { pathToFileURL } from 'node:url';
 import { isMap, isPair, isScalar, isSeq } from 'yaml';
 import { MarkupKind, SymbolKind, type DocumentSymbol, type Hover, type Location, type TextEdit } from 'vscode-languageserver-types';
 import type { FeatureContext } from '../../engine/types';
@@ -11,8 +12,10 @@ import { keyText, nodeEnd, nodeStart, type YNode } from './yaml-view';
 
 const within = (o: number, s: number, e: number) => o >= s && o <= e;
 
+/** A file: URI for a path (paths that already carry a scheme, like untitled:, stay as they are). */
 export function uriOf(path: string): string {
-  return 'file://' + path.split('/').map(encodeURIComponent).join('/');
+  if (/^[a-z][a-z0-9+.-]*:/i.test(path) && !/^[a-z]:[\\/]/i.test(path)) return path;
+  return pathToFileURL(path).href;
 }
 
 /** The key under the offset and the path of keys to it ('[]' for list items). */

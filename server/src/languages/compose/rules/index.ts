@@ -22,6 +22,7 @@ import { rule as healthcheckTest } from './healthcheck-test';
 import { rule as buildContextMissing } from './build-context-missing';
 import { rule as dockerfileMissing } from './dockerfile-missing';
 import { rule as unknownBuildTarget } from './unknown-build-target';
+import { rule as referencedFileMissing } from './referenced-file-missing';
 import { rule as obsoleteVersion } from './obsolete-version';
 import { rule as imageLatestTag } from './image-latest-tag';
 import { rule as secretInEnvironment } from './secret-in-environment';
@@ -33,6 +34,6 @@ export const rules: Rule<ComposeModel>[] = [
   unknownService, dependencyCycle, healthyWithoutHealthcheck, undeclaredResource, unusedResource,
   invalidPort, duplicateHostPort, invalidDuration, invalidByteSize, invalidRestart,
   interpolationSyntax, unsetVariable, healthcheckTest,
-  buildContextMissing, dockerfileMissing, unknownBuildTarget,
+  buildContextMissing, dockerfileMissing, unknownBuildTarget, referencedFileMissing,
   obsoleteVersion, imageLatestTag, secretInEnvironment, containerNameWithReplicas, unquotedPort,
 ];
