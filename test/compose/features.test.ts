@@ -2,6 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { featureAt } from './harness';
 import { language } from '../../server/src/languages/compose';
+import { memoryService } from '../helpers/context';
 
 const labels = (src: string, files?: Record<string, string>) => {
   const { ctx, offset } = featureAt(src, { files });
@@ -101,5 +102,24 @@ describe('compose navigation', () => {
     const syms = language.symbols!(ctx);
     assert.deepEqual(syms.map((s) => s.name), ['services', 'volumes']);
     assert.deepEqual(syms[0].children!.map((c) => `${c.name}:${c.detail}`), ['web:nginx:1.27', 'db:postgres:16']);
+  });
+});
+
+describe('compose features through the service', () => {
+  it('completes, hovers and goes across files via the real service and index', () => {
+    const base = 'services:\n  base:\n    image: nginx:1.27\n';
+    const text = 'services:\n  web:\n    extends:\n      file: ./common.yaml\n      service: base\n    depends_on: [db]\n  db:\n    image: postgres:16\n';
+    const service = memoryService({ '/ws/common.yaml': base, '/ws/compose.yaml': text });
+    const doc = { path: '/ws/compose.yaml', text };
+    const settings = service.settingsFor(doc.path);
+    assert.deepEqual(service.validate(doc, settings).findings.map((f) => f.code), []);
+    const locs = service.definition(doc, text.indexOf('base\n') + 1, settings);
+    assert.equal(locs.length, 1);
+    assert.match(locs[0].uri, /^file:\/\/\/ws\/common\.yaml$/);
+    assert.deepEqual(locs[0].range.start, { line: 1, character: 2 });
+    const hover = service.hover(doc, text.indexOf('[db]') + 1, settings);
+    assert.match(JSON.stringify(hover), /postgres:16/);
+    const items = service.complete(doc, text.indexOf('    depends_on') + 4, settings).map((i) => i.label);
+    assert.ok(items.includes('restart'));
   });
 });

@@ -116,6 +116,7 @@ export function complete(ctx: FeatureContext<ComposeModel>, offset: number): Com
     }
     return items;
   }
+  if (path.length === 3 && path[0] === 'services' && path[2] === 'extends' && key === 'service' && !cur.siblings.includes('file')) { for (const n of serviceNames()) value(n, 'service', undefined, CompletionItemKind.Reference); return items; }
   if (inService && (key === 'extends')) { for (const n of serviceNames()) value(n, 'service', undefined, CompletionItemKind.Reference); return items; }
   if (inService && (key === 'network_mode' || key === 'ipc' || key === 'pid')) { for (const n of serviceNames()) value(`service:${n}`, 'share the namespace of a service', undefined, CompletionItemKind.Reference); }
   if (path.length === 3 && path[0] === 'services' && path[2] === 'build' && key === 'target' && service) {

@@ -4,11 +4,12 @@ import { isMap, isPair, isScalar, isSeq } from 'yaml';
 import { MarkupKind, SymbolKind, type DocumentSymbol, type Hover, type Location, type TextEdit } from 'vscode-languageserver-types';
 import type { FeatureContext } from '../../engine/types';
 import type { ComposeModel, Declared, ResourceSection } from './parse';
-import { RESOURCE_SECTIONS } from './parse';
-import { resourceRefs, serviceRefs } from './refs';
+import { RESOURCE_SECTIONS, parseCompose } from './parse';
+import { LineIndex } from '../../text/lines';
+import { resolveFrom, resourceRefs, serviceRefs } from './refs';
 import { keyDoc } from './complete';
 import { shapeAt } from './spec';
-import { keyText, nodeEnd, nodeStart, type YNode } from './yaml-view';
+import { entry, keyText, nodeEnd, nodeStart, str, type YNode } from './yaml-view';
 
 const within = (o: number, s: number, e: number) => o >= s && o <= e;
 
@@ -90,10 +91,39 @@ export function hover(ctx: FeatureContext<ComposeModel>, offset: number): Hover 
 }
 
 export function definition(ctx: FeatureContext<ComposeModel>, offset: number): Location[] {
+  const other = extendsInOtherFile(ctx, offset);
+  if (other) return other;
   const t = targetAt(ctx.model, offset);
   if (!t) return [];
   const decl = declarationOf(ctx.model, t);
   return decl ? [{ uri: uriOf(ctx.path), range: ctx.lines.range(decl.keyStart, decl.keyEnd) }] : [];
+}
+
+/** `extends: { file: other.yaml, service: x }`: from the file or the service name to x in that file. */
+function extendsInOtherFile(ctx: FeatureContext<ComposeModel>, offset: number): Location[] | undefined {
+  const { doc } = ctx.model;
+  for (const svc of ctx.model.services) {
+    const ext = svc.get('extends')?.value;
+    if (!ext || !isMap(ext)) continue;
+    const fileNode = entry(ext, doc, 'file')?.value;
+    const serviceNode = entry(ext, doc, 'service')?.value;
+    const file = str(fileNode);
+    if (!fileNode || !file) continue;
+    const on = (n: YNode | null | undefined) => !!n && within(offset, nodeStart(n), nodeEnd(n));
+    if (!on(fileNode) && !on(serviceNode)) continue;
+    const path = resolveFrom(ctx.path, file);
+    // the index parses only files it recognises as compose files; any name may be extended
+    const parsed = ctx.workspace.get(path);
+    const text = parsed?.text ?? ctx.workspace.readText(path);
+    if (text === undefined) return [];
+    const model = Array.isArray((parsed?.model as ComposeModel | undefined)?.services) ? parsed!.model as ComposeModel : parseCompose(text, path);
+    const target = model.services.find((s) => s.name === str(serviceNode));
+    const lines = parsed?.lines ?? new LineIndex(text);
+    if (target) return [{ uri: uriOf(path), range: lines.range(target.keyStart, target.keyEnd) }];
+    return [{ uri: uriOf(path), range: lines.range(0, 0) }];
+    return [];
+  }
+  return undefined;
 }
 
 export function rename(ctx: FeatureContext<ComposeModel>, offset: number, newName: string): { path: string; edits: TextEdit[] }[] | undefined {
