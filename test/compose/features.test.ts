@@ -29,6 +29,7 @@ describe('compose completion', () => {
     assert.deepEqual(labels(base + '    depends_on:\n      |\n').sort(), ['cache', 'db']);
     assert.deepEqual(labels(base + '    extends: |\n').sort(), ['cache', 'db']);
     assert.ok(labels(base + '    network_mode: |\n').includes('service:db'));
+    assert.deepEqual(labels(base + '    depends_on: [db, c|]\n').sort(), ['cache', 'db']);
   });
   it('offers declared volumes, networks and secrets', () => {
     const decl = 'volumes:\n  pgdata:\nnetworks:\n  back:\nsecrets:\n  pw:\n    file: pw.txt\n';
@@ -69,6 +70,15 @@ describe('compose hover', () => {
     const { ctx, offset } = featureAt('services:\n  web:\n    image: nginx:1.27\n    depends_on: [d|b]\n  db:\n    image: postgres:16\n    environment:\n      A: 1\n');
     const h = language.hover!(ctx, offset);
     assert.match((h?.contents as any).value, /```yaml\ndb:\n  image: postgres:16\n  environment:\n    A: 1\n```/);
+  });
+});
+
+describe('compose hover on declarations', () => {
+  it('lists who uses a service or a volume', () => {
+    const src = 'services:\n  web:\n    image: nginx:1.27\n    depends_on: [db]\n    volumes: ["data:/d"]\n  db:\n    image: postgres:16\nvolumes:\n  data:\n';
+    const { ctx } = featureAt(src);
+    assert.match((language.hover!(ctx, src.indexOf('  db:') + 3)?.contents as any).value, /Used by `web` \(depends_on\)/);
+    assert.match((language.hover!(ctx, src.lastIndexOf('data:') + 1)?.contents as any).value, /Volume `data`.*Used by `web`/s);
   });
 });
 

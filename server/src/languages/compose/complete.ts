@@ -117,6 +117,12 @@ export function complete(ctx: FeatureContext<ComposeModel>, offset: number): Com
     return items;
   }
   if (path.length === 3 && path[0] === 'services' && path[2] === 'extends' && key === 'service' && !cur.siblings.includes('file')) { for (const n of serviceNames()) value(n, 'service', undefined, CompletionItemKind.Reference); return items; }
+  // flow lists: `depends_on: [db, |]`, `networks: [|]`
+  if (inService && /\[[^\]]*$/.test(ctx.text.slice(ctx.lines.offset({ line: ctx.lines.position(offset).line, character: 0 }), offset))) {
+    if (SERVICE_LISTS.has(key)) { for (const n of serviceNames()) value(n, 'service', undefined, CompletionItemKind.Reference); return items; }
+    const section = RESOURCE_LISTS[key];
+    if (section) { for (const d of ctx.model.resources[section]) value(d.name, section.replace(/s$/, ''), undefined, CompletionItemKind.Reference, section === 'volumes' ? `${d.name}:` : d.name); return items; }
+  }
   if (inService && (key === 'extends')) { for (const n of serviceNames()) value(n, 'service', undefined, CompletionItemKind.Reference); return items; }
   if (inService && (key === 'network_mode' || key === 'ipc' || key === 'pid')) { for (const n of serviceNames()) value(`service:${n}`, 'share the namespace of a service', undefined, CompletionItemKind.Reference); }
   if (path.length === 3 && path[0] === 'services' && path[2] === 'build' && key === 'target' && service) {

@@ -82,6 +82,17 @@ export function hover(ctx: FeatureContext<ComposeModel>, offset: number): Hover 
     body = body.split('\n').map((l) => l.slice(Math.min(indent, /^\s*/.exec(l)![0].length))).join('\n');
     return { contents: { kind: MarkupKind.Markdown, value: '```yaml\n' + body + '\n```' }, range: ctx.lines.range(r.start, r.end) };
   }
+  const declared = model.services.find((d) => within(offset, d.keyStart, d.keyEnd));
+  const declaredRes = declared ? undefined : RESOURCE_SECTIONS.flatMap((section) => model.resources[section].map((d) => ({ section, d }))).find((x) => within(offset, x.d.keyStart, x.d.keyEnd));
+  if (declared || declaredRes) {
+    const name = declared ? declared.name : declaredRes!.d.name;
+    const users = declared
+      ? serviceRefs(model).filter((r) => r.name === name).map((r) => `\`${r.service.name}\` (${r.kind})`)
+      : resourceRefs(model).filter((r) => r.section === declaredRes!.section && r.name === name).map((r) => `\`${r.service.name}\``);
+    const what = declared ? 'Service' : declaredRes!.section.replace(/s$/, '').replace(/^./, (c) => c.toUpperCase());
+    const d = declared ?? declaredRes!.d;
+    return { contents: { kind: MarkupKind.Markdown, value: `**${what} \`${name}\`**\n\n${users.length ? `Used by ${[...new Set(users)].join(', ')}.` : 'Not used by another service in this file.'}` }, range: ctx.lines.range(d.keyStart, d.keyEnd) };
+  }
   const key = keyAt(model, offset);
   if (!key) return undefined;
   const shape = shapeAt(key.path);
