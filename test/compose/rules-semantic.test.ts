@@ -12,6 +12,7 @@ import { rule as invalidPort } from '../../server/src/languages/compose/rules/in
 import { rule as duplicatePort } from '../../server/src/languages/compose/rules/duplicate-host-port';
 import { rule as duration } from '../../server/src/languages/compose/rules/invalid-duration';
 import { rule as byteSize } from '../../server/src/languages/compose/rules/invalid-byte-size';
+import { rule as networkModeConflict } from '../../server/src/languages/compose/rules/network-mode-conflict';
 import { rule as restart } from '../../server/src/languages/compose/rules/invalid-restart';
 
 const db = '  db:\n    image: postgres:16\n';
@@ -125,5 +126,14 @@ testRule(restart, {
   invalid: [
     { code: 'services:\n  a:\n    image: a:1\n    restart: unless_stopped\n', errors: [{ messageId: 'restart', line: 4 }], output: 'services:\n  a:\n    image: a:1\n    restart: unless-stopped\n' },
     { code: 'services:\n  a:\n    image: a:1\n    restart: on-failure:three\n    deploy:\n      restart_policy:\n        condition: always\n', errors: [{ messageId: 'restart', line: 4 }, { messageId: 'condition', line: 7 }], output: 'services:\n  a:\n    image: a:1\n    restart: on-failure:three\n    deploy:\n      restart_policy:\n        condition: any\n' },
+  ],
+});
+
+testRule(networkModeConflict, {
+  valid: [
+    { code: 'services:\n  a:\n    image: a:1\n    network_mode: host\n  b:\n    image: b:1\n    networks: [default]\n' },
+  ],
+  invalid: [
+    { code: 'services:\n  a:\n    image: a:1\n    network_mode: "service:b"\n    networks:\n      default:\n  b:\n    image: b:1\n', errors: [{ messageId: 'conflict', line: 4 }] },
   ],
 });

@@ -28,12 +28,13 @@ import { rule as imageLatestTag } from './image-latest-tag';
 import { rule as secretInEnvironment } from './secret-in-environment';
 import { rule as containerNameWithReplicas } from './container-name-with-replicas';
 import { rule as unquotedPort } from './unquoted-port';
+import { rule as networkModeConflict } from './network-mode-conflict';
 
 export const rules: Rule<ComposeModel>[] = [
   syntax, unknownKey, wrongType, invalidValue, missingRequired, duplicateItem,
   unknownService, dependencyCycle, healthyWithoutHealthcheck, undeclaredResource, unusedResource,
   invalidPort, duplicateHostPort, invalidDuration, invalidByteSize, invalidRestart,
-  interpolationSyntax, unsetVariable, healthcheckTest,
+  interpolationSyntax, unsetVariable, healthcheckTest, networkModeConflict,
   buildContextMissing, dockerfileMissing, unknownBuildTarget, referencedFileMissing,
   obsoleteVersion, imageLatestTag, secretInEnvironment, containerNameWithReplicas, unquotedPort,
 ];
