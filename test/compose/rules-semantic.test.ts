@@ -13,6 +13,7 @@ import { rule as duplicatePort } from '../../server/src/languages/compose/rules/
 import { rule as duration } from '../../server/src/languages/compose/rules/invalid-duration';
 import { rule as byteSize } from '../../server/src/languages/compose/rules/invalid-byte-size';
 import { rule as networkModeConflict } from '../../server/src/languages/compose/rules/network-mode-conflict';
+import { rule as completedWithRestart } from '../../server/src/languages/compose/rules/completed-with-restart';
 import { rule as restart } from '../../server/src/languages/compose/rules/invalid-restart';
 
 const db = '  db:\n    image: postgres:16\n';
@@ -135,5 +136,17 @@ testRule(networkModeConflict, {
   ],
   invalid: [
     { code: 'services:\n  a:\n    image: a:1\n    network_mode: "service:b"\n    networks:\n      default:\n  b:\n    image: b:1\n', errors: [{ messageId: 'conflict', line: 4 }] },
+  ],
+});
+
+const waitDone = 'services:\n  app:\n    image: app:1\n    depends_on:\n      migrate:\n        condition: service_completed_successfully\n  migrate:\n    image: app:1\n';
+testRule(completedWithRestart, {
+  valid: [
+    { code: waitDone + '    restart: on-failure\n' },
+    { code: waitDone },
+    { code: 'services:\n  app:\n    image: app:1\n    depends_on: [migrate]\n  migrate:\n    image: app:1\n    restart: always\n' },
+  ],
+  invalid: [
+    { code: waitDone + '    restart: unless-stopped\n', errors: [{ messageId: 'restarts', line: 9 }], output: waitDone + '    restart: on-failure\n' },
   ],
 });

@@ -29,10 +29,11 @@ import { rule as secretInEnvironment } from './secret-in-environment';
 import { rule as containerNameWithReplicas } from './container-name-with-replicas';
 import { rule as unquotedPort } from './unquoted-port';
 import { rule as networkModeConflict } from './network-mode-conflict';
+import { rule as completedWithRestart } from './completed-with-restart';
 
 export const rules: Rule<ComposeModel>[] = [
   syntax, unknownKey, wrongType, invalidValue, missingRequired, duplicateItem,
-  unknownService, dependencyCycle, healthyWithoutHealthcheck, undeclaredResource, unusedResource,
+  unknownService, dependencyCycle, healthyWithoutHealthcheck, completedWithRestart, undeclaredResource, unusedResource,
   invalidPort, duplicateHostPort, invalidDuration, invalidByteSize, invalidRestart,
   interpolationSyntax, unsetVariable, healthcheckTest, networkModeConflict,
   buildContextMissing, dockerfileMissing, unknownBuildTarget, referencedFileMissing,
