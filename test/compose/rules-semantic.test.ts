@@ -24,6 +24,7 @@ testRule(unknownService, {
     { code: `services:\n  web:\n    image: nginx:1.27\n    network_mode: "service:db"\n    extends:\n      file: other.yaml\n      service: base\n${db}` },
     { code: 'services:\n  web:\n    image: nginx:1.27\n    depends_on: [db]\n', path: '/ws/compose.override.yaml', files: { '/ws/compose.yaml': `services:\n${db}` } },
     { code: 'services:\n  web:\n    image: nginx:1.27\n    depends_on: ["${DEP}"]\n' },
+    { code: 'include:\n  - ./db/compose.yaml\nservices:\n  web:\n    image: nginx:1.27\n    depends_on: [db]\n', files: { '/ws/db/compose.yaml': `services:\n${db}` } },
   ],
   invalid: [
     { code: `services:\n  web:\n    image: nginx:1.27\n    depends_on:\n      - dbb\n${db}`, errors: [{ messageId: 'missingSuggest', line: 5 }], output: `services:\n  web:\n    image: nginx:1.27\n    depends_on:\n      - db\n${db}` },
@@ -63,6 +64,7 @@ testRule(undeclared, {
   valid: [
     { code: 'services:\n  db:\n    image: postgres:16\n    volumes:\n      - data:/var/lib/postgresql/data\n      - ./init:/docker-entrypoint-initdb.d:ro\n      - /tmp:/tmp\n      - type: volume\n        source: data\n        target: /x\n    networks: [default, back]\n    secrets: [pw]\nvolumes:\n  data:\nnetworks:\n  back:\nsecrets:\n  pw:\n    file: ./pw.txt\n' },
     { code: 'services:\n  db:\n    image: postgres:16\n    volumes: ["/var/lib/postgresql/data"]\n' },
+    { code: 'include:\n  - path: [./infra.yaml]\nservices:\n  db:\n    image: postgres:16\n    volumes: ["pgdata:/d"]\n', files: { '/ws/infra.yaml': 'volumes:\n  pgdata:\n' } },
   ],
   invalid: [
     { code: 'services:\n  db:\n    image: postgres:16\n    volumes:\n      - dbdata:/var/lib/postgresql/data\nvolumes:\n  db-data:\n', errors: [{ messageId: 'undeclaredSuggest', line: 5 }], output: 'services:\n  db:\n    image: postgres:16\n    volumes:\n      - db-data:/var/lib/postgresql/data\nvolumes:\n  db-data:\n' },

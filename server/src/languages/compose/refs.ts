@@ -6,7 +6,7 @@
 import { posix } from 'node:path';
 import { isMap, isScalar, isSeq } from 'yaml';
 import type { WorkspaceIndex } from '../../engine/types';
-import type { ComposeModel, ResourceSection, ServiceModel } from './parse';
+import { parseCompose, type ComposeModel, type ResourceSection, type ServiceModel } from './parse';
 import { entries, entry, items, nodeStart, str, type YNode } from './yaml-view';
 
 export type ServiceRefKind = 'depends_on' | 'links' | 'volumes_from' | 'extends' | 'network_mode' | 'ipc' | 'pid';
@@ -131,6 +131,37 @@ export function siblingModels(path: string, workspace: WorkspaceIndex): ComposeM
     if (m && Array.isArray(m.services)) { out.push(m); workspace.dependOn?.(path, p); }
   }
   return out;
+}
+
+/** Compose files brought in by `include` (their services, volumes and networks join the project). */
+export function includedModels(model: ComposeModel, path: string, workspace: WorkspaceIndex): ComposeModel[] {
+  const out: ComposeModel[] = [];
+  const inc = model.top.find((e) => e.key === 'include')?.value;
+  const files: string[] = [];
+  for (const i of items(inc, model.doc)) {
+    if (isScalar(i)) { const s = str(i); if (s) files.push(s); }
+    else if (isMap(i)) {
+      const p = entry(i, model.doc, 'path')?.value;
+      if (p && isScalar(p)) { const s = str(p); if (s) files.push(s); }
+      else for (const x of items(p, model.doc)) { const s = str(x); if (s) files.push(s); }
+    }
+  }
+  for (const f of files) {
+    if (f.includes('$')) continue;
+    const full = resolveFrom(path, f);
+    workspace.dependOn?.(path, full);
+    const parsed = workspace.get(full);
+    const m = parsed?.model as ComposeModel | undefined;
+    if (m && Array.isArray(m.services)) { out.push(m); continue; }
+    const text = workspace.readText(full);
+    if (text !== undefined) out.push(parseCompose(text, full));
+  }
+  return out;
+}
+
+/** The models Compose merges with this one: sibling override files and included files. */
+export function relatedModels(model: ComposeModel, path: string, workspace: WorkspaceIndex): ComposeModel[] {
+  return [...siblingModels(path, workspace), ...includedModels(model, path, workspace)];
 }
 
 /** The folder of the compose file, and a path resolved against it. */

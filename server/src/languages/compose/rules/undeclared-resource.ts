@@ -1,6 +1,6 @@
 import type { Rule } from '../../../engine/types';
 import type { ComposeModel } from '../parse';
-import { resourceRefs, siblingModels } from '../refs';
+import { relatedModels, resourceRefs } from '../refs';
 import { nearest } from '../similar';
 
 const SINGULAR: Record<string, string> = { volumes: 'volume', networks: 'network', secrets: 'secret', configs: 'config', models: 'model' };
@@ -14,7 +14,7 @@ export const rule: Rule<ComposeModel> = {
       undeclaredSuggest: 'The {{what}} "{{name}}" is used by "{{service}}" but not declared under top-level `{{section}}:`; did you mean "{{suggestion}}"?',
     },
     docs: {
-      rationale: 'Compose refuses to start a project whose service refers to an undefined volume, network, secret or config ("refers to undefined volume"). Declarations in other compose files of the same folder count. The network `default` needs no declaration.',
+      rationale: 'Compose refuses to start a project whose service refers to an undefined volume, network, secret or config ("refers to undefined volume"). Declarations in override files of the same folder and in `include`d files count. The network `default` needs no declaration.',
       incorrect: 'services:\n  db:\n    image: postgres:16\n    volumes:\n      - pgdata:/var/lib/postgresql/data\n',
       correct: 'services:\n  db:\n    image: postgres:16\n    volumes:\n      - pgdata:/var/lib/postgresql/data\nvolumes:\n  pgdata:\n',
       peers: ['docker compose config'],
@@ -28,7 +28,7 @@ export const rule: Rule<ComposeModel> = {
     for (const ref of resourceRefs(ctx.model)) {
       if (ref.section === 'networks' && ref.name === 'default') continue;
       if (declared.get(ref.section)?.has(ref.name)) continue;
-      if (!siblings) { siblingModels(ctx.path, ctx.workspace).forEach(load); siblings = true; if (declared.get(ref.section)?.has(ref.name)) continue; }
+      if (!siblings) { relatedModels(ctx.model, ctx.path, ctx.workspace).forEach(load); siblings = true; if (declared.get(ref.section)?.has(ref.name)) continue; }
       const suggestion = nearest(ref.name, ctx.model.resources[ref.section].map((d) => d.name));
       ctx.report({
         start: ref.start, end: ref.end, messageId: suggestion ? 'undeclaredSuggest' : 'undeclared',
