@@ -435,6 +435,7 @@ class Walker {
     if (strat) {
       job.hasStrategy = true;
       const sm = asMap(this.doc, strat.value);
+      if (!sm) job.matrixDynamic = true;
       const mx = get(this.doc, sm, 'matrix');
       if (mx) {
         const mm = asMap(this.doc, mx.value);
