@@ -113,7 +113,8 @@ export function parseWorkflow(text: string): WorkflowModel {
   };
   let doc: Document;
   try {
-    doc = parseDocument(text, { keepSourceTokens: true, uniqueKeys: true, prettyErrors: false, strict: true });
+    // Ranges and scalar styles are on the nodes already; source tokens would only cost time.
+    doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false, strict: true });
   } catch (e) {
     model.problems.push({ start: 0, end: Math.min(text.length, 1), message: `could not parse YAML: ${(e as Error).message}` });
     return model;
@@ -198,6 +199,17 @@ class Walker {
     }
   }
 
+  /** Mapping keys that are not scalars (e.g. an unquoted `{{ placeholder }}`): GitHub's parser refuses them. */
+  complexKeys(map: YMap) {
+    for (const item of map.items) {
+      const k = (item as { key?: unknown }).key;
+      if (k && !isScalar(k) && (isMap(k) || isSeq(k))) {
+        const [s, e] = nodeRange(k);
+        this.m.problems.push({ start: s, end: e, message: 'a mapping key must be a plain value, not a mapping or a sequence (an unquoted "{{ ... }}" template placeholder?)', messageId: 'yaml' });
+      }
+    }
+  }
+
   unknown(e: Entry, known: string[], section: string) {
     this.issue({ kind: 'unknown-key', start: e.keyStart, end: e.keyEnd, key: e.key, section, suggestion: suggest(e.key, known) });
   }
@@ -235,6 +247,7 @@ class Walker {
       return;
     }
     if (t.t === 'map' && isMap(n)) {
+      if (this.text.includes('{{', (n.range?.[0] ?? 0)) && this.text.indexOf('{{', n.range?.[0] ?? 0) < (n.range?.[1] ?? 0)) this.complexKeys(n as YMap);
       const es = entries(this.doc, n as YMap);
       for (const e of es) {
         const prop = t.props?.[e.key];

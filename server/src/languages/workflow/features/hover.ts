@@ -1,0 +1,1 @@
+export function hover(): undefined { return undefined; }

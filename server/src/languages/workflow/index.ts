@@ -1,0 +1,21 @@
+/** GitHub Actions workflows: `.github/workflows/*.yml`. */
+import type { Language } from '../../engine/types';
+import { parseWorkflow, type WorkflowModel } from './parse';
+import { rules } from './rules';
+import { complete } from './features/complete';
+import { hover } from './features/hover';
+import { symbols } from './features/symbols';
+import { definition } from './features/definition';
+
+export type { WorkflowModel } from './parse';
+
+export const language: Language<WorkflowModel> = {
+  kind: 'workflow',
+  lineComment: '#',
+  parse: (text) => parseWorkflow(text),
+  rules,
+  complete,
+  hover,
+  symbols,
+  definition,
+};
