@@ -200,14 +200,17 @@ class Walker {
   }
 
   /** Mapping keys that are not scalars (e.g. an unquoted `{{ placeholder }}`): GitHub's parser refuses them. */
-  complexKeys(map: YMap) {
+  complexKeys(map: YMap): boolean {
+    let found = false;
     for (const item of map.items) {
       const k = (item as { key?: unknown }).key;
       if (k && !isScalar(k) && (isMap(k) || isSeq(k))) {
         const [s, e] = nodeRange(k);
         this.m.problems.push({ start: s, end: e, message: 'a mapping key must be a plain value, not a mapping or a sequence (an unquoted "{{ ... }}" template placeholder?)', messageId: 'yaml' });
+        found = true;
       }
     }
+    return found;
   }
 
   unknown(e: Entry, known: string[], section: string) {
@@ -234,6 +237,7 @@ class Walker {
       }
       return;
     }
+    if (isMap(n) && n.flow && this.complexKeys(n as YMap)) return;
     const t = pick(type, isMap(n) ? 'map' : 'seq');
     if (!t) {
       const [s, e] = nodeRange(n);
@@ -247,7 +251,6 @@ class Walker {
       return;
     }
     if (t.t === 'map' && isMap(n)) {
-      if (this.text.includes('{{', (n.range?.[0] ?? 0)) && this.text.indexOf('{{', n.range?.[0] ?? 0) < (n.range?.[1] ?? 0)) this.complexKeys(n as YMap);
       const es = entries(this.doc, n as YMap);
       for (const e of es) {
         const prop = t.props?.[e.key];
