@@ -5,7 +5,7 @@
  */
 import { parseDocument, isScalar, isMap, isSeq, Scalar, type Document, type Node } from 'yaml';
 import type { ParseProblem } from '../../engine/types';
-import { asMap, asScalar, asSeq, deref, entries, get, kindOf, nodeRange, scalarString, type Entry, type YMap } from './yaml-util';
+import { asMap, asScalar, asSeq, deref, entries, get, kindOf, nearest, nodeRange, scalarString, type Entry, type YMap } from './yaml-util';
 import { AV, CALLER_JOB_KEYS, CALL_INPUT, CALL_OUTPUT, CALL_SECRET, DISPATCH_INPUT, EVENTS, FILTER_DOCS, JOB_PROPS, NORMAL_ONLY_JOB_KEYS, ROOT_PROPS, RUN_ONLY_KEYS, STEP_PROPS, type Availability, type Prop, type ValueType } from './schema';
 import { parseExpression, type Expr, type ExprError } from './expr/parser';
 
@@ -605,20 +605,7 @@ function findClose(raw: string, from: number): number {
 }
 
 function suggest(key: string, known: string[]): string | undefined {
-  let best: string | undefined; let bd = Infinity;
-  for (const k of known) {
-    const d = lev(key.toLowerCase(), k.toLowerCase());
-    if (d < bd) { bd = d; best = k; }
-  }
-  return best !== undefined && bd <= Math.max(1, Math.floor(key.length / 3)) ? best : undefined;
-}
-function lev(a: string, b: string): number {
-  const dp = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = dp[0]; dp[0] = i;
-    for (let j = 1; j <= b.length; j++) { const t = dp[j]; dp[j] = Math.min(dp[j] + 1, dp[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1)); prev = t; }
-  }
-  return dp[b.length];
+  return nearest(key, known);
 }
 
 export { FILTER_DOCS };

@@ -101,18 +101,21 @@ export function scalarContentStart(text: string, s: Scalar): number {
   return c === '"' || c === "'" ? start + 1 : start;
 }
 
-/** Levenshtein distance, for "did you mean". */
+/** Edit distance with adjacent transpositions (optimal string alignment), for "did you mean". */
 export function editDistance(a: string, b: string): number {
   const m = a.length, n = b.length;
   if (!m) return n;
   if (!n) return m;
-  let prev = new Array<number>(n + 1);
-  for (let j = 0; j <= n; j++) prev[j] = j;
+  let prev2: number[] = [];
+  let prev = Array.from({ length: n + 1 }, (_, j) => j);
   for (let i = 1; i <= m; i++) {
     const cur = [i];
     for (let j = 1; j <= n; j++) {
-      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      let v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2] + 1);
+      cur[j] = v;
     }
+    prev2 = prev;
     prev = cur;
   }
   return prev[n];

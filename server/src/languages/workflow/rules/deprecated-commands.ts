@@ -36,7 +36,7 @@ export const rule: Rule<WorkflowModel> = {
         const end = start + m[0].length;
         let suggestions;
         if (command === 'set-output' || command === 'save-state') {
-          const ls = text.lastIndexOf('\n', start - 1) + 1;
+          const ls = Math.max(text.lastIndexOf('\n', start - 1) + 1, run.start);
           let le = text.indexOf('\n', start); if (le < 0) le = text.length;
           if (text[le - 1] === '\r') le--;
           const line = text.slice(ls, le);
