@@ -79,7 +79,7 @@ const TABLES: Record<string, Table> = {
     invalid: [
       { code: job('      - run: x\n', '    timeout-minutes: ten\n'), errors: [{ messageId: 'type', line: 5 }] },
       { code: job('      - uses: ${{ inputs.action }}\n'), errors: [{ messageId: 'expression', line: 6 }] },
-      { code: job('      - run: x\n', '    concurrency:\n      group: g\n      queue: many\n'), errors: [{ messageId: 'value', line: 6 }] },
+      { code: job('      - run: x\n', '    concurrency:\n      group: g\n      queue: many\n'), errors: [{ messageId: 'value', line: 7 }] },
     ],
   },
   WF008: {
