@@ -65,6 +65,10 @@ export function checkExpressions(model: WorkflowModel): ExprIssue[] {
         }
         case 'prop': {
           const t = visit(e.object);
+          if (e.object.kind === 'var' && t.k === 'object' && t.strict && !t.props.has(e.name.toLowerCase())) {
+            const special = missingMessage(e.object.name.toLowerCase(), e.name, [...t.props.keys()]);
+            if (special) { report('unknown-property', { start: e.nameStart, end: e.end }, special); return ANY; }
+          }
           return access(t, e.name, { start: e.nameStart, end: e.end });
         }
         case 'index': {
@@ -145,6 +149,19 @@ export function checkExpressions(model: WorkflowModel): ExprIssue[] {
   }
   model.cache.set('exprIssues', issues);
   return issues;
+}
+
+/** Clearer words for the contexts typed from the workflow. */
+function missingMessage(context: string, name: string, known: string[]): string | undefined {
+  const list = known.length ? known.map((k) => `"${k}"`).join(', ') : 'none';
+  switch (context) {
+    case 'steps': return `no step with id "${name}" runs before this point in the job (step ids before it: ${list})`;
+    case 'needs': return `job "${name}" is not in this job's "needs:" (needed jobs: ${list})`;
+    case 'matrix': return known.length ? `matrix has no key "${name}" (keys: ${list})` : `matrix has no key "${name}": the job has no matrix strategy`;
+    case 'inputs': return known.length ? `input "${name}" is not defined (inputs: ${list})` : `input "${name}" is not defined: the workflow declares no workflow_dispatch or workflow_call inputs`;
+    case 'jobs': return `job "${name}" does not exist (jobs: ${list})`;
+  }
+  return undefined;
 }
 
 /** Checks `{N}` placeholders of a format string against the number of values. */
