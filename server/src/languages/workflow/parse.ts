@@ -116,19 +116,21 @@ export function parseWorkflow(text: string): WorkflowModel {
     // Ranges and scalar styles are on the nodes already; source tokens would only cost time.
     doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false, strict: true });
   } catch (e) {
-    model.problems.push({ start: 0, end: Math.min(text.length, 1), message: `could not parse YAML: ${(e as Error).message}` });
+    model.problems.push({ start: 0, end: Math.min(text.length, 1), message: `could not parse YAML: ${(e as Error).message}`, messageId: 'syntax' });
     return model;
   }
   model.doc = doc;
   for (const err of doc.errors) {
     const [s, e] = err.pos ?? [0, 0];
-    model.problems.push({ start: s, end: Math.max(e, s + 1), message: cleanYamlMessage(err.message), messageId: err.code === 'DUPLICATE_KEY' ? 'duplicateKey' : 'yaml' });
+    const dup = err.code === 'DUPLICATE_KEY';
+    const message = dup ? `duplicate key "${text.slice(s, e).split(/[:\n]/)[0].trim()}": a key may appear only once in a mapping` : cleanYamlMessage(err.message);
+    model.problems.push({ start: s, end: Math.max(e, s + 1), message, messageId: dup ? 'duplicateKey' : 'syntax' });
   }
   try {
     new Walker(model, doc).root();
   } catch (e) {
     // A bug in the walk must not lose the parse; report it where the user can see it.
-    model.problems.push({ start: 0, end: Math.min(text.length, 1), message: `internal error while reading the workflow: ${(e as Error).message}` });
+    model.problems.push({ start: 0, end: Math.min(text.length, 1), message: `internal error while reading the workflow: ${(e as Error).message}`, messageId: 'syntax' });
   }
   return model;
 }
@@ -206,7 +208,7 @@ class Walker {
       const k = (item as { key?: unknown }).key;
       if (k && !isScalar(k) && (isMap(k) || isSeq(k))) {
         const [s, e] = nodeRange(k);
-        this.m.problems.push({ start: s, end: e, message: 'a mapping key must be a plain value, not a mapping or a sequence (an unquoted "{{ ... }}" template placeholder?)', messageId: 'yaml' });
+        this.m.problems.push({ start: s, end: e, message: 'a mapping key must be a plain value, not a mapping or a sequence (an unquoted "{{ ... }}" template placeholder?)', messageId: 'syntax' });
         found = true;
       }
     }

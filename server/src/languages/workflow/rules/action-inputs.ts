@@ -26,8 +26,8 @@ export const rule: Rule<WorkflowModel> = {
     fixable: 'suggestion',
     docs: {
       rationale: 'An unknown input is silently ignored (usually a typo, so the setting you meant never applies); a missing required input makes the action fail. Facts come from the offline action catalog and from local `action.yml` files.',
-      incorrect: '- uses: actions/setup-node@v4\n  with:\n    node_version: 20\n',
-      correct: '- uses: actions/setup-node@v4\n  with:\n    node-version: 20\n',
+      incorrect: 'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/setup-node@v7\n        with:\n          node_version: 20\n',
+      correct: 'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/setup-node@v7\n        with:\n          node-version: 20\n',
       peers: ['actionlint action'],
     },
   },

@@ -10,8 +10,8 @@ export const rule: Rule<WorkflowModel> = {
     fixable: false,
     docs: {
       rationale: 'Everything in a workflow file is visible to anyone who can read the repository, and stays in its history.',
-      incorrect: 'container:\n  image: ghcr.io/org/img\n  credentials:\n    username: me\n    password: hunter2\n',
-      correct: 'container:\n  image: ghcr.io/org/img\n  credentials:\n    username: me\n    password: ${{ secrets.REGISTRY_PASSWORD }}\n',
+      incorrect: 'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    container:\n      image: ghcr.io/org/img\n      credentials:\n        username: me\n        password: hunter2\n    steps:\n      - run: make\n',
+      correct: 'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    container:\n      image: ghcr.io/org/img\n      credentials:\n        username: me\n        password: ${{ secrets.REGISTRY_PASSWORD }}\n    steps:\n      - run: make\n',
       peers: ['actionlint credentials'],
     },
   },

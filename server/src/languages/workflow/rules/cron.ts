@@ -11,8 +11,8 @@ export const rule: Rule<WorkflowModel> = {
     fixable: false,
     docs: {
       rationale: 'An invalid schedule never fires. GitHub skips runs more frequent than every five minutes.',
-      incorrect: "schedule:\n  - cron: '0 0 * *'",
-      correct: "schedule:\n  - cron: '0 0 * * *'",
+      incorrect: 'on:\n  schedule:\n    - cron: \'0 0 * *\'\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make\n',
+      correct: 'on:\n  schedule:\n    - cron: \'0 0 * * *\'\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make\n',
       peers: ['actionlint events'],
     },
   },

@@ -16,8 +16,8 @@ export const rule: Rule<WorkflowModel> = {
     fixable: 'suggestion',
     docs: {
       rationale: '`::set-env` and `::add-path` were disabled for security (CVE-2020-15228); `::set-output` and `::save-state` are deprecated and stop working. Write to the files named by `$GITHUB_OUTPUT`, `$GITHUB_STATE`, `$GITHUB_ENV` and `$GITHUB_PATH`.',
-      incorrect: '- run: echo "::set-output name=dir::out"',
-      correct: '- run: echo "dir=out" >> "$GITHUB_OUTPUT"',
+      incorrect: 'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - id: out\n        run: echo "::set-output name=dir::out"\n',
+      correct: 'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - id: out\n        run: echo "dir=out" >> "$GITHUB_OUTPUT"\n',
       peers: ['actionlint deprecated-commands'],
     },
   },

@@ -10,8 +10,8 @@ export const rule: Rule<WorkflowModel> = {
     fixable: false,
     docs: {
       rationale: 'An unknown function or a wrong argument count fails the run. `format` must use exactly the placeholders `{0}`..`{n}` of its values; `success()`, `failure()`, `always()` and `cancelled()` only exist in `if:` conditions; `hashFiles()` only in steps.',
-      incorrect: "run: echo ${{ format('{0}-{1}', github.sha) }}",
-      correct: "run: echo ${{ format('{0}-{1}', github.sha, github.run_id) }}",
+      incorrect: 'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ format(\'{0}-{1}\', github.sha) }}\n',
+      correct: 'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ format(\'{0}-{1}\', github.sha, github.run_id) }}\n',
       peers: ['actionlint expression'],
     },
   },

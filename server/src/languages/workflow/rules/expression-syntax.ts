@@ -10,8 +10,8 @@ export const rule: Rule<WorkflowModel> = {
     fixable: false,
     docs: {
       rationale: 'A malformed expression fails the run when GitHub evaluates it. Strings use single quotes, comparison is `==`, and every `${{` needs its `}}`.',
-      incorrect: 'if: ${{ github.ref = "refs/heads/main" }}',
-      correct: "if: ${{ github.ref == 'refs/heads/main' }}",
+      incorrect: 'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo hi\n        if: ${{ github.ref = "refs/heads/main" }}\n',
+      correct: 'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo hi\n        if: ${{ github.ref == \'refs/heads/main\' }}\n',
       peers: ['actionlint expression'],
     },
   },

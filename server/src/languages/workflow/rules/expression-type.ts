@@ -10,8 +10,8 @@ export const rule: Rule<WorkflowModel> = {
     fixable: false,
     docs: {
       rationale: 'Reading a property of a string, comparing objects with `<`, or passing an object where a string is expected always gives a useless result.',
-      incorrect: 'if: ${{ github.sha.length > 0 }}',
-      correct: "if: ${{ github.sha != '' }}",
+      incorrect: 'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo hi\n        if: ${{ github.sha.length > 0 }}\n',
+      correct: 'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo hi\n        if: ${{ github.sha != \'\' }}\n',
       peers: ['actionlint expression'],
     },
   },

@@ -16,8 +16,8 @@ export const rule: Rule<WorkflowModel> = {
     fixable: false,
     docs: {
       rationale: 'GitHub rejects ids that start with a digit or contain other characters, and `steps.<id>` can only name one step.',
-      incorrect: 'steps:\n  - id: build\n    run: make\n  - id: build\n    run: make test\n',
-      correct: 'steps:\n  - id: build\n    run: make\n  - id: test\n    run: make test\n',
+      incorrect: 'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - id: build\n        run: make\n      - id: build\n        run: make test\n',
+      correct: 'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - id: build\n        run: make\n      - id: test\n        run: make test\n',
       peers: ['actionlint id'],
     },
   },

@@ -12,8 +12,8 @@ export const rule: Rule<WorkflowModel> = {
     fixable: false,
     docs: {
       rationale: '`if: ${{ a }} && ${{ b }}` is the string "true && false" after substitution, which is truthy: the step always runs. A literal `if: true` or `if: false` is dead code.',
-      incorrect: "if: ${{ github.event_name == 'push' }} && ${{ github.ref == 'refs/heads/main' }}",
-      correct: "if: github.event_name == 'push' && github.ref == 'refs/heads/main'",
+      incorrect: 'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make deploy\n        if: ${{ github.event_name == \'push\' }} && ${{ github.ref == \'refs/heads/main\' }}\n',
+      correct: 'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make deploy\n        if: github.event_name == \'push\' && github.ref == \'refs/heads/main\'\n',
       peers: ['actionlint if-cond'],
     },
   },

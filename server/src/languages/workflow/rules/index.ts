@@ -1,6 +1,6 @@
 import type { Rule } from '../../../engine/types';
 import type { WorkflowModel } from '../parse';
-import { rule as syntax } from './syntax';
+import { syntaxRule } from '../../syntax-rule';
 import { rule as expressionSyntax } from './expression-syntax';
 import { rule as expressionContext } from './expression-context';
 import { rule as expressionFunction } from './expression-function';
@@ -29,6 +29,11 @@ import { rule as credentials } from './credentials';
 import { rule as reusableWorkflow } from './reusable-workflow';
 import { rule as workflowInputs } from './workflow-inputs';
 import { rule as shellcheck } from './shellcheck';
+
+const syntax = syntaxRule<WorkflowModel>('WF000', 'workflow', 'YAML', {
+  incorrect: 'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    runs-on: windows-latest\n    steps: [{ run: make }]\n',
+  correct: 'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps: [{ run: make }]\n',
+});
 
 export const rules: Rule<WorkflowModel>[] = [
   syntax, expressionSyntax, expressionContext, expressionFunction, expressionType, unknownKey, missingKey, valueType,

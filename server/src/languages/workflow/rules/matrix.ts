@@ -22,8 +22,8 @@ export const rule: Rule<WorkflowModel> = {
     fixable: false,
     docs: {
       rationale: 'Duplicate values run the same job twice; an empty row gives zero combinations; an exclude naming a key the matrix lacks never removes anything.',
-      incorrect: 'matrix:\n  node: [18, 20, 20]\n  exclude:\n    - nod: 18\n',
-      correct: 'matrix:\n  node: [18, 20, 22]\n  exclude:\n    - node: 18\n',
+      incorrect: 'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    strategy:\n      matrix:\n        node: [18, 20, 20]\n        exclude:\n          - nod: 18\n    steps:\n      - run: make\n',
+      correct: 'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    strategy:\n      matrix:\n        node: [18, 20, 22]\n        exclude:\n          - node: 18\n    steps:\n      - run: make\n',
       peers: ['actionlint matrix'],
     },
   },

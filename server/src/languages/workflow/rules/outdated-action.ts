@@ -13,8 +13,8 @@ export const rule: Rule<WorkflowModel> = {
     fixable: 'suggestion',
     docs: {
       rationale: 'Old majors run on Node versions GitHub no longer ships (node12, node16, soon node20) and miss fixes. The recommended major comes from the action\'s README, in the offline catalog.',
-      incorrect: '- uses: actions/checkout@v2',
-      correct: '- uses: actions/checkout@v4',
+      incorrect: 'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v2\n',
+      correct: 'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v7\n',
       peers: ['actionlint action'],
     },
   },

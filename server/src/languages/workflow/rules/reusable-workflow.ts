@@ -29,8 +29,8 @@ export const rule: Rule<WorkflowModel> = {
     fixable: false,
     docs: {
       rationale: 'GitHub rejects a call with undeclared inputs or secrets, or without the required ones, and only when the run starts.',
-      incorrect: 'jobs:\n  call:\n    uses: ./.github/workflows/deploy.yml\n    with:\n      enviroment: prod\n',
-      correct: 'jobs:\n  call:\n    uses: ./.github/workflows/deploy.yml\n    with:\n      environment: prod\n',
+      incorrect: 'on: push\njobs:\n  call:\n    uses: ./.github/workflows/missing.yml\n',
+      correct: 'on: push\njobs:\n  call:\n    uses: octo-org/deploy/.github/workflows/deploy.yml@v1\n    with:\n      environment: prod\n',
       peers: ['actionlint workflow-call'],
     },
   },

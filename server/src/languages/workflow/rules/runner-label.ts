@@ -17,8 +17,8 @@ export const rule: Rule<WorkflowModel> = {
     fixable: 'suggestion',
     docs: {
       rationale: 'A job whose labels no runner has waits in the queue until it times out. GitHub retires old images (ubuntu-20.04, windows-2019, macos-13, ...), and a GitHub-hosted label cannot be combined with other labels.',
-      incorrect: 'runs-on: ubuntu-20.04',
-      correct: 'runs-on: ubuntu-24.04',
+      incorrect: 'on: push\njobs:\n  build:\n    runs-on: ubuntu-20.04\n    steps:\n      - run: make\n',
+      correct: 'on: push\njobs:\n  build:\n    runs-on: ubuntu-24.04\n    steps:\n      - run: make\n',
       peers: ['actionlint runner-label'],
     },
   },

