@@ -123,7 +123,7 @@ export function parseWorkflow(text: string): WorkflowModel {
   for (const err of doc.errors) {
     const [s, e] = err.pos ?? [0, 0];
     const dup = err.code === 'DUPLICATE_KEY';
-    const message = dup ? `duplicate key "${text.slice(s, e).split(/[:\n]/)[0].trim()}": a key may appear only once in a mapping` : cleanYamlMessage(err.message);
+    const message = dup ? `duplicate key "${(/^["']?([^:\n"']*)/.exec(text.slice(s, s + 200))?.[1] ?? '').trim()}": a key may appear only once in a mapping` : cleanYamlMessage(err.message);
     model.problems.push({ start: s, end: Math.max(e, s + 1), message, messageId: dup ? 'duplicateKey' : 'syntax' });
   }
   try {
