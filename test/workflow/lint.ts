@@ -55,4 +55,6 @@ export function applyFixes(text: string, fixes: Fix[]): string {
   return out + text.slice(at);
 }
 
-export const CORPUS = path.resolve(__dirname, '../../../..', '../shared/corpus/workflow');
+import { REPO_ROOT } from '../helpers/context';
+/** ../shared/corpus/workflow beside the checkout (a worktree sits one level deeper). */
+export const CORPUS = [path.resolve(REPO_ROOT, '..', 'shared', 'corpus', 'workflow'), path.resolve(REPO_ROOT, '..', '..', 'shared', 'corpus', 'workflow')].find((d) => fs.existsSync(d)) ?? path.resolve(REPO_ROOT, '..', 'shared', 'corpus', 'workflow');
