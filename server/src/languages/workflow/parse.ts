@@ -193,7 +193,7 @@ class Walker {
       if (e.key === 'on') { this.m.onNode = e.value; this.on(e); continue; }
       if (e.key === 'jobs') { this.jobs(e); continue; }
       if (e.key === 'permissions') { this.m.permissions = e; this.permissions(e.value); continue; }
-      this.value(e.value, prop.type, e.key, AV.none, {});
+      this.value(e.value, prop.type, e.key, AV.none, {}, e.key);
     }
     const [rs] = nodeRange(root);
     for (const [k, prop] of Object.entries(ROOT_PROPS)) {
@@ -256,8 +256,8 @@ class Walker {
       const es = entries(this.doc, n as YMap);
       for (const e of es) {
         const prop = t.props?.[e.key];
-        if (prop) this.value(e.value, prop.type, `${path}.${e.key}`, av2, scope);
-        else if (t.loose) this.value(e.value, t.loose, `${path}.${e.key}`, av2, scope);
+        if (prop) this.value(e.value, prop.type, `${path}.${e.key}`, av2, scope, e.key);
+        else if (t.loose) this.value(e.value, t.loose, `${path}.${e.key}`, av2, scope, e.key);
         else if (t.props) this.unknown(e, Object.keys(t.props), path);
         else this.anyValue(e.value, `${path}.${e.key}`, av2, scope);
       }
@@ -273,11 +273,11 @@ class Walker {
   }
 
   /** Any nested value: only expressions are recorded. */
-  anyValue(node: unknown, path: string, av: Availability, scope: { job?: Job; step?: Step }) {
+  anyValue(node: unknown, path: string, av: Availability, scope: { job?: Job; step?: Step }, key?: string) {
     const n = deref(this.doc, node);
     if (!n) return;
-    if (isScalar(n)) { const s = this.str(n); if (s) this.scalar(s, av, path, lastKey(path), scope); return; }
-    if (isSeq(n)) { for (const it of n.items) this.anyValue(it, path + '[]', av, scope); return; }
+    if (isScalar(n)) { const s = this.str(n); if (s) this.scalar(s, av, path, key ?? lastKey(path), scope); return; }
+    if (isSeq(n)) { for (const it of n.items) this.anyValue(it, path + '[]', av, scope, key); return; }
     if (isMap(n)) for (const e of entries(this.doc, n as YMap)) this.anyValue(e.value, `${path}.${e.key}`, av, scope);
   }
 
@@ -297,6 +297,7 @@ class Walker {
 
   /** Records `${{ }}` expressions inside one scalar (or the whole `if:` condition). */
   scalar(s: Str, av: Availability, path: string, key: string, scope: { job?: Job; step?: Step }) {
+    if (key !== 'if' && !s.value.includes('${{')) return;
     const isIf = key === 'if' && (av === AV.jobIf || av === AV.stepIf || path.endsWith('snapshot.if'));
     const src = this.text;
     const node = s.node;
@@ -514,7 +515,7 @@ class Walker {
           continue;
         }
       }
-      this.value(x.value, prop.type, `${section}.${x.key}`, AV.none, { job });
+      this.value(x.value, prop.type, `${section}.${x.key}`, AV.none, { job }, x.key);
     }
     if (!isCall && !es.some((x) => x.key === 'runs-on')) this.issue({ kind: 'missing-key', start: je.keyStart, end: je.keyEnd, key: 'runs-on', section });
     if (!isCall && !es.some((x) => x.key === 'steps')) this.issue({ kind: 'missing-key', start: je.keyStart, end: je.keyEnd, key: 'steps', section });
@@ -548,7 +549,7 @@ class Walker {
       if (hasUses && hasRun && x.key === 'run') { this.issue({ kind: 'conflict', start: x.keyStart, end: x.keyEnd, key: 'run', other: 'uses', section }); continue; }
       if (hasUses && RUN_ONLY_KEYS.includes(x.key)) { this.issue({ kind: 'conflict', start: x.keyStart, end: x.keyEnd, key: x.key, other: 'uses', section }); continue; }
       if (hasRun && !hasUses && x.key === 'with') { this.issue({ kind: 'conflict', start: x.keyStart, end: x.keyEnd, key: 'with', other: 'run', section }); continue; }
-      this.value(x.value, prop.type, `${section}.${x.key}`, AV.none, { job, step });
+      this.value(x.value, prop.type, `${section}.${x.key}`, AV.none, { job, step }, x.key);
     }
     if (!hasUses && !hasRun) this.issue({ kind: 'missing-key', start: s, end: s + firstKeyLength(this.doc, map), key: 'run" or "uses', section });
   }
