@@ -80,7 +80,15 @@ export function entries(doc: Document | undefined, map: YMap | undefined): Entry
 
 export function get(doc: Document | undefined, map: YMap | undefined, key: string): Entry | undefined {
   if (!map) return undefined;
-  for (const e of entries(doc, map)) if (e.key === key) return e;
+  for (const item of map.items) {
+    if (!isPair(item)) continue;
+    const k = item.key;
+    // Fast path: a plain scalar key compared without building entries.
+    const v = isScalar(k) ? k.value : scalarString(asScalar(doc, k));
+    if (v !== key && String(v) !== key) continue;
+    const [ks, ke] = nodeRange(item.key);
+    return { key, keyStart: ks, keyEnd: ke, pair: item, value: item.value };
+  }
   return undefined;
 }
 
