@@ -11,6 +11,7 @@ const TABLES: Record<string, RuleCases> = {
     invalid: [
       { code: 'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    runs-on: windows-latest\n    steps:\n      - run: x\n', errors: [{ messageId: 'duplicateKey', line: 5 }] },
       { code: 'on: push\njobs:\n  a: [\n', errors: [{ messageId: 'syntax' }] },
+      { code: job('      - run: x\n        if: !cancelled() && true\n'), errors: [{ messageId: 'syntax', line: 7 }] },
       { code: job('      - uses: x/y@v1\n        with:\n          id: {{ placeholder }}\n'), errors: [{ messageId: 'syntax', line: 8 }] },
     ],
   },

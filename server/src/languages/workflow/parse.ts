@@ -126,6 +126,13 @@ export function parseWorkflow(text: string): WorkflowModel {
     const message = dup ? `duplicate key "${(/^["']?([^:\n"']*)/.exec(text.slice(s, s + 200))?.[1] ?? '').trim()}": a key may appear only once in a mapping` : cleanYamlMessage(err.message);
     model.problems.push({ start: s, end: Math.max(e, s + 1), message, messageId: dup ? 'duplicateKey' : 'syntax' });
   }
+  for (const w of doc.warnings) {
+    if (w.code !== 'TAG_RESOLVE_FAILED') continue;
+    // `if: !cancelled()` is a YAML tag, not a negation: the condition silently loses its start.
+    const [s, e] = w.pos ?? [0, 0];
+    const tag = /^!\S*/.exec(text.slice(s, e + 1))?.[0] ?? '!';
+    model.problems.push({ start: s, end: Math.max(e, s + 1), message: `unknown YAML tag "${tag}": a value starting with "!" is read as a tag, so quote it (e.g. if: "!cancelled()")`, messageId: 'syntax' });
+  }
   try {
     new Walker(model, doc).root();
   } catch (e) {
