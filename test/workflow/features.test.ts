@@ -42,6 +42,13 @@ test('completes with: inputs of the action, required first, catalog and local', 
   assert.deepEqual(labels('on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - uses: ./act\n        with:\n          |\n', ws).sort(), ['greeting', 'who']);
 });
 
+test('completes the inputs of a called local workflow, required first', () => {
+  const ws = memoryWorkspace({ '/repo/.github/workflows/deploy.yml': 'on:\n  workflow_call:\n    inputs:\n      region: { type: string }\n      env: { type: string, required: true }\njobs: {}\n' });
+  const { ctx, offset } = at('on: push\njobs:\n  call:\n    uses: ./.github/workflows/deploy.yml\n    with:\n      |\n', ws);
+  const items = language.complete!(ctx, offset).sort((a, b) => (a.sortText ?? '').localeCompare(b.sortText ?? ''));
+  assert.deepEqual(items.map((i) => i.label), ['env', 'region']);
+});
+
 test('completes expression contexts, properties and functions', () => {
   const top = labels("on: push\njobs:\n  a:\n    runs-on: x\n    if: ${{ |\n");
   assert.ok(top.includes('needs') && top.includes('always') && !top.includes('steps'));

@@ -8,6 +8,9 @@ import { GITHUB_HOSTED_LABELS } from '../runners';
 import { CONTEXT_DOCS, CONTEXT_NAMES, contextType, envNames, type Ty } from '../expr/types';
 import { FUNCTIONS, FUNCTION_NAMES } from '../expr/check';
 import { keysAt } from './sections';
+import { repoRootOf } from '../local-actions';
+import { parseWorkflow } from '../parse';
+import { entries } from '../yaml-util';
 import { yamlPositionAt } from './yaml-path';
 
 export function complete(ctx: FeatureContext<WorkflowModel>, offset: number): CompletionItem[] {
@@ -20,6 +23,7 @@ export function complete(ctx: FeatureContext<WorkflowModel>, offset: number): Co
     // On a key.
     const inWith = pos.path[0] === 'jobs' && pos.path[2] === 'steps' && pos.path[3] === '-' && pos.path[4] === 'with' && pos.path.length === 5;
     if (inWith) return withInputs(ctx, job, offset, range);
+    if (pos.path[0] === 'jobs' && pos.path[2] === 'with' && pos.path.length === 3 && job?.uses) return calledInputs(ctx, job, range);
     const keys = keysAt(pos.path);
     if (!keys) return [];
     const present = presentKeys(ctx, offset, pos.indent);
@@ -102,6 +106,22 @@ function withInputs(ctx: FeatureContext<WorkflowModel>, job: Job | undefined, of
       textEdit: TextEdit.replace(range, `${k}: `),
     };
   });
+}
+
+/** Inputs of the local reusable workflow a job calls (`jobs.<id>.with`), required first. */
+function calledInputs(ctx: FeatureContext<WorkflowModel>, job: Job, range: ReturnType<FeatureContext<WorkflowModel>['lines']['range']>): CompletionItem[] {
+  const root = repoRootOf(ctx.path);
+  if (!root || !job.uses?.value.startsWith('./')) return [];
+  const file = `${root}/${job.uses.value.slice(2)}`;
+  const parsed = ctx.workspace.get(file);
+  const text = parsed ? undefined : ctx.workspace.readText(file);
+  const called = parsed?.kind === 'workflow' ? parsed.model as WorkflowModel : text !== undefined ? parseWorkflow(text) : undefined;
+  if (!called) return [];
+  const given = new Set(entries(ctx.model.doc, job.with).map((e) => e.key));
+  return [...called.inputs.values()].filter((i) => i.event === 'workflow_call' && !given.has(i.name)).map((i) => ({
+    label: i.name, kind: CompletionItemKind.Field, detail: `${i.type}${i.required ? ', required' : ''}`,
+    sortText: `${i.required ? 0 : 1}${i.name}`, textEdit: TextEdit.replace(range, `${i.name}: `),
+  }));
 }
 
 /** The `${{` expression the cursor is in (possibly not yet closed). */
