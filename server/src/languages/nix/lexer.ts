@@ -21,10 +21,10 @@ export const enum T {
 
 export interface Token { kind: T; start: number; end: number; message?: string }
 
-const KEYWORDS: Record<string, T> = {
+const KEYWORDS: Map<string, T> = new Map(Object.entries({
   if: T.IF, then: T.THEN, else: T.ELSE, assert: T.ASSERT, with: T.WITH, let: T.LET, in: T.IN,
   rec: T.REC, inherit: T.INHERIT, or: T.OR_KW,
-};
+}));
 
 export const TOKEN_NAMES: Record<number, string> = {
   [T.EOF]: 'end of file', [T.ID]: 'identifier', [T.INT]: 'integer', [T.FLOAT]: 'float',
@@ -201,7 +201,7 @@ export function lex(text: string): Token[] {
     if (is(ch, ID_START)) {
       let j = i + 1;
       while (is(c(j), ID_CHAR)) j++;
-      const kw = KEYWORDS[text.slice(i, j)];
+      const kw = j - i <= 7 ? KEYWORDS.get(text.slice(i, j)) : undefined;
       take(j - i, kw ?? T.ID);
     } else if (is(ch, DIGIT)) {
       let j = i + 1;

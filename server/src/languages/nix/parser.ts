@@ -13,7 +13,7 @@ import * as A from './ast';
 import { lex, T, TOKEN_NAMES, type Token } from './lexer';
 
 /** How deep brackets may nest before we give up with an error (the reference has no limit). */
-export const MAX_DEPTH = 1500;
+export const MAX_DEPTH = 600;
 
 interface AttrEntry { pos: number; sub?: AttrMap }
 type AttrMap = Map<string, AttrEntry>;
@@ -35,7 +35,7 @@ const BINOPS: Partial<Record<T, { prec: number; assoc: 'l' | 'r' | 'n'; op: stri
   [T.STAR]: { prec: 9, assoc: 'l', op: '*' },
   [T.SLASH]: { prec: 9, assoc: 'l', op: '/' },
   [T.CONCAT]: { prec: 10, assoc: 'r', op: '++' },
-  [T.QUESTION]: { prec: 11, assoc: 'n', op: '?' },
+  [T.QUESTION]: { prec: 11, assoc: 'l', op: '?' },
 };
 const NOT_PREC = 7;
 
@@ -429,8 +429,7 @@ class Parser {
   parseAttrSet(rec: boolean, start: number): A.AttrSet {
     const open = this.next();
     const map: AttrMap = new Map();
-    let bindings: A.Binding[] = [];
-    if (this.enter()) { bindings = this.parseBinds(map, false); this.depth--; }
+    const bindings = this.parseBinds(map, false);
     let close = -1;
     if (this.kind() === T.RBRACE) close = this.next().start; else this.unexpected("'}'");
     const set: A.AttrSet = { type: 'AttrSet', rec, bindings, open: open.start, close, start, end: this.prevEnd() };

@@ -1,0 +1,22 @@
+// Compares our Nix parser with `nix-instantiate --parse` on files (default: the corpus and our
+// fixtures). Build first (npx tsc -b). Usage: node scripts/nix-conformance.mjs [files...]
+import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
+import { join, resolve, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(import.meta.url);
+const { reference, ours, agree } = require(join(root, 'out/test/nix/reference.js'));
+const walk = (d) => existsSync(d) ? readdirSync(d).flatMap((f) => { const p = join(d, f); return statSync(p).isDirectory() ? walk(p) : p.endsWith('.nix') ? [p] : []; }) : [];
+const corpus = [resolve(root, '../shared/corpus'), resolve(root, '../../shared/corpus')].find((d) => existsSync(d)) ?? resolve(root, '../shared/corpus');
+let files = process.argv.slice(2);
+if (!files.length) files = [...walk(join(corpus, 'nix')), ...walk(join(corpus, 'flake')), ...walk(join(root, 'test/fixtures/nix')), ...walk(join(root, 'test/fixtures/flake'))];
+let agreed = 0, refOk = 0;
+const bad = [];
+for (const f of files) {
+  const r = reference(f), u = ours(readFileSync(f, 'utf8'));
+  if (r.ok) refOk++;
+  if (agree(r, u)) agreed++; else bad.push({ f, r, u });
+}
+for (const b of bad) console.log(`${b.f}\n  nix:  ${b.r.ok ? 'ok' : `${b.r.line}: ${b.r.message}`}\n  ours: ${b.u.ok ? 'ok' : `${b.u.line}: ${b.u.message}`}`);
+console.log(`files ${files.length}, accepted by nix ${refOk}, agreed ${agreed}, disagreed ${bad.length}`);
