@@ -75,7 +75,7 @@ class Parser {
 
   /** A syntax error at the current token (once per token). */
   unexpected(expecting?: string): void {
-    if (this.lastErrorTok === this.p) return;
+    if (this.lastErrorTok === this.p || this.tooDeep) return;
     this.lastErrorTok = this.p;
     const t = this.peek();
     if (t.kind === T.ERROR) { this.problem(t.start, Math.max(t.end, t.start), t.message!); return; }
