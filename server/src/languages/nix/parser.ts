@@ -403,7 +403,17 @@ class Parser {
         this.next();
         const items: A.Expr[] = [];
         if (!this.enter()) return this.missing();
-        while (startsSimple(this.kind())) items.push(this.parseSelect());
+        for (;;) {
+          const k = this.kind();
+          if (startsSimple(k)) { items.push(this.parseSelect()); continue; }
+          if (k === T.RBRACK || k === T.EOF || k === T.RPAREN || k === T.RBRACE || k === T.SEMI || k === T.IN || k === T.THEN || k === T.ELSE) break;
+          // Something that may not stand in a list unparenthesised (`-1`, `if`, a lambda, a comma):
+          // report it once and keep going.
+          this.unexpected("']'");
+          const before = this.p;
+          const e = this.parseExpr();
+          if (this.p === before) this.next(); else items.push(e);
+        }
         this.depth--;
         this.expect(T.RBRACK);
         return { type: 'List', items, start: t.start, end: this.prevEnd() };

@@ -10,6 +10,7 @@ export const rule: Rule<NixModel> = {
       notLocked: "The input '{{name}}' is not in flake.lock; run `nix flake lock` (or it is fetched unpinned).",
       stale: "flake.lock pins an input '{{name}}' that flake.nix no longer declares; run `nix flake lock`.",
       badLock: 'flake.lock next to this flake is not valid JSON.',
+      noLock: 'There is no flake.lock next to this flake: its {{count}} input(s) are not pinned; run `nix flake lock` and commit the lock file.',
     },
     docs: {
       rationale: 'A flake.lock that lags behind flake.nix means a build on CI or another machine locks afresh (different versions) or fails in pure mode. `nix flake lock` brings them in line.',
@@ -23,9 +24,14 @@ export const rule: Rule<NixModel> = {
     const lockPath = `${dir}/flake.lock`;
     ctx.workspace.dependOn?.(ctx.path, lockPath);
     const text = ctx.workspace.readText(lockPath);
-    if (text === undefined) return;
     const info = flakeInfo(ctx.model);
     if (!info.top || !info.inputsComplete) return;
+    if (text === undefined) {
+      const withUrl = [...info.inputs.values()].filter((i) => i.url);
+      const k = info.tree?.entries.get('inputs')?.keys[0];
+      if (withUrl.length && k) ctx.report({ start: k.start, end: k.end, messageId: 'noLock', data: { count: withUrl.length } });
+      return;
+    }
     let lock: { root?: string; nodes?: Record<string, { inputs?: Record<string, unknown> }> };
     try { lock = JSON.parse(text); } catch { ctx.report({ start: 0, end: 0, messageId: 'badLock' }); return; }
     const rootInputs = lock.nodes?.[lock.root ?? 'root']?.inputs ?? {};
