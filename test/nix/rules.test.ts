@@ -61,11 +61,10 @@ testRule(language, unusedLet, {
 });
 
 testRule(language, unusedFormal, {
-  valid: ['{ pkgs, ... }: pkgs', '{ self, nixpkgs }: nixpkgs', '{ _unused, ... }: 1', 'args@{ pkgs, lib, ... }: args'],
+  valid: ['{ pkgs, ... }: pkgs', '{ pkgs, lib }: pkgs', '{ self, nixpkgs }: nixpkgs', '{ _unused, ... }: 1', 'args@{ pkgs, lib, ... }: args'],
   invalid: [
     { code: '{ pkgs, lib, ... }:\npkgs.hello\n', errors: [{ messageId: 'unused', data: { name: 'lib' } }], output: '{ pkgs, ... }:\npkgs.hello\n' },
     { code: '{\n  pkgs,\n  lib,\n  ...\n}:\npkgs', errors: [{ messageId: 'unused', line: 3 }], output: '{\n  pkgs,\n  ...\n}:\npkgs' },
-    { code: '{ pkgs, lib }: pkgs', name: 'no ... : no fix, callers must still pass lib', errors: [{ messageId: 'unused' }] },
   ],
 });
 

@@ -69,8 +69,11 @@ class Parser {
   next(): Token { const t = this.sig[this.p]; if (t.kind !== T.EOF) this.p++; return t; }
   prevEnd(): number { return this.p > 0 ? this.sig[this.p - 1].end : 0; }
 
-  problem(start: number, end: number, message: string, messageId?: string): void {
-    this.problems.push(messageId ? { start, end, message, messageId } : { start, end, message });
+  problem(start: number, end: number, message: string, messageId?: string, data?: Record<string, string>): void {
+    const p: ParseProblem = { start, end, message };
+    if (messageId) p.messageId = messageId;
+    if (data) p.data = data;
+    this.problems.push(p);
   }
 
   /** A syntax error at the current token (once per token). */
@@ -85,6 +88,20 @@ class Parser {
     }
     const what = t.kind === T.INVALID ? `character '${this.text.slice(t.start, t.end)}'` : TOKEN_NAMES[t.kind] ?? 'token';
     this.problem(t.start, t.end, `unexpected ${what}${expecting ? `, expecting ${expecting}` : ''}`);
+  }
+
+  /** Expects the closer of a bracket opened at `open`; at the end of file says which one is unclosed. */
+  expectClose(k: T, open: number): boolean {
+    if (this.kind() === k) { this.next(); return true; }
+    const n = this.problems.length;
+    this.unexpected(TOKEN_NAMES[k]);
+    if (this.problems.length > n && this.kind() === T.EOF) {
+      let line = 1;
+      for (let i = 0; i < open; i++) if (this.text.charCodeAt(i) === 10) line++;
+      const p = this.problems[this.problems.length - 1];
+      p.message += ` (the ${this.text.slice(open, open + (this.text.startsWith("''", open) || this.text.startsWith('${', open) ? 2 : 1))} on line ${line} is never closed)`;
+    }
+    return false;
   }
 
   expect(k: T): boolean {
@@ -214,10 +231,10 @@ class Parser {
   checkFormals(lambdaStart: number, formals: A.Formals, param?: A.Ident): void {
     const seen = new Set<string>();
     for (const f of formals.formals) {
-      if (seen.has(f.name.name)) this.problem(f.name.start, f.name.end, `duplicate formal function argument '${f.name.name}'`, 'duplicateFormal');
+      if (seen.has(f.name.name)) this.problem(f.name.start, f.name.end, `duplicate formal function argument '${f.name.name}'`, 'duplicateFormal', { name: f.name.name });
       seen.add(f.name.name);
     }
-    if (param && seen.has(param.name)) this.problem(lambdaStart, param.end > lambdaStart ? lambdaStart + 1 : lambdaStart, `duplicate formal function argument '${param.name}'`, 'duplicateFormal');
+    if (param && seen.has(param.name)) this.problem(lambdaStart, param.end > lambdaStart ? lambdaStart + 1 : lambdaStart, `duplicate formal function argument '${param.name}'`, 'duplicateFormal', { name: param.name });
   }
 
   /** expr_if, with `else if` chains in a loop. */
@@ -334,7 +351,7 @@ class Parser {
   parseInterp(): A.Interp {
     const open = this.next();
     const expr = this.parseExpr();
-    this.expect(T.RBRACE);
+    this.expectClose(T.RBRACE, open.start);
     return { type: 'Interp', expr, start: open.start, end: Math.max(this.prevEnd(), expr.end) };
   }
 
@@ -346,7 +363,7 @@ class Parser {
       if (t.kind === T.STR) { this.next(); parts.push({ type: 'StrText', raw: this.text.slice(t.start, t.end), start: t.start, end: t.end }); continue; }
       if (t.kind === T.DOLLAR_CURLY) { parts.push(this.parseInterp()); continue; }
       if (t.kind === T.DQUOTE) { this.next(); break; }
-      this.unexpected("'\"'");
+      this.expectClose(T.DQUOTE, open.start);
       break;
     }
     return { type: 'Str', parts, indented: false, start: open.start, end: this.prevEnd() };
@@ -360,7 +377,7 @@ class Parser {
       if (t.kind === T.IND_STR) { this.next(); parts.push({ type: 'StrText', raw: this.text.slice(t.start, t.end), start: t.start, end: t.end }); continue; }
       if (t.kind === T.DOLLAR_CURLY) { parts.push(this.parseInterp()); continue; }
       if (t.kind === T.IND_CLOSE) { this.next(); break; }
-      this.unexpected("''");
+      this.expectClose(T.IND_CLOSE, open.start);
       break;
     }
     return { type: 'Str', parts, indented: true, start: open.start, end: this.prevEnd() };
@@ -396,7 +413,7 @@ class Parser {
       case T.LPAREN: {
         this.next();
         const expr = this.parseExpr();
-        this.expect(T.RPAREN);
+        this.expectClose(T.RPAREN, t.start);
         return { type: 'Paren', expr, start: t.start, end: Math.max(this.prevEnd(), expr.end) };
       }
       case T.LBRACK: {
@@ -415,7 +432,7 @@ class Parser {
           if (this.p === before) this.next(); else items.push(e);
         }
         this.depth--;
-        this.expect(T.RBRACK);
+        this.expectClose(T.RBRACK, t.start);
         return { type: 'List', items, start: t.start, end: this.prevEnd() };
       }
       case T.LET: {
@@ -441,7 +458,7 @@ class Parser {
     const map: AttrMap = new Map();
     const bindings = this.parseBinds(map, false);
     let close = -1;
-    if (this.kind() === T.RBRACE) close = this.next().start; else this.unexpected("'}'");
+    if (this.kind() === T.RBRACE) close = this.next().start; else this.expectClose(T.RBRACE, open.start);
     const set: A.AttrSet = { type: 'AttrSet', rec, bindings, open: open.start, close, start, end: this.prevEnd() };
     this.attrMaps.set(set, map);
     return set;
@@ -578,7 +595,7 @@ class Parser {
   }
 
   dupAttr(name: string, start: number, end: number): void {
-    this.problem(start, end, `attribute '${name}' already defined`, 'duplicateAttr');
+    this.problem(start, end, `attribute '${name}' already defined`, 'duplicateAttr', { name });
   }
 
   /** Nix's addAttr: nested paths descend into sets defined earlier; two plain sets merge. */

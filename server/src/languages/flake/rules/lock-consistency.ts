@@ -15,7 +15,7 @@ export const rule: Rule<NixModel> = {
     docs: {
       rationale: 'A flake.lock that lags behind flake.nix means a build on CI or another machine locks afresh (different versions) or fails in pure mode. `nix flake lock` brings them in line.',
       incorrect: '{\n  inputs.nixpkgs.url = "github:NixOS/nixpkgs";\n  inputs.utils.url = "github:numtide/flake-utils";\n  outputs = { self, nixpkgs, utils }: { };\n}\n',
-      correct: '{\n  inputs.nixpkgs.url = "github:NixOS/nixpkgs";\n  outputs = { self, nixpkgs }: { };\n}\n',
+      correct: '{\n  description = "no inputs, nothing to lock";\n  outputs = { self }: { };\n}\n',
       peers: ['nix flake lock --no-update-lock-file'],
     },
   },

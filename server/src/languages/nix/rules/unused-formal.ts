@@ -8,7 +8,7 @@ export const rule: Rule<NixModel> = {
     description: 'A function argument named in a set pattern is never used.',
     messages: { unused: "The argument '{{name}}' is never used." },
     docs: {
-      rationale: 'An argument the body never reads is noise, and in a pattern without `...` it also forces every caller to pass it. When the pattern ends in `...` it can be removed without changing what callers may pass. `self` (flakes) and names starting with `_` are left alone.',
+      rationale: 'An argument the body never reads is noise. When the pattern ends in `...` it can be removed without changing what callers may pass; a pattern without `...` is the function\'s interface (callers must pass exactly those names, as in a flake\'s `outputs`), so it is left alone, as are `self` and names starting with `_`.',
       incorrect: '{ pkgs, lib, ... }:\npkgs.hello\n',
       correct: '{ pkgs, ... }:\npkgs.hello\n',
       peers: ['deadnix', 'nil unused_binding'],
@@ -22,6 +22,8 @@ export const rule: Rule<NixModel> = {
       // `args@{ a, ... }` passes everything on through args: leave it alone.
       if (lambda.param) continue;
       const formals = lambda.formals;
+      // Without `...` the pattern is the function's interface: callers must pass exactly these.
+      if (!formals.ellipsis) continue;
       const f = d.owner;
       if (f.type !== 'Formal') continue;
       let suggestions;
