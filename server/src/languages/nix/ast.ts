@@ -56,6 +56,8 @@ export interface NixModel {
   root: Expr;
   /** Syntax errors and the errors Nix raises while building its tree (duplicate attributes, ...). */
   problems: ParseProblem[];
+  /** Nodes some checks look for, collected while parsing (so they need no walk of the tree). */
+  index: { uris: Uri[]; legacyLets: LegacyLet[]; recSets: AttrSet[] };
 }
 
 /** The static name of an attribute name, or undefined when it is computed. */

@@ -55,6 +55,7 @@ class Parser {
   tooDeep = false;
   readonly problems: ParseProblem[] = [];
   readonly attrMaps = new WeakMap<A.AttrSet, AttrMap>();
+  readonly index: A.NixModel['index'] = { uris: [], legacyLets: [], recSets: [] };
   private lastErrorTok = -1;
   private readonly eofErrorPos: number;
 
@@ -409,7 +410,7 @@ class Parser {
       case T.IND_OPEN: return this.parseIndString();
       case T.PATH: case T.HPATH: return this.parsePath();
       case T.SPATH: this.next(); return { type: 'SearchPath', path: this.text.slice(t.start + 1, t.end - 1), start: t.start, end: t.end };
-      case T.URI: this.next(); return { type: 'Uri', value: this.text.slice(t.start, t.end), start: t.start, end: t.end };
+      case T.URI: { this.next(); const u: A.Uri = { type: 'Uri', value: this.text.slice(t.start, t.end), start: t.start, end: t.end }; this.index.uris.push(u); return u; }
       case T.LPAREN: {
         this.next();
         const expr = this.parseExpr();
@@ -439,12 +440,16 @@ class Parser {
         this.next();
         if (this.kind() !== T.LBRACE) { this.unexpected("'{'"); return this.missing(); }
         const set = this.parseAttrSet(false, t.start);
-        return { type: 'LegacyLet', bindings: set.bindings, start: t.start, end: set.end };
+        const ll: A.LegacyLet = { type: 'LegacyLet', bindings: set.bindings, start: t.start, end: set.end };
+        this.index.legacyLets.push(ll);
+        return ll;
       }
       case T.REC: {
         this.next();
         if (this.kind() !== T.LBRACE) { this.unexpected("'{'"); return this.missing(); }
-        return this.parseAttrSet(true, t.start);
+        const set = this.parseAttrSet(true, t.start);
+        this.index.recSets.push(set);
+        return set;
       }
       case T.LBRACE: return this.parseAttrSet(false, t.start);
       default:
@@ -657,5 +662,5 @@ export function parse(text: string): A.NixModel {
     p.problems.push({ start: 0, end: 0, message: 'the file nests too deeply to be analysed', messageId: 'tooDeep' });
     root = { type: 'Missing', start: 0, end: text.length };
   }
-  return { text, tokens, root, problems: p.problems };
+  return { text, tokens, root, problems: p.problems, index: p.index };
 }

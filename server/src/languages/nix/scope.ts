@@ -147,6 +147,17 @@ function analyse(root: A.Expr): ScopeInfo {
         const b = stack.pop()!; const e = stack.pop()!; stack.push(b, e);
         break;
       }
+      case 'Apply': stack.push({ node: node.arg, scope }, { node: node.fn, scope }); break;
+      case 'Select':
+        if (node.def) stack.push({ node: node.def, scope });
+        for (let i = node.path.length - 1; i >= 0; i--) if (node.path[i].type !== 'Ident') stack.push({ node: node.path[i], scope });
+        stack.push({ node: node.expr, scope });
+        break;
+      case 'Binary': stack.push({ node: node.right, scope }, { node: node.left, scope }); break;
+      case 'Int': case 'Float': case 'Uri': case 'SearchPath': case 'Missing': case 'StrText': case 'Ident': break;
+      case 'Str': case 'Path':
+        for (let i = node.parts.length - 1; i >= 0; i--) if (node.parts[i].type === 'Interp') stack.push({ node: node.parts[i], scope });
+        break;
       default:
         pushAll(A.children(node), scope);
     }

@@ -1,6 +1,5 @@
 import type { Rule } from '../../../engine/types';
 import type { NixModel } from '../ast';
-import { walk } from '../util';
 
 export const rule: Rule<NixModel> = {
   meta: {
@@ -15,6 +14,6 @@ export const rule: Rule<NixModel> = {
     },
   },
   check(ctx) {
-    for (const n of walk(ctx.model.root)) if (n.type === 'LegacyLet') ctx.report({ start: n.start, end: n.start + 3, messageId: 'legacy' });
+    for (const n of ctx.model.index.legacyLets) ctx.report({ start: n.start, end: n.start + 3, messageId: 'legacy' });
   },
 };

@@ -1,6 +1,5 @@
 import type { Rule } from '../../../engine/types';
 import type { NixModel } from '../ast';
-import { walk } from '../util';
 
 export const rule: Rule<NixModel> = {
   meta: {
@@ -15,8 +14,7 @@ export const rule: Rule<NixModel> = {
     },
   },
   check(ctx) {
-    for (const n of walk(ctx.model.root)) {
-      if (n.type !== 'Uri') continue;
+    for (const n of ctx.model.index.uris) {
       ctx.report({ start: n.start, end: n.end, messageId: 'url', data: { url: n.value },
         fix: { title: 'Quote the URL', edits: [{ start: n.start, end: n.end, newText: JSON.stringify(n.value).replace(/\$\{/g, '\\${') }], safe: true } });
     }

@@ -1,7 +1,6 @@
 import type { Rule } from '../../../engine/types';
 import type { NixModel } from '../ast';
 import { scopes } from '../scope';
-import { walk } from '../util';
 
 export const rule: Rule<NixModel> = {
   meta: {
@@ -18,8 +17,8 @@ export const rule: Rule<NixModel> = {
   check(ctx) {
     const used = new Set<unknown>();
     for (const d of scopes(ctx.model).defs) if (d.kind === 'rec' && d.uses > 0) used.add(d.scopeNode);
-    for (const n of walk(ctx.model.root)) {
-      if (n.type !== 'AttrSet' || !n.rec || used.has(n)) continue;
+    for (const n of ctx.model.index.recSets) {
+      if (used.has(n)) continue;
       let end = n.start + 3;
       while (end < ctx.text.length && /[ \t\r\n]/.test(ctx.text[end])) end++;
       ctx.report({ start: n.start, end: n.start + 3, messageId: 'useless', fix: { title: 'Remove `rec`', edits: [{ start: n.start, end, newText: '' }], safe: true } });
