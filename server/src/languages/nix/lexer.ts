@@ -195,6 +195,38 @@ export function lex(text: string): Token[] {
     if (ch === 123) { push(T.LBRACE, i, i + 1); i++; stack.push(S.DEFAULT); continue; }
     if (ch === 125) { push(T.RBRACE, i, i + 1); i++; if (stack.length > 1) stack.pop(); continue; }
 
+    // Fast paths. An identifier not followed by a character that could extend it into a path
+    // or URI is an identifier (or keyword).
+    if (is(ch, ID_START)) {
+      let j = i + 1;
+      while (j < n) { const d = text.charCodeAt(j); if (d < 128 && (CLASS[d] & ID_CHAR) !== 0) j++; else break; }
+      const d = j < n ? text.charCodeAt(j) : -1;
+      let plain = d !== 47 && d !== 58 && d !== 46 && d !== 43;
+      if (!plain && d !== 47 && d !== 58) {
+        // `pkgs.hello`: only a `/` or `:` after the run of path characters makes a path or URI.
+        let m = j;
+        while (m < n) { const e = text.charCodeAt(m); if (e < 128 && (CLASS[e] & PATH_CHAR) !== 0) m++; else break; }
+        const e = m < n ? text.charCodeAt(m) : -1;
+        plain = e !== 47 && e !== 58;
+      }
+      if (plain) {
+        const kw = j - i <= 7 ? KEYWORDS.get(text.slice(i, j)) : undefined;
+        push(kw ?? T.ID, i, j); i = j; continue;
+      }
+    }
+    // Punctuation that cannot start a path, URI or number.
+    switch (ch) {
+      case 59: push(T.SEMI, i, i + 1); i++; continue;
+      case 40: push(T.LPAREN, i, i + 1); i++; continue;
+      case 41: push(T.RPAREN, i, i + 1); i++; continue;
+      case 91: push(T.LBRACK, i, i + 1); i++; continue;
+      case 93: push(T.RBRACK, i, i + 1); i++; continue;
+      case 44: push(T.COMMA, i, i + 1); i++; continue;
+      case 58: push(T.COLON, i, i + 1); i++; continue;
+      case 64: push(T.AT, i, i + 1); i++; continue;
+      case 63: push(T.QUESTION, i, i + 1); i++; continue;
+      case 61: if (c(i + 1) === 61) { push(T.EQ, i, i + 2); i += 2; } else { push(T.ASSIGN, i, i + 1); i++; } continue;
+    }
     // Candidates decided by longest match.
     let best = 0, kind = T.INVALID as T;
     const take = (len: number, k: T) => { if (len > best) { best = len; kind = k; } };

@@ -83,9 +83,16 @@ function analyse(root: A.Expr): ScopeInfo {
     return { parent, names, node };
   };
 
-  const stack: { node: A.Node; scope: Scope }[] = [{ node: root, scope: top }];
-  const pushAll = (nodes: (A.Node | undefined)[], scope: Scope) => {
-    for (let i = nodes.length - 1; i >= 0; i--) { const n = nodes[i]; if (n) stack.push({ node: n, scope }); }
+  // The work stack as two parallel arrays (nodes and their scopes): no allocation per push.
+  const nodes: A.Node[] = [root];
+  const scs: Scope[] = [top];
+  const stack = {
+    get length() { return nodes.length; },
+    push(...items: { node: A.Node; scope: Scope }[]) { for (const it of items) { nodes.push(it.node); scs.push(it.scope); } },
+  };
+  const push1 = (node: A.Node, scope: Scope) => { nodes.push(node); scs.push(scope); };
+  const pushAll = (list: (A.Node | undefined)[], scope: Scope) => {
+    for (let i = list.length - 1; i >= 0; i--) { const n = list[i]; if (n) { nodes.push(n); scs.push(scope); } }
   };
   /** Bindings of a set or let: values in `inner`, plain inherits refer to `outer`. */
   const visitBindings = (bindings: A.Binding[], inner: Scope, outer: Scope) => {
@@ -103,10 +110,10 @@ function analyse(root: A.Expr): ScopeInfo {
     pushAll(work, inner);
   };
 
-  while (stack.length) {
-    const { node, scope } = stack.pop()!;
+  while (nodes.length) {
+    const node = nodes.pop()!;
+    const scope = scs.pop()!;
     switch (node.type) {
-      case 'Var': ref(scope, node.name, node.start, node.end); break;
       case 'Lambda': {
         const names = new Map<string, Def>();
         if (node.param) names.set(node.param.name, { name: node.param.name, kind: 'param', node: node.param, owner: node, scopeNode: node, uses: 0 });
@@ -141,22 +148,23 @@ function analyse(root: A.Expr): ScopeInfo {
       case 'With': {
         const inner: Scope = { parent: scope, with: true, node };
         scopeRanges.push({ start: node.body.start, end: node.end, scope: inner });
-        pushAll([node.env], scope);
-        stack.push({ node: node.body, scope: inner });
-        // Keep source order: env first.
-        const b = stack.pop()!; const e = stack.pop()!; stack.push(b, e);
+        push1(node.body, inner);
+        push1(node.env, scope);
         break;
       }
-      case 'Apply': stack.push({ node: node.arg, scope }, { node: node.fn, scope }); break;
+      case 'Apply': push1(node.arg, scope); push1(node.fn, scope); break;
       case 'Select':
-        if (node.def) stack.push({ node: node.def, scope });
-        for (let i = node.path.length - 1; i >= 0; i--) if (node.path[i].type !== 'Ident') stack.push({ node: node.path[i], scope });
-        stack.push({ node: node.expr, scope });
+        if (node.def) push1(node.def, scope);
+        for (let i = node.path.length - 1; i >= 0; i--) if (node.path[i].type !== 'Ident') push1(node.path[i], scope);
+        push1(node.expr, scope);
         break;
-      case 'Binary': stack.push({ node: node.right, scope }, { node: node.left, scope }); break;
+      case 'Binary': push1(node.right, scope); push1(node.left, scope); break;
+      case 'Var': ref(scope, node.name, node.start, node.end); break;
+      case 'Interp': case 'Paren': push1(node.expr, scope); break;
+      case 'List': for (let i = node.items.length - 1; i >= 0; i--) push1(node.items[i], scope); break;
       case 'Int': case 'Float': case 'Uri': case 'SearchPath': case 'Missing': case 'StrText': case 'Ident': break;
       case 'Str': case 'Path':
-        for (let i = node.parts.length - 1; i >= 0; i--) if (node.parts[i].type === 'Interp') stack.push({ node: node.parts[i], scope });
+        for (let i = node.parts.length - 1; i >= 0; i--) if (node.parts[i].type === 'Interp') push1(node.parts[i], scope);
         break;
       default:
         pushAll(A.children(node), scope);
