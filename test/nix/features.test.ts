@@ -86,3 +86,23 @@ describe('nix symbols, folding, definition, selection', () => {
     for (let i = 1; i < sizes.length; i++) assert.ok(sizes[i] >= sizes[i - 1]);
   });
 });
+
+describe('nix rename', () => {
+  const apply = (text: string, edits: { range: any; newText: string }[], lines: LineIndex) =>
+    [...edits].sort((a, b) => lines.offset(b.range.start) - lines.offset(a.range.start)).reduce((t, e) => t.slice(0, lines.offset(e.range.start)) + e.newText + t.slice(lines.offset(e.range.end)), text);
+  it('renames a let binding (every key of it) and its uses, not a shadowing one', () => {
+    const { ctx, offset } = at('nix', 'let cf|g.a = 1; cfg.b = 2; x = cfg.a; in [ cfg x (let cfg = 3; in cfg) ]');
+    const r = nix.rename!(ctx, offset, 'conf')!;
+    assert.equal(apply(ctx.text, r[0].edits, ctx.lines), 'let conf.a = 1; conf.b = 2; x = conf.a; in [ conf x (let cfg = 3; in cfg) ]');
+  });
+  it('renames a lambda argument from a use', () => {
+    const { ctx, offset } = at('nix', 'x: x + (y: x|)');
+    assert.equal(apply(ctx.text, nix.rename!(ctx, offset, 'z')![0].edits, ctx.lines), 'z: z + (y: z)');
+  });
+  it('refuses what would change an interface or is not a name', () => {
+    for (const [t, n] of [['{ pk|gs }: pkgs', 'p'], ['rec { a| = 1; b = a; }', 'c'], ['let a| = 1; in { inherit a; }', 'b'], ['let a| = 1; in a', 'in'], ['let a| = 1; in a', '1x']]) {
+      const { ctx, offset } = at('nix', t);
+      assert.equal(nix.rename!(ctx, offset, n), undefined, t);
+    }
+  });
+});

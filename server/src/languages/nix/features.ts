@@ -1,5 +1,5 @@
 /** Editor features for Nix and flake.nix: completion, hover, symbols, folding, definition, selection. */
-import { CompletionItemKind, MarkupKind, SymbolKind, type CompletionItem, type DocumentSymbol, type FoldingRange, type Hover, type Location, type SelectionRange } from 'vscode-languageserver-types';
+import { CompletionItemKind, MarkupKind, SymbolKind, type TextEdit, type CompletionItem, type DocumentSymbol, type FoldingRange, type Hover, type Location, type SelectionRange } from 'vscode-languageserver-types';
 import type { FeatureContext } from '../../engine/types';
 import * as A from './ast';
 import { T } from './lexer';
@@ -212,4 +212,31 @@ export function selectionRanges(ctx: Ctx, offsets: number[]): SelectionRange[] {
     }
     return sel ?? { range: ctx.lines.range(offset, offset) };
   });
+}
+
+const KEYWORDS = new Set(['if', 'then', 'else', 'assert', 'with', 'let', 'in', 'rec', 'inherit', 'or']);
+
+/**
+ * Renames a `let` binding or a lambda's simple argument with every use. Formals, `rec` attributes
+ * and names reached through `inherit` are attribute names others see, so they are not renamed.
+ */
+export function rename(ctx: Ctx, offset: number, newName: string): { path: string; edits: TextEdit[] }[] | undefined {
+  if (!/^[a-zA-Z_][a-zA-Z0-9_'-]*$/.test(newName) || KEYWORDS.has(newName)) return undefined;
+  const info = scopes(ctx.model);
+  const ref = info.refs.find((r) => r.start <= offset && offset <= r.end);
+  const def = ref && typeof ref.target === 'object' ? ref.target : info.defs.find((d) => d.node.start <= offset && offset <= d.node.end);
+  if (!def || (def.kind !== 'let' && def.kind !== 'param')) return undefined;
+  const uses = info.refs.filter((r) => r.target === def);
+  if (uses.some((r) => r.fromInherit)) return undefined;
+  const spots: { start: number; end: number }[] = uses.map((r) => ({ start: r.start, end: r.end }));
+  if (def.kind === 'param') spots.push({ start: def.node.start, end: def.node.end });
+  else {
+    const scopeNode = def.scopeNode as A.Let;
+    for (const b of scopeNode.bindings) {
+      if (b.type !== 'Attribute' || !b.path.length || A.staticName(b.path[0]) !== def.name) continue;
+      if (b.path[0].type !== 'Ident') return undefined;
+      spots.push({ start: b.path[0].start, end: b.path[0].end });
+    }
+  }
+  return [{ path: ctx.path, edits: spots.map((s) => ({ range: ctx.lines.range(s.start, s.end), newText: newName })) }];
 }

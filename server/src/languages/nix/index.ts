@@ -2,7 +2,7 @@ import type { Language } from '../../engine/types';
 import type { NixModel } from './ast';
 import { parse } from './parser';
 import { rules } from './rules';
-import { complete, definition, folding, hover, selectionRanges, symbols } from './features';
+import { complete, definition, folding, hover, rename, selectionRanges, symbols } from './features';
 
 export type { NixModel } from './ast';
 
@@ -12,5 +12,5 @@ export const language: Language<NixModel> = {
   lineComment: '#',
   parse: (text) => parse(text),
   rules,
-  complete, hover, symbols, definition, folding, selectionRanges,
+  complete, hover, symbols, definition, rename, folding, selectionRanges,
 };

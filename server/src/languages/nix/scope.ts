@@ -27,6 +27,8 @@ export interface Ref {
   end: number;
   /** What it resolves to: a binding, a global builtin, a name some `with` may provide, or nothing. */
   target: Def | 'global' | 'with' | 'undefined';
+  /** A name of a plain `inherit x;`: it names an attribute too, so renaming it changes that. */
+  fromInherit?: boolean;
 }
 export interface ScopeInfo {
   defs: Def[];
@@ -61,10 +63,10 @@ function analyse(root: A.Expr): ScopeInfo {
     if (GLOBALS.has(name)) return 'global';
     return inWith ? 'with' : 'undefined';
   };
-  const ref = (scope: Scope, name: string, start: number, end: number) => {
+  const ref = (scope: Scope, name: string, start: number, end: number, fromInherit?: boolean) => {
     const target = resolve(scope, name);
     if (typeof target === 'object') target.uses++;
-    refs.push({ name, start, end, target });
+    refs.push(fromInherit ? { name, start, end, target, fromInherit } : { name, start, end, target });
   };
   const bindScope = (parent: Scope, node: A.Node, bindings: A.Binding[], kind: DefKind): Scope => {
     const names = new Map<string, Def>();
@@ -104,7 +106,7 @@ function analyse(root: A.Expr): ScopeInfo {
       } else if (b.from) {
         work.push(b.from);
       } else {
-        for (const a of b.names) { const n = A.staticName(a); if (n !== undefined) ref(outer, n, a.start, a.end); }
+        for (const a of b.names) { const n = A.staticName(a); if (n !== undefined) ref(outer, n, a.start, a.end, true); }
       }
     }
     pushAll(work, inner);
