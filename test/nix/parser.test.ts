@@ -74,6 +74,11 @@ describe('nix parser', () => {
     const set = m.root as A.AttrSet;
     assert.deepEqual(set.bindings.map((b) => b.type === 'Attribute' ? A.staticName(b.path[0]) : ''), ['a', 'b', 'c']);
   });
+  it('recovers a name swallowed by an inherit without its ;', () => {
+    const m = parse('{\n  inherit (pkgs) a b\n  c = 3;\n}\n');
+    assert.equal(m.problems.length, 1);
+    assert.deepEqual((m.root as A.AttrSet).bindings.map((b) => b.type), ['Inherit', 'Attribute']);
+  });
   it('does not crash on deep nesting, and says why it stops', () => {
     for (const [o, c] of [['(', ')'], ['[', ']'], ['{a=', ';}'], ['x: ', ''], ['let a = 1; in ', ''], ['if a then b else ', '']]) {
       const text = `a: b: ${o.repeat(5000)}1${c.repeat(5000)}`;

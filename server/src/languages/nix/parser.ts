@@ -523,6 +523,18 @@ class Parser {
       break;
     }
     if (!this.expect(T.SEMI)) {
+      // `inherit a b⏎ c = 1;`: the forgotten `;` made the next binding's name part of the inherit.
+      const k = this.kind();
+      const lastName = names[names.length - 1];
+      if ((k === T.ASSIGN || k === T.DOT) && names.length > 1 && lastName.type === 'Ident') {
+        let idx = this.p;
+        while (idx > 0 && this.sig[idx].start > lastName.start) idx--;
+        if (this.sig[idx].start === lastName.start && this.text.slice(names[names.length - 2].end, lastName.start).includes('\n')) {
+          names.pop();
+          this.p = idx;
+          return { type: 'Inherit', from, names, start: kw.start, end: names[names.length - 1].end };
+        }
+      }
       const node: A.Inherit = { type: 'Inherit', from, names, start: kw.start, end: this.prevEnd() };
       if (!this.atBindingStartOnNewLine()) this.skipToSync(false);
       return node;
