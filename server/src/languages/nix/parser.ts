@@ -262,26 +262,46 @@ class Parser {
   }
 
   /** expr_op by precedence climbing (Bison's %left/%right/%nonassoc and %prec rules). */
+  /**
+   * expr_op by operator precedence with explicit stacks (Bison's %left/%right/%nonassoc), so long
+   * chains like `a ++ b ++ ...` or `a // b // ...` need no recursion.
+   */
   parseOp(minPrec: number): A.Expr {
-    let left = this.parsePrefix();
+    const operands: A.Expr[] = [this.parsePrefix()];
+    const ops: { prec: number; op: string }[] = [];
+    const reduce = () => {
+      const o = ops.pop()!;
+      const right = operands.pop()!;
+      const left = operands.pop()!;
+      operands.push({ type: 'Binary', op: o.op, left, right, start: left.start, end: right.end });
+    };
     for (;;) {
       const k = this.kind();
       const info = BINOPS[k];
       if (!info || info.prec < minPrec) break;
-      const opTok = this.next();
       if (k === T.QUESTION) {
+        // The tightest binary operator: it applies to the operand just read.
+        const opTok = this.next();
         const path = this.parseAttrPath();
-        left = { type: 'HasAttr', expr: left, path, start: left.start, end: path.length ? path[path.length - 1].end : opTok.end };
-      } else {
-        const right = this.parseOp(info.assoc === 'r' ? info.prec : info.prec + 1);
-        left = { type: 'Binary', op: info.op, left, right, start: left.start, end: right.end };
+        const left = operands.pop()!;
+        operands.push({ type: 'HasAttr', expr: left, path, start: left.start, end: path.length ? path[path.length - 1].end : opTok.end });
+        continue;
       }
-      if (info.assoc === 'n') {
-        const again = BINOPS[this.kind()];
-        if (again && again.prec === info.prec) { this.unexpected(); }
+      while (ops.length) {
+        const top = ops[ops.length - 1];
+        if (top.prec > info.prec) { reduce(); continue; }
+        if (top.prec === info.prec) {
+          if (info.assoc === 'n') this.unexpected();
+          if (info.assoc !== 'r') { reduce(); continue; }
+        }
+        break;
       }
+      this.next();
+      ops.push(info);
+      operands.push(this.parsePrefix());
     }
-    return left;
+    while (ops.length) reduce();
+    return operands[0];
   }
 
   parsePrefix(): A.Expr {
