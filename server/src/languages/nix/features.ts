@@ -201,7 +201,8 @@ export function folding(ctx: Ctx): FoldingRange[] {
 
 export function selectionRanges(ctx: Ctx, offsets: number[]): SelectionRange[] {
   return offsets.map((offset) => {
-    const chain = A.nodePath(ctx.model.root, offset);
+    // The innermost 200 levels are plenty, and keep the reply shallow for JSON.
+    const chain = A.nodePath(ctx.model.root, offset).slice(-200);
     let sel: SelectionRange | undefined;
     let last = '';
     for (const n of chain) {

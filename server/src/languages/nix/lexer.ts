@@ -17,9 +17,15 @@ export const enum T {
   INVALID,
   /** A token the reference lexer throws on: `message` says why. */
   ERROR,
+  /** Made by the parser, not the lexer: a bracketed region already parsed (see parser.ts, deep nesting). */
+  PARSED,
 }
 
-export interface Token { kind: T; start: number; end: number; message?: string }
+export interface Token {
+  kind: T; start: number; end: number; message?: string;
+  /** For PARSED tokens: the expression, and the index of the token after the region. */
+  node?: unknown; skipTo?: number;
+}
 
 const KEYWORDS: Map<string, T> = new Map(Object.entries({
   if: T.IF, then: T.THEN, else: T.ELSE, assert: T.ASSERT, with: T.WITH, let: T.LET, in: T.IN,

@@ -42,7 +42,7 @@ const NOT_PREC = 7;
 function startsSimple(k: T): boolean {
   switch (k) {
     case T.ID: case T.INT: case T.FLOAT: case T.DQUOTE: case T.IND_OPEN: case T.PATH: case T.HPATH:
-    case T.SPATH: case T.URI: case T.LPAREN: case T.LET: case T.REC: case T.LBRACE: case T.LBRACK:
+    case T.SPATH: case T.URI: case T.LPAREN: case T.LET: case T.REC: case T.LBRACE: case T.LBRACK: case T.PARSED:
       return true;
     default: return false;
   }
@@ -56,7 +56,9 @@ class Parser {
   readonly problems: ParseProblem[] = [];
   readonly attrMaps = new WeakMap<A.AttrSet, AttrMap>();
   readonly index: A.NixModel['index'] = { uris: [], legacyLets: [], recSets: [] };
-  private lastErrorTok = -1;
+  lastErrorTok = -1;
+  /** Set when a pre-parsed deep region had errors: problems are then put in text order. */
+  deepErrors = false;
   private readonly eofErrorPos: number;
 
   constructor(readonly text: string, readonly tokens: Token[]) {
@@ -66,8 +68,60 @@ class Parser {
   }
 
   peek(): Token { return this.sig[this.p]; }
-  kind(off = 0): T { return this.sig[Math.min(this.p + off, this.sig.length - 1)].kind; }
-  next(): Token { const t = this.sig[this.p]; if (t.kind !== T.EOF) this.p++; return t; }
+  kind(off = 0): T {
+    let i = this.p;
+    while (off-- > 0 && i < this.sig.length - 1) i = this.sig[i].skipTo ?? i + 1;
+    return this.sig[Math.min(i, this.sig.length - 1)].kind;
+  }
+  next(): Token { const t = this.sig[this.p]; if (t.kind !== T.EOF) this.p = t.skipTo ?? this.p + 1; return t; }
+
+  /**
+   * Deep nesting without deep recursion: when brackets nest deeper than CHUNK, the regions that
+   * start at depths CHUNK, 2·CHUNK, ... are parsed first, deepest first, each with a fresh (shallow)
+   * recursion, and stand in the token list as one PARSED token. The parse that follows sees at most
+   * CHUNK levels between two such regions.
+   */
+  prepareDeep(): void {
+    const CHUNK = 200;
+    const sig = this.sig;
+    const n = sig.length;
+    const match = new Int32Array(n).fill(-1);
+    const depthOf = new Int32Array(n);
+    const open: number[] = [];
+    let max = 0;
+    for (let i = 0; i < n; i++) {
+      const k = sig[i].kind;
+      if (k === T.LPAREN || k === T.LBRACK || k === T.LBRACE || k === T.DOLLAR_CURLY) {
+        open.push(i); depthOf[i] = open.length; if (open.length > max) max = open.length;
+      } else if ((k === T.RPAREN || k === T.RBRACK || k === T.RBRACE) && open.length) match[open.pop()!] = i;
+    }
+    if (max <= CHUNK) return;
+    for (let level = Math.floor(max / CHUNK) * CHUNK; level >= CHUNK; level -= CHUNK) {
+      for (let i = 0; i < n; i++) {
+        if (depthOf[i] !== level || match[i] < 0) continue;
+        const k = sig[i].kind;
+        // `rec {` and `let {` are parsed from their keyword.
+        const from = k === T.LBRACE && i > 0 && (sig[i - 1].kind === T.REC || sig[i - 1].kind === T.LET) ? i - 1 : i;
+        const saved = { p: this.p, depth: this.depth, problems: this.problems.length, last: this.lastErrorTok,
+          uris: this.index.uris.length, lets: this.index.legacyLets.length, recs: this.index.recSets.length };
+        this.p = from; this.depth = 0;
+        let node: A.Expr | A.Interp | undefined;
+        if (k === T.DOLLAR_CURLY) node = this.parseInterp();
+        else if (k === T.LBRACE && from === i) { if (!this.looksLikeFormals()) node = this.parseAttrSet(false, sig[i].start); }
+        else node = this.parseSimple();
+        if (node && !this.tooDeep) {
+          // A region with a syntax error inside still stands for itself (its errors are kept): the
+          // brackets balance, so the rest of the file parses around it.
+          if (this.p !== match[i] + 1) this.deepErrors = true;
+          sig[from] = { kind: T.PARSED, start: sig[from].start, end: sig[match[i]].end, node, skipTo: match[i] + 1 };
+        } else {
+          this.problems.length = saved.problems; this.index.uris.length = saved.uris;
+          this.index.legacyLets.length = saved.lets; this.index.recSets.length = saved.recs; this.tooDeep = false;
+        }
+        this.p = saved.p; this.depth = saved.depth; this.lastErrorTok = saved.last;
+      }
+    }
+  }
   prevEnd(): number { return this.p > 0 ? this.sig[this.p - 1].end : 0; }
 
   problem(start: number, end: number, message: string, messageId?: string, data?: Record<string, string>): void {
@@ -266,8 +320,10 @@ class Parser {
    * expr_op by operator precedence with explicit stacks (Bison's %left/%right/%nonassoc), so long
    * chains like `a ++ b ++ ...` or `a // b // ...` need no recursion.
    */
-  parseOp(minPrec: number): A.Expr {
-    const operands: A.Expr[] = [this.parsePrefix()];
+  parseOp(minPrec: number): A.Expr { return this.parseOpFrom(this.parsePrefix(), minPrec); }
+
+  parseOpFrom(first: A.Expr, minPrec: number): A.Expr {
+    const operands: A.Expr[] = [first];
     const ops: { prec: number; op: string }[] = [];
     const reduce = () => {
       const o = ops.pop()!;
@@ -304,19 +360,20 @@ class Parser {
     return operands[0];
   }
 
+  /**
+   * Prefix `!` and `-`, in a loop: `-` takes the next operand only; `!` (Bison's NOT) also takes the
+   * operators that bind tighter than it (`!a + b` is `!(a + b)`).
+   */
   parsePrefix(): A.Expr {
-    const t = this.peek();
-    if (t.kind === T.NOT) {
-      this.next();
-      const e = this.parseOp(NOT_PREC + 1);
-      return { type: 'Unary', op: '!', expr: e, start: t.start, end: e.end };
+    const pre: Token[] = [];
+    for (let k = this.kind(); k === T.NOT || k === T.MINUS; k = this.kind()) pre.push(this.next());
+    let e = this.parseApp();
+    for (let i = pre.length - 1; i >= 0; i--) {
+      const t = pre[i];
+      if (t.kind === T.NOT) { e = this.parseOpFrom(e, NOT_PREC + 1); e = { type: 'Unary', op: '!', expr: e, start: t.start, end: e.end }; }
+      else e = { type: 'Unary', op: '-', expr: e, start: t.start, end: e.end };
     }
-    if (t.kind === T.MINUS) {
-      this.next();
-      const e = this.parsePrefix();
-      return { type: 'Unary', op: '-', expr: e, start: t.start, end: e.end };
-    }
-    return this.parseApp();
+    return e;
   }
 
   parseApp(): A.Expr {
@@ -365,6 +422,7 @@ class Parser {
     if (t.kind === T.ID || t.kind === T.OR_KW) { this.next(); return { type: 'Ident', name: this.text.slice(t.start, t.end), start: t.start, end: t.end }; }
     if (t.kind === T.DQUOTE) return this.parseString();
     if (t.kind === T.DOLLAR_CURLY) return this.parseInterp();
+    if (t.kind === T.PARSED && (t.node as A.Node).type === 'Interp') { this.next(); return t.node as A.Interp; }
     this.unexpected();
     return undefined;
   }
@@ -383,6 +441,7 @@ class Parser {
       const t = this.peek();
       if (t.kind === T.STR) { this.next(); parts.push({ type: 'StrText', raw: this.text.slice(t.start, t.end), start: t.start, end: t.end }); continue; }
       if (t.kind === T.DOLLAR_CURLY) { parts.push(this.parseInterp()); continue; }
+      if (t.kind === T.PARSED && (t.node as A.Node).type === 'Interp') { this.next(); parts.push(t.node as A.Interp); continue; }
       if (t.kind === T.DQUOTE) { this.next(); break; }
       this.expectClose(T.DQUOTE, open.start);
       break;
@@ -397,6 +456,7 @@ class Parser {
       const t = this.peek();
       if (t.kind === T.IND_STR) { this.next(); parts.push({ type: 'StrText', raw: this.text.slice(t.start, t.end), start: t.start, end: t.end }); continue; }
       if (t.kind === T.DOLLAR_CURLY) { parts.push(this.parseInterp()); continue; }
+      if (t.kind === T.PARSED && (t.node as A.Node).type === 'Interp') { this.next(); parts.push(t.node as A.Interp); continue; }
       if (t.kind === T.IND_CLOSE) { this.next(); break; }
       this.expectClose(T.IND_CLOSE, open.start);
       break;
@@ -411,6 +471,7 @@ class Parser {
       const t = this.peek();
       if (t.kind === T.STR) { this.next(); parts.push({ type: 'StrText', raw: this.text.slice(t.start, t.end), start: t.start, end: t.end }); continue; }
       if (t.kind === T.DOLLAR_CURLY) { parts.push(this.parseInterp()); continue; }
+      if (t.kind === T.PARSED && (t.node as A.Node).type === 'Interp') { this.next(); parts.push(t.node as A.Interp); continue; }
       if (t.kind === T.PATH_END) { this.next(); break; }
       this.unexpected();
       if (t.kind === T.ERROR) this.next();
@@ -430,6 +491,9 @@ class Parser {
       case T.IND_OPEN: return this.parseIndString();
       case T.PATH: case T.HPATH: return this.parsePath();
       case T.SPATH: this.next(); return { type: 'SearchPath', path: this.text.slice(t.start + 1, t.end - 1), start: t.start, end: t.end };
+      case T.PARSED:
+        if ((t.node as A.Node).type === 'Interp') { this.unexpected(); return this.missing(); }
+        this.next(); return t.node as A.Expr;
       case T.URI: { this.next(); const u: A.Uri = { type: 'Uri', value: this.text.slice(t.start, t.end), start: t.start, end: t.end }; this.index.uris.push(u); return u; }
       case T.LPAREN: {
         this.next();
@@ -497,7 +561,7 @@ class Parser {
       const k = t.kind;
       if (k === T.RBRACE || k === T.EOF || (isLet && k === T.IN)) break;
       if (k === T.INHERIT) { const b = this.parseInherit(map); if (b) out.push(b); continue; }
-      if (k === T.ID || k === T.OR_KW || k === T.DQUOTE || k === T.DOLLAR_CURLY) {
+      if (k === T.ID || k === T.OR_KW || k === T.DQUOTE || k === T.DOLLAR_CURLY || (k === T.PARSED && (t.node as A.Node).type === 'Interp')) {
         const b = this.parseAttribute(map);
         if (b) out.push(b);
         continue;
@@ -679,6 +743,7 @@ export function parse(text: string): A.NixModel {
   const p = new Parser(text, tokens);
   let root: A.Expr;
   try {
+    p.prepareDeep();
     root = p.parseExpr();
     if (p.kind() !== T.EOF) {
       p.unexpected('end of file');
@@ -694,5 +759,6 @@ export function parse(text: string): A.NixModel {
     p.problems.push({ start: 0, end: 0, message: 'the file nests too deeply to be analysed', messageId: 'tooDeep' });
     root = { type: 'Missing', start: 0, end: text.length };
   }
+  if (p.deepErrors) p.problems.sort((a, b) => a.start - b.start);
   return { text, tokens, root, problems: p.problems, index: p.index };
 }

@@ -34,9 +34,11 @@ export interface AttrTreeEntry {
   opaque: boolean;
 }
 
-export function attrTree(bindings: A.Binding[]): AttrTree {
+export function attrTree(bindings: A.Binding[], depth = 0): AttrTree {
   const tree: AttrTree = { entries: new Map() };
-  for (const b of bindings) addBinding(tree, b);
+  // Checks look a few levels down; stopping deep keeps pathological files cheap and shallow.
+  if (depth > 64) return tree;
+  for (const b of bindings) addBinding(tree, b, depth);
   return tree;
 }
 
@@ -48,7 +50,7 @@ function entryOf(tree: AttrTree, name: string, key: A.AttrName, b: A.Binding): A
   return e;
 }
 
-function addBinding(tree: AttrTree, b: A.Binding): void {
+function addBinding(tree: AttrTree, b: A.Binding, depth: number): void {
   if (b.type === 'Inherit') {
     for (const a of b.names) { const n = A.staticName(a); if (n !== undefined) { const e = entryOf(tree, n, a, b); e.opaque = true; } }
     return;
@@ -62,9 +64,9 @@ function addBinding(tree: AttrTree, b: A.Binding): void {
       e.value = b.value;
       const v = unparen(b.value);
       if (v.type === 'AttrSet' && !v.rec) {
-        const sub = attrTree(v.bindings);
+        const sub = attrTree(v.bindings, depth + 1);
         if (!e.tree) e.tree = sub; else for (const [k, se] of sub.entries) e.tree.entries.set(k, se);
-      } else if (v.type === 'AttrSet') { e.tree = attrTree(v.bindings); }
+      } else if (v.type === 'AttrSet') { e.tree = attrTree(v.bindings, depth + 1); }
       else e.opaque = true;
     } else {
       if (!e.tree) e.tree = { entries: new Map() };
