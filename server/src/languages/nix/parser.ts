@@ -4,9 +4,10 @@
  * it raises the errors Nix raises while building its tree: duplicate attributes (with its merge of
  * nested sets), duplicate formals, dynamic attributes in `let` and `inherit`.
  *
- * Chains (operators, application, `a: b: ...`, `let`/`with`/`assert` bodies, `else if`) run in
- * loops; bracket nesting recurses, with a depth limit that gives a clean error instead of a stack
- * overflow.
+ * Chains (operators, prefixes, application, `a: b: ...`, `let`/`with`/`assert` bodies, `else if`)
+ * run in loops. Brackets recurse, but never more than a few hundred levels at a time: regions that
+ * start past every 200 levels are parsed first (see prepareDeep), so thousands of levels parse whole,
+ * as they do in Nix. MAX_DEPTH stays as a last guard with a clean error.
  */
 import type { ParseProblem } from '../../engine/types';
 import * as A from './ast';
@@ -85,6 +86,14 @@ class Parser {
     const CHUNK = 200;
     const sig = this.sig;
     const n = sig.length;
+    // Cheap first pass: most files never come near the limit.
+    let d = 0, deepest = 0;
+    for (let i = 0; i < n; i++) {
+      const k = sig[i].kind;
+      if (k === T.LPAREN || k === T.LBRACK || k === T.LBRACE || k === T.DOLLAR_CURLY) { if (++d > deepest) deepest = d; }
+      else if ((k === T.RPAREN || k === T.RBRACK || k === T.RBRACE) && d > 0) d--;
+    }
+    if (deepest <= CHUNK) return;
     const match = new Int32Array(n).fill(-1);
     const depthOf = new Int32Array(n);
     const open: number[] = [];
