@@ -1,8 +1,8 @@
 /**
  * The Nix lexer. It follows the reference lexer's token rules (longest match, then rule order) and
  * its start-condition stack (strings, indented strings, paths with interpolation), so a file is cut
- * into the same tokens Nix 2.8 sees. Whitespace and comments are tokens too (trivia): the tokens
- * of a text, end to end, are the text.
+ * into the same tokens Nix 2.8 sees. Comments are tokens too; whitespace is what lies between
+ * tokens (only whitespace ever does), so the tokens and their gaps give back the text exactly.
  */
 
 export const enum T {
@@ -178,7 +178,8 @@ export function lex(text: string): Token[] {
     if (ch === 32 || ch === 9 || ch === 10 || ch === 13) {
       const s = i;
       while (i < n) { const d = text.charCodeAt(i); if (d === 32 || d === 9 || d === 10 || d === 13) i++; else break; }
-      push(T.WS, s, i); continue;
+      // Whitespace is the gap between tokens: not stored (it would be half of all tokens).
+      void s; continue;
     }
     if (ch === 35) {
       const s = i;

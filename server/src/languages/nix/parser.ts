@@ -63,9 +63,13 @@ class Parser {
   private readonly eofErrorPos: number;
 
   constructor(readonly text: string, readonly tokens: Token[]) {
-    this.sig = tokens.filter((t) => t.kind !== T.WS && t.kind !== T.COMMENT);
-    // The reference reports an unexpected end of file where its last token (trivia included) began.
-    this.eofErrorPos = tokens.length >= 2 ? tokens[tokens.length - 2].start : 0;
+    this.sig = tokens.filter((t) => t.kind !== T.COMMENT);
+    // The reference reports an unexpected end of file where its last token began, whitespace
+    // included (a run of whitespace is one token there).
+    let e = text.length;
+    while (e > 0) { const c = text.charCodeAt(e - 1); if (c === 32 || c === 9 || c === 10 || c === 13) e--; else break; }
+    const last = tokens.length >= 2 ? tokens[tokens.length - 2] : undefined;
+    this.eofErrorPos = e < text.length && (!last || last.end <= e) ? e : last ? last.start : 0;
   }
 
   peek(): Token { return this.sig[this.p]; }
