@@ -146,3 +146,17 @@ export function imageFamily(model: DockerfileModel, stage: Stage | undefined): '
   if (/^(docker\.io\/)?(library\/)?(node|python|ruby|golang|php|openjdk|eclipse-temurin|rust|perl|postgres|nginx|httpd|maven|gradle)(:|$)/.test(img)) return 'debian';
   return 'unknown';
 }
+
+/** Commands `<one of names> [flags] <one of subs> ...`, with the subcommand word. */
+export function* subcommands(model: DockerfileModel, names: string[], subs: string[], flagsWithValue: string[] = []) {
+  for (const x of commandsNamed(model, names)) {
+    const sub = subcommandOf(x.cmd, flagsWithValue);
+    if (!sub || !subs.includes(sub.value)) continue;
+    yield { ...x, sub, packages: packagesAfter(x.cmd, sub, flagsWithValue) };
+  }
+}
+
+/** Whether any command of the same RUN matches. */
+export function sameRunHas(ins: DockerInstruction, pred: (c: ShellCommand) => boolean): boolean {
+  return (ins.commands ?? []).some(pred);
+}
