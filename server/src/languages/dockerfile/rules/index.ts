@@ -42,6 +42,7 @@ import { rule as pointlessCommands } from './pointless-commands';
 import { rule as singleCmd } from './single-cmd';
 import { rule as singleEntrypoint } from './single-entrypoint';
 import { rule as singleHealthcheck } from './single-healthcheck';
+import { rule as syntax } from './syntax';
 import { rule as tagImageVersion } from './tag-image-version';
 import { rule as uniqueStageNames } from './unique-stage-names';
 import { rule as useShellInstruction } from './use-shell-instruction';
@@ -100,6 +101,7 @@ export const rules: Rule<DockerfileModel>[] = [
   singleCmd,
   singleEntrypoint,
   singleHealthcheck,
+  syntax,
   tagImageVersion,
   uniqueStageNames,
   useShellInstruction,
