@@ -11,6 +11,7 @@ import { rule as aptListsCleanup } from './apt-lists-cleanup';
 import { rule as aptNoInstallRecommends } from './apt-no-install-recommends';
 import { rule as aptPinVersions } from './apt-pin-versions';
 import { rule as consecutiveRun } from './consecutive-run';
+import { rule as consistentInstructionCasing } from './consistent-instruction-casing';
 import { rule as copyFromKnownStage } from './copy-from-known-stage';
 import { rule as copyFromSelf } from './copy-from-self';
 import { rule as copyInsteadOfAdd } from './copy-instead-of-add';
@@ -20,17 +21,23 @@ import { rule as dnfAssumeYes } from './dnf-assume-yes';
 import { rule as dnfCleanAll } from './dnf-clean-all';
 import { rule as dnfPinVersions } from './dnf-pin-versions';
 import { rule as envSelfReference } from './env-self-reference';
+import { rule as exposeInvalidFormat } from './expose-invalid-format';
+import { rule as exposeProtoCasing } from './expose-proto-casing';
+import { rule as fromAsCasing } from './from-as-casing';
 import { rule as fromPlatformFlag } from './from-platform-flag';
 import { rule as gemPinVersions } from './gem-pin-versions';
 import { rule as goInstallPinVersions } from './go-install-pin-versions';
 import { rule as healthcheckMissing } from './healthcheck-missing';
 import { rule as inlineIgnorePragma } from './inline-ignore-pragma';
 import { rule as instructionOrder } from './instruction-order';
+import { rule as invalidDefaultArgInFrom } from './invalid-default-arg-in-from';
 import { rule as jsonArgsCmd } from './json-args-cmd';
 import { rule as labelKeyFormat } from './label-key-format';
 import { rule as lastUserRoot } from './last-user-root';
+import { rule as legacyKeyValueFormat } from './legacy-key-value-format';
 import { rule as maintainerDeprecated } from './maintainer-deprecated';
 import { rule as noApt } from './no-apt';
+import { rule as noEmptyContinuation } from './no-empty-continuation';
 import { rule as noLatestTag } from './no-latest-tag';
 import { rule as noSudo } from './no-sudo';
 import { rule as npmPinVersions } from './npm-pin-versions';
@@ -39,11 +46,17 @@ import { rule as pipNoCacheDir } from './pip-no-cache-dir';
 import { rule as pipPinVersions } from './pip-pin-versions';
 import { rule as pipefail } from './pipefail';
 import { rule as pointlessCommands } from './pointless-commands';
+import { rule as redundantTargetPlatform } from './redundant-target-platform';
+import { rule as reservedStageName } from './reserved-stage-name';
+import { rule as secretsInArgOrEnv } from './secrets-in-arg-or-env';
 import { rule as singleCmd } from './single-cmd';
 import { rule as singleEntrypoint } from './single-entrypoint';
 import { rule as singleHealthcheck } from './single-healthcheck';
+import { rule as stageNameCasing } from './stage-name-casing';
 import { rule as syntax } from './syntax';
 import { rule as tagImageVersion } from './tag-image-version';
+import { rule as undefinedArgInFrom } from './undefined-arg-in-from';
+import { rule as undefinedVar } from './undefined-var';
 import { rule as uniqueStageNames } from './unique-stage-names';
 import { rule as useShellInstruction } from './use-shell-instruction';
 import { rule as useraddNoLogInit } from './useradd-no-log-init';
@@ -70,6 +83,7 @@ export const rules: Rule<DockerfileModel>[] = [
   aptNoInstallRecommends,
   aptPinVersions,
   consecutiveRun,
+  consistentInstructionCasing,
   copyFromKnownStage,
   copyFromSelf,
   copyInsteadOfAdd,
@@ -79,17 +93,23 @@ export const rules: Rule<DockerfileModel>[] = [
   dnfCleanAll,
   dnfPinVersions,
   envSelfReference,
+  exposeInvalidFormat,
+  exposeProtoCasing,
+  fromAsCasing,
   fromPlatformFlag,
   gemPinVersions,
   goInstallPinVersions,
   healthcheckMissing,
   inlineIgnorePragma,
   instructionOrder,
+  invalidDefaultArgInFrom,
   jsonArgsCmd,
   labelKeyFormat,
   lastUserRoot,
+  legacyKeyValueFormat,
   maintainerDeprecated,
   noApt,
+  noEmptyContinuation,
   noLatestTag,
   noSudo,
   npmPinVersions,
@@ -98,11 +118,17 @@ export const rules: Rule<DockerfileModel>[] = [
   pipPinVersions,
   pipefail,
   pointlessCommands,
+  redundantTargetPlatform,
+  reservedStageName,
+  secretsInArgOrEnv,
   singleCmd,
   singleEntrypoint,
   singleHealthcheck,
+  stageNameCasing,
   syntax,
   tagImageVersion,
+  undefinedArgInFrom,
+  undefinedVar,
   uniqueStageNames,
   useShellInstruction,
   useraddNoLogInit,
