@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { language } from '../../server/src/languages/dockerfile';
-import { runRules, applyFixes } from './lint';
+import { runRules, applyFixesEverywhere } from './lint';
 
 const corpus = process.env.SHIPSHAPE_CORPUS ? path.join(process.env.SHIPSHAPE_CORPUS, 'dockerfile') : path.resolve(__dirname, '../../..', '../shared/corpus/dockerfile');
 
@@ -42,8 +42,8 @@ test('corpus: every fix leaves a file that parses and no longer has that finding
     for (const x of findings) if (x.fix || x.suggestions?.length) byRule.set(x.code, [...(byRule.get(x.code) ?? []), x]);
     for (const [code, fixable] of byRule) {
       const before = findings.filter((x) => x.code === code).length;
-      const fixed = applyFixes(text, fixable);
-      const again = runRules(language, fixed, p).filter((x) => x.code === code);
+      const fixed = applyFixesEverywhere(text, fixable);
+      const again = runRules(language, fixed.text, p, { files: fixed.files }).filter((x) => x.code === code);
       // every fixed place is gone: what is left is at most the findings that had no fix
       if (again.length > before - fixable.length) problems.push(`${path.relative(corpus, f)}: ${code} still reported after its fixes (${again.length} of ${before})`);
     }

@@ -87,3 +87,15 @@ export function applyFixes(text: string, findings: Finding[]): string {
   }
   return applyEdits(text, edits);
 }
+
+/** Like applyFixes, and also the other files the fixes create or edit. */
+export function applyFixesEverywhere(text: string, findings: Finding[], files: MemoryFiles = {}): { text: string; files: MemoryFiles } {
+  const out: MemoryFiles = { ...files };
+  const other = new Map<string, OffsetEdit[]>();
+  for (const f of findings) {
+    const fix = f.fix ?? f.suggestions?.[0];
+    for (const o of fix?.otherFiles ?? []) other.set(o.path, [...(other.get(o.path) ?? []), ...o.edits]);
+  }
+  for (const [p, edits] of other) out[p] = applyEdits(out[p] ?? '', edits);
+  return { text: applyFixes(text, findings), files: out };
+}

@@ -10,10 +10,13 @@ import { rule as aptAssumeYes } from './apt-assume-yes';
 import { rule as aptListsCleanup } from './apt-lists-cleanup';
 import { rule as aptNoInstallRecommends } from './apt-no-install-recommends';
 import { rule as aptPinVersions } from './apt-pin-versions';
+import { rule as buildToolsInFinalImage } from './build-tools-in-final-image';
 import { rule as consecutiveRun } from './consecutive-run';
 import { rule as consistentInstructionCasing } from './consistent-instruction-casing';
+import { rule as copyAllBeforeInstall } from './copy-all-before-install';
 import { rule as copyFromKnownStage } from './copy-from-known-stage';
 import { rule as copyFromSelf } from './copy-from-self';
+import { rule as copyIgnoredFile } from './copy-ignored-file';
 import { rule as copyInsteadOfAdd } from './copy-instead-of-add';
 import { rule as copyMultipleSourcesDir } from './copy-multiple-sources-dir';
 import { rule as copyRelativeWithoutWorkdir } from './copy-relative-without-workdir';
@@ -36,10 +39,13 @@ import { rule as labelKeyFormat } from './label-key-format';
 import { rule as lastUserRoot } from './last-user-root';
 import { rule as legacyKeyValueFormat } from './legacy-key-value-format';
 import { rule as maintainerDeprecated } from './maintainer-deprecated';
+import { rule as missingDockerignore } from './missing-dockerignore';
+import { rule as missingUser } from './missing-user';
 import { rule as noApt } from './no-apt';
 import { rule as noEmptyContinuation } from './no-empty-continuation';
 import { rule as noLatestTag } from './no-latest-tag';
 import { rule as noSudo } from './no-sudo';
+import { rule as npmOmitDev } from './npm-omit-dev';
 import { rule as npmPinVersions } from './npm-pin-versions';
 import { rule as onbuildForbiddenTrigger } from './onbuild-forbidden-trigger';
 import { rule as pipNoCacheDir } from './pip-no-cache-dir';
@@ -48,6 +54,7 @@ import { rule as pipefail } from './pipefail';
 import { rule as pointlessCommands } from './pointless-commands';
 import { rule as redundantTargetPlatform } from './redundant-target-platform';
 import { rule as reservedStageName } from './reserved-stage-name';
+import { rule as secretValue } from './secret-value';
 import { rule as secretsInArgOrEnv } from './secrets-in-arg-or-env';
 import { rule as singleCmd } from './single-cmd';
 import { rule as singleEntrypoint } from './single-entrypoint';
@@ -82,10 +89,13 @@ export const rules: Rule<DockerfileModel>[] = [
   aptListsCleanup,
   aptNoInstallRecommends,
   aptPinVersions,
+  buildToolsInFinalImage,
   consecutiveRun,
   consistentInstructionCasing,
+  copyAllBeforeInstall,
   copyFromKnownStage,
   copyFromSelf,
+  copyIgnoredFile,
   copyInsteadOfAdd,
   copyMultipleSourcesDir,
   copyRelativeWithoutWorkdir,
@@ -108,10 +118,13 @@ export const rules: Rule<DockerfileModel>[] = [
   lastUserRoot,
   legacyKeyValueFormat,
   maintainerDeprecated,
+  missingDockerignore,
+  missingUser,
   noApt,
   noEmptyContinuation,
   noLatestTag,
   noSudo,
+  npmOmitDev,
   npmPinVersions,
   onbuildForbiddenTrigger,
   pipNoCacheDir,
@@ -120,6 +133,7 @@ export const rules: Rule<DockerfileModel>[] = [
   pointlessCommands,
   redundantTargetPlatform,
   reservedStageName,
+  secretValue,
   secretsInArgOrEnv,
   singleCmd,
   singleEntrypoint,

@@ -9,7 +9,7 @@ export const rule: Rule<DockerfileModel> = {
     messages: { root: 'Last USER should not be root: the container then runs as root.' },
     fixable: false,
     docs: {
-      rationale: 'A process running as root inside a container is root on a shared kernel: a breakout gives the attacker the most. Switch back to an unprivileged user after the steps that need root. See DF105 for a final stage with no USER at all.',
+      rationale: 'A process running as root inside a container is root on a shared kernel: a breakout gives the attacker the most. Switch back to an unprivileged user after the steps that need root. See DF103 for a final stage with no USER at all.',
       incorrect: 'USER root\nRUN apt-get update\nCMD ["app"]', correct: 'USER root\nRUN apt-get update\nUSER app\nCMD ["app"]', peers: ['hadolint DL3002'],
     },
   }),
