@@ -1,6 +1,6 @@
 import type { Rule } from '../../../engine/types';
 import type { DockerfileModel } from '../parse';
-import { meta, commandsNamed, subcommandOf, packagesAfter, dynamic } from '../util';
+import { meta, commandsNamed, subcommandOf, packagesAfter, dynamic, hasFlag } from '../util';
 
 export const APT_FLAGS_WITH_VALUE = ['-o', '-c', '-t', '--target-release', '--option', '--config-file'];
 
@@ -9,6 +9,8 @@ export function* aptInstalls(model: DockerfileModel) {
   for (const x of commandsNamed(model, ['apt-get'])) {
     const sub = subcommandOf(x.cmd, APT_FLAGS_WITH_VALUE);
     if (sub?.value !== 'install') continue;
+    // a simulation (`apt-get install -s pkg`) installs nothing
+    if (hasFlag(x.cmd, ['simulate', 'dry-run', 'just-print', 'no-act', 'recon'], 's')) continue;
     yield { ...x, sub, packages: packagesAfter(x.cmd, sub, APT_FLAGS_WITH_VALUE) };
   }
 }

@@ -22,7 +22,7 @@ export const rule: Rule<DockerfileModel> = {
     if (m.stages.length !== 1) return;
     const removed = new Set<string>();
     let purgesAll = false;
-    for (const { cmd, packages } of subcommands(m, ['apt-get', 'apt'], ['purge', 'remove', 'autoremove'])) { for (const p of packages) removed.add(p.value); if (cmd.argv.some((w) => w.value.includes('$'))) purgesAll = true; }
+    for (const { cmd, packages } of subcommands(m, ['apt-get', 'apt'], ['purge', 'remove', 'autoremove'])) { for (const p of packages) removed.add(p.value); if (cmd.argv.some((w) => w.value.includes('$') || w.value === '--auto-remove' || w.value === 'autoremove')) purgesAll = true; }
     for (const { packages } of subcommands(m, ['apk'], ['del'])) for (const p of packages) removed.add(p.value);
     if (purgesAll) return;
     const installs = [

@@ -14,6 +14,11 @@ export const rule: Rule<DockerfileModel> = {
     },
   }),
   check(ctx) {
-    for (const c of ctx.model.comments) if (/^(hadolint|shipshape)\s+ignore\s*=/.test(c.content)) ctx.report({ start: c.start, end: c.end, messageId: 'pragma' });
+    // read lines, not dockerfile-ast comments: a pragma on the first line parses as a directive
+    for (let l = 0; l < ctx.lines.lineCount; l++) {
+      const t = ctx.lines.lineText(l);
+      const m = /^(\s*)#\s*(hadolint|shipshape)\s+ignore\s*=/.exec(t);
+      if (m) ctx.report({ start: ctx.lines.lineStart(l) + m[1].length, end: ctx.lines.lineEnd(l), messageId: 'pragma' });
+    }
   },
 };
