@@ -1,0 +1,18 @@
+// Bundles the client, the language server and the CLI into dist/. `vscode` stays external; the AWS
+// SDK is only reached through dynamic import() in the client, so esbuild puts it in its own chunk.
+import * as esbuild from 'esbuild';
+
+const watch = process.argv.includes('--watch');
+const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, minify: !process.argv.includes('--dev'), logLevel: 'warning', legalComments: 'none', mainFields: ['module', 'main'] };
+
+const builds = [
+  { ...common, entryPoints: { server: 'server/src/server.ts' }, outdir: 'dist', format: 'cjs' },
+  { ...common, entryPoints: { cli: 'server/src/cli.ts' }, outdir: 'dist', format: 'cjs', banner: { js: '#!/usr/bin/env node' } },
+  { ...common, entryPoints: { extension: 'client/src/extension.ts' }, outdir: 'dist', format: 'cjs', external: ['vscode'] },
+];
+
+if (watch) {
+  for (const b of builds) await (await esbuild.context(b)).watch();
+} else {
+  await Promise.all(builds.map((b) => esbuild.build(b)));
+}

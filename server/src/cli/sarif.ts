@@ -1,0 +1,40 @@
+import { REPOSITORY_URL, ruleDocUrl } from '../engine/docs';
+import type { Rule, Severity } from '../engine/types';
+import type { FileResult } from '../cli';
+
+const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
+
+/** SARIF 2.1.0, as GitHub code scanning reads it: one run, our rules in the driver, 1-based regions. */
+export function toSarif(results: FileResult[], rules: Rule[], version: string): object {
+  const used = new Set(results.flatMap((r) => r.findings.map((f) => f.code)));
+  const driverRules = rules.filter((r) => used.has(r.meta.code));
+  const index = new Map(driverRules.map((r, i) => [r.meta.code, i]));
+  return {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [{
+      tool: {
+        driver: {
+          name: 'shipshape', version, informationUri: REPOSITORY_URL,
+          rules: driverRules.map((r) => ({
+            id: r.meta.code, name: r.meta.id,
+            shortDescription: { text: r.meta.description },
+            helpUri: ruleDocUrl(r.meta.code),
+            defaultConfiguration: { level: r.meta.defaultSeverity === 'off' ? 'none' : LEVEL[r.meta.defaultSeverity] },
+          })),
+        },
+      },
+      results: results.flatMap((r) => r.findings.map((f) => {
+        const range = r.lines.range(f.start, f.end);
+        return {
+          ruleId: f.code, ruleIndex: index.get(f.code), level: LEVEL[f.severity],
+          message: { text: f.message },
+          locations: [{ physicalLocation: {
+            artifactLocation: { uri: r.path.split('\\').join('/') },
+            region: { startLine: range.start.line + 1, startColumn: range.start.character + 1, endLine: range.end.line + 1, endColumn: range.end.character + 1 },
+          } }],
+        };
+      })),
+    }],
+  };
+}

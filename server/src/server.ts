@@ -1,0 +1,263 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  CodeActionKind, createConnection, DidChangeConfigurationNotification, DocumentDiagnosticReportKind, ProposedFeatures,
+  TextDocuments, TextDocumentSyncKind, type CodeAction, type Connection, type InitializeParams, type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { FIX_ALL_KIND, ignoreActions, quickFixes, toDiagnostic } from './engine/lsp';
+import { ruleDocUrl } from './engine/docs';
+import type { DocumentKind, Settings } from './engine/types';
+import { languages } from './languages';
+import { nodeFileSystem } from './node-fs';
+import { scanWorkspace } from './lsp/scan';
+import { toSettings } from './lsp/settings';
+import { pathToUri, uriToPath } from './lsp/uri';
+import { detectKind } from './service/detect';
+import { Service, type DocumentInput } from './service/service';
+import { LineIndex } from './text/lines';
+
+/** VS Code language ids that decide the kind when the path cannot (untitled documents). */
+const KIND_BY_LANGUAGE_ID: Record<string, DocumentKind> = {
+  dockerfile: 'dockerfile', dockerignore: 'dockerignore', nix: 'nix', dockercompose: 'compose', 'github-actions-workflow': 'workflow',
+};
+const DEBOUNCE_MS = 150;
+
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  const service = new Service(languages, nodeFileSystem, (m) => connection.console.error(m));
+  const settingsCache = new Map<string, Promise<Partial<Settings>>>();
+  const timers = new Map<string, NodeJS.Timeout>();
+  let pullDiagnostics = false;
+  let configurationSupport = false;
+  let trusted = false;
+  let docsBase: string | undefined;
+
+  const input = (doc: TextDocument): DocumentInput => {
+    const p = uriToPath(doc.uri);
+    return { path: p, text: doc.getText(), kind: detectKind(p, doc.getText()) ?? KIND_BY_LANGUAGE_ID[doc.languageId] };
+  };
+
+  async function settingsFor(uri: string): Promise<Settings> {
+    let editor: Promise<Partial<Settings>> | undefined = settingsCache.get(uri);
+    if (!editor) {
+      editor = configurationSupport
+        ? connection.workspace.getConfiguration({ scopeUri: uri, section: 'shipshape' }).then(toSettings, () => ({}))
+        : Promise.resolve({});
+      settingsCache.set(uri, editor);
+    }
+    const resolved: Partial<Settings> = await editor;
+    return service.settingsFor(uriToPath(uri), resolved);
+  }
+
+  const docsUrl = (code: string) => {
+    if (docsBase) {
+      const file = path.join(docsBase, `${code}.md`);
+      if (fs.existsSync(file)) return pathToFileURL(file).href;
+    }
+    return ruleDocUrl(code);
+  };
+
+  async function diagnose(doc: TextDocument, isCancelled?: () => boolean) {
+    const settings = await settingsFor(doc.uri);
+    const inp = input(doc);
+    const result = service.validate(inp, settings, { trusted, isCancelled });
+    const otherLines = (p: string) => {
+      const open = documents.get(pathToUri(p));
+      if (open) return new LineIndex(open.getText());
+      const text = service.workspace.readText(p);
+      return text === undefined ? undefined : new LineIndex(text);
+    };
+    return result.findings.map((f) => toDiagnostic(f, { uri: doc.uri, lines: result.lines, docsUrl, toUri: pathToUri, otherLines }));
+  }
+
+  async function publish(doc: TextDocument) {
+    try {
+      const diagnostics = await diagnose(doc);
+      if (documents.get(doc.uri)?.version === doc.version) connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
+    } catch (e) {
+      connection.console.error(`validation failed for ${doc.uri}: ${(e as Error)?.stack ?? e}`);
+    }
+  }
+
+  function schedule(doc: TextDocument, delay = DEBOUNCE_MS) {
+    if (pullDiagnostics) return;
+    clearTimeout(timers.get(doc.uri));
+    timers.set(doc.uri, setTimeout(() => { timers.delete(doc.uri); void publish(doc); }, delay));
+  }
+
+  /** Re-checks the open documents that read `changedPath` (cross-file rules). */
+  function recheckDependents(changedPath: string) {
+    const dependents = new Set(service.workspace.dependentsOf(changedPath));
+    if (!dependents.size) return;
+    if (pullDiagnostics) { void connection.languages.diagnostics.refresh(); return; }
+    for (const doc of documents.all()) if (dependents.has(uriToPath(doc.uri))) schedule(doc);
+  }
+
+  function recheckAll() {
+    if (pullDiagnostics) { void connection.languages.diagnostics.refresh(); return; }
+    for (const doc of documents.all()) schedule(doc, 0);
+  }
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    const caps = params.capabilities;
+    configurationSupport = !!caps.workspace?.configuration;
+    pullDiagnostics = !!caps.textDocument?.diagnostic;
+    const init = (params.initializationOptions ?? {}) as { trusted?: boolean; docsPath?: string };
+    trusted = init.trusted ?? true;
+    docsBase = init.docsPath ?? path.resolve(__dirname, '..', 'docs', 'rules');
+    const roots = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri));
+    if (!roots.length && params.rootUri) roots.push(uriToPath(params.rootUri));
+    setImmediate(() => {
+      for (const root of roots) for (const [p, kind] of scanWorkspace(root, detectKind)) service.workspace.addKnown(p, kind);
+    });
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        completionProvider: { triggerCharacters: ['.', ':', ' ', '$', '{', '-', '"', '/', '=', '@'], resolveProvider: false },
+        hoverProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        documentSymbolProvider: true,
+        definitionProvider: true,
+        renameProvider: true,
+        foldingRangeProvider: true,
+        selectionRangeProvider: true,
+        ...(pullDiagnostics ? { diagnosticProvider: { identifier: 'shipshape', interFileDependencies: true, workspaceDiagnostics: false } } : {}),
+      },
+      serverInfo: { name: 'shipshape', version: '0.1.0' },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (configurationSupport) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'shipshape' });
+  });
+
+  connection.onDidChangeConfiguration(() => {
+    settingsCache.clear();
+    recheckAll();
+  });
+
+  connection.onNotification('shipshape/trust', (params: { trusted: boolean }) => {
+    trusted = !!params?.trusted;
+    recheckAll();
+  });
+
+  connection.onDidChangeWatchedFiles(({ changes }) => {
+    let config = false;
+    for (const c of changes) {
+      const p = uriToPath(c.uri);
+      if (p.endsWith('/.shipshape.yaml') || p.endsWith('/.hadolint.yaml')) config = true;
+      if (!documents.get(c.uri)) service.workspace.changedOnDisk(p);
+      recheckDependents(p);
+    }
+    if (config) recheckAll();
+  });
+
+  // TextDocuments also fires onDidChangeContent for an open: that first version is checked at once.
+  const openedVersion = new Map<string, number>();
+  documents.onDidOpen(({ document }) => {
+    const inp = input(document);
+    service.workspace.setOpen(inp.path, inp.text);
+    openedVersion.set(document.uri, document.version);
+    schedule(document, 0);
+  });
+  documents.onDidChangeContent(({ document }) => {
+    if (openedVersion.get(document.uri) === document.version) return;
+    openedVersion.delete(document.uri);
+    const inp = input(document);
+    service.workspace.setOpen(inp.path, inp.text);
+    schedule(document);
+    recheckDependents(inp.path);
+  });
+  documents.onDidClose(({ document }) => {
+    const p = uriToPath(document.uri);
+    openedVersion.delete(document.uri);
+    clearTimeout(timers.get(document.uri));
+    service.workspace.close(p);
+    if (!pullDiagnostics) connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+    recheckDependents(p);
+  });
+
+  connection.languages.diagnostics.on(async (params, token) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+    const items = await diagnose(doc, () => token.isCancellationRequested);
+    return { kind: DocumentDiagnosticReportKind.Full, items };
+  });
+
+  connection.onCompletion(async (params, token) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc || token.isCancellationRequested) return [];
+    return service.complete(input(doc), doc.offsetAt(params.position), await settingsFor(doc.uri));
+  });
+
+  connection.onHover(async (params) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc) return null;
+    return service.hover(input(doc), doc.offsetAt(params.position), await settingsFor(doc.uri)) ?? null;
+  });
+
+  connection.onDocumentSymbol(async (params) => {
+    const doc = documents.get(params.textDocument.uri);
+    return doc ? service.symbols(input(doc), await settingsFor(doc.uri)) : [];
+  });
+
+  connection.onDefinition(async (params) => {
+    const doc = documents.get(params.textDocument.uri);
+    return doc ? service.definition(input(doc), doc.offsetAt(params.position), await settingsFor(doc.uri)) : [];
+  });
+
+  connection.onRenameRequest(async (params) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc) return null;
+    const edits = service.rename(input(doc), doc.offsetAt(params.position), params.newName, await settingsFor(doc.uri));
+    if (!edits) return null;
+    const changes: Record<string, import('vscode-languageserver').TextEdit[]> = {};
+    for (const e of edits) changes[pathToUri(e.path)] = e.edits;
+    return { changes };
+  });
+
+  connection.onFoldingRanges(async (params) => {
+    const doc = documents.get(params.textDocument.uri);
+    return doc ? service.folding(input(doc), await settingsFor(doc.uri)) : [];
+  });
+
+  connection.onSelectionRanges(async (params) => {
+    const doc = documents.get(params.textDocument.uri);
+    return doc ? service.selectionRanges(input(doc), params.positions.map((p) => doc.offsetAt(p)), await settingsFor(doc.uri)) : [];
+  });
+
+  connection.onCodeAction(async (params) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc) return [];
+    const only = params.context.only;
+    const actions: CodeAction[] = [];
+    const wants = (kind: string) => !only || only.some((o) => kind === o || kind.startsWith(o + '.'));
+    if (wants(CodeActionKind.QuickFix)) {
+      actions.push(...quickFixes(doc.uri, params.context.diagnostics));
+      const kind = input(doc).kind;
+      const marker = kind ? service.registry.language(kind)?.lineComment : undefined;
+      actions.push(...ignoreActions(doc.uri, params.context.diagnostics, new LineIndex(doc.getText()), marker));
+    }
+    if (only && wants(FIX_ALL_KIND)) {
+      const edits = service.fixAll(input(doc), await settingsFor(doc.uri), { trusted });
+      if (edits.length) {
+        actions.push({
+          title: 'Fix all safe Shipshape problems', kind: FIX_ALL_KIND,
+          edit: { changes: { [doc.uri]: edits.map((e) => ({ range: { start: doc.positionAt(e.start), end: doc.positionAt(e.end) }, newText: e.newText })) } },
+        });
+      }
+    }
+    return actions;
+  });
+
+  documents.listen(connection);
+  connection.listen();
+}
+
+// Standalone: `node dist/server.js --stdio` (or spawned by the VS Code client with --node-ipc).
+if (require.main === module) {
+  process.on('uncaughtException', (e) => { process.stderr.write(`shipshape: uncaught ${(e as Error)?.stack ?? e}\n`); });
+  startServer(createConnection(ProposedFeatures.all));
+}

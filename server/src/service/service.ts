@@ -1,0 +1,214 @@
+import type { CompletionItem, DocumentSymbol, FoldingRange, Hover, Location, SelectionRange, TextEdit } from 'vscode-languageserver-types';
+import { analyze, resolveSeverity } from '../engine/analyze';
+import { builtinRules, binaryFile, fileTooLarge, internalError } from '../engine/builtin-rules';
+import { CONFIG_FILE, mergeSettings, parseConfig, type ConfigFile } from '../engine/config';
+import { safeFixEdits } from '../engine/lsp';
+import { formatMessage } from '../engine/messages';
+import { Registry } from '../engine/registry';
+import type { DocumentKind, FeatureContext, Finding, Language, OffsetEdit, ParsedFile, Rule, Settings, WorkspaceIndex } from '../engine/types';
+import { DEFAULT_SETTINGS } from '../engine/types';
+import { LineIndex } from '../text/lines';
+import { detectKind } from './detect';
+import { Workspace, type FileSystem } from './workspace';
+
+export interface DocumentInput {
+  path: string;
+  text: string;
+  /** Forces the kind (the CLI's --kind); otherwise detected from path and content. */
+  kind?: DocumentKind;
+}
+
+export interface ValidateOptions {
+  trusted?: boolean;
+  isCancelled?: () => boolean;
+}
+
+export interface ValidateResult {
+  kind: DocumentKind | undefined;
+  findings: Finding[];
+  lines: LineIndex;
+}
+
+export type ErrorLogger = (message: string) => void;
+
+function dirname(path: string): string {
+  const i = path.lastIndexOf('/');
+  return i > 0 ? path.slice(0, i) : '/';
+}
+
+/**
+ * The pure service: text in, findings and LSP items out. It owns the workspace index and a parse
+ * cache keyed by text, so one keystroke parses a document once for validation, completion and hover.
+ */
+export class Service {
+  readonly registry: Registry;
+  readonly workspace: Workspace;
+  private readonly loggedFailures = new Set<string>();
+  private readonly configCache = new Map<string, { text: string | undefined; config: ConfigFile | undefined }>();
+
+  constructor(languages: Language[], fs: FileSystem, private readonly log: ErrorLogger = () => {}) {
+    this.registry = new Registry(languages);
+    this.workspace = new Workspace(fs, (path, text) => this.parseFile(path, text), detectKind);
+  }
+
+  /** Every rule, built-in ones included, sorted by code (for docs and settings). */
+  allRules(): Rule[] {
+    return [...builtinRules, ...this.registry.rules()].sort((a, b) => a.meta.code.localeCompare(b.meta.code));
+  }
+
+  kindOf(doc: DocumentInput): DocumentKind | undefined {
+    return doc.kind ?? detectKind(doc.path, doc.text);
+  }
+
+  /** The settings in force for one file: defaults, the nearest `.shipshape.yaml` above it, the editor's. */
+  settingsFor(path: string, editor?: Partial<Settings>): Settings {
+    return mergeSettings(DEFAULT_SETTINGS, this.configFor(path), editor);
+  }
+
+  /** The nearest `.shipshape.yaml` at or above the file's folder, parsed (cached by text). */
+  configFor(path: string): ConfigFile | undefined {
+    for (let dir = dirname(path); ; dir = dirname(dir)) {
+      const file = (dir === '/' ? '' : dir) + '/' + CONFIG_FILE;
+      const text = this.workspace.readText(file);
+      if (text !== undefined) {
+        const hit = this.configCache.get(file);
+        if (hit && hit.text === text) return hit.config;
+        const config = parseConfig(text);
+        if (config.problems.length) this.logOnce(`config:${file}:${text.length}`, `${file}: ${config.problems.join('; ')}`);
+        this.configCache.set(file, { text, config });
+        return config;
+      }
+      if (dir === '/' || dir === '.' || !dir.includes('/')) return undefined;
+    }
+  }
+
+  /** Parses a file of any known kind (used by the workspace index for other files). */
+  parseFile(path: string, text: string, kind = detectKind(path, text)): ParsedFile | undefined {
+    if (!kind) return undefined;
+    const language = this.registry.language(kind);
+    if (!language || text.includes('\u0000')) return undefined;
+    return { path, kind, text, lines: new LineIndex(text), model: language.parse(text, path) };
+  }
+
+  validate(doc: DocumentInput, settings: Settings, opts: ValidateOptions = {}): ValidateResult {
+    const kind = this.kindOf(doc);
+    const lines = new LineIndex(doc.text);
+    if (!kind) return { kind, findings: [], lines };
+    const language = this.registry.language(kind);
+    if (!language) return { kind, findings: [], lines };
+    const early = this.refuse(doc, kind, settings);
+    if (early) return { kind, findings: early, lines };
+    let parsed: ParsedFile;
+    try {
+      parsed = this.parsed(doc, kind);
+    } catch (error) {
+      return { kind, findings: this.builtin(internalError, 'failed', { reason: describe(error) }, settings), lines };
+    }
+    const findings = analyze({
+      language, path: doc.path, kind, text: doc.text, lines: parsed.lines, model: parsed.model,
+      workspace: this.trackingView(doc.path), settings, trusted: opts.trusted ?? false,
+      isCancelled: opts.isCancelled,
+      onRuleError: (rule, error) => this.logOnce(`rule:${rule.meta.code}`, `rule ${rule.meta.code} (${rule.meta.id}) failed on ${doc.path}: ${stack(error)}`),
+    });
+    return { kind, findings, lines: parsed.lines };
+  }
+
+  /** The safe fixes of a document, as non-overlapping edits (fix-all). */
+  fixAll(doc: DocumentInput, settings: Settings, opts: ValidateOptions = {}): OffsetEdit[] {
+    return safeFixEdits(this.validate(doc, settings, opts).findings);
+  }
+
+  complete(doc: DocumentInput, offset: number, settings: Settings): CompletionItem[] {
+    return this.feature(doc, settings, 'complete', (lang, ctx) => lang.complete?.(ctx, offset)) ?? [];
+  }
+  hover(doc: DocumentInput, offset: number, settings: Settings): Hover | undefined {
+    return this.feature(doc, settings, 'hover', (lang, ctx) => lang.hover?.(ctx, offset));
+  }
+  symbols(doc: DocumentInput, settings: Settings): DocumentSymbol[] {
+    return this.feature(doc, settings, 'symbols', (lang, ctx) => lang.symbols?.(ctx)) ?? [];
+  }
+  definition(doc: DocumentInput, offset: number, settings: Settings): Location[] {
+    return this.feature(doc, settings, 'definition', (lang, ctx) => lang.definition?.(ctx, offset)) ?? [];
+  }
+  rename(doc: DocumentInput, offset: number, newName: string, settings: Settings): { path: string; edits: TextEdit[] }[] | undefined {
+    return this.feature(doc, settings, 'rename', (lang, ctx) => lang.rename?.(ctx, offset, newName));
+  }
+  folding(doc: DocumentInput, settings: Settings): FoldingRange[] {
+    return this.feature(doc, settings, 'folding', (lang, ctx) => lang.folding?.(ctx)) ?? [];
+  }
+  selectionRanges(doc: DocumentInput, offsets: number[], settings: Settings): SelectionRange[] {
+    return this.feature(doc, settings, 'selectionRanges', (lang, ctx) => lang.selectionRanges?.(ctx, offsets)) ?? [];
+  }
+
+  // --- internals ---------------------------------------------------------------------------------
+  private lastParse = new Map<string, ParsedFile>();
+
+  /** Parses once per (path, text): validation, completion and hover of one version share it. */
+  private parsed(doc: DocumentInput, kind: DocumentKind): ParsedFile {
+    const hit = this.lastParse.get(doc.path);
+    if (hit && hit.text === doc.text && hit.kind === kind) return hit;
+    const language = this.registry.language(kind)!;
+    const parsed: ParsedFile = { path: doc.path, kind, text: doc.text, lines: new LineIndex(doc.text), model: language.parse(doc.text, doc.path) };
+    this.lastParse.delete(doc.path);
+    this.lastParse.set(doc.path, parsed);
+    while (this.lastParse.size > 64) this.lastParse.delete(this.lastParse.keys().next().value as string);
+    return parsed;
+  }
+
+  /** Bad input that is refused before parsing: binary data, or larger than the limit. */
+  private refuse(doc: DocumentInput, kind: DocumentKind, settings: Settings): Finding[] | undefined {
+    const limit = settings.maxFileSize ?? DEFAULT_SETTINGS.maxFileSize!;
+    if (doc.text.length > limit) {
+      return this.builtin(fileTooLarge, 'tooLarge', { size: (doc.text.length / 1048576).toFixed(1), limit: (limit / 1048576).toFixed(1) }, settings);
+    }
+    const nul = doc.text.indexOf('\u0000');
+    if (nul >= 0) return this.builtin(binaryFile, 'binary', { kind }, settings, nul);
+    return undefined;
+  }
+
+  private builtin(rule: Rule, messageId: string, data: Record<string, string>, settings: Settings, at = 0): Finding[] {
+    const severity = resolveSeverity(rule, settings);
+    if (severity === 'off') return [];
+    return [{ start: at, end: at, messageId, data, code: rule.meta.code, rule: rule.meta.id, severity, message: formatMessage(rule.meta, messageId, data) }];
+  }
+
+  private feature<T>(doc: DocumentInput, settings: Settings, name: string, run: (lang: Language, ctx: FeatureContext<unknown>) => T | undefined): T | undefined {
+    const kind = this.kindOf(doc);
+    if (!kind) return undefined;
+    const language = this.registry.language(kind);
+    if (!language || this.refuse(doc, kind, settings)) return undefined;
+    try {
+      const parsed = this.parsed(doc, kind);
+      return run(language, { path: doc.path, kind, text: doc.text, lines: parsed.lines, model: parsed.model, workspace: this.trackingView(doc.path), settings });
+    } catch (error) {
+      this.logOnce(`feature:${kind}:${name}`, `${name} failed on ${doc.path}: ${stack(error)}`);
+      return undefined;
+    }
+  }
+
+  /** The index as one document's rules see it: every file they read becomes a dependency. */
+  private trackingView(dependent: string): WorkspaceIndex {
+    const ws = this.workspace;
+    return {
+      get: (p) => { ws.dependOn(dependent, p); return ws.get(p); },
+      exists: (p) => { ws.dependOn(dependent, p); return ws.exists(p); },
+      readText: (p) => { ws.dependOn(dependent, p); return ws.readText(p); },
+      list: (k) => ws.list(k),
+      dependOn: (d, p) => ws.dependOn(d, p),
+    };
+  }
+
+  private logOnce(key: string, message: string): void {
+    if (this.loggedFailures.has(key)) return;
+    this.loggedFailures.add(key);
+    this.log(message);
+  }
+}
+
+function describe(error: unknown): string {
+  if (error instanceof RangeError) return 'nested too deeply';
+  return error instanceof Error ? error.message.split('\n')[0] : String(error);
+}
+function stack(error: unknown): string {
+  return error instanceof Error ? (error.stack ?? error.message) : String(error);
+}

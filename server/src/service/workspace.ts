@@ -1,0 +1,109 @@
+import { LineIndex } from '../text/lines';
+import type { DocumentKind, ParsedFile, WorkspaceIndex } from '../engine/types';
+
+/** How the index reaches files that are not open: the disk for the server and the CLI, a map in tests. */
+export interface FileSystem {
+  readFile(path: string): string | undefined;
+  exists(path: string): boolean;
+}
+
+export type FileParser = (path: string, text: string) => ParsedFile | undefined;
+
+interface Entry { text: string; parsed: ParsedFile | undefined }
+
+/** Files larger than this are not read from disk for cross-file checks. */
+const MAX_INDEXED_SIZE = 2 * 1024 * 1024;
+
+/**
+ * The workspace index: open documents (overlays) over a file system, parsed on demand and kept in a
+ * bounded LRU, plus the dependency graph between files that lets a change re-check its dependents.
+ */
+export class Workspace implements WorkspaceIndex {
+  private readonly open = new Map<string, string>();
+  private readonly cache = new Map<string, Entry>();
+  private readonly textCache = new Map<string, string | null>();
+  private readonly known = new Map<string, DocumentKind>();
+  /** path → the files that read it. */
+  private readonly dependents = new Map<string, Set<string>>();
+
+  constructor(
+    private readonly fs: FileSystem,
+    private readonly parser: FileParser,
+    private readonly detect: (path: string, text?: string) => DocumentKind | undefined,
+    private readonly maxEntries = 1000,
+  ) {}
+
+  // --- what the server tells the index -------------------------------------------------------
+  setOpen(path: string, text: string): void {
+    this.open.set(path, text);
+    this.invalidate(path);
+    const kind = this.detect(path, text);
+    if (kind) this.known.set(path, kind);
+  }
+  close(path: string): void { this.open.delete(path); this.invalidate(path); }
+  /** A file changed, appeared or disappeared on disk (file-watcher events). */
+  changedOnDisk(path: string): void {
+    this.invalidate(path);
+    if (!this.open.has(path)) {
+      const kind = this.fs.exists(path) ? this.detect(path) : undefined;
+      if (kind) this.known.set(path, kind); else this.known.delete(path);
+    }
+  }
+  /** Records a file found by a workspace scan. */
+  addKnown(path: string, kind: DocumentKind): void { this.known.set(path, kind); }
+  isOpen(path: string): boolean { return this.open.has(path); }
+  /** The files that read `path` (directly), so they can be re-checked after it changes. */
+  dependentsOf(path: string): string[] { return [...(this.dependents.get(path) ?? [])]; }
+
+  // --- WorkspaceIndex: what rules ask ----------------------------------------------------------
+  get(path: string): ParsedFile | undefined {
+    const text = this.readText(path);
+    if (text === undefined) return undefined;
+    const hit = this.cache.get(path);
+    if (hit && hit.text === text) {
+      this.cache.delete(path);
+      this.cache.set(path, hit);
+      return hit.parsed;
+    }
+    let parsed: ParsedFile | undefined;
+    try { parsed = this.parser(path, text); } catch { parsed = undefined; }
+    this.cache.set(path, { text, parsed });
+    while (this.cache.size > this.maxEntries) this.cache.delete(this.cache.keys().next().value as string);
+    return parsed;
+  }
+  exists(path: string): boolean {
+    return this.open.has(path) || this.fs.exists(path);
+  }
+  readText(path: string): string | undefined {
+    const open = this.open.get(path);
+    if (open !== undefined) return open;
+    if (this.textCache.has(path)) return this.textCache.get(path) ?? undefined;
+    let text: string | undefined;
+    try { text = this.fs.readFile(path); } catch { text = undefined; }
+    if (text !== undefined && text.length > MAX_INDEXED_SIZE) text = undefined;
+    this.textCache.set(path, text ?? null);
+    while (this.textCache.size > this.maxEntries) this.textCache.delete(this.textCache.keys().next().value as string);
+    return text;
+  }
+  list(kind?: DocumentKind): string[] {
+    const out: string[] = [];
+    for (const [path, k] of this.known) if (!kind || k === kind) out.push(path);
+    return out.sort();
+  }
+  dependOn(dependent: string, path: string): void {
+    if (dependent === path) return;
+    let set = this.dependents.get(path);
+    if (!set) this.dependents.set(path, (set = new Set()));
+    set.add(dependent);
+  }
+
+  private invalidate(path: string): void {
+    this.cache.delete(path);
+    this.textCache.delete(path);
+  }
+}
+
+/** A parsed file for the index, from a kind's parser. */
+export function parsedFile<M>(path: string, kind: DocumentKind, text: string, model: M): ParsedFile<M> {
+  return { path, kind, text, lines: new LineIndex(text), model };
+}

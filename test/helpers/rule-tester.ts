@@ -1,0 +1,136 @@
+/**
+ * The rule tester: an eslint-style table of valid and invalid cases for one rule, run through the
+ * real service (parse, engine, severity, ignores) with only that rule enabled.
+ *
+ *   testRule(language, rule, {
+ *     valid: ['FROM alpine:3.20', { code, path, files }],
+ *     invalid: [{ code, errors: [{ messageId: 'x', line: 2 }], output: 'fixed text' }],
+ *   });
+ *
+ * It enforces the contract: every message id exists; an invalid case names its errors; a rule
+ * that fixes must give `output` for cases it fixes (and must not for cases it does not); no
+ * duplicate cases; the doc examples themselves behave (incorrect reports, correct does not).
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { applyEdits } from '../../server/src/engine/lsp';
+import type { Finding, Language, Rule, Settings } from '../../server/src/engine/types';
+import { LineIndex } from '../../server/src/text/lines';
+import { memoryService } from './context';
+
+export interface ValidCase {
+  code: string;
+  /** Absolute path of the document; defaults to a typical path for the kind. */
+  path?: string;
+  /** Other files of the workspace (absolute paths). */
+  files?: Record<string, string>;
+  settings?: Partial<Settings>;
+  name?: string;
+}
+export interface ExpectedError {
+  messageId: string;
+  /** 1-based line of the finding's start. */
+  line?: number;
+  /** 1-based column of the finding's start. */
+  column?: number;
+  /** 1-based line and column of the finding's end. */
+  endLine?: number;
+  endColumn?: number;
+  data?: Record<string, string | number>;
+}
+export interface InvalidCase extends ValidCase {
+  errors: ExpectedError[];
+  /** The text after applying the first fix (or suggestion) of every finding; required when one fixes. */
+  output?: string;
+  /** Which fix to apply when a finding has several: 'fix' (default: the fix, else the first suggestion) or a suggestion index. */
+  apply?: 'fix' | number;
+}
+export interface RuleCases {
+  valid: (string | ValidCase)[];
+  invalid: InvalidCase[];
+}
+
+export const DEFAULT_PATHS: Record<string, string> = {
+  dockerfile: '/ws/Dockerfile', dockerignore: '/ws/.dockerignore', compose: '/ws/compose.yaml',
+  workflow: '/ws/.github/workflows/ci.yml', taskdef: '/ws/ecs/task-definition.json', flake: '/ws/flake.nix', nix: '/ws/default.nix',
+};
+
+/** Runs one rule (and only it) over a document, through the service. */
+export function runRule(language: Language, rule: Rule, c: ValidCase): Finding[] {
+  const path = c.path ?? DEFAULT_PATHS[language.kind];
+  const service = memoryService({ ...(c.files ?? {}), [path]: c.code });
+  const only: Record<string, 'off' | 'warning'> = {};
+  for (const r of service.allRules()) only[r.meta.code] = 'off';
+  only[rule.meta.code] = rule.meta.defaultSeverity === 'off' ? 'warning' : (rule.meta.defaultSeverity as 'warning');
+  const settings = service.settingsFor(path, { ...c.settings, rules: { ...only, ...(c.settings?.rules ?? {}) } });
+  return service.validate({ path, text: c.code, kind: language.kind }, settings, { trusted: true }).findings;
+}
+
+function chosenFix(f: Finding, apply: InvalidCase['apply']) {
+  if (apply === undefined || apply === 'fix') return f.fix ?? f.suggestions?.[0];
+  return f.suggestions?.[apply];
+}
+
+export function testRule(language: Language, rule: Rule, cases: RuleCases): void {
+  describe(`${rule.meta.code} ${rule.meta.id}`, () => {
+    it('has complete metadata', () => {
+      const m = rule.meta;
+      assert.match(m.code, /^[A-Z]{2}\d{3,4}$/);
+      assert.match(m.id, /^[a-z0-9]+(-[a-z0-9]+)*$/);
+      assert.ok(m.kinds.includes(language.kind), `meta.kinds includes ${language.kind}`);
+      assert.ok(m.description.length > 10, 'a description');
+      assert.ok(Object.keys(m.messages).length > 0, 'messages');
+      assert.ok(m.docs.rationale.length > 20, 'a rationale');
+      assert.ok(m.docs.incorrect.length > 0 && m.docs.correct.length > 0, 'doc examples');
+    });
+    const seen = new Set<string>();
+    const key = (c: ValidCase) => JSON.stringify([c.code, c.path, c.files, c.settings]);
+    for (const raw of cases.valid) {
+      const c = typeof raw === 'string' ? { code: raw } : raw;
+      it(`valid: ${c.name ?? c.code.slice(0, 60).replace(/\n/g, '⏎')}`, () => {
+        assert.ok(!seen.has(key(c)), 'duplicate case');
+        seen.add(key(c));
+        const findings = runRule(language, rule, c);
+        assert.deepEqual(findings.map((f) => `${f.messageId}: ${f.message}`), []);
+      });
+    }
+    assert.ok(cases.invalid.length > 0, `${rule.meta.code} needs at least one invalid case`);
+    for (const c of cases.invalid) {
+      it(`invalid: ${c.name ?? c.code.slice(0, 60).replace(/\n/g, '⏎')}`, () => {
+        assert.ok(!seen.has(key(c)), 'duplicate case');
+        seen.add(key(c));
+        assert.ok(c.errors.length > 0, 'an invalid case names its errors');
+        const findings = runRule(language, rule, c);
+        const lines = new LineIndex(c.code);
+        assert.equal(findings.length, c.errors.length, `expected ${c.errors.length} finding(s), got: ${findings.map((f) => `${lines.position(f.start).line + 1}: ${f.messageId} ${f.message}`).join(' | ')}`);
+        c.errors.forEach((e, i) => {
+          const f = findings[i];
+          assert.ok(e.messageId in rule.meta.messages, `messageId ${e.messageId} exists in meta.messages`);
+          assert.equal(f.messageId, e.messageId);
+          const s = lines.position(f.start), en = lines.position(f.end);
+          if (e.line !== undefined) assert.equal(s.line + 1, e.line, `line of finding ${i + 1} (${f.message})`);
+          if (e.column !== undefined) assert.equal(s.character + 1, e.column, `column of finding ${i + 1}`);
+          if (e.endLine !== undefined) assert.equal(en.line + 1, e.endLine, `end line of finding ${i + 1}`);
+          if (e.endColumn !== undefined) assert.equal(en.character + 1, e.endColumn, `end column of finding ${i + 1}`);
+          if (e.data) for (const [k, v] of Object.entries(e.data)) assert.equal(f.data?.[k], v, `data.${k}`);
+          assert.ok(!/\{\{\s*\w+\s*\}\}/.test(f.message), `message has no unfilled placeholder: ${f.message}`);
+        });
+        const fixes = findings.map((f) => chosenFix(f, c.apply)).filter((x) => !!x);
+        if (fixes.length) {
+          assert.notEqual(rule.meta.fixable, false, 'a rule that fixes declares meta.fixable');
+          assert.ok(c.output !== undefined, 'this case is fixed: give its output');
+          const edits = fixes.flatMap((fx) => fx!.edits);
+          assert.equal(applyEdits(c.code, edits), c.output);
+          for (const fx of fixes) if (fx!.safe) assert.equal(rule.meta.fixable, 'safe', 'a safe fix on a rule not declared safe');
+        } else {
+          assert.equal(c.output, undefined, 'output given but the rule offered no fix');
+        }
+      });
+    }
+    it('doc examples: incorrect reports, correct does not', () => {
+      const path = DEFAULT_PATHS[language.kind];
+      assert.ok(runRule(language, rule, { code: rule.meta.docs.incorrect, path }).length > 0, 'the incorrect example reports');
+      assert.deepEqual(runRule(language, rule, { code: rule.meta.docs.correct, path }).map((f) => f.message), [], 'the correct example is clean');
+    });
+  });
+}
