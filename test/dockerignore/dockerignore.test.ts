@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { parseDockerignore, isExcluded } from '../../server/src/languages/dockerignore/patterns';
 import { language } from '../../server/src/languages/dockerignore';
 import { language as dockerfile } from '../../server/src/languages/dockerfile';
-import { testRule } from '../dockerfile/tester';
+import { testRule } from '../helpers/rule-tester';
 import { LineIndex } from '../../server/src/text/lines';
 
 const ex = (patterns: string, path: string) => isExcluded(parseDockerignore(patterns), path).excluded;
@@ -37,7 +37,7 @@ const langs = [language, dockerfile];
 
 testRule(language, r('DI001'), {
   valid: [{ code: '.git\n**/*.pyc\n!keep\n[abc]*', path: '/w/.dockerignore' }],
-  invalid: [{ code: '.git\nsrc/[z-a]\n', path: '/w/.dockerignore', errors: [{ messageId: 'bad', line: 2 }] }],
+  invalid: [{ code: '.git\nsrc/[z-a]\n', path: '/w/.dockerignore', errors: [{ messageId: 'invalid', line: 2 }] }],
 });
 
 // DI002 reads the sibling Dockerfile through the workspace: the tester's workspace parses both kinds.

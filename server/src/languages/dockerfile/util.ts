@@ -8,7 +8,10 @@ export type Ctx = RuleContext<DockerfileModel>;
 
 /** Fills the parts of a rule's metadata that are the same for every Dockerfile rule. */
 export function meta(m: Omit<RuleMeta, 'kinds'>): RuleMeta {
-  return { kinds: ['dockerfile'], ...m };
+  // Doc examples are whole Dockerfiles (they are linted by the docs check): give a FROM to the
+  // ones that show only the instructions that matter.
+  const whole = (x: string) => (/^\s*FROM\s/im.test(x) ? x : 'FROM debian:12-slim\n' + x);
+  return { kinds: ['dockerfile'], ...m, docs: { ...m.docs, incorrect: whole(m.docs.incorrect), correct: whole(m.docs.correct) } };
 }
 
 /** Every RUN command (ONBUILD triggers included) whose base name is one of `names`. */

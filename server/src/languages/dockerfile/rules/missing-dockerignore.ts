@@ -10,8 +10,8 @@ export const rule: Rule<DockerfileModel> = {
     messages: { missing: '`{{keyword}} .` copies the whole context and there is no .dockerignore: `.git`, `.env` files and local dependencies go into the image.' },
     fixable: 'suggestion',
     docs: {
-      rationale: 'Without a .dockerignore, `COPY . .` sends and copies everything: the Git history, `.env` files with credentials, `node_modules` built for another platform. The fix creates a .dockerignore beside the Dockerfile with entries fitting what it builds (a suggestion: check nothing the build needs is excluded).',
-      incorrect: 'FROM node:20-alpine\nWORKDIR /app\nCOPY . .', correct: '# .dockerignore: .git, node_modules, .env\nFROM node:20-alpine\nWORKDIR /app\nCOPY . .', peers: [],
+      rationale: 'Without a .dockerignore, `COPY . .` sends and copies everything: the Git history, `.env` files with credentials, `node_modules` built for another platform. Add a .dockerignore, or copy only what the image needs. The fix creates a .dockerignore beside the Dockerfile with entries fitting what it builds (a suggestion: check nothing the build needs is excluded).',
+      incorrect: 'FROM node:20-alpine\nWORKDIR /app\nCOPY . .', correct: 'FROM node:20-alpine\nWORKDIR /app\nCOPY package*.json ./\nCOPY src ./src', peers: [],
     },
   }),
   check(ctx) {

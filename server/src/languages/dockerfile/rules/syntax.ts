@@ -11,7 +11,7 @@ export const rule: Rule<DockerfileModel> = {
     description: 'Dockerfile syntax and argument errors that make the build fail.',
     messages: {
       parse: '{{message}}',
-      unknownInstruction: 'Unknown instruction `{{word}}`{{hint}}.',
+      unknown: 'Unknown instruction: {{word}}',
       missingArgs: '{{keyword}} needs {{what}}.',
       unknownFlag: 'Unknown flag `--{{flag}}` for {{keyword}}.',
       flagValue: 'Flag `--{{flag}}` needs a value.',
@@ -65,7 +65,7 @@ function checkInstruction(ctx: Parameters<Rule<DockerfileModel>['check']>[0], in
     const close = INSTRUCTIONS.map((n) => ({ n, d: distance(n, k) })).sort((a, b) => a.d - b.d)[0];
     const near = close.d <= 2 && k.length > 2;
     ctx.report({
-      start: ins.keywordStart, end: ins.keywordEnd, messageId: 'unknownInstruction', data: { word: ins.written, hint: near ? ` (did you mean \`${close.n}\`?)` : '' },
+      start: ins.keywordStart, end: ins.keywordEnd, messageId: 'unknown', data: { word: ins.written },
       fix: near ? { title: `Change to ${close.n}`, safe: false, edits: [{ start: ins.keywordStart, end: ins.keywordEnd, newText: close.n }] } : undefined,
     });
     return;

@@ -12,7 +12,7 @@ export const rule: Rule<DockerfileModel> = {
     fixable: false,
     docs: {
       rationale: 'Without a version, a rebuild installs whatever the repository holds that day; pinning makes the build repeatable. Local package files and variables are not reported.',
-      incorrect: 'RUN zypper install -y httpd', correct: 'RUN zypper install -y httpd-2.4.57', peers: ['hadolint DL3037'],
+      incorrect: 'RUN zypper install -y httpd', correct: 'RUN zypper install -y httpd=2.4.57', peers: ['hadolint DL3037'],
     },
   }),
   check(ctx) {

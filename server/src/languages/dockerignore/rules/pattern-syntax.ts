@@ -5,7 +5,7 @@ export const rule: Rule<DockerignoreModel> = {
   meta: {
     code: 'DI001', id: 'pattern-syntax', kinds: ['dockerignore'], defaultSeverity: 'error',
     description: 'A .dockerignore pattern that Docker cannot read.',
-    messages: { bad: 'Invalid pattern `{{pattern}}`: {{problem}}.' },
+    messages: { invalid: 'The pattern "{{pattern}}" is invalid: {{reason}}; Docker rejects it.' },
     fixable: false,
     docs: {
       rationale: 'Docker stops the build with "syntax error in pattern" when a pattern is malformed (an unclosed `[`, a bad range, a trailing `\\`).',
@@ -13,6 +13,6 @@ export const rule: Rule<DockerignoreModel> = {
     },
   },
   check(ctx) {
-    for (const p of ctx.model.patterns) if (p.error) ctx.report({ start: p.start, end: p.end, messageId: 'bad', data: { pattern: p.text, problem: p.error } });
+    for (const p of ctx.model.patterns) if (p.error) ctx.report({ start: p.start, end: p.end, messageId: 'invalid', data: { pattern: p.text, reason: p.error } });
   },
 };
