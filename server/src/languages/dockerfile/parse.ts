@@ -188,7 +188,28 @@ export function parsePort(value: string): { value: string; port?: number; endPor
   return { value, port: Number(m[1]), endPort: m[2] ? Number(m[2]) : undefined, protocol: m[3] };
 }
 
+/**
+ * dockerfile-ast re-tokenizes an instruction on every `getArguments()` call, and most of its
+ * accessors (flags, FROM parts, properties, variables) call it again: that was two thirds of the
+ * parse time. The tree never changes after parsing, so each node keeps its first answer.
+ */
+function memoizeArguments(node: AstInstruction): void {
+  const n = node as unknown as Record<string, unknown>;
+  for (const name of ['getRawArguments', 'getArguments', 'getFlags', 'getVariables', 'getProperties', 'getProperty']) {
+    const f = n[name];
+    if (typeof f !== 'function' || Object.prototype.hasOwnProperty.call(n, name)) continue;
+    let cached: unknown;
+    let done = false;
+    n[name] = function (this: unknown, ...a: unknown[]) {
+      if (a.length) return (f as Function).apply(this, a);
+      if (!done) { cached = (f as Function).call(this); done = true; }
+      return cached;
+    };
+  }
+}
+
 function toInstruction(node: AstInstruction, text: string, lines: LineIndex, escape: string, stage: number): DockerInstruction {
+  memoizeArguments(node);
   const off = (p: { line: number; character: number }) => lines.offset(p);
   const r = node.getRange();
   const kr = node.getInstructionRange();
