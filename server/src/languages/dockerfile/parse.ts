@@ -7,7 +7,7 @@
  * image), `exposedPorts[]`, `globalArgs[]`/`args[]`, `finalStage`, `baseImage`, `user`, `ast`.
  * Fields may be added; existing ones keep their meaning.
  */
-import { DockerfileParser, Dockerfile, Instruction as AstInstruction, From as AstFrom, Onbuild as AstOnbuild, Arg as AstArg, Env as AstEnv } from 'dockerfile-ast';
+import { DockerfileParser, Dockerfile, Argument as AstArgument, Instruction as AstInstruction, From as AstFrom, Onbuild as AstOnbuild, Arg as AstArg, Env as AstEnv } from 'dockerfile-ast';
 import type { ParseProblem } from '../../engine/types';
 import { LineIndex } from '../../text/lines';
 import { parseShell, parseLogical, ShellCommand, ShellWord, logicalText } from './shell';
@@ -194,18 +194,15 @@ export function parsePort(value: string): { value: string; port?: number; endPor
  * parse time. The tree never changes after parsing, so each node keeps its first answer.
  */
 function memoizeArguments(node: AstInstruction): void {
-  const n = node as unknown as Record<string, unknown>;
-  for (const name of ['getRawArguments', 'getArguments', 'getFlags', 'getVariables', 'getProperties', 'getProperty']) {
-    const f = n[name];
-    if (typeof f !== 'function' || Object.prototype.hasOwnProperty.call(n, name)) continue;
-    let cached: unknown;
-    let done = false;
-    n[name] = function (this: unknown, ...a: unknown[]) {
-      if (a.length) return (f as Function).apply(this, a);
-      if (!done) { cached = (f as Function).call(this); done = true; }
-      return cached;
-    };
-  }
+  const n = node as unknown as { getRawArguments?: () => AstArgument[] };
+  const f = n.getRawArguments;
+  if (typeof f !== 'function' || Object.prototype.hasOwnProperty.call(n, 'getRawArguments')) return;
+  let cached: AstArgument[] | undefined;
+  n.getRawArguments = function (this: unknown) {
+    cached ??= f.call(this);
+    // fresh objects each time: callers shift() the array and move the ranges (FROM's getImageNameRange)
+    return cached.map((x) => { const r = x.getRange(); return new AstArgument(x.getValue(), { start: { ...r.start }, end: { ...r.end } }); });
+  };
 }
 
 function toInstruction(node: AstInstruction, text: string, lines: LineIndex, escape: string, stage: number): DockerInstruction {
