@@ -10,12 +10,11 @@ const r = (code: string) => {
 };
 void dockerignore;
 
-testRule(language, r('DF001'), {
+testRule(language, r('DF000'), {
   valid: [
     { code: '# syntax=docker/dockerfile:1\nFROM a:1 AS b\nRUN --mount=type=cache,target=/c --network=none echo\nCOPY --link --chmod=755 --exclude=*.md . /app/\nHEALTHCHECK --interval=1m30s --retries=3 CMD x\nEXPOSE 80/udp 8000-8010\nSTOPSIGNAL SIGTERM\nSHELL ["/bin/sh", "-c"]\nRUN <<EOF\necho hi\nEOF\nENV A=1\nARG B' },
   ],
   invalid: [
-    { code: 'FORM a:1', errors: [{ messageId: 'unknown', line: 1 }], output: 'FROM a:1' },
     { code: 'FROM a:1\nCOPY --form=b x /x', errors: [{ messageId: 'unknownFlag', line: 2 }] },
     { code: 'FROM a:1\nHEALTHCHECK --interval=30 CMD x', errors: [{ messageId: 'badDuration', line: 2 }] },
     { code: 'FROM a:1\nRUN --network=bogus x', errors: [{ messageId: 'badFlagValue', line: 2 }] },
@@ -28,6 +27,14 @@ testRule(language, r('DF001'), {
     { code: 'FROM a:1\nHEALTHCHECK NONE CMD x', errors: [{ messageId: 'healthNoneArgs', line: 2 }] },
     { code: 'FROM a:1\nRUN <<EOF\necho hi\n', errors: [{ messageId: 'unterminatedHeredoc', line: 2 }] },
     { code: 'FROM a:1\nENV A', errors: [{ messageId: 'envValue', line: 2 }] },
+  ],
+});
+
+testRule(language, r('DF001'), {
+  valid: [{ code: 'FROM a:1\nRUN x' }],
+  invalid: [
+    { code: 'FORM a:1', errors: [{ messageId: 'unknown', line: 1 }], output: 'FROM a:1' },
+    { code: 'FROM a:1\nONBUILD RUNN x', errors: [{ messageId: 'unknown', line: 2 }], output: 'FROM a:1\nONBUILD RUN x' },
   ],
 });
 
@@ -128,11 +135,11 @@ testRule(language, r('DF102'), {
 });
 
 testRule(language, r('DF103'), {
-  valid: [{ code: 'FROM a:1\nUSER app' }, { code: 'FROM scratch\nCOPY x /x' }, { code: 'FROM a:1 AS b\nUSER app\nFROM b' }],
+  valid: [{ code: 'FROM a:1\nUSER app' }, { code: 'FROM scratch\nCOPY x /x' }, { code: 'FROM debian:12\nRUN echo base image' }, { code: 'FROM a:1 AS b\nUSER app\nFROM b' }],
   invalid: [
     { code: 'FROM node:20-alpine\nCOPY . /app\nCMD ["node", "/app/x.js"]', errors: [{ messageId: 'missing', line: 1 }], output: 'FROM node:20-alpine\nCOPY . /app\nUSER node\nCMD ["node", "/app/x.js"]' },
     { code: 'FROM alpine:3.20\nCMD ["x"]', errors: [{ messageId: 'missing', line: 1 }], output: 'FROM alpine:3.20\nRUN addgroup -S app && adduser -S -G app app\nUSER app\nCMD ["x"]' },
-    { code: 'FROM debian:12-slim\nRUN echo', errors: [{ messageId: 'missing', line: 1 }], output: 'FROM debian:12-slim\nRUN echo\nRUN groupadd --system app && useradd --system --gid app --no-log-init app\nUSER app' },
+    { code: 'FROM debian:12-slim\nENTRYPOINT ["app"]', errors: [{ messageId: 'missing', line: 1 }], output: 'FROM debian:12-slim\nRUN groupadd --system app && useradd --system --gid app --no-log-init app\nUSER app\nENTRYPOINT ["app"]' },
   ],
 });
 

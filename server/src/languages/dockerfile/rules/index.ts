@@ -65,6 +65,7 @@ import { rule as tagImageVersion } from './tag-image-version';
 import { rule as undefinedArgInFrom } from './undefined-arg-in-from';
 import { rule as undefinedVar } from './undefined-var';
 import { rule as uniqueStageNames } from './unique-stage-names';
+import { rule as unknownInstruction } from './unknown-instruction';
 import { rule as useShellInstruction } from './use-shell-instruction';
 import { rule as useraddNoLogInit } from './useradd-no-log-init';
 import { rule as validPort } from './valid-port';
@@ -144,6 +145,7 @@ export const rules: Rule<DockerfileModel>[] = [
   undefinedArgInFrom,
   undefinedVar,
   uniqueStageNames,
+  unknownInstruction,
   useShellInstruction,
   useraddNoLogInit,
   validPort,

@@ -1,6 +1,7 @@
 import type { Rule } from '../../../engine/types';
 import type { DockerfileModel } from '../parse';
 import { meta } from '../util';
+import { INSTRUCTIONS } from '../data';
 
 export const rule: Rule<DockerfileModel> = {
   meta: meta({
@@ -16,6 +17,7 @@ export const rule: Rule<DockerfileModel> = {
   check(ctx) {
     for (const ins of ctx.model.instructions) {
       if (ins.keyword === 'FROM') break;
+      if (!INSTRUCTIONS.includes(ins.keyword)) continue; // DF001 reports unknown words
       if (ins.keyword !== 'ARG') { ctx.report({ start: ins.keywordStart, end: ins.keywordEnd, messageId: 'order', data: { keyword: ins.keyword } }); break; }
     }
   },

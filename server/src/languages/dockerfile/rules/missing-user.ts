@@ -9,7 +9,7 @@ export const rule: Rule<DockerfileModel> = {
     messages: { missing: 'The final stage sets no USER, so the container runs as root (unless the base image switched already).' },
     fixable: 'suggestion',
     docs: {
-      rationale: 'Running as root inside the container gives a process that breaks out the most power. Create an unprivileged user and switch to it before CMD. The fix matches the base image: `USER node` on official Node images, `addgroup -S`/`adduser -S` on Alpine, `groupadd`/`useradd` on Debian and Ubuntu, the `nonroot` user on distroless (a suggestion: file permissions may need a `--chown`). hadolint DL3002 covers an explicit `USER root`.',
+      rationale: 'Running as root inside the container gives a process that breaks out the most power. Only final stages that say what they run (CMD or ENTRYPOINT) are checked: a base image is for others to finish. Create an unprivileged user and switch to it before CMD. The fix matches the base image: `USER node` on official Node images, `addgroup -S`/`adduser -S` on Alpine, `groupadd`/`useradd` on Debian and Ubuntu, the `nonroot` user on distroless (a suggestion: file permissions may need a `--chown`). hadolint DL3002 covers an explicit `USER root`.',
       incorrect: 'FROM node:20-alpine\nCOPY . /app\nCMD ["node", "/app/server.js"]',
       correct: 'FROM node:20-alpine\nCOPY . /app\nUSER node\nCMD ["node", "/app/server.js"]',
       peers: ['hadolint DL3002 (explicit root only)'],
@@ -21,6 +21,8 @@ export const rule: Rule<DockerfileModel> = {
     if (!s || !s.image || s.image.toLowerCase() === 'scratch') return;
     if (finalChain(m).some((st) => st.instructions.some((i) => i.keyword === 'USER'))) return;
     if (/nonroot|rootless/.test(s.image)) return;
+    // only an image that says what it runs: a base image without CMD/ENTRYPOINT is for others to finish
+    if (!finalChain(m).some((st) => st.instructions.some((i) => i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT'))) return;
     const family = imageFamily(m, s);
     const anchor = s.instructions.find((i) => i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT');
     const at = anchor ? anchor.start : (() => { const last = s.instructions[s.instructions.length - 1]; return last.end; })();

@@ -1,17 +1,16 @@
 import type { Rule } from '../../../engine/types';
 import type { DockerfileModel, DockerInstruction } from '../parse';
-import { meta, distance } from '../util';
+import { meta } from '../util';
 import { INSTRUCTIONS, FLAGS, NEEDS_ARGS, SIGNALS, DURATION } from '../data';
 
 const MOUNT_TYPES = ['bind', 'cache', 'tmpfs', 'secret', 'ssh'];
 
 export const rule: Rule<DockerfileModel> = {
   meta: meta({
-    code: 'DF001', id: 'syntax', defaultSeverity: 'error',
-    description: 'Dockerfile syntax and argument errors that make the build fail.',
+    code: 'DF000', id: 'syntax', defaultSeverity: 'error',
+    description: 'Dockerfile syntax and argument errors that make the build fail (unknown instructions are DF001).',
     messages: {
       parse: '{{message}}',
-      unknown: 'Unknown instruction: {{word}}',
       missingArgs: '{{keyword}} needs {{what}}.',
       unknownFlag: 'Unknown flag `--{{flag}}` for {{keyword}}.',
       flagValue: 'Flag `--{{flag}}` needs a value.',
@@ -32,10 +31,10 @@ export const rule: Rule<DockerfileModel> = {
       argName: 'Invalid ARG name `{{name}}`.',
       onbuildTrigger: 'ONBUILD needs an instruction to trigger.',
     },
-    fixable: 'suggestion',
+    fixable: false,
     docs: {
-      rationale: 'These mistakes stop `docker build` (or silently do something else); catching them while typing saves a build. Covers what `dockerfile-utils` validates: unknown instructions, missing arguments, unknown or repeated flags and their values (durations, `--network`, `--security`, `--mount type=`), ports, signals, stage names, `HEALTHCHECK` forms, `SHELL` form, the `escape` directive, unclosed here-documents. An unknown instruction close to a real one gets a fix (a suggestion).',
-      incorrect: 'FORM node:20\nHEALTHCHECK --interval=30 CMD curl -f http://localhost/', correct: 'FROM node:20\nHEALTHCHECK --interval=30s CMD curl -f http://localhost/',
+      rationale: 'These mistakes stop `docker build` (or silently do something else); catching them while typing saves a build. Covers what `dockerfile-utils` validates (unknown instructions are DF001): missing arguments, unknown or repeated flags and their values (durations, `--network`, `--security`, `--mount type=`), ports, signals, stage names, `HEALTHCHECK` forms, `SHELL` form, the `escape` directive, unclosed here-documents.',
+      incorrect: 'FROM node:20\nHEALTHCHECK --interval=30 CMD curl -f http://localhost/', correct: 'FROM node:20\nHEALTHCHECK --interval=30s CMD curl -f http://localhost/',
       peers: ['dockerfile-utils validate', 'BuildKit parser'],
     },
   }),
@@ -61,15 +60,7 @@ export const rule: Rule<DockerfileModel> = {
 
 function checkInstruction(ctx: Parameters<Rule<DockerfileModel>['check']>[0], ins: DockerInstruction): void {
   const k = ins.keyword;
-  if (!INSTRUCTIONS.includes(k)) {
-    const close = INSTRUCTIONS.map((n) => ({ n, d: distance(n, k) })).sort((a, b) => a.d - b.d)[0];
-    const near = close.d <= 2 && k.length > 2;
-    ctx.report({
-      start: ins.keywordStart, end: ins.keywordEnd, messageId: 'unknown', data: { word: ins.written },
-      fix: near ? { title: `Change to ${close.n}`, safe: false, edits: [{ start: ins.keywordStart, end: ins.keywordEnd, newText: close.n }] } : undefined,
-    });
-    return;
-  }
+  if (!INSTRUCTIONS.includes(k)) return; // DF001 unknown-instruction
   const hasBody = ins.args.length > 0 || ins.heredocs.length > 0;
   if (NEEDS_ARGS.has(k) && !hasBody && !(k === 'ONBUILD')) {
     ctx.report({ start: ins.keywordStart, end: ins.keywordEnd, messageId: 'missingArgs', data: { keyword: k, what: WHAT[k] ?? 'arguments' } });
