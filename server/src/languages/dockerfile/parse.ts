@@ -111,6 +111,8 @@ export interface DockerfileModel {
   problems: ParseProblem[];
 }
 
+/** Instructions whose leading `--name[=value]` words are flags. */
+const FLAGGED = new Set(['FROM', 'COPY', 'ADD', 'RUN', 'HEALTHCHECK']);
 const JSON_FORMS = new Set(['RUN', 'CMD', 'ENTRYPOINT', 'SHELL', 'COPY', 'ADD', 'VOLUME']);
 
 export function parseDockerfile(text: string): DockerfileModel {
@@ -214,18 +216,22 @@ function toInstruction(node: AstInstruction, text: string, lines: LineIndex, esc
   const keywordStart = off(kr.start), keywordEnd = off(kr.end);
   const written = node.getInstruction();
   const keyword = written.toUpperCase();
+  // Flags and arguments from the raw arguments (one tokenization), not dockerfile-ast's getFlags/
+  // getArguments, which re-tokenize and convert every range through the TextDocument.
+  const raw = safe(() => ((node as any).getRawArguments ? (node as any).getRawArguments() : node.getArguments()) as AstArgument[], []);
+  const words: DockerWord[] = raw.map((a) => { const r = a.getRange(); return { value: a.getValue(), start: off(r.start), end: off(r.end) }; });
   const flags: DockerFlag[] = [];
-  const getFlags = (node as any).getFlags;
-  if (typeof getFlags === 'function') {
-    for (const f of safe(() => getFlags.call(node) as any[], [])) {
-      const fr = f.getRange(), nr = f.getNameRange(), vr = f.getValueRange();
-      flags.push({
-        name: f.getName(), value: f.getValue(), start: off(fr.start), end: off(fr.end), nameStart: off(nr.start), nameEnd: off(nr.end),
-        valueStart: vr ? off(vr.start) : undefined, valueEnd: vr ? off(vr.end) : undefined,
-      });
+  let k = 0;
+  if (FLAGGED.has(keyword)) {
+    for (; k < words.length && words[k].value.startsWith('--'); k++) {
+      const w = words[k];
+      const eq = w.value.indexOf('=');
+      const name = w.value.slice(2, eq < 0 ? undefined : eq);
+      const nameStart = w.start + 2, nameEnd = nameStart + name.length;
+      flags.push({ name, value: eq < 0 ? null : w.value.slice(eq + 1), start: w.start, end: w.end, nameStart, nameEnd, valueStart: eq < 0 ? undefined : nameEnd + 1, valueEnd: eq < 0 ? undefined : w.end });
     }
   }
-  const args: DockerWord[] = safe(() => node.getArguments(), []).map((a) => ({ value: a.getValue(), start: off(a.getRange().start), end: off(a.getRange().end) }));
+  const args: DockerWord[] = words.slice(k);
   const argsStart = keywordEnd;
   const argsEnd = end;
   let bodyStart = flags.length ? flags[flags.length - 1].end : keywordEnd;
