@@ -109,6 +109,8 @@ export interface DockerfileModel {
   user?: string;
   comments: (Span & { content: string })[];
   problems: ParseProblem[];
+  /** Every RUN command (ONBUILD triggers included) by command base name, in text order. */
+  commandsByName: Map<string, { ins: DockerInstruction; cmd: ShellCommand; index: number }[]>;
 }
 
 /** Instructions whose leading `--name[=value]` words are flags. */
@@ -129,7 +131,7 @@ export function parseDockerfile(text: string): DockerfileModel {
   const escape = safe(() => ast.getEscapeCharacter(), '\\');
   const model: DockerfileModel = {
     ast, text, escape, directives: [], instructions: [], stages: [], globalArgs: [], args: [], envs: [],
-    exposedPorts: [], comments: [], problems,
+    exposedPorts: [], comments: [], problems, commandsByName: new Map(),
   };
   for (const d of safe(() => ast.getDirectives(), [])) {
     const r = d.getRange(), nr = d.getNameRange(), vr = d.getValueRange();
@@ -169,6 +171,10 @@ export function parseDockerfile(text: string): DockerfileModel {
   for (const s of model.stages) {
     const last = s.instructions[s.instructions.length - 1];
     s.end = last ? last.end : s.from.end;
+  }
+  for (const x of runCommandsOf(model.instructions)) {
+    const list = model.commandsByName.get(x.cmd.name);
+    if (list) list.push(x); else model.commandsByName.set(x.cmd.name, [x]);
   }
   model.finalStage = model.stages[model.stages.length - 1];
   if (model.finalStage) {
@@ -240,7 +246,8 @@ function toInstruction(node: AstInstruction, text: string, lines: LineIndex, esc
   if (args.length) bodyStart = Math.min(Math.max(bodyStart, args[0].start), args[0].start);
   const heredocs: Heredoc[] = [];
   const getHeredocs = (node as any).getHeredocs;
-  if (typeof getHeredocs === 'function') {
+  // getHeredocs re-reads the instruction: ask only when there can be one
+  if (typeof getHeredocs === 'function' && text.slice(start, end).includes('<<')) {
     for (const h of safe(() => getHeredocs.call(node) as any[], [])) {
       const sr = h.getStartRange();
       const cr = h.getContentRange();

@@ -15,8 +15,11 @@ export function meta(m: Omit<RuleMeta, 'kinds'>): RuleMeta {
 }
 
 /** Every RUN command (ONBUILD triggers included) whose base name is one of `names`. */
-export function* commandsNamed(model: DockerfileModel, names: string[], instructions: DockerInstruction[] = model.instructions): Generator<{ ins: DockerInstruction; cmd: ShellCommand; index: number }> {
-  for (const x of runCommandsOf(instructions)) if (names.includes(x.cmd.name)) yield x;
+export function commandsNamed(model: DockerfileModel, names: string[], instructions?: DockerInstruction[]): { ins: DockerInstruction; cmd: ShellCommand; index: number }[] {
+  if (instructions) return [...runCommandsOf(instructions)].filter((x) => names.includes(x.cmd.name));
+  if (names.length === 1) return model.commandsByName.get(names[0]) ?? [];
+  const out = names.flatMap((n) => model.commandsByName.get(n) ?? []);
+  return out.sort((a, b) => a.cmd.start - b.cmd.start);
 }
 
 /** Index of the word in argv that is the first non-flag after argv[0] (the subcommand). */

@@ -24,13 +24,14 @@ export const rule: Rule<DockerfileModel> = {
       while (cur && !chain.includes(cur.index)) { chain.push(cur.index); cur = cur.parentStage !== undefined ? m.stages[cur.parentStage] : undefined; }
       const root = m.stages[chain[chain.length - 1]];
       const fromScratch = root.image?.toLowerCase() === 'scratch';
+      // names defined before each instruction: inherited ENVs, then this stage's ARG/ENV in order
+      const defined = new Set<string>(PREDEFINED_ARGS);
+      for (const e of m.envs) if (chain.includes(e.stage) && e.stage !== s.index) defined.add(e.name);
+      const own = [...m.envs, ...m.args].filter((d) => d.stage === s.index);
       for (const ins of s.instructions) {
+        for (const d of own) if (d.instruction === ins) defined.add(d.name); // same-instruction references are DL3044's business
         if (!EXPANDED_BY_DOCKER.has(ins.keyword)) continue;
-        const defined = new Set<string>(PREDEFINED_ARGS);
-        for (const e of m.envs) if ((chain.includes(e.stage) && e.instruction.start < ins.start)) defined.add(e.name);
-        for (const a of m.args) if (a.stage === s.index && a.instruction.start < ins.start) defined.add(a.name);
-        for (const e of m.envs) if (e.instruction === ins) defined.add(e.name); // DL3044's business
-        for (const a of m.args) if (a.instruction === ins) defined.add(a.name);
+        if (!ins.args.some((a) => a.value.includes('$'))) continue;
         let vars: any[] = [];
         try { vars = ins.node.getVariables(); } catch { vars = []; }
         for (const v of vars) {
