@@ -7,7 +7,7 @@
  * image), `exposedPorts[]`, `globalArgs[]`/`args[]`, `finalStage`, `baseImage`, `user`, `ast`.
  * Fields may be added; existing ones keep their meaning.
  */
-import { DockerfileParser, Dockerfile, Argument as AstArgument, Instruction as AstInstruction, From as AstFrom, Onbuild as AstOnbuild, Arg as AstArg, Env as AstEnv } from 'dockerfile-ast';
+import { DockerfileParser, Dockerfile, Argument as AstArgument, Instruction as AstInstruction, Onbuild as AstOnbuild, Arg as AstArg, Env as AstEnv } from 'dockerfile-ast';
 import type { ParseProblem } from '../../engine/types';
 import { LineIndex } from '../../text/lines';
 import { parseShell, parseLogical, ShellCommand, ShellWord, logicalText } from './shell';
@@ -72,7 +72,7 @@ export interface Stage extends Span {
   nameStart?: number;
   nameEnd?: number;
   from: DockerInstruction;
-  /** The image reference as written (`node:20-alpine`), null when missing. */
+  /** The image reference as written (`node:20-alpine`), null when missing; `imageName` is it without tag and digest. */
   image: string | null;
   imageStart: number;
   imageEnd: number;
@@ -147,7 +147,7 @@ export function parseDockerfile(text: string): DockerfileModel {
     if (ins.keyword === 'FROM') {
       stageIndex++;
       ins.stage = stageIndex;
-      model.stages.push(toStage(ins, node as AstFrom, stageIndex, off, model.stages));
+      model.stages.push(toStage(ins, stageIndex, model.stages));
     }
     if (stageIndex >= 0) model.stages[stageIndex].instructions.push(ins);
     model.instructions.push(ins);
@@ -326,19 +326,33 @@ function runCommands(ins: DockerInstruction, text: string, escape: string): Shel
   return out;
 }
 
-function toStage(ins: DockerInstruction, node: AstFrom, index: number, off: (p: { line: number; character: number }) => number, previous: Stage[]): Stage {
-  const imageRange = safe(() => node.getImageRange(), null);
-  const nameRange = safe(() => node.getBuildStageRange(), null);
+/** Splits an image reference into name, tag and digest (colons inside `${...}` do not count). */
+export function splitImage(ref: string): { name: string; tag: string | null; digest: string | null } {
+  const masked = ref.replace(/\$\{[^}]*\}/g, (m) => 'x'.repeat(m.length));
+  const at = masked.indexOf('@');
+  const digest = at >= 0 ? ref.slice(at + 1) : null;
+  const body = at >= 0 ? masked.slice(0, at) : masked;
+  const colon = body.lastIndexOf(':');
+  const slash = body.lastIndexOf('/');
+  const tag = colon > slash ? ref.slice(colon + 1, at >= 0 ? at : undefined) : null;
+  const nameEnd = colon > slash ? colon : (at >= 0 ? at : ref.length);
+  return { name: ref.slice(0, nameEnd), tag, digest };
+}
+
+function toStage(ins: DockerInstruction, index: number, previous: Stage[]): Stage {
+  // From our own arguments: dockerfile-ast's FROM accessors re-read the arguments on every call.
+  const a = ins.args;
   const platform = ins.flags.find((f) => f.name === 'platform');
-  const image = safe(() => node.getImage(), null);
+  const img = a[0];
+  const parts = img ? splitImage(img.value) : undefined;
   const stage: Stage = {
     index, from: ins, start: ins.start, end: ins.end,
-    image, imageStart: imageRange ? off(imageRange.start) : ins.keywordEnd, imageEnd: imageRange ? off(imageRange.end) : ins.keywordEnd,
-    imageName: safe(() => node.getImageName(), null), tag: safe(() => node.getImageTag(), null), digest: safe(() => node.getImageDigest(), null),
+    image: img ? img.value : null, imageStart: img ? img.start : ins.keywordEnd, imageEnd: img ? img.end : ins.keywordEnd,
+    imageName: parts ? parts.name : null, tag: parts ? parts.tag : null, digest: parts ? parts.digest : null,
     platform, instructions: [],
   };
-  const name = safe(() => node.getBuildStage(), null);
-  if (name && nameRange) { stage.name = name; stage.nameStart = off(nameRange.start); stage.nameEnd = off(nameRange.end); }
+  if (a.length >= 3 && a[1].value.toUpperCase() === 'AS') { stage.name = a[2].value; stage.nameStart = a[2].start; stage.nameEnd = a[2].end; }
+  const image = stage.image;
   if (image) {
     const parent = previous.find((s) => s.name !== undefined && s.name.toLowerCase() === image.toLowerCase());
     if (parent) stage.parentStage = parent.index;
