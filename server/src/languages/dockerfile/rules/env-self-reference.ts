@@ -15,7 +15,7 @@ export const rule: Rule<DockerfileModel> = {
   }),
   check(ctx) {
     for (const ins of ctx.model.instructions) {
-      if (ins.keyword !== 'ENV') continue;
+      if (ins.keyword !== 'ENV' || !ins.args.some((a) => a.value.includes('$'))) continue;
       const defs = ctx.model.envs.filter((e) => e.instruction === ins);
       const earlier = new Set(ctx.model.envs.filter((e) => e.instruction.start < ins.start).map((e) => e.name).concat(ctx.model.args.filter((a) => a.instruction.start < ins.start).map((a) => a.name)));
       for (const v of safeVars(ins.node)) {
