@@ -54,7 +54,7 @@ describe('language server over stdio (dist/server.js)', () => {
   it('re-validates after an incremental change', async () => {
     await client.conn.sendNotification(DidChangeTextDocumentNotification.type, {
       textDocument: { uri, version: 2 },
-      contentChanges: [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 4 } }, text: 'FROM' }],
+      contentChanges: [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 6 } }, text: 'RUN echo ok' }],
     });
     const diags = await client.diagnostics(uri, (d) => d.length === 0);
     assert.deepEqual(diags, []);
