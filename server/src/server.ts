@@ -87,9 +87,13 @@ export function startServer(connection: Connection): void {
     timers.set(doc.uri, setTimeout(() => { timers.delete(doc.uri); void publish(doc); }, delay));
   }
 
-  /** Re-checks the open documents that read `changedPath` (cross-file rules). */
-  function recheckDependents(changedPath: string) {
-    const dependents = new Set(service.workspace.dependentsOf(changedPath));
+  /**
+   * Re-checks the open documents that read `changedPath` (cross-file rules), and those it read itself
+   * (`alsoRead`): a task definition's reverse lookup of the workflows naming it is the other side of
+   * the same link, and may not have read a workflow it did not know yet.
+   */
+  function recheckDependents(changedPath: string, alsoRead: string[] = []) {
+    const dependents = new Set([...service.workspace.dependentsOf(changedPath), ...alsoRead]);
     if (!dependents.size) return;
     if (pullDiagnostics) { void connection.languages.diagnostics.refresh(); return; }
     for (const doc of documents.all()) if (dependents.has(uriToPath(doc.uri))) schedule(doc);
@@ -161,20 +165,24 @@ export function startServer(connection: Connection): void {
     service.workspace.setOpen(inp.path, inp.text);
     openedVersion.set(document.uri, document.version);
     schedule(document, 0);
+    // An opened file's text may differ from the disk the other files were checked against.
+    recheckDependents(inp.path);
   });
   documents.onDidChangeContent(({ document }) => {
     if (openedVersion.get(document.uri) === document.version) return;
     openedVersion.delete(document.uri);
     const inp = input(document);
+    const read = service.workspace.dependenciesOf(inp.path);
     service.workspace.setOpen(inp.path, inp.text);
     schedule(document);
-    recheckDependents(inp.path);
+    recheckDependents(inp.path, read);
   });
   documents.onDidClose(({ document }) => {
     const p = uriToPath(document.uri);
     openedVersion.delete(document.uri);
     clearTimeout(timers.get(document.uri));
     service.workspace.close(p);
+    service.workspace.forgetDependencies(p);
     if (!pullDiagnostics) connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
     recheckDependents(p);
   });

@@ -17,6 +17,7 @@ export function memoryFs(files: Record<string, string>): FileSystem {
   return {
     readFile: (p) => files[p],
     exists: (p) => p in files || dirs.has(p),
+    list: () => Object.keys(files),
   };
 }
 

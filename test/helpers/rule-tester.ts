@@ -13,6 +13,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { posix } from 'node:path';
 import { applyEdits } from '../../server/src/engine/lsp';
 import type { Finding, Language, Rule, Settings } from '../../server/src/engine/types';
 import { LineIndex } from '../../server/src/text/lines';
@@ -75,7 +76,7 @@ function chosenFix(f: Finding, apply: InvalidCase['apply']) {
 export function docFiles(docPath: string, files: Record<string, string> | undefined): Record<string, string> | undefined {
   if (!files) return undefined;
   const dir = docPath.slice(0, docPath.lastIndexOf('/'));
-  return Object.fromEntries(Object.entries(files).map(([p, t]) => [p.startsWith('/') ? p : `${dir}/${p}`, t]));
+  return Object.fromEntries(Object.entries(files).map(([p, t]) => [p.startsWith('/') ? p : posix.normalize(`${dir}/${p}`), t]));
 }
 
 export function testRule(language: Language, rule: Rule, cases: RuleCases): void {

@@ -1,3 +1,4 @@
+import { posix } from 'node:path';
 import { languages } from '../languages';
 import { Service } from '../service/service';
 import type { FileSystem } from '../service/workspace';
@@ -21,10 +22,11 @@ export function generateDocs(): Map<string, string> {
 /** A service whose workspace holds the rule's doc example files, beside the example document. */
 function exampleService(rule: Rule): Service {
   const dir = DOC_PATHS[rule.meta.kinds[0]].replace(/\/[^/]*$/, '');
-  const files = new Map(Object.entries(rule.meta.docs.files ?? {}).map(([p, t]) => [p.startsWith('/') ? p : `${dir}/${p}`, t]));
+  const files = new Map(Object.entries(rule.meta.docs.files ?? {}).map(([p, t]) => [p.startsWith('/') ? p : posix.normalize(`${dir}/${p}`), t]));
   const fs: FileSystem = {
     readFile: (p) => files.get(p),
     exists: (p) => files.has(p) || [...files.keys()].some((f) => f.startsWith(p + '/')),
+    list: () => [...files.keys()],
   };
   return new Service(languages, fs);
 }

@@ -5,6 +5,8 @@ import type { DocumentKind, ParsedFile, WorkspaceIndex } from '../engine/types';
 export interface FileSystem {
   readFile(path: string): string | undefined;
   exists(path: string): boolean;
+  /** Every file path, when the file system can enumerate itself cheaply (in-memory workspaces). */
+  list?(): string[];
 }
 
 export type FileParser = (path: string, text: string) => ParsedFile | undefined;
@@ -25,6 +27,8 @@ export class Workspace implements WorkspaceIndex {
   private readonly known = new Map<string, DocumentKind>();
   /** path → the files that read it. */
   private readonly dependents = new Map<string, Set<string>>();
+  /** dependent → the files it read (the same edges, the other way, to forget them and to re-check both sides). */
+  private readonly dependencies = new Map<string, Set<string>>();
 
   constructor(
     private readonly fs: FileSystem,
@@ -36,6 +40,8 @@ export class Workspace implements WorkspaceIndex {
   // --- what the server tells the index -------------------------------------------------------
   setOpen(path: string, text: string): void {
     this.open.set(path, text);
+    // Its next check records what it reads now; edges from older versions would only grow.
+    this.forgetDependencies(path);
     this.invalidate(path);
     const kind = this.detect(path, text);
     if (kind) this.known.set(path, kind);
@@ -54,6 +60,18 @@ export class Workspace implements WorkspaceIndex {
   isOpen(path: string): boolean { return this.open.has(path); }
   /** The files that read `path` (directly), so they can be re-checked after it changes. */
   dependentsOf(path: string): string[] { return [...(this.dependents.get(path) ?? [])]; }
+  /** The files `path` read when it was last checked (a reverse lookup there may now see it differently). */
+  dependenciesOf(path: string): string[] { return [...(this.dependencies.get(path) ?? [])]; }
+  /** Drops the edges from `dependent` (before it is checked again, or when it is gone). */
+  forgetDependencies(dependent: string): void {
+    for (const p of this.dependencies.get(dependent) ?? []) {
+      const set = this.dependents.get(p);
+      if (!set) continue;
+      set.delete(dependent);
+      if (!set.size) this.dependents.delete(p);
+    }
+    this.dependencies.delete(dependent);
+  }
 
   // --- WorkspaceIndex: what rules ask ----------------------------------------------------------
   get(path: string): ParsedFile | undefined {
@@ -88,6 +106,13 @@ export class Workspace implements WorkspaceIndex {
   list(kind?: DocumentKind): string[] {
     const out: string[] = [];
     for (const [path, k] of this.known) if (!kind || k === kind) out.push(path);
+    if (this.fs.list) {
+      for (const path of this.fs.list()) {
+        if (this.known.has(path)) continue;
+        const k = this.detect(path);
+        if (k && (!kind || k === kind)) out.push(path);
+      }
+    }
     return out.sort();
   }
   dependOn(dependent: string, path: string): void {
@@ -95,6 +120,9 @@ export class Workspace implements WorkspaceIndex {
     let set = this.dependents.get(path);
     if (!set) this.dependents.set(path, (set = new Set()));
     set.add(dependent);
+    let back = this.dependencies.get(dependent);
+    if (!back) this.dependencies.set(dependent, (back = new Set()));
+    back.add(path);
   }
 
   private invalidate(path: string): void {

@@ -80,6 +80,7 @@ import { rule as zypperClean } from './zypper-clean';
 import { rule as zypperNoDistUpgrade } from './zypper-no-dist-upgrade';
 import { rule as zypperNonInteractive } from './zypper-non-interactive';
 import { rule as zypperPinVersions } from './zypper-pin-versions';
+import { crossFileRules } from './cross-file';
 export const rules: Rule<DockerfileModel>[] = [
   absoluteWorkdir,
   addForArchives,
@@ -160,4 +161,5 @@ export const rules: Rule<DockerfileModel>[] = [
   zypperNoDistUpgrade,
   zypperNonInteractive,
   zypperPinVersions,
+  ...crossFileRules,
 ].sort((a, b) => a.meta.code.localeCompare(b.meta.code));

@@ -39,6 +39,7 @@ import { rule as missingHealthCheck } from './missing-health-check';
 import { rule as readonlyRootFilesystem } from './readonly-root-filesystem';
 import { rule as runsAsRoot } from './runs-as-root';
 import { rule as missingTags } from './missing-tags';
+import { crossFileRules } from './cross-file';
 
 export const rules: TaskDefRule[] = [
   syntaxError,
@@ -80,4 +81,5 @@ export const rules: TaskDefRule[] = [
   readonlyRootFilesystem,
   runsAsRoot,
   missingTags,
+  ...crossFileRules,
 ];

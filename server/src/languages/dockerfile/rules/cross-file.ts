@@ -1,0 +1,6 @@
+/** The cross-file rules (XFxxx) of Dockerfiles. */
+import type { Rule } from '../../../engine/types';
+import type { DockerfileModel } from '../parse';
+import { rule as stageTargetedElsewhere } from './stage-targeted-elsewhere';
+
+export const crossFileRules: Rule<DockerfileModel>[] = [stageTargetedElsewhere];
