@@ -210,7 +210,12 @@ export function dockerBuildCommands(text: string, start: number, end: number): C
         else cmd.platforms.push(...val.value.split(',').map((p) => ({ value: p.trim(), start: val.start, end: val.end })));
         continue;
       }
-      if (w.value.startsWith('-')) {
+      if (/^\d*(<|>|>>|<<<?|>&|<&)\S*$/.test(w.value)) {
+        // a redirect (`< Dockerfile`, `2>&1`): its target is no build context
+        if (/^\d*(<|>|>>|<<<?)$/.test(w.value)) j++;
+        continue;
+      }
+      if (w.value.startsWith('-') && w.value !== '-') {
         // flags with a separate value that we do not read
         if (/^(--cache-from|--cache-to|--label|--secret|--ssh|--output|-o|--network|--progress|--iidfile|--metadata-file|--build-context|--add-host|--shm-size|--ulimit|--builder|--attest|--annotation|--cgroup-parent|--isolation|--memory|-m|--cpu-shares|--cpuset-cpus|--allow|--load-from)$/.test(w.value) && words[j + 1] && !words[j + 1].sep) j++;
         continue;
