@@ -30,6 +30,7 @@ import { rule as containerNameWithReplicas } from './container-name-with-replica
 import { rule as unquotedPort } from './unquoted-port';
 import { rule as networkModeConflict } from './network-mode-conflict';
 import { rule as completedWithRestart } from './completed-with-restart';
+import { crossFileRules } from './cross-file';
 
 export const rules: Rule<ComposeModel>[] = [
   syntax, unknownKey, wrongType, invalidValue, missingRequired, duplicateItem,
@@ -37,5 +38,5 @@ export const rules: Rule<ComposeModel>[] = [
   invalidPort, duplicateHostPort, invalidDuration, invalidByteSize, invalidRestart,
   interpolationSyntax, unsetVariable, healthcheckTest, networkModeConflict,
   buildContextMissing, dockerfileMissing, unknownBuildTarget, referencedFileMissing,
-  obsoleteVersion, imageLatestTag, secretInEnvironment, containerNameWithReplicas, unquotedPort,
+  obsoleteVersion, imageLatestTag, secretInEnvironment, containerNameWithReplicas, unquotedPort, ...crossFileRules,
 ];

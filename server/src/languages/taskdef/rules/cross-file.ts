@@ -1,5 +1,7 @@
 /** The cross-file rules (XFxxx) of task definitions. */
 import type { TaskDefRule } from '../rule-kit';
 import { rule as workflowContainerName } from './workflow-container-name';
+import { rule as containerPortNotExposed } from './container-port-not-exposed';
+import { rule as healthCheckTarget } from './health-check-target';
 
-export const crossFileRules: TaskDefRule[] = [workflowContainerName];
+export const crossFileRules: TaskDefRule[] = [workflowContainerName, containerPortNotExposed, healthCheckTarget];

@@ -1,0 +1,7 @@
+/** The cross-file rules (XFxxx) of compose files. */
+import type { Rule } from '../../../engine/types';
+import type { ComposeModel } from '../parse';
+import { rule as portNotExposed } from './port-not-exposed';
+import { rule as healthcheckTarget } from './healthcheck-target';
+
+export const crossFileRules: Rule<ComposeModel>[] = [portNotExposed, healthcheckTarget];
