@@ -8,7 +8,8 @@ import { language } from '../../server/src/languages/compose';
 const FILES: Record<string, Record<string, string>> = {};
 
 describe('compose rule docs', () => {
-  for (const rule of language.rules) {
+  // Cross-file rules (XFxxx) have their own tables and workspace fixtures in test/crossfile.
+  for (const rule of language.rules.filter((r) => !r.meta.code.startsWith('XF'))) {
     it(`${rule.meta.code} ${rule.meta.id}: examples are right`, () => {
       const files = FILES[rule.meta.code] ?? {};
       const bad = check(rule.meta.docs.incorrect, { files, rules: [rule] });

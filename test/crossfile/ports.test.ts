@@ -43,12 +43,13 @@ testRule(taskdef, healthCheckTarget, {
     { code: taskDef(8080, ['CMD-SHELL', 'curl -f http://localhost:8080/ || exit 1']), path: TD, files: ws(dockerfile('node:22')), name: 'an image not on the list' },
     { code: taskDef(8080, ['CMD-SHELL', 'curl -f http://localhost:8080/ || exit 1']), path: TD, name: 'no Dockerfile known' },
     { code: taskDef(8080, ['CMD', '/app', 'healthcheck']), path: TD, files: ws(dockerfile('gcr.io/distroless/static-debian12')), name: 'exec form on distroless' },
+    { code: taskDef(8080, ['CMD-SHELL', 'wget -qO- http://localhost:9000/ || exit 1']), path: TD, name: 'an unmapped port, without the image: an admin port is fine' },
   ],
   invalid: [
     { code: taskDef(8080, ['CMD-SHELL', 'curl -f http://localhost:8080/ || exit 1']), path: TD, files: ws(dockerfile('alpine:3.20')), errors: [{ messageId: 'tool', line: 13, data: { tool: 'curl', family: 'Alpine/BusyBox', alternative: ' It has `wget`.' } }] },
     { code: taskDef(8080, ['CMD', 'wget', '-qO-', 'http://127.0.0.1:8080/']), path: TD, files: ws(dockerfile('node:22-slim')), errors: [{ messageId: 'tool', data: { tool: 'wget', alternative: '' } }] },
     { code: taskDef(8080, ['CMD-SHELL', '/app healthcheck']), path: TD, files: ws(dockerfile('gcr.io/distroless/static-debian12:nonroot')), errors: [{ messageId: 'noShell' }] },
-    { code: taskDef(8080, ['CMD-SHELL', 'wget -qO- http://localhost:3000/ || exit 1']), path: TD, name: 'the port, without any other file', errors: [{ messageId: 'port', data: { port: 3000, ports: '8080' } }] },
+    { code: taskDef(3000, ['CMD-SHELL', 'wget -qO- http://localhost:9000/ || exit 1']), path: TD, files: ws(dockerfile('alpine:3.20')), name: 'a port neither mapped nor EXPOSEd', errors: [{ messageId: 'port', data: { port: 9000, ports: '3000, 8080' } }] },
   ],
 });
 
@@ -72,6 +73,7 @@ testRule(compose, healthcheckTarget, {
     { code: svc('    healthcheck:\n      test: ["CMD", "wget", "-qO-", "http://localhost:8080/"]\n'), files: { '/ws/Dockerfile': dockerfile('alpine:3.20') } },
     { code: svc('    healthcheck:\n      test: curl -f http://localhost:8080/\n'), files: { '/ws/Dockerfile': dockerfile('debian:12', 'RUN apt-get update && apt-get install -y --no-install-recommends \\\n    ca-certificates curl\n') }, name: 'installed on a continuation line' },
     { code: svc('    healthcheck:\n      test: curl -f http://localhost:3000/\n      disable: true\n'), files: { '/ws/Dockerfile': dockerfile('alpine:3.20') }, name: 'disabled' },
+    { code: svc('    ports:\n      - "80:8080"\n    healthcheck:\n      test: wget -qO- http://localhost:9000/\n').replace('build: .', 'image: example/web:1'), name: 'no Dockerfile: ports not judged' },
   ],
   invalid: [
     { code: svc('    healthcheck:\n      test: ["CMD", "curl", "-f", "http://localhost:8080/"]\n'), files: { '/ws/Dockerfile': dockerfile('alpine:3.20') }, errors: [{ messageId: 'tool', line: 5 }] },

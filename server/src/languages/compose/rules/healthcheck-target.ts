@@ -40,7 +40,9 @@ export const rule: Rule<ComposeModel> = {
         for (const e of exposedPorts(src.dockerfile.model, src.stage)) served.add(e.port);
       }
       const related = src ? [{ path: src.dockerfile.path, start: src.stage.from.start, end: src.stage.from.end, message: 'the final stage of the image' }] : undefined;
-      if (!dynamic && served.size) {
+      // Without literal EXPOSEs a probe of a port not published may be an internal one: only judged with them.
+      const exposed = src && !dynamic ? exposedPorts(src.dockerfile.model, src.stage) : [];
+      if (exposed.length) {
         for (const port of probe.ports) if (!served.has(port)) ctx.report({ ...at, messageId: 'port', data: { port, ports: [...served].sort((a, b) => a - b).join(', ') }, related });
       }
       if (!src) continue;

@@ -17,7 +17,7 @@ export const rule: TaskDefRule = {
       noShell: 'The health check uses CMD-SHELL, but the image has no shell: its final stage is based on {{image}} ({{family}}).',
     },
     docs: {
-      rationale: 'A health check that cannot succeed marks every task unhealthy: ECS replaces them in a loop and the deployment never finishes. Two usual causes: the probe names an old port, or it calls `curl` in an image that has none (Alpine ships only BusyBox `wget`; slim, distroless and scratch images ship neither). The ports are the container\'s `portMappings` and what its Dockerfile EXPOSEs; the image is found through the workflow that builds it and renders this task definition. Base images come from a shipped list; unknown ones are not judged.',
+      rationale: 'A health check that cannot succeed marks every task unhealthy: ECS replaces them in a loop and the deployment never finishes. Two usual causes: the probe names an old port, or it calls `curl` in an image that has none (Alpine ships only BusyBox `wget`; slim, distroless and scratch images ship neither). The ports served are the container\'s `portMappings` and what its Dockerfile EXPOSEs (the port check needs literal EXPOSEs, since a probe of an unmapped admin port is fine); the image is found through the workflow that builds it and renders this task definition. Base images come from a shipped list; unknown ones are not judged.',
       incorrect: td('curl -fsS http://localhost:3000/health || exit 1'),
       correct: td('wget -qO- http://localhost:8080/health || exit 1'),
       files: { '../.github/workflows/deploy.yml': WORKFLOW, '../Dockerfile': 'FROM node:22-alpine\nEXPOSE 8080\nCMD ["node", "server.js"]\n' },
@@ -30,14 +30,16 @@ export const rule: TaskDefRule = {
       if (!c.healthCheck || !c.name) continue;
       const probe = probeOf(c.healthCheck.command);
       const src = imageSourceOfContainer(ctx.workspace, ctx.path, c.name);
-      const served = new Set(c.ports.map((p) => p.port));
-      let known = served.size > 0;
-      if (src && !exposesDynamic(src.dockerfile.model, src.stage)) for (const e of exposedPorts(src.dockerfile.model, src.stage)) { served.add(e.port); known = true; }
-      const related = src ? [{ path: src.dockerfile.path, start: src.stage.from.start, end: src.stage.from.end, message: 'the final stage of the image' }] : undefined;
+      if (!src) continue;
+      // A probe of a port that is neither mapped nor EXPOSEd. Without the image's EXPOSEs a probe of an
+      // unmapped port is legitimate (an admin port checked from inside the container), so it needs them.
+      const exposed = exposesDynamic(src.dockerfile.model, src.stage) ? [] : exposedPorts(src.dockerfile.model, src.stage);
+      const served = new Set([...c.ports.map((p) => p.port), ...exposed.map((e) => e.port)]);
+      const known = exposed.length > 0;
+      const related = [{ path: src.dockerfile.path, start: src.stage.from.start, end: src.stage.from.end, message: 'the final stage of the image' }];
       for (const port of probe.ports) {
         if (known && !served.has(port)) ctx.report({ ...c.healthCheck.span, messageId: 'port', data: { port, ports: [...served].sort((a, b) => a - b).join(', ') }, related });
       }
-      if (!src) continue;
       const image = externalBase(src.dockerfile.model, src.stage);
       const base = image ? knownBase(image) : undefined;
       if (!image || !base) continue;
