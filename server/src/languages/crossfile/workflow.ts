@@ -59,7 +59,21 @@ export interface EcsStep extends ActionStep {
   container?: Input;
 }
 
+/** Results computed once per parsed workflow (its model lives as long as its text), so reverse lookups stay cheap. */
+function cached<T>(model: WorkflowModel, key: string, compute: () => T): T {
+  const cache = model.cache as Map<string, unknown> | undefined;
+  if (!cache) return compute();
+  if (cache.has(key)) return cache.get(key) as T;
+  const value = compute();
+  cache.set(key, value);
+  return value;
+}
+
 export function ecsSteps(model: WorkflowModel, workflowPath: string): EcsStep[] {
+  return cached(model, `crossfile:ecs:${workflowPath}`, () => computeEcsSteps(model, workflowPath));
+}
+
+function computeEcsSteps(model: WorkflowModel, workflowPath: string): EcsStep[] {
   const root = repoRootOf(workflowPath);
   return actionSteps(model, RENDER_ACTION, DEPLOY_ACTION).map((a) => {
     const taskDef = a.inputs.get('task-definition');
@@ -119,6 +133,10 @@ const word = (i: Input | undefined): Word | undefined => (i ? { value: i.value.t
 
 /** The image builds of a workflow: `docker/build-push-action` steps and `docker build` commands in `run:`. */
 export function buildSteps(model: WorkflowModel, workflowPath: string): BuildStep[] {
+  return cached(model, `crossfile:builds:${workflowPath}`, () => computeBuildSteps(model, workflowPath));
+}
+
+function computeBuildSteps(model: WorkflowModel, workflowPath: string): BuildStep[] {
   const root = repoRootOf(workflowPath);
   if (!root) return [];
   const out: BuildStep[] = [];
