@@ -22,6 +22,8 @@ testRule(workflow, buildFiles, {
     { code: run('docker build -f app/Dockerfile --target production app'), path: WF, files: ws() },
     { code: run('docker build -t x:1 - < Dockerfile'), path: WF, files: ws(), name: 'context from stdin' },
     { code: action('          context: app\n          file: app/Dockerfile.missing\n'), path: '/elsewhere/release.yml', name: 'not in a repository' },
+    { code: action('          context: .\n'), path: WF, files: { '/ws/README.md': 'x' }, name: 'the default Dockerfile is not named: silent' },
+    { code: run('docker build -t ${{ env.IMAGE }}:latest .'), path: WF, files: ws(), name: 'an expression with spaces in a tag' },
   ],
   invalid: [
     { code: action('          context: app\n          file: Dockerfile.prod\n'), path: WF, files: ws(), errors: [{ messageId: 'noDockerfile', line: 10, data: { path: 'Dockerfile.prod', hint: '' } }] },
@@ -31,6 +33,7 @@ testRule(workflow, buildFiles, {
       name: 'file relative to the context', errors: [{ messageId: 'noDockerfile', line: 10, data: { hint: ' (the path is relative to the working directory, not to the context: write app/Dockerfile.dev)' } }],
     },
     { code: run('docker build -f docker/Dockerfile .'), path: WF, files: ws(), errors: [{ messageId: 'noDockerfile', line: 7 }] },
+    { code: run('docker build . --file Dockerfile.ci --tag my-image:$(date +%s)'), path: WF, files: ws(), name: 'a $( ) word is one word', errors: [{ messageId: 'noDockerfile', line: 7, column: 36 }] },
   ],
 });
 

@@ -175,6 +175,16 @@ function computeBuildSteps(model: WorkflowModel, workflowPath: string): BuildSte
   return out;
 }
 
+/** The offset of the `)` that closes the `(` at `open`, or `end` when unclosed. */
+function matchParen(text: string, open: number, end: number): number {
+  let depth = 0;
+  for (let i = open; i < end; i++) {
+    if (text[i] === '(') depth++;
+    else if (text[i] === ')' && --depth === 0) return i;
+  }
+  return end;
+}
+
 interface Cmd { file?: Word; target?: Word; context?: Word; buildArgs: Word[]; tags: Word[]; platforms: Word[] }
 
 /**
@@ -195,6 +205,9 @@ export function dockerBuildCommands(text: string, start: number, end: number): C
     let value = '';
     while (i < end && !/[\s;&|]/.test(text[i])) {
       const q = text[i];
+      // `${{ ... }}` and `$( ... )` are one word whatever they hold (and dynamic, so never checked)
+      const close = q === '$' && text.startsWith('${{', i) ? text.indexOf('}}', i + 3) + 2 : q === '$' && text[i + 1] === '(' ? matchParen(text, i + 1, end) + 1 : 0;
+      if (close > i && close <= end) { value += text.slice(i, close); i = close; continue; }
       if (q === '"' || q === "'") {
         const close = text.indexOf(q, i + 1);
         const stop = close < 0 || close > end ? end : close;

@@ -30,11 +30,11 @@ export const rule: Rule<WorkflowModel> = {
         continue;
       }
       if (!b.dockerfilePath || (b.file && !isLiteral(b.file))) continue;
-      if (!b.file && (!b.contextPath || !b.context && b.source === 'run')) continue;
+      // Only a Dockerfile the step names: the default one may come from an earlier step or another checkout.
+      if (!b.file) continue;
       ctx.workspace.dependOn?.(ctx.path, b.dockerfilePath);
       if (ctx.workspace.exists(b.dockerfilePath)) continue;
-      const at = b.file ?? b.context;
-      if (!at) continue;
+      const at = b.file;
       const inContext = b.file && b.contextPath ? `${b.contextPath}/${b.file.value.replace(/^\.\//, '')}` : undefined;
       const hint = inContext && ctx.workspace.exists(inContext) ? ` (the path is relative to the working directory, not to the context: write ${relativeTo(b.cwd, inContext)})` : '';
       ctx.report({ start: at.start, end: at.end, messageId: 'noDockerfile', data: { path: relativeTo(root, b.dockerfilePath), hint } });
