@@ -284,3 +284,28 @@ export function workflowsRendering(ws: WorkspaceIndex, taskDefPath: string): Lin
 }
 
 export interface LinkedWorkflow { path: string; text: string; model: WorkflowModel; steps: EcsStep[]; builds: BuildStep[] }
+
+/** The runner labels of a job as written (`runs-on:` string, list, or `labels:` of a group); expressions kept. */
+export function runnerLabels(model: WorkflowModel, job: Job): string[] {
+  const out: string[] = [];
+  const add = (n: unknown) => {
+    const s = scalarString(asScalar(model.doc, n));
+    if (s !== undefined) out.push(s);
+  };
+  const node = job.runsOn as { items?: unknown[] } | undefined;
+  const map = asMap(model.doc, job.runsOn);
+  if (map) {
+    const labels = get(model.doc, map, 'labels')?.value as { items?: unknown[] } | undefined;
+    if (labels?.items) labels.items.forEach(add); else add(labels);
+  } else if (node?.items) node.items.forEach(add);
+  else add(job.runsOn);
+  return out;
+}
+
+/** The CPU architecture a GitHub-hosted runner builds for, from its labels; undefined when unknown (self-hosted, expressions). */
+export function runnerArch(labels: string[]): 'arm64' | 'amd64' | undefined {
+  if (!labels.length || labels.some((l) => l.includes('${{') || l === 'self-hosted')) return undefined;
+  if (labels.some((l) => /(^|-)arm(64)?($|-)|aarch64/i.test(l))) return 'arm64';
+  if (labels.some((l) => /^(ubuntu|windows)-/.test(l))) return 'amd64';
+  return undefined;
+}

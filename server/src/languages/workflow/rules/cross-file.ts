@@ -8,7 +8,8 @@ import { rule as ecsWaitForStability } from './ecs-wait-for-stability';
 import { rule as dockerBuildFiles } from './docker-build-files';
 import { rule as dockerBuildTarget } from './docker-build-target';
 import { rule as dockerBuildArgs } from './docker-build-args';
+import { rule as nixNotInstalled } from './nix-not-installed';
 
 export const crossFileRules: Rule<WorkflowModel>[] = [
-  ecsTaskDefinitionFile, ecsUnknownContainer, ecsServiceCluster, ecsWaitForStability, dockerBuildFiles, dockerBuildTarget, dockerBuildArgs,
+  ecsTaskDefinitionFile, ecsUnknownContainer, ecsServiceCluster, ecsWaitForStability, dockerBuildFiles, dockerBuildTarget, dockerBuildArgs, nixNotInstalled,
 ];
