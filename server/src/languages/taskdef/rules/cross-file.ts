@@ -3,5 +3,6 @@ import type { TaskDefRule } from '../rule-kit';
 import { rule as workflowContainerName } from './workflow-container-name';
 import { rule as containerPortNotExposed } from './container-port-not-exposed';
 import { rule as healthCheckTarget } from './health-check-target';
+import { rule as imageArchitecture } from './image-architecture';
 
-export const crossFileRules: TaskDefRule[] = [workflowContainerName, containerPortNotExposed, healthCheckTarget];
+export const crossFileRules: TaskDefRule[] = [workflowContainerName, containerPortNotExposed, healthCheckTarget, imageArchitecture];
