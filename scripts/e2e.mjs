@@ -105,10 +105,10 @@ async function ui({ chromium, port }) {
     for (const t of tests) {
       const title = `ui ${f.replace(/\.ui\.js$/, '')}: ${t.name}`;
       if (GREP && !GREP.test(title)) continue;
-      const workspace = copyWorkspace(path.join(RUN, 'ui-workspaces', String(results.length)));
+      const workspace = copyWorkspace(path.join(RUN, 'ui', String(results.length), 'hello-shipshape'));
       const context = await launchBrowser(chromium, 'ui');
       const page = context.pages()[0] ?? (await context.newPage());
-      const slug = title.replace(/[^a-z0-9]+/gi, '-').toLowerCase();
+      const slug = `ui-${f.replace(/\.ui\.js$/, '')}-${tests.indexOf(t) + 1}`;
       let step = 0;
       const shot = async (name) => {
         const file = path.join(SHOTS, `${slug}-${String(++step).padStart(2, '0')}-${name}.png`);
@@ -119,7 +119,7 @@ async function ui({ chromium, port }) {
       try {
         await t.run({ page, url: `http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}`, workspace, shot });
         results.push({ title, state: 'passed', ms: Date.now() - started });
-        console.log(`  ✓ ${title} (${Date.now() - started} ms)`);
+        console.log(`  ✓ ${title} (${Date.now() - started} ms; screenshots ${slug}-*.png)`);
       } catch (e) {
         await shot('failure').catch(() => {});
         results.push({ title, state: 'failed', error: e?.stack ?? String(e) });
@@ -147,7 +147,7 @@ async function main() {
   fs.rmSync(SHOTS, { recursive: true, force: true });
   fs.mkdirSync(SHOTS, { recursive: true });
   const extensionDir = installedExtensionDir(dirs.extensions);
-  const workspace = copyWorkspace(path.join(RUN, 'workspace'));
+  const workspace = copyWorkspace(path.join(RUN, 'workspace', 'hello-shipshape'));
   const port = await freePort();
   const server = await startCodeServer({
     bin, port, dirs,
