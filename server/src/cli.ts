@@ -78,9 +78,10 @@ function collectFiles(paths: string[], kind: DocumentKind | undefined): { abs: s
         const full = path.join(dir, e.name);
         if (e.isDirectory()) { if (!SKIP_DIRS.has(e.name)) walk(full); continue; }
         if (!e.isFile()) continue;
-        let k = detectKind(full);
+        // --kind forces the kind of every file found, as of every file given.
+        let k = kind ?? detectKind(full);
         if (!k && e.name.toLowerCase().endsWith('.json')) k = detectKind(full, nodeFileSystem.readFile(full));
-        if (k && (!kind || k === kind)) out.push({ abs: full, shown: path.relative(process.cwd(), full) || full, kind: k });
+        if (k) out.push({ abs: full, shown: path.relative(process.cwd(), full) || full, kind: k });
       }
     };
     walk(abs);

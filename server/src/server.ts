@@ -6,7 +6,7 @@ import {
   TextDocuments, TextDocumentSyncKind, type CodeAction, type Connection, type InitializeParams, type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { FIX_ALL_KIND, quickFixes, toDiagnostic } from './engine/lsp';
+import { FIX_ALL_KIND, ignoreActions, quickFixes, toDiagnostic } from './engine/lsp';
 import { ruleDocUrl } from './engine/docs';
 import type { DocumentKind, Settings } from './engine/types';
 import { languages } from './languages';
@@ -154,12 +154,17 @@ export function startServer(connection: Connection): void {
     if (config) recheckAll();
   });
 
+  // TextDocuments also fires onDidChangeContent for an open: that first version is checked at once.
+  const openedVersion = new Map<string, number>();
   documents.onDidOpen(({ document }) => {
     const inp = input(document);
     service.workspace.setOpen(inp.path, inp.text);
+    openedVersion.set(document.uri, document.version);
     schedule(document, 0);
   });
   documents.onDidChangeContent(({ document }) => {
+    if (openedVersion.get(document.uri) === document.version) return;
+    openedVersion.delete(document.uri);
     const inp = input(document);
     service.workspace.setOpen(inp.path, inp.text);
     schedule(document);
@@ -167,6 +172,7 @@ export function startServer(connection: Connection): void {
   });
   documents.onDidClose(({ document }) => {
     const p = uriToPath(document.uri);
+    openedVersion.delete(document.uri);
     clearTimeout(timers.get(document.uri));
     service.workspace.close(p);
     if (!pullDiagnostics) connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
@@ -228,7 +234,12 @@ export function startServer(connection: Connection): void {
     const only = params.context.only;
     const actions: CodeAction[] = [];
     const wants = (kind: string) => !only || only.some((o) => kind === o || kind.startsWith(o + '.'));
-    if (wants(CodeActionKind.QuickFix)) actions.push(...quickFixes(doc.uri, params.context.diagnostics));
+    if (wants(CodeActionKind.QuickFix)) {
+      actions.push(...quickFixes(doc.uri, params.context.diagnostics));
+      const kind = input(doc).kind;
+      const marker = kind ? service.registry.language(kind)?.lineComment : undefined;
+      actions.push(...ignoreActions(doc.uri, params.context.diagnostics, new LineIndex(doc.getText()), marker));
+    }
     if (only && wants(FIX_ALL_KIND)) {
       const edits = service.fixAll(input(doc), await settingsFor(doc.uri), { trusted });
       if (edits.length) {

@@ -26,8 +26,9 @@ testRule(taskdef, rule(taskdef, 'TD000'), {
 testRule(dockerfile, rule(dockerfile, 'DF001'), {
   valid: ['FROM alpine:3.20\nRUN echo hi\n', '# comment only\n', { name: 'an ignored line', code: 'FROM alpine:3.20\n# shipshape-ignore DF001\nFRUM x\n' }],
   invalid: [
-    { code: 'FROM alpine:3.20\nFRUM x\n', errors: [{ messageId: 'unknown', line: 2, column: 1, endColumn: 5, data: { word: 'FRUM' } }] },
-    { name: 'an ignore for another code does not hide it', code: 'FROM alpine:3.20\n# shipshape-ignore DL3007\nFRUM x\n', errors: [{ messageId: 'unknown', line: 3 }] },
+    { code: 'FROM alpine:3.20\nFRUM x\n', errors: [{ messageId: 'unknown', line: 2, column: 1, endColumn: 5, data: { word: 'FRUM' } }], output: 'FROM alpine:3.20\nFROM x\n' },
+    { name: 'no guess for a word far from every instruction', code: 'FROM alpine:3.20\nBANANAS x\n', errors: [{ messageId: 'unknown', line: 2 }] },
+    { name: 'an ignore for another code does not hide it', code: 'FROM alpine:3.20\n# shipshape-ignore DL3007\nFRUM x\n', errors: [{ messageId: 'unknown', line: 3 }], output: 'FROM alpine:3.20\n# shipshape-ignore DL3007\nFROM x\n' },
   ],
 });
 testRule(dockerignore, rule(dockerignore, 'DI001'), {

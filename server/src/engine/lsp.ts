@@ -122,3 +122,25 @@ export function applyEdits(text: string, edits: OffsetEdit[]): string {
   for (const e of sorted) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
   return out;
 }
+
+/** "Ignore CODE here": a `# shipshape-ignore CODE` comment above the finding's line, indented like it. */
+export function ignoreActions(uri: string, diagnostics: Diagnostic[], lines: LineIndex, marker: string | undefined): CodeAction[] {
+  if (!marker) return [];
+  const actions: CodeAction[] = [];
+  const seen = new Set<string>();
+  for (const d of diagnostics) {
+    if (d.source !== SOURCE || typeof d.code !== 'string' || !/^[A-Z]{2}\d+$/.test(d.code)) continue;
+    const line = d.range.start.line;
+    const key = `${line}:${d.code}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const indent = /^[ \t]*/.exec(lines.lineText(line))![0];
+    actions.push({
+      title: `Ignore ${d.code} on this line`,
+      kind: 'quickfix',
+      diagnostics: [d],
+      edit: { changes: { [uri]: [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `${indent}${marker} shipshape-ignore ${d.code}\n` }] } },
+    });
+  }
+  return actions;
+}

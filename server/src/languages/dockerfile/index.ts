@@ -1,5 +1,6 @@
 import { DockerfileParser, type Dockerfile } from 'dockerfile-ast';
 import type { Language, Rule } from '../../engine/types';
+import { nearest } from '../../text/nearest';
 
 export interface DockerfileModel { ast: Dockerfile }
 
@@ -7,7 +8,7 @@ const INSTRUCTIONS = new Set(['ADD', 'ARG', 'CMD', 'COPY', 'ENTRYPOINT', 'ENV', 
 
 const unknownInstruction: Rule<DockerfileModel> = {
   meta: {
-    code: 'DF001', id: 'unknown-instruction', kinds: ['dockerfile'], defaultSeverity: 'error', fixable: false,
+    code: 'DF001', id: 'unknown-instruction', kinds: ['dockerfile'], defaultSeverity: 'error', fixable: 'suggestion',
     description: 'The line starts with a word that is not a Dockerfile instruction.',
     messages: { unknown: 'Unknown instruction: {{word}}' },
     docs: {
@@ -20,7 +21,12 @@ const unknownInstruction: Rule<DockerfileModel> = {
       const word = inst.getInstruction();
       if (INSTRUCTIONS.has(word.toUpperCase())) continue;
       const r = inst.getInstructionRange();
-      ctx.report({ start: ctx.lines.offset(r.start), end: ctx.lines.offset(r.end), messageId: 'unknown', data: { word } });
+      const start = ctx.lines.offset(r.start), end = ctx.lines.offset(r.end);
+      const guess = nearest(word, INSTRUCTIONS, 2);
+      ctx.report({
+        start, end, messageId: 'unknown', data: { word },
+        suggestions: guess ? [{ title: `Change to ${guess}`, edits: [{ start, end, newText: guess }], safe: false }] : undefined,
+      });
     }
   },
 };

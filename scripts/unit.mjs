@@ -1,0 +1,21 @@
+// Runs the unit, golden, LSP and AWS tests compiled by `tsc -b` into out/test (not the editor
+// end-to-end suite, which `npm run test:e2e` runs inside a real VS Code).
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const dir = path.join(root, 'out', 'test');
+const files = [];
+const walk = (d) => {
+  for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+    const f = path.join(d, e.name);
+    if (e.isDirectory()) { if (e.name !== 'e2e') walk(f); }
+    else if (e.name.endsWith('.test.js') && fs.existsSync(path.join(root, path.relative(path.join(root, 'out'), f).replace(/\.js$/, '.ts')))) files.push(f);
+  }
+};
+walk(dir);
+const only = process.argv.slice(2);
+const chosen = only.length ? files.filter((f) => only.some((o) => f.includes(o))) : files;
+const r = spawnSync(process.execPath, ['--test', '--test-reporter=spec', ...chosen], { stdio: 'inherit', cwd: root });
+process.exit(r.status ?? 1);

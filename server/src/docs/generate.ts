@@ -1,0 +1,32 @@
+import { languages } from '../languages';
+import { Service } from '../service/service';
+import type { FileSystem } from '../service/workspace';
+import type { Rule } from '../engine/types';
+import { renderIndex, renderRulePage } from './render';
+
+const DOC_PATHS: Record<string, string> = {
+  dockerfile: '/example/Dockerfile', dockerignore: '/example/.dockerignore', compose: '/example/compose.yaml',
+  workflow: '/example/.github/workflows/ci.yml', taskdef: '/example/ecs/task-definition.json', flake: '/example/flake.nix', nix: '/example/default.nix',
+};
+
+/** Every doc page by file name (`CODE.md` and `README.md`), as `npm run docs` writes them. */
+export function generateDocs(): Map<string, string> {
+  const empty: FileSystem = { readFile: () => undefined, exists: () => false };
+  const service = new Service(languages, empty);
+  const pages = new Map<string, string>();
+  const rules = service.allRules();
+  for (const rule of rules) pages.set(`${rule.meta.code}.md`, page(service, rule));
+  pages.set('README.md', renderIndex(rules));
+  return pages;
+}
+
+function page(service: Service, rule: Rule): string {
+  const kind = rule.meta.kinds[0];
+  const path = DOC_PATHS[kind];
+  const rules: Record<string, 'off' | 'warning'> = {};
+  for (const r of service.allRules()) rules[r.meta.code] = 'off';
+  rules[rule.meta.code] = rule.meta.defaultSeverity === 'off' ? 'warning' : (rule.meta.defaultSeverity as 'warning');
+  const result = service.validate({ path, text: rule.meta.docs.incorrect, kind }, service.settingsFor(path, { rules }), { trusted: false });
+  const findings = result.findings.map((f) => rule.meta.defaultSeverity === 'off' ? { ...f, severity: 'warning' as const } : f);
+  return renderRulePage(rule, findings, (o) => result.lines.position(o));
+}

@@ -1,0 +1,32 @@
+/** Levenshtein distance, bounded: returns max+1 as soon as the distance exceeds max. */
+export function editDistance(a: string, b: string, max = Infinity): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (cur[j] < best) best = cur[j];
+    }
+    if (best > max) return max + 1;
+    prev = cur;
+  }
+  return prev[b.length];
+}
+
+/**
+ * The candidate nearest to `word` (case-insensitive), if it is close enough to be a typo:
+ * at most a third of the word's length in edits (at least 1, at most `maxDistance`).
+ */
+export function nearest(word: string, candidates: Iterable<string>, maxDistance = 3): string | undefined {
+  const w = word.toLowerCase();
+  const limit = Math.min(maxDistance, Math.max(1, Math.floor(word.length / 3)));
+  let best: string | undefined;
+  let bestD = limit + 1;
+  for (const c of candidates) {
+    const d = editDistance(w, c.toLowerCase(), limit);
+    if (d < bestD) { best = c; bestD = d; }
+  }
+  return best;
+}
