@@ -2,7 +2,7 @@
 // line of its own (DF001). Add the codes of new Dockerfile rules to EXPECTED as they land on main.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { at, closeAll, codeOf, fixAll, only, open, quickFix, rangeOf, waitForCodes, waitForNoCodes } from './helpers';
+import { at, closeAll, codeOf, fixAll, only, open, quickFix, rangeOf, waitForCodes, waitForDiagnostics, waitForNoCodes } from './helpers';
 
 const FILE = 'Dockerfile';
 const EXPECTED = ['DF001'];
@@ -19,6 +19,9 @@ describe('dockerfile', () => {
     assert.equal(d.severity, vscode.DiagnosticSeverity.Error);
     assert.equal(d.message, 'Unknown instruction: rm');
     assert.equal(codeOf(d), 'DF001');
+    // The code links to the rule's page.
+    assert.ok(typeof d.code === 'object' && d.code !== null, 'DF001 has no link to its rule page');
+    assert.match(String(d.code.target), /DF001/);
   });
 
   it('re-checks as the user types: restoring the `\\` removes DF001', async () => {
@@ -32,25 +35,45 @@ describe('dockerfile', () => {
     await waitForCodes(editor.document.uri, ['DF001']);
   });
 
-  it('fixAll leaves a Dockerfile without safe fixes unchanged', async () => {
+  it('source.fixAll.shipshape does not apply suggestions (DF001\'s "Change to …" is not safe)', async () => {
     const editor = await open(FILE);
-    await waitForCodes(editor.document.uri, ['DF001']);
-    const before = editor.document.getText();
-    // DF001 has no fix: fix-all must not touch the line it cannot repair.
+    const uri = editor.document.uri;
+    await waitForCodes(uri, ['DF001']);
+    const r = rangeOf(editor.document, 'EXPOSE 3000').with({ end: rangeOf(editor.document, 'EXPOSE 3000').start.translate(0, 6) });
+    assert.ok(await editor.edit((b) => b.replace(r, 'EXPSOE')));
+    await waitForCodes(uri, ['DF001', 'DF001']);
     const after = await fixAll(editor);
-    assert.ok(after.includes('curl &&\n    rm -rf'), 'fix-all changed the line DF001 flags');
-    assert.equal(after.split('\n').length, before.split('\n').length);
+    assert.match(after, /^EXPSOE 3000$/m, 'fix-all applied an unsafe suggestion');
+    assert.match(after, /curl &&\n    rm -rf/, 'fix-all touched a line it cannot repair');
   });
 
-  // PENDING: no Dockerfile rule on main fixes anything yet. When the hadolint-like rules land, name
-  // one here (e.g. DL3015 "--no-install-recommends", line 13 of the example) and drop the `.skip`.
-  it.skip('PENDING(dockerfile rules): a quick fix repairs the line and the finding goes', async () => {
+  it('quick fix: a mistyped instruction is corrected by "Change to …" and the finding goes', async () => {
     const editor = await open(FILE);
-    const text = await quickFix(editor, 'DL3015', /no-install-recommends/);
-    assert.match(text, /apt-get install -y --no-install-recommends curl/);
-    await waitForNoCodes(editor.document.uri, ['DL3015']);
+    const uri = editor.document.uri;
+    await waitForCodes(uri, ['DF001']);
+    const r = rangeOf(editor.document, 'EXPOSE 3000').with({ end: rangeOf(editor.document, 'EXPOSE 3000').start.translate(0, 6) });
+    assert.ok(await editor.edit((b) => b.replace(r, 'EXPSOE')));
+    await waitForCodes(uri, ['DF001', 'DF001']);
+    const text = await quickFix(editor, 'DF001', /^Change to EXPOSE$/, r.start);
+    assert.match(text, /^EXPOSE 3000$/m);
+    assert.doesNotMatch(text, /EXPSOE/);
+    // Only the typo's finding goes; the missing continuation is still reported.
+    const left = await waitForDiagnostics(uri, (ds) => ds.length === 1, 'one DF001 left');
+    assert.equal(at(left[0].range), '14:5-14:7');
   });
 
+  it('quick fix: "Ignore DF001 on this line" adds a shipshape-ignore comment and the finding goes', async () => {
+    const editor = await open(FILE);
+    const uri = editor.document.uri;
+    const rm = rangeOf(editor.document, 'rm -rf').start;
+    const text = await quickFix(editor, 'DF001', /^Ignore DF001 on this line$/, rm);
+    assert.match(text, /curl &&\n    # shipshape-ignore DF001\n    rm -rf/);
+    await waitForNoCodes(uri, ['DF001']);
+  });
+
+  // PENDING: no Dockerfile rule on main has a safe fix yet (DF001's is a suggestion, which fix-all
+  // must not apply). When one lands (e.g. a hadolint-like rule with `safe: true`), name it here and
+  // drop the `.skip`.
   it.skip('PENDING(dockerfile rules): source.fixAll.shipshape applies every safe fix', async () => {
     const editor = await open(FILE);
     await waitForCodes(editor.document.uri, ['DL3015']);

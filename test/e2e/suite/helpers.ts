@@ -136,13 +136,18 @@ export async function apply(action: vscode.CodeAction): Promise<void> {
   if (action.command) await vscode.commands.executeCommand(action.command.command, ...(action.command.arguments ?? []));
 }
 
-/** Applies the quick fix for the diagnostic with `code` whose title matches; returns the new text. */
-export async function quickFix(editor: vscode.TextEditor, code: string, title?: RegExp): Promise<string> {
+/**
+ * Applies the quick fix whose title matches `title` for the diagnostic with `code` (the one whose
+ * range contains `where`, when there are several); returns the document's new text.
+ */
+export async function quickFix(editor: vscode.TextEditor, code: string, title: RegExp, where?: vscode.Position): Promise<string> {
   const uri = editor.document.uri;
-  const d = only(await waitForCodes(uri, [code]), code);
-  const actions = (await codeActions(uri, d.range, vscode.CodeActionKind.QuickFix.value)).filter((a) => a.diagnostics?.some((x) => codeOf(x) === code) ?? true);
-  const pick = actions.find((a) => !title || title.test(a.title));
-  assert.ok(pick, `no quick fix${title ? ` matching ${title}` : ''} for ${code}; offered: ${actions.map((a) => a.title).join(' | ') || '(none)'}`);
+  const ds = await waitForCodes(uri, [code]);
+  const d = where ? ds.find((x) => codeOf(x) === code && x.range.contains(where)) : only(ds, code);
+  assert.ok(d, `no ${code} at ${where ? `${where.line + 1}:${where.character + 1}` : '?'}; have ${describe(ds)}`);
+  const actions = await codeActions(uri, d.range, vscode.CodeActionKind.QuickFix.value);
+  const pick = actions.find((a) => title.test(a.title));
+  assert.ok(pick, `no quick fix matching ${title} for ${code}; offered: ${actions.map((a) => a.title).join(' | ') || '(none)'}`);
   await apply(pick);
   return editor.document.getText();
 }

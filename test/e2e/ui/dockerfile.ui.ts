@@ -48,6 +48,27 @@ export const tests: UiTest[] = [
       await page.locator('.squiggly-error').first().waitFor({ state: 'detached', timeout: 15_000 });
       await row.waitFor({ state: 'detached', timeout: 15_000 });
       await shot('fixed');
+
+      // Mistype an instruction, then take the lightbulb's fix: Ctrl+. and "Change to EXPOSE".
+      await goTo(page, 20, 1);
+      await page.keyboard.press('Shift+End');
+      await page.keyboard.type('EXPSOE 3000');
+      await page.locator('.squiggly-error').first().waitFor({ timeout: 15_000 });
+      await page.keyboard.press('Home'); // the caret on the finding, where the lightbulb's fixes are
+      await page.keyboard.press('Control+.');
+      const menu = page.locator('.action-widget');
+      const fix = menu.locator('.monaco-list-row', { hasText: 'Change to EXPOSE' });
+      await fix.waitFor({ timeout: 15_000 });
+      assert.ok(await menu.locator('.monaco-list-row', { hasText: 'Ignore DF001 on this line' }).count() > 0, 'the ignore action is missing from the lightbulb menu');
+      await page.waitForTimeout(300);
+      await shot('lightbulb');
+      // Keyboard, as the menu says ("Enter to Apply"): move the focus to the fix, then Enter.
+      for (let i = 0; i < 5 && !/\bfocused\b/.test((await fix.getAttribute('class')) ?? ''); i++) await page.keyboard.press('ArrowDown');
+      assert.match((await fix.getAttribute('class')) ?? '', /\bfocused\b/, 'could not focus "Change to EXPOSE"');
+      await page.keyboard.press('Enter');
+      await page.locator('.squiggly-error').first().waitFor({ state: 'detached', timeout: 15_000 });
+      await page.locator('.editor-instance .view-line', { hasText: /^EXPOSE\s3000$/ }).waitFor(); // \s: the editor renders nbsp
+      await shot('lightbulb-applied');
     },
   },
 ];
