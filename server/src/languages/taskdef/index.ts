@@ -1,16 +1,19 @@
-import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
-import type { Language, ParseProblem } from '../../engine/types';
-import { syntaxRule } from '../syntax-rule';
+/** The ECS task definition language: JSON files registered with `aws ecs register-task-definition`. */
+import type { Language } from '../../engine/types';
+import { parseTaskDef, type TaskDefModel } from './parse';
+import { rules } from './rules';
+import { complete } from './complete';
+import { hover } from './hover';
+import { symbols } from './symbols';
 
-export interface TaskdefModel { root: Node | undefined; problems: ParseProblem[] }
+export type { TaskDefModel } from './parse';
 
-export const language: Language<TaskdefModel> = {
+export const language: Language<TaskDefModel> = {
   kind: 'taskdef',
-  parse(text) {
-    const errors: ParseError[] = [];
-    const root = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
-    // After the first error the rest are mostly echoes of it: report the first only.
-    return { root, problems: errors.slice(0, 1).map((e) => ({ start: e.offset, end: e.offset + e.length, message: `JSON: ${printParseErrorCode(e.error)}` })) };
-  },
-  rules: [syntaxRule('TD000', 'taskdef', 'JSON', { incorrect: '{ "family": "app", }', correct: '{ "family": "app" }' })],
+  // JSON has no comments, so there is no lineComment and no inline ignore comment.
+  parse: (text, path) => parseTaskDef(text, path),
+  rules,
+  complete,
+  hover,
+  symbols,
 };

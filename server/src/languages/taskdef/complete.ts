@@ -1,0 +1,111 @@
+/** Completions at the cursor: keys from the model, enum values, booleans, Fargate sizes, regions, ARN skeletons. */
+import { getLocation, findNodeAtLocation, type Node } from 'jsonc-parser';
+import { CompletionItem, CompletionItemKind, InsertTextFormat, MarkupKind, TextEdit } from 'vscode-languageserver-types';
+import type { FeatureContext } from '../../engine/types';
+import type { TaskDefModel } from './parse';
+import { memberNames, memberShape, shape, ALL_REGIONS, FARGATE_SIZES, LOG_DRIVER_OPTIONS, taskSize, parseCpu, parseMemory, isFargate } from './ecs';
+import { resolvePath } from './locate';
+import { fieldDoc } from './docs';
+import { describeShape } from './walk';
+import { get, props, keyOf, str } from './json';
+import { constraintsOf } from './hover';
+
+const ROLE_SKELETON = 'arn:aws:iam::${1:123456789012}:role/${2:ecsTaskExecutionRole}';
+const SECRET_SKELETONS = [
+  ['Secrets Manager secret', 'arn:aws:secretsmanager:${1:us-east-1}:${2:123456789012}:secret:${3:name}'],
+  ['Secrets Manager secret JSON key', 'arn:aws:secretsmanager:${1:us-east-1}:${2:123456789012}:secret:${3:name}:${4:key}::'],
+  ['SSM parameter', 'arn:aws:ssm:${1:us-east-1}:${2:123456789012}:parameter/${3:name}'],
+];
+
+function valueSnippet(shapeName: string): string {
+  const s = shape(shapeName);
+  if (!s) return '$1';
+  if (s.type === 'structure' || s.type === 'map') return '{$1}';
+  if (s.type === 'list') return '[$1]';
+  if (s.type === 'boolean') return '${1|true,false|}';
+  if (s.type === 'integer' || s.type === 'long') return '${1:0}';
+  if (s.enum) return `"\${1|${s.enum.join(',')}|}"`;
+  return '"$1"';
+}
+
+export function complete(ctx: FeatureContext<TaskDefModel>, offset: number): CompletionItem[] {
+  const { text, model } = ctx;
+  const loc = getLocation(text, offset);
+  const prev = loc.previousNode;
+  const replace = (a: number, b: number, newText: string) => TextEdit.replace(ctx.lines.range(a, b), newText);
+  const wrapped = !!model.wrapper || (loc.path[0] === 'taskDefinition' && !model.root?.children?.some((p) => p.children?.[0]?.value === 'containerDefinitions'));
+  const out: CompletionItem[] = [];
+
+  if (loc.isAtPropertyKey) {
+    const objPath = loc.path.slice(0, -1);
+    const range = prev && (prev.type === 'property' || prev.type === 'string') ? [prev.offset, prev.offset + prev.length] as const : [offset, offset] as const;
+    const obj = model.root ? (objPath.length ? findNodeAtLocation(model.root, objPath) : model.root) : undefined;
+    const present = new Set(props(obj).map(keyOf));
+    const resolved = resolvePath(objPath, wrapped);
+    if (!resolved) return out;
+    // Log driver options depend on the driver.
+    if (resolved.shape.type === 'map' && resolved.key === 'options') {
+      const lcPath = objPath.slice(0, -1);
+      const driver = str(get(model.root && findNodeAtLocation(model.root, lcPath), 'logDriver'));
+      for (const o of LOG_DRIVER_OPTIONS[driver ?? ''] ?? []) {
+        if (present.has(o)) continue;
+        out.push({ label: o, kind: CompletionItemKind.Property, detail: `${driver} option`, insertTextFormat: InsertTextFormat.Snippet, textEdit: replace(range[0], range[1], `"${o}": "$1"`) });
+      }
+      return out;
+    }
+    if (resolved.shape.type !== 'structure') return out;
+    for (const key of memberNames(resolved.shapeName)) {
+      if (present.has(key)) continue;
+      const ms = memberShape(resolved.shapeName, key)!;
+      const required = resolved.shape.required?.includes(key);
+      const doc = [fieldDoc(resolved.shapeName, key), constraintsOf(ms)].filter(Boolean).join('\n\n');
+      out.push({
+        label: key, kind: CompletionItemKind.Property, detail: `${describeShape(shape(ms))}${required ? ' (required)' : ''}`,
+        documentation: doc ? { kind: MarkupKind.Markdown, value: doc } : undefined,
+        sortText: `${required ? '0' : '1'}${key}`,
+        insertTextFormat: InsertTextFormat.Snippet, textEdit: replace(range[0], range[1], `"${key}": ${valueSnippet(ms)}`),
+      });
+    }
+    return out;
+  }
+
+  // A value position.
+  const resolved = resolvePath(loc.path, wrapped);
+  const range = prev && ['string', 'number', 'boolean', 'null'].includes(prev.type) ? [prev.offset, prev.offset + prev.length] as const : [offset, offset] as const;
+  const add = (label: string, detail?: string, kind: CompletionItemKind = CompletionItemKind.Value, snippet?: string) =>
+    out.push({ label, detail, kind, insertTextFormat: snippet ? InsertTextFormat.Snippet : undefined, textEdit: replace(range[0], range[1], snippet ?? JSON.stringify(label)) });
+  const key = resolved?.key ?? String(loc.path[loc.path.length - 1] ?? '');
+  const td = model.taskDef;
+  const parent = loc.path.slice(0, -1);
+
+  if (resolved?.parentStructure === 'RegisterTaskDefinitionRequest' && (key === 'cpu' || key === 'memory')) {
+    const fargate = isFargate(td);
+    if (key === 'cpu') {
+      const mem = taskSize(get(td, 'memory'), parseMemory);
+      for (const s of FARGATE_SIZES) if (mem === undefined || s.memory.includes(mem)) add(String(s.cpu), `${s.cpu / 1024} vCPU${fargate ? ', Fargate' : ''}`);
+    } else {
+      const cpu = taskSize(get(td, 'cpu'), parseCpu);
+      const sizes = FARGATE_SIZES.filter((s) => cpu === undefined || s.cpu === cpu);
+      const seen = new Set<number>();
+      for (const s of sizes) for (const m of s.memory) if (!seen.has(m)) { seen.add(m); add(String(m), `${m / 1024} GB`); }
+    }
+    return out;
+  }
+  if (key === 'awslogs-region' || key === 'region') { for (const r of ALL_REGIONS) add(r, 'AWS region'); return out; }
+  if (key === 'logDriver' && resolved) { for (const e of resolved.shape.enum ?? []) add(e, isFargate(td) && !['awslogs', 'splunk', 'awsfirelens'].includes(e) ? 'not on Fargate' : 'log driver'); return out; }
+  if (key === 'executionRoleArn' || key === 'taskRoleArn') { add('arn:aws:iam::…:role/…', 'IAM role ARN', CompletionItemKind.Snippet, `"${ROLE_SKELETON.replace('ecsTaskExecutionRole', key === 'taskRoleArn' ? 'appTaskRole' : 'ecsTaskExecutionRole')}"`); return out; }
+  if (key === 'valueFrom' || key === 'credentialsParameter') {
+    for (const [label, sk] of SECRET_SKELETONS) if (key === 'valueFrom' || label === 'Secrets Manager secret') add(label, sk.replace(/\$\{\d+:([^}]*)\}/g, '$1'), CompletionItemKind.Snippet, `"${sk}"`);
+    return out;
+  }
+  if (key === 'containerName' && model.root) {
+    const containerNodes: Node[] = (get(td, 'containerDefinitions')?.children ?? []);
+    const self = parent.length >= 2 ? findNodeAtLocation(model.root, loc.path.slice(0, wrapped ? 3 : 2)) : undefined;
+    for (const c of containerNodes) { const n = str(get(c, 'name')); if (n && c !== self) add(n, 'container'); }
+    return out;
+  }
+  if (!resolved) return out;
+  for (const e of resolved.shape.enum ?? []) add(e, key);
+  if (resolved.shape.type === 'boolean') { add('true', key, CompletionItemKind.Keyword, 'true'); add('false', key, CompletionItemKind.Keyword, 'false'); }
+  return out;
+}

@@ -1,0 +1,28 @@
+import { fargateExample } from '../examples';
+import { get, propNode } from '../json';
+import { isFargate, containers } from '../ecs';
+import type { TaskDefRule } from '../rule-kit';
+
+/** TD104: privileged containers are not available on Fargate. */
+export const rule: TaskDefRule = {
+  meta: {
+    code: 'TD104', id: 'fargate-privileged', kinds: ['taskdef'], defaultSeverity: 'error',
+    description: 'Fargate does not run privileged containers.',
+    messages: { privileged: 'Fargate does not support "privileged": true (container "{{name}}").' },
+    fixable: false,
+    docs: {
+      rationale: 'A privileged container gets root on the host; Fargate never grants that and rejects the task definition. Add only the Linux capabilities you need instead (Fargate allows adding SYS_PTRACE).',
+      incorrect: fargateExample({}, { privileged: true }),
+      correct: fargateExample(),
+    },
+  },
+  check(ctx) {
+    const td = ctx.model.taskDef;
+    if (!isFargate(td)) return;
+    for (const c of containers(td)) {
+      if (get(c.node, 'privileged')?.value !== true) continue;
+      const p = propNode(c.node, 'privileged')!;
+      ctx.report({ start: p.offset, end: p.offset + p.length, messageId: 'privileged', data: { name: c.name ?? '?' } });
+    }
+  },
+};

@@ -1,0 +1,83 @@
+/** Every taskdef rule, in code order. */
+import type { TaskDefRule } from '../rule-kit';
+import { rule as syntaxError } from './syntax-error';
+import { rule as unknownKey } from './unknown-key';
+import { rule as wrongType } from './wrong-type';
+import { rule as invalidEnumValue } from './invalid-enum-value';
+import { rule as missingRequired } from './missing-required';
+import { rule as valueOutOfRange } from './value-out-of-range';
+import { rule as readOnlyField } from './read-only-field';
+import { rule as describeWrapper } from './describe-wrapper';
+import { rule as fargateNetworkMode } from './fargate-network-mode';
+import { rule as taskCpuMemory } from './task-cpu-memory';
+import { rule as fargatePlacementConstraints } from './fargate-placement-constraints';
+import { rule as fargateLogDriver } from './fargate-log-driver';
+import { rule as fargatePrivileged } from './fargate-privileged';
+import { rule as linksUnsupported } from './links-unsupported';
+import { rule as hostPortMismatch } from './host-port-mismatch';
+import { rule as fargateUnsupportedParameter } from './fargate-unsupported-parameter';
+import { rule as externalNetworkMode } from './external-network-mode';
+import { rule as windowsArchitecture } from './windows-architecture';
+import { rule as noEssentialContainer } from './no-essential-container';
+import { rule as duplicateContainerName } from './duplicate-container-name';
+import { rule as containerResourcesExceedTask } from './container-resources-exceed-task';
+import { rule as containerMemoryRequired } from './container-memory-required';
+import { rule as memoryReservationExceedsMemory } from './memory-reservation-exceeds-memory';
+import { rule as dependsOnUnknownContainer } from './depends-on-unknown-container';
+import { rule as healthyDependencyWithoutHealthCheck } from './healthy-dependency-without-health-check';
+import { rule as healthCheckCommand } from './health-check-command';
+import { rule as healthCheckBounds } from './health-check-bounds';
+import { rule as portMappings } from './port-mappings';
+import { rule as awslogsOptions } from './awslogs-options';
+import { rule as secretValueFrom } from './secret-value-from';
+import { rule as executionRoleRequired } from './execution-role-required';
+import { rule as invalidArn } from './invalid-arn';
+import { rule as imageLatestTag } from './image-latest-tag';
+import { rule as secretInEnvironment } from './secret-in-environment';
+import { rule as missingLogConfiguration } from './missing-log-configuration';
+import { rule as missingHealthCheck } from './missing-health-check';
+import { rule as readonlyRootFilesystem } from './readonly-root-filesystem';
+import { rule as runsAsRoot } from './runs-as-root';
+import { rule as missingTags } from './missing-tags';
+
+export const rules: TaskDefRule[] = [
+  syntaxError,
+  unknownKey,
+  wrongType,
+  invalidEnumValue,
+  missingRequired,
+  valueOutOfRange,
+  readOnlyField,
+  describeWrapper,
+  fargateNetworkMode,
+  taskCpuMemory,
+  fargatePlacementConstraints,
+  fargateLogDriver,
+  fargatePrivileged,
+  linksUnsupported,
+  hostPortMismatch,
+  fargateUnsupportedParameter,
+  externalNetworkMode,
+  windowsArchitecture,
+  noEssentialContainer,
+  duplicateContainerName,
+  containerResourcesExceedTask,
+  containerMemoryRequired,
+  memoryReservationExceedsMemory,
+  dependsOnUnknownContainer,
+  healthyDependencyWithoutHealthCheck,
+  healthCheckCommand,
+  healthCheckBounds,
+  portMappings,
+  awslogsOptions,
+  secretValueFrom,
+  executionRoleRequired,
+  invalidArn,
+  imageLatestTag,
+  secretInEnvironment,
+  missingLogConfiguration,
+  missingHealthCheck,
+  readonlyRootFilesystem,
+  runsAsRoot,
+  missingTags,
+];

@@ -1,0 +1,31 @@
+import { fargateExample } from '../examples';
+import { get } from '../json';
+import { containers, isWindows } from '../ecs';
+import { parsesCleanly, type TaskDefRule } from '../rule-kit';
+
+/** TD304: readonlyRootFilesystem not set on a Linux container. */
+export const rule: TaskDefRule = {
+  meta: {
+    code: 'TD304', id: 'readonly-root-filesystem', kinds: ['taskdef'], defaultSeverity: 'info',
+    description: 'A Linux container does not set readonlyRootFilesystem.',
+    messages: { notSet: 'Container "{{name}}" can write to its root filesystem; set "readonlyRootFilesystem": true and mount volumes where it must write.' },
+    fixable: false,
+    docs: {
+      rationale: 'A read-only root filesystem stops an attacker (or a bug) from changing the container\'s binaries and configuration. Writable places can be given back with volumes. Not supported on Windows containers.',
+      incorrect: fargateExample(),
+      correct: fargateExample({}, { readonlyRootFilesystem: true }),
+      peers: ['checkov CKV_AWS_43', 'AWS Security Hub ECS.5'],
+    },
+  },
+  check(ctx) {
+    if (!parsesCleanly(ctx)) return;
+    const td = ctx.model.taskDef;
+    if (isWindows(td)) return;
+    for (const c of containers(td)) {
+      if (get(c.node, 'readonlyRootFilesystem')?.value === true) continue;
+      const explicit = get(c.node, 'readonlyRootFilesystem');
+      const at = explicit ?? c.nameNode ?? c.node;
+      ctx.report({ start: at.offset, end: explicit || c.nameNode ? at.offset + at.length : at.offset + 1, messageId: 'notSet', data: { name: c.name ?? '?' } });
+    }
+  },
+};
