@@ -211,3 +211,43 @@ export async function breakAndRepair(rel: string, needle: string, broken: string
   await waitForNoCodes(uri, [code]);
   return d;
 }
+
+/** Completion items at `pos` (every provider, as the suggest widget would get them). */
+export async function completions(uri: vscode.Uri, pos: vscode.Position, trigger?: string): Promise<vscode.CompletionItem[]> {
+  const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, pos, trigger);
+  return list?.items ?? [];
+}
+
+export function label(item: vscode.CompletionItem): string {
+  return typeof item.label === 'string' ? item.label : item.label.label;
+}
+
+/** The text of every hover at `pos`, joined (markdown source). */
+export async function hoverText(uri: vscode.Uri, pos: vscode.Position): Promise<string> {
+  const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, pos)) ?? [];
+  return hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))).join('\n---\n');
+}
+
+/** The document symbols as an outline, `name` or `parent/child`, depth first. */
+export async function outline(uri: vscode.Uri): Promise<string[]> {
+  const syms = (await vscode.commands.executeCommand<(vscode.DocumentSymbol | vscode.SymbolInformation)[]>('vscode.executeDocumentSymbolProvider', uri)) ?? [];
+  const out: string[] = [];
+  const walk = (s: vscode.DocumentSymbol | vscode.SymbolInformation, prefix: string) => {
+    out.push(prefix + s.name);
+    if ('children' in s) for (const c of s.children) walk(c, `${prefix}${s.name}/`);
+  };
+  for (const s of syms) walk(s, '');
+  return out;
+}
+
+/** Waits for a condition that the server reaches asynchronously (e.g. completions once it has parsed). */
+export async function eventually<T>(f: () => Promise<T>, ok: (v: T) => boolean, what: string, ms = TIMEOUT): Promise<T> {
+  const until = Date.now() + ms;
+  let v = await f();
+  while (!ok(v)) {
+    if (Date.now() > until) throw new Error(`timed out after ${ms} ms waiting for ${what}; last: ${JSON.stringify(v)?.slice(0, 400)}`);
+    await new Promise((r) => setTimeout(r, 200));
+    v = await f();
+  }
+  return v;
+}
