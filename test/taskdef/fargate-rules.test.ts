@@ -61,7 +61,7 @@ testRule(language, rule('TD103'), {
 
 testRule(language, rule('TD104'), {
   valid: [F({}, { privileged: false }), E({}, { privileged: true })],
-  invalid: [{ code: F({}, { privileged: true }), errors: [{ messageId: 'privileged', data: { name: 'app' } }] }],
+  invalid: [{ code: F({}, { privileged: true }), errors: [{ messageId: 'privileged', data: { name: 'app' } }], output: F() }],
 });
 
 testRule(language, rule('TD105'), {

@@ -141,3 +141,15 @@ describe('taskdef field docs', () => {
     assert.deepEqual(missing, []);
   });
 });
+
+describe('taskdef skeletons', () => {
+  it('an empty file offers whole task definitions that are clean once filled in', () => {
+    const items = complete('|');
+    assert.deepEqual(items.map((i) => i.label), ['Fargate task definition', 'EC2 task definition']);
+    for (const item of items) {
+      const text = accept('|', item.label as string);
+      const findings = service.validate({ path: PATH, text, kind: 'taskdef' }, settings).findings.filter((f) => f.severity === 'error');
+      assert.deepEqual(findings.map((f) => f.message), [], text);
+    }
+  });
+});

@@ -39,7 +39,10 @@ testRule(language, rule('TD303'), {
 
 testRule(language, rule('TD304'), {
   valid: [F({}, { readonlyRootFilesystem: true }), F({ runtimePlatform: { operatingSystemFamily: 'WINDOWS_SERVER_2022_CORE', cpuArchitecture: 'X86_64' } })],
-  invalid: [{ code: F(), errors: [{ messageId: 'notSet' }] }, { code: F({}, { readonlyRootFilesystem: false }), errors: [{ messageId: 'notSet' }] }],
+  invalid: [
+    { code: F(), errors: [{ messageId: 'notSet' }], output: F().replace(/("containerPort": 80\n {8}\}\n {6}\])/, '$1,\n      "readonlyRootFilesystem": true') },
+    { code: F({}, { readonlyRootFilesystem: false }), errors: [{ messageId: 'notSet' }], output: F({}, { readonlyRootFilesystem: true }) },
+  ],
 });
 
 testRule(language, rule('TD305'), {
@@ -49,5 +52,8 @@ testRule(language, rule('TD305'), {
 
 testRule(language, rule('TD306'), {
   valid: [F({ tags: [{ key: 'team', value: 'a' }] }), { name: 'tags beside the describe wrapper', code: J({ taskDefinition: JSON.parse(F()), tags: [{ key: 'team', value: 'a' }] }) }],
-  invalid: [{ code: F(), errors: [{ messageId: 'missing', line: 2 }] }, { code: F({ tags: [] }), errors: [{ messageId: 'missing' }] }],
+  invalid: [
+    { code: F(), errors: [{ messageId: 'missing', line: 2 }], output: F().replace(/\n\}$/, ',\n  "tags": [{ "key": "team", "value": "<TEAM>" }]\n}') },
+    { code: F({ tags: [] }), errors: [{ messageId: 'missing' }], output: F({ tags: [] }).replace('"tags": []', '"tags": [{ "key": "team", "value": "<TEAM>" }]') },
+  ],
 });

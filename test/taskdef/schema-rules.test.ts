@@ -51,11 +51,15 @@ testRule(language, rule('TD004'), {
 
 const manyTags = Array.from({ length: 51 }, (_, i) => ({ key: `k${i}`, value: 'v' }));
 testRule(language, rule('TD005'), {
-  valid: [F({ tags: [{ key: 'team', value: '' }] }), F({ tags: manyTags.slice(0, 50) })],
+  valid: [F({ tags: [{ key: 'team', value: '' }] }), F({ tags: manyTags.slice(0, 50) }), F({ family: 'web_API-2' }), F({ family: '${SERVICE}-${ENV}' }),
+    F({ tags: [{ key: 'cost-center', value: 'Zürich 1/2 @ops' }] })],
   invalid: [
     { code: F({ tags: [{ key: '', value: 'x' }] }), errors: [{ messageId: 'tooShort', data: { key: 'key', min: 1 } }] },
     { code: F({ tags: manyTags }), errors: [{ messageId: 'tooLong', data: { key: 'tags', max: 50 } }] },
     { code: F({ tags: [{ key: 'k'.repeat(129), value: 'x' }] }), errors: [{ messageId: 'tooLong', data: { max: 128 } }] },
+    { code: F({ family: 'my.app' }), errors: [{ messageId: 'pattern', data: { key: 'family', value: 'my.app' } }] },
+    { code: F({}, { name: 'web app' }), errors: [{ messageId: 'pattern', data: { key: 'name' } }] },
+    { code: F({ tags: [{ key: 'team', value: 'a,b' }] }), errors: [{ messageId: 'pattern', data: { key: 'value' } }] },
   ],
 });
 
@@ -71,3 +75,4 @@ testRule(language, rule('TD006'), {
     { name: 'only member', code: '{ "status": "ACTIVE" }', errors: [{ messageId: 'readOnly' }], output: '{}' },
   ],
 });
+

@@ -17,6 +17,46 @@ const SECRET_SKELETONS = [
   ['SSM parameter', 'arn:aws:ssm:${1:us-east-1}:${2:123456789012}:parameter/${3:name}'],
 ];
 
+const SKELETONS: [string, string][] = [
+  ['Fargate task definition', [
+    '{',
+    '  "family": "${1:app}",',
+    '  "networkMode": "awsvpc",',
+    '  "requiresCompatibilities": ["FARGATE"],',
+    '  "cpu": "${2|256,512,1024,2048,4096|}",',
+    '  "memory": "${3:512}",',
+    '  "executionRoleArn": "arn:aws:iam::${4:123456789012}:role/ecsTaskExecutionRole",',
+    '  "containerDefinitions": [',
+    '    {',
+    '      "name": "${5:app}",',
+    '      "image": "${6:nginx:1.27}",',
+    '      "essential": true,',
+    '      "portMappings": [{ "containerPort": ${7:80}, "protocol": "tcp" }],',
+    '      "logConfiguration": {',
+    '        "logDriver": "awslogs",',
+    '        "options": { "awslogs-group": "/ecs/${1:app}", "awslogs-region": "${8:us-east-1}", "awslogs-stream-prefix": "ecs" }',
+    '      }',
+    '    }',
+    '  ]',
+    '}',
+  ].join('\n')],
+  ['EC2 task definition', [
+    '{',
+    '  "family": "${1:app}",',
+    '  "requiresCompatibilities": ["EC2"],',
+    '  "containerDefinitions": [',
+    '    {',
+    '      "name": "${2:app}",',
+    '      "image": "${3:nginx:1.27}",',
+    '      "essential": true,',
+    '      "memoryReservation": ${4:256},',
+    '      "portMappings": [{ "containerPort": ${5:80}, "hostPort": 0 }]',
+    '    }',
+    '  ]',
+    '}',
+  ].join('\n')],
+];
+
 function valueSnippet(shapeName: string): string {
   const s = shape(shapeName);
   if (!s) return '$1';
@@ -66,6 +106,12 @@ export function complete(ctx: FeatureContext<TaskDefModel>, offset: number): Com
         insertTextFormat: InsertTextFormat.Snippet, textEdit: replace(range[0], range[1], `"${key}": ${valueSnippet(ms)}`),
       });
     }
+    return out;
+  }
+
+  // An empty file (detected by its name): offer whole task definitions to start from.
+  if (text.trim() === '') {
+    for (const [label, body] of SKELETONS) out.push({ label, kind: CompletionItemKind.Snippet, detail: 'task definition skeleton', insertTextFormat: InsertTextFormat.Snippet, textEdit: replace(0, text.length, body) });
     return out;
   }
 

@@ -1,5 +1,5 @@
 import { fargateExample } from '../examples';
-import { get, propNode } from '../json';
+import { get, propNode, removalPieces } from '../json';
 import { isFargate, containers } from '../ecs';
 import type { TaskDefRule } from '../rule-kit';
 
@@ -9,7 +9,7 @@ export const rule: TaskDefRule = {
     code: 'TD104', id: 'fargate-privileged', kinds: ['taskdef'], defaultSeverity: 'error',
     description: 'Fargate does not run privileged containers.',
     messages: { privileged: 'Fargate does not support "privileged": true (container "{{name}}").' },
-    fixable: false,
+    fixable: 'suggestion',
     docs: {
       rationale: 'A privileged container gets root on the host; Fargate never grants that and rejects the task definition. Add only the Linux capabilities you need instead (Fargate allows adding SYS_PTRACE).',
       incorrect: fargateExample({}, { privileged: true }),
@@ -22,7 +22,8 @@ export const rule: TaskDefRule = {
     for (const c of containers(td)) {
       if (get(c.node, 'privileged')?.value !== true) continue;
       const p = propNode(c.node, 'privileged')!;
-      ctx.report({ start: p.offset, end: p.offset + p.length, messageId: 'privileged', data: { name: c.name ?? '?' } });
+      ctx.report({ start: p.offset, end: p.offset + p.length, messageId: 'privileged', data: { name: c.name ?? '?' },
+        fix: { title: 'Remove "privileged"', edits: [removalPieces(c.node, [p]).get(p)!], safe: false } });
     }
   },
 };

@@ -1,5 +1,5 @@
 import { fargateExample } from '../examples';
-import { get, propNode } from '../json';
+import { get, propNode, insertProp, replaceNode } from '../json';
 import { parsesCleanly, type TaskDefRule } from '../rule-kit';
 
 /** TD306: the task definition has no tags. */
@@ -8,7 +8,7 @@ export const rule: TaskDefRule = {
     code: 'TD306', id: 'missing-tags', kinds: ['taskdef'], defaultSeverity: 'info',
     description: 'The task definition carries no tags.',
     messages: { missing: 'The task definition has no "tags"; tag it (team, service, environment) for cost allocation and access control.' },
-    fixable: false,
+    fixable: 'suggestion',
     docs: {
       rationale: 'AWS recommends tagging every resource: tags drive cost allocation reports, tag-based IAM conditions and inventory. Task definition tags are set at registration.',
       incorrect: fargateExample(),
@@ -23,6 +23,9 @@ export const rule: TaskDefRule = {
     if (tags && (tags.type !== 'array' || (tags.children?.length ?? 0) > 0)) return;
     const family = propNode(td, 'family');
     const at = family ? family.children![0] : td;
-    ctx.report({ start: at.offset, end: family ? at.offset + at.length : at.offset + 1, messageId: 'missing' });
+    const value = '[{ "key": "team", "value": "<TEAM>" }]';
+    const edit = tags ? replaceNode(tags, value) : insertProp(ctx.text, td, 'tags', value);
+    ctx.report({ start: at.offset, end: family ? at.offset + at.length : at.offset + 1, messageId: 'missing',
+      fix: { title: 'Add a tags placeholder', edits: [edit], safe: false } });
   },
 };

@@ -1,5 +1,5 @@
 import { fargateExample } from '../examples';
-import { get } from '../json';
+import { get, insertProp, replaceNode } from '../json';
 import { containers, isWindows } from '../ecs';
 import { parsesCleanly, type TaskDefRule } from '../rule-kit';
 
@@ -9,7 +9,7 @@ export const rule: TaskDefRule = {
     code: 'TD304', id: 'readonly-root-filesystem', kinds: ['taskdef'], defaultSeverity: 'info',
     description: 'A Linux container does not set readonlyRootFilesystem.',
     messages: { notSet: 'Container "{{name}}" can write to its root filesystem; set "readonlyRootFilesystem": true and mount volumes where it must write.' },
-    fixable: false,
+    fixable: 'suggestion',
     docs: {
       rationale: 'A read-only root filesystem stops an attacker (or a bug) from changing the container\'s binaries and configuration. Writable places can be given back with volumes. Not supported on Windows containers.',
       incorrect: fargateExample(),
@@ -25,7 +25,9 @@ export const rule: TaskDefRule = {
       if (get(c.node, 'readonlyRootFilesystem')?.value === true) continue;
       const explicit = get(c.node, 'readonlyRootFilesystem');
       const at = explicit ?? c.nameNode ?? c.node;
-      ctx.report({ start: at.offset, end: explicit || c.nameNode ? at.offset + at.length : at.offset + 1, messageId: 'notSet', data: { name: c.name ?? '?' } });
+      const edit = explicit ? replaceNode(explicit, 'true') : insertProp(ctx.text, c.node, 'readonlyRootFilesystem', 'true');
+      ctx.report({ start: at.offset, end: explicit || c.nameNode ? at.offset + at.length : at.offset + 1, messageId: 'notSet', data: { name: c.name ?? '?' },
+        fix: { title: 'Set "readonlyRootFilesystem": true', edits: [edit], safe: false } });
     }
   },
 };

@@ -3,6 +3,17 @@ import { walk } from '../walk';
 import { templatedNode } from '../json';
 import type { TaskDefRule } from '../rule-kit';
 
+/** Names the service restricts beyond the model (documented, not in the shapes). */
+const NAMED: Record<string, string> = {
+  family: 'up to 255 letters, digits, underscores and hyphens',
+  'containerDefinitions.name': 'up to 255 letters, digits, underscores and hyphens',
+};
+
+/** The model's patterns are whole-value patterns with Unicode classes (\\p{L}). */
+function compile(pattern: string): RegExp | undefined {
+  try { return new RegExp(`^(?:${pattern})$`, 'u'); } catch { return undefined; }
+}
+
 /** TD005: the model's min/max: string lengths, list sizes, integer bounds (e.g. at most 50 tags). */
 export const rule: TaskDefRule = {
   meta: {
@@ -13,20 +24,29 @@ export const rule: TaskDefRule = {
       tooLong: '"{{key}}" may have at most {{max}} {{unit}}.',
       tooSmall: '"{{key}}" must be at least {{min}}.',
       tooLarge: '"{{key}}" must be at most {{max}}.',
+      pattern: '"{{value}}" is not a valid {{key}}: {{allowed}}.',
     },
     fixable: false,
     docs: {
-      rationale: 'The API enforces the model\'s bounds: a tag key longer than 128 characters or more than 50 tags make registration fail.',
+      rationale: 'The API enforces the model\'s bounds and patterns: a tag key longer than 128 characters, more than 50 tags, or a family or container name with characters other than letters, digits, `_` and `-` (up to 255) make registration fail.',
       incorrect: fargateExample({ tags: [{ key: '', value: 'x' }] }),
       correct: fargateExample({ tags: [{ key: 'team', value: 'x' }] }),
     },
   },
   check(ctx) {
     walk(ctx.model.taskDef, (v) => {
-      const { min, max } = v.shape;
-      if (min === undefined && max === undefined) return;
       const key = [...v.path].reverse().find((p) => !p.startsWith('[')) ?? 'value';
       const r = { start: v.node.offset, end: v.node.offset + v.node.length };
+      const named = NAMED[v.path.filter((p) => !p.startsWith('[')).join('.')];
+      if (named && v.node.type === 'string' && !templatedNode(v.node) && !/^[A-Za-z0-9_-]{1,255}$/.test(String(v.node.value))) {
+        ctx.report({ ...r, messageId: 'pattern', data: { key, value: String(v.node.value), allowed: named } });
+      }
+      const pattern = v.shape.type === 'string' && v.shape.pattern ? compile(v.shape.pattern) : undefined;
+      if (pattern && v.node.type === 'string' && !templatedNode(v.node) && !pattern.test(String(v.node.value))) {
+        ctx.report({ ...r, messageId: 'pattern', data: { key, value: String(v.node.value), allowed: 'letters, digits, spaces and _ . : / = + - @ only' } });
+      }
+      const { min, max } = v.shape;
+      if (min === undefined && max === undefined) return;
       let size: number | undefined, unit = '';
       if (v.node.type === 'string' && v.shape.type === 'string' && !templatedNode(v.node)) { size = String(v.node.value).length; unit = 'characters'; }
       else if (v.node.type === 'array' && v.shape.type === 'list') { size = v.node.children?.length ?? 0; unit = 'items'; }
