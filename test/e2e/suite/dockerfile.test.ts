@@ -2,10 +2,12 @@
 // line of its own (DF001). Add the codes of new Dockerfile rules to EXPECTED as they land on main.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { at, closeAll, codeOf, fixAll, only, open, quickFix, rangeOf, waitForCodes, waitForDiagnostics, waitForNoCodes } from './helpers';
+import { at, closeAll, codeOf, expectAt, fixAll, knownCodes, only, open, quickFix, rangeOf, waitForCodes, waitForDiagnostics, waitForNoCodes } from './helpers';
 
 const FILE = 'Dockerfile';
 const EXPECTED = ['DF001'];
+// The hadolint-like rules the example trips; asserted once their rule is in the build (knownCodes).
+const LATER = ['DL3007', 'DL3015', 'DL3025'];
 
 describe('dockerfile', () => {
   afterEach(closeAll);
@@ -22,6 +24,15 @@ describe('dockerfile', () => {
     // The code links to the rule's page.
     assert.ok(typeof d.code === 'object' && d.code !== null, 'DF001 has no link to its rule page');
     assert.match(String(d.code.target), /DF001/);
+  });
+
+  it('reports the hadolint-like findings of the example where they are', async () => {
+    const editor = await open(FILE);
+    const known = knownCodes(LATER);
+    const ds = await waitForCodes(editor.document.uri, ['DF001', ...known]);
+    expectAt(editor.document, ds, known, 'DL3007', 'latest');
+    expectAt(editor.document, ds, known, 'DL3015', 'apt-get install');
+    expectAt(editor.document, ds, known, 'DL3025', 'npm start');
   });
 
   it('re-checks as the user types: restoring the `\\` removes DF001', async () => {
@@ -58,7 +69,7 @@ describe('dockerfile', () => {
     assert.match(text, /^EXPOSE 3000$/m);
     assert.doesNotMatch(text, /EXPSOE/);
     // Only the typo's finding goes; the missing continuation is still reported.
-    const left = await waitForDiagnostics(uri, (ds) => ds.length === 1, 'one DF001 left');
+    const left = (await waitForDiagnostics(uri, (ds) => ds.filter((d) => codeOf(d) === 'DF001').length === 1, 'one DF001 left')).filter((d) => codeOf(d) === 'DF001');
     assert.equal(at(left[0].range), '14:5-14:7');
   });
 

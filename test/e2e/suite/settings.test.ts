@@ -2,7 +2,7 @@
 // open documents at once.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { closeAll, only, open, setSetting, waitForCodes, waitForDiagnostics, waitForNoCodes } from './helpers';
+import { closeAll, codeOf, only, open, setSetting, waitForCodes, waitForDiagnostics, waitForNoCodes } from './helpers';
 
 describe('settings', () => {
   afterEach(async () => {
@@ -25,9 +25,9 @@ describe('settings', () => {
     const uri = editor.document.uri;
     assert.equal(only(await waitForCodes(uri, ['DF001']), 'DF001').severity, vscode.DiagnosticSeverity.Error);
     await setSetting('rules', { DF001: 'warning' });
-    await waitForDiagnostics(uri, (ds) => ds.some((d) => d.severity === vscode.DiagnosticSeverity.Warning), 'DF001 as a warning');
+    await waitForDiagnostics(uri, (ds) => ds.some((d) => codeOf(d) === 'DF001' && d.severity === vscode.DiagnosticSeverity.Warning), 'DF001 as a warning');
     await setSetting('rules', { 'unknown-instruction': 'info' });
-    await waitForDiagnostics(uri, (ds) => ds.some((d) => d.severity === vscode.DiagnosticSeverity.Information), 'DF001 as information (set by rule id)');
+    await waitForDiagnostics(uri, (ds) => ds.some((d) => codeOf(d) === 'DF001' && d.severity === vscode.DiagnosticSeverity.Information), 'DF001 as information (set by rule id)');
   });
 
   it('settings are per workspace: other kinds keep their findings', async () => {
