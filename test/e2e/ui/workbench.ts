@@ -10,7 +10,12 @@ export interface UiContext {
   shot(name: string): Promise<string>;
 }
 
-export interface UiTest { name: string; run(ctx: UiContext): Promise<void> }
+export interface UiTest {
+  name: string;
+  /** Set while a known bug keeps the test from passing: it is reported pending with this reason. */
+  pending?: string;
+  run(ctx: UiContext): Promise<void>;
+}
 
 /** Opens the workbench and waits until the Explorer shows the folder's files. */
 export async function openWorkbench(page: Page, url: string): Promise<void> {
