@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { registerAwsCommands } from './aws-commands';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 
 /** The documents the server checks; kinds it cannot tell from the language id are matched by path. */
@@ -38,6 +39,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => { void client?.sendNotification('shipshape/trust', { trusted: true }); }));
   context.subscriptions.push(vscode.commands.registerCommand('shipshape.restartServer', async () => { await client?.restart(); }));
   context.subscriptions.push(vscode.commands.registerCommand('shipshape.showOutput', () => outputChannel.show()));
+  // The AWS SDK lives in dist/aws.js, loaded on the first AWS command only.
+  registerAwsCommands(context, { log: outputChannel, loadAws: async () => require(path.join(__dirname, 'aws.js')) });
   await client.start();
 }
 

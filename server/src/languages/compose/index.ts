@@ -1,12 +1,19 @@
 import type { Language } from '../../engine/types';
-import { parseYaml, type YamlParse } from '../../yaml/parse';
-import { syntaxRule } from '../syntax-rule';
+import { parseCompose, type ComposeModel } from './parse';
+import { rules } from './rules';
+import { complete } from './complete';
+import { definition, hover, rename, symbols } from './navigate';
 
-export type ComposeModel = YamlParse;
+export type { ComposeModel } from './parse';
 
 export const language: Language<ComposeModel> = {
   kind: 'compose',
   lineComment: '#',
-  parse: (text) => parseYaml(text),
-  rules: [syntaxRule('CP000', 'compose', 'YAML', { incorrect: 'services:\n  app:\n    image: "nginx', correct: 'services:\n  app:\n    image: nginx:1.27' })],
+  parse: (text, path) => parseCompose(text, path),
+  rules,
+  complete,
+  hover,
+  definition,
+  rename,
+  symbols,
 };

@@ -1,12 +1,21 @@
+/** GitHub Actions workflows: `.github/workflows/*.yml`. */
 import type { Language } from '../../engine/types';
-import { parseYaml, type YamlParse } from '../../yaml/parse';
-import { syntaxRule } from '../syntax-rule';
+import { parseWorkflow, type WorkflowModel } from './parse';
+import { rules } from './rules';
+import { complete } from './features/complete';
+import { hover } from './features/hover';
+import { symbols } from './features/symbols';
+import { definition } from './features/definition';
 
-export type WorkflowModel = YamlParse;
+export type { WorkflowModel } from './parse';
 
 export const language: Language<WorkflowModel> = {
   kind: 'workflow',
   lineComment: '#',
-  parse: (text) => parseYaml(text),
-  rules: [syntaxRule('WF000', 'workflow', 'YAML', { incorrect: 'on: push\njobs:\n  build:\n    runs-on: [ubuntu-latest\n', correct: 'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n' })],
+  parse: (text) => parseWorkflow(text),
+  rules,
+  complete,
+  hover,
+  symbols,
+  definition,
 };

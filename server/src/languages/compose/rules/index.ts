@@ -1,0 +1,41 @@
+import type { Rule } from '../../../engine/types';
+import type { ComposeModel } from '../parse';
+import { rule as syntax } from './compose-syntax-error';
+import { rule as unknownKey } from './unknown-key';
+import { rule as wrongType } from './wrong-type';
+import { rule as invalidValue } from './invalid-value';
+import { rule as missingRequired } from './missing-required-key';
+import { rule as duplicateItem } from './duplicate-item';
+import { rule as unknownService } from './unknown-service';
+import { rule as dependencyCycle } from './dependency-cycle';
+import { rule as healthyWithoutHealthcheck } from './healthy-without-healthcheck';
+import { rule as undeclaredResource } from './undeclared-resource';
+import { rule as unusedResource } from './unused-resource';
+import { rule as invalidPort } from './invalid-port';
+import { rule as duplicateHostPort } from './duplicate-host-port';
+import { rule as invalidDuration } from './invalid-duration';
+import { rule as invalidByteSize } from './invalid-byte-size';
+import { rule as invalidRestart } from './invalid-restart';
+import { rule as interpolationSyntax } from './interpolation-syntax';
+import { rule as unsetVariable } from './unset-variable';
+import { rule as healthcheckTest } from './healthcheck-test';
+import { rule as buildContextMissing } from './build-context-missing';
+import { rule as dockerfileMissing } from './dockerfile-missing';
+import { rule as unknownBuildTarget } from './unknown-build-target';
+import { rule as referencedFileMissing } from './referenced-file-missing';
+import { rule as obsoleteVersion } from './obsolete-version';
+import { rule as imageLatestTag } from './image-latest-tag';
+import { rule as secretInEnvironment } from './secret-in-environment';
+import { rule as containerNameWithReplicas } from './container-name-with-replicas';
+import { rule as unquotedPort } from './unquoted-port';
+import { rule as networkModeConflict } from './network-mode-conflict';
+import { rule as completedWithRestart } from './completed-with-restart';
+
+export const rules: Rule<ComposeModel>[] = [
+  syntax, unknownKey, wrongType, invalidValue, missingRequired, duplicateItem,
+  unknownService, dependencyCycle, healthyWithoutHealthcheck, completedWithRestart, undeclaredResource, unusedResource,
+  invalidPort, duplicateHostPort, invalidDuration, invalidByteSize, invalidRestart,
+  interpolationSyntax, unsetVariable, healthcheckTest, networkModeConflict,
+  buildContextMissing, dockerfileMissing, unknownBuildTarget, referencedFileMissing,
+  obsoleteVersion, imageLatestTag, secretInEnvironment, containerNameWithReplicas, unquotedPort,
+];

@@ -1,0 +1,40 @@
+/** Metadata of actions referenced by path (`uses: ./path`), read through the workspace index. */
+import { parse } from 'yaml';
+import type { WorkspaceIndex } from '../../engine/types';
+import type { CatalogAction } from './actions';
+
+/** The repository root of a workflow at `<root>/.github/workflows/<file>`, or undefined. */
+export function repoRootOf(path: string): string | undefined {
+  const i = path.lastIndexOf('/.github/workflows/');
+  return i >= 0 ? path.slice(0, i) : undefined;
+}
+
+export function localActionFile(workflowPath: string, uses: string, ws: WorkspaceIndex): string | undefined {
+  const root = repoRootOf(workflowPath);
+  if (!root) return undefined;
+  const rel = uses.replace(/^\.\//, '').replace(/\/+$/, '');
+  const dir = rel ? `${root}/${rel}` : root;
+  for (const name of ['action.yml', 'action.yaml']) {
+    const f = `${dir}/${name}`;
+    if (ws.exists(f)) return f;
+  }
+  return undefined;
+}
+
+export function readLocalAction(workflowPath: string, uses: string, ws: WorkspaceIndex): { file: string; action: CatalogAction } | undefined {
+  const file = localActionFile(workflowPath, uses, ws);
+  if (!file) return undefined;
+  ws.dependOn?.(workflowPath, file);
+  const text = ws.readText(file);
+  if (text === undefined) return undefined;
+  let meta: unknown;
+  try { meta = parse(text); } catch { return undefined; }
+  if (!meta || typeof meta !== 'object') return undefined;
+  const m = meta as { inputs?: Record<string, unknown>; outputs?: Record<string, unknown>; runs?: { using?: string } };
+  const inputs: CatalogAction['inputs'] = {};
+  for (const [k, d] of Object.entries(m.inputs ?? {})) {
+    const def = (d ?? {}) as { required?: unknown; default?: unknown; deprecationMessage?: unknown };
+    inputs[k] = { required: def.required === true || def.required === 'true', default: def.default === undefined || def.default === null ? undefined : String(def.default), deprecated: !!def.deprecationMessage };
+  }
+  return { file, action: { runtime: m.runs?.using ?? '', inputs, outputs: Object.keys(m.outputs ?? {}) } };
+}

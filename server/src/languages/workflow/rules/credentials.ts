@@ -1,0 +1,33 @@
+import type { Rule } from '../../../engine/types';
+import type { WorkflowModel } from '../parse';
+import { asMap, asScalar, entries, get, nodeRange, scalarString } from '../yaml-util';
+
+export const rule: Rule<WorkflowModel> = {
+  meta: {
+    code: 'WF025', id: 'hardcoded-credentials', kinds: ['workflow'], defaultSeverity: 'error',
+    description: 'Registry passwords of `container:` and `services:` must come from secrets, not be written in the file.',
+    messages: { password: 'Hard-coded password in the {{where}} credentials; use "${{ secrets.NAME }}".' },
+    fixable: false,
+    docs: {
+      rationale: 'Everything in a workflow file is visible to anyone who can read the repository, and stays in its history.',
+      incorrect: 'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    container:\n      image: ghcr.io/org/img\n      credentials:\n        username: me\n        password: hunter2\n    steps:\n      - run: make\n',
+      correct: 'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    container:\n      image: ghcr.io/org/img\n      credentials:\n        username: me\n        password: ${{ secrets.REGISTRY_PASSWORD }}\n    steps:\n      - run: make\n',
+      peers: ['actionlint credentials'],
+    },
+  },
+  check(ctx) {
+    const doc = ctx.model.doc;
+    const check = (container: unknown, where: string) => {
+      const cred = asMap(doc, get(doc, asMap(doc, container), 'credentials')?.value);
+      const pw = asScalar(doc, get(doc, cred, 'password')?.value);
+      const v = scalarString(pw);
+      if (!pw || v === undefined || v === '' || v.includes('${{')) return;
+      const [a, b] = nodeRange(pw);
+      ctx.report({ start: a, end: b, messageId: 'password', data: { where } });
+    };
+    for (const job of ctx.model.jobs) {
+      check(get(doc, job.node, 'container')?.value, 'container');
+      for (const s of entries(doc, asMap(doc, get(doc, job.node, 'services')?.value))) check(s.value, `service "${s.key}"`);
+    }
+  },
+};

@@ -1,0 +1,33 @@
+import type { Rule } from '../../../engine/types';
+import type { WorkflowModel } from '../parse';
+import { asMap, entries, get } from '../yaml-util';
+
+export const rule: Rule<WorkflowModel> = {
+  meta: {
+    code: 'WF024', id: 'env-var-name', kinds: ['workflow'], defaultSeverity: 'error',
+    description: 'Environment variable names must not contain spaces, `=` or `&`.',
+    messages: { invalid: 'Invalid environment variable name "{{name}}": names cannot contain whitespace, "=" or "&".' },
+    fixable: false,
+    docs: {
+      rationale: 'Such a name cannot be exported to the process environment; the value never reaches the step.',
+      incorrect: 'env:\n  MY VAR: 1\n',
+      correct: 'env:\n  MY_VAR: 1\n',
+      peers: ['actionlint env-var'],
+    },
+  },
+  check(ctx) {
+    const doc = ctx.model.doc;
+    const maps: unknown[] = [get(doc, ctx.model.root, 'env')?.value];
+    for (const job of ctx.model.jobs) {
+      maps.push(job.env);
+      const c = asMap(doc, get(doc, job.node, 'container')?.value);
+      maps.push(get(doc, c, 'env')?.value);
+      for (const svc of entries(doc, asMap(doc, get(doc, job.node, 'services')?.value))) maps.push(get(doc, asMap(doc, svc.value), 'env')?.value);
+      for (const step of job.steps) maps.push(step.env);
+    }
+    for (const m of maps) for (const e of entries(doc, asMap(doc, m))) {
+      if (e.key.includes('${{')) continue;
+      if (/[\s=&]/.test(e.key) || e.key === '') ctx.report({ start: e.keyStart, end: e.keyEnd, messageId: 'invalid', data: { name: e.key } });
+    }
+  },
+};

@@ -1,0 +1,43 @@
+import type { Rule } from '../../../engine/types';
+import type { WorkflowModel } from '../parse';
+import { syntaxRule } from '../../syntax-rule';
+import { rule as expressionSyntax } from './expression-syntax';
+import { rule as expressionContext } from './expression-context';
+import { rule as expressionFunction } from './expression-function';
+import { rule as expressionType } from './expression-type';
+import { rule as unknownKey } from './unknown-key';
+import { rule as missingKey } from './missing-key';
+import { rule as valueType } from './value-type';
+import { rule as jobNeeds } from './job-needs';
+import { rule as ids } from './ids';
+import { rule as runnerLabel } from './runner-label';
+import { rule as usesFormat } from './uses-format';
+import { rule as actionInputs } from './action-inputs';
+import { rule as outdatedAction } from './outdated-action';
+import { rule as deprecatedCommands } from './deprecated-commands';
+import { rule as scriptInjection } from './script-injection';
+import { rule as ifCondition } from './if-condition';
+import { rule as cron } from './cron';
+import { rule as events } from './events';
+import { rule as glob } from './glob';
+import { rule as matrix } from './matrix';
+import { rule as permissions } from './permissions';
+import { rule as missingPermissions } from './missing-permissions';
+import { rule as shellName } from './shell-name';
+import { rule as envVarName } from './env-var-name';
+import { rule as credentials } from './credentials';
+import { rule as reusableWorkflow } from './reusable-workflow';
+import { rule as workflowInputs } from './workflow-inputs';
+import { rule as shellcheck } from './shellcheck';
+
+const syntax = syntaxRule<WorkflowModel>('WF000', 'workflow', 'YAML', {
+  incorrect: 'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    runs-on: windows-latest\n    steps: [{ run: make }]\n',
+  correct: 'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps: [{ run: make }]\n',
+});
+
+export const rules: Rule<WorkflowModel>[] = [
+  syntax, expressionSyntax, expressionContext, expressionFunction, expressionType, unknownKey, missingKey, valueType,
+  jobNeeds, ids, runnerLabel, usesFormat, actionInputs, outdatedAction, deprecatedCommands, scriptInjection, ifCondition,
+  cron, events, glob, matrix, permissions, missingPermissions, shellName, envVarName, credentials, reusableWorkflow,
+  workflowInputs, shellcheck,
+];

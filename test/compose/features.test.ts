@@ -1,0 +1,135 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { featureAt } from './harness';
+import { language } from '../../server/src/languages/compose';
+import { memoryService } from '../helpers/context';
+
+const labels = (src: string, files?: Record<string, string>) => {
+  const { ctx, offset } = featureAt(src, { files });
+  return language.complete!(ctx, offset).map((i) => i.label);
+};
+
+describe('compose completion', () => {
+  it('offers service keys with docs, not the ones already present', () => {
+    const { ctx, offset } = featureAt('services:\n  web:\n    image: nginx:1.27\n    de|\n');
+    const items = language.complete!(ctx, offset);
+    const dep = items.find((i) => i.label === 'depends_on');
+    assert.ok(dep, 'depends_on offered');
+    assert.match(JSON.stringify(dep!.documentation), /Services to start before/);
+    assert.ok(!items.some((i) => i.label === 'image'), 'image is already there');
+    assert.ok(items.some((i) => i.label === 'healthcheck (skeleton)'));
+  });
+  it('offers top-level keys on an empty file', () => {
+    const l = labels('|');
+    for (const k of ['services', 'volumes', 'networks', 'secrets', 'configs', 'include', 'name']) assert.ok(l.includes(k), k);
+  });
+  it('offers other services in depends_on (list and mapping), links and extends', () => {
+    const base = 'services:\n  db:\n    image: postgres:16\n  cache:\n    image: redis:7\n  web:\n    image: nginx:1.27\n';
+    assert.deepEqual(labels(base + '    depends_on:\n      - |\n').sort(), ['cache', 'db']);
+    assert.deepEqual(labels(base + '    depends_on:\n      |\n').sort(), ['cache', 'db']);
+    assert.deepEqual(labels(base + '    extends: |\n').sort(), ['cache', 'db']);
+    assert.ok(labels(base + '    network_mode: |\n').includes('service:db'));
+    assert.deepEqual(labels(base + '    depends_on: [db, c|]\n').sort(), ['cache', 'db']);
+  });
+  it('offers declared volumes, networks and secrets', () => {
+    const decl = 'volumes:\n  pgdata:\nnetworks:\n  back:\nsecrets:\n  pw:\n    file: pw.txt\n';
+    const vols = labels(decl + 'services:\n  db:\n    image: postgres:16\n    volumes:\n      - |\n');
+    assert.equal(vols[0], 'pgdata');
+    assert.ok(vols.includes('type'), 'long-form keys too');
+    assert.deepEqual(labels(decl + 'services:\n  db:\n    image: postgres:16\n    networks:\n      - |\n'), ['back']);
+    assert.deepEqual(labels(decl + 'services:\n  db:\n    image: postgres:16\n    secrets:\n      - |\n'), ['pw', 'source', 'target', 'uid', 'gid', 'mode']);
+  });
+  it('offers the Dockerfile stages in build.target', () => {
+    const files = { '/ws/api/Dockerfile': 'FROM node:22 AS deps\nFROM node:22 AS build\nFROM node:22-slim AS runtime\n' };
+    assert.deepEqual(labels('services:\n  api:\n    build:\n      context: ./api\n      target: |\n', files), ['deps', 'build', 'runtime']);
+  });
+  it('offers restart values, enum values and booleans', () => {
+    assert.deepEqual(labels('services:\n  web:\n    restart: |\n'), ['no', 'always', 'on-failure', 'on-failure:3', 'unless-stopped']);
+    assert.deepEqual(labels('services:\n  web:\n    depends_on:\n      db:\n        condition: |\n'), ['service_started', 'service_healthy', 'service_completed_successfully']);
+    assert.ok(labels('services:\n  web:\n    privileged: |\n').includes('true'));
+    assert.ok(labels('services:\n  web:\n    volumes:\n      - type: |\n').includes('bind'));
+  });
+  it('offers common images with tags and a healthcheck that fits the image', () => {
+    assert.ok(labels('services:\n  db:\n    image: |\n').includes('postgres:16-alpine'));
+    assert.ok(labels('services:\n  db:\n    image: redis:7\n    healthcheck:\n      test: |\n').includes('["CMD", "redis-cli", "ping"]'));
+  });
+  it('offers keys inside a long-form list item', () => {
+    const l = labels('services:\n  web:\n    image: nginx:1.27\n    volumes:\n      - type: bind\n        |\n');
+    assert.ok(l.includes('source') && l.includes('target') && l.includes('read_only'));
+    assert.ok(!l.includes('type'));
+  });
+});
+
+describe('compose hover', () => {
+  it('explains a key in our words', () => {
+    const { ctx, offset } = featureAt('services:\n  web:\n    image: nginx:1.27\n    heal|thcheck:\n      test: ["CMD", "true"]\n');
+    const h = language.hover!(ctx, offset);
+    assert.match(JSON.stringify(h?.contents), /service_healthy/);
+  });
+  it('shows the service definition on a depends_on name', () => {
+    const { ctx, offset } = featureAt('services:\n  web:\n    image: nginx:1.27\n    depends_on: [d|b]\n  db:\n    image: postgres:16\n    environment:\n      A: 1\n');
+    const h = language.hover!(ctx, offset);
+    assert.match((h?.contents as any).value, /```yaml\ndb:\n  image: postgres:16\n  environment:\n    A: 1\n```/);
+  });
+});
+
+describe('compose hover on declarations', () => {
+  it('lists who uses a service or a volume', () => {
+    const src = 'services:\n  web:\n    image: nginx:1.27\n    depends_on: [db]\n    volumes: ["data:/d"]\n  db:\n    image: postgres:16\nvolumes:\n  data:\n';
+    const { ctx } = featureAt(src);
+    assert.match((language.hover!(ctx, src.indexOf('  db:') + 3)?.contents as any).value, /Used by `web` \(depends_on\)/);
+    assert.match((language.hover!(ctx, src.lastIndexOf('data:') + 1)?.contents as any).value, /Volume `data`.*Used by `web`/s);
+  });
+});
+
+describe('compose navigation', () => {
+  const src = 'services:\n  web:\n    image: nginx:1.27\n    depends_on:\n      db:\n        condition: service_started\n    links: ["db:database"]\n    volumes: ["data:/d"]\n  db:\n    image: postgres:16\n    network_mode: service:web\nvolumes:\n  data:\n';
+  it('goes from a reference to the definition', () => {
+    const { ctx } = featureAt(src);
+    const at = src.indexOf('db:database') + 1;
+    const locs = language.definition!(ctx, at);
+    assert.equal(locs.length, 1);
+    assert.deepEqual(locs[0].range.start, { line: 8, character: 2 });
+    const vol = language.definition!(ctx, src.indexOf('data:/d') + 1);
+    assert.deepEqual(vol[0].range.start, { line: 12, character: 2 });
+  });
+  it('renames a service everywhere it is named', () => {
+    const { ctx } = featureAt(src);
+    const edits = language.rename!(ctx, src.indexOf('  db:\n    image') + 3, 'database')![0].edits;
+    assert.equal(edits.length, 3);
+    const { ctx: ctx2 } = featureAt(src);
+    const web = language.rename!(ctx2, src.indexOf('service:web') + 9, 'frontend')![0].edits;
+    assert.deepEqual(web.map((e) => e.range.start.line), [1, 10]);
+    assert.equal(language.rename!(ctx2, src.indexOf('service:web') + 9, 'bad name'), undefined);
+  });
+  it('renames a volume in its declaration and its uses', () => {
+    const { ctx } = featureAt(src);
+    const edits = language.rename!(ctx, src.lastIndexOf('data:') + 1, 'pgdata')![0].edits;
+    assert.deepEqual(edits.map((e) => e.range.start.line).sort(), [12, 7]);
+  });
+  it('lists services and resources as symbols', () => {
+    const { ctx } = featureAt(src);
+    const syms = language.symbols!(ctx);
+    assert.deepEqual(syms.map((s) => s.name), ['services', 'volumes']);
+    assert.deepEqual(syms[0].children!.map((c) => `${c.name}:${c.detail}`), ['web:nginx:1.27', 'db:postgres:16']);
+  });
+});
+
+describe('compose features through the service', () => {
+  it('completes, hovers and goes across files via the real service and index', () => {
+    const base = 'services:\n  base:\n    image: nginx:1.27\n';
+    const text = 'services:\n  web:\n    extends:\n      file: ./common.yaml\n      service: base\n    depends_on: [db]\n  db:\n    image: postgres:16\n';
+    const service = memoryService({ '/ws/common.yaml': base, '/ws/compose.yaml': text });
+    const doc = { path: '/ws/compose.yaml', text };
+    const settings = service.settingsFor(doc.path);
+    assert.deepEqual(service.validate(doc, settings).findings.map((f) => f.code), []);
+    const locs = service.definition(doc, text.indexOf('base\n') + 1, settings);
+    assert.equal(locs.length, 1);
+    assert.match(locs[0].uri, /^file:\/\/\/ws\/common\.yaml$/);
+    assert.deepEqual(locs[0].range.start, { line: 1, character: 2 });
+    const hover = service.hover(doc, text.indexOf('[db]') + 1, settings);
+    assert.match(JSON.stringify(hover), /postgres:16/);
+    const items = service.complete(doc, text.indexOf('    depends_on') + 4, settings).map((i) => i.label);
+    assert.ok(items.includes('restart'));
+  });
+});
