@@ -10,12 +10,15 @@ import { closeAll, create, describe as describeDiagnostics, remove, setText, shi
 interface Snippet { prefix: string | string[]; body: string | string[]; description?: string }
 
 /** Where a snippet of each kind is tried, and a broken text the server reports at once. */
-const KINDS: Record<string, { file: string; broken: string }> = {
+const KINDS: Record<string, { file: string; broken: string; siblings?: Record<string, string> }> = {
   dockerfile: { file: 'Dockerfile', broken: 'FROMM alpine\n' },
   dockerignore: { file: '.dockerignore', broken: 'logs/[0-9.log\n' },
-  compose: { file: 'compose.yaml', broken: 'services:\n  a:\n    image: "x\n' },
+  // A compose snippet that builds `.` (target `production`) needs the Dockerfile a real project has beside it.
+  compose: { file: 'compose.yaml', broken: 'services:\n  a:\n    image: "x\n', siblings: { Dockerfile: 'FROM node:20-alpine AS build\nWORKDIR /app\nCOPY . .\n\nFROM node:20-alpine AS production\nCOPY --from=build /app /app\n' } },
   workflow: { file: '.github/workflows/snippet.yml', broken: 'on: push\njobs:\n  a:\n    runs-on: [x\n' },
-  taskdef: { file: 'ecs/snippet-task-definition.json', broken: '{ "containerDefinitions": [,] }\n' },
+  // No name hint: a task definition is recognised by its content, so a snippet for another ECS file
+  // (a service definition) is not checked as one.
+  taskdef: { file: 'ecs/snippet.json', broken: '{ "containerDefinitions": [,] }\n' },
   flake: { file: 'flake.nix', broken: '{\n' },
   nix: { file: 'snippet.nix', broken: '{\n' },
 };
@@ -29,11 +32,19 @@ function kindOf(entry: { language: string; path: string }): string | undefined {
 const ext = vscode.extensions.all.find((e) => e.id.toLowerCase() === 'shipshape.shipshape');
 const entries: { language: string; path: string }[] = ext?.packageJSON?.contributes?.snippets ?? [];
 const cases: { kind: string; name: string; body: string }[] = [];
+const seen = new Set<string>();
+const notOurs: string[] = [];
 for (const entry of entries) {
+  if (seen.has(entry.path)) continue; // the same file contributed for several language ids
+  seen.add(entry.path);
   const kind = kindOf(entry);
+  if (!kind) {
+    notOurs.push(entry.path); // snippets for files Shipshape does not check (e.g. a CodeDeploy appspec)
+    continue;
+  }
   const file = path.join(ext!.extensionPath, entry.path);
   const snippets = JSON.parse(fs.readFileSync(file, 'utf8').replace(/^\s*\/\/.*$/gm, '')) as Record<string, Snippet>;
-  for (const [name, s] of Object.entries(snippets)) cases.push({ kind: kind ?? `unknown (${entry.path})`, name, body: Array.isArray(s.body) ? s.body.join('\n') : s.body });
+  for (const [name, s] of Object.entries(snippets)) cases.push({ kind, name, body: Array.isArray(s.body) ? s.body.join('\n') : s.body });
 }
 
 describe('snippets', () => {
@@ -44,11 +55,14 @@ describe('snippets', () => {
     return;
   }
 
+  for (const p of notOurs) it(`PENDING(no Shipshape kind): snippets in ${p} are not linted`);
+
   cases.forEach((c, i) => {
     it(`${c.kind}: "${c.name}" lints clean`, async () => {
       const where = KINDS[c.kind];
       assert.ok(where, `snippets file for an unknown kind: ${c.kind}`);
       const rel = `_snippets/${i}/${where.file}`;
+      for (const [name, text] of Object.entries(where.siblings ?? {})) await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, '_snippets', String(i), name), Buffer.from(text));
       const editor = await create(rel, where.broken);
       try {
         const uri = editor.document.uri;
