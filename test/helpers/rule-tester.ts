@@ -71,6 +71,13 @@ function chosenFix(f: Finding, apply: InvalidCase['apply']) {
   return f.suggestions?.[apply];
 }
 
+/** A doc example's other files, made absolute beside the example document. */
+export function docFiles(docPath: string, files: Record<string, string> | undefined): Record<string, string> | undefined {
+  if (!files) return undefined;
+  const dir = docPath.slice(0, docPath.lastIndexOf('/'));
+  return Object.fromEntries(Object.entries(files).map(([p, t]) => [p.startsWith('/') ? p : `${dir}/${p}`, t]));
+}
+
 export function testRule(language: Language, rule: Rule, cases: RuleCases): void {
   describe(`${rule.meta.code} ${rule.meta.id}`, () => {
     it('has complete metadata', () => {
@@ -129,8 +136,9 @@ export function testRule(language: Language, rule: Rule, cases: RuleCases): void
     }
     it('doc examples: incorrect reports, correct does not', () => {
       const path = DEFAULT_PATHS[language.kind];
-      assert.ok(runRule(language, rule, { code: rule.meta.docs.incorrect, path }).length > 0, 'the incorrect example reports');
-      assert.deepEqual(runRule(language, rule, { code: rule.meta.docs.correct, path }).map((f) => f.message), [], 'the correct example is clean');
+      const files = docFiles(path, rule.meta.docs.files);
+      assert.ok(runRule(language, rule, { code: rule.meta.docs.incorrect, path, files }).length > 0, 'the incorrect example reports');
+      assert.deepEqual(runRule(language, rule, { code: rule.meta.docs.correct, path, files }).map((f) => f.message), [], 'the correct example is clean');
     });
   });
 }

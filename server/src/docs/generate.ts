@@ -11,13 +11,22 @@ const DOC_PATHS: Record<string, string> = {
 
 /** Every doc page by file name (`CODE.md` and `README.md`), as `npm run docs` writes them. */
 export function generateDocs(): Map<string, string> {
-  const empty: FileSystem = { readFile: () => undefined, exists: () => false };
-  const service = new Service(languages, empty);
   const pages = new Map<string, string>();
-  const rules = service.allRules();
-  for (const rule of rules) pages.set(`${rule.meta.code}.md`, page(service, rule));
+  const rules = new Service(languages, { readFile: () => undefined, exists: () => false }).allRules();
+  for (const rule of rules) pages.set(`${rule.meta.code}.md`, page(exampleService(rule), rule));
   pages.set('README.md', renderIndex(rules));
   return pages;
+}
+
+/** A service whose workspace holds the rule's doc example files, beside the example document. */
+function exampleService(rule: Rule): Service {
+  const dir = DOC_PATHS[rule.meta.kinds[0]].replace(/\/[^/]*$/, '');
+  const files = new Map(Object.entries(rule.meta.docs.files ?? {}).map(([p, t]) => [p.startsWith('/') ? p : `${dir}/${p}`, t]));
+  const fs: FileSystem = {
+    readFile: (p) => files.get(p),
+    exists: (p) => files.has(p) || [...files.keys()].some((f) => f.startsWith(p + '/')),
+  };
+  return new Service(languages, fs);
 }
 
 function page(service: Service, rule: Rule): string {

@@ -24,6 +24,9 @@ export function renderRulePage(rule: Rule, exampleFindings: Finding[], exampleLi
   lines.push(`| Default severity | ${m.defaultSeverity} |`, `| Fixable | ${FIXABLE[String(m.fixable)]} |`);
   if (m.docs.peers?.length) lines.push(`| Same check elsewhere | ${m.docs.peers.join('; ')} |`);
   lines.push('', '## Why', '', m.docs.rationale.trim(), '');
+  for (const [name, text] of Object.entries(m.docs.files ?? {})) {
+    lines.push(`With \`${name}\` beside it:`, '', '```', text.replace(/\n$/, ''), '```', '');
+  }
   lines.push('## Incorrect', '', '```' + FENCE[kind], m.docs.incorrect.replace(/\n$/, ''), '```', '');
   if (exampleFindings.length) {
     lines.push('What Shipshape reports on it:', '', '```text');

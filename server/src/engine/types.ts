@@ -51,6 +51,11 @@ export interface RuleDocs {
   correct: string;
   /** Names of the peers' equivalent checks, e.g. "hadolint DL3007", "actionlint expression". */
   peers?: string[];
+  /**
+   * Other files of the example's workspace, by path relative to the example document's folder
+   * (e.g. `{ ".dockerignore": "*.md" }`), for rules that read other files.
+   */
+  files?: Record<string, string>;
 }
 
 export interface RuleMeta {

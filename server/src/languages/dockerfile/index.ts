@@ -1,39 +1,64 @@
-import { DockerfileParser, type Dockerfile } from 'dockerfile-ast';
-import type { Language, Rule } from '../../engine/types';
-import { nearest } from '../../text/nearest';
+/** The Dockerfile language: parse with dockerfile-ast into our model, hadolint/BuildKit rules, editor features. */
+import type { Language, SeveritySetting } from '../../engine/types';
+import { parseDockerfile, DockerfileModel } from './parse';
+import { rules } from './rules';
+import { complete } from './features/complete';
+import { hover } from './features/hover';
+import { symbols, definition, rename } from './features/navigate';
+import { dirname } from './util';
 
-export interface DockerfileModel { ast: Dockerfile }
+/** `# hadolint ignore=DL3007,DL3008` → ['DL3007', 'DL3008'] (also `# shipshape ignore=...`). */
+export function ignoreComment(commentLine: string): string[] | undefined {
+  const m = /^\s*#\s*(?:hadolint|shipshape)\s+ignore\s*=\s*([A-Za-z0-9_\-, ]+)/.exec(commentLine);
+  if (!m) return undefined;
+  return m[1].split(',').map((s) => s.trim()).filter(Boolean);
+}
 
-const INSTRUCTIONS = new Set(['ADD', 'ARG', 'CMD', 'COPY', 'ENTRYPOINT', 'ENV', 'EXPOSE', 'FROM', 'HEALTHCHECK', 'LABEL', 'MAINTAINER', 'ONBUILD', 'RUN', 'SHELL', 'STOPSIGNAL', 'USER', 'VOLUME', 'WORKDIR']);
-
-const unknownInstruction: Rule<DockerfileModel> = {
-  meta: {
-    code: 'DF001', id: 'unknown-instruction', kinds: ['dockerfile'], defaultSeverity: 'error', fixable: 'suggestion',
-    description: 'The line starts with a word that is not a Dockerfile instruction.',
-    messages: { unknown: 'Unknown instruction: {{word}}' },
-    docs: {
-      rationale: 'Docker stops the build at the first unknown instruction. Usually it is a typo, or a shell line whose `\\` continuation went missing on the line before.',
-      incorrect: 'FROM alpine:3.20\nRUN apk add --no-cache curl &&\n    rm -rf /tmp/*', correct: 'FROM alpine:3.20\nRUN apk add --no-cache curl && \\\n    rm -rf /tmp/*',
-    },
-  },
-  check(ctx) {
-    for (const inst of ctx.model.ast.getInstructions()) {
-      const word = inst.getInstruction();
-      if (INSTRUCTIONS.has(word.toUpperCase())) continue;
-      const r = inst.getInstructionRange();
-      const start = ctx.lines.offset(r.start), end = ctx.lines.offset(r.end);
-      const guess = nearest(word, INSTRUCTIONS, 2);
-      ctx.report({
-        start, end, messageId: 'unknown', data: { word },
-        suggestions: guess ? [{ title: `Change to ${guess}`, edits: [{ start, end, newText: guess }], safe: false }] : undefined,
-      });
+/** Reads the `ignored:` list (and `override:` severities) of a `.hadolint.yaml` next to the file or in a parent folder. */
+export function hadolintOverrides(ctx: { path: string; workspace: { readText(p: string): string | undefined } }): Record<string, SeveritySetting> {
+  const out: Record<string, SeveritySetting> = {};
+  let dir = dirname(ctx.path);
+  for (let depth = 0; depth < 20; depth++) {
+    const text = ctx.workspace.readText(dir + (dir.endsWith('/') ? '' : '/') + '.hadolint.yaml') ?? ctx.workspace.readText(dir + (dir.endsWith('/') ? '' : '/') + '.hadolint.yml');
+    if (text !== undefined) {
+      readHadolintConfig(text, out);
+      break;
     }
-  },
-};
+    if (dir === '/' || dir === '.' || dir === '') break;
+    dir = dirname(dir);
+  }
+  return out;
+}
+
+const SEVERITY_MAP: Record<string, SeveritySetting> = { error: 'error', warning: 'warning', info: 'info', style: 'hint', ignore: 'off', none: 'off' };
+
+function readHadolintConfig(text: string, out: Record<string, SeveritySetting>): void {
+  // Lazy YAML: `ignored:` list and `override: { error: [...], warning: [...] }`.
+  let YAML: typeof import('yaml') | undefined;
+  try { YAML = require('yaml'); } catch { YAML = undefined; }
+  let doc: any;
+  try { doc = YAML?.parse(text); } catch { return; }
+  if (!doc || typeof doc !== 'object') return;
+  const override = doc.override;
+  if (override && typeof override === 'object') {
+    for (const [sev, codes] of Object.entries(override)) {
+      const s = SEVERITY_MAP[sev];
+      if (s && Array.isArray(codes)) for (const c of codes) if (typeof c === 'string') out[c] = s;
+    }
+  }
+  if (Array.isArray(doc.ignored)) for (const c of doc.ignored) if (typeof c === 'string') out[c] = 'off';
+}
 
 export const language: Language<DockerfileModel> = {
   kind: 'dockerfile',
   lineComment: '#',
-  parse: (text) => ({ ast: DockerfileParser.parse(text) }),
-  rules: [unknownInstruction],
+  ignoreComment,
+  parse: (text) => parseDockerfile(text),
+  rules,
+  complete,
+  hover,
+  symbols,
+  definition,
+  rename,
+  configOverrides: hadolintOverrides,
 };

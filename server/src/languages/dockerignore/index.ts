@@ -1,66 +1,75 @@
-import type { Language, Rule } from '../../engine/types';
+/** The .dockerignore language: pattern checks against the sibling Dockerfile, completions, hovers. */
+import type { Language, FeatureContext } from '../../engine/types';
+import type { CompletionItem, Hover } from 'vscode-languageserver-types';
+import { CompletionItemKind, MarkupKind } from 'vscode-languageserver-types';
+import { parseDockerignore, DockerignoreModel } from './patterns';
+import { rules } from './rules';
 
-export interface IgnorePattern { text: string; start: number; end: number; negated: boolean }
-export interface DockerignoreModel { patterns: IgnorePattern[] }
+export type { DockerignoreModel };
 
-/** Why a pattern is not valid Go filepath.Match syntax (what Docker uses), or undefined. */
-export function patternError(pattern: string): string | undefined {
-  let i = 0;
-  while (i < pattern.length) {
-    const c = pattern[i];
-    if (c === '\\') { if (i + 1 >= pattern.length) return 'ends with an unfinished escape "\\"'; i += 2; continue; }
-    if (c === '[') {
-      let j = i + 1;
-      if (pattern[j] === '^' || pattern[j] === '!') j++;
-      if (pattern[j] === ']') return 'has an empty character class "[]"';
-      while (j < pattern.length && pattern[j] !== ']') j += pattern[j] === '\\' ? 2 : 1;
-      if (j >= pattern.length) return 'has a "[" that is never closed';
-      i = j + 1;
-      continue;
-    }
-    i++;
-  }
-  return undefined;
+const COMMON: [string, string][] = [
+  ['.git', 'The Git history: large, and may hold secrets from old commits.'],
+  ['.gitignore', 'Git configuration, not needed in the image.'],
+  ['.env', 'Local environment files, often with credentials.'],
+  ['.env.*', 'Other local environment files (`.env.local`, `.env.production`).'],
+  ['node_modules', 'Dependencies installed on the host, possibly for another OS; install them in the image.'],
+  ['npm-debug.log*', 'npm debug logs.'],
+  ['**/__pycache__', 'Python byte-code caches.'],
+  ['**/*.pyc', 'Python byte-code files.'],
+  ['.venv', 'A local Python virtual environment.'],
+  ['dist', 'Build output from the host (build it in the image instead).'],
+  ['build', 'Build output from the host.'],
+  ['target', 'Maven/Cargo build output.'],
+  ['coverage', 'Test coverage reports.'],
+  ['*.log', 'Log files.'],
+  ['.DS_Store', 'macOS folder metadata.'],
+  ['.vscode', 'Editor settings.'],
+  ['.idea', 'JetBrains IDE settings.'],
+  ['Dockerfile*', 'Dockerfiles (Docker still reads the one it builds).'],
+  ['.dockerignore', 'This file (Docker still reads it).'],
+  ['docker-compose*.yml', 'Compose files.'],
+  ['**/*.md', 'Documentation.'],
+  ['!README.md', 'Re-include a file excluded by an earlier pattern.'],
+];
+
+function complete(ctx: FeatureContext<DockerignoreModel>, offset: number): CompletionItem[] {
+  const lineStart = ctx.text.lastIndexOf('\n', offset - 1) + 1;
+  const prefix = ctx.text.slice(lineStart, offset);
+  if (prefix.trimStart().startsWith('#')) return [];
+  const present = new Set(ctx.model.patterns.map((p) => (p.negated ? '!' : '') + p.text));
+  return COMMON.filter(([e]) => !present.has(e) && e.startsWith(prefix.trim()))
+    .map(([label, doc], k) => ({ label, kind: CompletionItemKind.File, documentation: { kind: MarkupKind.Markdown, value: doc }, sortText: String(k).padStart(3, '0') }));
 }
 
-const badPattern: Rule<DockerignoreModel> = {
-  meta: {
-    code: 'DI001', id: 'invalid-pattern', kinds: ['dockerignore'], defaultSeverity: 'error', fixable: false,
-    description: 'A pattern is not valid glob syntax.',
-    messages: { invalid: 'The pattern "{{pattern}}" {{reason}}; Docker rejects it.' },
-    docs: {
-      rationale: 'Docker matches .dockerignore lines with Go\'s `filepath.Match` syntax. A malformed pattern makes `docker build` fail with "syntax error in pattern" before it sends the context.',
-      incorrect: 'node_modules\nlogs/[0-9.log', correct: 'node_modules\nlogs/[0-9]*.log',
-    },
-  },
-  check(ctx) {
-    for (const p of ctx.model.patterns) {
-      const reason = patternError(p.text);
-      if (reason) ctx.report({ start: p.start, end: p.end, messageId: 'invalid', data: { pattern: p.text, reason } });
-    }
-  },
-};
+/** Explains a pattern in words. */
+export function explainPattern(raw: string): string {
+  const negated = raw.startsWith('!');
+  const p = negated ? raw.slice(1).trim() : raw;
+  const parts: string[] = [];
+  parts.push(negated ? '**Re-includes** paths that an earlier pattern excluded:' : '**Excludes** from the build context:');
+  const anyDepth = p.startsWith('**/');
+  const body = anyDepth ? p.slice(3) : p;
+  let what = body
+    .replace(/\*\*/g, '⟨any path⟩').replace(/\*/g, '⟨anything but /⟩').replace(/\?/g, '⟨one character⟩');
+  what = '`' + what + '`';
+  parts.push(anyDepth ? `${what} in any folder.` : `${what}, relative to the context root (a leading \`/\` or \`./\` changes nothing).`);
+  if (!/[*?[]/.test(body.split('/').pop() ?? '')) parts.push('A folder that matches is excluded with everything in it.');
+  if (!anyDepth && !p.includes('/') && /[*?]/.test(p)) parts.push('Only at the top level: write `**/' + p + '` for every folder.');
+  parts.push('The last pattern that matches a path decides.');
+  return parts.join('\n\n');
+}
+
+function hover(ctx: FeatureContext<DockerignoreModel>, offset: number): Hover | undefined {
+  const p = ctx.model.patterns.find((x) => offset >= x.start && offset <= x.end);
+  if (!p) return undefined;
+  return { contents: { kind: MarkupKind.Markdown, value: explainPattern(ctx.text.slice(p.start, p.end)) }, range: ctx.lines.range(p.start, p.end) };
+}
 
 export const language: Language<DockerignoreModel> = {
   kind: 'dockerignore',
   lineComment: '#',
-  parse(text) {
-    const patterns: IgnorePattern[] = [];
-    const re = /[^\r\n]*/g;
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(text))) {
-      const raw = m[0];
-      const lead = raw.length - raw.trimStart().length;
-      const trimmed = raw.trim();
-      if (trimmed && !trimmed.startsWith('#')) {
-        const negated = trimmed.startsWith('!');
-        const body = negated ? trimmed.slice(1).trim() : trimmed;
-        patterns.push({ text: body, start: m.index + lead, end: m.index + lead + trimmed.length, negated });
-      }
-      re.lastIndex = m.index + raw.length + 1;
-      if (m.index + raw.length >= text.length) break;
-    }
-    return { patterns };
-  },
-  rules: [badPattern],
+  parse: (text) => parseDockerignore(text),
+  rules,
+  complete,
+  hover,
 };

@@ -1,0 +1,62 @@
+/** Document symbols (stages), go to definition and rename for stage names and ARG/ENV variables. */
+import type { DocumentSymbol, Location, TextEdit } from 'vscode-languageserver-types';
+import { SymbolKind } from 'vscode-languageserver-types';
+import type { FeatureContext } from '../../../engine/types';
+import type { DockerfileModel, VarDef } from '../parse';
+import { variableAt, definitionOf, stageNameAt, stageReferences } from './scope';
+
+const uri = (path: string) => 'file://' + path.split('/').map(encodeURIComponent).join('/');
+
+export function symbols(ctx: FeatureContext<DockerfileModel>): DocumentSymbol[] {
+  return ctx.model.stages.map((s) => ({
+    name: s.name ?? `stage ${s.index}`, detail: `FROM ${s.image ?? ''}`, kind: SymbolKind.Class,
+    range: ctx.lines.range(s.start, s.end), selectionRange: s.nameStart !== undefined ? ctx.lines.range(s.nameStart, s.nameEnd!) : ctx.lines.range(s.imageStart, s.imageEnd),
+    children: s.instructions.filter((i) => i.keyword === 'ARG' || i.keyword === 'ENV').flatMap((i) => [...ctx.model.args, ...ctx.model.envs].filter((d) => d.instruction === i)).map((d) => ({
+      name: d.name, detail: d.instruction.keyword, kind: d.instruction.keyword === 'ARG' ? SymbolKind.Variable : SymbolKind.Constant,
+      range: ctx.lines.range(d.instruction.start, d.instruction.end), selectionRange: ctx.lines.range(d.nameStart, d.nameEnd),
+    })),
+  }));
+}
+
+export function definition(ctx: FeatureContext<DockerfileModel>, offset: number): Location[] {
+  const stage = stageNameAt(ctx.model, offset);
+  if (stage) return [{ uri: uri(ctx.path), range: ctx.lines.range(stage.nameStart!, stage.nameEnd!) }];
+  const v = variableAt(ctx.text, offset);
+  if (v) {
+    const def = resolve(ctx.model, v.name, offset);
+    if (def) return [{ uri: uri(ctx.path), range: ctx.lines.range(def.nameStart, def.nameEnd) }];
+  }
+  return [];
+}
+
+/** A stage ARG without a default takes the global ARG's value: go there. */
+function resolve(model: DockerfileModel, name: string, offset: number): VarDef | undefined {
+  const def = definitionOf(model, name, offset);
+  if (def && def.instruction.keyword === 'ARG' && def.value === null && def.stage >= 0) return model.globalArgs.filter((g) => g.name === name).pop() ?? def;
+  return def;
+}
+
+export function rename(ctx: FeatureContext<DockerfileModel>, offset: number, newName: string): { path: string; edits: TextEdit[] }[] | undefined {
+  const { model, lines } = ctx;
+  const stage = stageNameAt(model, offset);
+  if (stage) {
+    if (!/^[A-Za-z][A-Za-z0-9_.-]*$/.test(newName)) return undefined;
+    const spots = [{ start: stage.nameStart!, end: stage.nameEnd! }, ...stageReferences(model, stage.name!)];
+    return [{ path: ctx.path, edits: spots.map((s) => ({ range: lines.range(s.start, s.end), newText: newName })) }];
+  }
+  const v = variableAt(ctx.text, offset) ?? (() => {
+    const d = [...model.args, ...model.envs].find((x) => x.nameStart <= offset && offset <= x.nameEnd);
+    return d ? { name: d.name, start: d.nameStart, end: d.nameEnd } : undefined;
+  })();
+  if (!v || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(newName)) return undefined;
+  // every definition and reference of that name: ARG and ENV names are global to the file in practice
+  const spots: { start: number; end: number }[] = [];
+  for (const d of [...model.args, ...model.envs]) if (d.name === v.name) spots.push({ start: d.nameStart, end: d.nameEnd });
+  for (const ins of model.instructions) {
+    let vars: any[] = [];
+    try { vars = ins.node.getVariables(); } catch { vars = []; }
+    for (const x of vars) if (x.getName() === v.name) { const r = x.getNameRange(); spots.push({ start: lines.offset(r.start), end: lines.offset(r.end) }); }
+  }
+  const unique = [...new Map(spots.map((s) => [s.start, s])).values()].sort((a, b) => a.start - b.start);
+  return [{ path: ctx.path, edits: unique.map((s) => ({ range: lines.range(s.start, s.end), newText: newName })) }];
+}

@@ -1,0 +1,52 @@
+import type { Rule } from '../../../engine/types';
+import type { DockerfileModel } from '../parse';
+import { meta, dirname, dynamic } from '../util';
+
+/** The `trustedRegistries:` list of the nearest .hadolint.yaml, if any. */
+function trustedRegistries(ctx: { path: string; workspace: { readText(p: string): string | undefined } }): string[] | undefined {
+  let dir = dirname(ctx.path);
+  for (let d = 0; d < 20; d++) {
+    const base = dir.endsWith('/') ? dir : dir + '/';
+    const text = ctx.workspace.readText(base + '.hadolint.yaml') ?? ctx.workspace.readText(base + '.hadolint.yml');
+    if (text !== undefined) {
+      try {
+        const doc = require('yaml').parse(text);
+        const list = doc?.trustedRegistries;
+        return Array.isArray(list) ? list.filter((x: unknown): x is string => typeof x === 'string') : undefined;
+      } catch { return undefined; }
+    }
+    if (dir === '/' || dir === '.') break;
+    dir = dirname(dir);
+  }
+  return undefined;
+}
+
+export function registryOf(image: string): string {
+  const first = image.split('/')[0];
+  if (image.includes('/') && (first.includes('.') || first.includes(':') || first === 'localhost')) return first;
+  return 'docker.io';
+}
+
+export const rule: Rule<DockerfileModel> = {
+  meta: meta({
+    code: 'DL3026', id: 'allowed-registries', defaultSeverity: 'error',
+    description: 'Use only an allowed registry in the FROM image (the `trustedRegistries` of .hadolint.yaml).',
+    messages: { registry: 'Use only an allowed registry in the FROM image: `{{registry}}` is not in trustedRegistries ({{allowed}}).' },
+    fixable: false,
+    docs: {
+      rationale: 'Teams that mirror or vet images list their registries in `.hadolint.yaml` (`trustedRegistries:`); an image from elsewhere bypasses that review. Without the setting nothing is reported. `docker.io` stands for Docker Hub images without a registry.',
+      incorrect: '# .hadolint.yaml: trustedRegistries: [registry.example.com]\nFROM node:20', correct: 'FROM registry.example.com/node:20', peers: ['hadolint DL3026'],
+    },
+  }),
+  check(ctx) {
+    const allowed = trustedRegistries(ctx);
+    if (!allowed || allowed.length === 0) return;
+    const stageNames = new Set(ctx.model.stages.map((s) => s.name?.toLowerCase()).filter(Boolean));
+    for (const s of ctx.model.stages) {
+      if (!s.image || s.image === 'scratch' || dynamic(s.image) || stageNames.has(s.image.toLowerCase())) continue;
+      const reg = registryOf(s.image);
+      const ok = allowed.some((a) => a === reg || (a === 'docker.io' && reg === 'docker.io') || (a.startsWith('*.') && reg.endsWith(a.slice(1))) || a === '*');
+      if (!ok) ctx.report({ start: s.imageStart, end: s.imageEnd, messageId: 'registry', data: { registry: reg, allowed: allowed.join(', ') } });
+    }
+  },
+};

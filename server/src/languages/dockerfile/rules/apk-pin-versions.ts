@@ -1,0 +1,38 @@
+import type { Rule } from '../../../engine/types';
+import type { DockerfileModel } from '../parse';
+import { meta, commandsNamed, subcommandOf, packagesAfter, dynamic } from '../util';
+
+export const APK_FLAGS_WITH_VALUE = ['-t', '--virtual', '-X', '--repository', '-p', '--root', '--arch', '--keys-dir', '--repositories-file', '--cache-dir'];
+
+/** The packages of each `apk add` command. */
+export function* apkAdds(model: DockerfileModel) {
+  for (const x of commandsNamed(model, ['apk'])) {
+    const sub = subcommandOf(x.cmd, APK_FLAGS_WITH_VALUE);
+    if (sub?.value !== 'add') continue;
+    yield { ...x, sub, packages: packagesAfter(x.cmd, sub, APK_FLAGS_WITH_VALUE) };
+  }
+}
+
+export const rule: Rule<DockerfileModel> = {
+  meta: meta({
+    code: 'DL3018', id: 'apk-pin-versions', defaultSeverity: 'warning',
+    description: 'Pin versions in `apk add`.',
+    messages: { unpinned: 'Pin versions in apk add: {{pkg}} without `=<version>`.' },
+    fixable: false,
+    docs: {
+      rationale: 'Without a version, `apk add` installs whatever the repository holds that day; `pkg=1.2.3-r0` (or `pkg~1.2`) keeps builds repeatable. Packages of a `--virtual` group that is deleted later still count: hadolint does the same.',
+      incorrect: 'RUN apk add --no-cache curl', correct: 'RUN apk add --no-cache curl=8.5.0-r0', peers: ['hadolint DL3018'],
+    },
+  }),
+  check(ctx) {
+    for (const { cmd, packages } of apkAdds(ctx.model)) {
+      const unpinned = packages.filter((p) => {
+        if (/[=~<>]/.test(p.value) || p.value.endsWith('.apk') || p.value.includes('/') || dynamic(p.value)) return false;
+        return true;
+      });
+      if (unpinned.length === 0) continue;
+      // one finding per command, as hadolint reports one per instruction
+      ctx.report({ start: unpinned[0].start, end: unpinned[unpinned.length - 1].end, messageId: 'unpinned', data: { pkg: unpinned.map((p) => p.value).slice(0, 3).join(', ') + (unpinned.length > 3 ? ', …' : '') } });
+    }
+  },
+};

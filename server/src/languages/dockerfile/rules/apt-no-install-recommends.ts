@@ -1,0 +1,27 @@
+import type { Rule } from '../../../engine/types';
+import type { DockerfileModel } from '../parse';
+import { meta, hasFlag, insertAfter } from '../util';
+import { aptInstalls } from './apt-pin-versions';
+
+export const rule: Rule<DockerfileModel> = {
+  meta: meta({
+    code: 'DL3015', id: 'apt-no-install-recommends', defaultSeverity: 'info',
+    description: 'Avoid additional packages by specifying `--no-install-recommends`.',
+    messages: { recommends: 'Avoid additional packages by specifying `--no-install-recommends`.' },
+    fixable: 'suggestion',
+    docs: {
+      rationale: 'By default apt-get also installs "recommended" packages, often hundreds of MB the image never uses. The fix adds the flag after `install` (a suggestion: a program may rely on a recommended package).',
+      incorrect: 'RUN apt-get install -y curl', correct: 'RUN apt-get install -y --no-install-recommends curl', peers: ['hadolint DL3015'],
+    },
+  }),
+  check(ctx) {
+    for (const { cmd, sub } of aptInstalls(ctx.model)) {
+      if (hasFlag(cmd, ['no-install-recommends'])) continue;
+      if (cmd.argv.some((w, k) => (w.value === '-o' && /Install-Recommends=(0|false)/i.test(cmd.argv[k + 1]?.value ?? '')) || /^-oAPT::Install-Recommends=(0|false)/i.test(w.value))) continue;
+      ctx.report({
+        start: cmd.start, end: cmd.end, messageId: 'recommends',
+        fix: cmd.via ? undefined : { title: 'Add --no-install-recommends', safe: false, edits: [insertAfter(sub, '--no-install-recommends')] },
+      });
+    }
+  },
+};

@@ -1,0 +1,32 @@
+import type { Rule } from '../../../engine/types';
+import type { DockerfileModel } from '../parse';
+import { meta, dynamic } from '../util';
+import { ignoreFileFor } from '../context';
+import { isExcluded } from '../../dockerignore/patterns';
+
+export const rule: Rule<DockerfileModel> = {
+  meta: meta({
+    code: 'DF015', id: 'copy-ignored-file', defaultSeverity: 'warning',
+    description: 'COPY/ADD of a path that the .dockerignore excludes from the build context.',
+    messages: { ignored: '`{{src}}` is excluded by `{{pattern}}` in {{file}}: it is not in the build context, so this {{keyword}} fails or copies nothing.' },
+    fixable: false,
+    docs: {
+      rationale: 'Files excluded by .dockerignore never reach the builder; a COPY that names one fails with "not found" (or, with a wildcard, silently copies less). BuildKit `CopyIgnoredFile`. We read `<Dockerfile>.dockerignore` or the `.dockerignore` next to the Dockerfile, assuming the Dockerfile\'s folder is the context.',
+      incorrect: '# .dockerignore: *.md\nCOPY README.md /app/', correct: '# .dockerignore: *.md\n# !README.md\nCOPY README.md /app/', peers: ['BuildKit CopyIgnoredFile'],
+    },
+  }),
+  check(ctx) {
+    const ignore = ignoreFileFor(ctx.path, ctx.workspace);
+    if (!ignore || ignore.model.patterns.length === 0) return;
+    for (const ins of ctx.model.instructions) {
+      if ((ins.keyword !== 'COPY' && ins.keyword !== 'ADD') || ins.heredocs.length || ins.flags.some((f) => f.name === 'from')) continue;
+      const words = ins.json && ins.jsonArgs ? ins.jsonArgs : ins.args;
+      for (const src of words.slice(0, -1)) {
+        const v = src.value;
+        if (dynamic(v) || /^[a-z]+:\/\//i.test(v) || /[*?[]/.test(v)) continue;
+        const r = isExcluded(ignore.model, v);
+        if (r.excluded && r.by && r.by.cleaned !== '.') ctx.report({ start: src.start, end: src.end, messageId: 'ignored', data: { src: v, pattern: (r.by.negated ? '!' : '') + r.by.text, file: ignore.path.slice(ignore.path.lastIndexOf('/') + 1), keyword: ins.keyword } });
+      }
+    }
+  },
+};

@@ -1,0 +1,28 @@
+import type { Rule } from '../../../engine/types';
+import type { DockerfileModel } from '../parse';
+import { meta } from '../util';
+
+export const rule: Rule<DockerfileModel> = {
+  meta: meta({
+    code: 'DL3021', id: 'copy-multiple-sources-dir', defaultSeverity: 'error',
+    description: 'COPY with more than 2 arguments requires the last argument to end with `/`.',
+    messages: { slash: '{{keyword}} with more than one source requires the destination to end with `/`.' },
+    fixable: 'safe',
+    docs: {
+      rationale: 'With several sources the destination must be a directory; without the trailing slash the build fails. The fix appends `/`, which is safe: the build could not succeed otherwise.',
+      incorrect: 'COPY package.json yarn.lock /app', correct: 'COPY package.json yarn.lock /app/', peers: ['hadolint DL3021'],
+    },
+  }),
+  check(ctx) {
+    for (const ins of ctx.model.instructions) {
+      if ((ins.keyword !== 'COPY' && ins.keyword !== 'ADD') || ins.heredocs.length) continue;
+      const words = ins.json && ins.jsonArgs ? ins.jsonArgs : ins.args;
+      if (words.length < 3) continue;
+      const dest = words[words.length - 1];
+      const v = dest.value;
+      if (v.endsWith('/') || v.endsWith('\\') || /[$]/.test(v)) continue;
+      const at = ins.json ? dest.end - 1 : dest.end;
+      ctx.report({ start: dest.start, end: dest.end, messageId: 'slash', data: { keyword: ins.keyword }, fix: { title: 'Add a trailing /', safe: true, edits: [{ start: at, end: at, newText: '/' }] } });
+    }
+  },
+};

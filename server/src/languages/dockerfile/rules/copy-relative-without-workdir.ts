@@ -1,0 +1,33 @@
+import type { Rule } from '../../../engine/types';
+import type { DockerfileModel } from '../parse';
+import { meta } from '../util';
+
+export const rule: Rule<DockerfileModel> = {
+  meta: meta({
+    code: 'DL3045', id: 'copy-relative-without-workdir', defaultSeverity: 'warning',
+    description: '`COPY` to a relative destination without `WORKDIR` set.',
+    messages: { relative: '`{{dest}}` is relative but this stage sets no WORKDIR: it lands wherever the base image\'s WORKDIR is.' },
+    fixable: false,
+    docs: {
+      rationale: 'A relative destination depends on the base image\'s working directory, which can change between tags. Set WORKDIR first (in this stage or a stage it builds on). Variables and Windows paths are not reported.',
+      incorrect: 'FROM node:20\nCOPY package.json .', correct: 'FROM node:20\nWORKDIR /app\nCOPY package.json .', peers: ['hadolint DL3045'],
+    },
+  }),
+  check(ctx) {
+    const hasWorkdir = new Map<number, boolean>();
+    for (const s of ctx.model.stages) {
+      let wd = s.parentStage !== undefined ? hasWorkdir.get(s.parentStage) ?? false : false;
+      for (const ins of s.instructions) {
+        if (ins.keyword === 'WORKDIR') wd = true;
+        if ((ins.keyword !== 'COPY' && ins.keyword !== 'ADD') || wd || ins.heredocs.length) continue;
+        const words = ins.json && ins.jsonArgs ? ins.jsonArgs : ins.args;
+        if (words.length < 2) continue;
+        const dest = words[words.length - 1];
+        const v = dest.value.replace(/^["']|["']$/g, '');
+        if (v.startsWith('/') || v.startsWith('$') || /^[A-Za-z]:/.test(v) || v.startsWith('\\')) continue;
+        ctx.report({ start: dest.start, end: dest.end, messageId: 'relative', data: { dest: v } });
+      }
+      hasWorkdir.set(s.index, wd);
+    }
+  },
+};

@@ -1,0 +1,32 @@
+import type { Rule } from '../../../engine/types';
+import type { DockerfileModel } from '../parse';
+import type { ShellCommand } from '../shell';
+import { meta, subcommands, sameRunHas, hasCacheMount } from '../util';
+
+const cleans = (c: ShellCommand): boolean => ((c.name === 'dnf' || c.name === 'microdnf') && c.argv.some((w) => w.value === 'clean') && c.argv.some((w) => w.value === 'all')) || (c.name === 'rm' && c.argv.some((w) => /^\/var\/cache\/(dnf|yum)/.test(w.value)));
+
+export const rule: Rule<DockerfileModel> = {
+  meta: meta({
+    code: 'DL3040', id: 'dnf-clean-all', defaultSeverity: 'warning',
+    description: '`dnf clean all` missing after dnf command.',
+    messages: { noClean: '`dnf clean all` missing after dnf command: the package cache stays in this layer.' },
+    fixable: 'suggestion',
+    docs: {
+      rationale: 'dnf keeps downloaded packages and metadata in its cache; unless the same RUN cleans it (or uses a cache mount), the layer keeps it. The fix appends `&& dnf clean all` to the RUN (a suggestion).',
+      incorrect: 'RUN dnf install -y httpd-2.4.57', correct: 'RUN dnf install -y httpd-2.4.57 && dnf clean all', peers: ['hadolint DL3040'],
+    },
+  }),
+  check(ctx) {
+    const seen = new Set<unknown>();
+    for (const { ins, cmd } of subcommands(ctx.model, ['dnf', 'microdnf'], ['install', 'groupinstall', 'localinstall', 'reinstall'])) {
+      if (seen.has(ins)) continue;
+      seen.add(ins);
+      if (sameRunHas(ins, cleans) || hasCacheMount(ins, '/var/cache')) continue;
+      const last = ins.commands![ins.commands!.length - 1];
+      ctx.report({
+        start: cmd.start, end: cmd.end, messageId: 'noClean',
+        fix: ins.json || ins.heredocs.length || last.via ? undefined : { title: 'Clean the cache in this RUN', safe: false, edits: [{ start: last.end, end: last.end, newText: ' \\\n    && dnf clean all' }] },
+      });
+    }
+  },
+};

@@ -1,0 +1,31 @@
+import type { Rule } from '../../../engine/types';
+import type { DockerfileModel } from '../parse';
+import { meta } from '../util';
+
+export const rule: Rule<DockerfileModel> = {
+  meta: meta({
+    code: 'DL3025', id: 'json-args-cmd', defaultSeverity: 'warning',
+    description: 'Use arguments JSON notation for CMD and ENTRYPOINT arguments.',
+    messages: { shellForm: 'Use arguments JSON notation for {{keyword}} arguments: in shell form the process does not receive signals such as SIGTERM.' },
+    fixable: 'suggestion',
+    docs: {
+      rationale: 'In shell form, `/bin/sh -c` is PID 1 and does not forward SIGTERM: `docker stop` waits ten seconds and kills the process. The exec (JSON) form runs the program directly. Same check as BuildKit `JSONArgsRecommended`. The fix rewrites simple commands (no variables, quotes or shell operators) as a JSON array; it is a suggestion because the program then runs without a shell.',
+      incorrect: 'CMD node server.js', correct: 'CMD ["node", "server.js"]', peers: ['hadolint DL3025', 'BuildKit JSONArgsRecommended'],
+    },
+  }),
+  check(ctx) {
+    for (const s of ctx.model.stages) {
+      // BuildKit: a SHELL instruction in the stage means shell form is deliberate.
+      if (s.instructions.some((i) => i.keyword === 'SHELL')) continue;
+      for (const ins of s.instructions) {
+        if ((ins.keyword !== 'CMD' && ins.keyword !== 'ENTRYPOINT') || ins.json || ins.args.length === 0) continue;
+        const raw = ctx.text.slice(ins.bodyStart, ins.end);
+        const simple = !/[$`'"\\|&;<>(){}*?#~\n]/.test(raw);
+        ctx.report({
+          start: ins.bodyStart, end: ins.end, messageId: 'shellForm', data: { keyword: ins.keyword },
+          fix: simple ? { title: 'Use the JSON (exec) form', safe: false, edits: [{ start: ins.bodyStart, end: ins.end, newText: JSON.stringify(raw.trim().split(/\s+/)).replace(/","/g, '", "') }] } : undefined,
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,39 @@
+import type { Rule } from '../../../engine/types';
+import type { DockerfileModel } from '../parse';
+import { meta } from '../util';
+
+export function labelKeyProblem(key: string): string | undefined {
+  if (key.includes('$')) return undefined;
+  if (/^(com\.docker\.|io\.docker\.|org\.dockerproject\.)/.test(key)) return 'uses a namespace reserved by Docker';
+  if (/^[.-]|[.-]$/.test(key)) return 'must begin and end with a letter or digit';
+  if (/[.-]{2}/.test(key)) return 'must not have two consecutive `.` or `-`';
+  if (!/^[a-z0-9.-]+$/.test(key)) return 'should use only lower-case letters, digits, `.` and `-`';
+  return undefined;
+}
+
+export const rule: Rule<DockerfileModel> = {
+  meta: meta({
+    code: 'DL3048', id: 'label-key-format', defaultSeverity: 'hint',
+    description: 'Invalid label key.',
+    messages: { key: 'Label key `{{key}}` {{problem}}.' },
+    fixable: false,
+    docs: {
+      rationale: 'Docker\'s guidelines for label keys: reverse-DNS, lower-case letters, digits, `.` and `-`, no leading/trailing or doubled separators, and not the `com.docker.*`, `io.docker.*`, `org.dockerproject.*` namespaces. Tools that read labels rely on it.',
+      incorrect: 'LABEL Org.Example..Version=1', correct: 'LABEL org.example.version=1', peers: ['hadolint DL3048'],
+    },
+  }),
+  check(ctx) {
+    for (const ins of ctx.model.instructions) {
+      if (ins.keyword !== 'LABEL') continue;
+      let props: any[] = [];
+      try { props = (ins.node as any).getProperties(); } catch { props = []; }
+      for (const p of props) {
+        const key: string = p.getName().replace(/^["']|["']$/g, '');
+        const problem = labelKeyProblem(key);
+        if (!problem) continue;
+        const r = p.getNameRange();
+        ctx.report({ start: ctx.lines.offset(r.start), end: ctx.lines.offset(r.end), messageId: 'key', data: { key, problem } });
+      }
+    }
+  },
+};

@@ -1,0 +1,22 @@
+import type { Rule } from '../../../engine/types';
+import type { DockerfileModel } from '../parse';
+import { meta, commandsNamed } from '../util';
+
+export const rule: Rule<DockerfileModel> = {
+  meta: meta({
+    code: 'DL3027', id: 'no-apt', defaultSeverity: 'warning',
+    description: 'Do not use apt as it is meant to be an end-user tool, use apt-get or apt-cache instead.',
+    messages: { apt: 'Do not use apt as it is meant to be an end-user tool, use apt-get or apt-cache instead.' },
+    fixable: 'suggestion',
+    docs: {
+      rationale: '`apt` warns that its command-line interface is not stable and prints progress bars for people; `apt-get` is the scripting interface. The fix renames the command (a suggestion).',
+      incorrect: 'RUN apt install -y curl', correct: 'RUN apt-get install -y curl', peers: ['hadolint DL3027'],
+    },
+  }),
+  check(ctx) {
+    for (const { cmd } of commandsNamed(ctx.model, ['apt'])) {
+      const w = cmd.argv[0];
+      ctx.report({ start: w.start, end: w.end, messageId: 'apt', fix: w.value === 'apt' && !cmd.via ? { title: 'Use apt-get', safe: false, edits: [{ start: w.start, end: w.end, newText: 'apt-get' }] } : undefined });
+    }
+  },
+};

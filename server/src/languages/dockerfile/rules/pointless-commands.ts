@@ -1,0 +1,21 @@
+import type { Rule } from '../../../engine/types';
+import type { DockerfileModel } from '../parse';
+import { meta, commandsNamed } from '../util';
+
+const POINTLESS = ['ssh', 'vim', 'shutdown', 'service', 'ps', 'free', 'top', 'kill', 'mount', 'ifconfig'];
+
+export const rule: Rule<DockerfileModel> = {
+  meta: meta({
+    code: 'DL3001', id: 'pointless-commands', defaultSeverity: 'info',
+    description: 'For some bash commands it makes no sense running them in a Docker container like ssh, vim, shutdown, service, ps, free, top, kill, mount, ifconfig.',
+    messages: { pointless: '`{{cmd}}` makes no sense in a build step: nothing runs between RUNs, and there is no one to type.' },
+    fixable: false,
+    docs: {
+      rationale: 'Each RUN is a fresh process in a throw-away container: starting a service, killing a process or opening an editor has no lasting effect, and interactive tools hang the build.',
+      incorrect: 'RUN service nginx start', correct: 'CMD ["nginx", "-g", "daemon off;"]', peers: ['hadolint DL3001'],
+    },
+  }),
+  check(ctx) {
+    for (const { cmd } of commandsNamed(ctx.model, POINTLESS)) ctx.report({ start: cmd.argv[0].start, end: cmd.argv[0].end, messageId: 'pointless', data: { cmd: cmd.name } });
+  },
+};

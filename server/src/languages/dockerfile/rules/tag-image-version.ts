@@ -1,0 +1,30 @@
+import type { Rule } from '../../../engine/types';
+import type { DockerfileModel } from '../parse';
+import { findStage } from '../parse';
+import { meta, dynamic } from '../util';
+
+/** FROM without a tag or digest builds on whatever `latest` is that day. */
+export const rule: Rule<DockerfileModel> = {
+  meta: meta({
+    code: 'DL3006', id: 'tag-image-version', defaultSeverity: 'warning',
+    description: 'Always tag the version of an image explicitly.',
+    messages: { untagged: 'Always tag the version of an image explicitly: `{{image}}` has no tag or digest.' },
+    fixable: 'suggestion',
+    docs: {
+      rationale: 'An untagged image means `latest`, which changes under you: two builds of the same Dockerfile give different images. The fix adds a `:tag` placeholder to complete (a suggestion).',
+      incorrect: 'FROM debian', correct: 'FROM debian:12-slim', peers: ['hadolint DL3006'],
+    },
+  }),
+  check(ctx) {
+    for (const s of ctx.model.stages) {
+      const img = s.image;
+      if (!img || img.toLowerCase() === 'scratch' || dynamic(img)) continue;
+      if (findStage(ctx.model, img) && findStage(ctx.model, img)!.index < s.index) continue;
+      if (s.tag || s.digest) continue;
+      ctx.report({
+        start: s.imageStart, end: s.imageEnd, messageId: 'untagged', data: { image: img },
+        fix: { title: 'Add an explicit tag', safe: false, snippet: true, edits: [{ start: s.imageEnd, end: s.imageEnd, newText: ':${1:tag}' }] },
+      });
+    }
+  },
+};

@@ -1,0 +1,22 @@
+import type { Rule } from '../../../engine/types';
+import type { DockerfileModel } from '../parse';
+import { meta, commandsNamed } from '../util';
+
+export const rule: Rule<DockerfileModel> = {
+  meta: meta({
+    code: 'DL4005', id: 'use-shell-instruction', defaultSeverity: 'warning',
+    description: 'Use SHELL to change the default shell.',
+    messages: { ln: 'Use SHELL to change the default shell instead of replacing /bin/sh.' },
+    fixable: false,
+    docs: {
+      rationale: 'Relinking `/bin/sh` changes the shell of every program in the image, not only of the build. `SHELL ["/bin/bash", "-c"]` changes the build\'s shell only.',
+      incorrect: 'RUN ln -sf /bin/bash /bin/sh', correct: 'SHELL ["/bin/bash", "-c"]', peers: ['hadolint DL4005'],
+    },
+  }),
+  check(ctx) {
+    for (const { cmd } of commandsNamed(ctx.model, ['ln'])) {
+      const last = cmd.argv[cmd.argv.length - 1]?.value;
+      if (last === '/bin/sh' && cmd.argv.length > 2) ctx.report({ start: cmd.start, end: cmd.end, messageId: 'ln' });
+    }
+  },
+};

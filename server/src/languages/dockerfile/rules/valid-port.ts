@@ -1,0 +1,21 @@
+import type { Rule } from '../../../engine/types';
+import type { DockerfileModel } from '../parse';
+import { meta } from '../util';
+
+export const rule: Rule<DockerfileModel> = {
+  meta: meta({
+    code: 'DL3011', id: 'valid-port', defaultSeverity: 'error',
+    description: 'Valid UNIX ports range from 0 to 65535.',
+    messages: { range: 'Valid UNIX ports range from 0 to 65535: {{port}} is not one.' },
+    fixable: false,
+    docs: {
+      rationale: 'A port outside 0–65535 cannot be published; the build or the run fails.',
+      incorrect: 'EXPOSE 80000', correct: 'EXPOSE 8000', peers: ['hadolint DL3011'],
+    },
+  }),
+  check(ctx) {
+    for (const p of ctx.model.exposedPorts) {
+      for (const n of [p.port, p.endPort]) if (n !== undefined && n > 65535) ctx.report({ start: p.start, end: p.end, messageId: 'range', data: { port: n } });
+    }
+  },
+};

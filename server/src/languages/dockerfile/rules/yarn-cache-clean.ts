@@ -1,0 +1,34 @@
+import type { Rule } from '../../../engine/types';
+import type { DockerfileModel } from '../parse';
+import { meta, commandsNamed, subcommandOf, hasCacheMount } from '../util';
+
+export const rule: Rule<DockerfileModel> = {
+  meta: meta({
+    code: 'DL3060', id: 'yarn-cache-clean', defaultSeverity: 'info',
+    description: '`yarn cache clean` missing after `yarn install` was run.',
+    messages: { noClean: '`yarn cache clean` missing after `yarn install` in this RUN.' },
+    fixable: 'suggestion',
+    docs: {
+      rationale: 'Yarn (v1) keeps every package it downloads in its cache, which then ships in the layer. Clean it in the same RUN, or use a cache mount. The fix appends `&& yarn cache clean` (a suggestion).',
+      incorrect: 'RUN yarn install --frozen-lockfile', correct: 'RUN yarn install --frozen-lockfile && yarn cache clean', peers: ['hadolint DL3060'],
+    },
+  }),
+  check(ctx) {
+    const done = new Set<unknown>();
+    for (const { ins, cmd } of commandsNamed(ctx.model, ['yarn'])) {
+      const sub = subcommandOf(cmd);
+      if (sub && sub.value !== 'install' && sub.value !== 'add') continue;
+      if (!sub && cmd.argv.length > 1) continue;
+      if (done.has(ins)) continue;
+      done.add(ins);
+      if (hasCacheMount(ins, 'yarn') || hasCacheMount(ins, '/usr/local/share/.cache')) continue;
+      if ((ins.commands ?? []).some((c) => c.name === 'yarn' && c.argv[1]?.value === 'cache' && c.argv[2]?.value === 'clean')) continue;
+      if ((ins.commands ?? []).some((c) => c.name === 'rm' && c.argv.some((w) => /yarn/.test(w.value) && /cache/.test(w.value)))) continue;
+      const last = ins.commands![ins.commands!.length - 1];
+      ctx.report({
+        start: cmd.start, end: cmd.end, messageId: 'noClean',
+        fix: ins.json || ins.heredocs.length || last.via ? undefined : { title: 'Clean the yarn cache in this RUN', safe: false, edits: [{ start: last.end, end: last.end, newText: ' \\\n    && yarn cache clean' }] },
+      });
+    }
+  },
+};

@@ -1,0 +1,168 @@
+/** Helpers shared by the Dockerfile rules. */
+import type { RuleContext, RuleMeta } from '../../engine/types';
+import type { DockerfileModel, DockerInstruction, Stage } from './parse';
+import { runCommandsOf } from './parse';
+import type { ShellCommand, ShellWord } from './shell';
+
+export type Ctx = RuleContext<DockerfileModel>;
+
+/** Fills the parts of a rule's metadata that are the same for every Dockerfile rule. */
+export function meta(m: Omit<RuleMeta, 'kinds'>): RuleMeta {
+  // Doc examples are whole Dockerfiles (they are linted by the docs check): give a FROM to the
+  // ones that show only the instructions that matter.
+  const whole = (x: string) => (/^\s*FROM\s/im.test(x) ? x : 'FROM debian:12-slim\n' + x);
+  return { kinds: ['dockerfile'], ...m, docs: { ...m.docs, incorrect: whole(m.docs.incorrect), correct: whole(m.docs.correct) } };
+}
+
+/** Every RUN command (ONBUILD triggers included) whose base name is one of `names`. */
+export function commandsNamed(model: DockerfileModel, names: string[], instructions?: DockerInstruction[]): { ins: DockerInstruction; cmd: ShellCommand; index: number }[] {
+  if (instructions) return [...runCommandsOf(instructions)].filter((x) => names.includes(x.cmd.name));
+  if (names.length === 1) return model.commandsByName.get(names[0]) ?? [];
+  const out = names.flatMap((n) => model.commandsByName.get(n) ?? []);
+  return out.sort((a, b) => a.cmd.start - b.cmd.start);
+}
+
+/** Index of the word in argv that is the first non-flag after argv[0] (the subcommand). */
+export function subcommandOf(cmd: ShellCommand, flagsWithValue: string[] = []): ShellWord | undefined {
+  const a = cmd.argv;
+  for (let k = 1; k < a.length; k++) {
+    const v = a[k].value;
+    if (v.startsWith('-')) {
+      if (!v.includes('=') && flagsWithValue.includes(v)) k++;
+      continue;
+    }
+    return a[k];
+  }
+  return undefined;
+}
+
+/** Whether the command has one of the long flags (`--x`, `--x=v`) or short letters (also inside `-xy`). */
+export function hasFlag(cmd: ShellCommand, long: string[], short = ''): boolean {
+  for (const w of cmd.argv.slice(1)) {
+    const v = w.value;
+    if (v === '--') break;
+    if (v.startsWith('--')) {
+      if (long.includes(v.slice(2).split('=')[0])) return true;
+    } else if (v.startsWith('-') && v.length > 1 && short) {
+      for (const ch of v.slice(1)) { if (short.includes(ch)) return true; if (!/[a-zA-Z]/.test(ch)) break; }
+    }
+  }
+  return false;
+}
+
+/** Positional arguments after `after` (skipping flags and the values of flags that take one). */
+export function packagesAfter(cmd: ShellCommand, after: ShellWord | undefined, flagsWithValue: string[] = []): ShellWord[] {
+  const a = cmd.argv;
+  const out: ShellWord[] = [];
+  let k = after ? a.indexOf(after) + 1 : 1;
+  for (; k < a.length; k++) {
+    const v = a[k].value;
+    if (v.startsWith('-')) {
+      if (!v.includes('=') && flagsWithValue.includes(v)) k++;
+      continue;
+    }
+    out.push(a[k]);
+  }
+  return out;
+}
+
+/** Whether the value has a variable or command substitution (unknown at lint time). */
+export function dynamic(v: string): boolean { return /[$`]/.test(v); }
+
+/** The stages that end up in the final image: the last one and the stages it builds on. */
+export function finalChain(model: DockerfileModel): Stage[] {
+  const out: Stage[] = [];
+  let s = model.finalStage;
+  const seen = new Set<number>();
+  while (s && !seen.has(s.index)) {
+    seen.add(s.index);
+    out.push(s);
+    s = s.parentStage !== undefined ? model.stages[s.parentStage] : undefined;
+  }
+  return out;
+}
+
+/** The RUN commands of one instruction, as a list. */
+export function commandsOf(ins: DockerInstruction): ShellCommand[] { return ins.commands ?? []; }
+
+/** Whether an instruction has a `--mount=type=cache` whose target contains `path`. */
+export function hasCacheMount(ins: DockerInstruction, path: string): boolean {
+  return ins.flags.some((f) => f.name === 'mount' && f.value !== null && /type=cache/.test(f.value) && f.value.includes(path));
+}
+
+/** Text of a line break followed by the indentation the instruction uses on its continued lines. */
+export function lineStartOf(text: string, offset: number): number {
+  const i = text.lastIndexOf('\n', offset - 1);
+  return i + 1;
+}
+
+/** The line's end (before its line break). */
+export function lineEndOf(text: string, offset: number): number {
+  const i = text.indexOf('\n', offset);
+  return i < 0 ? text.length : (text[i - 1] === '\r' ? i - 1 : i);
+}
+
+/** Inserts ` text` right after a word. */
+export function insertAfter(word: { end: number }, text: string) { return { start: word.end, end: word.end, newText: ' ' + text }; }
+
+/** Names of the predefined build arguments BuildKit provides without an ARG. */
+export const PREDEFINED_ARGS = [
+  'HTTP_PROXY', 'http_proxy', 'HTTPS_PROXY', 'https_proxy', 'FTP_PROXY', 'ftp_proxy', 'NO_PROXY', 'no_proxy', 'ALL_PROXY', 'all_proxy',
+  'BUILDPLATFORM', 'BUILDOS', 'BUILDARCH', 'BUILDVARIANT', 'TARGETPLATFORM', 'TARGETOS', 'TARGETARCH', 'TARGETVARIANT',
+  'TARGETSTAGE', 'BUILDKIT_SYNTAX', 'BUILDKIT_INLINE_CACHE', 'BUILDKIT_MULTI_PLATFORM', 'BUILDKIT_CACHE_MOUNT_NS',
+  'BUILDKIT_CONTEXT_KEEP_GIT_DIR', 'BUILDKIT_SBOM_SCAN_CONTEXT', 'BUILDKIT_SBOM_SCAN_STAGE', 'SOURCE_DATE_EPOCH',
+];
+
+/** The Levenshtein distance, for "did you mean" messages. */
+export function distance(a: string, b: string): number {
+  const d: number[] = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = d[0];
+    d[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = d[j];
+      d[j] = Math.min(d[j] + 1, d[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return d[b.length];
+}
+
+/** The directory of a POSIX path. */
+export function dirname(p: string): string {
+  const i = p.lastIndexOf('/');
+  return i <= 0 ? (i === 0 ? '/' : '.') : p.slice(0, i);
+}
+
+/** Which family a base image belongs to, for fixes that add users or packages. */
+export function imageFamily(model: DockerfileModel, stage: Stage | undefined): 'alpine' | 'debian' | 'distroless' | 'scratch' | 'unknown' {
+  const seen = new Set<number>();
+  while (stage && !seen.has(stage.index)) {
+    seen.add(stage.index);
+    if (stage.parentStage === undefined) break;
+    stage = model.stages[stage.parentStage];
+  }
+  if (!stage || !stage.image) return 'unknown';
+  const img = stage.image.toLowerCase();
+  if (img === 'scratch') return 'scratch';
+  if (img.includes('distroless') || img.includes('chainguard')) return 'distroless';
+  if (img.includes('alpine')) return 'alpine';
+  if (/(debian|ubuntu|bookworm|bullseye|buster|trixie|jammy|noble|focal|slim)/.test(img)) return 'debian';
+  // official language images without a variant are Debian based
+  if (/^(docker\.io\/)?(library\/)?(node|python|ruby|golang|php|openjdk|eclipse-temurin|rust|perl|postgres|nginx|httpd|maven|gradle)(:|$)/.test(img)) return 'debian';
+  return 'unknown';
+}
+
+/** Commands `<one of names> [flags] <one of subs> ...`, with the subcommand word. */
+export function* subcommands(model: DockerfileModel, names: string[], subs: string[], flagsWithValue: string[] = []) {
+  for (const x of commandsNamed(model, names)) {
+    const sub = subcommandOf(x.cmd, flagsWithValue);
+    if (!sub || !subs.includes(sub.value)) continue;
+    yield { ...x, sub, packages: packagesAfter(x.cmd, sub, flagsWithValue) };
+  }
+}
+
+/** Whether any command of the same RUN matches. */
+export function sameRunHas(ins: DockerInstruction, pred: (c: ShellCommand) => boolean): boolean {
+  return (ins.commands ?? []).some(pred);
+}

@@ -1,0 +1,48 @@
+import type { Rule } from '../../../engine/types';
+import type { DockerignoreModel } from '../patterns';
+import { isExcluded } from '../patterns';
+
+interface DockerfileLike { instructions: { keyword: string; args: { value: string }[]; flags: { name: string }[]; heredocs: unknown[]; json: boolean; jsonArgs?: { value: string }[] }[] }
+
+export const rule: Rule<DockerignoreModel> = {
+  meta: {
+    code: 'DI002', id: 'excludes-build-input', kinds: ['dockerignore'], defaultSeverity: 'warning',
+    description: 'A pattern excludes a file that the Dockerfile next to it copies.',
+    messages: {
+      source: '`{{pattern}}` excludes `{{src}}`, which {{dockerfile}} copies on line {{line}}: that COPY/ADD will fail.',
+    },
+    fixable: 'suggestion',
+    docs: {
+      rationale: 'Excluded files never reach the builder, so a COPY that names one fails with "not found". We read the Dockerfile (and `Dockerfile.dockerignore` pairs) in the same folder through the workspace. The fix adds a `!path` re-include at the end (a suggestion). Excluding the Dockerfile itself is harmless (Docker always sends it) and not reported.',
+      incorrect: '# Dockerfile: COPY config/app.yaml /etc/app/\nconfig', correct: 'config\n!config/app.yaml', peers: ['BuildKit CopyIgnoredFile (from the Dockerfile side)'],
+    },
+  },
+  check(ctx) {
+    const dir = ctx.path.slice(0, ctx.path.lastIndexOf('/'));
+    const base = ctx.path.slice(ctx.path.lastIndexOf('/') + 1);
+    const dockerfilePath = base === '.dockerignore' ? dir + '/Dockerfile' : dir + '/' + base.replace(/\.dockerignore$/, '');
+    ctx.workspace.dependOn?.(ctx.path, dockerfilePath);
+    const df = ctx.workspace.get(dockerfilePath);
+    if (!df || df.kind !== 'dockerfile') return;
+    const model = df.model as DockerfileLike;
+    const reported = new Set<string>();
+    for (const ins of model.instructions ?? []) {
+      if ((ins.keyword !== 'COPY' && ins.keyword !== 'ADD') || ins.heredocs.length || ins.flags.some((f) => f.name === 'from')) continue;
+      const words = ins.json && ins.jsonArgs ? ins.jsonArgs : ins.args;
+      for (const w of words.slice(0, -1)) {
+        const v = w.value;
+        if (/[$*?[]/.test(v) || /^[a-z]+:\/\//i.test(v) || reported.has(v)) continue;
+        const r = isExcluded(ctx.model, v);
+        if (!r.excluded || !r.by || r.by.cleaned === '.') continue;
+        reported.add(v);
+        const line = df.lines.position((w as unknown as { start: number }).start ?? 0).line + 1;
+        const end = ctx.text.length;
+        const sep = ctx.text.endsWith('\n') || ctx.text === '' ? '' : '\n';
+        ctx.report({
+          start: r.by.start, end: r.by.end, messageId: 'source', data: { pattern: r.by.text, src: v, dockerfile: dockerfilePath.slice(dir.length + 1), line },
+          fix: { title: `Re-include ${v}`, safe: false, edits: [{ start: end, end, newText: `${sep}!${v.replace(/^\.\//, '')}\n` }] },
+        });
+      }
+    }
+  },
+};
