@@ -82,13 +82,16 @@ describe('dockerfile', () => {
     await waitForNoCodes(uri, ['DF001']);
   });
 
-  // PENDING: no Dockerfile rule on main has a safe fix yet (DF001's is a suggestion, which fix-all
-  // must not apply). When one lands (e.g. a hadolint-like rule with `safe: true`), name it here and
-  // drop the `.skip`.
-  it.skip('PENDING(dockerfile rules): source.fixAll.shipshape applies every safe fix', async () => {
+  it('source.fixAll.shipshape applies every safe fix (ADD of local files becomes COPY, DL3020) and no suggestion', async function () {
+    if (!knownCodes(['DL3020']).length) return this.skip();
     const editor = await open(FILE);
-    await waitForCodes(editor.document.uri, ['DL3015']);
+    const uri = editor.document.uri;
+    const copy = rangeOf(editor.document, 'COPY . .');
+    assert.ok(await editor.edit((b) => b.replace(copy.with({ end: copy.start.translate(0, 4) }), 'ADD')));
+    await waitForCodes(uri, ['DL3020', 'DF001']);
     const text = await fixAll(editor);
-    assert.match(text, /--no-install-recommends/);
+    assert.match(text, /^COPY \. \.$/m);
+    assert.match(text, /curl &&\n    rm -rf/, 'fix-all applied a suggestion');
+    await waitForNoCodes(uri, ['DL3020']);
   });
 });
