@@ -1,0 +1,291 @@
+// Installs code-server (VS Code 1.100.3 served to a browser) into the project's cache folder on first
+// use, with the workarounds this machine needs (see ../shared/docs/REAL-PARTS.md), and reuses it later.
+// Also the small process helpers that start.mjs and e2e.mjs share: free ports, process groups, waits.
+//
+//   node scripts/code-server.mjs            installs (if needed) and prints the binary's path
+import { spawn, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as net from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const CODE_SERVER_VERSION = '4.100.3'; // the newest that runs on Node 20 (VS Code 1.100.3)
+const RIPGREP_CACHE = 'vscode-ripgrep-cache-1.15.11'; // what @vscode/ripgrep 1.15.11 looks for
+const RIPGREP_TARBALL = 'ripgrep-v13.0.0-10-x86_64-unknown-linux-musl.tar.gz';
+export const APT_PACKAGES = ['ripgrep', 'libkrb5-dev', 'libsecret-1-dev', 'pkg-config', 'build-essential', 'python3'];
+
+const log = (msg) => process.stderr.write(`[shipshape] ${msg}\n`);
+
+export function cacheDir() {
+  return path.join(ROOT, '.cache', 'code-server', CODE_SERVER_VERSION);
+}
+
+export function codeServerBin() {
+  return path.join(cacheDir(), 'node_modules', '.bin', 'code-server');
+}
+
+function missingDebPackages(pkgs) {
+  return pkgs.filter((p) => spawnSync('dpkg-query', ['-W', '-f=${Status}', p], { encoding: 'utf8' }).stdout?.includes('install ok installed') !== true);
+}
+
+/** Installs Debian packages that are missing (as root, through apt-get); throws if it cannot. */
+export function ensureDebPackages(pkgs) {
+  const missing = missingDebPackages(pkgs);
+  if (missing.length === 0) return;
+  if (process.getuid?.() !== 0) throw new Error(`missing Debian packages: ${missing.join(' ')} (run: sudo apt-get install -y ${missing.join(' ')})`);
+  log(`apt-get install ${missing.join(' ')}`);
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  let r = spawnSync('apt-get', ['install', '-y', '-qq', ...missing], { stdio: ['ignore', 'inherit', 'inherit'], env });
+  if (r.status !== 0) {
+    spawnSync('apt-get', ['update', '-qq'], { stdio: ['ignore', 'inherit', 'inherit'], env });
+    r = spawnSync('apt-get', ['install', '-y', '-qq', ...missing], { stdio: ['ignore', 'inherit', 'inherit'], env });
+  }
+  if (r.status !== 0) throw new Error(`apt-get install ${missing.join(' ')} failed`);
+}
+
+/** Returns the path of a code-server binary, installing it into .cache/code-server/ the first time. */
+export function ensureCodeServer() {
+  const dir = cacheDir();
+  const bin = codeServerBin();
+  const marker = path.join(dir, '.installed');
+  if (fs.existsSync(marker) && fs.existsSync(bin)) return bin;
+
+  const t0 = Date.now();
+  ensureDebPackages(APT_PACKAGES);
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'shipshape-code-server', private: true }, null, 2) + '\n');
+
+  // @vscode/ripgrep's postinstall downloads rg from GitHub; seed its cache with Debian's rg instead.
+  const tmp = path.join(dir, 'tmp');
+  const rgCache = path.join(tmp, RIPGREP_CACHE);
+  fs.mkdirSync(rgCache, { recursive: true });
+  const rg = spawnSync('sh', ['-c', 'command -v rg'], { encoding: 'utf8' }).stdout.trim();
+  if (!rg) throw new Error('ripgrep (rg) not found: apt-get install -y ripgrep');
+  const stage = fs.mkdtempSync(path.join(tmp, 'rg-'));
+  fs.copyFileSync(rg, path.join(stage, 'rg'));
+  fs.chmodSync(path.join(stage, 'rg'), 0o755);
+  const tar = spawnSync('tar', ['czf', path.join(rgCache, RIPGREP_TARBALL), '-C', stage, 'rg'], { stdio: 'inherit' });
+  fs.rmSync(stage, { recursive: true, force: true });
+  if (tar.status !== 0) throw new Error('could not seed the ripgrep cache');
+
+  log(`installing code-server@${CODE_SERVER_VERSION} into ${path.relative(ROOT, dir)} (first run only, ~3 min)`);
+  const env = {
+    ...process.env,
+    TMPDIR: tmp,
+    npm_config_unsafe_perm: 'true', // root: let postinstall scripts run as root
+    npm_config_yes: 'true', // node-pty's postinstall runs `npx node-gyp`; this machine's npm says yes=false
+    npm_config_fund: 'false',
+    npm_config_audit: 'false',
+    npm_config_update_notifier: 'false',
+  };
+  const npm = spawnSync('npm', ['install', '--no-save', '--no-package-lock', `code-server@${CODE_SERVER_VERSION}`], { cwd: dir, stdio: ['ignore', 'inherit', 'inherit'], env });
+  if (npm.status !== 0 || !fs.existsSync(bin)) throw new Error(`npm install code-server@${CODE_SERVER_VERSION} failed (status ${npm.status}); see the output above`);
+  fs.writeFileSync(marker, `${new Date().toISOString()} ${((Date.now() - t0) / 1000).toFixed(0)}s\n`);
+  log(`code-server installed in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+  return bin;
+}
+
+/** Finds a Chromium for Playwright, installing Debian's when missing; null when that is impossible. */
+export function ensureChromium() {
+  const candidates = [process.env.SHIPSHAPE_CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean);
+  const found = () => candidates.find((c) => fs.existsSync(c));
+  if (found()) return found();
+  try {
+    ensureDebPackages(['chromium']);
+  } catch (e) {
+    log(`cannot install Chromium: ${e.message}`);
+    return null;
+  }
+  return found() ?? null;
+}
+
+/** A TCP port on 127.0.0.1 that was free a moment ago. */
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+// Every process group we start, so that an exit, Ctrl+C or a crash stops them all.
+const groups = new Set();
+let hooked = false;
+export function killGroup(pid, signal = 'SIGTERM') {
+  try {
+    process.kill(-pid, signal);
+  } catch {
+    /* already gone */
+  }
+}
+export function killAll(signal = 'SIGTERM') {
+  for (const pid of groups) killGroup(pid, signal);
+}
+function hookExit() {
+  if (hooked) return;
+  hooked = true;
+  process.on('exit', () => killAll('SIGKILL'));
+  for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+    process.on(sig, () => {
+      killAll('SIGTERM');
+      setTimeout(() => {
+        killAll('SIGKILL');
+        process.exit(sig === 'SIGINT' ? 130 : 143);
+      }, 500).unref();
+    });
+  }
+}
+
+/** Spawns a command as the leader of its own process group (setsid-like) and tracks it. */
+export function spawnGroup(cmd, args, opts = {}) {
+  hookExit();
+  const child = spawn(cmd, args, { ...opts, detached: true });
+  groups.add(child.pid);
+  child.on('exit', () => {
+    // The leader is gone; stop what it left behind in its group (code-server's file watcher).
+    killGroup(child.pid, 'SIGKILL');
+    groups.delete(child.pid);
+  });
+  return child;
+}
+
+/** Stops a group started by spawnGroup and waits for its leader to exit. */
+export async function stopGroup(child, ms = 3000) {
+  if (child.exitCode !== null || child.signalCode !== null) {
+    killGroup(child.pid, 'SIGKILL');
+    return;
+  }
+  const done = new Promise((r) => child.once('exit', r));
+  killGroup(child.pid, 'SIGTERM');
+  const timer = setTimeout(() => killGroup(child.pid, 'SIGKILL'), ms);
+  await done;
+  clearTimeout(timer);
+  killGroup(child.pid, 'SIGKILL');
+  groups.delete(child.pid);
+}
+
+export async function waitForHttp(url, ms = 30000) {
+  const until = Date.now() + ms;
+  let last;
+  while (Date.now() < until) {
+    try {
+      const res = await fetch(url);
+      if (res.ok) return;
+      last = new Error(`HTTP ${res.status}`);
+    } catch (e) {
+      last = e;
+    }
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  throw new Error(`${url} not ready after ${ms} ms: ${last?.message}`);
+}
+
+/** Runs a command to completion, inheriting output; throws on a non-zero exit. */
+export function run(cmd, args, opts = {}) {
+  const r = spawnSync(cmd, args, { stdio: ['ignore', 'inherit', 'inherit'], ...opts });
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (status ${r.status ?? r.signal})`);
+  return r;
+}
+
+/** Packages the extension into shipshape.vsix (dist/ must be built). */
+export function packageVsix(out = path.join(ROOT, 'shipshape.vsix')) {
+  const vsce = path.join(ROOT, 'node_modules', '.bin', 'vsce');
+  const fd = fs.openSync('/dev/null', 'r');
+  try {
+    run(vsce, ['package', '--no-dependencies', '-o', out], { cwd: ROOT, stdio: [fd, 'ignore', 'inherit'] });
+  } finally {
+    fs.closeSync(fd);
+  }
+  return out;
+}
+
+/**
+ * Prepares a run folder: fresh XDG dirs, user-data dir with quiet settings, and a fresh extensions
+ * folder with the .vsix installed. Returns the dirs and the environment code-server needs.
+ */
+export function prepareRun(runDir, vsix, bin = codeServerBin()) {
+  fs.rmSync(runDir, { recursive: true, force: true });
+  const dirs = { run: runDir, userData: path.join(runDir, 'user-data'), extensions: path.join(runDir, 'extensions'), xdg: path.join(runDir, 'xdg') };
+  for (const d of Object.values(dirs)) fs.mkdirSync(d, { recursive: true });
+  const settingsDir = path.join(dirs.userData, 'User');
+  fs.mkdirSync(settingsDir, { recursive: true });
+  fs.writeFileSync(
+    path.join(settingsDir, 'settings.json'),
+    JSON.stringify(
+      {
+        'telemetry.telemetryLevel': 'off',
+        'update.mode': 'none',
+        'extensions.autoCheckUpdates': false,
+        'extensions.autoUpdate': false,
+        'extensions.ignoreRecommendations': true,
+        'workbench.startupEditor': 'none',
+        'workbench.tips.enabled': false,
+        'workbench.enableExperiments': false,
+        'security.workspace.trust.enabled': false,
+        'git.enabled': false,
+        'chat.disableAIFeatures': true,
+        'window.commandCenter': false,
+      },
+      null,
+      2,
+    ),
+  );
+  const env = {
+    ...process.env,
+    XDG_CONFIG_HOME: path.join(dirs.xdg, 'config'),
+    XDG_DATA_HOME: path.join(dirs.xdg, 'data'),
+    XDG_CACHE_HOME: path.join(dirs.xdg, 'cache'),
+    EXTENSIONS_GALLERY: JSON.stringify({ serviceUrl: 'http://127.0.0.1:9/gallery', itemUrl: 'http://127.0.0.1:9/item' }),
+  };
+  if (vsix) {
+    run(bin, ['--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions, '--install-extension', vsix], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  }
+  return { dirs, env };
+}
+
+/** The installed extension's folder inside an extensions dir (publisher.name-version). */
+export function installedExtensionDir(extensionsDir) {
+  const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+  const want = `${pkg.publisher}.${pkg.name}-${pkg.version}`.toLowerCase();
+  const hit = fs.readdirSync(extensionsDir).find((d) => d.toLowerCase() === want);
+  if (!hit) throw new Error(`extension ${want} not found in ${extensionsDir}`);
+  return path.join(extensionsDir, hit);
+}
+
+/** Starts code-server in its own process group and waits for /healthz. */
+export async function startCodeServer({ bin = codeServerBin(), port, dirs, env, folder, stdio = ['ignore', 'pipe', 'pipe'] }) {
+  const args = [
+    '--bind-addr', `127.0.0.1:${port}`,
+    '--auth', 'none',
+    '--disable-telemetry',
+    '--disable-update-check',
+    '--disable-workspace-trust',
+    '--disable-getting-started-override',
+    '--user-data-dir', dirs.userData,
+    '--extensions-dir', dirs.extensions,
+  ];
+  if (folder) args.push(folder);
+  const child = spawnGroup(bin, args, { env, stdio });
+  const logFile = fs.createWriteStream(path.join(dirs.run, 'code-server.log'));
+  child.stdout?.pipe(logFile);
+  child.stderr?.pipe(logFile);
+  const exited = new Promise((_, reject) => child.once('exit', (c, s) => reject(new Error(`code-server exited early (${c ?? s}); see ${path.join(dirs.run, 'code-server.log')}`))));
+  await Promise.race([waitForHttp(`http://127.0.0.1:${port}/healthz`, 60000), exited]);
+  exited.catch(() => {});
+  return child;
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  try {
+    console.log(ensureCodeServer());
+  } catch (e) {
+    console.error(`[shipshape] ${e.message}`);
+    process.exit(1);
+  }
+}

@@ -1,0 +1,192 @@
+// `npm run test:e2e` (after `npm run build`): end-to-end tests in a real VS Code (code-server 4.100.3)
+// driven by Debian's Chromium through playwright-core.
+//   1. the extension integration suite (test/e2e/suite, mocha inside the real extension host, loaded
+//      through the workbench's `payload` URL), on a throwaway copy of examples/;
+//   2. the UI tests (test/e2e/ui/*.ui.ts), as a person would use the editor, with screenshots.
+// Prints `N passed, N failed`, exits 1 on any failure, and stops every process it started.
+// Skips (exit 0, with a message) only when Chromium cannot be installed.
+//
+//   SHIPSHAPE_E2E_GREP=regex     run only the tests whose title matches (both parts)
+//   SHIPSHAPE_E2E_ONLY=suite|ui  run only one part
+//   SHIPSHAPE_E2E_HEADED=1       show the browser (needs a display)
+//   SHIPSHAPE_E2E_RUN_PENDING=1  run the UI tests marked pending too
+import { createRequire } from 'node:module';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import {
+  ROOT, ensureChromium, ensureCodeServer, freePort, installedExtensionDir, killAll, packageVsix, prepareRun, run, startCodeServer, stopGroup,
+} from './code-server.mjs';
+
+const require = createRequire(import.meta.url);
+const t0 = Date.now();
+const secs = () => `${((Date.now() - t0) / 1000).toFixed(1)} s`;
+const say = (msg) => console.log(`[e2e] ${msg}`);
+const RUN = path.join(ROOT, '.run', 'e2e');
+const SHOTS = path.join(ROOT, 'test-results', 'e2e-screenshots');
+const GREP = process.env.SHIPSHAPE_E2E_GREP ? new RegExp(process.env.SHIPSHAPE_E2E_GREP) : undefined;
+const ONLY = process.env.SHIPSHAPE_E2E_ONLY;
+
+export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
+
+function copyWorkspace(dest) {
+  fs.rmSync(dest, { recursive: true, force: true });
+  fs.cpSync(path.join(ROOT, 'examples'), dest, { recursive: true });
+  return dest;
+}
+
+async function launchBrowser(chromium, name) {
+  const { chromium: pw } = require('playwright-core');
+  const userDataDir = path.join(RUN, `chromium-${name}`);
+  fs.rmSync(userDataDir, { recursive: true, force: true });
+  const args = CHROMIUM_ARGS.filter((a) => !(process.env.SHIPSHAPE_E2E_HEADED && a === '--headless'));
+  const context = await pw.launchPersistentContext(userDataDir, {
+    executablePath: chromium,
+    headless: !process.env.SHIPSHAPE_E2E_HEADED,
+    args,
+    viewport: { width: 1440, height: 900 },
+    timeout: 60_000,
+  });
+  return context;
+}
+
+/** Part 1: mocha in the extension host. Returns the list of results. */
+async function integration({ chromium, port, extensionDir, workspace }) {
+  const resultsFile = path.join(RUN, 'integration-results.json');
+  fs.rmSync(resultsFile, { force: true });
+  const testsPath = path.join(ROOT, 'out', 'test', 'e2e', 'suite', 'index.js');
+  const remote = (p) => `vscode-remote://127.0.0.1:${port}${p}`;
+  const payload = JSON.stringify([
+    ['extensionDevelopmentPath', remote(extensionDir)],
+    ['extensionTestsPath', remote(testsPath)],
+  ]);
+  const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(payload)}`;
+  const context = await launchBrowser(chromium, 'integration');
+  const page = context.pages()[0] ?? (await context.newPage());
+  const logFile = fs.createWriteStream(path.join(RUN, 'integration-workbench.log'));
+  let exitCode;
+  const exited = new Promise((resolve) => {
+    void page.exposeFunction('codeAutomationExit', (code) => {
+      exitCode = code;
+      resolve(code);
+    });
+  });
+  await page.exposeFunction('codeAutomationLog', (level, args) => {
+    const line = (Array.isArray(args) ? args : [args]).map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ');
+    logFile.write(`[${level}] ${line}\n`);
+    // The suite reporter's lines, forwarded from the extension host.
+    for (const l of line.split('\n')) if (/^\s+[✓✗-] |^integration: |^\s{6}/.test(l)) process.stdout.write(`${l}\n`);
+  });
+  page.on('console', (m) => {
+    const t = m.text();
+    logFile.write(`[console.${m.type()}] ${t}\n`);
+  });
+  say(`integration suite: ${url.slice(0, 60)}…`);
+  await page.goto(url);
+  const limit = 10 * 60_000;
+  const code = await Promise.race([exited, new Promise((r) => setTimeout(() => r('timeout'), limit))]);
+  await page.screenshot({ path: path.join(SHOTS, 'integration-final.png') }).catch(() => {});
+  await context.close();
+  logFile.end();
+  const results = fs.existsSync(resultsFile) ? JSON.parse(fs.readFileSync(resultsFile, 'utf8')) : [];
+  if (code === 'timeout') results.push({ title: 'integration suite finished', state: 'failed', error: `no exit after ${limit / 1000} s` });
+  else if (code !== 0 && !results.some((r) => r.state === 'failed')) {
+    results.push({ title: 'integration suite ran', state: 'failed', error: `extension host exit code ${code} (see ${path.relative(ROOT, logFile.path)})` });
+  }
+  if (results.length === 0) results.push({ title: 'integration suite ran', state: 'failed', error: `no results (exit code ${exitCode}); see ${path.relative(ROOT, logFile.path)}` });
+  return results;
+}
+
+/** Part 2: Playwright UI tests, each in a fresh page over a fresh copy of examples/. */
+async function ui({ chromium, port }) {
+  const dir = path.join(ROOT, 'out', 'test', 'e2e', 'ui');
+  const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.ui.js')).sort() : [];
+  const results = [];
+  for (const f of files) {
+    const { tests } = require(path.join(dir, f));
+    for (const t of tests) {
+      const title = `ui ${f.replace(/\.ui\.js$/, '')}: ${t.name}`;
+      if (GREP && !GREP.test(title)) continue;
+      if (t.pending && !process.env.SHIPSHAPE_E2E_RUN_PENDING) {
+        results.push({ title, state: 'pending' });
+        console.log(`  - ${title} (pending: ${t.pending})`);
+        continue;
+      }
+      const workspace = copyWorkspace(path.join(RUN, 'ui', String(results.length), 'hello-shipshape'));
+      const context = await launchBrowser(chromium, 'ui');
+      const page = context.pages()[0] ?? (await context.newPage());
+      const slug = `ui-${f.replace(/\.ui\.js$/, '')}-${tests.indexOf(t) + 1}`;
+      let step = 0;
+      const shot = async (name) => {
+        const file = path.join(SHOTS, `${slug}-${String(++step).padStart(2, '0')}-${name}.png`);
+        await page.screenshot({ path: file });
+        return file;
+      };
+      const started = Date.now();
+      try {
+        await t.run({ page, url: `http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}`, workspace, shot });
+        results.push({ title, state: 'passed', ms: Date.now() - started });
+        console.log(`  ✓ ${title} (${Date.now() - started} ms; screenshots ${slug}-*.png)`);
+      } catch (e) {
+        await shot('failure').catch(() => {});
+        results.push({ title, state: 'failed', error: e?.stack ?? String(e) });
+        console.log(`  ✗ ${title}\n${String(e?.stack ?? e).split('\n').map((l) => `      ${l}`).join('\n')}`);
+      } finally {
+        await context.close().catch(() => {});
+      }
+    }
+  }
+  return results;
+}
+
+async function main() {
+  if (!fs.existsSync(path.join(ROOT, 'dist', 'extension.js'))) run('npm', ['run', 'build'], { cwd: ROOT });
+  run(path.join(ROOT, 'node_modules', '.bin', 'tsc'), ['-p', path.join('test', 'e2e')], { cwd: ROOT });
+  const chromium = ensureChromium();
+  if (!chromium) {
+    console.log('[e2e] SKIPPED: Chromium is not installed and could not be installed (apt-get install -y chromium); no end-to-end test ran.');
+    return 0;
+  }
+  const bin = ensureCodeServer();
+  say(`code-server and Chromium ready (${secs()})`);
+  const vsix = packageVsix();
+  const { dirs, env } = prepareRun(RUN, vsix, bin);
+  fs.rmSync(SHOTS, { recursive: true, force: true });
+  fs.mkdirSync(SHOTS, { recursive: true });
+  const extensionDir = installedExtensionDir(dirs.extensions);
+  const workspace = copyWorkspace(path.join(RUN, 'workspace', 'hello-shipshape'));
+  const port = await freePort();
+  const server = await startCodeServer({
+    bin, port, dirs,
+    env: { ...env, SHIPSHAPE_E2E_RESULTS: path.join(RUN, 'integration-results.json'), ...(process.env.SHIPSHAPE_E2E_GREP ? { SHIPSHAPE_E2E_GREP: process.env.SHIPSHAPE_E2E_GREP } : {}) },
+  });
+  say(`code-server on 127.0.0.1:${port} with ${path.relative(ROOT, vsix)} installed (${secs()})`);
+  let results = [];
+  try {
+    if (ONLY !== 'ui') results = results.concat(await integration({ chromium, port, extensionDir, workspace }));
+    say(`integration suite done (${secs()})`);
+    if (ONLY !== 'suite') results = results.concat(await ui({ chromium, port }));
+  } finally {
+    await stopGroup(server);
+  }
+  const n = (s) => results.filter((r) => r.state === s).length;
+  const failed = results.filter((r) => r.state === 'failed');
+  if (failed.length) {
+    console.log('\nFailures:');
+    for (const f of failed) console.log(`  ✗ ${f.title}\n${String(f.error).split('\n').slice(0, 12).map((l) => `      ${l}`).join('\n')}`);
+  }
+  console.log(`\nScreenshots: ${path.relative(ROOT, SHOTS)}/   Logs: ${path.relative(ROOT, RUN)}/`);
+  console.log(`${n('passed')} passed, ${n('failed')} failed${n('pending') ? `, ${n('pending')} pending` : ''} (${secs()})`);
+  return failed.length ? 1 : 0;
+}
+
+main().then(
+  (code) => {
+    killAll('SIGKILL');
+    process.exit(code);
+  },
+  (e) => {
+    console.error(`[e2e] ${e?.stack ?? e}`);
+    killAll('SIGKILL');
+    process.exit(1);
+  },
+);

@@ -1,0 +1,69 @@
+// Small steps a person takes in the VS Code workbench, for the Playwright UI tests.
+import type { Locator, Page } from 'playwright-core';
+
+export interface UiContext {
+  page: Page;
+  /** The workbench URL with a fresh copy of examples/ open. */
+  url: string;
+  workspace: string;
+  /** Saves a screenshot of the page as the next numbered step; returns its path. */
+  shot(name: string): Promise<string>;
+}
+
+export interface UiTest {
+  name: string;
+  /** Set while a known bug keeps the test from passing: it is reported pending with this reason. */
+  pending?: string;
+  run(ctx: UiContext): Promise<void>;
+}
+
+/** Opens the workbench and waits until the Explorer shows the folder's files. */
+export async function openWorkbench(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+  await explorerItem(page, 'Dockerfile').waitFor({ timeout: 60_000 });
+}
+
+export function explorerItem(page: Page, name: string): Locator {
+  return page.locator('.explorer-folders-view .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }) });
+}
+
+/** Clicks a file in the Explorer and waits for its editor tab to be active. */
+export async function openFromExplorer(page: Page, name: string): Promise<void> {
+  await explorerItem(page, name).click();
+  await page.locator('.tabs-container .tab.active', { hasText: name }).waitFor();
+  await page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor();
+}
+
+/** Moves the mouse to the centre of an element, as a person hovering it. */
+export async function hover(page: Page, target: Locator): Promise<void> {
+  const box = await target.boundingBox();
+  if (!box) throw new Error('nothing to hover: the element has no box');
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 5 });
+}
+
+/** The visible hover widget (diagnostic hovers and language hovers alike). */
+export function hoverWidget(page: Page): Locator {
+  return page.locator('.monaco-hover:not(.hidden)').filter({ hasText: /\S/ }).last();
+}
+
+/** Runs a command from the command palette (F1) by its title. */
+export async function runCommand(page: Page, title: string): Promise<void> {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor();
+  await input.fill(`>${title}`);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
+  await page.keyboard.press('Enter');
+}
+
+/** Moves the cursor to a 1-based line and column with "Go to Line/Column" (Ctrl+G). */
+export async function goTo(page: Page, line: number, column = 1): Promise<void> {
+  await page.locator('.editor-instance .monaco-editor textarea').first().focus();
+  await page.keyboard.press('Control+G');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor();
+  await input.fill(`:${line}:${column}`); // Ctrl+G opens quick input with the `:` prefix
+  await page.locator('.quick-input-list .monaco-list-row').first().waitFor();
+  await page.keyboard.press('Enter');
+}
