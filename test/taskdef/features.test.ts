@@ -113,6 +113,8 @@ describe('taskdef completions', () => {
     assert.deepEqual(shown(fargate), ['512', '1024', '2048']);
     assert.deepEqual(shown(fargate.replace('|', '10|')), ['1024']);
     assert.equal(complete(fargate).find((i) => i.label === '1024')!.filterText, '"1024"');
+    const sizes = complete(fargate);
+    assert.deepEqual([...sizes].sort((a, b) => (a.sortText ?? a.label).localeCompare(b.sortText ?? b.label)).map((i) => i.label), ['512', '1024', '2048']);
     assert.deepEqual(shown('{ "networkMode": "aw|" }'), ['awsvpc']);
     assert.ok(shown('{ "containerDefinitions": [{ "secrets": [{ "name": "X", "valueFrom": "arn:aws:ssm|" }] }] }').includes('SSM parameter'));
     assert.ok(shown('{ "containerDefinitions": [{ "ima|" }] }').includes('image'));

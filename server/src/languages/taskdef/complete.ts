@@ -123,10 +123,11 @@ export function complete(ctx: FeatureContext<TaskDefModel>, offset: number): Com
   // A value position.
   const resolved = resolvePath(loc.path, wrapped);
   const range = prev && ['string', 'number', 'boolean', 'null'].includes(prev.type) ? [prev.offset, prev.offset + prev.length] as const : [offset, offset] as const;
-  // The filter text is what the item inserts (snippet tab stops as their defaults), without quotes.
+  // The filter text is what the item inserts (snippet tab stops as their defaults), without quotes;
+  // the sort text keeps our order (512 before 1024), which the editor would otherwise sort by label.
   const plainOf = (snippet: string) => snippet.replace(/^"|"$/g, '').replace(/\$\{\d+\|([^,|]*)[^}]*\}/g, '$1').replace(/\$\{\d+:([^}]*)\}/g, '$1').replace(/\$\d+/g, '');
   const add = (label: string, detail?: string, kind: CompletionItemKind = CompletionItemKind.Value, snippet?: string) =>
-    out.push({ label, detail, kind, filterText: filterFor(range, snippet ? plainOf(snippet) : label), insertTextFormat: snippet ? InsertTextFormat.Snippet : undefined, textEdit: replace(range[0], range[1], snippet ?? JSON.stringify(label)) });
+    out.push({ label, detail, kind, sortText: String(out.length).padStart(4, '0'), filterText: filterFor(range, snippet ? plainOf(snippet) : label), insertTextFormat: snippet ? InsertTextFormat.Snippet : undefined, textEdit: replace(range[0], range[1], snippet ?? JSON.stringify(label)) });
   const key = resolved?.key ?? String(loc.path[loc.path.length - 1] ?? '');
   const td = model.taskDef;
   const parent = loc.path.slice(0, -1);
