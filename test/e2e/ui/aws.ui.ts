@@ -81,12 +81,15 @@ export const tests: UiTest[] = [
         await progress.waitFor({ timeout: 30_000 });
         await gate.held();
         await progress.filter({ hasText: 'updating the service' }).waitFor();
+        await page.waitForTimeout(500); // let the toast finish fading in
         await shot('progress');
         gate.release();
 
         const done = toast(page, new RegExp(`Deployment of ${FAMILY}:2 to prod/web completed: 2/2 tasks running`));
         await done.waitFor({ timeout: 60_000 });
         assert.ok(await done.locator('a.monaco-button', { hasText: 'Open in Console' }).count() > 0, 'no "Open in Console" button');
+        await progress.waitFor({ state: 'detached', timeout: 15_000 }); // the progress ends with the deployment
+        await page.waitForTimeout(500);
         await shot('deployed');
 
         // What ECS now says, asked directly.

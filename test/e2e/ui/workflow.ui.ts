@@ -23,10 +23,10 @@ export const tests: UiTest[] = [
     name: 'type a runner label and an action in ci.yml and pick each from the suggest widget',
     async run({ page, url, shot }) {
       await openWorkbench(page, url);
-      await explorerItem(page, '.github').click();
-      await explorerItem(page, 'workflows').click();
+      await explorerItem(page, '.github').click(); // one compact row: `.github / workflows`
       await openFromExplorer(page, 'ci.yml');
       await page.locator('.squiggly-error, .squiggly-warning').first().waitFor({ timeout: 30_000 });
+      // The editor renders spaces as U+00A0: match them with \s.
       const line = (re: RegExp) => page.locator('.editor-instance .view-line', { hasText: re });
 
       // Line 13 is `    runs-on: ubuntu-latest`: replace the label with "ubuntu-24" and complete it.
@@ -37,7 +37,7 @@ export const tests: UiTest[] = [
       await suggest(page, runner);
       await shot('suggest-runner');
       await runner.first().click();
-      await line(/^\s*runs-on: ubuntu-24\.04\s*$/).first().waitFor();
+      await line(/^\s*runs-on:\subuntu-24\.04\s*$/).first().waitFor();
 
       // A new step after line 21 (`      - run: npm test`): `- uses: actions/upload` and pick upload-artifact.
       await goTo(page, 21, 1);
@@ -48,7 +48,7 @@ export const tests: UiTest[] = [
       await suggest(page, action);
       await shot('suggest-action');
       await action.first().click();
-      await line(/^\s{6}- uses: actions\/upload-artifact@v\d+\s*$/).first().waitFor();
+      await line(/^\s{6}-\suses:\sactions\/upload-artifact@v\d+\s*$/).first().waitFor();
       await shot('picked');
     },
   },
