@@ -189,6 +189,8 @@ export function scanDockerfile(text: string): Scan {
 
   /** RUN/COPY/ADD (also as ONBUILD triggers) that open here-documents end after their bodies. */
   function heredocsEnd(written: string, keywordEnd: number, start: number, lineEnd: number): number {
+    const open = text.indexOf('<<', keywordEnd);
+    if (open < 0 || open >= lineEnd) return lineEnd; // no word can open one
     let ws = words(text, keywordEnd, lineEnd, escape);
     let keyword = written.toUpperCase();
     if (keyword === 'ONBUILD') {
