@@ -1,7 +1,10 @@
 /** Table tests of our own Dockerfile rules (DFxxx): syntax, BuildKit checks, practices. */
 import { language } from '../../server/src/languages/dockerfile';
 import { language as dockerignore } from '../../server/src/languages/dockerignore';
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
 import { testRule } from '../helpers/rule-tester';
+import { runRules } from './lint';
 
 const r = (code: string) => {
   const rule = language.rules.find((x) => x.meta.code === code);
@@ -151,4 +154,12 @@ testRule(language, r('DF104'), {
 testRule(language, r('DF105'), {
   valid: [{ code: 'FROM a:1\nCOPY . .', path: '/w/Dockerfile', files: { '/w/.dockerignore': '.git\n' } }, { code: 'FROM a:1\nCOPY app.py /app/', path: '/w/Dockerfile' }],
   invalid: [{ code: 'FROM node:20\nCOPY . .\nRUN npm ci', path: '/w/Dockerfile', errors: [{ messageId: 'missing', line: 2 }], output: 'FROM node:20\nCOPY . .\nRUN npm ci' }],
+});
+
+test('DF009 quotes the value it found, shortened when long', () => {
+  const msg = (code: string) => runRules(language, code, '/work/Dockerfile', { rules: [r('DF009')] }).map((f) => f.message);
+  assert.deepEqual(msg('FROM a:1\nENV FLASK_APP app.py'), ['`ENV FLASK_APP app.py` is the legacy form: write `ENV FLASK_APP=app.py`.']);
+  assert.deepEqual(msg('FROM a:1\nLABEL maintainer Jane Doe'), ['`LABEL maintainer Jane Doe` is the legacy form: write `LABEL maintainer="Jane Doe"`.']);
+  const long = 'x'.repeat(60);
+  assert.deepEqual(msg(`FROM a:1\nENV K ${long}`), [`\`ENV K ${'x'.repeat(37)}...\` is the legacy form: write \`ENV K=${'x'.repeat(37)}...\`.`]);
 });

@@ -316,3 +316,24 @@ testRule(language, r('DL1001'), {
   valid: [{ code: '# a comment\nFROM a:1' }],
   invalid: [{ code: '# hadolint ignore=DL3006\nFROM a', errors: [{ messageId: 'pragma', line: 1 }] }],
 });
+
+testRule(language, r('DL3066'), {
+  valid: [
+    { code: 'FROM a:1\nUSER 1001' }, { code: 'FROM a:1\nUSER 1001:1001' }, { code: 'FROM a:1\nUSER 1001:app' },
+    { code: 'FROM a:1\nARG UID=1001\nUSER $UID' },
+  ],
+  invalid: [
+    { code: 'FROM a:1\nUSER node', errors: [{ messageId: 'name', line: 2, data: { user: 'node' } }] },
+    { code: 'FROM a:1\nUSER app:1001', errors: [{ messageId: 'name', line: 2 }] },
+  ],
+});
+
+testRule(language, r('DL3067'), {
+  valid: [
+    { code: 'FROM a:1 AS b\nFROM c:1\nCOPY --from=b /out /' }, { code: 'FROM a:1\nCOPY / /' }, { code: 'FROM a:1 AS b\nFROM c:1\nCOPY --from=b / /rootfs/' },
+  ],
+  invalid: [
+    { code: 'FROM a:1 AS b\nFROM c:1\nCOPY --from=b / /', errors: [{ messageId: 'root', line: 3, data: { from: 'b' } }] },
+    { code: 'FROM c:1\nCOPY --from=busybox:1.36 ["/", "/"]', errors: [{ messageId: 'root', line: 2 }] },
+  ],
+});

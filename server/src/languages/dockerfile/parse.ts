@@ -7,7 +7,8 @@
  * image), `exposedPorts[]`, `globalArgs[]`/`args[]`, `finalStage`, `baseImage`, `user`, `ast`.
  * Fields may be added; existing ones keep their meaning.
  */
-import { DockerfileParser, Dockerfile, Argument as AstArgument, Instruction as AstInstruction, Onbuild as AstOnbuild, Arg as AstArg, Env as AstEnv } from 'dockerfile-ast';
+import { DockerfileParser, Dockerfile, Instruction as AstInstruction, Onbuild as AstOnbuild } from 'dockerfile-ast';
+import { scanDockerfile, words as scanWords, Scan, ScannedInstruction } from './scan';
 import type { ParseProblem } from '../../engine/types';
 import { LineIndex } from '../../text/lines';
 import { parseShell, parseLogical, ShellCommand, ShellWord, logicalText } from './shell';
@@ -53,7 +54,32 @@ export interface DockerInstruction extends Span {
   commands?: ShellCommand[];
   /** ONBUILD: the trigger instruction. */
   trigger?: DockerInstruction;
-  node: AstInstruction;
+  /** ARG (its first), ENV and LABEL: the `name=value` pairs as dockerfile-ast reads them (computed on first use). */
+  readonly properties: DockerProperty[];
+  /** `$NAME` / `${NAME...}` references in the arguments and flags (computed on first use). */
+  readonly variables: DockerVariable[];
+  /** dockerfile-ast's node for this instruction (parsed on first use; its ranges are the document's). */
+  readonly node: AstInstruction;
+}
+
+export interface DockerProperty {
+  name: string;
+  /** After quote removal; null when there is none. */
+  value: string | null;
+  /** `=` or null (the legacy `name value` form). */
+  operator: string | null;
+  nameStart: number;
+  nameEnd: number;
+  valueStart?: number;
+  valueEnd?: number;
+}
+
+export interface DockerVariable extends Span {
+  name: string;
+  nameStart: number;
+  nameEnd: number;
+  /** `-`, `+`, `?`, `` (`${A:}`) or null. */
+  modifier: string | null;
 }
 
 export interface VarDef {
@@ -90,7 +116,8 @@ export interface ExposedPort extends Span { value: string; port?: number; endPor
 export interface Directive extends Span { name: string; value: string; nameStart: number; nameEnd: number; valueStart: number; valueEnd: number }
 
 export interface DockerfileModel {
-  ast: Dockerfile;
+  /** dockerfile-ast's tree of the whole file, parsed on first use (the model does not need it). */
+  readonly ast: Dockerfile;
   text: string;
   escape: string;
   directives: Directive[];
@@ -119,31 +146,34 @@ const JSON_FORMS = new Set(['RUN', 'CMD', 'ENTRYPOINT', 'SHELL', 'COPY', 'ADD', 
 
 export function parseDockerfile(text: string): DockerfileModel {
   const lines = new LineIndex(text);
-  const off = (p: { line: number; character: number }) => lines.offset(p);
-  let ast: Dockerfile;
   const problems: ParseProblem[] = [];
+  let scan: Scan;
   try {
-    ast = DockerfileParser.parse(text);
+    scan = scanDockerfile(text);
   } catch (e) {
-    ast = DockerfileParser.parse('');
+    scan = { escape: '\\', directives: [], comments: [], instructions: [] };
     problems.push({ start: 0, end: Math.min(text.length, 1), message: `The Dockerfile could not be parsed: ${(e as Error).message}` });
   }
-  const escape = safe(() => ast.getEscapeCharacter(), '\\');
-  const model: DockerfileModel = {
-    ast, text, escape, directives: [], instructions: [], stages: [], globalArgs: [], args: [], envs: [],
+  const escape = scan.escape;
+  let ast: Dockerfile | undefined;
+  const model = {
+    text, escape, directives: [], instructions: [], stages: [], globalArgs: [], args: [], envs: [],
     exposedPorts: [], comments: [], problems, commandsByName: new Map(),
-  };
-  for (const d of safe(() => ast.getDirectives(), [])) {
-    const r = d.getRange(), nr = d.getNameRange(), vr = d.getValueRange();
-    model.directives.push({ name: d.getName(), value: d.getValue(), start: off(r.start), end: off(r.end), nameStart: off(nr.start), nameEnd: off(nr.end), valueStart: off(vr.start), valueEnd: off(vr.end) });
+  } as unknown as DockerfileModel;
+  // dockerfile-ast's tree only for the callers that ask for it
+  Object.defineProperty(model, 'ast', {
+    enumerable: false,
+    get: () => (ast ??= safe(() => DockerfileParser.parse(text), DockerfileParser.parse(''))),
+  });
+  for (const d of scan.directives) {
+    model.directives.push({ name: text.slice(d.nameStart, d.nameEnd), value: text.slice(d.valueStart, d.valueEnd), start: d.start, end: d.end, nameStart: d.nameStart, nameEnd: d.nameEnd, valueStart: d.valueStart, valueEnd: d.valueEnd });
   }
-  for (const c of safe(() => ast.getComments(), [])) {
-    const r = c.getRange();
-    model.comments.push({ start: off(r.start), end: off(r.end), content: c.getContent() });
+  for (const c of scan.comments) {
+    model.comments.push({ start: c.start, end: c.end, content: text.slice(c.start + 1, c.end).trim() });
   }
   let stageIndex = -1;
-  for (const node of safe(() => ast.getInstructions(), [])) {
-    const ins = toInstruction(node, text, lines, escape, stageIndex);
+  for (const raw of scan.instructions) {
+    const ins = toInstruction(raw, text, lines, escape, stageIndex, null);
     if (ins.keyword === 'FROM') {
       stageIndex++;
       ins.stage = stageIndex;
@@ -152,18 +182,14 @@ export function parseDockerfile(text: string): DockerfileModel {
     if (stageIndex >= 0) model.stages[stageIndex].instructions.push(ins);
     model.instructions.push(ins);
     if (ins.keyword === 'ARG') {
-      for (const p of safe(() => ((node as AstArg).getProperty ? [(node as AstArg).getProperty()] : []), [] as any[])) {
-        if (!p) continue;
-        const nr = p.getNameRange();
-        const def: VarDef = { name: p.getName(), value: p.getValue(), nameStart: off(nr.start), nameEnd: off(nr.end), instruction: ins, stage: stageIndex };
+      const p = ins.properties[0];
+      if (p) {
+        const def: VarDef = { name: p.name, value: p.value, nameStart: p.nameStart, nameEnd: p.nameEnd, instruction: ins, stage: stageIndex };
         model.args.push(def);
         if (stageIndex < 0) model.globalArgs.push(def);
       }
     } else if (ins.keyword === 'ENV') {
-      for (const p of safe(() => ((node as AstEnv).getProperties ? (node as AstEnv).getProperties() : []), [] as any[])) {
-        const nr = p.getNameRange();
-        model.envs.push({ name: p.getName(), value: p.getValue(), nameStart: off(nr.start), nameEnd: off(nr.end), instruction: ins, stage: stageIndex });
-      }
+      for (const p of ins.properties) model.envs.push({ name: p.name, value: p.value, nameStart: p.nameStart, nameEnd: p.nameEnd, instruction: ins, stage: stageIndex });
     } else if (ins.keyword === 'EXPOSE') {
       for (const a of ins.args) model.exposedPorts.push({ ...parsePort(a.value), start: a.start, end: a.end, stage: stageIndex });
     }
@@ -190,42 +216,40 @@ function safe<T>(f: () => T, fallback: T): T {
   try { return f(); } catch { return fallback; }
 }
 
+/**
+ * dockerfile-ast's node for one instruction, parsed from that instruction's text alone, placed at
+ * the same line and column (and under the same escape directive), so its ranges are the
+ * document's. Only the features that need dockerfile-ast's reading ask for it (ENV/ARG/LABEL
+ * properties, variables, here-documents), once per instruction.
+ */
+function astNodeFor(text: string, lines: LineIndex, escape: string, start: number, end: number): AstInstruction | null {
+  const pos = lines.position(start);
+  const head = escape === '\\' || pos.line === 0 ? '\n'.repeat(pos.line) : '# escape=' + escape + '\n'.repeat(pos.line);
+  const snippet = head + ' '.repeat(pos.character) + text.slice(start, end);
+  return safe(() => {
+    const file = DockerfileParser.parse(snippet);
+    // The snippet's tree knows no other instruction: whether a variable is defined is our
+    // business, and dockerfile-ast's look-up can recurse without end on odd input.
+    (file as any).resolveVariable = () => undefined;
+    return standalone(file.getInstructions()[0] ?? null);
+  }, null);
+}
+
+function standalone<T extends AstInstruction | null>(node: T): T {
+  if (node) (node as any).isBuildVariable = () => undefined;
+  return node;
+}
+
 export function parsePort(value: string): { value: string; port?: number; endPort?: number; protocol?: string } {
   const m = /^(?:(\d+)(?:-(\d+))?)(?:\/(\w+))?$/.exec(value);
   if (!m) return { value };
   return { value, port: Number(m[1]), endPort: m[2] ? Number(m[2]) : undefined, protocol: m[3] };
 }
 
-/**
- * dockerfile-ast re-tokenizes an instruction on every `getArguments()` call, and most of its
- * accessors (flags, FROM parts, properties, variables) call it again: that was two thirds of the
- * parse time. The tree never changes after parsing, so each node keeps its first answer.
- */
-function memoizeArguments(node: AstInstruction): void {
-  const n = node as unknown as { getRawArguments?: () => AstArgument[] };
-  const f = n.getRawArguments;
-  if (typeof f !== 'function' || Object.prototype.hasOwnProperty.call(n, 'getRawArguments')) return;
-  let cached: AstArgument[] | undefined;
-  n.getRawArguments = function (this: unknown) {
-    cached ??= f.call(this);
-    // fresh objects each time: callers shift() the array and move the ranges (FROM's getImageNameRange)
-    return cached.map((x) => { const r = x.getRange(); return new AstArgument(x.getValue(), { start: { ...r.start }, end: { ...r.end } }); });
-  };
-}
-
-function toInstruction(node: AstInstruction, text: string, lines: LineIndex, escape: string, stage: number): DockerInstruction {
-  memoizeArguments(node);
-  const off = (p: { line: number; character: number }) => lines.offset(p);
-  const r = node.getRange();
-  const kr = node.getInstructionRange();
-  const start = off(r.start), end = off(r.end);
-  const keywordStart = off(kr.start), keywordEnd = off(kr.end);
-  const written = node.getInstruction();
+function toInstruction(raw: ScannedInstruction, text: string, lines: LineIndex, escape: string, stage: number, parent: DockerInstruction | null): DockerInstruction {
+  const { start, end, keywordStart, keywordEnd, written } = raw;
   const keyword = written.toUpperCase();
-  // Flags and arguments from the raw arguments (one tokenization), not dockerfile-ast's getFlags/
-  // getArguments, which re-tokenize and convert every range through the TextDocument.
-  const raw = safe(() => ((node as any).getRawArguments ? (node as any).getRawArguments() : node.getArguments()) as AstArgument[], []);
-  const words: DockerWord[] = raw.map((a) => { const r = a.getRange(); return { value: a.getValue(), start: off(r.start), end: off(r.end) }; });
+  const words: DockerWord[] = raw.words;
   const flags: DockerFlag[] = [];
   let k = 0;
   if (FLAGGED.has(keyword)) {
@@ -237,42 +261,98 @@ function toInstruction(node: AstInstruction, text: string, lines: LineIndex, esc
       flags.push({ name, value: eq < 0 ? null : w.value.slice(eq + 1), start: w.start, end: w.end, nameStart, nameEnd, valueStart: eq < 0 ? undefined : nameEnd + 1, valueEnd: eq < 0 ? undefined : w.end });
     }
   }
-  const args: DockerWord[] = words.slice(k);
-  const argsStart = keywordEnd;
-  const argsEnd = end;
+  const args: DockerWord[] = k ? words.slice(k) : words;
   let bodyStart = flags.length ? flags[flags.length - 1].end : keywordEnd;
-  while (bodyStart < end && /[ \t]/.test(text[bodyStart])) bodyStart++;
+  while (bodyStart < end && (text[bodyStart] === ' ' || text[bodyStart] === '\t')) bodyStart++;
   // a continuation right after the keyword or the flags
   if (args.length) bodyStart = Math.min(Math.max(bodyStart, args[0].start), args[0].start);
-  const heredocs: Heredoc[] = [];
-  const getHeredocs = (node as any).getHeredocs;
-  // getHeredocs re-reads the instruction: ask only when there can be one
-  if (typeof getHeredocs === 'function' && text.slice(start, end).includes('<<')) {
-    for (const h of safe(() => getHeredocs.call(node) as any[], [])) {
-      const sr = h.getStartRange();
-      const cr = h.getContentRange();
-      const dr = h.getDelimiterRange();
-      const hs = off(sr.start);
-      heredocs.push({
-        name: h.getName(), start: hs, end: dr ? off(dr.end) : end,
-        contentStart: cr ? off(cr.start) : (dr ? off(dr.start) : end), contentEnd: cr ? off(cr.end) : (dr ? off(dr.start) : end),
-      });
+  const ins = new Instruction(text, lines, escape, parent, {
+    keyword, written, start, end, keywordStart, keywordEnd, argsStart: keywordEnd, argsEnd: end, bodyStart, flags, args,
+    json: false, stage, heredocs: [],
+  });
+  // here-documents from dockerfile-ast (they are rare): only when there can be one
+  if (text.indexOf('<<', keywordEnd) >= 0 && text.indexOf('<<', keywordEnd) < end) {
+    const node = ins.node as any;
+    const getHeredocs = node?.getHeredocs;
+    if (typeof getHeredocs === 'function') {
+      const off = (p: { line: number; character: number }) => lines.offset(p);
+      for (const h of safe(() => getHeredocs.call(node) as any[], [])) {
+        const sr = h.getStartRange();
+        const cr = h.getContentRange();
+        const dr = h.getDelimiterRange();
+        ins.heredocs.push({
+          name: h.getName(), start: off(sr.start), end: dr ? off(dr.end) : end,
+          contentStart: cr ? off(cr.start) : (dr ? off(dr.start) : end), contentEnd: cr ? off(cr.end) : (dr ? off(dr.start) : end),
+        });
+      }
     }
   }
-  const ins: DockerInstruction = {
-    keyword, written, start, end, keywordStart, keywordEnd, argsStart, argsEnd, bodyStart, flags, args,
-    json: false, stage, heredocs, node,
-  };
   if (JSON_FORMS.has(keyword) && text[bodyStart] === '[') {
     const jsonArgs = readJsonArray(text, bodyStart, end, escape);
     if (jsonArgs) { ins.json = true; ins.jsonArgs = jsonArgs; }
   }
   if (keyword === 'RUN') ins.commands = runCommands(ins, text, escape);
-  if (keyword === 'ONBUILD') {
-    const trig = safe(() => (node as AstOnbuild).getTriggerInstruction(), null);
-    if (trig) ins.trigger = toInstruction(trig, text, lines, escape, stage);
+  if (keyword === 'ONBUILD' && words.length) {
+    const t = words[0];
+    const trigger: ScannedInstruction = { start: t.start, end, written: text.slice(t.start, t.end), keywordStart: t.start, keywordEnd: t.end, words: scanWords(text, t.end, end, escape) };
+    ins.trigger = toInstruction(trigger, text, lines, escape, stage, ins);
   }
   return ins;
+}
+
+type InstructionFields = Omit<DockerInstruction, 'node' | 'properties' | 'variables'>;
+
+/** An instruction of the model; what needs dockerfile-ast's reading is computed on first use. */
+class Instruction implements DockerInstruction {
+  keyword!: string; written!: string; start!: number; end!: number; keywordStart!: number; keywordEnd!: number;
+  argsStart!: number; argsEnd!: number; bodyStart!: number; flags!: DockerFlag[]; args!: DockerWord[];
+  json!: boolean; jsonArgs?: DockerWord[]; stage!: number; heredocs!: Heredoc[]; commands?: ShellCommand[]; trigger?: DockerInstruction;
+  #node: AstInstruction | null | undefined;
+  #properties: DockerProperty[] | undefined;
+  #variables: DockerVariable[] | undefined;
+  readonly #text: string; readonly #lines: LineIndex; readonly #escape: string; readonly #parent: DockerInstruction | null;
+  constructor(text: string, lines: LineIndex, escape: string, parent: DockerInstruction | null, fields: InstructionFields) {
+    Object.assign(this, fields);
+    this.#text = text; this.#lines = lines; this.#escape = escape; this.#parent = parent;
+  }
+  get node(): AstInstruction {
+    if (this.#node === undefined) {
+      if (this.#parent) this.#node = safe(() => standalone((this.#parent!.node as AstOnbuild).getTriggerInstruction()), null);
+      else this.#node = astNodeFor(this.#text, this.#lines, this.#escape, this.start, this.end);
+    }
+    return this.#node as AstInstruction;
+  }
+  get properties(): DockerProperty[] {
+    if (this.#properties) return this.#properties;
+    const out: DockerProperty[] = [];
+    const k = this.keyword;
+    if (k === 'ARG' || k === 'ENV' || k === 'LABEL') {
+      const node = this.node as any;
+      const props: any[] = safe(() => (k === 'ARG' ? [node.getProperty()] : node.getProperties()), []);
+      const off = (p: { line: number; character: number }) => this.#lines.offset(p);
+      for (const p of props) {
+        if (!p) continue;
+        const nr = p.getNameRange(), vr = p.getValueRange();
+        out.push({
+          name: p.getName(), value: p.getValue(), operator: p.getAssignmentOperator?.() ?? null,
+          nameStart: off(nr.start), nameEnd: off(nr.end), valueStart: vr ? off(vr.start) : undefined, valueEnd: vr ? off(vr.end) : undefined,
+        });
+      }
+    }
+    return (this.#properties = out);
+  }
+  get variables(): DockerVariable[] {
+    if (this.#variables) return this.#variables;
+    const out: DockerVariable[] = [];
+    if (this.args.some((a) => a.value.includes('$')) || this.flags.some((f) => f.value?.includes('$'))) {
+      const off = (p: { line: number; character: number }) => this.#lines.offset(p);
+      for (const v of safe(() => this.node.getVariables(), [])) {
+        const r = v.getRange(), nr = v.getNameRange();
+        out.push({ name: v.getName(), start: off(r.start), end: off(r.end), nameStart: off(nr.start), nameEnd: off(nr.end), modifier: v.getModifier() });
+      }
+    }
+    return (this.#variables = out);
+  }
 }
 
 /** Reads `["a", "b"]` with the offsets of each string; undefined when it is not a JSON string array. */

@@ -102,6 +102,9 @@ export function parseShell(text: string, start: number, end: number, options: Sh
   return { commands: expandShC(commands), start, end };
 }
 
+const REDIRECT = /<<-|<<<|<<|<>|<&|>>|>&|>\||&>>|&>|<|>/y;
+const FD_REDIRECT = />>|>&|>\||<&|<>|<|>/y;
+
 /** Parses a script whose characters map to the given offsets (offsets.length === src.length + 1). */
 export function parseLogical(src: string, offsets: number[]): ShellCommand[] {
   const commands: ShellCommand[] = [];
@@ -164,13 +167,13 @@ export function parseLogical(src: string, offsets: number[]): ShellCommand[] {
       while (i < n && src[i] !== '\n') i++;
       continue;
     }
-    const two = src.slice(i, i + 2);
-    if (two === '&&' || two === '||' || two === ';;') { finish(two as ShellOperator); i += 2; continue; }
+    const d = src[i + 1];
+    if ((c === '&' || c === '|' || c === ';') && d === c) { finish((c + c) as ShellOperator); i += 2; continue; }
     if (c === ';' || c === '|' || (c === '&' && src[i + 1] !== '>')) { finish(c as ShellOperator); i++; continue; }
     if (c === '(' || c === ')') { finish(';'); i++; continue; }
     if (c === '<' || c === '>' || (c === '&' && src[i + 1] === '>')) {
-      const m = /^(<<-|<<<|<<|<>|<&|>>|>&|>\||&>>|&>|<|>)/.exec(src.slice(i))!;
-      const op = m[1];
+      REDIRECT.lastIndex = i;
+      const op = REDIRECT.exec(src)![0];
       const rStart = off(i);
       i += op.length;
       if (op === '<<' || op === '<<-') {
@@ -195,10 +198,11 @@ export function parseLogical(src: string, offsets: number[]): ShellCommand[] {
     // `2>file`: a word of digits directly followed by a redirection is a file descriptor
     if (/^[0-9]+$/.test(w.word.value) && !w.word.quoted && (src[w.next] === '>' || src[w.next] === '<')) {
       i = w.next;
-      const m = /^(>>|>&|>\||<&|<>|<|>)/.exec(src.slice(i))!;
-      pendingRedirect = { op: w.word.value + m[1], start: w.word.start, end: off(i + m[1].length) };
-      i += m[1].length;
-      if (/[&]$/.test(m[1]) && /[0-9-]/.test(src[i] ?? '')) {
+      FD_REDIRECT.lastIndex = i;
+      const m = FD_REDIRECT.exec(src)!;
+      pendingRedirect = { op: w.word.value + m[0], start: w.word.start, end: off(i + m[0].length) };
+      i += m[0].length;
+      if (/[&]$/.test(m[0]) && /[0-9-]/.test(src[i] ?? '')) {
         const t = readWord(src, offsets, i);
         if (t) { pushWord(t.word); i = t.next; }
       }

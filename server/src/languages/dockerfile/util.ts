@@ -1,3 +1,4 @@
+import { editDistance } from '../../text/nearest';
 /** Helpers shared by the Dockerfile rules. */
 import type { RuleContext, RuleMeta } from '../../engine/types';
 import type { DockerfileModel, DockerInstruction, Stage } from './parse';
@@ -114,18 +115,9 @@ export const PREDEFINED_ARGS = [
 ];
 
 /** The Levenshtein distance, for "did you mean" messages. */
+/** Edit distance (the shared one). */
 export function distance(a: string, b: string): number {
-  const d: number[] = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = d[0];
-    d[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = d[j];
-      d[j] = Math.min(d[j] + 1, d[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return d[b.length];
+  return editDistance(a, b);
 }
 
 /** The directory of a POSIX path. */

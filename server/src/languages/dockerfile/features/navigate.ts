@@ -53,9 +53,7 @@ export function rename(ctx: FeatureContext<DockerfileModel>, offset: number, new
   const spots: { start: number; end: number }[] = [];
   for (const d of [...model.args, ...model.envs]) if (d.name === v.name) spots.push({ start: d.nameStart, end: d.nameEnd });
   for (const ins of model.instructions) {
-    let vars: any[] = [];
-    try { vars = ins.node.getVariables(); } catch { vars = []; }
-    for (const x of vars) if (x.getName() === v.name) { const r = x.getNameRange(); spots.push({ start: lines.offset(r.start), end: lines.offset(r.end) }); }
+    for (const x of ins.variables) if (x.name === v.name) spots.push({ start: x.nameStart, end: x.nameEnd });
   }
   const unique = [...new Map(spots.map((s) => [s.start, s])).values()].sort((a, b) => a.start - b.start);
   return [{ path: ctx.path, edits: unique.map((s) => ({ range: lines.range(s.start, s.end), newText: newName })) }];

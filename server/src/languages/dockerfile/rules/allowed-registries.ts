@@ -35,7 +35,8 @@ export const rule: Rule<DockerfileModel> = {
     fixable: false,
     docs: {
       rationale: 'Teams that mirror or vet images list their registries in `.hadolint.yaml` (`trustedRegistries:`); an image from elsewhere bypasses that review. Without the setting nothing is reported. `docker.io` stands for Docker Hub images without a registry.',
-      incorrect: '# .hadolint.yaml: trustedRegistries: [registry.example.com]\nFROM node:20', correct: 'FROM registry.example.com/node:20', peers: ['hadolint DL3026'],
+      incorrect: 'FROM node:20', correct: 'FROM registry.example.com/node:20', peers: ['hadolint DL3026'],
+      files: { '.hadolint.yaml': 'trustedRegistries:\n  - registry.example.com\n' },
     },
   }),
   check(ctx) {

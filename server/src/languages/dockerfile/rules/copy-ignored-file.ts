@@ -12,7 +12,8 @@ export const rule: Rule<DockerfileModel> = {
     fixable: false,
     docs: {
       rationale: 'Files excluded by .dockerignore never reach the builder; a COPY that names one fails with "not found" (or, with a wildcard, silently copies less). BuildKit `CopyIgnoredFile`. We read `<Dockerfile>.dockerignore` or the `.dockerignore` next to the Dockerfile, assuming the Dockerfile\'s folder is the context.',
-      incorrect: '# .dockerignore: *.md\nCOPY README.md /app/', correct: '# .dockerignore: *.md\n# !README.md\nCOPY README.md /app/', peers: ['BuildKit CopyIgnoredFile'],
+      incorrect: 'FROM alpine:3.20\nCOPY CHANGELOG.md /app/', correct: 'FROM alpine:3.20\nCOPY README.md /app/', peers: ['BuildKit CopyIgnoredFile'],
+      files: { '.dockerignore': '*.md\n!README.md\n' },
     },
   }),
   check(ctx) {

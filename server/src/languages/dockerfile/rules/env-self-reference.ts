@@ -18,18 +18,15 @@ export const rule: Rule<DockerfileModel> = {
       if (ins.keyword !== 'ENV' || !ins.args.some((a) => a.value.includes('$'))) continue;
       const defs = ctx.model.envs.filter((e) => e.instruction === ins);
       const earlier = new Set(ctx.model.envs.filter((e) => e.instruction.start < ins.start).map((e) => e.name).concat(ctx.model.args.filter((a) => a.instruction.start < ins.start).map((a) => a.name)));
-      for (const v of safeVars(ins.node)) {
-        const r = v.getNameRange();
-        const start = ctx.lines.offset(r.start);
-        const def = defs.find((d) => d.name === v.getName());
+      for (const v of ins.variables) {
+        const start = v.nameStart;
+        const def = defs.find((d) => d.name === v.name);
         if (!def || def.nameStart >= start || earlier.has(def.name)) continue;
         // the assignment that holds the reference: `ENV PATH=/x:$PATH` reads PATH's previous value, which is fine
         const holder = defs.filter((d) => d.nameStart < start).pop();
         if (holder === def) continue;
-        ctx.report({ start: ctx.lines.offset(v.getRange().start), end: ctx.lines.offset(v.getRange().end), messageId: 'self', data: { name: def.name } });
+        ctx.report({ start: v.start, end: v.end, messageId: 'self', data: { name: def.name } });
       }
     }
   },
 };
-
-function safeVars(node: { getVariables(): any[] }): any[] { try { return node.getVariables(); } catch { return []; } }

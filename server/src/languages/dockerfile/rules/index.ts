@@ -16,6 +16,8 @@ import { rule as consistentInstructionCasing } from './consistent-instruction-ca
 import { rule as copyAllBeforeInstall } from './copy-all-before-install';
 import { rule as copyFromKnownStage } from './copy-from-known-stage';
 import { rule as copyFromSelf } from './copy-from-self';
+import { rule as copyRootFromStage } from './copy-root-from-stage';
+import { rule as numericUser } from './numeric-user';
 import { rule as copyIgnoredFile } from './copy-ignored-file';
 import { rule as copyInsteadOfAdd } from './copy-instead-of-add';
 import { rule as copyMultipleSourcesDir } from './copy-multiple-sources-dir';
@@ -97,6 +99,8 @@ export const rules: Rule<DockerfileModel>[] = [
   copyAllBeforeInstall,
   copyFromKnownStage,
   copyFromSelf,
+  copyRootFromStage,
+  numericUser,
   copyIgnoredFile,
   copyInsteadOfAdd,
   copyMultipleSourcesDir,

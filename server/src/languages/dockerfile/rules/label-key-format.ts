@@ -25,14 +25,11 @@ export const rule: Rule<DockerfileModel> = {
   check(ctx) {
     for (const ins of ctx.model.instructions) {
       if (ins.keyword !== 'LABEL') continue;
-      let props: any[] = [];
-      try { props = (ins.node as any).getProperties(); } catch { props = []; }
-      for (const p of props) {
-        const key: string = p.getName().replace(/^["']|["']$/g, '');
+      for (const p of ins.properties) {
+        const key = p.name.replace(/^["']|["']$/g, '');
         const problem = labelKeyProblem(key);
         if (!problem) continue;
-        const r = p.getNameRange();
-        ctx.report({ start: ctx.lines.offset(r.start), end: ctx.lines.offset(r.end), messageId: 'key', data: { key, problem } });
+        ctx.report({ start: p.nameStart, end: p.nameEnd, messageId: 'key', data: { key, problem } });
       }
     }
   },

@@ -12,7 +12,7 @@ export const rule: Rule<DockerfileModel> = {
       rationale: 'Running as root inside the container gives a process that breaks out the most power. Only final stages that say what they run (CMD or ENTRYPOINT) are checked: a base image is for others to finish. Create an unprivileged user and switch to it before CMD. The fix matches the base image: `USER node` on official Node images, `addgroup -S`/`adduser -S` on Alpine, `groupadd`/`useradd` on Debian and Ubuntu, the `nonroot` user on distroless (a suggestion: file permissions may need a `--chown`). hadolint DL3002 covers an explicit `USER root`.',
       incorrect: 'FROM node:20-alpine\nCOPY . /app\nCMD ["node", "/app/server.js"]',
       correct: 'FROM node:20-alpine\nCOPY . /app\nUSER node\nCMD ["node", "/app/server.js"]',
-      peers: ['hadolint DL3002 (explicit root only)'],
+      peers: ['hadolint DL3002 (explicit root only)', 'hadolint DL3063 (off by default there)'],
     },
   }),
   check(ctx) {

@@ -32,7 +32,6 @@ export const rule: Rule<DockerfileModel> = {
         for (const c of cmds) {
           if (c.name === 'set' && c.argv.some((w, k) => (w.value === 'pipefail' && /^-[a-z]*o$/.test(c.argv[k - 1]?.value ?? '')))) setPipefail = true;
           if (c.after === '|' && !setPipefail) {
-            if (shellSet && !/sh$/.test(ins.node.getKeyword())) { /* custom shell, e.g. pwsh */ }
             const family = imageFamily(ctx.model, s);
             const shell = family === 'alpine' ? '["/bin/ash", "-eo", "pipefail", "-c"]' : '["/bin/bash", "-o", "pipefail", "-c"]';
             ctx.report({

@@ -10,7 +10,7 @@ export const rule: Rule<DockerfileModel> = {
     fixable: 'safe',
     docs: {
       rationale: 'A stage is built for the target platform unless told otherwise; saying so adds noise. BuildKit `RedundantTargetPlatform`. The fix removes the flag and is safe.',
-      incorrect: 'FROM --platform=$TARGETPLATFORM alpine:3.20', correct: 'FROM alpine:3.20', peers: ['BuildKit RedundantTargetPlatform'],
+      incorrect: 'FROM --platform=$TARGETPLATFORM alpine:3.20', correct: 'FROM alpine:3.20', peers: ['BuildKit RedundantTargetPlatform', 'hadolint DL3065'],
     },
   }),
   check(ctx) {

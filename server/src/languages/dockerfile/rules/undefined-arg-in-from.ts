@@ -18,13 +18,10 @@ export const rule: Rule<DockerfileModel> = {
     const names = ctx.model.globalArgs.map((a) => a.name);
     for (const s of ctx.model.stages) {
       const f = s.from;
-      let vars: any[] = [];
-      try { vars = f.node.getVariables(); } catch { vars = []; }
-      for (const v of vars) {
-        const name: string = v.getName();
+      for (const v of f.variables) {
+        const name = v.name;
         if (declared.has(name)) continue;
-        const r = v.getNameRange();
-        const start = ctx.lines.offset(r.start), end = ctx.lines.offset(r.end);
+        const start = v.nameStart, end = v.nameEnd;
         const close = names.map((n) => ({ n, d: distance(n, name) })).filter((x) => x.d <= 2).sort((a, b) => a.d - b.d)[0];
         ctx.report({ start, end, messageId: 'undefined', data: { name, hint: close ? ` (did you mean \`${close.n}\`?)` : '' }, fix: close ? { title: `Use ${close.n}`, safe: false, edits: [{ start, end, newText: close.n }] } : undefined });
       }

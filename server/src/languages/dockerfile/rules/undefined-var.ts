@@ -32,15 +32,12 @@ export const rule: Rule<DockerfileModel> = {
         for (const d of own) if (d.instruction === ins) defined.add(d.name); // same-instruction references are DL3044's business
         if (!EXPANDED_BY_DOCKER.has(ins.keyword)) continue;
         if (!ins.args.some((a) => a.value.includes('$'))) continue;
-        let vars: any[] = [];
-        try { vars = ins.node.getVariables(); } catch { vars = []; }
-        for (const v of vars) {
-          const name: string = v.getName();
+        for (const v of ins.variables) {
+          const name = v.name;
           if (defined.has(name)) continue;
-          const mod = v.getModifier();
+          const mod = v.modifier;
           if (mod === '-' || mod === '+' || mod === '?') continue;
-          const r = v.getNameRange();
-          const start = ctx.lines.offset(r.start), end = ctx.lines.offset(r.end);
+          const start = v.nameStart, end = v.nameEnd;
           const close = [...defined].filter((n) => !PREDEFINED_ARGS.includes(n)).map((n) => ({ n, d: distance(n, name) })).filter((x) => x.d <= 2 && x.d < name.length / 2).sort((a, b) => a.d - b.d)[0];
           if (!close && !fromScratch) continue;
           ctx.report({ start, end, messageId: 'undefined', data: { name, hint: close ? ` (did you mean \`${close.n}\`?)` : '' }, fix: close ? { title: `Use ${close.n}`, safe: false, edits: [{ start, end, newText: close.n }] } : undefined });
