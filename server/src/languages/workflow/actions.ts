@@ -38,6 +38,22 @@ export function parseUses(v: string): UsesRef {
   return { kind: 'repo', owner: parts[0], repo: parts[1], path: parts.slice(2).join('/'), ref, name: parts.join('/'), refStart: at + 1 };
 }
 
+const REFS = new WeakMap<object, UsesRef>();
+/** `parseUses` of a step's `uses:` scalar, computed once per parse and shared by every rule and feature. */
+export function usesRef(uses: { value: string }): UsesRef {
+  let r = REFS.get(uses);
+  if (!r) { r = parseUses(uses.value); REFS.set(uses, r); }
+  return r;
+}
+
+const INPUT_NAMES = new WeakMap<CatalogAction, { names: string[]; lower: Map<string, string> }>();
+/** An action's input names, and lower-cased name → name, computed once per action. */
+export function inputNames(action: CatalogAction): { names: string[]; lower: Map<string, string> } {
+  let r = INPUT_NAMES.get(action);
+  if (!r) { const names = Object.keys(action.inputs); r = { names, lower: new Map(names.map((n) => [n.toLowerCase(), n])) }; INPUT_NAMES.set(action, r); }
+  return r;
+}
+
 /** The major number of a `vN[.x[.y]]` ref, or undefined for branches and SHAs. */
 export function majorOf(ref: string): number | undefined {
   const m = /^v?(\d+)(\.\d+){0,2}$/.exec(ref);

@@ -273,9 +273,11 @@ class Walker {
   }
 
   required(map: YMap, es: Entry[], props: Record<string, Prop>, path: string) {
+    const keys = requiredKeys(props);
+    if (!keys.length) return;
     const [s] = nodeRange(map);
-    for (const [k, prop] of Object.entries(props)) {
-      if (prop.required && !es.some((e) => e.key === k)) this.issue({ kind: 'missing-key', start: s, end: s + firstKeyLength(this.doc, map), key: k, section: path });
+    for (const k of keys) {
+      if (!es.some((e) => e.key === k)) this.issue({ kind: 'missing-key', start: s, end: s + firstKeyLength(this.doc, map), key: k, section: path });
     }
   }
 
@@ -560,6 +562,14 @@ class Walker {
     }
     if (!hasUses && !hasRun) this.issue({ kind: 'missing-key', start: s, end: s + firstKeyLength(this.doc, map), key: 'run" or "uses', section });
   }
+}
+
+const REQUIRED = new WeakMap<Record<string, Prop>, string[]>();
+/** The required keys of a schema mapping, computed once per schema object. */
+function requiredKeys(props: Record<string, Prop>): string[] {
+  let r = REQUIRED.get(props);
+  if (!r) { r = Object.entries(props).filter(([, p]) => p.required).map(([k]) => k); REQUIRED.set(props, r); }
+  return r;
 }
 
 function isNullishNode(doc: Document, node: unknown): boolean { return kindOf(doc, node) === 'null'; }

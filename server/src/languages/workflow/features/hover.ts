@@ -1,7 +1,7 @@
 import { MarkupKind, type Hover } from 'vscode-languageserver-types';
 import type { FeatureContext } from '../../../engine/types';
 import type { Job, WorkflowModel } from '../parse';
-import { lookupAction, parseUses, type CatalogAction } from '../actions';
+import { lookupAction, usesRef, type CatalogAction } from '../actions';
 import { readLocalAction } from '../local-actions';
 import { describeCron } from '../cron';
 import { GITHUB_HOSTED_LABELS, RETIRED_LABELS } from '../runners';
@@ -49,14 +49,14 @@ export function hover(ctx: FeatureContext<WorkflowModel>, offset: number): Hover
   for (const job of model.jobs) {
     for (const step of job.steps) {
       if (step.uses && offset >= step.uses.start && offset <= step.uses.end) {
-        const r = parseUses(step.uses.value);
+        const r = usesRef(step.uses);
         if (r.kind === 'repo') { const a = lookupAction(r.name); if (a) return md(actionFacts(a.name, a.action), step.uses.start, step.uses.end, ctx); }
         if (r.kind === 'local') { const l = readLocalAction(ctx.path, r.path, ctx.workspace); if (l) return md(actionFacts(step.uses.value, l.action), step.uses.start, step.uses.end, ctx); }
         return undefined;
       }
       for (const w of step.withEntries) {
         if (offset < w.keyStart || offset > w.keyEnd || !step.uses) continue;
-        const r = parseUses(step.uses.value);
+        const r = usesRef(step.uses);
         const a = r.kind === 'repo' ? lookupAction(r.name)?.action : r.kind === 'local' ? readLocalAction(ctx.path, r.path, ctx.workspace)?.action : undefined;
         const d = a?.inputs[w.key];
         if (!d) return undefined;

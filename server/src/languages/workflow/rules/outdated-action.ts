@@ -1,6 +1,6 @@
 import type { Rule } from '../../../engine/types';
 import type { WorkflowModel } from '../parse';
-import { lookupAction, majorOf, parseUses, RETIRED_RUNTIMES } from '../actions';
+import { lookupAction, majorOf, usesRef, RETIRED_RUNTIMES } from '../actions';
 
 export const rule: Rule<WorkflowModel> = {
   meta: {
@@ -21,7 +21,7 @@ export const rule: Rule<WorkflowModel> = {
   check(ctx) {
     for (const job of ctx.model.jobs) for (const step of job.steps) {
       if (!step.uses) continue;
-      const r = parseUses(step.uses.value);
+      const r = usesRef(step.uses);
       if (r.kind !== 'repo') continue;
       const found = lookupAction(r.name);
       if (!found) continue;
