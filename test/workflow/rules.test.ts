@@ -124,10 +124,31 @@ const TABLES: Record<string, RuleCases> = {
     ],
   },
   WF013: {
-    valid: [job('      - uses: actions/checkout@v7\n      - uses: actions/checkout@0123456789abcdef0123456789abcdef01234567\n')],
+    valid: [
+      job('      - uses: actions/checkout@v7\n      - uses: actions/checkout@0123456789abcdef0123456789abcdef01234567\n'),
+      // Old majors on a retired runtime are WF029's.
+      job('      - uses: actions/checkout@v2\n      - uses: actions/cache@v3\n      - uses: actions-rs/toolchain@v1\n'),
+    ],
     invalid: [
-      { code: job('      - uses: actions/checkout@v2\n'), errors: [{ messageId: 'outdated', line: 6 }], output: job('      - uses: actions/checkout@v7\n') },
-      { code: job('      - uses: actions-rs/toolchain@v1\n'), errors: [{ messageId: 'runtime', line: 6 }] },
+      { code: job('      - uses: actions/checkout@v4\n'), errors: [{ messageId: 'outdated', line: 6 }], output: job('      - uses: actions/checkout@v7\n') },
+      { code: job("      - uses: 'actions/setup-node@v4.1.0'\n"), errors: [{ messageId: 'outdated', line: 6 }], output: job("      - uses: 'actions/setup-node@v7'\n") },
+      // A major the runtime table does not know is merely older.
+      { code: job('      - uses: actions/upload-pages-artifact@v2\n'), errors: [{ messageId: 'outdated', line: 6 }], output: job('      - uses: actions/upload-pages-artifact@v3\n') },
+    ],
+  },
+  WF029: {
+    valid: [
+      job('      - uses: actions/checkout@v4\n      - uses: actions/checkout@v7\n      - uses: github/codeql-action/upload-sarif@v3\n'),
+      job('      - uses: actions/checkout@0123456789abcdef0123456789abcdef01234567\n      - uses: docker/build-push-action@v5\n'),
+    ],
+    invalid: [
+      { code: job('      - uses: actions/checkout@v2\n'), errors: [{ messageId: 'oldMajor', line: 6 }], output: job('      - uses: actions/checkout@v7\n') },
+      { code: job('      - uses: actions/cache@v3.3.1\n'), errors: [{ messageId: 'oldMajor', line: 6 }], output: job('      - uses: actions/cache@v5\n') },
+      { code: job('      - uses: docker/build-push-action@v4\n'), errors: [{ messageId: 'oldMajor', line: 6 }], output: job('      - uses: docker/build-push-action@v7\n') },
+      // No recommended major in the catalog: only the runtime is known.
+      { code: job('      - uses: github/codeql-action/upload-sarif@v2\n'), errors: [{ messageId: 'newer', line: 6 }] },
+      // Every release of the action is on node12.
+      { code: job('      - uses: actions-rs/toolchain@v1\n'), errors: [{ messageId: 'retired', line: 6 }] },
     ],
   },
   WF014: {
