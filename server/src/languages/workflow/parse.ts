@@ -227,7 +227,7 @@ class Walker {
   }
 
   /** Checks a value against a schema type and records expression sites. */
-  value(node: unknown, type: ValueType, path: string, av: Availability, scope: { job?: Job; step?: Step }, key = lastKey(path)) {
+  value(node: unknown, type: ValueType, path: string, av: Availability, scope: { job?: Job; step?: Step }, key?: string) {
     const n = deref(this.doc, node);
     const here = type.av ?? firstAv(type) ?? av;
     if (node == null || !n) return;
@@ -285,7 +285,7 @@ class Walker {
   anyValue(node: unknown, path: string, av: Availability, scope: { job?: Job; step?: Step }, key?: string) {
     const n = deref(this.doc, node);
     if (!n) return;
-    if (isScalar(n)) { const s = this.str(n); if (s) this.scalar(s, av, path, key ?? lastKey(path), scope); return; }
+    if (isScalar(n)) { const s = this.str(n); if (s) this.scalar(s, av, path, key, scope); return; }
     if (isSeq(n)) { for (const it of n.items) this.anyValue(it, path + '[]', av, scope, key); return; }
     if (isMap(n)) for (const e of entries(this.doc, n as YMap)) this.anyValue(e.value, `${path}.${e.key}`, av, scope);
   }
@@ -305,7 +305,10 @@ class Walker {
   }
 
   /** Records `${{ }}` expressions inside one scalar (or the whole `if:` condition). */
-  scalar(s: Str, av: Availability, path: string, key: string, scope: { job?: Job; step?: Step }) {
+  scalar(s: Str, av: Availability, path: string, keyArg: string | undefined, scope: { job?: Job; step?: Step }) {
+    // Most scalars hold no expression: leave before working out the key (a regex) when it cannot be `if`.
+    if (!s.value.includes('${{') && (keyArg !== undefined ? keyArg !== 'if' : !lastKeyMayBeIf(path))) return;
+    const key = keyArg ?? lastKey(path);
     if (key !== 'if' && !s.value.includes('${{')) return;
     const isIf = key === 'if' && (av === AV.jobIf || av === AV.stepIf || path.endsWith('snapshot.if'));
     const src = this.text;
@@ -577,6 +580,13 @@ function isNullishNode(doc: Document, node: unknown): boolean { return kindOf(do
 function firstKeyLength(doc: Document, map: YMap): number {
   const first = entries(doc, map)[0];
   return first ? first.keyEnd - first.keyStart : 1;
+}
+
+/** Cheap pre-test of `lastKey(path) === 'if'` (true when it may be). */
+function lastKeyMayBeIf(path: string): boolean {
+  let end = path.length;
+  while (path.endsWith('[]', end)) end -= 2;
+  return path.endsWith('if', end);
 }
 
 function lastKey(path: string): string {
