@@ -34,7 +34,13 @@ const TABLES: Record<string, RuleCases> = {
       { code: job('      - run: echo ${{ foo.bar }}\n'), errors: [{ messageId: 'undefined', line: 6 }] },
       { code: 'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    if: secrets.X != \'\'\n    steps:\n      - run: echo\n', errors: [{ messageId: 'unavailable', line: 5 }] },
       { code: 'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ needs.b.outputs.x }}\n  b:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo\n', errors: [{ messageId: 'property', line: 6 }] },
-      { code: job('      - run: echo ${{ github.shaa }}\n'), errors: [{ messageId: 'property', line: 6 }] },
+      { code: job('      - run: echo ${{ github.shaa }}\n'), errors: [{ messageId: 'property', line: 6 }], output: job('      - run: echo ${{ github.sha }}\n') },
+      // Did you mean: a misspelt step id, context and matrix key get the nearest existing name as a suggestion.
+      { code: job('      - id: build\n        run: echo\n      - run: echo ${{ steps.biuld.outputs.x }}\n'), errors: [{ messageId: 'property', line: 8 }], output: job('      - id: build\n        run: echo\n      - run: echo ${{ steps.build.outputs.x }}\n') },
+      { code: job('      - run: echo ${{ gihub.sha }}\n'), errors: [{ messageId: 'undefined', line: 6 }], output: job('      - run: echo ${{ github.sha }}\n') },
+      { code: job('      - run: echo ${{ matrix.nodes }}\n', '    strategy:\n      matrix:\n        node: [20, 22]\n'), errors: [{ messageId: 'property', line: 9 }], output: job('      - run: echo ${{ matrix.node }}\n', '    strategy:\n      matrix:\n        node: [20, 22]\n') },
+      // An index with a string literal is not rewritten (the range is the quoted literal).
+      { code: job("      - run: echo ${{ github['shaa'] }}\n"), errors: [{ messageId: 'property', line: 6 }] },
     ],
   },
   WF003: {
@@ -43,6 +49,7 @@ const TABLES: Record<string, RuleCases> = {
       { code: job("      - run: echo ${{ format('{0}-{1}', github.sha) }}\n"), errors: [{ messageId: 'format', line: 6 }] },
       { code: job("      - run: echo ${{ contains('a') }}\n"), errors: [{ messageId: 'arity', line: 6 }] },
       { code: job("      - run: echo ${{ lower('a') }}\n"), errors: [{ messageId: 'unknown', line: 6 }] },
+      { code: job("      - run: echo ${{ startWith(github.ref, 'v') }}\n"), errors: [{ messageId: 'unknown', line: 6 }], output: job("      - run: echo ${{ startsWith(github.ref, 'v') }}\n") },
       { code: job('      - run: echo ${{ success() }}\n'), errors: [{ messageId: 'unavailable', line: 6 }] },
       { code: 'on: push\nenv:\n  H: ${{ hashFiles(\'x\') }}\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo\n', errors: [{ messageId: 'unavailable', line: 3 }] },
     ],
