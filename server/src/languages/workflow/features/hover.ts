@@ -9,6 +9,7 @@ import { CONTEXT_DOCS, contextType, type Ty } from '../expr/types';
 import { FUNCTIONS } from '../expr/check';
 import type { Expr } from '../expr/parser';
 import { keysAt } from './sections';
+import { EVENTS, EVENT_DOCS } from '../schema';
 import { yamlPositionAt } from './yaml-path';
 
 const md = (value: string, start: number, end: number, ctx: FeatureContext<WorkflowModel>): Hover => ({ contents: { kind: MarkupKind.Markdown, value }, range: ctx.lines.range(start, end) });
@@ -64,6 +65,12 @@ export function hover(ctx: FeatureContext<WorkflowModel>, offset: number): Hover
       }
     }
   }
+  // Event names under `on:`, in any of its forms (a name, a list, a mapping).
+  for (const t of model.triggers) {
+    if (offset < t.start || offset > t.end) continue;
+    const d = eventHover(t.name);
+    if (d) return md(d, t.start, t.end, ctx);
+  }
   // Words on the line: cron values, runner labels, keys.
   const lineStart = ctx.text.lastIndexOf('\n', offset - 1) + 1;
   let lineEnd = ctx.text.indexOf('\n', offset); if (lineEnd < 0) lineEnd = ctx.text.length;
@@ -90,6 +97,16 @@ export function hover(ctx: FeatureContext<WorkflowModel>, offset: number): Hover
     break;
   }
   return undefined;
+}
+
+/** An event's description, its activity types and the filters it takes. */
+export function eventHover(name: string): string | undefined {
+  const facts = EVENTS[name];
+  if (!facts) return undefined;
+  const lines = [`**${name}** event — ${EVENT_DOCS[name] ?? 'a webhook event.'}`];
+  if (facts.types?.length) lines.push('', `Activity types (\`types:\`): ${facts.types.map((t) => `\`${t}\``).join(', ')}.`);
+  if (facts.keys?.length) lines.push('', `Takes: ${facts.keys.map((k) => `\`${k}\``).join(', ')}.`);
+  return lines.join('\n');
 }
 
 function innermost(e: Expr, rel: number): Expr | undefined {
