@@ -84,3 +84,13 @@ test('symbols list jobs with their steps; definition goes from needs to the job 
   const local = language.definition!(ctx2, ctx.text.indexOf('./act') + 2);
   assert.equal(local[0].uri, 'file:///repo/act/action.yml');
 });
+
+test('hovers: event names under on:, in each of its forms', () => {
+  assert.match(hoverText('on: pu|sh\njobs: {}\n') ?? '', /\*\*push\*\* event — A commit or tag is pushed[\s\S]*`tags-ignore`/);
+  assert.match(hoverText('on: [push, pull_request_tar|get]\njobs: {}\n') ?? '', /base branch, with secrets/);
+  const issues = hoverText('on:\n  iss|ues:\n    types: [opened]\njobs: {}\n') ?? '';
+  assert.match(issues, /An issue is opened or changed/);
+  assert.match(issues, /Activity types \(`types:`\): `opened`, `edited`/);
+  // An unknown event gets no hover (the events rule reports it).
+  assert.equal(hoverText('on: pussh|\njobs: {}\n'), undefined);
+});

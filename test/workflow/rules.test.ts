@@ -34,7 +34,13 @@ const TABLES: Record<string, RuleCases> = {
       { code: job('      - run: echo ${{ foo.bar }}\n'), errors: [{ messageId: 'undefined', line: 6 }] },
       { code: 'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    if: secrets.X != \'\'\n    steps:\n      - run: echo\n', errors: [{ messageId: 'unavailable', line: 5 }] },
       { code: 'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ needs.b.outputs.x }}\n  b:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo\n', errors: [{ messageId: 'property', line: 6 }] },
-      { code: job('      - run: echo ${{ github.shaa }}\n'), errors: [{ messageId: 'property', line: 6 }] },
+      { code: job('      - run: echo ${{ github.shaa }}\n'), errors: [{ messageId: 'property', line: 6 }], output: job('      - run: echo ${{ github.sha }}\n') },
+      // Did you mean: a misspelt step id, context and matrix key get the nearest existing name as a suggestion.
+      { code: job('      - id: build\n        run: echo\n      - run: echo ${{ steps.biuld.outputs.x }}\n'), errors: [{ messageId: 'property', line: 8 }], output: job('      - id: build\n        run: echo\n      - run: echo ${{ steps.build.outputs.x }}\n') },
+      { code: job('      - run: echo ${{ gihub.sha }}\n'), errors: [{ messageId: 'undefined', line: 6 }], output: job('      - run: echo ${{ github.sha }}\n') },
+      { code: job('      - run: echo ${{ matrix.nodes }}\n', '    strategy:\n      matrix:\n        node: [20, 22]\n'), errors: [{ messageId: 'property', line: 9 }], output: job('      - run: echo ${{ matrix.node }}\n', '    strategy:\n      matrix:\n        node: [20, 22]\n') },
+      // An index with a string literal is not rewritten (the range is the quoted literal).
+      { code: job("      - run: echo ${{ github['shaa'] }}\n"), errors: [{ messageId: 'property', line: 6 }] },
     ],
   },
   WF003: {
@@ -43,6 +49,7 @@ const TABLES: Record<string, RuleCases> = {
       { code: job("      - run: echo ${{ format('{0}-{1}', github.sha) }}\n"), errors: [{ messageId: 'format', line: 6 }] },
       { code: job("      - run: echo ${{ contains('a') }}\n"), errors: [{ messageId: 'arity', line: 6 }] },
       { code: job("      - run: echo ${{ lower('a') }}\n"), errors: [{ messageId: 'unknown', line: 6 }] },
+      { code: job("      - run: echo ${{ startWith(github.ref, 'v') }}\n"), errors: [{ messageId: 'unknown', line: 6 }], output: job("      - run: echo ${{ startsWith(github.ref, 'v') }}\n") },
       { code: job('      - run: echo ${{ success() }}\n'), errors: [{ messageId: 'unavailable', line: 6 }] },
       { code: 'on: push\nenv:\n  H: ${{ hashFiles(\'x\') }}\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo\n', errors: [{ messageId: 'unavailable', line: 3 }] },
     ],
@@ -124,10 +131,31 @@ const TABLES: Record<string, RuleCases> = {
     ],
   },
   WF013: {
-    valid: [job('      - uses: actions/checkout@v7\n      - uses: actions/checkout@0123456789abcdef0123456789abcdef01234567\n')],
+    valid: [
+      job('      - uses: actions/checkout@v7\n      - uses: actions/checkout@0123456789abcdef0123456789abcdef01234567\n'),
+      // Old majors on a retired runtime are WF029's.
+      job('      - uses: actions/checkout@v2\n      - uses: actions/cache@v3\n      - uses: actions-rs/toolchain@v1\n'),
+    ],
     invalid: [
-      { code: job('      - uses: actions/checkout@v2\n'), errors: [{ messageId: 'outdated', line: 6 }], output: job('      - uses: actions/checkout@v7\n') },
-      { code: job('      - uses: actions-rs/toolchain@v1\n'), errors: [{ messageId: 'runtime', line: 6 }] },
+      { code: job('      - uses: actions/checkout@v4\n'), errors: [{ messageId: 'outdated', line: 6 }], output: job('      - uses: actions/checkout@v7\n') },
+      { code: job("      - uses: 'actions/setup-node@v4.1.0'\n"), errors: [{ messageId: 'outdated', line: 6 }], output: job("      - uses: 'actions/setup-node@v7'\n") },
+      // A major the runtime table does not know is merely older.
+      { code: job('      - uses: actions/upload-pages-artifact@v2\n'), errors: [{ messageId: 'outdated', line: 6 }], output: job('      - uses: actions/upload-pages-artifact@v3\n') },
+    ],
+  },
+  WF029: {
+    valid: [
+      job('      - uses: actions/checkout@v4\n      - uses: actions/checkout@v7\n      - uses: github/codeql-action/upload-sarif@v3\n'),
+      job('      - uses: actions/checkout@0123456789abcdef0123456789abcdef01234567\n      - uses: docker/build-push-action@v5\n'),
+    ],
+    invalid: [
+      { code: job('      - uses: actions/checkout@v2\n'), errors: [{ messageId: 'oldMajor', line: 6 }], output: job('      - uses: actions/checkout@v7\n') },
+      { code: job('      - uses: actions/cache@v3.3.1\n'), errors: [{ messageId: 'oldMajor', line: 6 }], output: job('      - uses: actions/cache@v5\n') },
+      { code: job('      - uses: docker/build-push-action@v4\n'), errors: [{ messageId: 'oldMajor', line: 6 }], output: job('      - uses: docker/build-push-action@v7\n') },
+      // No recommended major in the catalog: only the runtime is known.
+      { code: job('      - uses: github/codeql-action/upload-sarif@v2\n'), errors: [{ messageId: 'newer', line: 6 }] },
+      // Every release of the action is on node12.
+      { code: job('      - uses: actions-rs/toolchain@v1\n'), errors: [{ messageId: 'retired', line: 6 }] },
     ],
   },
   WF014: {

@@ -227,7 +227,7 @@ class Walker {
   }
 
   /** Checks a value against a schema type and records expression sites. */
-  value(node: unknown, type: ValueType, path: string, av: Availability, scope: { job?: Job; step?: Step }, key = lastKey(path)) {
+  value(node: unknown, type: ValueType, path: string, av: Availability, scope: { job?: Job; step?: Step }, key?: string) {
     const n = deref(this.doc, node);
     const here = type.av ?? firstAv(type) ?? av;
     if (node == null || !n) return;
@@ -273,9 +273,11 @@ class Walker {
   }
 
   required(map: YMap, es: Entry[], props: Record<string, Prop>, path: string) {
+    const keys = requiredKeys(props);
+    if (!keys.length) return;
     const [s] = nodeRange(map);
-    for (const [k, prop] of Object.entries(props)) {
-      if (prop.required && !es.some((e) => e.key === k)) this.issue({ kind: 'missing-key', start: s, end: s + firstKeyLength(this.doc, map), key: k, section: path });
+    for (const k of keys) {
+      if (!es.some((e) => e.key === k)) this.issue({ kind: 'missing-key', start: s, end: s + firstKeyLength(this.doc, map), key: k, section: path });
     }
   }
 
@@ -283,7 +285,7 @@ class Walker {
   anyValue(node: unknown, path: string, av: Availability, scope: { job?: Job; step?: Step }, key?: string) {
     const n = deref(this.doc, node);
     if (!n) return;
-    if (isScalar(n)) { const s = this.str(n); if (s) this.scalar(s, av, path, key ?? lastKey(path), scope); return; }
+    if (isScalar(n)) { const s = this.str(n); if (s) this.scalar(s, av, path, key, scope); return; }
     if (isSeq(n)) { for (const it of n.items) this.anyValue(it, path + '[]', av, scope, key); return; }
     if (isMap(n)) for (const e of entries(this.doc, n as YMap)) this.anyValue(e.value, `${path}.${e.key}`, av, scope);
   }
@@ -303,7 +305,10 @@ class Walker {
   }
 
   /** Records `${{ }}` expressions inside one scalar (or the whole `if:` condition). */
-  scalar(s: Str, av: Availability, path: string, key: string, scope: { job?: Job; step?: Step }) {
+  scalar(s: Str, av: Availability, path: string, keyArg: string | undefined, scope: { job?: Job; step?: Step }) {
+    // Most scalars hold no expression: leave before working out the key (a regex) when it cannot be `if`.
+    if (!s.value.includes('${{') && (keyArg !== undefined ? keyArg !== 'if' : !lastKeyMayBeIf(path))) return;
+    const key = keyArg ?? lastKey(path);
     if (key !== 'if' && !s.value.includes('${{')) return;
     const isIf = key === 'if' && (av === AV.jobIf || av === AV.stepIf || path.endsWith('snapshot.if'));
     const src = this.text;
@@ -562,11 +567,26 @@ class Walker {
   }
 }
 
+const REQUIRED = new WeakMap<Record<string, Prop>, string[]>();
+/** The required keys of a schema mapping, computed once per schema object. */
+function requiredKeys(props: Record<string, Prop>): string[] {
+  let r = REQUIRED.get(props);
+  if (!r) { r = Object.entries(props).filter(([, p]) => p.required).map(([k]) => k); REQUIRED.set(props, r); }
+  return r;
+}
+
 function isNullishNode(doc: Document, node: unknown): boolean { return kindOf(doc, node) === 'null'; }
 
 function firstKeyLength(doc: Document, map: YMap): number {
   const first = entries(doc, map)[0];
   return first ? first.keyEnd - first.keyStart : 1;
+}
+
+/** Cheap pre-test of `lastKey(path) === 'if'` (true when it may be). */
+function lastKeyMayBeIf(path: string): boolean {
+  let end = path.length;
+  while (path.endsWith('[]', end)) end -= 2;
+  return path.endsWith('if', end);
 }
 
 function lastKey(path: string): string {

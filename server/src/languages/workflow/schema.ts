@@ -119,6 +119,47 @@ export const EVENTS: Record<string, { types?: readonly string[]; keys?: readonly
   workflow_call: { keys: ['inputs', 'secrets', 'outputs'] }, workflow_dispatch: { keys: ['inputs'] },
   workflow_run: { types: ['requested', 'completed', 'in_progress'], keys: ['workflows', 'branches', 'branches-ignore'] },
 };
+/** What triggers each event, in a line (our words, after GitHub's "Events that trigger workflows"). */
+export const EVENT_DOCS: Record<string, string> = {
+  branch_protection_rule: 'A branch protection rule of the repository is created, edited or deleted.',
+  check_run: 'A check run is created, rerequested, completed or has a requested action.',
+  check_suite: 'A check suite completes.',
+  create: 'A branch or tag is created.',
+  delete: 'A branch or tag is deleted.',
+  deployment: 'A deployment is created.',
+  deployment_status: 'A third party reports a deployment status.',
+  discussion: 'A discussion is created or changed.',
+  discussion_comment: 'A comment on a discussion is created, edited or deleted.',
+  fork: 'Someone forks the repository.',
+  gollum: 'A wiki page is created or updated.',
+  image_version: 'A container image version is created, ready or deleted.',
+  issue_comment: 'A comment on an issue or pull request is created, edited or deleted.',
+  issues: 'An issue is opened or changed.',
+  label: 'A label is created, edited or deleted.',
+  merge_group: 'A pull request is added to a merge queue.',
+  milestone: 'A milestone is created or changed.',
+  page_build: 'Someone pushes to the branch that publishes GitHub Pages.',
+  project: 'A classic project is created or changed.',
+  project_card: 'A card of a classic project is created or changed.',
+  project_column: 'A column of a classic project is created or changed.',
+  public: 'The repository becomes public.',
+  pull_request: 'Activity on a pull request; runs in the context of the merge commit, without write access or secrets for forks.',
+  pull_request_comment: 'Comments on pull requests: GitHub delivers them as `issue_comment`, the event to use.',
+  pull_request_review: 'A pull request review is submitted, edited or dismissed.',
+  pull_request_review_comment: 'A comment on a pull request\'s diff is created, edited or deleted.',
+  pull_request_target: 'Activity on a pull request; runs in the context of the base branch, with secrets and a write token even for forks, so never check out and run the pull request\'s code.',
+  push: 'A commit or tag is pushed.',
+  registry_package: 'A package is published or updated.',
+  release: 'A release is published or changed.',
+  repository_dispatch: 'A custom webhook event is sent through the REST API.',
+  schedule: 'At the times given by cron expressions (UTC by default), on the default branch.',
+  status: 'The status of a commit changes.',
+  watch: 'Someone stars the repository.',
+  workflow_call: 'Another workflow calls this one as a reusable workflow.',
+  workflow_dispatch: 'Someone runs the workflow by hand (from the Actions tab, the CLI or the REST API).',
+  workflow_run: 'Another workflow, named in `workflows:`, is requested, in progress or completed.',
+};
+
 function PR_TYPES(): string[] {
   return ['assigned', 'unassigned', 'labeled', 'unlabeled', 'opened', 'edited', 'closed', 'reopened', 'synchronize', 'converted_to_draft', 'locked', 'unlocked', 'enqueued', 'dequeued', 'milestoned', 'demilestoned', 'ready_for_review', 'review_requested', 'review_request_removed', 'auto_merge_enabled', 'auto_merge_disabled', 'stacked'];
 }

@@ -69,11 +69,12 @@ export function entries(doc: Document | undefined, map: YMap | undefined): Entry
   const out: Entry[] = [];
   for (const item of map.items) {
     if (!isPair(item)) continue;
-    const k = asScalar(doc, item.key);
-    const key = scalarString(k);
+    const k = item.key;
+    // Fast path: a plain string key (nearly every key) needs neither alias resolution nor conversion.
+    const key = isScalar(k) && typeof k.value === 'string' ? k.value : scalarString(asScalar(doc, k));
     if (key === undefined) continue;
-    const [ks, ke] = nodeRange(item.key);
-    out.push({ key, keyStart: ks, keyEnd: ke, pair: item, value: item.value });
+    const r = (k as { range?: [number, number, number] } | null)?.range;
+    out.push({ key, keyStart: r ? r[0] : 0, keyEnd: r ? r[1] : 0, pair: item, value: item.value });
   }
   return out;
 }

@@ -2,9 +2,14 @@
 import type { ExprSite, WorkflowModel } from '../parse';
 import type { Expr } from './parser';
 import { ANY, BOOL, NULL, NUMBER, STRING, contextType, show, type Ty, CONTEXT_NAMES } from './types';
+import { nearest } from '../yaml-util';
 
 export type ExprIssueKind = 'syntax' | 'undefined-context' | 'unavailable-context' | 'unknown-property' | 'unknown-function' | 'arity' | 'unavailable-function' | 'type' | 'format';
-export interface ExprIssue { kind: ExprIssueKind; start: number; end: number; message: string; site: ExprSite }
+export interface ExprIssue {
+  kind: ExprIssueKind; start: number; end: number; message: string; site: ExprSite;
+  /** The nearest existing name, when a misspelt one was read: it replaces [start, end). */
+  replacement?: string;
+}
 
 export interface FunctionSig { min: number; max: number; result: Ty; doc: string; signature: string }
 export const FUNCTIONS: Record<string, FunctionSig> = {
@@ -38,7 +43,9 @@ export function checkExpressions(model: WorkflowModel): ExprIssue[] {
     }
     if (!site.expr) continue;
     const base = site.start;
-    const report = (kind: ExprIssueKind, e: { start: number; end: number }, message: string) => issues.push({ kind, start: base + e.start, end: base + e.end, message, site });
+    const report = (kind: ExprIssueKind, e: { start: number; end: number }, message: string, replacement?: string) => {
+      issues.push({ kind, start: base + e.start, end: base + e.end, message: replacement ? `${message}; did you mean "${replacement}"?` : message, site, ...(replacement ? { replacement } : {}) });
+    };
     const ctxOf = (name: string): Ty => {
       const key = `${name}|${site.job?.id ?? ''}|${name === 'steps' ? site.step?.index ?? '' : ''}`;
       let t = ctxCache.get(key);
@@ -54,7 +61,7 @@ export function checkExpressions(model: WorkflowModel): ExprIssue[] {
         case 'var': {
           const name = e.name.toLowerCase();
           if (!CONTEXT_NAMES.includes(name)) {
-            report('undefined-context', e, `undefined context "${e.name}"; available here: ${site.av.contexts.join(', ')}`);
+            report('undefined-context', e, `undefined context "${e.name}"; available here: ${site.av.contexts.join(', ')}`, nearest(e.name, site.av.contexts));
             return ANY;
           }
           if (!site.av.contexts.includes(name)) {
@@ -66,8 +73,9 @@ export function checkExpressions(model: WorkflowModel): ExprIssue[] {
         case 'prop': {
           const t = visit(e.object);
           if (e.object.kind === 'var' && t.k === 'object' && t.strict && !t.props.has(e.name.toLowerCase())) {
-            const special = missingMessage(e.object.name.toLowerCase(), e.name, [...t.props.keys()]);
-            if (special) { report('unknown-property', { start: e.nameStart, end: e.end }, special); return ANY; }
+            const known = [...t.props.keys()];
+            const special = missingMessage(e.object.name.toLowerCase(), e.name, known);
+            if (special) { report('unknown-property', { start: e.nameStart, end: e.end }, special, nearest(e.name, known)); return ANY; }
           }
           return access(t, e.name, { start: e.nameStart, end: e.end });
         }
@@ -105,7 +113,7 @@ export function checkExpressions(model: WorkflowModel): ExprIssue[] {
           const name = e.name.toLowerCase();
           const sig = FUNCTIONS[name];
           const argTypes = e.args.map(visit);
-          if (!sig) { report('unknown-function', { start: e.start, end: e.start + e.name.length }, `undefined function "${e.name}"; the functions are ${Object.values(FUNCTION_NAMES).join(', ')}`); return ANY; }
+          if (!sig) { report('unknown-function', { start: e.start, end: e.start + e.name.length }, `undefined function "${e.name}"; the functions are ${Object.values(FUNCTION_NAMES).join(', ')}`, nearest(e.name, Object.values(FUNCTION_NAMES))); return ANY; }
           if (STATUS.has(name) && !site.av.statusFunctions) report('unavailable-function', { start: e.start, end: e.start + e.name.length }, `"${FUNCTION_NAMES[name]}()" is only available in "if:" conditions of jobs and steps`);
           if (name === 'hashfiles' && !site.av.hashFiles) report('unavailable-function', { start: e.start, end: e.start + e.name.length }, `"hashFiles()" is only available in steps, not in ${site.av.name}`);
           const maxOk = name === 'failure' && site.av !== undefined ? (site.key === 'if' && site.job && !site.step ? Infinity : 0) : sig.max;
@@ -134,7 +142,7 @@ export function checkExpressions(model: WorkflowModel): ExprIssue[] {
         if (p) return p;
         if (!t.strict) return t.values ?? ANY;
         const known = [...t.props.keys()];
-        report('unknown-property', range, `property "${name}" is not defined in ${show(t)}${known.length ? '' : ' (nothing is defined here)'}`);
+        report('unknown-property', range, `property "${name}" is not defined in ${show(t)}${known.length ? '' : ' (nothing is defined here)'}`, nearest(name, known));
         return ANY;
       }
       if (t.k === 'array') {

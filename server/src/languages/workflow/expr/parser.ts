@@ -22,6 +22,12 @@ export interface ExprError { start: number; end: number; message: string }
 
 const PUNCT = ['==', '!=', '<=', '>=', '&&', '||', '(', ')', '[', ']', '.', ',', '!', '<', '>', '*'];
 
+/** [A-Za-z_] */
+function isIdentStart(c: number): boolean { return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95; }
+/** [\w-]: letters, digits, "_" and "-". */
+function isIdentChar(c: number): boolean { return isIdentStart(c) || (c >= 48 && c <= 57) || c === 45; }
+function isDigit(c: number): boolean { return c >= 48 && c <= 57; }
+
 export function lex(src: string): { tokens: Token[]; error?: ExprError } {
   const tokens: Token[] = [];
   let i = 0;
@@ -45,20 +51,22 @@ export function lex(src: string): { tokens: Token[]; error?: ExprError } {
       continue;
     }
     if (c === '"') return { tokens, error: { start, end: start + 1, message: 'string literals must use single quotes (\'...\'), not double quotes' } };
-    if (/[0-9]/.test(c) || (c === '-' && /[0-9.]/.test(src[i + 1] ?? '')) || (c === '.' && /[0-9]/.test(src[i + 1] ?? '') && !isPropContext(tokens))) {
+    const cc = src.charCodeAt(i);
+    const next = src.charCodeAt(i + 1); // NaN past the end
+    if (isDigit(cc) || (c === '-' && (isDigit(next) || next === 46)) || (c === '.' && isDigit(next) && !isPropContext(tokens))) {
       const m = /^-?(0x[0-9a-fA-F]+|0o[0-7]+|(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?)/.exec(src.slice(i));
       if (m) {
         i += m[0].length;
-        if (/[A-Za-z_]/.test(src[i] ?? '')) {
-          while (i < src.length && /[\w-]/.test(src[i])) i++;
+        if (isIdentStart(src.charCodeAt(i))) {
+          while (i < src.length && isIdentChar(src.charCodeAt(i))) i++;
           return { tokens, error: { start, end: i, message: `invalid number "${src.slice(start, i)}"` } };
         }
         tokens.push({ kind: 'number', text: m[0], start, end: i, value: Number(m[0]) });
         continue;
       }
     }
-    if (/[A-Za-z_]/.test(c)) {
-      while (i < src.length && /[\w-]/.test(src[i])) i++;
+    if (isIdentStart(cc)) {
+      while (i < src.length && isIdentChar(src.charCodeAt(i))) i++;
       tokens.push({ kind: 'ident', text: src.slice(start, i), start, end: i });
       continue;
     }

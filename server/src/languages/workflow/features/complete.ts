@@ -1,7 +1,7 @@
 import { CompletionItem, CompletionItemKind, InsertTextFormat, MarkupKind, TextEdit } from 'vscode-languageserver-types';
 import type { FeatureContext } from '../../../engine/types';
 import type { Job, Step, WorkflowModel } from '../parse';
-import { catalogNames, lookupAction, parseUses, type CatalogAction } from '../actions';
+import { catalogNames, lookupAction, usesRef, type CatalogAction } from '../actions';
 import { readLocalAction } from '../local-actions';
 import { EVENTS, PERMISSION_SCOPES } from '../schema';
 import { GITHUB_HOSTED_LABELS } from '../runners';
@@ -92,7 +92,7 @@ function stepAt(job: Job | undefined, offset: number): Step | undefined {
 function withInputs(ctx: FeatureContext<WorkflowModel>, job: Job | undefined, offset: number, range: ReturnType<FeatureContext<WorkflowModel>['lines']['range']>): CompletionItem[] {
   const step = stepAt(job, offset);
   if (!step?.uses) return [];
-  const r = parseUses(step.uses.value);
+  const r = usesRef(step.uses);
   let action: CatalogAction | undefined;
   if (r.kind === 'repo') action = lookupAction(r.name)?.action;
   else if (r.kind === 'local') action = readLocalAction(ctx.path, r.path, ctx.workspace)?.action;

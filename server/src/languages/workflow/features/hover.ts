@@ -1,7 +1,7 @@
 import { MarkupKind, type Hover } from 'vscode-languageserver-types';
 import type { FeatureContext } from '../../../engine/types';
 import type { Job, WorkflowModel } from '../parse';
-import { lookupAction, parseUses, type CatalogAction } from '../actions';
+import { lookupAction, usesRef, type CatalogAction } from '../actions';
 import { readLocalAction } from '../local-actions';
 import { describeCron } from '../cron';
 import { GITHUB_HOSTED_LABELS, RETIRED_LABELS } from '../runners';
@@ -9,6 +9,7 @@ import { CONTEXT_DOCS, contextType, type Ty } from '../expr/types';
 import { FUNCTIONS } from '../expr/check';
 import type { Expr } from '../expr/parser';
 import { keysAt } from './sections';
+import { EVENTS, EVENT_DOCS } from '../schema';
 import { yamlPositionAt } from './yaml-path';
 
 const md = (value: string, start: number, end: number, ctx: FeatureContext<WorkflowModel>): Hover => ({ contents: { kind: MarkupKind.Markdown, value }, range: ctx.lines.range(start, end) });
@@ -49,20 +50,26 @@ export function hover(ctx: FeatureContext<WorkflowModel>, offset: number): Hover
   for (const job of model.jobs) {
     for (const step of job.steps) {
       if (step.uses && offset >= step.uses.start && offset <= step.uses.end) {
-        const r = parseUses(step.uses.value);
+        const r = usesRef(step.uses);
         if (r.kind === 'repo') { const a = lookupAction(r.name); if (a) return md(actionFacts(a.name, a.action), step.uses.start, step.uses.end, ctx); }
         if (r.kind === 'local') { const l = readLocalAction(ctx.path, r.path, ctx.workspace); if (l) return md(actionFacts(step.uses.value, l.action), step.uses.start, step.uses.end, ctx); }
         return undefined;
       }
       for (const w of step.withEntries) {
         if (offset < w.keyStart || offset > w.keyEnd || !step.uses) continue;
-        const r = parseUses(step.uses.value);
+        const r = usesRef(step.uses);
         const a = r.kind === 'repo' ? lookupAction(r.name)?.action : r.kind === 'local' ? readLocalAction(ctx.path, r.path, ctx.workspace)?.action : undefined;
         const d = a?.inputs[w.key];
         if (!d) return undefined;
         return md(`Input \`${w.key}\` of \`${step.uses.value}\`: ${d.required && d.default === undefined ? 'required' : 'optional'}${d.default !== undefined ? `, default \`${d.default}\`` : ''}${d.deprecated ? ', **deprecated**' : ''}.`, w.keyStart, w.keyEnd, ctx);
       }
     }
+  }
+  // Event names under `on:`, in any of its forms (a name, a list, a mapping).
+  for (const t of model.triggers) {
+    if (offset < t.start || offset > t.end) continue;
+    const d = eventHover(t.name);
+    if (d) return md(d, t.start, t.end, ctx);
   }
   // Words on the line: cron values, runner labels, keys.
   const lineStart = ctx.text.lastIndexOf('\n', offset - 1) + 1;
@@ -90,6 +97,16 @@ export function hover(ctx: FeatureContext<WorkflowModel>, offset: number): Hover
     break;
   }
   return undefined;
+}
+
+/** An event's description, its activity types and the filters it takes. */
+export function eventHover(name: string): string | undefined {
+  const facts = EVENTS[name];
+  if (!facts) return undefined;
+  const lines = [`**${name}** event — ${EVENT_DOCS[name] ?? 'a webhook event.'}`];
+  if (facts.types?.length) lines.push('', `Activity types (\`types:\`): ${facts.types.map((t) => `\`${t}\``).join(', ')}.`);
+  if (facts.keys?.length) lines.push('', `Takes: ${facts.keys.map((k) => `\`${k}\``).join(', ')}.`);
+  return lines.join('\n');
 }
 
 function innermost(e: Expr, rel: number): Expr | undefined {

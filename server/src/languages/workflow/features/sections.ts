@@ -1,5 +1,5 @@
 /** Which keys a section accepts, by its path of parent keys; shared by completion and hover. */
-import { EVENTS, FILTER_DOCS, JOB_PROPS, PERMISSION_SCOPES, ROOT_PROPS, STEP_PROPS, type Prop, type ValueType } from '../schema';
+import { EVENT_DOCS, EVENTS, FILTER_DOCS, JOB_PROPS, PERMISSION_SCOPES, ROOT_PROPS, STEP_PROPS, type Prop, type ValueType } from '../schema';
 
 export interface KeyDoc { doc: string; required?: boolean }
 
@@ -19,7 +19,7 @@ export function keysAt(path: string[]): Record<string, KeyDoc> | undefined {
   const p = path.filter((x) => x !== '-' || true);
   if (p.length === 0) return fromProps(ROOT_PROPS);
   if (p[0] === 'on') {
-    if (p.length === 1) return Object.fromEntries(Object.keys(EVENTS).map((e) => [e, { doc: `Run on the \`${e}\` event.` }]));
+    if (p.length === 1) return Object.fromEntries(Object.keys(EVENTS).map((e) => [e, { doc: EVENT_DOCS[e] ?? `Run on the \`${e}\` event.` }]));
     if (p.length === 2) {
       const ev = EVENTS[p[1]];
       if (!ev) return undefined;

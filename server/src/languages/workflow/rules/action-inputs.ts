@@ -1,6 +1,6 @@
 import type { Fix, Rule, RuleContext } from '../../../engine/types';
 import type { Step, WorkflowModel } from '../parse';
-import { lookupAction, parseUses, type CatalogAction } from '../actions';
+import { inputNames as namesOf, lookupAction, usesRef, type CatalogAction } from '../actions';
 import { readLocalAction } from '../local-actions';
 import { appendToBlockMap, columnOf, deleteEntryLines, lineEndOf } from '../edits';
 import { nearest, asScalar } from '../yaml-util';
@@ -8,7 +8,7 @@ import { nearest, asScalar } from '../yaml-util';
 /** The metadata of the action a step uses: the catalog for popular actions, the workspace for local ones. */
 export function stepAction(ctx: { path: string; workspace: RuleContext<WorkflowModel>['workspace'] }, step: Step): { name: string; action: CatalogAction; local?: string } | undefined {
   if (!step.uses) return undefined;
-  const r = parseUses(step.uses.value);
+  const r = usesRef(step.uses);
   if (r.kind === 'repo') { const a = lookupAction(r.name); return a ? { name: a.name, action: a.action } : undefined; }
   if (r.kind === 'local') { const l = readLocalAction(ctx.path, r.path, ctx.workspace); return l ? { name: step.uses.value, action: l.action, local: l.file } : undefined; }
   return undefined;
@@ -39,8 +39,7 @@ export const rule: Rule<WorkflowModel> = {
       if (!found || !step.uses) continue;
       const { action, name } = found;
       const label = `"${name}"`;
-      const inputNames = Object.keys(action.inputs);
-      const lowerInputs = new Map(inputNames.map((n) => [n.toLowerCase(), n]));
+      const { names: inputNames, lower: lowerInputs } = namesOf(action);
       for (const w of step.withEntries) {
         const def = lowerInputs.get(w.key.toLowerCase());
         if (!def) {
@@ -56,9 +55,12 @@ export const rule: Rule<WorkflowModel> = {
           ctx.report({ start: w.keyStart, end: w.keyEnd, messageId: 'deprecated', data: { input: w.key, action: label } });
         }
       }
-      const given = new Set(step.withEntries.map((w) => w.key.toLowerCase()));
-      for (const [input, def] of Object.entries(action.inputs)) {
-        if (!def.required || def.default !== undefined || given.has(input.toLowerCase())) continue;
+      let given: Set<string> | undefined;
+      for (const input of inputNames) {
+        const def = action.inputs[input];
+        if (!def.required || def.default !== undefined) continue;
+        given ??= new Set(step.withEntries.map((w) => w.key.toLowerCase()));
+        if (given.has(input.toLowerCase())) continue;
         let edit;
         if (step.with) edit = appendToBlockMap(doc, ctx.text, step.with, [`${input}: `]);
         else if (!step.withEntries.length) {

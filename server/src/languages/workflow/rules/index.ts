@@ -30,6 +30,7 @@ import { rule as reusableWorkflow } from './reusable-workflow';
 import { rule as workflowInputs } from './workflow-inputs';
 import { rule as shellcheck } from './shellcheck';
 import { crossFileRules } from './cross-file';
+import { rule as retiredRuntime } from './retired-runtime';
 
 const syntax = syntaxRule<WorkflowModel>('WF000', 'workflow', 'YAML', {
   incorrect: 'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    runs-on: windows-latest\n    steps: [{ run: make }]\n',
@@ -38,7 +39,7 @@ const syntax = syntaxRule<WorkflowModel>('WF000', 'workflow', 'YAML', {
 
 export const rules: Rule<WorkflowModel>[] = [
   syntax, expressionSyntax, expressionContext, expressionFunction, expressionType, unknownKey, missingKey, valueType,
-  jobNeeds, ids, runnerLabel, usesFormat, actionInputs, outdatedAction, deprecatedCommands, scriptInjection, ifCondition,
+  jobNeeds, ids, runnerLabel, usesFormat, actionInputs, outdatedAction, retiredRuntime, deprecatedCommands, scriptInjection, ifCondition,
   cron, events, glob, matrix, permissions, missingPermissions, shellName, envVarName, credentials, reusableWorkflow,
   workflowInputs, shellcheck, ...crossFileRules,
 ];

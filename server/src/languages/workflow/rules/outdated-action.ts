@@ -1,19 +1,18 @@
 import type { Rule } from '../../../engine/types';
 import type { WorkflowModel } from '../parse';
-import { lookupAction, majorOf, parseUses, RETIRED_RUNTIMES } from '../actions';
+import { actionVersion, RETIRED_RUNTIMES } from '../actions';
 
 export const rule: Rule<WorkflowModel> = {
   meta: {
-    code: 'WF013', id: 'outdated-action', kinds: ['workflow'], defaultSeverity: 'warning',
-    description: 'Actions pinned to a major version older than the one their maintainers recommend, or running on a retired Node runtime.',
+    code: 'WF013', id: 'outdated-action', kinds: ['workflow'], defaultSeverity: 'info',
+    description: 'Actions pinned to a major version older than the one their maintainers recommend (when the old major still runs on a supported runtime; WF029 covers retired ones).',
     messages: {
-      outdated: '{{action}}@{{ref}} is outdated: its maintainers recommend {{recommended}}.',
-      runtime: '{{action}} runs on {{runtime}}, which GitHub has retired; look for a maintained replacement.',
+      outdated: '{{action}}@{{ref}} is older than the major its maintainers recommend, {{recommended}}.',
     },
     fixable: 'suggestion',
     docs: {
-      rationale: 'Old majors run on Node versions GitHub no longer ships (node12, node16, soon node20) and miss fixes. The recommended major comes from the action\'s README, in the offline catalog.',
-      incorrect: 'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v2\n',
+      rationale: 'An older major still works, but misses fixes and features, and its runtime is the next to be retired. The recommended major comes from the action\'s README, in the offline catalog. Reported as information: bumping a major can change behaviour, so read the release notes first. An old major on a Node runtime GitHub has retired is reported by WF029 (retired-runtime) instead, as a warning.',
+      incorrect: 'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n',
       correct: 'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v7\n',
       peers: ['actionlint action'],
     },
@@ -21,24 +20,11 @@ export const rule: Rule<WorkflowModel> = {
   check(ctx) {
     for (const job of ctx.model.jobs) for (const step of job.steps) {
       if (!step.uses) continue;
-      const r = parseUses(step.uses.value);
-      if (r.kind !== 'repo') continue;
-      const found = lookupAction(r.name);
-      if (!found) continue;
-      const { action } = found;
-      if (RETIRED_RUNTIMES.has(action.runtime)) {
-        ctx.report({ start: step.uses.start, end: step.uses.end, messageId: 'runtime', data: { action: found.name, runtime: action.runtime } });
-        continue;
-      }
-      const have = majorOf(r.ref);
-      const rec = action.recommended ? majorOf(action.recommended) : undefined;
-      if (have === undefined || rec === undefined || have >= rec) continue;
-      const q = ctx.text[step.uses.start] === '"' || ctx.text[step.uses.start] === "'" ? 1 : 0;
-      const refStart = step.uses.start + q + r.refStart;
-      const refEnd = refStart + r.ref.length;
+      const v = actionVersion(ctx.text, step.uses);
+      if (!v || !v.older || (v.runtime && RETIRED_RUNTIMES.has(v.runtime))) continue;
       ctx.report({
-        start: step.uses.start, end: step.uses.end, messageId: 'outdated', data: { action: found.name, ref: r.ref, recommended: action.recommended! },
-        suggestions: [{ title: `Bump to ${action.recommended}`, edits: [{ start: refStart, end: refEnd, newText: action.recommended! }], safe: false }],
+        start: step.uses.start, end: step.uses.end, messageId: 'outdated', data: { action: v.name, ref: v.ref, recommended: v.recommended! },
+        suggestions: [{ title: `Bump to ${v.recommended}`, edits: [{ start: v.refStart, end: v.refEnd, newText: v.recommended! }], safe: false }],
       });
     }
   },

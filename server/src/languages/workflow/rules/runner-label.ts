@@ -5,6 +5,17 @@ import { GITHUB_HOSTED_LABELS, RETIRED_LABELS, SELF_HOSTED_DEFAULT_LABELS } from
 import { contentRange } from '../edits';
 import { isScalar } from 'yaml';
 
+let lastExtra: readonly string[] | undefined | null = null;
+let lastKnown = new Set<string>();
+/** Every label a runner may carry, lower-cased; rebuilt only when the configured labels change. */
+function knownLabels(extra: readonly string[] | undefined): Set<string> {
+  if (extra !== lastExtra) {
+    lastKnown = new Set([...GITHUB_HOSTED_LABELS, ...SELF_HOSTED_DEFAULT_LABELS, ...(extra ?? [])].map((l) => l.toLowerCase()));
+    lastExtra = extra;
+  }
+  return lastKnown;
+}
+
 export const rule: Rule<WorkflowModel> = {
   meta: {
     code: 'WF010', id: 'runner-label', kinds: ['workflow'], defaultSeverity: 'warning',
@@ -25,8 +36,7 @@ export const rule: Rule<WorkflowModel> = {
   check(ctx) {
     const { model } = ctx;
     const doc = model.doc;
-    const extra = (ctx.settings.workflow?.selfHostedRunnerLabels ?? []).map((l) => l.toLowerCase());
-    const known = new Set([...GITHUB_HOSTED_LABELS, ...SELF_HOSTED_DEFAULT_LABELS, ...extra].map((l) => l.toLowerCase()));
+    const known = knownLabels(ctx.settings.workflow?.selfHostedRunnerLabels);
     for (const job of model.jobs) {
       if (job.runsOn === undefined) continue;
       const labels: Str[] = [];

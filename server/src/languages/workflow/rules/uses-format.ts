@@ -1,6 +1,6 @@
 import type { Rule } from '../../../engine/types';
 import type { WorkflowModel } from '../parse';
-import { parseUses } from '../actions';
+import { usesRef } from '../actions';
 
 export const rule: Rule<WorkflowModel> = {
   meta: {
@@ -30,7 +30,7 @@ export const rule: Rule<WorkflowModel> = {
       }
       for (const step of job.steps) {
         if (!step.uses) continue;
-        const r = parseUses(step.uses.value);
+        const r = usesRef(step.uses);
         if (r.kind === 'invalid') ctx.report({ start: step.uses.start, end: step.uses.end, messageId: 'step', data: { value: step.uses.value, reason: r.reason } });
       }
     }
