@@ -142,6 +142,15 @@ function hookExit() {
   }
 }
 
+/** Tracks a process group started elsewhere (moto_server), so that an exit or Ctrl+C stops it too. */
+export function adoptGroup(pid) {
+  hookExit();
+  groups.add(pid);
+}
+export function forgetGroup(pid) {
+  groups.delete(pid);
+}
+
 /** Spawns a command as the leader of its own process group (setsid-like) and tracks it. */
 export function spawnGroup(cmd, args, opts = {}) {
   hookExit();

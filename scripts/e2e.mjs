@@ -3,8 +3,11 @@
 //   1. the extension integration suite (test/e2e/suite, mocha inside the real extension host, loaded
 //      through the workbench's `payload` URL), on a throwaway copy of examples/;
 //   2. the UI tests (test/e2e/ui/*.ui.ts), as a person would use the editor, with screenshots.
-// Prints `N passed, N failed`, exits 1 on any failure, and stops every process it started.
-// Skips (exit 0, with a message) only when Chromium cannot be installed.
+// The UI tests of the AWS commands run against a moto_server (AWS API emulator) started here on a
+// free 127.0.0.1 port (MOTO_ECS_SERVICE_RUNNING=2); code-server gets dummy static credentials in its
+// environment and no shared AWS config, so nothing can reach a real AWS account.
+// Prints `N passed, N failed`, exits 1 on any failure, and stops every process it started (moto
+// included). Skips (exit 0, with a message) only when Chromium cannot be installed.
 //
 //   SHIPSHAPE_E2E_GREP=regex     run only the tests whose title matches (both parts)
 //   SHIPSHAPE_E2E_ONLY=suite|ui  run only one part
@@ -14,8 +17,9 @@ import { createRequire } from 'node:module';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
-  ROOT, ensureChromium, ensureCodeServer, freePort, installedExtensionDir, killAll, packageVsix, prepareRun, run, startCodeServer, stopGroup,
+  ROOT, adoptGroup, forgetGroup, killGroup, ensureChromium, ensureCodeServer, freePort, installedExtensionDir, killAll, packageVsix, prepareRun, run, startCodeServer, stopGroup,
 } from './code-server.mjs';
+import { motoOnPath, startMoto } from './moto.mjs';
 
 const require = createRequire(import.meta.url);
 const t0 = Date.now();
@@ -27,6 +31,28 @@ const GREP = process.env.SHIPSHAPE_E2E_GREP ? new RegExp(process.env.SHIPSHAPE_E
 const ONLY = process.env.SHIPSHAPE_E2E_ONLY;
 
 export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
+
+const AWS_REGION = 'eu-west-1'; // the region of examples/ecs/task-definition.json's awslogs options
+const DUMMY_KEY = 'testing';
+const DUMMY_SECRET = 'testing';
+
+/**
+ * The environment of code-server (hence of the extension host): dummy static credentials for the
+ * SDK's default chain, and no profile, shared config or instance metadata, so the extension's AWS
+ * calls can only go where the test's `shipshape.aws.endpoint` setting sends them.
+ */
+function awsEnvironment(env, runDir) {
+  const out = { ...env };
+  for (const k of Object.keys(out)) if (/^AWS_/.test(k)) delete out[k];
+  return {
+    ...out,
+    AWS_ACCESS_KEY_ID: DUMMY_KEY,
+    AWS_SECRET_ACCESS_KEY: DUMMY_SECRET,
+    AWS_CONFIG_FILE: path.join(runDir, 'no-aws-config'),
+    AWS_SHARED_CREDENTIALS_FILE: path.join(runDir, 'no-aws-credentials'),
+    AWS_EC2_METADATA_DISABLED: 'true',
+  };
+}
 
 function copyWorkspace(dest) {
   fs.rmSync(dest, { recursive: true, force: true });
@@ -97,7 +123,7 @@ async function integration({ chromium, port, extensionDir, workspace }) {
 }
 
 /** Part 2: Playwright UI tests, each in a fresh page over a fresh copy of examples/. */
-async function ui({ chromium, port }) {
+async function ui({ chromium, port, aws }) {
   const dir = path.join(ROOT, 'out', 'test', 'e2e', 'ui');
   const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.ui.js')).sort() : [];
   const results = [];
@@ -109,6 +135,11 @@ async function ui({ chromium, port }) {
       if (t.pending && !process.env.SHIPSHAPE_E2E_RUN_PENDING) {
         results.push({ title, state: 'pending' });
         console.log(`  - ${title} (pending: ${t.pending})`);
+        continue;
+      }
+      if (t.needs === 'aws' && !aws) {
+        results.push({ title, state: 'skipped' });
+        console.log(`  - ${title} (skipped: moto_server is not on PATH; pip install "moto[server]")`);
         continue;
       }
       const workspace = copyWorkspace(path.join(RUN, 'ui', String(results.length), 'hello-shipshape'));
@@ -123,7 +154,8 @@ async function ui({ chromium, port }) {
       };
       const started = Date.now();
       try {
-        await t.run({ page, url: `http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}`, workspace, shot });
+        if (t.needs === 'aws') await aws.reset();
+        await t.run({ page, url: `http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}`, workspace, shot, aws });
         results.push({ title, state: 'passed', ms: Date.now() - started });
         console.log(`  ✓ ${title} (${Date.now() - started} ms; screenshots ${slug}-*.png)`);
       } catch (e) {
@@ -154,19 +186,39 @@ async function main() {
   fs.mkdirSync(SHOTS, { recursive: true });
   const extensionDir = installedExtensionDir(dirs.extensions);
   const workspace = copyWorkspace(path.join(RUN, 'workspace', 'hello-shipshape'));
-  const port = await freePort();
-  const server = await startCodeServer({
-    bin, port, dirs,
-    env: { ...env, SHIPSHAPE_E2E_RESULTS: path.join(RUN, 'integration-results.json'), ...(process.env.SHIPSHAPE_E2E_GREP ? { SHIPSHAPE_E2E_GREP: process.env.SHIPSHAPE_E2E_GREP } : {}) },
-  });
-  say(`code-server on 127.0.0.1:${port} with ${path.relative(ROOT, vsix)} installed (${secs()})`);
+  // The AWS commands' UI tests need moto; nothing else does.
+  let moto;
+  if (ONLY !== 'suite' && motoOnPath()) {
+    moto = await startMoto();
+    adoptGroup(moto.pid);
+    say(`moto_server on ${moto.endpoint} (${secs()})`);
+  } else if (ONLY !== 'suite') {
+    say('moto_server is not on PATH: the AWS UI tests are skipped');
+  }
+  let server;
   let results = [];
   try {
+    const port = await freePort();
+    server = await startCodeServer({
+      bin, port, dirs,
+      env: {
+        ...awsEnvironment(env, dirs.run),
+        SHIPSHAPE_E2E_RESULTS: path.join(RUN, 'integration-results.json'),
+        ...(process.env.SHIPSHAPE_E2E_GREP ? { SHIPSHAPE_E2E_GREP: process.env.SHIPSHAPE_E2E_GREP } : {}),
+      },
+    });
+    say(`code-server on 127.0.0.1:${port} with ${path.relative(ROOT, vsix)} installed (${secs()})`);
     if (ONLY !== 'ui') results = results.concat(await integration({ chromium, port, extensionDir, workspace }));
     say(`integration suite done (${secs()})`);
-    if (ONLY !== 'suite') results = results.concat(await ui({ chromium, port }));
+    const aws = moto && { endpoint: moto.endpoint, region: AWS_REGION, credentials: { accessKeyId: DUMMY_KEY, secretAccessKey: DUMMY_SECRET }, reset: moto.reset };
+    if (ONLY !== 'suite') results = results.concat(await ui({ chromium, port, aws }));
   } finally {
-    await stopGroup(server);
+    if (server) await stopGroup(server);
+    if (moto) {
+      await moto.stop(); // SIGTERM to its group, waits up to 3 s
+      killGroup(moto.pid, 'SIGKILL'); // and whatever werkzeug left behind
+      forgetGroup(moto.pid);
+    }
   }
   const n = (s) => results.filter((r) => r.state === s).length;
   const failed = results.filter((r) => r.state === 'failed');
@@ -175,7 +227,7 @@ async function main() {
     for (const f of failed) console.log(`  ✗ ${f.title}\n${String(f.error).split('\n').slice(0, 12).map((l) => `      ${l}`).join('\n')}`);
   }
   console.log(`\nScreenshots: ${path.relative(ROOT, SHOTS)}/   Logs: ${path.relative(ROOT, RUN)}/`);
-  console.log(`${n('passed')} passed, ${n('failed')} failed${n('pending') ? `, ${n('pending')} pending` : ''} (${secs()})`);
+  console.log(`${n('passed')} passed, ${n('failed')} failed${n('pending') ? `, ${n('pending')} pending` : ''}${n('skipped') ? `, ${n('skipped')} skipped` : ''} (${secs()})`);
   return failed.length ? 1 : 0;
 }
 

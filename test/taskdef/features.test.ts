@@ -92,6 +92,37 @@ describe('taskdef completions', () => {
   it('inside the describe wrapper too', () => {
     assert.ok(labels(complete('{ "taskDefinition": { "family": "a", | } }')).includes('containerDefinitions'));
   });
+  it('the editor keeps the items while typing inside a JSON string (filter text starts with the quote)', () => {
+    // VS Code filters each item's filterText (else its label) against the text from the start of
+    // the item's range to the cursor; a fuzzy match whose first character must match the start.
+    const shown = (marked: string) => {
+      const { text, offset } = at(marked);
+      const lines = new LineIndex(text);
+      return complete(marked).filter((i) => {
+        const range = (i.textEdit as { range: { start: { line: number; character: number } } }).range;
+        const word = text.slice(lines.offset(range.start), offset).toLowerCase();
+        const candidate = (i.filterText ?? i.label).toLowerCase();
+        if (word === '') return true;
+        if (candidate[0] !== word[0]) return false;
+        let j = 0;
+        for (const ch of candidate) if (ch === word[j]) j++;
+        return j === word.length;
+      }).map((i) => i.label);
+    };
+    const fargate = '{ "requiresCompatibilities": ["FARGATE"], "cpu": "256", "memory": "|" }';
+    assert.deepEqual(shown(fargate), ['512', '1024', '2048']);
+    assert.deepEqual(shown(fargate.replace('|', '10|')), ['1024']);
+    assert.equal(complete(fargate).find((i) => i.label === '1024')!.filterText, '"1024"');
+    const sizes = complete(fargate);
+    assert.deepEqual([...sizes].sort((a, b) => (a.sortText ?? a.label).localeCompare(b.sortText ?? b.label)).map((i) => i.label), ['512', '1024', '2048']);
+    assert.deepEqual(shown('{ "networkMode": "aw|" }'), ['awsvpc']);
+    assert.ok(shown('{ "containerDefinitions": [{ "secrets": [{ "name": "X", "valueFrom": "arn:aws:ssm|" }] }] }').includes('SSM parameter'));
+    assert.ok(shown('{ "containerDefinitions": [{ "ima|" }] }').includes('image'));
+    assert.ok(shown('{ "containerDefinitions": [{ "logConfiguration": { "logDriver": "awslogs", "options": { "awslogs-r|" } } }] }').includes('awslogs-region'));
+    // Outside a string (an empty range, or a bare number) the filter text is the plain value.
+    assert.deepEqual(shown('{ "cpu": "1 vCPU", "memory": | }'), ['2048', '3072', '4096', '5120', '6144', '7168', '8192']);
+    assert.equal(complete('{ "family": "web", | }').find((i) => i.label === 'networkMode')!.filterText, 'networkMode');
+  });
   it('nothing outside the model, and no crash on broken text', () => {
     assert.deepEqual(complete('{ "containerDefinitions": [{ "dockerLabels": { | } }] }'), []);
     complete('{ "containerDefinitions": [{ "na|');

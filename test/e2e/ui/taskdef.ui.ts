@@ -4,12 +4,8 @@ import { explorerItem, goTo, openFromExplorer, openWorkbench, type UiTest } from
 export const tests: UiTest[] = [
   {
     name: 'pick a memory size Fargate offers from the suggest widget, and the cpu/memory error goes',
-    // Found by this test: inside `"memory": "|"` the server's items replace the whole `""` (range
-    // starts at the opening quote) without a `filterText`, so the editor filters every item out
-    // against the typed prefix `"` and shows "No suggestions." (executeCompletionItemProvider, which
-    // does not filter, does get them). Remove this line once the taskdef completions set
-    // `filterText: '"512"'` (as VS Code's JSON service does) or a range inside the quotes.
-    pending: 'taskdef value completions are filtered out by the editor (range covers the quotes, no filterText)',
+    // Found by this test: the items used to replace the whole `""` without a `filterText`, so the
+    // editor filtered them all out against the typed `"` ("No suggestions"). Fixed in complete.ts.
     async run({ page, url, shot }) {
       await openWorkbench(page, url);
       await explorerItem(page, 'ecs').click();

@@ -8,12 +8,24 @@ export interface UiContext {
   workspace: string;
   /** Saves a screenshot of the page as the next numbered step; returns its path. */
   shot(name: string): Promise<string>;
+  /** The moto_server the run started (reset before each test that needs it); only for `needs: 'aws'`. */
+  aws?: AwsEmulator;
+}
+
+export interface AwsEmulator {
+  endpoint: string;
+  region: string;
+  /** The dummy static credentials code-server's environment carries too. */
+  credentials: { accessKeyId: string; secretAccessKey: string };
+  reset(): Promise<void>;
 }
 
 export interface UiTest {
   name: string;
   /** Set while a known bug keeps the test from passing: it is reported pending with this reason. */
   pending?: string;
+  /** 'aws': runs against moto_server (skipped, with a message, when moto_server is not installed). */
+  needs?: 'aws';
   run(ctx: UiContext): Promise<void>;
 }
 
@@ -66,4 +78,28 @@ export async function goTo(page: Page, line: number, column = 1): Promise<void> 
   await input.fill(`:${line}:${column}`); // Ctrl+G opens quick input with the `:` prefix
   await page.locator('.quick-input-list .monaco-list-row').first().waitFor();
   await page.keyboard.press('Enter');
+}
+
+/** The visible quick pick / input box, once its title shows `title`. */
+export async function quickInput(page: Page, title: string | RegExp): Promise<Locator> {
+  const widget = page.locator('.quick-input-widget:visible');
+  await widget.locator('.quick-input-title', { hasText: title }).waitFor({ timeout: 30_000 });
+  return widget;
+}
+
+/** Picks the row whose label is exactly `label` in the visible quick pick. */
+export async function pickRow(page: Page, label: string): Promise<void> {
+  const row = page.locator('.quick-input-widget:visible .quick-input-list .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: new RegExp(`^\\s*${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`) }) });
+  await row.first().waitFor({ timeout: 30_000 });
+  await row.first().click();
+}
+
+/** A notification toast (bottom right) containing `text`. */
+export function toast(page: Page, text: string | RegExp): Locator {
+  return page.locator('.notification-toast-container .notification-toast', { hasText: text });
+}
+
+/** The modal dialog (e.g. a confirmation), once it shows `text`. */
+export function dialog(page: Page, text: string | RegExp): Locator {
+  return page.locator('.monaco-dialog-box', { hasText: text });
 }

@@ -1,21 +1,7 @@
-/** Nearest-name suggestions for misspelt keys, services and resources. */
+import { editDistance } from '../../text/nearest';
 
-export function editDistance(a: string, b: string): number {
-  if (a === b) return 0;
-  const prev = new Array(b.length + 1).fill(0).map((_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0];
-    prev[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = prev[j];
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) prev[j] = Math.min(prev[j], diag); // adjacent swap counts once
-      diag = tmp;
-    }
-  }
-  return prev[b.length];
-}
+export { editDistance };
+/** Nearest-name suggestions for misspelt keys, services and resources. */
 
 /** The closest candidate within a distance that grows with the name's length, or undefined. */
 export function nearest(name: string, candidates: Iterable<string>): string | undefined {

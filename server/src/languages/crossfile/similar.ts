@@ -1,16 +1,8 @@
+import { editDistance } from '../../text/nearest';
 /** "Did you mean": the closest name within a small edit distance. */
+/** Case-insensitive edit distance (the shared one). */
 export function distance(a: string, b: string): number {
-  a = a.toLowerCase(); b = b.toLowerCase();
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0]; row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return row[b.length];
+  return editDistance(a.toLowerCase(), b.toLowerCase());
 }
 
 export function nearest(word: string, candidates: readonly string[]): string | undefined {

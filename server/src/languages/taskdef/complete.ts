@@ -73,6 +73,11 @@ export function complete(ctx: FeatureContext<TaskDefModel>, offset: number): Com
   const loc = getLocation(text, offset);
   const prev = loc.previousNode;
   const replace = (a: number, b: number, newText: string) => TextEdit.replace(ctx.lines.range(a, b), newText);
+  // The editor filters items against the text from the start of the replaced range to the cursor.
+  // When that range is a JSON string (the key or value being typed), it starts with the quote, so
+  // the filter text must too, or the editor drops every item ("No suggestions"), as VS Code's own
+  // JSON service does with `"value"` filter texts.
+  const filterFor = (r: readonly [number, number], plain: string) => (r[1] > r[0] && text[r[0]] === '"' ? JSON.stringify(plain) : plain);
   const wrapped = !!model.wrapper || (loc.path[0] === 'taskDefinition' && !model.root?.children?.some((p) => p.children?.[0]?.value === 'containerDefinitions'));
   const out: CompletionItem[] = [];
 
@@ -89,7 +94,7 @@ export function complete(ctx: FeatureContext<TaskDefModel>, offset: number): Com
       const driver = str(get(model.root && findNodeAtLocation(model.root, lcPath), 'logDriver'));
       for (const o of LOG_DRIVER_OPTIONS[driver ?? ''] ?? []) {
         if (present.has(o)) continue;
-        out.push({ label: o, kind: CompletionItemKind.Property, detail: `${driver} option`, insertTextFormat: InsertTextFormat.Snippet, textEdit: replace(range[0], range[1], `"${o}": "$1"`) });
+        out.push({ label: o, kind: CompletionItemKind.Property, detail: `${driver} option`, filterText: filterFor(range, o), insertTextFormat: InsertTextFormat.Snippet, textEdit: replace(range[0], range[1], `"${o}": "$1"`) });
       }
       return out;
     }
@@ -102,7 +107,7 @@ export function complete(ctx: FeatureContext<TaskDefModel>, offset: number): Com
       out.push({
         label: key, kind: CompletionItemKind.Property, detail: `${describeShape(shape(ms))}${required ? ' (required)' : ''}`,
         documentation: doc ? { kind: MarkupKind.Markdown, value: doc } : undefined,
-        sortText: `${required ? '0' : '1'}${key}`,
+        sortText: `${required ? '0' : '1'}${key}`, filterText: filterFor(range, key),
         insertTextFormat: InsertTextFormat.Snippet, textEdit: replace(range[0], range[1], `"${key}": ${valueSnippet(ms)}`),
       });
     }
@@ -118,8 +123,11 @@ export function complete(ctx: FeatureContext<TaskDefModel>, offset: number): Com
   // A value position.
   const resolved = resolvePath(loc.path, wrapped);
   const range = prev && ['string', 'number', 'boolean', 'null'].includes(prev.type) ? [prev.offset, prev.offset + prev.length] as const : [offset, offset] as const;
+  // The filter text is what the item inserts (snippet tab stops as their defaults), without quotes;
+  // the sort text keeps our order (512 before 1024), which the editor would otherwise sort by label.
+  const plainOf = (snippet: string) => snippet.replace(/^"|"$/g, '').replace(/\$\{\d+\|([^,|]*)[^}]*\}/g, '$1').replace(/\$\{\d+:([^}]*)\}/g, '$1').replace(/\$\d+/g, '');
   const add = (label: string, detail?: string, kind: CompletionItemKind = CompletionItemKind.Value, snippet?: string) =>
-    out.push({ label, detail, kind, insertTextFormat: snippet ? InsertTextFormat.Snippet : undefined, textEdit: replace(range[0], range[1], snippet ?? JSON.stringify(label)) });
+    out.push({ label, detail, kind, sortText: String(out.length).padStart(4, '0'), filterText: filterFor(range, snippet ? plainOf(snippet) : label), insertTextFormat: snippet ? InsertTextFormat.Snippet : undefined, textEdit: replace(range[0], range[1], snippet ?? JSON.stringify(label)) });
   const key = resolved?.key ?? String(loc.path[loc.path.length - 1] ?? '');
   const td = model.taskDef;
   const parent = loc.path.slice(0, -1);
