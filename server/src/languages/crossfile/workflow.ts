@@ -272,6 +272,20 @@ export function isLiteral(w: { value: string } | undefined): boolean {
  * naming this file must re-check it too.
  */
 export function workflowsRendering(ws: WorkspaceIndex, taskDefPath: string): LinkedWorkflow[] {
+  // The service hands each check its own view of the index: the answer holds for that check, and
+  // the four task definition rules that ask it share one scan of the workflows.
+  // (The long-lived index itself, handed over directly by a caller, is never cached on.)
+  if (typeof (ws as { setOpen?: unknown }).setOpen === 'function') return scanWorkflows(ws, taskDefPath);
+  let perView = scans.get(ws);
+  if (!perView) scans.set(ws, (perView = new Map()));
+  let out = perView.get(taskDefPath);
+  if (!out) perView.set(taskDefPath, (out = scanWorkflows(ws, taskDefPath)));
+  return out;
+}
+
+const scans = new WeakMap<WorkspaceIndex, Map<string, LinkedWorkflow[]>>();
+
+function scanWorkflows(ws: WorkspaceIndex, taskDefPath: string): LinkedWorkflow[] {
   const out: LinkedWorkflow[] = [];
   for (const p of ws.list('workflow')) {
     const parsed = ws.get(p);
