@@ -102,7 +102,10 @@ function run(opts: Options): { results: FileResult[]; service: Service } {
     forced = { rules: config.rules, workflow: { selfHostedRunnerLabels: config.selfHostedRunnerLabels } };
   }
   const results: FileResult[] = [];
-  for (const file of collectFiles(opts.paths, opts.kind)) {
+  const files = collectFiles(opts.paths, opts.kind);
+  // Cross-file rules look other files up by kind (which workflows render this task definition?).
+  for (const file of files) if (file.kind) service.workspace.addKnown(file.abs.split(path.sep).join('/'), file.kind);
+  for (const file of files) {
     const text = nodeFileSystem.readFile(file.abs);
     if (text === undefined) continue;
     const abs = file.abs.split(path.sep).join('/');

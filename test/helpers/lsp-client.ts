@@ -22,6 +22,7 @@ export class LspClient {
       this.latest.set(p.uri, p.diagnostics);
       for (const w of [...this.waiters]) if (w.uri === p.uri && w.pred(p.diagnostics)) { this.waiters.splice(this.waiters.indexOf(w), 1); w.resolve(p.diagnostics); }
     });
+    this.conn.onRequest('client/registerCapability', () => null);
     this.conn.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => this.configuration));
     this.conn.listen();
   }

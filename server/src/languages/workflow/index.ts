@@ -6,6 +6,7 @@ import { complete } from './features/complete';
 import { hover } from './features/hover';
 import { symbols } from './features/symbols';
 import { definition } from './features/definition';
+import { crossFileCompletions, crossFileDefinition } from '../crossfile/features';
 
 export type { WorkflowModel } from './parse';
 
@@ -14,8 +15,16 @@ export const language: Language<WorkflowModel> = {
   lineComment: '#',
   parse: (text) => parseWorkflow(text),
   rules,
-  complete,
+  // Values that name something in another file (a task definition's container, a Dockerfile's
+  // stage or ARG) complete and resolve from that file first.
+  complete: (ctx, offset) => {
+    const other = crossFileCompletions(ctx, offset);
+    return other.length ? other : complete(ctx, offset);
+  },
   hover,
   symbols,
-  definition,
+  definition: (ctx, offset) => {
+    const other = crossFileDefinition(ctx, offset);
+    return other.length ? other : definition(ctx, offset);
+  },
 };

@@ -1,3 +1,4 @@
+import { editDistance } from '../../text/nearest';
 /** Small helpers over the `yaml` package's AST: aliases resolved, ranges as offsets. */
 import { isAlias, isMap, isScalar, isSeq, isPair, type Document, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 
@@ -111,24 +112,7 @@ export function scalarContentStart(text: string, s: Scalar): number {
 }
 
 /** Edit distance with adjacent transpositions (optimal string alignment), for "did you mean". */
-export function editDistance(a: string, b: string): number {
-  const m = a.length, n = b.length;
-  if (!m) return n;
-  if (!n) return m;
-  let prev2: number[] = [];
-  let prev = Array.from({ length: n + 1 }, (_, j) => j);
-  for (let i = 1; i <= m; i++) {
-    const cur = [i];
-    for (let j = 1; j <= n; j++) {
-      let v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2] + 1);
-      cur[j] = v;
-    }
-    prev2 = prev;
-    prev = cur;
-  }
-  return prev[n];
-}
+export { editDistance };
 
 /** The closest candidate within a small distance, or undefined. */
 export function nearest(word: string, candidates: Iterable<string>): string | undefined {
