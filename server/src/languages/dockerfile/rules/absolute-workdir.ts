@@ -5,7 +5,7 @@ import { meta } from '../util';
 export const rule: Rule<DockerfileModel> = {
   meta: meta({
     code: 'DL3000', id: 'absolute-workdir', defaultSeverity: 'error',
-    description: 'Use absolute WORKDIR.',
+    description: 'WORKDIR is a relative path, so it depends on the base image\'s WORKDIR.',
     messages: { relative: 'Use absolute WORKDIR: `{{dir}}` depends on the WORKDIR of the base image.' },
     fixable: 'suggestion',
     docs: {

@@ -6,7 +6,7 @@ import { ARCHIVE } from './copy-instead-of-add';
 export const rule: Rule<DockerfileModel> = {
   meta: meta({
     code: 'DL3010', id: 'add-for-archives', defaultSeverity: 'info',
-    description: 'Use ADD for extracting archives into an image.',
+    description: 'An archive is copied and then extracted, where ADD would extract it in one step.',
     messages: { archive: '`{{file}}` is copied and then extracted with tar: `ADD {{file}} <dir>` does both in one layer.' },
     fixable: false,
     docs: {

@@ -30,7 +30,7 @@ export function registryOf(image: string): string {
 export const rule: Rule<DockerfileModel> = {
   meta: meta({
     code: 'DL3026', id: 'allowed-registries', defaultSeverity: 'error',
-    description: 'Use only an allowed registry in the FROM image (the `trustedRegistries` of .hadolint.yaml).',
+    description: 'A FROM image comes from a registry outside the trusted list.',
     messages: { registry: 'Use only an allowed registry in the FROM image: `{{registry}}` is not in trustedRegistries ({{allowed}}).' },
     fixable: false,
     docs: {

@@ -6,7 +6,7 @@ import { apkAdds } from './apk-pin-versions';
 export const rule: Rule<DockerfileModel> = {
   meta: meta({
     code: 'DL3019', id: 'apk-no-cache', defaultSeverity: 'info',
-    description: 'Use the `--no-cache` switch to avoid the need to use `--update` and remove `/var/cache/apk/*` when done installing packages.',
+    description: 'apk add runs without `--no-cache`, leaving the package index in the layer.',
     messages: { noCache: 'Use the `--no-cache` switch with `apk add` so the package index does not stay in the layer.' },
     fixable: 'safe',
     docs: {

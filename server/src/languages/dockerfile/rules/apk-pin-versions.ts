@@ -16,8 +16,8 @@ export function* apkAdds(model: DockerfileModel) {
 export const rule: Rule<DockerfileModel> = {
   meta: meta({
     code: 'DL3018', id: 'apk-pin-versions', defaultSeverity: 'warning',
-    description: 'Pin versions in `apk add`.',
-    messages: { unpinned: 'Pin versions in apk add: {{pkg}} without `=<version>`.' },
+    description: 'apk adds a package without a pinned version.',
+    messages: { unpinned: 'apk installs {{pkg}} at whatever version the repository has that day: pin it as `{{pkg}}=<version>`.' },
     fixable: false,
     docs: {
       rationale: 'Without a version, `apk add` installs whatever the repository holds that day; `pkg=1.2.3-r0` (or `pkg~1.2`) keeps builds repeatable. Packages of a `--virtual` group that is deleted later still count: hadolint does the same.',

@@ -6,8 +6,8 @@ import { aptInstalls } from './apt-pin-versions';
 export const rule: Rule<DockerfileModel> = {
   meta: meta({
     code: 'DL3014', id: 'apt-assume-yes', defaultSeverity: 'warning',
-    description: 'Use the `-y` switch to avoid manual input `apt-get -y install <package>`.',
-    messages: { noYes: 'Use the `-y` switch to avoid manual input `apt-get -y install <package>`.' },
+    description: 'apt-get install runs without `-y`.',
+    messages: { noYes: '`apt-get install` without `-y` waits for a confirmation that nobody can give during a build.' },
     fixable: 'suggestion',
     docs: {
       rationale: 'A build has no terminal: without `-y` apt-get asks for confirmation and aborts. The fix adds `-y` after `install` (a suggestion).',

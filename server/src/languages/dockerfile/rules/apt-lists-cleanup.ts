@@ -6,8 +6,8 @@ import { aptInstalls } from './apt-pin-versions';
 export const rule: Rule<DockerfileModel> = {
   meta: meta({
     code: 'DL3009', id: 'apt-lists-cleanup', defaultSeverity: 'info',
-    description: 'Delete the apt-get lists after installing something.',
-    messages: { noCleanup: 'Delete the apt-get lists after installing something: add `rm -rf /var/lib/apt/lists/*` to this RUN.' },
+    description: 'A RUN installs with apt-get but leaves the package lists in the layer.',
+    messages: { noCleanup: 'The apt package lists stay in this layer: end this RUN with `rm -rf /var/lib/apt/lists/*`.' },
     fixable: 'suggestion',
     docs: {
       rationale: 'The package lists `apt-get update` downloads stay in the layer (tens of MB) unless the same RUN deletes them. Only stages that end up in the final image are checked; a cache mount on `/var/lib/apt/lists` is fine. The fix appends `&& rm -rf /var/lib/apt/lists/*` (a suggestion).',

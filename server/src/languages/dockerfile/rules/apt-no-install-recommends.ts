@@ -6,8 +6,8 @@ import { aptInstalls } from './apt-pin-versions';
 export const rule: Rule<DockerfileModel> = {
   meta: meta({
     code: 'DL3015', id: 'apt-no-install-recommends', defaultSeverity: 'info',
-    description: 'Avoid additional packages by specifying `--no-install-recommends`.',
-    messages: { recommends: 'Avoid additional packages by specifying `--no-install-recommends`.' },
+    description: 'apt-get install runs without `--no-install-recommends`.',
+    messages: { recommends: 'apt-get also installs the recommended packages here: add `--no-install-recommends` to keep the image small.' },
     fixable: 'suggestion',
     docs: {
       rationale: 'By default apt-get also installs "recommended" packages, often hundreds of MB the image never uses. The fix adds the flag after `install` (a suggestion: a program may rely on a recommended package).',

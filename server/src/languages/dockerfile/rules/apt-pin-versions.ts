@@ -18,8 +18,8 @@ export function* aptInstalls(model: DockerfileModel) {
 export const rule: Rule<DockerfileModel> = {
   meta: meta({
     code: 'DL3008', id: 'apt-pin-versions', defaultSeverity: 'warning',
-    description: 'Pin versions in `apt-get install`.',
-    messages: { unpinned: 'Pin versions in apt-get install: {{pkg}} without `={{hint}}`.' },
+    description: 'apt-get installs a package without a pinned version.',
+    messages: { unpinned: 'apt-get installs {{pkg}} at whatever version the archive has that day: pin it as `{{pkg}}={{hint}}`.' },
     fixable: false,
     docs: {
       rationale: 'Without a version, a rebuild installs whatever the archive holds that day; pinning (`pkg=1.2.*`) makes the build repeatable and makes upgrades deliberate.',

@@ -7,8 +7,8 @@ function flagsText(ins: DockerInstruction, text: string): string { return ins.fl
 export const rule: Rule<DockerfileModel> = {
   meta: meta({
     code: 'DL3059', id: 'consecutive-run', defaultSeverity: 'info',
-    description: 'Multiple consecutive `RUN` instructions. Consider consolidation.',
-    messages: { consecutive: 'Multiple consecutive `RUN` instructions. Consider consolidation.' },
+    description: 'Consecutive RUN instructions that could be one layer.',
+    messages: { consecutive: 'This RUN follows another one: joined, they make one layer instead of two.' },
     fixable: 'suggestion',
     docs: {
       rationale: 'Each RUN is a layer; files deleted in a later RUN still take space in the earlier one. RUNs with different flags (`--mount`, `--network`) are not reported, nor RUNs that are already scripts of three or more commands; exec form and here-documents are reported but not merged. The fix joins this RUN to the previous one with `&&` (a suggestion: it changes layer caching).',

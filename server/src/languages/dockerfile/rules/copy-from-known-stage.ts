@@ -5,7 +5,7 @@ import { meta, distance } from '../util';
 export const rule: Rule<DockerfileModel> = {
   meta: meta({
     code: 'DL3022', id: 'copy-from-known-stage', defaultSeverity: 'warning',
-    description: '`COPY --from` should reference a previously defined `FROM` alias.',
+    description: '`COPY --from` names no stage defined before it.',
     messages: { unknown: '`--from={{name}}` is not a stage defined before this instruction{{hint}}; an image reference would be pulled instead.' },
     fixable: 'suggestion',
     docs: {

@@ -5,7 +5,7 @@ import { meta } from '../util';
 export const rule: Rule<DockerfileModel> = {
   meta: meta({
     code: 'DL3023', id: 'copy-from-self', defaultSeverity: 'error',
-    description: '`COPY --from` cannot reference its own `FROM` alias.',
+    description: '`COPY --from` names the stage it is in.',
     messages: { self: '`--from={{name}}` names the stage this instruction is in: a stage cannot copy from itself.' },
     fixable: false,
     docs: {

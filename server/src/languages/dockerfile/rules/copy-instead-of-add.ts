@@ -7,8 +7,8 @@ export const ARCHIVE = /\.(tar|tar\.(gz|bz2|xz|zst|lz|lzma|Z)|tgz|tbz2?|txz|tzst
 export const rule: Rule<DockerfileModel> = {
   meta: meta({
     code: 'DL3020', id: 'copy-instead-of-add', defaultSeverity: 'error',
-    description: 'Use COPY instead of ADD for files and folders.',
-    messages: { add: 'Use COPY instead of ADD for files and folders.' },
+    description: 'ADD copies plain local files, where COPY says what it does.',
+    messages: { add: 'ADD of plain files: COPY does the same without ADD\'s URL and archive handling.' },
     fixable: 'safe',
     docs: {
       rationale: 'ADD also downloads URLs and unpacks archives; for plain files that magic is a surprise waiting to happen (rename a file to `.tar` and it is extracted). COPY says what it does. The fix renames the instruction and is safe: it is offered only when no source is a URL, an archive or a variable and no ADD-only flag is used.',

@@ -5,7 +5,7 @@ import { meta } from '../util';
 export const rule: Rule<DockerfileModel> = {
   meta: meta({
     code: 'DL3021', id: 'copy-multiple-sources-dir', defaultSeverity: 'error',
-    description: 'COPY with more than 2 arguments requires the last argument to end with `/`.',
+    description: 'COPY or ADD with several sources has a destination that does not end with `/`.',
     messages: { slash: '{{keyword}} with more than one source requires the destination to end with `/`.' },
     fixable: 'safe',
     docs: {

@@ -5,7 +5,7 @@ import { meta } from '../util';
 export const rule: Rule<DockerfileModel> = {
   meta: meta({
     code: 'DL3045', id: 'copy-relative-without-workdir', defaultSeverity: 'warning',
-    description: '`COPY` to a relative destination without `WORKDIR` set.',
+    description: 'COPY to a relative destination in a stage without WORKDIR.',
     messages: { relative: '`{{dest}}` is relative but this stage sets no WORKDIR: it lands wherever the base image\'s WORKDIR is.' },
     fixable: false,
     docs: {

@@ -5,8 +5,8 @@ import { meta, subcommands, hasFlag, insertAfter } from '../util';
 export const rule: Rule<DockerfileModel> = {
   meta: meta({
     code: 'DL3038', id: 'dnf-assume-yes', defaultSeverity: 'warning',
-    description: 'Use the `-y` switch to avoid manual input `dnf install -y <package>`.',
-    messages: { noYes: 'Use the `-y` switch to avoid manual input `dnf install -y <package>`.' },
+    description: 'dnf install runs without `-y`.',
+    messages: { noYes: 'dnf without `-y` waits for a confirmation that nobody can give during a build.' },
     fixable: 'suggestion',
     docs: {
       rationale: 'A build has no terminal: without `-y` dnf asks for confirmation and the build fails. The fix adds `-y` after the subcommand (a suggestion).',

@@ -8,8 +8,8 @@ const cleans = (c: ShellCommand): boolean => ((c.name === 'dnf' || c.name === 'm
 export const rule: Rule<DockerfileModel> = {
   meta: meta({
     code: 'DL3040', id: 'dnf-clean-all', defaultSeverity: 'warning',
-    description: '`dnf clean all` missing after dnf command.',
-    messages: { noClean: '`dnf clean all` missing after dnf command: the package cache stays in this layer.' },
+    description: 'A RUN uses dnf without cleaning its cache.',
+    messages: { noClean: 'The dnf cache stays in this layer: end this RUN with `dnf clean all`.' },
     fixable: 'suggestion',
     docs: {
       rationale: 'dnf keeps downloaded packages and metadata in its cache; unless the same RUN cleans it (or uses a cache mount), the layer keeps it. The fix appends `&& dnf clean all` to the RUN (a suggestion).',

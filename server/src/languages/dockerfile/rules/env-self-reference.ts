@@ -5,7 +5,7 @@ import { meta } from '../util';
 export const rule: Rule<DockerfileModel> = {
   meta: meta({
     code: 'DL3044', id: 'env-self-reference', defaultSeverity: 'error',
-    description: 'Do not refer to an environment variable within the same `ENV` statement where it is defined.',
+    description: 'An ENV refers to a variable it defines itself.',
     messages: { self: '`${{name}}` refers to a variable defined in this same ENV: it still has its previous value here (usually empty).' },
     fixable: false,
     docs: {

@@ -5,7 +5,7 @@ import { meta } from '../util';
 export const rule: Rule<DockerfileModel> = {
   meta: meta({
     code: 'DL3029', id: 'from-platform-flag', defaultSeverity: 'warning',
-    description: 'Do not use `--platform` flag with FROM (with a constant value).',
+    description: 'FROM has a constant `--platform`.',
     messages: { platform: 'Do not use a constant `--platform={{value}}` with FROM: the image then cannot be built for other platforms.' },
     fixable: 'suggestion',
     docs: {

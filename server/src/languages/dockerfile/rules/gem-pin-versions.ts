@@ -5,8 +5,8 @@ import { meta, commandsNamed, subcommandOf, dynamic } from '../util';
 export const rule: Rule<DockerfileModel> = {
   meta: meta({
     code: 'DL3028', id: 'gem-pin-versions', defaultSeverity: 'warning',
-    description: 'Pin versions in gem install. Instead of `gem install <gem>` use `gem install <gem>:<version>`.',
-    messages: { unpinned: 'Pin versions in gem install: `{{pkg}}` has no `:<version>` (or `-v`).' },
+    description: 'gem installs a gem without a pinned version.',
+    messages: { unpinned: 'gem installs `{{pkg}}` at its newest release: pin it with `:<version>` or `-v`.' },
     fixable: false,
     docs: {
       rationale: 'An unpinned gem installs its newest release at build time. `gem install bundler:2.5.6`, `gem install rails -v 7.1.3` and local `.gem` files are fine.',

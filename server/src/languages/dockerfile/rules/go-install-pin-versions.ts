@@ -5,7 +5,7 @@ import { meta, commandsNamed, subcommandOf, dynamic } from '../util';
 export const rule: Rule<DockerfileModel> = {
   meta: meta({
     code: 'DL3062', id: 'go-install-pin-versions', defaultSeverity: 'warning',
-    description: 'Pin versions in go install. Instead of `go install <package>` use `go install <package>@<version>`.',
+    description: 'go install of a package without a pinned version.',
     messages: { unpinned: 'Pin versions in go install: `{{pkg}}` has no `@<version>` (`@latest` is not a pin either).' },
     fixable: false,
     docs: {

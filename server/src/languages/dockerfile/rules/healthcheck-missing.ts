@@ -5,7 +5,7 @@ import { meta } from '../util';
 export const rule: Rule<DockerfileModel> = {
   meta: meta({
     code: 'DL3057', id: 'healthcheck-missing', defaultSeverity: 'off',
-    description: '`HEALTHCHECK` instruction missing.',
+    description: 'The final stage has no HEALTHCHECK.',
     messages: { missing: 'The final stage has no HEALTHCHECK.' },
     fixable: false,
     docs: {

@@ -5,7 +5,7 @@ import { meta } from '../util';
 export const rule: Rule<DockerfileModel> = {
   meta: meta({
     code: 'DL1001', id: 'inline-ignore-pragma', defaultSeverity: 'off',
-    description: 'Please refrain from using inline ignore pragmas `# hadolint ignore=DLxxxx`.',
+    description: 'An inline `# hadolint ignore=` pragma: prefer the rule list of `.hadolint.yaml` or `.shipshape.yaml`.',
     messages: { pragma: 'Inline ignore pragma: prefer configuring rules in .hadolint.yaml or .shipshape.yaml.' },
     fixable: false,
     docs: {

@@ -6,7 +6,7 @@ import { INSTRUCTIONS } from '../data';
 export const rule: Rule<DockerfileModel> = {
   meta: meta({
     code: 'DL3061', id: 'instruction-order', defaultSeverity: 'error',
-    description: 'Invalid instruction order. Dockerfile must begin with `FROM`, `ARG` or comment.',
+    description: 'An instruction comes before the first FROM (only ARG and comments may).',
     messages: { order: '`{{keyword}}` before the first FROM: a Dockerfile must begin with FROM, ARG or comments.' },
     fixable: false,
     docs: {

@@ -5,8 +5,8 @@ import { meta } from '../util';
 export const rule: Rule<DockerfileModel> = {
   meta: meta({
     code: 'DL3025', id: 'json-args-cmd', defaultSeverity: 'warning',
-    description: 'Use arguments JSON notation for CMD and ENTRYPOINT arguments.',
-    messages: { shellForm: 'Use arguments JSON notation for {{keyword}} arguments: in shell form the process does not receive signals such as SIGTERM.' },
+    description: 'CMD or ENTRYPOINT is in shell form, so the process does not get signals.',
+    messages: { shellForm: '{{keyword}} in shell form runs under `/bin/sh -c`, which does not pass on signals such as SIGTERM: write it as a JSON array.' },
     fixable: 'suggestion',
     docs: {
       rationale: 'In shell form, `/bin/sh -c` is PID 1 and does not forward SIGTERM: `docker stop` waits ten seconds and kills the process. The exec (JSON) form runs the program directly. Same check as BuildKit `JSONArgsRecommended`. The fix rewrites simple commands (no variables, quotes or shell operators) as a JSON array; it is a suggestion because the program then runs without a shell.',

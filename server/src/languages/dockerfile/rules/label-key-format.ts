@@ -14,7 +14,7 @@ export function labelKeyProblem(key: string): string | undefined {
 export const rule: Rule<DockerfileModel> = {
   meta: meta({
     code: 'DL3048', id: 'label-key-format', defaultSeverity: 'hint',
-    description: 'Invalid label key.',
+    description: 'A LABEL key is not a valid label key.',
     messages: { key: 'Label key `{{key}}` {{problem}}.' },
     fixable: false,
     docs: {

@@ -5,8 +5,8 @@ import { meta } from '../util';
 export const rule: Rule<DockerfileModel> = {
   meta: meta({
     code: 'DL3002', id: 'last-user-root', defaultSeverity: 'warning',
-    description: 'Last USER should not be root.',
-    messages: { root: 'Last USER should not be root: the container then runs as root.' },
+    description: 'The last USER of the final image is root.',
+    messages: { root: 'The last USER is root, so the container runs with root privileges: switch to an unprivileged user at the end.' },
     fixable: false,
     docs: {
       rationale: 'A process running as root inside a container is root on a shared kernel: a breakout gives the attacker the most. Switch back to an unprivileged user after the steps that need root. See DF103 for a final stage with no USER at all.',

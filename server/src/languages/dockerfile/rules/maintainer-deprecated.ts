@@ -5,8 +5,8 @@ import { meta } from '../util';
 export const rule: Rule<DockerfileModel> = {
   meta: meta({
     code: 'DL4000', id: 'maintainer-deprecated', defaultSeverity: 'error',
-    description: 'MAINTAINER is deprecated.',
-    messages: { maintainer: 'MAINTAINER is deprecated: use `LABEL org.opencontainers.image.authors=...` (or `LABEL maintainer=...`).' },
+    description: 'The obsolete MAINTAINER instruction.',
+    messages: { maintainer: 'MAINTAINER is obsolete: record the author with `LABEL org.opencontainers.image.authors=...` (or `LABEL maintainer=...`).' },
     fixable: 'suggestion',
     docs: {
       rationale: 'MAINTAINER has been deprecated since Docker 1.13; a label carries the same information and tools read it. Same check as BuildKit `MaintainerDeprecated`. The fix rewrites it as `LABEL maintainer="..."` (a suggestion: the image metadata changes shape).',

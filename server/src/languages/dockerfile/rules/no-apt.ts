@@ -5,8 +5,8 @@ import { meta, commandsNamed } from '../util';
 export const rule: Rule<DockerfileModel> = {
   meta: meta({
     code: 'DL3027', id: 'no-apt', defaultSeverity: 'warning',
-    description: 'Do not use apt as it is meant to be an end-user tool, use apt-get or apt-cache instead.',
-    messages: { apt: 'Do not use apt as it is meant to be an end-user tool, use apt-get or apt-cache instead.' },
+    description: 'A RUN uses `apt` instead of apt-get.',
+    messages: { apt: '`apt` is made for people at a terminal and its interface is not stable for scripts: use apt-get or apt-cache.' },
     fixable: 'suggestion',
     docs: {
       rationale: '`apt` warns that its command-line interface is not stable and prints progress bars for people; `apt-get` is the scripting interface. The fix renames the command (a suggestion).',

@@ -5,8 +5,8 @@ import { meta } from '../util';
 export const rule: Rule<DockerfileModel> = {
   meta: meta({
     code: 'DL3007', id: 'no-latest-tag', defaultSeverity: 'warning',
-    description: 'Using `latest` is prone to errors if the image ever updates; pin a version tag.',
-    messages: { latest: 'Using `latest` is prone to errors if the image will ever update. Pin the version explicitly to a release tag.' },
+    description: 'A FROM image uses the moving `latest` tag.',
+    messages: { latest: '`:latest` moves: a later build may get a different base image. Pin a version tag or a digest.' },
     fixable: 'suggestion',
     docs: {
       rationale: '`latest` moves: rebuilding the same Dockerfile later may pull a new major version. The fix replaces `latest` with a tag placeholder to complete (a suggestion).',

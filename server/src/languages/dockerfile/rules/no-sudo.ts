@@ -5,8 +5,8 @@ import { meta, commandsNamed } from '../util';
 export const rule: Rule<DockerfileModel> = {
   meta: meta({
     code: 'DL3004', id: 'no-sudo', defaultSeverity: 'error',
-    description: 'Do not use sudo as it leads to unpredictable behavior. Use a tool like gosu to enforce root.',
-    messages: { sudo: 'Do not use sudo as it leads to unpredictable behavior: switch with USER, or use gosu/su-exec at run time.' },
+    description: 'A RUN uses sudo.',
+    messages: { sudo: '`sudo` has no place in a build step (it expects a person and a TTY): switch with USER, or drop privileges with gosu/su-exec at run time.' },
     fixable: false,
     docs: {
       rationale: 'sudo has a TTY and signal-forwarding behaviour meant for people, not containers, and needs configuration in the image. Build steps run as the current USER: switch with `USER root` / `USER app`, and drop privileges at start-up with gosu or su-exec.',

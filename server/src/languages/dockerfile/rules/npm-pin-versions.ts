@@ -5,8 +5,8 @@ import { meta, commandsNamed, subcommandOf, dynamic } from '../util';
 export const rule: Rule<DockerfileModel> = {
   meta: meta({
     code: 'DL3016', id: 'npm-pin-versions', defaultSeverity: 'warning',
-    description: 'Pin versions in npm. Instead of `npm install <package>` use `npm install <package>@<version>`.',
-    messages: { unpinned: 'Pin versions in npm: `{{pkg}}` has no `@<version>`.' },
+    description: 'npm installs a named package without a pinned version.',
+    messages: { unpinned: 'npm installs `{{pkg}}` at its newest release: pin it as `{{pkg}}@<version>`.' },
     fixable: false,
     docs: {
       rationale: 'A package named without a version installs its newest release at build time. `npm install` / `npm ci` without package names install from the lockfile and are fine; so are paths, tarballs, git URLs and `npm install -g npm@10`.',

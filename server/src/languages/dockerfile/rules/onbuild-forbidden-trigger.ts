@@ -5,7 +5,7 @@ import { meta } from '../util';
 export const rule: Rule<DockerfileModel> = {
   meta: meta({
     code: 'DL3043', id: 'onbuild-forbidden-trigger', defaultSeverity: 'error',
-    description: '`ONBUILD`, `FROM` or `MAINTAINER` triggered from within `ONBUILD` instruction.',
+    description: 'ONBUILD triggers ONBUILD, FROM or MAINTAINER, which is not allowed.',
     messages: { trigger: '`ONBUILD {{trigger}}` is not allowed: ONBUILD cannot trigger ONBUILD, FROM or MAINTAINER.' },
     fixable: false,
     docs: {

@@ -32,7 +32,7 @@ export function pipCommandHas(cmd: ShellCommand, flag: string): boolean { return
 export const rule: Rule<DockerfileModel> = {
   meta: meta({
     code: 'DL3042', id: 'pip-no-cache-dir', defaultSeverity: 'warning',
-    description: 'Avoid use of cache directory with pip. Use `pip install --no-cache-dir <package>`.',
+    description: 'pip installs without `--no-cache-dir`, keeping its cache in the layer.',
     messages: { cache: 'Avoid the pip cache in the image: use `pip install --no-cache-dir`.' },
     fixable: 'safe',
     docs: {

@@ -6,8 +6,8 @@ import { pipInstalls, PIP_FLAGS_WITH_VALUE } from './pip-no-cache-dir';
 export const rule: Rule<DockerfileModel> = {
   meta: meta({
     code: 'DL3013', id: 'pip-pin-versions', defaultSeverity: 'warning',
-    description: 'Pin versions in pip. Instead of `pip install <package>` use `pip install <package>==<version>`.',
-    messages: { unpinned: 'Pin versions in pip: `{{pkg}}` has no version (`{{pkg}}==<version>`), or install from a requirements file.' },
+    description: 'pip installs a package without a pinned version.',
+    messages: { unpinned: 'pip installs `{{pkg}}` at its newest release: pin it (`{{pkg}}==<version>`) or install from a requirements file.' },
     fixable: false,
     docs: {
       rationale: 'An unpinned package resolves to its newest release at build time; a rebuild can pull an incompatible major version. Requirement files (`-r`), constraints (`-c`), local paths, wheels, archives and VCS URLs are not reported.',

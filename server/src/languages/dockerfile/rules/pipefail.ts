@@ -10,8 +10,8 @@ function shellHasPipefail(ins: DockerInstruction): boolean {
 export const rule: Rule<DockerfileModel> = {
   meta: meta({
     code: 'DL4006', id: 'pipefail', defaultSeverity: 'warning',
-    description: 'Set the SHELL option `-o pipefail` before RUN with a pipe in it.',
-    messages: { pipe: 'Set the SHELL option `-o pipefail` before RUN with a pipe in it: without it only the last command of the pipe can fail the build.' },
+    description: 'A RUN with a pipe and no pipefail.',
+    messages: { pipe: 'This RUN has a pipe: without `-o pipefail` in the SHELL (or `set -o pipefail`) only the last command of the pipe can fail the build.' },
     fixable: 'suggestion',
     docs: {
       rationale: '`curl -fsSL URL | tar -xz` succeeds when curl fails, because a pipe returns the status of its last command; the build goes on with nothing downloaded. `SHELL ["/bin/bash", "-o", "pipefail", "-c"]` (or `set -o pipefail` in the RUN) makes the build stop. The fix inserts a SHELL instruction before the RUN: bash on Debian-like images, ash on Alpine (a suggestion: the shell changes).',

@@ -7,7 +7,7 @@ const POINTLESS = ['ssh', 'vim', 'shutdown', 'service', 'ps', 'free', 'top', 'ki
 export const rule: Rule<DockerfileModel> = {
   meta: meta({
     code: 'DL3001', id: 'pointless-commands', defaultSeverity: 'info',
-    description: 'For some bash commands it makes no sense running them in a Docker container like ssh, vim, shutdown, service, ps, free, top, kill, mount, ifconfig.',
+    description: 'A RUN calls an interactive or system-management command (ssh, vim, service, shutdown, top, mount, …) that does nothing useful in a build.',
     messages: { pointless: '`{{cmd}}` makes no sense in a build step: nothing runs between RUNs, and there is no one to type.' },
     fixable: false,
     docs: {

@@ -5,7 +5,7 @@ import { meta } from '../util';
 export const rule: Rule<DockerfileModel> = {
   meta: meta({
     code: 'DL4003', id: 'single-cmd', defaultSeverity: 'warning',
-    description: 'Multiple CMD instructions found in a stage: only the last one takes effect.',
+    description: 'A stage has more than one CMD.',
     messages: { multiple: 'Multiple CMD instructions in this stage: only the last one takes effect.' },
     fixable: 'suggestion',
     docs: {

@@ -5,7 +5,7 @@ import { meta } from '../util';
 export const rule: Rule<DockerfileModel> = {
   meta: meta({
     code: 'DL4004', id: 'single-entrypoint', defaultSeverity: 'error',
-    description: 'Multiple ENTRYPOINT instructions found in a stage: only the last one takes effect.',
+    description: 'A stage has more than one ENTRYPOINT.',
     messages: { multiple: 'Multiple ENTRYPOINT instructions in this stage: only the last one takes effect.' },
     fixable: 'suggestion',
     docs: {

@@ -5,7 +5,7 @@ import { meta } from '../util';
 export const rule: Rule<DockerfileModel> = {
   meta: meta({
     code: 'DL3012', id: 'single-healthcheck', defaultSeverity: 'error',
-    description: 'Multiple HEALTHCHECK instructions found in a stage: only the last one takes effect.',
+    description: 'A stage has more than one HEALTHCHECK.',
     messages: { multiple: 'Multiple HEALTHCHECK instructions in this stage: only the last one takes effect.' },
     fixable: 'suggestion',
     docs: {

@@ -7,8 +7,8 @@ import { meta, dynamic } from '../util';
 export const rule: Rule<DockerfileModel> = {
   meta: meta({
     code: 'DL3006', id: 'tag-image-version', defaultSeverity: 'warning',
-    description: 'Always tag the version of an image explicitly.',
-    messages: { untagged: 'Always tag the version of an image explicitly: `{{image}}` has no tag or digest.' },
+    description: 'A FROM image has no tag or digest.',
+    messages: { untagged: '`{{image}}` has no tag or digest, so each build takes whatever `latest` is that day: name a version.' },
     fixable: 'suggestion',
     docs: {
       rationale: 'An untagged image means `latest`, which changes under you: two builds of the same Dockerfile give different images. The fix adds a `:tag` placeholder to complete (a suggestion).',

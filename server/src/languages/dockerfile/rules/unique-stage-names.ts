@@ -5,7 +5,7 @@ import { meta } from '../util';
 export const rule: Rule<DockerfileModel> = {
   meta: meta({
     code: 'DL3024', id: 'unique-stage-names', defaultSeverity: 'error',
-    description: 'FROM aliases (stage names) must be unique.',
+    description: 'Two stages have the same name.',
     messages: { duplicate: 'Stage name `{{name}}` is already used on line {{line}}: stage names must be unique.' },
     fixable: false,
     docs: {

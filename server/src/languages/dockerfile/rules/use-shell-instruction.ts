@@ -5,8 +5,8 @@ import { meta, commandsNamed } from '../util';
 export const rule: Rule<DockerfileModel> = {
   meta: meta({
     code: 'DL4005', id: 'use-shell-instruction', defaultSeverity: 'warning',
-    description: 'Use SHELL to change the default shell.',
-    messages: { ln: 'Use SHELL to change the default shell instead of replacing /bin/sh.' },
+    description: 'A RUN replaces /bin/sh instead of using SHELL.',
+    messages: { ln: 'Replacing /bin/sh by hand is fragile: choose the shell of later RUNs with the SHELL instruction.' },
     fixable: false,
     docs: {
       rationale: 'Relinking `/bin/sh` changes the shell of every program in the image, not only of the build. `SHELL ["/bin/bash", "-c"]` changes the build\'s shell only.',

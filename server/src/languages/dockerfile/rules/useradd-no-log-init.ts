@@ -5,7 +5,7 @@ import { meta, commandsNamed, hasFlag, insertAfter } from '../util';
 export const rule: Rule<DockerfileModel> = {
   meta: meta({
     code: 'DL3046', id: 'useradd-no-log-init', defaultSeverity: 'warning',
-    description: '`useradd` without flag `-l` and high UID will result in excessively large Image.',
+    description: 'useradd with a high UID and without `-l` bloats the image with a sparse lastlog.',
     messages: { lastlog: '`useradd` with the high UID {{uid}} and without `-l` writes a huge sparse /var/log/lastlog into the image.' },
     fixable: 'safe',
     docs: {

@@ -5,8 +5,8 @@ import { meta } from '../util';
 export const rule: Rule<DockerfileModel> = {
   meta: meta({
     code: 'DL3011', id: 'valid-port', defaultSeverity: 'error',
-    description: 'Valid UNIX ports range from 0 to 65535.',
-    messages: { range: 'Valid UNIX ports range from 0 to 65535: {{port}} is not one.' },
+    description: 'EXPOSE names a port outside 0–65535.',
+    messages: { range: '{{port}} is not a port number (ports go from 0 to 65535).' },
     fixable: false,
     docs: {
       rationale: 'A port outside 0–65535 cannot be published; the build or the run fails.',

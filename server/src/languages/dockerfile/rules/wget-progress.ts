@@ -5,7 +5,7 @@ import { meta, commandsNamed, hasFlag, insertAfter } from '../util';
 export const rule: Rule<DockerfileModel> = {
   meta: meta({
     code: 'DL3047', id: 'wget-progress', defaultSeverity: 'info',
-    description: '`wget` without flag `--progress` will result in excessively bloated build logs when downloading larger files.',
+    description: 'wget without a quiet progress option floods the build log.',
     messages: { progress: '`wget` without `--progress=dot:giga` (or `-q`/`-nv`) fills the build log with progress lines.' },
     fixable: 'safe',
     docs: {

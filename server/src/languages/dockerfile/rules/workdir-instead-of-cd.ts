@@ -5,8 +5,8 @@ import { meta, commandsNamed } from '../util';
 export const rule: Rule<DockerfileModel> = {
   meta: meta({
     code: 'DL3003', id: 'workdir-instead-of-cd', defaultSeverity: 'warning',
-    description: 'Use WORKDIR to switch to a directory.',
-    messages: { cd: 'Use WORKDIR to switch to a directory instead of `cd`.' },
+    description: 'A RUN starts with `cd` where WORKDIR would say it once.',
+    messages: { cd: 'A `cd` lasts only until the end of this RUN: set the directory with WORKDIR instead.' },
     fixable: 'suggestion',
     docs: {
       rationale: 'A `cd` lasts only until the end of its RUN; WORKDIR says where the following instructions run and is easier to read. Unlike hadolint, only a RUN that *starts* with `cd` is reported: a `cd` into an unpacked source tree in the middle of a build script is idiomatic (the official images do it everywhere). When a RUN starts with `cd /absolute/dir && ...`, the fix moves the `cd` into a WORKDIR before it (a suggestion: the later instructions then run in that directory too).',

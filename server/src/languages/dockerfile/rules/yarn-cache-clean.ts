@@ -5,7 +5,7 @@ import { meta, commandsNamed, subcommandOf, hasCacheMount } from '../util';
 export const rule: Rule<DockerfileModel> = {
   meta: meta({
     code: 'DL3060', id: 'yarn-cache-clean', defaultSeverity: 'info',
-    description: '`yarn cache clean` missing after `yarn install` was run.',
+    description: 'yarn install without `yarn cache clean` in the same RUN.',
     messages: { noClean: '`yarn cache clean` missing after `yarn install` in this RUN.' },
     fixable: 'suggestion',
     docs: {

@@ -5,8 +5,8 @@ import { meta, subcommands, hasFlag, insertAfter } from '../util';
 export const rule: Rule<DockerfileModel> = {
   meta: meta({
     code: 'DL3030', id: 'yum-assume-yes', defaultSeverity: 'warning',
-    description: 'Use the `-y` switch to avoid manual input `yum install -y <package>`.',
-    messages: { noYes: 'Use the `-y` switch to avoid manual input `yum install -y <package>`.' },
+    description: 'yum install runs without `-y`.',
+    messages: { noYes: 'yum without `-y` waits for a confirmation that nobody can give during a build.' },
     fixable: 'suggestion',
     docs: {
       rationale: 'A build has no terminal: without `-y` yum asks for confirmation and the build fails. The fix adds `-y` after the subcommand (a suggestion).',

@@ -8,8 +8,8 @@ const cleans = (c: ShellCommand): boolean => (c.name === 'yum' && c.argv.some((w
 export const rule: Rule<DockerfileModel> = {
   meta: meta({
     code: 'DL3032', id: 'yum-clean-all', defaultSeverity: 'warning',
-    description: '`yum clean all` missing after yum command.',
-    messages: { noClean: '`yum clean all` missing after yum command: the package cache stays in this layer.' },
+    description: 'A RUN uses yum without cleaning its cache.',
+    messages: { noClean: 'The yum cache stays in this layer: end this RUN with `yum clean all`.' },
     fixable: 'suggestion',
     docs: {
       rationale: 'yum keeps downloaded packages and metadata in its cache; unless the same RUN cleans it (or uses a cache mount), the layer keeps it. The fix appends `&& yum clean all` to the RUN (a suggestion).',

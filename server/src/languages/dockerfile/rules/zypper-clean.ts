@@ -8,8 +8,8 @@ const cleans = (c: ShellCommand): boolean => (c.name === 'zypper' && c.argv.some
 export const rule: Rule<DockerfileModel> = {
   meta: meta({
     code: 'DL3036', id: 'zypper-clean', defaultSeverity: 'warning',
-    description: '`zypper clean` missing after zypper command.',
-    messages: { noClean: '`zypper clean` missing after zypper command: the package cache stays in this layer.' },
+    description: 'A RUN uses zypper without cleaning its cache.',
+    messages: { noClean: 'The zypper cache stays in this layer: end this RUN with `zypper clean`.' },
     fixable: 'suggestion',
     docs: {
       rationale: 'zypper keeps downloaded packages and metadata in its cache; unless the same RUN cleans it (or uses a cache mount), the layer keeps it. The fix appends `&& zypper clean` to the RUN (a suggestion).',

@@ -5,8 +5,8 @@ import { meta, subcommands } from '../util';
 export const rule: Rule<DockerfileModel> = {
   meta: meta({
     code: 'DL3035', id: 'zypper-no-dist-upgrade', defaultSeverity: 'warning',
-    description: 'Do not use `zypper dist-upgrade`.',
-    messages: { dup: 'Do not use `zypper dist-upgrade`: upgrade the base image instead.' },
+    description: 'A RUN runs `zypper dist-upgrade`.',
+    messages: { dup: '`zypper dist-upgrade` moves the image to whatever the distribution is that day: use a newer base image instead.' },
     fixable: false,
     docs: {
       rationale: 'A distribution upgrade inside a build makes the image depend on the day it was built and can move it to another release; use a newer base image tag instead.',

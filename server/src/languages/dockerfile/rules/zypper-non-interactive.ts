@@ -5,8 +5,8 @@ import { meta, subcommands, hasFlag, insertAfter } from '../util';
 export const rule: Rule<DockerfileModel> = {
   meta: meta({
     code: 'DL3034', id: 'zypper-non-interactive', defaultSeverity: 'warning',
-    description: 'Non-interactive switch missing from `zypper` command: `zypper install -y`.',
-    messages: { noYes: 'Non-interactive switch missing from `zypper` command: `zypper install -y`.' },
+    description: 'zypper runs without its non-interactive switch.',
+    messages: { noYes: 'zypper without `-y` (or `-n`) waits for a confirmation that nobody can give during a build.' },
     fixable: 'suggestion',
     docs: {
       rationale: 'A build has no terminal: zypper asks for confirmation and the build fails. `-y`/`--no-confirm` after the subcommand, or the global `-n`/`--non-interactive`, avoid it. The fix adds `-y` (a suggestion).',

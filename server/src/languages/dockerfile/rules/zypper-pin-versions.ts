@@ -7,8 +7,8 @@ const pinned = (v: string): boolean => /[=<>]/.test(v);
 export const rule: Rule<DockerfileModel> = {
   meta: meta({
     code: 'DL3037', id: 'zypper-pin-versions', defaultSeverity: 'warning',
-    description: 'Specify version with `zypper install -y <package>=<version>`.',
-    messages: { unpinned: 'Specify version with `zypper install -y <package>=<version>`: {{pkg}} has no version.' },
+    description: 'zypper installs a package without a pinned version.',
+    messages: { unpinned: 'zypper installs {{pkg}} at whatever version the repository has that day: pin it as `{{pkg}}=<version>`.' },
     fixable: false,
     docs: {
       rationale: 'Without a version, a rebuild installs whatever the repository holds that day; pinning makes the build repeatable. Local package files and variables are not reported.',
