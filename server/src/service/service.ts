@@ -92,17 +92,15 @@ export class Service {
 
   validate(doc: DocumentInput, settings: Settings, opts: ValidateOptions = {}): ValidateResult {
     const kind = this.kindOf(doc);
-    const lines = new LineIndex(doc.text);
-    if (!kind) return { kind, findings: [], lines };
-    const language = this.registry.language(kind);
-    if (!language) return { kind, findings: [], lines };
+    const language = kind && this.registry.language(kind);
+    if (!kind || !language) return { kind, findings: [], lines: new LineIndex(doc.text) };
     const early = this.refuse(doc, kind, settings);
-    if (early) return { kind, findings: early, lines };
+    if (early) return { kind, findings: early, lines: new LineIndex(doc.text) };
     let parsed: ParsedFile;
     try {
       parsed = this.parsed(doc, kind);
     } catch (error) {
-      return { kind, findings: this.builtin(internalError, 'failed', { reason: describe(error) }, settings), lines };
+      return { kind, findings: this.builtin(internalError, 'failed', { reason: describe(error) }, settings), lines: new LineIndex(doc.text) };
     }
     const findings = analyze({
       language, path: doc.path, kind, text: doc.text, lines: parsed.lines, model: parsed.model,
