@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * Times the compose language over the corpus: parse, all rules, and completion/hover at every
- * 50th offset. Needs `npx tsc -b` first (reads out/). Usage: node scripts/bench/compose.mjs [rounds]
+ * 50th offset. Needs `npx tsc -b` first (reads out/). Usage: node scripts/bench/compose-detail.mjs [rounds]
  */
 import { createRequire } from 'node:module';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
