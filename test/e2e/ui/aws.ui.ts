@@ -19,6 +19,9 @@ function deployableTaskDefinition(workspace: string): string {
   td.containerDefinitions[0].portMappings[0].containerPort = 3000; // a number (TD002)
   td.containerDefinitions[0].image = td.containerDefinitions[0].image.replace(/:[^:/]+$/, ':${IMAGE_TAG}');
   fs.writeFileSync(file, `${JSON.stringify(td, null, 2)}\n`);
+  // The workflow renders it for a container "app" (XF005 on this file, an error the deploy refuses).
+  const ci = path.join(workspace, '.github', 'workflows', 'ci.yml');
+  fs.writeFileSync(ci, fs.readFileSync(ci, 'utf8').replace('container-name: app', 'container-name: web'));
   return file;
 }
 

@@ -1,11 +1,17 @@
 // The Dockerfile of examples/ in the browser: the first thing a newcomer does with Shipshape.
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { goTo, hover, hoverWidget, openFromExplorer, openWorkbench, type UiTest } from './workbench';
 
 export const tests: UiTest[] = [
   {
     name: 'open the Dockerfile from the Explorer, see the squiggle, read it in the hover and in Problems, then fix the line',
-    async run({ page, url, shot }) {
+    async run({ page, url, workspace, shot }) {
+      // The workflow of examples/ also builds a stage this Dockerfile lacks (XF013, an error on the
+      // FROM line, checked by suite/crossfile.test.ts): off here, so the one red squiggle is DF001's.
+      fs.mkdirSync(path.join(workspace, '.vscode'), { recursive: true });
+      fs.writeFileSync(path.join(workspace, '.vscode', 'settings.json'), `${JSON.stringify({ 'shipshape.rules': { XF013: 'off' } }, null, 2)}\n`);
       await openWorkbench(page, url);
       await shot('workbench');
 
