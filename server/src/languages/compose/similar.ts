@@ -1,7 +1,7 @@
 import { editDistance } from '../../text/nearest';
 
-export { editDistance };
 /** Nearest-name suggestions for misspelt keys, services and resources. */
+export { editDistance };
 
 /** The closest candidate within a distance that grows with the name's length, or undefined. */
 export function nearest(name: string, candidates: Iterable<string>): string | undefined {

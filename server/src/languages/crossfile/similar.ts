@@ -1,5 +1,4 @@
 import { editDistance } from '../../text/nearest';
-/** "Did you mean": the closest name within a small edit distance. */
 /** Case-insensitive edit distance (the shared one). */
 export function distance(a: string, b: string): number {
   return editDistance(a.toLowerCase(), b.toLowerCase());

@@ -103,7 +103,6 @@ export function replaceNode(n: Node, newText: string): OffsetEdit {
   return { start: n.offset, end: end(n), newText };
 }
 
-/** Levenshtein distance, case-insensitive, for "did you mean". */
 /** Case-insensitive edit distance (the shared one). */
 export function distance(a: string, b: string): number {
   return editDistance(a.toLowerCase(), b.toLowerCase());
