@@ -28,18 +28,22 @@ function load(kind) {
   return out;
 }
 function median(xs) { const s = [...xs].sort((a, b) => a - b); return s[s.length >> 1]; }
+/** Median wall-clock and CPU milliseconds of a pass (CPU time is steadier on a shared machine). */
 function time(files, fn) {
   for (const f of files) fn(f.text, f.path, -1); // warm-up
-  const runs = [];
+  const wall = [], cpu = [];
   for (let p = 0; p < passes; p++) {
     const t0 = process.hrtime.bigint();
+    const c0 = process.cpuUsage();
     for (const f of files) fn(f.text, f.path, p);
-    runs.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    const c = process.cpuUsage(c0);
+    wall.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    cpu.push((c.user + c.system) / 1000);
   }
-  return median(runs);
+  return { wall: median(wall), cpu: median(cpu) };
 }
 
-console.log(`node ${process.version}, ${passes} passes, median; ratio = peer time / our time (above 1: we are faster)\n`);
+console.log(`node ${process.version}, ${passes} passes, median; ratio = peer time / our time, wall-clock and CPU (above 1: we are faster)\n`);
 for (const kind of kinds) {
   if (!fs.existsSync(path.join(corpus, kind))) continue;
   const files = load(kind).map((f, i) => ({ ...f, path: `/bench/${kind}/${i}/${DOC[kind]}` }));
@@ -55,14 +59,14 @@ for (const kind of kinds) {
     const mod = await import(pathToFileURL(peerFile).href);
     for (const peer of mod.peers ?? []) {
       try { const fn = await peer.load(); rows.push([peer.name, time(files, fn)]); }
-      catch (e) { rows.push([`${peer.name} (failed: ${String(e.message ?? e).split('\n')[0]})`, NaN]); }
+      catch (e) { rows.push([`${peer.name} (failed: ${String(e.message ?? e).split('\n')[0]})`, undefined]); }
     }
   }
   console.log(`${kind}: ${files.length} files, ${(bytes / 1024).toFixed(0)} KiB`);
-  for (const [name, ms] of rows) {
-    const per = ms / files.length;
-    const mbs = bytes / 1048576 / (ms / 1000);
-    const ratio = name.startsWith('shipshape') ? '' : `  ratio ${(ms / ours).toFixed(2)}x`;
-    console.log(`  ${name.padEnd(34)} ${ms.toFixed(1).padStart(9)} ms  ${per.toFixed(3).padStart(7)} ms/file  ${mbs.toFixed(1).padStart(7)} MB/s${ratio}`);
+  for (const [name, t] of rows) {
+    if (!t) { console.log(`  ${name}`); continue; }
+    const mbs = bytes / 1048576 / (t.wall / 1000);
+    const ratio = name.startsWith('shipshape') ? '' : `  ratio ${(t.wall / ours.wall).toFixed(2)}x wall, ${(t.cpu / ours.cpu).toFixed(2)}x cpu`;
+    console.log(`  ${name.padEnd(34)} ${(t.wall / files.length).toFixed(3).padStart(7)} ms/file  ${(t.cpu / files.length).toFixed(3).padStart(7)} cpu-ms/file  ${mbs.toFixed(1).padStart(6)} MB/s${ratio}`);
   }
 }
