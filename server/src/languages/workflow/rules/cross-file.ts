@@ -9,8 +9,9 @@ import { rule as dockerBuildFiles } from './docker-build-files';
 import { rule as dockerBuildTarget } from './docker-build-target';
 import { rule as dockerBuildArgs } from './docker-build-args';
 import { rule as nixNotInstalled } from './nix-not-installed';
+import { rule as nixFlakeOutput } from './nix-flake-output';
 import { rule as ecsImageNotBuilt } from './ecs-image-not-built';
 
 export const crossFileRules: Rule<WorkflowModel>[] = [
-  ecsTaskDefinitionFile, ecsUnknownContainer, ecsServiceCluster, ecsWaitForStability, dockerBuildFiles, dockerBuildTarget, dockerBuildArgs, nixNotInstalled, ecsImageNotBuilt,
+  ecsTaskDefinitionFile, ecsUnknownContainer, ecsServiceCluster, ecsWaitForStability, dockerBuildFiles, dockerBuildTarget, dockerBuildArgs, nixNotInstalled, nixFlakeOutput, ecsImageNotBuilt,
 ];
