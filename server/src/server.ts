@@ -34,9 +34,18 @@ export function startServer(connection: Connection): void {
   let trusted = false;
   let docsBase: string | undefined;
 
+  // Detecting a JSON task definition by content parses the JSON: do it once per document version,
+  // not again for every request (validation, completion, hover) on the same text.
+  const kinds = new Map<string, { version: number; kind: DocumentKind | undefined }>();
   const input = (doc: TextDocument): DocumentInput => {
     const p = uriToPath(doc.uri);
-    return { path: p, text: doc.getText(), kind: detectKind(p, doc.getText()) ?? KIND_BY_LANGUAGE_ID[doc.languageId] };
+    const text = doc.getText();
+    let hit = kinds.get(doc.uri);
+    if (!hit || hit.version !== doc.version) {
+      hit = { version: doc.version, kind: detectKind(p, text) ?? KIND_BY_LANGUAGE_ID[doc.languageId] };
+      kinds.set(doc.uri, hit);
+    }
+    return { path: p, text, kind: hit.kind };
   };
 
   async function settingsFor(uri: string): Promise<Settings> {
@@ -162,7 +171,7 @@ export function startServer(connection: Connection): void {
   const openedVersion = new Map<string, number>();
   documents.onDidOpen(({ document }) => {
     const inp = input(document);
-    service.workspace.setOpen(inp.path, inp.text);
+    service.workspace.setOpen(inp.path, inp.text, inp.kind);
     openedVersion.set(document.uri, document.version);
     schedule(document, 0);
     // An opened file's text may differ from the disk the other files were checked against.
@@ -173,13 +182,14 @@ export function startServer(connection: Connection): void {
     openedVersion.delete(document.uri);
     const inp = input(document);
     const read = service.workspace.dependenciesOf(inp.path);
-    service.workspace.setOpen(inp.path, inp.text);
+    service.workspace.setOpen(inp.path, inp.text, inp.kind);
     schedule(document);
     recheckDependents(inp.path, read);
   });
   documents.onDidClose(({ document }) => {
     const p = uriToPath(document.uri);
     openedVersion.delete(document.uri);
+    kinds.delete(document.uri);
     clearTimeout(timers.get(document.uri));
     service.workspace.close(p);
     service.workspace.forgetDependencies(p);

@@ -38,12 +38,12 @@ export class Workspace implements WorkspaceIndex {
   ) {}
 
   // --- what the server tells the index -------------------------------------------------------
-  setOpen(path: string, text: string): void {
+  /** A document opened or edited in the editor; `kind` when the caller already detected it. */
+  setOpen(path: string, text: string, kind = this.detect(path, text)): void {
     this.open.set(path, text);
     // Its next check records what it reads now; edges from older versions would only grow.
     this.forgetDependencies(path);
     this.invalidate(path);
-    const kind = this.detect(path, text);
     if (kind) this.known.set(path, kind);
   }
   close(path: string): void { this.open.delete(path); this.invalidate(path); }
