@@ -323,3 +323,14 @@ export function runnerArch(labels: string[]): 'arm64' | 'amd64' | undefined {
   if (labels.some((l) => /^(ubuntu|windows)-/.test(l))) return 'amd64';
   return undefined;
 }
+
+/** `cached` for helpers in other files: a result computed once per parsed workflow. */
+export function modelCache<T>(model: WorkflowModel, key: string, compute: () => T): T {
+  return cached(model, key, compute);
+}
+
+/** The folder a `run:` step runs in: its (or its job's, or the workflow's) `working-directory` resolved against the repository root. */
+export function stepCwd(model: WorkflowModel, job: Job, step: Step, root: string): string | undefined {
+  const wd = workingDirectory(model, job, step);
+  return wd === undefined ? root : resolveIn(root, wd);
+}

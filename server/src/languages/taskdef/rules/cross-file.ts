@@ -4,5 +4,6 @@ import { rule as workflowContainerName } from './workflow-container-name';
 import { rule as containerPortNotExposed } from './container-port-not-exposed';
 import { rule as healthCheckTarget } from './health-check-target';
 import { rule as imageArchitecture } from './image-architecture';
+import { rule as familyNamedElsewhere } from './family-named-elsewhere';
 
-export const crossFileRules: TaskDefRule[] = [workflowContainerName, containerPortNotExposed, healthCheckTarget, imageArchitecture];
+export const crossFileRules: TaskDefRule[] = [workflowContainerName, containerPortNotExposed, healthCheckTarget, imageArchitecture, familyNamedElsewhere];

@@ -11,7 +11,10 @@ import { rule as dockerBuildArgs } from './docker-build-args';
 import { rule as nixNotInstalled } from './nix-not-installed';
 import { rule as nixFlakeOutput } from './nix-flake-output';
 import { rule as ecsImageNotBuilt } from './ecs-image-not-built';
+import { rule as ecsTaskDefinitionFamily } from './ecs-task-definition-family';
+import { rule as ecsServiceTwoFamilies } from './ecs-service-two-families';
 
 export const crossFileRules: Rule<WorkflowModel>[] = [
   ecsTaskDefinitionFile, ecsUnknownContainer, ecsServiceCluster, ecsWaitForStability, dockerBuildFiles, dockerBuildTarget, dockerBuildArgs, nixNotInstalled, nixFlakeOutput, ecsImageNotBuilt,
+  ecsTaskDefinitionFamily, ecsServiceTwoFamilies,
 ];

@@ -1,6 +1,8 @@
 import type { Rule } from '../../../engine/types';
 import type { WorkflowModel } from '../parse';
-import { ecsSteps } from '../../crossfile/workflow';
+import { ecsSteps, stepCwd, type EcsStep } from '../../crossfile/workflow';
+import { filesWritten } from '../../crossfile/script';
+import { resolveIn } from '../../crossfile/paths';
 import { relativeTo, repoRootOf } from '../../crossfile/paths';
 
 export const rule: Rule<WorkflowModel> = {
@@ -12,7 +14,7 @@ export const rule: Rule<WorkflowModel> = {
       notTaskDef: '{{path}} is not an ECS task definition (it has no "containerDefinitions").',
     },
     docs: {
-      rationale: '`aws-actions/amazon-ecs-render-task-definition` and `amazon-ecs-deploy-task-definition` read `task-definition` from the checked-out repository, relative to its root. A moved or misspelt file fails the deploy job after the image was already built and pushed. Values with expressions (e.g. the render step\'s output) are not checked.',
+      rationale: '`aws-actions/amazon-ecs-render-task-definition` and `amazon-ecs-deploy-task-definition` read `task-definition` from the checked-out repository, relative to its root. A moved or misspelt file fails the deploy job after the image was already built and pushed. Values with expressions (e.g. the render step\'s output) are not checked, nor files that an earlier `run:` of the same job writes (`aws ecs describe-task-definition ... > task-definition.json`, `tee`, `-o`, `cp`).',
       incorrect: 'on: push\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - uses: aws-actions/amazon-ecs-render-task-definition@v1\n        with:\n          task-definition: ecs/taskdef.json\n          container-name: web\n          image: example/web:1\n',
       correct: 'on: push\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - uses: aws-actions/amazon-ecs-render-task-definition@v1\n        with:\n          task-definition: ecs/task-definition.json\n          container-name: web\n          image: example/web:1\n',
       files: { '../../ecs/task-definition.json': '{\n  "family": "web",\n  "containerDefinitions": [{ "name": "web", "image": "example/web:1" }]\n}\n' },
@@ -28,7 +30,8 @@ export const rule: Rule<WorkflowModel> = {
       const rel = relativeTo(root, s.taskDefPath);
       const file = ctx.workspace.get(s.taskDefPath);
       if (!file) {
-        if (!ctx.workspace.exists(s.taskDefPath)) ctx.report({ ...at, messageId: 'missing', data: { path: rel } });
+        // `aws ecs describe-task-definition ... > task-definition.json` in an earlier step makes it at run time
+        if (!ctx.workspace.exists(s.taskDefPath)) { if (!writtenEarlier(ctx.model, s, root)) ctx.report({ ...at, messageId: 'missing', data: { path: rel } }); }
         // Readable but of no kind we know (a JSON file without containerDefinitions).
         else if (ctx.workspace.readText(s.taskDefPath) !== undefined) ctx.report({ ...at, messageId: 'notTaskDef', data: { path: rel } });
         continue;
@@ -41,3 +44,15 @@ export const rule: Rule<WorkflowModel> = {
     }
   },
 };
+
+/** Whether a `run:` step before `s` in its job writes the task definition file (redirect, tee, -o, cp/mv). */
+function writtenEarlier(model: WorkflowModel, s: EcsStep, root: string): boolean {
+  for (const step of s.job.steps) {
+    if (step.index >= s.step.index) break;
+    if (!step.run) continue;
+    const cwd = stepCwd(model, s.job, step, root);
+    if (!cwd) continue;
+    if (filesWritten(model.text, step.run.start, step.run.end).some((w) => resolveIn(cwd, w.value) === s.taskDefPath)) return true;
+  }
+  return false;
+}
