@@ -13,7 +13,9 @@ import type { Job, Step, WorkflowModel } from '../workflow/parse';
 import type { TaskDefModel } from '../taskdef/parse';
 import { get, str } from '../taskdef/json';
 import { editDistance, nearest } from '../../text/nearest';
-import { actionSteps, DEPLOY_ACTION, ecsSteps, modelCache, RENDER_ACTION, type Input } from './workflow';
+import { actionSteps, DEPLOY_ACTION, ecsSteps, modelCache, RENDER_ACTION, stepCwd, type EcsStep, type Input } from './workflow';
+import { filesWritten } from './script';
+import { repoRootOf, resolveIn } from './paths';
 import { asMap, asScalar, get as yget, scalarString } from '../workflow/yaml-util';
 import { scriptCommands, type ScriptWord } from './script';
 
@@ -176,7 +178,7 @@ export function serviceDeploys(ws: WorkspaceIndex, model: WorkflowModel, workflo
     else if (d.taskDef) {
       const ref = /^\$\{\{\s*steps\.([A-Za-z0-9_-]+)\.outputs\.task-definition\s*\}\}$/.exec(d.taskDef.value.trim());
       const render = ref && steps.find((s) => s.action === RENDER_ACTION && s.job === d.job && s.step.id?.value === ref[1]);
-      if (render && render.taskDefPath) found = familyOfFile(ws, render.taskDefPath);
+      if (render && render.taskDefPath) found = familyOfFile(ws, render.taskDefPath) ?? describedInto(model, render, workflowPath);
       else if (render && !render.taskDef) {
         const named = familiesNamed(model).find((f) => f.step === render.step);
         if (named) found = { family: named.family, familyAt: { path: workflowPath, start: named.start, end: named.end } };
@@ -186,6 +188,19 @@ export function serviceDeploys(ws: WorkspaceIndex, model: WorkflowModel, workflo
     out.push({ step: d.step, job: d.job, service, cluster: shortName(clusterInput?.value ?? 'default'), ...found, target: targetOf(model, d.job, d.step) });
   }
   return out;
+}
+
+/** The family an earlier step of the job fetched into the render step's file (`aws ecs describe-task-definition --task-definition web > td.json`). */
+function describedInto(model: WorkflowModel, render: EcsStep, workflowPath: string): { family: string; familyAt: ServiceDeploy['familyAt'] } | undefined {
+  const root = repoRootOf(workflowPath);
+  if (!root) return undefined;
+  let found: FamilyRef | undefined;
+  for (const r of familiesNamed(model)) {
+    if (r.job !== render.job || r.step.index >= render.step.index || !r.step.run || !r.via.startsWith('aws ecs describe-task-definition')) continue;
+    const cwd = stepCwd(model, r.job, r.step, root);
+    if (cwd && filesWritten(model.text, r.step.run.start, r.step.run.end).some((w) => resolveIn(cwd, w.value) === render.taskDefPath)) found = r;
+  }
+  return found && { family: found.family, familyAt: { path: workflowPath, start: found.start, end: found.end } };
 }
 
 const literalName = (v: string) => !!v.trim() && !v.includes('$') && !v.includes('{{');
