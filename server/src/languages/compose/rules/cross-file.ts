@@ -3,5 +3,7 @@ import type { Rule } from '../../../engine/types';
 import type { ComposeModel } from '../parse';
 import { rule as portNotExposed } from './port-not-exposed';
 import { rule as healthcheckTarget } from './healthcheck-target';
+import { rule as contextIgnoresCopySource } from './context-ignores-copy-source';
+import { rule as contextIgnoresDockerfile } from './context-ignores-dockerfile';
 
-export const crossFileRules: Rule<ComposeModel>[] = [portNotExposed, healthcheckTarget];
+export const crossFileRules: Rule<ComposeModel>[] = [portNotExposed, healthcheckTarget, contextIgnoresCopySource, contextIgnoresDockerfile];

@@ -13,8 +13,9 @@ import { rule as nixFlakeOutput } from './nix-flake-output';
 import { rule as ecsImageNotBuilt } from './ecs-image-not-built';
 import { rule as ecsTaskDefinitionFamily } from './ecs-task-definition-family';
 import { rule as ecsServiceTwoFamilies } from './ecs-service-two-families';
+import { rule as buildContextIgnoresCopySource } from './build-context-ignores-copy-source';
 
 export const crossFileRules: Rule<WorkflowModel>[] = [
   ecsTaskDefinitionFile, ecsUnknownContainer, ecsServiceCluster, ecsWaitForStability, dockerBuildFiles, dockerBuildTarget, dockerBuildArgs, nixNotInstalled, nixFlakeOutput, ecsImageNotBuilt,
-  ecsTaskDefinitionFamily, ecsServiceTwoFamilies,
+  ecsTaskDefinitionFamily, ecsServiceTwoFamilies, buildContextIgnoresCopySource,
 ];
