@@ -13,7 +13,7 @@ export const rule: Rule<ComposeModel> = {
     code: 'XF026', id: 'context-ignores-dockerfile', kinds: ['compose'], defaultSeverity: 'info', fixable: false,
     description: 'The `.dockerignore` of the service\'s build context excludes the Dockerfile itself.',
     messages: {
-      excluded: '{{ignore}} excludes the Dockerfile {{dockerfile}} with `{{pattern}}`; current Docker and BuildKit still build, but docker-compose 1.x and builders that send the filtered context themselves do not find it.',
+      excluded: '{{ignore}} excludes this build\'s Dockerfile (`{{dockerfile}}`) with `{{pattern}}`; current Docker and BuildKit still build, but docker-compose 1.x and builders that send the filtered context themselves do not find it.',
     },
     docs: {
       rationale: 'Docker (since 1.5) and BuildKit always send the Dockerfile and the `.dockerignore` to the builder, whatever the ignore file says, so for `docker compose build` and `docker build` this is harmless. It broke the Python docker-compose 1.x (and old docker-py), which filtered the context itself and then could not find the Dockerfile ("Cannot locate specified Dockerfile"), and it still breaks tools that tar the context themselves and send it to a remote builder (some CI builders, Kaniko-style setups fed the filtered folder). Excluding the Dockerfile is often intentional (keeping it out of `COPY . .` so that editing it does not invalidate the layer cache); then turn this rule off in `.shipshape.yaml` (`rules: { XF026: off }`). Reported only when the Dockerfile lies inside the build context.',
