@@ -17,5 +17,7 @@ const walk = (d) => {
 walk(dir);
 const only = process.argv.slice(2);
 const chosen = only.length ? files.filter((f) => only.some((o) => f.includes(o))) : files;
+// (`node --test` with no file would run every test it finds, the editor suite included)
+if (!chosen.length) { console.error(`no test file matches ${only.join(', ')}`); process.exit(1); }
 const r = spawnSync(process.execPath, ['--test', '--test-reporter=spec', ...chosen], { stdio: 'inherit', cwd: root });
 process.exit(r.status ?? 1);

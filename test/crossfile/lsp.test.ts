@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { DidChangeTextDocumentNotification, type Diagnostic } from 'vscode-languageserver-protocol/node';
+import { DidChangeTextDocumentNotification, HoverRequest, RenameRequest, type Diagnostic } from 'vscode-languageserver-protocol/node';
 import { LspClient } from '../helpers/lsp-client';
 import { REPO_ROOT } from '../helpers/context';
 
@@ -80,5 +80,27 @@ describe('cross-file diagnostics over LSP', { skip: !fs.existsSync(SERVER) && 'd
     const tdAgain = await client.diagnostics(tdUri, has('XF005'));
     assert.match(String(tdAgain.find((d) => d.code === "XF005")!.message), /container "frontend"/);
     assert.equal(/uncaught (?!Error: Unhandled method client\/registerCapability)/.test(client.stderr), false, client.stderr);
+  });
+
+  it('renaming the container in the task definition edits the workflow too; the workflow hovers the container', async () => {
+    const wfUri = 'file://' + path.join(root, '.github', 'workflows', 'deploy.yml');
+    const tdUri = 'file://' + path.join(root, 'ecs', 'task-definition.json');
+    // After the first test: the task definition (open) names "web", the workflow (open) "frontend".
+    const wfText = fs.readFileSync(path.join(root, '.github', 'workflows', 'deploy.yml'), 'utf8');
+    await client.conn.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri: wfUri, version: 3 }, contentChanges: [{ text: wfText }] });
+    await client.diagnostics(wfUri, lacks('XF002'));
+    const tdLines = fs.readFileSync(path.join(root, 'ecs', 'task-definition.json'), 'utf8').replace('"web-app"', '"web"').split('\n');
+    const line = tdLines.findIndex((l) => l.includes('"name": "web"'));
+    const character = tdLines[line].indexOf('web') + 1;
+    const edit = await client.conn.sendRequest(RenameRequest.type, { textDocument: { uri: tdUri }, position: { line, character }, newName: 'api' });
+    assert.deepEqual(Object.keys(edit?.changes ?? {}).sort(), [tdUri, wfUri].sort());
+    assert.deepEqual(edit!.changes![tdUri].map((e) => [e.range.start.line, e.newText]), [[line, 'api']]);
+    const wfLine = wfText.split('\n').findIndex((l) => l.includes('container-name: web'));
+    assert.deepEqual(edit!.changes![wfUri].map((e) => [e.range.start.line, e.range.start.character, e.newText]), [[wfLine, 26, 'api']]);
+
+    const hover = await client.conn.sendRequest(HoverRequest.type, { textDocument: { uri: wfUri }, position: { line: wfLine, character: 27 } });
+    const value = hover && typeof hover.contents === 'object' && 'value' in hover.contents ? hover.contents.value : '';
+    assert.match(value, /Container `web`/);
+    assert.match(value, /"portMappings": \[\{ "containerPort": 8080 \}\]/);
   });
 });

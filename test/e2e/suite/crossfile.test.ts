@@ -4,7 +4,7 @@
 // on the Dockerfile). Each side shows its finding; fixing one side clears the other side's.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { closeAll, fileUri, only, open, rangeOf, waitForCodes, waitForNoCodes } from './helpers';
+import { closeAll, fileUri, hoverText, only, open, rangeOf, waitForCodes, waitForNoCodes } from './helpers';
 
 const WORKFLOW = '.github/workflows/ci.yml';
 const TASKDEF = 'ecs/task-definition.json';
@@ -70,5 +70,25 @@ describe('crossfile', () => {
     assert.ok(await wfEditor.edit((b) => b.replace(target, 'target: build')), 'edit refused');
     await waitForNoCodes(wf.uri, ['XF011']);
     await waitForNoCodes(df.uri, ['XF013']);
+  });
+
+  it('across files: the target hovers the stage, the stage hovers its users, and renaming the stage edits both files', async () => {
+    const wfEditor = await open(WORKFLOW);
+    const wf = wfEditor.document;
+    const df = (await openBeside(DOCKERFILE)).document;
+    // (the test before may leave its unsaved edit, `target: build`, in the open document)
+    if (wf.getText().includes('target: runtime')) assert.ok(await wfEditor.edit((b) => b.replace(rangeOf(wf, 'target: runtime'), 'target: build')), 'edit refused');
+    const target = rangeOf(wf, 'target: build');
+    await waitForNoCodes(wf.uri, ['XF011']);
+    const onTarget = await hoverText(wf.uri, rangeOf(wf, 'target: build').end.translate(0, -2));
+    assert.match(onTarget, /Stage `build`/);
+    assert.match(onTarget, /FROM node:20-bookworm AS build/);
+    const stage = rangeOf(df, 'AS build').end.translate(0, -2);
+    assert.match(await hoverText(df.uri, stage), /\.github\/workflows\/ci\.yml:\d+.*`target`/);
+    const edit = await vscode.commands.executeCommand<vscode.WorkspaceEdit>('vscode.executeDocumentRenameProvider', df.uri, stage, 'compile');
+    const byFile = new Map(edit.entries().map(([uri, edits]) => [uri.toString(), edits]));
+    assert.deepEqual([...byFile.keys()].sort(), [df.uri.toString(), wf.uri.toString()].sort());
+    assert.deepEqual(byFile.get(wf.uri.toString())!.map((e) => [e.range.start.line, e.newText]), [[target.start.line, 'compile']]);
+    assert.ok(byFile.get(df.uri.toString())!.some((e) => e.range.start.line === rangeOf(df, 'AS build').start.line && e.newText === 'compile'));
   });
 });

@@ -3,6 +3,7 @@ import { parseCompose, type ComposeModel } from './parse';
 import { rules } from './rules';
 import { complete } from './complete';
 import { definition, hover, rename, symbols } from './navigate';
+import { withCrossFileDefinition, withCrossFileHover, withCrossFileRename } from '../crossfile/navigate';
 
 export type { ComposeModel } from './parse';
 
@@ -12,8 +13,9 @@ export const language: Language<ComposeModel> = {
   parse: (text, path) => parseCompose(text, path),
   rules,
   complete,
-  hover,
-  definition,
-  rename,
+  // A build `target` resolves, hovers and renames with the Dockerfile's stage.
+  hover: withCrossFileHover(hover),
+  definition: withCrossFileDefinition(definition),
+  rename: withCrossFileRename(rename),
   symbols,
 };

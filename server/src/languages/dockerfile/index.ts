@@ -4,6 +4,7 @@ import { parseDockerfile, DockerfileModel } from './parse';
 import { rules } from './rules';
 import { complete } from './features/complete';
 import { hover } from './features/hover';
+import { withCrossFileDefinition, withCrossFileHover, withCrossFileRename } from '../crossfile/navigate';
 import { symbols, definition, rename } from './features/navigate';
 import { dirname } from './util';
 
@@ -56,9 +57,10 @@ export const language: Language<DockerfileModel> = {
   parse: (text) => parseDockerfile(text),
   rules,
   complete,
-  hover,
+  // A stage's users in workflows and compose files show in its hover, and follow its renames.
+  hover: withCrossFileHover(hover),
   symbols,
   definition,
-  rename,
+  rename: withCrossFileRename(rename),
   configOverrides: hadolintOverrides,
 };

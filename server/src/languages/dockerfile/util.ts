@@ -158,3 +158,22 @@ export function* subcommands(model: DockerfileModel, names: string[], subs: stri
 export function sameRunHas(ins: DockerInstruction, pred: (c: ShellCommand) => boolean): boolean {
   return (ins.commands ?? []).some(pred);
 }
+
+/**
+ * The check of the "clean the package cache in the same RUN" rules (yum, dnf, zypper): each RUN
+ * that installs with one of `managers` and neither runs `cleans` nor mounts a cache over
+ * /var/cache gets one report, with a suggestion that appends `cleanCommand` to the RUN.
+ */
+export function reportUncleanedCache(ctx: RuleContext<DockerfileModel>, managers: string[], installs: string[], cleans: (c: ShellCommand) => boolean, cleanCommand: string): void {
+  const seen = new Set<unknown>();
+  for (const { ins, cmd } of subcommands(ctx.model, managers, installs)) {
+    if (seen.has(ins)) continue;
+    seen.add(ins);
+    if (sameRunHas(ins, cleans) || hasCacheMount(ins, '/var/cache')) continue;
+    const last = ins.commands![ins.commands!.length - 1];
+    ctx.report({
+      start: cmd.start, end: cmd.end, messageId: 'noClean',
+      fix: ins.json || ins.heredocs.length || last.via ? undefined : { title: 'Clean the cache in this RUN', safe: false, edits: [{ start: last.end, end: last.end, newText: ` \\\n    && ${cleanCommand}` }] },
+    });
+  }
+}

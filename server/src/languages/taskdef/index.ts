@@ -5,6 +5,7 @@ import { rules } from './rules';
 import { complete } from './complete';
 import { hover } from './hover';
 import { symbols } from './symbols';
+import { withCrossFileHover, withCrossFileRename } from '../crossfile/navigate';
 
 export type { TaskDefModel } from './parse';
 
@@ -14,6 +15,8 @@ export const language: Language<TaskDefModel> = {
   parse: (text, path) => parseTaskDef(text, path),
   rules,
   complete,
-  hover,
+  // A container's name: its users in workflows in the hover; renamed with them.
+  hover: withCrossFileHover(hover),
   symbols,
+  rename: withCrossFileRename(),
 };

@@ -1,4 +1,4 @@
-import { editDistance } from '../../text/nearest';
+import { nearestName } from '../../text/nearest';
 /** Small helpers over jsonc-parser nodes: lookups, values, and edits that keep JSON valid. */
 import type { Node } from 'jsonc-parser';
 import type { OffsetEdit } from '../../engine/types';
@@ -103,22 +103,7 @@ export function replaceNode(n: Node, newText: string): OffsetEdit {
   return { start: n.offset, end: end(n), newText };
 }
 
-/** Case-insensitive edit distance (the shared one). */
-export function distance(a: string, b: string): number {
-  return editDistance(a.toLowerCase(), b.toLowerCase());
-}
-
+/** The field or value meant: a typo, or a fragment of a longer name ("vpc" for "awsvpc", "Mappings" for "portMappings"). */
 export function nearest(word: string, candidates: readonly string[]): string | undefined {
-  let best: string | undefined, bestD = Infinity;
-  for (const c of candidates) {
-    const d = distance(word, c);
-    if (d < bestD) { best = c; bestD = d; }
-  }
-  if (best === undefined) return undefined;
-  const limit = Math.max(2, Math.floor(Math.max(word.length, best.length) / 3));
-  if (bestD <= limit) return best;
-  // A fragment of a longer name ("vpc" for "awsvpc", "Mappings" for "portMappings").
-  const w = word.toLowerCase();
-  const containing = word.length >= 3 ? candidates.filter((c) => c.toLowerCase().includes(w)) : [];
-  return containing.length === 1 ? containing[0] : undefined;
+  return nearestName(word, candidates);
 }

@@ -7,6 +7,7 @@ import { hover } from './features/hover';
 import { symbols } from './features/symbols';
 import { definition } from './features/definition';
 import { crossFileCompletions, crossFileDefinition } from '../crossfile/features';
+import { withCrossFileDefinition, withCrossFileHover, withCrossFileRename } from '../crossfile/navigate';
 
 export type { WorkflowModel } from './parse';
 
@@ -21,10 +22,12 @@ export const language: Language<WorkflowModel> = {
     const other = crossFileCompletions(ctx, offset);
     return other.length ? other : complete(ctx, offset);
   },
-  hover,
+  // A target, container-name or `.#name` shows the other file's declaration, and renames it everywhere.
+  hover: withCrossFileHover(hover),
   symbols,
-  definition: (ctx, offset) => {
+  definition: withCrossFileDefinition((ctx, offset) => {
     const other = crossFileDefinition(ctx, offset);
     return other.length ? other : definition(ctx, offset);
-  },
+  }),
+  rename: withCrossFileRename(),
 };

@@ -1,7 +1,7 @@
 import type { Rule } from '../../../engine/types';
 import type { DockerfileModel } from '../parse';
 import type { ShellCommand } from '../shell';
-import { meta, subcommands, sameRunHas, hasCacheMount } from '../util';
+import { meta, reportUncleanedCache } from '../util';
 
 const cleans = (c: ShellCommand): boolean => ((c.name === 'dnf' || c.name === 'microdnf') && c.argv.some((w) => w.value === 'clean') && c.argv.some((w) => w.value === 'all')) || (c.name === 'rm' && c.argv.some((w) => /^\/var\/cache\/(dnf|yum)/.test(w.value)));
 
@@ -17,16 +17,6 @@ export const rule: Rule<DockerfileModel> = {
     },
   }),
   check(ctx) {
-    const seen = new Set<unknown>();
-    for (const { ins, cmd } of subcommands(ctx.model, ['dnf', 'microdnf'], ['install', 'groupinstall', 'localinstall', 'reinstall'])) {
-      if (seen.has(ins)) continue;
-      seen.add(ins);
-      if (sameRunHas(ins, cleans) || hasCacheMount(ins, '/var/cache')) continue;
-      const last = ins.commands![ins.commands!.length - 1];
-      ctx.report({
-        start: cmd.start, end: cmd.end, messageId: 'noClean',
-        fix: ins.json || ins.heredocs.length || last.via ? undefined : { title: 'Clean the cache in this RUN', safe: false, edits: [{ start: last.end, end: last.end, newText: ' \\\n    && dnf clean all' }] },
-      });
-    }
+    reportUncleanedCache(ctx, ['dnf', 'microdnf'], ['install', 'groupinstall', 'localinstall', 'reinstall'], cleans, 'dnf clean all');
   },
 };

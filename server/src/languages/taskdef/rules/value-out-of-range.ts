@@ -9,9 +9,14 @@ const NAMED: Record<string, string> = {
   'containerDefinitions.name': 'up to 255 letters, digits, underscores and hyphens',
 };
 
-/** The model's patterns are whole-value patterns with Unicode classes (\\p{L}). */
+/** The model's patterns are whole-value patterns with Unicode classes (\\p{L}); compiled once each. */
+const compiled = new Map<string, RegExp | undefined>();
 function compile(pattern: string): RegExp | undefined {
-  try { return new RegExp(`^(?:${pattern})$`, 'u'); } catch { return undefined; }
+  if (compiled.has(pattern)) return compiled.get(pattern);
+  let re: RegExp | undefined;
+  try { re = new RegExp(`^(?:${pattern})$`, 'u'); } catch { re = undefined; }
+  compiled.set(pattern, re);
+  return re;
 }
 
 /** TD005: the model's min/max: string lengths, list sizes, integer bounds (e.g. at most 50 tags). */

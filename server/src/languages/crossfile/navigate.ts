@@ -1,0 +1,139 @@
+/**
+ * Hover, go to definition and rename across files, for every kind, on both sides of a link
+ * (crossfile/refs.ts finds the symbol): on a use, the hover shows the other file's declaration
+ * (the stage's FROM line, the container's JSON, the flake output's binding); on a declaration, it
+ * lists the files that use it. A language wires them around its own features:
+ *   hover: withCrossFileHover(hover), definition: withCrossFileDefinition(definition),
+ *   rename: withCrossFileRename(rename)
+ */
+import { Location, MarkupKind, type Hover, type TextEdit } from 'vscode-languageserver-types';
+import type { FeatureContext, ParsedFile, WorkspaceIndex } from '../../engine/types';
+import { LineIndex } from '../../text/lines';
+import type * as A from '../nix/ast';
+import { dockerfileAt, exposedPorts, taskDefAt } from './models';
+import { imageSourceOfContainer } from './links';
+import { outputEntries, outputsTree } from './nix';
+import { declarationSpots, renameEverywhere, symbolAt, usesElsewhere, type CrossSymbol, type Spot } from './refs';
+
+type Feature<M, T> = (ctx: FeatureContext<M>, offset: number) => T;
+
+function uri(path: string): string { return 'file://' + path.split('/').map(encodeURIComponent).join('/'); }
+
+/** `b` relative to the folder `a` and `b` share (`Dockerfile`, `.github/workflows/ci.yml`). */
+function shortPath(a: string, b: string): string {
+  const x = a.split('/'); const y = b.split('/');
+  let i = 0;
+  while (i < x.length - 1 && i < y.length - 1 && x[i] === y[i]) i++;
+  return y.slice(i).join('/');
+}
+
+function linesOf(ws: WorkspaceIndex, path: string): { lines: LineIndex; text: string } | undefined {
+  const f = ws.get(path) as ParsedFile | undefined;
+  if (f) return { lines: f.lines, text: f.text };
+  const text = ws.readText(path);
+  return text === undefined ? undefined : { lines: new LineIndex(text), text };
+}
+
+/** A Markdown link to a spot, `[Dockerfile:7](file:///…#L7)`. */
+function link(from: string, ws: WorkspaceIndex, s: { path: string; start: number }): string {
+  const line = (linesOf(ws, s.path)?.lines.position(s.start).line ?? 0) + 1;
+  return `[${shortPath(from, s.path)}:${line}](${uri(s.path)}#L${line})`;
+}
+
+/** A slice of a file starting at `start`, its lines de-indented together (at most `maxLines`). */
+function excerpt(text: string, start: number, end: number, maxLines = 20): string {
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  let lines = (' '.repeat(start - lineStart) + text.slice(start, end)).replace(/\s+$/, '').split('\n');
+  if (lines.length > maxLines) lines = [...lines.slice(0, maxLines), '…'];
+  const indent = Math.min(...lines.filter((l) => l.trim()).map((l) => /^\s*/.exec(l)![0].length));
+  return lines.map((l) => l.slice(Math.min(indent, /^\s*/.exec(l)![0].length))).join('\n');
+}
+
+/** What the declaration looks like, for a hover on a use. */
+function declarationHover(ctx: FeatureContext<unknown>, sym: CrossSymbol, decl: Spot): string | undefined {
+  const ws = ctx.workspace;
+  const where = link(ctx.path, ws, decl);
+  if (sym.kind === 'stage') {
+    const df = dockerfileAt(ws, sym.file);
+    const stage = df?.model.stages.find((s) => s.name?.toLowerCase() === sym.name.toLowerCase());
+    if (!df || !stage) return undefined;
+    const ports = [...new Set(exposedPorts(df.model, stage).map((p) => p.port))];
+    const from = df.text.slice(stage.from.start, stage.from.end).split('\n')[0];
+    return `**Stage \`${stage.name}\`** of ${where}\n\n\`\`\`dockerfile\n${from}\n\`\`\`` + (ports.length ? `\n\nEXPOSEs ${ports.join(', ')}.` : '');
+  }
+  if (sym.kind === 'container') {
+    const td = taskDefAt(ws, sym.file);
+    const c = td?.containers.find((x) => x.name === sym.name);
+    if (!td || !c) return undefined;
+    return `**Container \`${sym.name}\`** of ${where}${td.family ? ` (family \`${td.family}\`)` : ''}\n\n\`\`\`json\n${excerpt(td.file.text, c.start, c.end)}\n\`\`\``;
+  }
+  const flake = ws.get(sym.file);
+  const tree = flake?.kind === 'flake' ? outputsTree(flake.model as A.NixModel) : undefined;
+  if (!flake || !tree) return undefined;
+  const defs = outputEntries(tree, sym.name).slice(0, 4).map((e) => {
+    const b = e.entry.bindings[e.entry.bindings.length - 1];
+    return excerpt(flake.text, b.start, b.end, 3);
+  });
+  return `**Flake output \`${sym.name}\`** of ${where}\n\n\`\`\`nix\n${defs.join('\n')}\n\`\`\``;
+}
+
+/** Who uses a declaration, for a hover on it. */
+function usesHover(ctx: FeatureContext<unknown>, sym: CrossSymbol): string | undefined {
+  const ws = ctx.workspace;
+  const uses = usesElsewhere(ws, sym);
+  const lines = uses.slice(0, 10).map((u) => `- ${link(ctx.path, ws, u)}: \`${u.what}\``);
+  if (uses.length > 10) lines.push(`- … and ${uses.length - 10} more`);
+  if (sym.kind === 'container') {
+    const src = imageSourceOfContainer(ws, sym.file, sym.name);
+    if (src) lines.push(`- image built from ${link(ctx.path, ws, { path: src.dockerfile.path, start: src.stage.start })}${src.stage.name ? ` (stage \`${src.stage.name}\`)` : ''}`);
+  }
+  if (!lines.length) return undefined;
+  const what = sym.kind === 'stage' ? 'Stage' : sym.kind === 'container' ? 'Container' : 'Flake output';
+  return `**${what} \`${sym.name}\`**, used in other files:\n\n${lines.join('\n')}`;
+}
+
+export function crossFileHover(ctx: FeatureContext<unknown>, offset: number): Hover | undefined {
+  // (a context without a workspace, as some unit tests build: nothing to look across)
+  const sym = ctx.workspace && symbolAt(ctx, offset);
+  if (!sym) return undefined;
+  let value: string | undefined;
+  if (sym.file === ctx.path) value = usesHover(ctx, sym);
+  else {
+    const decl = declarationSpots(ctx.workspace, sym)?.[0];
+    value = decl && declarationHover(ctx, sym, decl);
+  }
+  return value ? { contents: { kind: MarkupKind.Markdown, value } } : undefined;
+}
+
+function merge(a: Hover | undefined, b: Hover | undefined): Hover | undefined {
+  if (!a || !b) return a ?? b;
+  const text = (h: Hover) => (typeof h.contents === 'object' && 'value' in h.contents ? h.contents.value : String(h.contents));
+  return { contents: { kind: MarkupKind.Markdown, value: `${text(a)}\n\n---\n\n${text(b)}` }, range: b.range ?? a.range };
+}
+
+/** The other file's side first, then the language's own hover. */
+export function withCrossFileHover<M>(own?: Feature<M, Hover | undefined>): Feature<M, Hover | undefined> {
+  return (ctx, offset) => merge(crossFileHover(ctx as FeatureContext<unknown>, offset), own?.(ctx, offset));
+}
+
+/** From a use to the declaration in the other file; otherwise the language's own definition. */
+export function withCrossFileDefinition<M>(own?: Feature<M, Location[]>): Feature<M, Location[]> {
+  return (ctx, offset) => {
+    const sym = ctx.workspace && symbolAt(ctx as FeatureContext<unknown>, offset);
+    if (sym && sym.file !== ctx.path) {
+      const decl = declarationSpots(ctx.workspace, sym)?.[0];
+      const lines = decl && linesOf(ctx.workspace, decl.path)?.lines;
+      if (decl && lines) return [Location.create(uri(decl.path), lines.range(decl.start, decl.end))];
+    }
+    return own?.(ctx, offset) ?? [];
+  };
+}
+
+/** Renames a stage, container or flake output in every file; otherwise the language's own rename. */
+export function withCrossFileRename<M>(own?: (ctx: FeatureContext<M>, offset: number, newName: string) => { path: string; edits: TextEdit[] }[] | undefined) {
+  return (ctx: FeatureContext<M>, offset: number, newName: string) => {
+    const sym = ctx.workspace && symbolAt(ctx as FeatureContext<unknown>, offset);
+    const across = sym && renameEverywhere(ctx.workspace, sym, newName, { path: ctx.path, lines: ctx.lines });
+    return across ?? own?.(ctx, offset, newName);
+  };
+}
