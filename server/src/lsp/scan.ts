@@ -5,10 +5,11 @@ import type { DocumentKind } from '../engine/types';
 const SKIP = new Set(['.git', 'node_modules', '.cache', 'dist', 'out', '.direnv', 'result']);
 
 /**
- * The infrastructure files under a workspace folder, found by name (JSON task definitions by name
- * only here; opened ones are detected by content). Bounded so a huge monorepo cannot stall start-up.
+ * The infrastructure files under a workspace folder, found by name, and JSON task definitions by
+ * name or content (`ecs/web.json` with `containerDefinitions`; JSON files up to 1 MiB are read).
+ * Bounded so a huge monorepo cannot stall start-up.
  */
-export function scanWorkspace(root: string, detect: (p: string) => DocumentKind | undefined, limit = 20000): [string, DocumentKind][] {
+export function scanWorkspace(root: string, detect: (p: string, text?: string) => DocumentKind | undefined, limit = 20000): [string, DocumentKind][] {
   const found: [string, DocumentKind][] = [];
   let seen = 0;
   const stack = [root];
@@ -21,7 +22,10 @@ export function scanWorkspace(root: string, detect: (p: string) => DocumentKind 
       const full = path.join(dir, e.name).split(path.sep).join('/');
       if (e.isDirectory()) { if (!SKIP.has(e.name)) stack.push(full); continue; }
       if (!e.isFile()) continue;
-      const kind = detect(full);
+      let kind = detect(full);
+      if (!kind && e.name.toLowerCase().endsWith('.json')) {
+        try { if (fs.statSync(full).size <= 1 << 20) kind = detect(full, fs.readFileSync(full, 'utf8')); } catch { /* unreadable: not ours */ }
+      }
       if (kind) found.push([full, kind]);
     }
   }

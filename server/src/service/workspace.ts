@@ -51,9 +51,13 @@ export class Workspace implements WorkspaceIndex {
   changedOnDisk(path: string): void {
     this.invalidate(path);
     if (!this.open.has(path)) {
-      const kind = this.fs.exists(path) ? this.detect(path) : undefined;
+      const kind = this.fs.exists(path) ? this.detectOnDisk(path) : undefined;
       if (kind) this.known.set(path, kind); else this.known.delete(path);
     }
+  }
+  /** The kind of a file on disk: by its path, and for JSON by its content (a task definition named `ecs/web.json`). */
+  private detectOnDisk(path: string): DocumentKind | undefined {
+    return this.detect(path) ?? (path.toLowerCase().endsWith('.json') ? this.detect(path, this.readText(path)) : undefined);
   }
   /** Records a file found by a workspace scan. */
   addKnown(path: string, kind: DocumentKind): void { this.known.set(path, kind); }
@@ -109,7 +113,7 @@ export class Workspace implements WorkspaceIndex {
     if (this.fs.list) {
       for (const path of this.fs.list()) {
         if (this.known.has(path)) continue;
-        const k = this.detect(path);
+        const k = this.detectOnDisk(path);
         if (k && (!kind || k === kind)) out.push(path);
       }
     }
