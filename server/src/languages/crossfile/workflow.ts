@@ -8,6 +8,7 @@ import type { WorkspaceIndex } from '../../engine/types';
 import type { Job, Step, WorkflowModel } from '../workflow/parse';
 import { asMap, asScalar, get, nodeRange, scalarString } from '../workflow/yaml-util';
 import { isDynamic, repoRootOf, resolveIn } from './paths';
+import { scriptWords } from './script';
 
 /** One `with:` input: its value, the whole scalar's range and the range of its content (inside quotes). */
 export interface Input { key: string; value: string; start: number; end: number; contentStart: number; contentEnd: number; keyStart: number; keyEnd: number; block: boolean }
@@ -175,48 +176,15 @@ function computeBuildSteps(model: WorkflowModel, workflowPath: string): BuildSte
   return out;
 }
 
-/** The offset of the `)` that closes the `(` at `open`, or `end` when unclosed. */
-function matchParen(text: string, open: number, end: number): number {
-  let depth = 0;
-  for (let i = open; i < end; i++) {
-    if (text[i] === '(') depth++;
-    else if (text[i] === ')' && --depth === 0) return i;
-  }
-  return end;
-}
-
 interface Cmd { file?: Word; target?: Word; context?: Word; buildArgs: Word[]; tags: Word[]; platforms: Word[] }
 
 /**
- * `docker build` / `docker buildx build` / `docker image build` commands in a script, read with a
- * small tokenizer over the source (quotes and line continuations; anything with a variable is
+ * `docker build` / `docker buildx build` / `docker image build` commands in a script, read with the
+ * script reader of crossfile/script.ts (quotes and line continuations; anything with a variable is
  * kept as written and later ignored as dynamic).
  */
 export function dockerBuildCommands(text: string, start: number, end: number): Cmd[] {
-  const words: (Word & { sep?: boolean })[] = [];
-  let i = start;
-  while (i < end) {
-    const c = text[i];
-    if (c === '\\' && (text[i + 1] === '\n' || text[i + 1] === '\r')) { i += 2; continue; }
-    if (c === '\n' || c === ';' || c === '&' || c === '|') { words.push({ value: c, start: i, end: i + 1, sep: true }); i++; continue; }
-    if (c === ' ' || c === '\t' || c === '\r') { i++; continue; }
-    if (c === '#' && (i === start || /\s/.test(text[i - 1]))) { while (i < end && text[i] !== '\n') i++; continue; }
-    const s = i;
-    let value = '';
-    while (i < end && !/[\s;&|]/.test(text[i])) {
-      const q = text[i];
-      // `${{ ... }}` and `$( ... )` are one word whatever they hold (and dynamic, so never checked)
-      const close = q === '$' && text.startsWith('${{', i) ? text.indexOf('}}', i + 3) + 2 : q === '$' && text[i + 1] === '(' ? matchParen(text, i + 1, end) + 1 : 0;
-      if (close > i && close <= end) { value += text.slice(i, close); i = close; continue; }
-      if (q === '"' || q === "'") {
-        const close = text.indexOf(q, i + 1);
-        const stop = close < 0 || close > end ? end : close;
-        value += text.slice(i + 1, stop);
-        i = stop + 1;
-      } else { value += q; i++; }
-    }
-    words.push({ value, start: s, end: Math.min(i, end) });
-  }
+  const words = scriptWords(text, start, end);
   const out: Cmd[] = [];
   for (let k = 0; k < words.length; k++) {
     if (words[k].sep || words[k].value !== 'docker') continue;
