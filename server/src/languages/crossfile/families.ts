@@ -165,7 +165,7 @@ function familyOfFile(ws: WorkspaceIndex, path: string): { family: string; famil
  * family they deploy: the `task-definition` file's, or through `${{ steps.<id>.outputs.task-definition }}`
  * the render step's (its file's family, or its `task-definition-family`/`-arn`).
  */
-export function serviceDeploys(ws: WorkspaceIndex, model: WorkflowModel, workflowPath: string): ServiceDeploy[] {
+export function serviceDeploys(ws: WorkspaceIndex, model: WorkflowModel, workflowPath: string, wanted?: (key: string) => boolean): ServiceDeploy[] {
   const out: ServiceDeploy[] = [];
   const steps = ecsSteps(model, workflowPath);
   for (const d of steps) {
@@ -173,6 +173,10 @@ export function serviceDeploys(ws: WorkspaceIndex, model: WorkflowModel, workflo
     const service = d.inputs.get('service');
     const clusterInput = d.inputs.get('cluster');
     if (!service || service.block || !literalName(service.value) || (clusterInput && (clusterInput.block || !literalName(clusterInput.value)))) continue;
+    const cluster = shortName(clusterInput?.value ?? 'default');
+    const target = targetOf(model, d.job, d.step);
+    // Steps for other services are skipped before their task definitions are read (each read is a dependency).
+    if (wanted && !wanted(deployKey(service.value, cluster, target))) continue;
     let found: { family: string; familyAt: ServiceDeploy['familyAt'] } | undefined;
     if (d.taskDefPath) found = familyOfFile(ws, d.taskDefPath);
     else if (d.taskDef) {
@@ -185,9 +189,14 @@ export function serviceDeploys(ws: WorkspaceIndex, model: WorkflowModel, workflo
       }
     }
     if (!found) continue;
-    out.push({ step: d.step, job: d.job, service, cluster: shortName(clusterInput?.value ?? 'default'), ...found, target: targetOf(model, d.job, d.step) });
+    out.push({ step: d.step, job: d.job, service, cluster, ...found, target });
   }
   return out;
+}
+
+/** What makes two deploy steps update the same service: its name, its cluster and the AWS target of the job. */
+export function deployKey(service: string, cluster: string, target: string): string {
+  return JSON.stringify([shortName(service), cluster, target]);
 }
 
 /** The family an earlier step of the job fetched into the render step's file (`aws ecs describe-task-definition --task-definition web > td.json`). */

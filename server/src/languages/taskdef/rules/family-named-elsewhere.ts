@@ -25,18 +25,23 @@ export const rule: TaskDefRule = {
     const family = str(node);
     if (!node || !family || /[$<{]/.test(family)) return;
     const mine = { family, start: node.offset + 1, end: node.offset + node.length - 1 };
-    const names = [...new Set([family, ...workspaceFamilies(ctx.workspace).filter((d) => d.path !== ctx.path).map((d) => d.family)])];
+    const named: { path: string; r: ReturnType<typeof familiesNamed>[number] }[] = [];
     for (const p of ctx.workspace.list('workflow')) {
       const wf = ctx.workspace.get(p);
       if (!wf || wf.kind !== 'workflow') continue;
-      for (const r of familiesNamed(wf.model as WorkflowModel)) {
-        if (nearFamily(r.family, names) !== mine.family) continue;
-        const workflow = p.slice(p.lastIndexOf('/.github/') + 1);
-        ctx.report({
-          start: mine.start, end: mine.end, messageId: 'near', data: { workflow, name: r.family, via: r.via, family: mine.family },
-          related: [{ path: p, start: r.start, end: r.end, message: `${r.via} ${r.family}` }],
-        });
-      }
+      for (const r of familiesNamed(wf.model as WorkflowModel)) if (r.family !== family) named.push({ path: p, r });
+    }
+    // The other task definitions are read only when a workflow names a family this one lacks
+    // (each read makes this file depend on that one).
+    if (!named.length) return;
+    const names = [...new Set([family, ...workspaceFamilies(ctx.workspace).filter((d) => d.path !== ctx.path).map((d) => d.family)])];
+    for (const { path: p, r } of named) {
+      if (nearFamily(r.family, names) !== mine.family) continue;
+      const workflow = p.slice(p.lastIndexOf('/.github/') + 1);
+      ctx.report({
+        start: mine.start, end: mine.end, messageId: 'near', data: { workflow, name: r.family, via: r.via, family: mine.family },
+        related: [{ path: p, start: r.start, end: r.end, message: `${r.via} ${r.family}` }],
+      });
     }
   },
 };

@@ -1,6 +1,6 @@
 import type { Rule } from '../../../engine/types';
 import type { WorkflowModel } from '../parse';
-import { serviceDeploys, shortName, type ServiceDeploy } from '../../crossfile/families';
+import { deployKey, serviceDeploys, shortName, type ServiceDeploy } from '../../crossfile/families';
 import { relativeTo, repoRootOf } from '../../crossfile/paths';
 
 export const rule: Rule<WorkflowModel> = {
@@ -26,13 +26,14 @@ export const rule: Rule<WorkflowModel> = {
     if (!root) return;
     const mine = serviceDeploys(ctx.workspace, ctx.model, ctx.path);
     if (!mine.length) return;
-    const key = (d: ServiceDeploy) => JSON.stringify([shortName(d.service.value), d.cluster, d.target]);
+    const key = (d: ServiceDeploy) => deployKey(d.service.value, d.cluster, d.target);
+    const keys = new Set(mine.map(key));
     const all: { path: string; d: ServiceDeploy }[] = mine.map((d) => ({ path: ctx.path, d }));
     for (const p of ctx.workspace.list('workflow')) {
       if (p === ctx.path) continue;
       const wf = ctx.workspace.get(p);
       if (!wf || wf.kind !== 'workflow') continue;
-      for (const d of serviceDeploys(ctx.workspace, wf.model as WorkflowModel, p)) if (mine.some((m) => key(m) === key(d))) all.push({ path: p, d });
+      for (const d of serviceDeploys(ctx.workspace, wf.model as WorkflowModel, p, (k) => keys.has(k))) all.push({ path: p, d });
     }
     for (const d of mine) {
       const other = all.find((o) => o.d !== d && key(o.d) === key(d) && o.d.family !== d.family);
