@@ -138,3 +138,11 @@ test('go to definition from a compose target and from .#name', () => {
   const toOutput = s.definition(doc(WF), at(WF, '.#hello', 2), DEFAULT_SETTINGS);
   assert.deepEqual([toOutput[0]?.uri, toOutput[0]?.range.start.line], ['file:///ws/flake.nix', 2]);
 });
+
+test('completions after nix build .# and nix run .#: the outputs the flake defines where nix looks', () => {
+  const text = files[WF].replace('nix build .#hello', 'nix build .#he');
+  const labels = (t: string, needle: string) => service().complete({ path: WF, text: t }, t.indexOf(needle) + needle.length, DEFAULT_SETTINGS).map((i) => i.label);
+  assert.deepEqual(labels(text, '.#he'), ['hello']);
+  const run = files[WF].replace('nix build .#hello', 'nix run .#');
+  assert.deepEqual(labels(run, 'nix run .#'), ['default', 'hello'], 'apps first, then packages');
+});

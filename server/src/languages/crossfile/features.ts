@@ -1,8 +1,8 @@
 /**
  * Editor features across files, for workflows: go to definition from a render step's
  * `container-name` to the container, from a build `target` to the stage, from a `task-definition`
- * or `file` path to the file; completions of container names, stage names and build args from the
- * other file. Wiring (one line each in the workflow language's `definition` and `complete`):
+ * or `file` path to the file; completions of container names, stage names, build args and flake
+ * outputs (`nix build .#`) from the other file. Wiring (one line each in the workflow language's `definition` and `complete`):
  *   definition: (ctx, o) => [...crossFileDefinition(ctx, o), ...definition(ctx, o)]
  *   complete:   (ctx, o) => [...crossFileCompletions(ctx, o), ...complete(ctx, o)]
  */
@@ -12,6 +12,9 @@ import type { WorkflowModel } from '../workflow/parse';
 import { LineIndex } from '../../text/lines';
 import { declaredArgs, dockerfileAt, taskDefAt } from './models';
 import { buildSteps, ecsSteps } from './workflow';
+import { LOOKS_IN, definedNames, outputsTree } from './nix';
+import { repoRootOf } from './paths';
+import type { NixModel } from '../nix/ast';
 
 function uri(path: string): string { return 'file://' + path.split('/').map(encodeURIComponent).join('/'); }
 const inside = (o: number, s: { start: number; end: number } | undefined) => !!s && o >= s.start && o <= s.end;
@@ -47,8 +50,34 @@ export function crossFileDefinition(ctx: FeatureContext<WorkflowModel>, offset: 
   return [];
 }
 
-/** Completions inside `container-name:`, `target:` and `build-args:` values, from the other file. */
+/** After `nix build|run|develop|shell .#` in a `run:` script: the outputs the repository's flake defines there. */
+function flakeOutputCompletions(ctx: FeatureContext<WorkflowModel>, offset: number): CompletionItem[] | undefined {
+  const step = ctx.model.jobs.flatMap((j) => j.steps).find((s) => s.run && offset >= s.run.start && offset <= s.run.end);
+  if (!step) return undefined;
+  const line = ctx.text.slice(ctx.text.lastIndexOf('\n', offset - 1) + 1, offset);
+  const m = /(?:^|[\s;&|(])nix\s+(build|run|develop|shell)\b[^\n;&|]*\s\.#([A-Za-z0-9_'-]*)$/.exec(line);
+  const root = m ? repoRootOf(ctx.path) : undefined;
+  if (!m || root === undefined) return undefined;
+  const flakePath = `${root === '/' ? '' : root}/flake.nix`;
+  const flake = ctx.workspace.get(flakePath);
+  const tree = flake?.kind === 'flake' ? outputsTree(flake.model as NixModel) : undefined;
+  if (!tree) return [];
+  const items: CompletionItem[] = [];
+  const seen = new Set<string>();
+  for (const kind of LOOKS_IN[m[1]]) {
+    for (const name of definedNames(tree, [kind]) ?? []) {
+      if (seen.has(name)) continue;
+      seen.add(name);
+      items.push({ label: name, kind: CompletionItemKind.Module, detail: `${kind} of flake.nix` });
+    }
+  }
+  return items;
+}
+
+/** Completions inside `container-name:`, `target:` and `build-args:` values and after `nix build .#`, from the other file. */
 export function crossFileCompletions(ctx: FeatureContext<WorkflowModel>, offset: number): CompletionItem[] {
+  const outputs = flakeOutputCompletions(ctx, offset);
+  if (outputs) return outputs;
   for (const s of ecsSteps(ctx.model, ctx.path)) {
     if (!s.taskDefPath || !s.container || !inside(offset, s.container)) continue;
     return (taskDefAt(ctx.workspace, s.taskDefPath)?.containers ?? []).filter((c) => c.name).map((c) => ({ label: c.name!, kind: CompletionItemKind.Value, detail: `container of ${s.taskDef?.value}` }));
