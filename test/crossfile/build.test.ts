@@ -82,6 +82,7 @@ testRule(dockerfile, stageTargeted, {
     { code: DOCKERFILE, path: '/ws/Dockerfile', files: { [WF]: action('          target: production\n') } },
     { code: DOCKERFILE, path: '/ws/Dockerfile', files: { [WF]: action('          context: app\n          target: prod\n') }, name: 'the workflow builds another Dockerfile' },
     { code: DOCKERFILE, path: '/ws/Dockerfile', name: 'no workflow' },
+    { code: DOCKERFILE, path: '/ws/Dockerfile', files: { '/ws/compose.yaml': 'services:\n  web:\n    build:\n      context: .\n      target: PRODUCTION\n' }, name: 'a compose target, stage names ignore case' },
   ],
   invalid: [
     {
@@ -91,6 +92,11 @@ testRule(dockerfile, stageTargeted, {
     {
       code: DOCKERFILE, path: '/ws/app/Dockerfile', files: { [WF]: run('docker build --target test app') },
       errors: [{ messageId: 'missing', line: 5 }],
+    },
+    {
+      code: DOCKERFILE.replace('AS production', 'AS prod'), path: '/ws/Dockerfile', name: 'a compose service targets the old name',
+      files: { '/ws/compose.yaml': 'services:\n  web:\n    build:\n      context: .\n      target: production\n  api:\n    build:\n      context: ./api\n      target: production\n' },
+      errors: [{ messageId: 'renamed', line: 5, column: 35, data: { where: 'compose.yaml (service web)', target: 'production', suggestion: 'prod' } }],
     },
   ],
 });
