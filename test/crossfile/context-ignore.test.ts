@@ -1,4 +1,4 @@
-/** The .dockerignore of a build context chosen by compose or a workflow (XF014, XF025, XF026): table tests with the other files in the workspace. */
+/** The .dockerignore of a build context chosen by compose or a workflow (XF014, XF015, XF025, XF026): table tests with the other files in the workspace. */
 import { testRule } from '../helpers/rule-tester';
 import { language as compose } from '../../server/src/languages/compose';
 import { language as workflow } from '../../server/src/languages/workflow';
@@ -7,6 +7,7 @@ import { rule as contextIgnoresCopySource } from '../../server/src/languages/com
 import { rule as contextIgnoresDockerfile } from '../../server/src/languages/compose/rules/context-ignores-dockerfile';
 import { rule as buildContextIgnores } from '../../server/src/languages/workflow/rules/build-context-ignores-copy-source';
 import { rule as copyIgnoredFile } from '../../server/src/languages/dockerfile/rules/copy-ignored-file';
+import { rule as copyIgnoredByBuildContext } from '../../server/src/languages/dockerfile/rules/copy-ignored-by-build-context';
 
 const C = '/ws/compose.yaml';
 const WF = '/ws/.github/workflows/ci.yml';
@@ -97,4 +98,30 @@ testRule(workflow, buildContextIgnores, {
 testRule(dockerfile, copyIgnoredFile, {
   valid: [{ code: dockerfileText, path: DF, files: { '/ws/.dockerignore': 'services/*/config\n' }, name: 'the root ignore file is not DF015\'s' }],
   invalid: [{ code: dockerfileText, path: DF, files: { '/ws/services/api/.dockerignore': 'package.json\n' }, errors: [{ messageId: 'ignored', line: 3 }] }],
+});
+
+testRule(dockerfile, copyIgnoredByBuildContext, {
+  valid: [
+    { code: dockerfileText, path: DF, files: { '/ws/.dockerignore': rootIgnore['/ws/.dockerignore'] }, name: 'no build names this Dockerfile' },
+    { code: dockerfileText, path: DF, files: { ...rootIgnore, [C]: svc('    build: services/api\n') }, name: 'built from its own folder: DF015\'s business' },
+    { code: dockerfileText, path: DF, files: { ...rootIgnore, [C]: fromRoot, [DF + '.dockerignore']: '.git\n' }, name: 'a Dockerfile.dockerignore is in force' },
+    { code: dockerfileText, path: DF, files: { '/ws/.dockerignore': '.git\n', [C]: fromRoot }, name: 'nothing excluded' },
+  ],
+  invalid: [
+    {
+      name: 'a compose service builds it from the repository root',
+      code: dockerfileText, path: DF, files: { ...rootIgnore, [C]: fromRoot },
+      errors: [{ messageId: 'ignored', line: 4, column: 6, endColumn: 34, data: { src: 'services/api/config/app.yaml', pattern: 'services/*/config', ignore: '../../.dockerignore', where: '../../compose.yaml (service api)' } }],
+    },
+    {
+      name: 'a workflow and a compose service build it from the root: one report',
+      code: dockerfileText, path: DF, files: { ...rootIgnore, [C]: fromRoot, [WF]: 'on: push\njobs:\n  image:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: docker/build-push-action@v6\n        with:\n          file: services/api/Dockerfile\n' },
+      errors: [{ messageId: 'ignored', line: 4 }],
+    },
+    {
+      name: 'a workflow builds it with docker build -f',
+      code: dockerfileText, path: DF, files: { ...rootIgnore, [WF]: 'on: push\njobs:\n  image:\n    runs-on: ubuntu-latest\n    steps:\n      - run: docker build -f services/api/Dockerfile .\n' },
+      errors: [{ messageId: 'ignored', line: 4, data: { where: '.github/workflows/ci.yml' } }],
+    },
+  ],
 });

@@ -2,5 +2,6 @@
 import type { Rule } from '../../../engine/types';
 import type { DockerfileModel } from '../parse';
 import { rule as stageTargetedElsewhere } from './stage-targeted-elsewhere';
+import { rule as copyIgnoredByBuildContext } from './copy-ignored-by-build-context';
 
-export const crossFileRules: Rule<DockerfileModel>[] = [stageTargetedElsewhere];
+export const crossFileRules: Rule<DockerfileModel>[] = [stageTargetedElsewhere, copyIgnoredByBuildContext];
