@@ -26,8 +26,8 @@ const files: Record<string, string> = {
     '          task-definition: ecs/task-definition.json', '          container-name: web', '          image: example/web:2',
     '      - uses: cachix/install-nix-action@v31', '      - run: nix build .#hello', '',
   ].join('\n'),
-  [COMPOSE]: 'services:\n  app:\n    build:\n      context: .\n      target: "prod"\n',
-  [TD]: '{\n  "family": "web",\n  "containerDefinitions": [\n    { "name": "web", "image": "example/web:1", "dependsOn": [{ "containerName": "log_router", "condition": "START" }] },\n    { "name": "log_router", "image": "fluent-bit:3" }\n  ]\n}\n',
+  [COMPOSE]: 'services:\n  app:\n    build:\n      context: .\n      target: "prod"\n    ports: ["8081:8080"]\n',
+  [TD]: '{\n  "family": "web",\n  "containerDefinitions": [\n    { "name": "web", "image": "example/web:1", "dependsOn": [{ "containerName": "log_router", "condition": "START" }], "portMappings": [{ "containerPort": 3000 }] },\n    { "name": "log_router", "image": "fluent-bit:3" }\n  ]\n}\n',
   [FLAKE]: '{\n  outputs = { self, nixpkgs }: {\n    packages.x86_64-linux.hello = nixpkgs.legacyPackages.x86_64-linux.hello;\n    packages.aarch64-linux.hello = nixpkgs.legacyPackages.aarch64-linux.hello;\n    apps.x86_64-linux.default = { type = "app"; program = "${self.packages.x86_64-linux.hello}/bin/hello"; };\n  };\n}\n',
 };
 
@@ -145,4 +145,14 @@ test('completions after nix build .# and nix run .#: the outputs the flake defin
   assert.deepEqual(labels(text, '.#he'), ['hello']);
   const run = files[WF].replace('nix build .#hello', 'nix run .#');
   assert.deepEqual(labels(run, 'nix run .#'), ['default', 'hello'], 'apps first, then packages');
+});
+
+test('ports across files: a mapped port hovers what the image EXPOSEs; an EXPOSE hovers where the image runs', () => {
+  assert.match(hoverText(TD, at(TD, '3000')), /containerPort 3000\*\* of `web`[\s\S]*\[Dockerfile:3\]\(file:\/\/\/ws\/Dockerfile#L3\) \(stage `prod`\), which EXPOSEs 8080/);
+  assert.match(hoverText(COMPOSE, at(COMPOSE, ':8080', 2)), /Port 8080\*\* of service `app`[\s\S]*EXPOSEs 8080/);
+  assert.match(hoverText(COMPOSE, at(COMPOSE, '8081')), /Port 8080\*\*/, 'the mapping hovers with its container side');
+  assert.doesNotMatch(hoverText(COMPOSE, at(COMPOSE, 'context')), /EXPOSE/);
+  const expose = hoverText(DF, at(DF, 'EXPOSE 8080', 8));
+  assert.match(expose, /container `web` of \[ecs\/task-definition\.json:4\].* maps 3000/);
+  assert.match(expose, /service `app` of \[compose\.yaml:2\].* uses 8080/);
 });

@@ -10,8 +10,12 @@ import { Location, MarkupKind, type Hover, type TextEdit } from 'vscode-language
 import type { FeatureContext, ParsedFile, WorkspaceIndex } from '../../engine/types';
 import { LineIndex } from '../../text/lines';
 import type * as A from '../nix/ast';
-import { dockerfileAt, exposedPorts, taskDefAt } from './models';
-import { imageSourceOfContainer } from './links';
+import type { DockerfileModel } from '../dockerfile/parse';
+import type { ComposeModel } from '../compose/parse';
+import type { TaskDefModel } from '../taskdef/parse';
+import { dockerfileAt, exposedPorts, stageChain, taskDefAt, taskDefView } from './models';
+import { imageSourceOfContainer, imageSourceOfService, type ImageSource } from './links';
+import { servicePorts } from './compose';
 import { outputEntries, outputsTree } from './nix';
 import { declarationSpots, renameEverywhere, symbolAt, usesElsewhere, type CrossSymbol, type Spot } from './refs';
 
@@ -92,10 +96,74 @@ function usesHover(ctx: FeatureContext<unknown>, sym: CrossSymbol): string | und
   return `**${what} \`${sym.name}\`**, used in other files:\n\n${lines.join('\n')}`;
 }
 
+// --- ports: what the other files say about a port ----------------------------------------------
+
+function exposedBy(ctx: FeatureContext<unknown>, src: ImageSource): string {
+  const ports = [...new Set(exposedPorts(src.dockerfile.model, src.stage).map((p) => p.port))];
+  const stage = `${link(ctx.path, ctx.workspace, { path: src.dockerfile.path, start: src.stage.start })}${src.stage.name ? ` (stage \`${src.stage.name}\`)` : ''}`;
+  return ports.length ? `The image is built from ${stage}, which EXPOSEs ${ports.join(', ')}.` : `The image is built from ${stage}, which EXPOSEs no port.`;
+}
+
+/** On a task definition's `containerPort` or a compose port: what the image's Dockerfile EXPOSEs. */
+function portUseHover(ctx: FeatureContext<unknown>, offset: number): string | undefined {
+  if (ctx.kind === 'taskdef') {
+    const view = taskDefView({ path: ctx.path, kind: 'taskdef', text: ctx.text, lines: ctx.lines, model: ctx.model as TaskDefModel });
+    for (const c of view?.containers ?? []) {
+      const port = c.ports.find((p) => offset >= p.start && offset <= p.end);
+      const src = port && c.name ? imageSourceOfContainer(ctx.workspace, ctx.path, c.name) : undefined;
+      if (port && src) return `**containerPort ${port.port}** of \`${c.name}\`\n\n${exposedBy(ctx, src)}`;
+    }
+  }
+  if (ctx.kind === 'compose') {
+    const model = ctx.model as ComposeModel;
+    for (const svc of model.services ?? []) {
+      const port = servicePorts(model, svc).targets.find((p) => offset >= p.start && offset <= p.end);
+      const src = port ? imageSourceOfService(ctx.workspace, model, svc, ctx.path) : undefined;
+      if (port && src) return `**Port ${port.port}** of service \`${svc.name}\`\n\n${exposedBy(ctx, src)}`;
+    }
+  }
+  return undefined;
+}
+
+/** On an EXPOSE: the task definitions and compose services that run this stage, and the ports they map. */
+function exposeHover(ctx: FeatureContext<unknown>, offset: number): string | undefined {
+  const model = ctx.model as DockerfileModel;
+  const expose = model.exposedPorts.find((p) => offset >= p.start && offset <= p.end);
+  if (!expose) return undefined;
+  const ws = ctx.workspace;
+  // a stage runs this EXPOSE when it is that stage or built on it
+  const runs = (src: ImageSource | undefined) => !!src && src.dockerfile.path === ctx.path && stageChain(model, src.stage).some((s) => s.index === expose.stage);
+  const lines: string[] = [];
+  for (const p of ws.list('taskdef')) {
+    const view = taskDefAt(ws, p);
+    for (const c of view?.containers ?? []) {
+      if (!c.name || !runs(imageSourceOfContainer(ws, p, c.name))) continue;
+      const ports = c.ports.map((x) => x.port);
+      lines.push(`- container \`${c.name}\` of ${link(ctx.path, ws, { path: p, start: c.nameSpan?.start ?? c.start })} maps ${ports.length ? ports.join(', ') : 'no port'}`);
+    }
+  }
+  for (const p of ws.list('compose')) {
+    const file = ws.get(p);
+    if (file?.kind !== 'compose') continue;
+    const cm = file.model as ComposeModel;
+    for (const svc of cm.services ?? []) {
+      if (!runs(imageSourceOfService(ws, cm, svc, p))) continue;
+      const ports = servicePorts(cm, svc);
+      const targets = [...new Set([...ports.targets.map((x) => x.port), ...ports.expose])];
+      lines.push(`- service \`${svc.name}\` of ${link(ctx.path, ws, { path: p, start: svc.keyStart })} ${targets.length ? `uses ${targets.join(', ')}` : 'publishes no port'}`);
+    }
+  }
+  return lines.length ? `**EXPOSE ${expose.value}**, where this image runs:\n\n${lines.slice(0, 10).join('\n')}` : undefined;
+}
+
 export function crossFileHover(ctx: FeatureContext<unknown>, offset: number): Hover | undefined {
   // (a context without a workspace, as some unit tests build: nothing to look across)
-  const sym = ctx.workspace && symbolAt(ctx, offset);
-  if (!sym) return undefined;
+  if (!ctx.workspace) return undefined;
+  const sym = symbolAt(ctx, offset);
+  if (!sym) {
+    const ports = ctx.kind === 'dockerfile' ? exposeHover(ctx, offset) : portUseHover(ctx, offset);
+    return ports ? { contents: { kind: MarkupKind.Markdown, value: ports } } : undefined;
+  }
   let value: string | undefined;
   if (sym.file === ctx.path) value = usesHover(ctx, sym);
   else {
