@@ -18,10 +18,10 @@ const TD = '/ws/ecs/task-definition.json';
 const FLAKE = '/ws/flake.nix';
 
 const files: Record<string, string> = {
-  [DF]: 'FROM node:22 AS build\nRUN npm ci\nFROM node:22-slim AS prod\nCOPY --from=build /app /app\nEXPOSE 8080\n',
+  [DF]: 'FROM node:22 AS build\nRUN npm ci\nFROM node:22-slim AS prod\nARG NODE_ENV=development\nCOPY --from=build /app /app\nEXPOSE 8080\n',
   [WF]: [
     'on: push', 'jobs:', '  release:', '    runs-on: ubuntu-latest', '    steps:',
-    '      - uses: docker/build-push-action@v6', '        with:', '          target: prod',
+    '      - uses: docker/build-push-action@v6', '        with:', '          target: prod', '          build-args: NODE_ENV=production',
     '      - uses: aws-actions/amazon-ecs-render-task-definition@v1', '        with:',
     '          task-definition: ecs/task-definition.json', '          container-name: web', '          image: example/web:2',
     '      - uses: cachix/install-nix-action@v31', '      - run: nix build .#hello', '',
@@ -77,7 +77,7 @@ test('rename a stage from a use (the workflow target): the Dockerfile and the ot
 test('rename a stage referenced only inside the Dockerfile stays in the Dockerfile', () => {
   const out = renamed(DF, at(DF, 'AS build', 4), 'deps')!;
   assert.deepEqual(Object.keys(out), [DF]);
-  assert.match(out[DF], /AS deps\nRUN npm ci\nFROM node:22-slim AS prod\nCOPY --from=deps /);
+  assert.match(out[DF], /AS deps\nRUN npm ci\nFROM node:22-slim AS prod\nARG NODE_ENV=development\nCOPY --from=deps /);
 });
 
 test('an invalid stage name is refused', () => {
@@ -124,10 +124,10 @@ test('hover on a declaration lists its uses in other files', () => {
   assert.match(stage, /\.github\/workflows\/release\.yml:8.*`target`/);
   assert.match(stage, /compose\.yaml:5.*`target of service app`/);
   const container = hoverText(TD, at(TD, '"web", "image"'));
-  assert.match(container, /release\.yml:12.*`container-name`/);
+  assert.match(container, /release\.yml:13.*`container-name`/);
   assert.match(container, /image built from \[Dockerfile:3\].*stage `prod`/);
   const output = hoverText(FLAKE, at(FLAKE, 'hello =', 0));
-  assert.match(output, /release\.yml:15.*`nix build`/);
+  assert.match(output, /release\.yml:16.*`nix build`/);
   assert.equal(hoverText(DF, at(DF, 'AS build', 4)).includes('used in other files'), false, 'a stage no other file names');
 });
 
@@ -155,4 +155,12 @@ test('ports across files: a mapped port hovers what the image EXPOSEs; an EXPOSE
   const expose = hoverText(DF, at(DF, 'EXPOSE 8080', 8));
   assert.match(expose, /container `web` of \[ecs\/task-definition\.json:4\].* maps 3000/);
   assert.match(expose, /service `app` of \[compose\.yaml:2\].* uses 8080/);
+});
+
+test('a workflow hovers the files its values name: the task definition, the Dockerfile, a build arg', () => {
+  const td = hoverText(WF, at(WF, 'ecs/task-definition.json'));
+  assert.match(td, /\*\*Task definition\*\* \[ecs\/task-definition\.json:1\].*family `web`/);
+  assert.match(td, /- `web`: example\/web:1 \(ports 3000\)\n- `log_router`: fluent-bit:3/);
+  assert.match(hoverText(WF, at(WF, 'NODE_ENV=')), /\*\*ARG NODE_ENV=development\*\* in \[Dockerfile:4\].*\(stage prod\)/);
+  assert.equal(hoverText(WF, at(WF, 'image: example/web:2', 8)).includes('Task definition'), false);
 });

@@ -16,6 +16,8 @@ import type { TaskDefModel } from '../taskdef/parse';
 import { dockerfileAt, exposedPorts, stageChain, taskDefAt, taskDefView } from './models';
 import { imageSourceOfContainer, imageSourceOfService, type ImageSource } from './links';
 import { servicePorts } from './compose';
+import type { WorkflowModel } from '../workflow/parse';
+import { buildSteps, ecsSteps } from './workflow';
 import { outputEntries, outputsTree } from './nix';
 import { declarationSpots, renameEverywhere, symbolAt, usesElsewhere, type CrossSymbol, type Spot } from './refs';
 
@@ -156,13 +158,44 @@ function exposeHover(ctx: FeatureContext<unknown>, offset: number): string | und
   return lines.length ? `**EXPOSE ${expose.value}**, where this image runs:\n\n${lines.slice(0, 10).join('\n')}` : undefined;
 }
 
+// --- workflow values naming a file or an ARG ----------------------------------------------------
+
+const on = (o: number, s: { start: number; end: number } | undefined) => !!s && o >= s.start && o <= s.end;
+
+/** On a `task-definition` path, a Dockerfile `file` or a build arg: what that file holds. */
+function workflowValueHover(ctx: FeatureContext<unknown>, offset: number): string | undefined {
+  const model = ctx.model as WorkflowModel;
+  const ws = ctx.workspace;
+  for (const s of ecsSteps(model, ctx.path)) {
+    if (!s.taskDefPath || !s.taskDef || !on(offset, { start: s.taskDef.contentStart, end: s.taskDef.contentEnd })) continue;
+    const td = taskDefAt(ws, s.taskDefPath);
+    if (!td) return undefined;
+    const containers = td.containers.map((c) => `- \`${c.name ?? '?'}\`${c.image ? `: ${c.image}` : ''}${c.ports.length ? ` (ports ${c.ports.map((p) => p.port).join(', ')})` : ''}`);
+    return `**Task definition** ${link(ctx.path, ws, { path: s.taskDefPath, start: 0 })}${td.family ? `, family \`${td.family}\`` : ''}\n\n${containers.join('\n') || 'No containers.'}`;
+  }
+  for (const b of buildSteps(model, ctx.path)) {
+    if (!b.dockerfilePath) continue;
+    const df = (on(offset, b.file) || on(offset, b.context) || b.buildArgs.some((a) => on(offset, a))) ? dockerfileAt(ws, b.dockerfilePath) : undefined;
+    if (!df) continue;
+    const arg = b.buildArgs.find((a) => on(offset, a));
+    if (arg) {
+      const defs = df.model.args.filter((a) => a.name === arg.value);
+      if (!defs.length) return undefined;
+      return defs.slice(0, 4).map((d) => `**ARG ${d.name}${d.value !== null ? `=${d.value}` : ''}** in ${link(ctx.path, ws, { path: b.dockerfilePath!, start: d.nameStart })}${d.stage >= 0 ? ` (stage ${df.model.stages[d.stage]?.name ?? d.stage})` : ' (before the first FROM)'}`).join('\n\n');
+    }
+    const stages = df.model.stages.map((st) => `- ${st.name ? `\`${st.name}\`` : `stage ${st.index}`}: FROM ${st.image ?? '?'}`);
+    return `**Dockerfile** ${link(ctx.path, ws, { path: b.dockerfilePath, start: 0 })}\n\n${stages.join('\n')}`;
+  }
+  return undefined;
+}
+
 export function crossFileHover(ctx: FeatureContext<unknown>, offset: number): Hover | undefined {
   // (a context without a workspace, as some unit tests build: nothing to look across)
   if (!ctx.workspace) return undefined;
   const sym = symbolAt(ctx, offset);
   if (!sym) {
-    const ports = ctx.kind === 'dockerfile' ? exposeHover(ctx, offset) : portUseHover(ctx, offset);
-    return ports ? { contents: { kind: MarkupKind.Markdown, value: ports } } : undefined;
+    const value = ctx.kind === 'dockerfile' ? exposeHover(ctx, offset) : ctx.kind === 'workflow' ? workflowValueHover(ctx, offset) : portUseHover(ctx, offset);
+    return value ? { contents: { kind: MarkupKind.Markdown, value } } : undefined;
   }
   let value: string | undefined;
   if (sym.file === ctx.path) value = usesHover(ctx, sym);
