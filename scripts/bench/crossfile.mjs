@@ -88,3 +88,30 @@ t = process.hrtime.bigint();
 for (const p of files.keys()) service.validate({ path: p, text: files.get(p) }, service.settingsFor(p, { rules: off }), { trusted: true });
 const noXf = ms(t);
 console.log(`check every file, warm, XF rules off          ${f(noXf)} ms  (the XF rules cost ${((warm - noXf) / files.size).toFixed(2)} ms/file)`);
+
+// Editor features across files on the same workspace (after the checks above, every file is parsed):
+// each answer scans the index for the other side. Median of 7.
+const DEFAULTS = service.settingsFor(`${R}/apps/app7/Dockerfile`);
+function timeFeature(fn) {
+  const times = [];
+  let result;
+  for (let k = 0; k < 7; k++) { const s = process.hrtime.bigint(); result = fn(); times.push(ms(s)); }
+  times.sort((a, b) => a - b);
+  return { median: times[3], result };
+}
+for (const p of files.keys()) service.workspace.setOpen(p, files.get(p));
+const dfPath = `${R}/apps/app7/Dockerfile`, wfPath = `${R}/.github/workflows/app7.yml`;
+const dfDoc = { path: dfPath, text: dockerfile(7) }, wfDoc = { path: wfPath, text: workflow(7) };
+files.set(dfPath, dfDoc.text); files.set(wfPath, wfDoc.text);
+service.workspace.setOpen(dfPath, dfDoc.text); service.workspace.setOpen(wfPath, wfDoc.text);
+const features = [
+  ['hover a stage (lists its users)', () => service.hover(dfDoc, dfDoc.text.indexOf('AS production') + 4, DEFAULTS)],
+  ['hover an EXPOSE (where it runs)', () => service.hover(dfDoc, dfDoc.text.indexOf('EXPOSE') + 8, DEFAULTS)],
+  ['hover a workflow target (the stage)', () => service.hover(wfDoc, wfDoc.text.indexOf('target: production') + 9, DEFAULTS)],
+  ['rename a stage (every file)', () => service.rename(dfDoc, dfDoc.text.indexOf('AS production') + 4, 'release', DEFAULTS)],
+  ['rename a container from the workflow', () => service.rename(wfDoc, wfDoc.text.indexOf('container-name: app7') + 17, 'web', DEFAULTS)],
+];
+for (const [name, fn] of features) {
+  const { median, result } = timeFeature(fn);
+  console.log(`${name.padEnd(40)} ${f(median)} ms${result ? '' : '  (no answer!)'}`);
+}
