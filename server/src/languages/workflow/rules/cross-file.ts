@@ -14,8 +14,9 @@ import { rule as ecsImageNotBuilt } from './ecs-image-not-built';
 import { rule as ecsTaskDefinitionFamily } from './ecs-task-definition-family';
 import { rule as ecsServiceTwoFamilies } from './ecs-service-two-families';
 import { rule as buildContextIgnoresCopySource } from './build-context-ignores-copy-source';
+import { rule as ecsDeployedImageNotBuilt } from './ecs-deployed-image-not-built';
 
 export const crossFileRules: Rule<WorkflowModel>[] = [
   ecsTaskDefinitionFile, ecsUnknownContainer, ecsServiceCluster, ecsWaitForStability, dockerBuildFiles, dockerBuildTarget, dockerBuildArgs, nixNotInstalled, nixFlakeOutput, ecsImageNotBuilt,
-  ecsTaskDefinitionFamily, ecsServiceTwoFamilies, buildContextIgnoresCopySource,
+  ecsTaskDefinitionFamily, ecsServiceTwoFamilies, buildContextIgnoresCopySource, ecsDeployedImageNotBuilt,
 ];
