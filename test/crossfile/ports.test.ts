@@ -61,10 +61,13 @@ testRule(compose, portNotExposed, {
     { code: svc('    ports:\n      - target: 8080\n        published: 80\n'), files: { '/ws/Dockerfile': dockerfile('alpine:3.20') }, name: 'long syntax' },
     { code: svc('    ports:\n      - "8080:3000"\n'), name: 'no Dockerfile' },
     { code: svc('    ports:\n      - "5353:53/udp"\n'), files: { '/ws/Dockerfile': dockerfile('alpine:3.20') }, name: 'udp is not EXPOSEd as tcp' },
+    { code: svc('    ports:\n      - "8000:8000"\n    command: gunicorn -w 3 -b 0.0.0.0:8000 app:app\n'), files: { '/ws/Dockerfile': dockerfile('alpine:3.20') }, name: 'the service\'s command listens there' },
+    { code: svc('    ports:\n      - "8000:8000"\n    command: ["uvicorn", "app:app", "--port", "8000"]\n'), files: { '/ws/Dockerfile': dockerfile('alpine:3.20') }, name: 'a command list' },
   ],
   invalid: [
     { code: svc('    ports:\n      - "8080:3000"\n'), files: { '/ws/Dockerfile': dockerfile('alpine:3.20') }, errors: [{ messageId: 'notExposed', line: 5, data: { port: 3000, dockerfile: 'Dockerfile' } }] },
     { code: svc('    ports:\n      - target: 3000\n        published: 80\n'), files: { '/ws/Dockerfile': dockerfile('alpine:3.20') }, errors: [{ messageId: 'notExposed', line: 5 }] },
+    { code: svc('    ports:\n      - "3000:3000"\n    command: node server.js --workers 30000\n'), files: { '/ws/Dockerfile': dockerfile('alpine:3.20') }, errors: [{ messageId: 'notExposed', line: 5 }], name: 'a longer number in the command is not the port' },
   ],
 });
 
@@ -74,9 +77,13 @@ testRule(compose, healthcheckTarget, {
     { code: svc('    healthcheck:\n      test: curl -f http://localhost:8080/\n'), files: { '/ws/Dockerfile': dockerfile('debian:12', 'RUN apt-get update && apt-get install -y --no-install-recommends \\\n    ca-certificates curl\n') }, name: 'installed on a continuation line' },
     { code: svc('    healthcheck:\n      test: curl -f http://localhost:3000/\n      disable: true\n'), files: { '/ws/Dockerfile': dockerfile('alpine:3.20') }, name: 'disabled' },
     { code: svc('    ports:\n      - "80:8080"\n    healthcheck:\n      test: wget -qO- http://localhost:9000/\n').replace('build: .', 'image: example/web:1'), name: 'no Dockerfile: ports not judged' },
+    { code: svc('    healthcheck:\n      test: ["CMD", "curl", "-f", "http://localhost:8080/"]\n'), files: { '/ws/Dockerfile': dockerfile('nginx:1.19.7-alpine') }, name: 'nginx\'s alpine images install curl' },
+    { code: svc('    healthcheck:\n      test: ["CMD", "curl", "-f", "http://localhost:8080/"]\n'), files: { '/ws/Dockerfile': dockerfile('php:8.4-fpm-alpine') }, name: 'so do php\'s' },
   ],
   invalid: [
     { code: svc('    healthcheck:\n      test: ["CMD", "curl", "-f", "http://localhost:8080/"]\n'), files: { '/ws/Dockerfile': dockerfile('alpine:3.20') }, errors: [{ messageId: 'tool', line: 5 }] },
+    { code: svc('    healthcheck:\n      test: ["CMD", "curl", "-f", "http://localhost:8080/"]\n'), files: { '/ws/Dockerfile': dockerfile('nginx:1.27-alpine-slim') }, errors: [{ messageId: 'tool', line: 5 }], name: 'nginx alpine-slim does not' },
+    { code: svc('    healthcheck:\n      test: ["CMD", "curl", "-f", "http://localhost:8080/"]\n'), files: { '/ws/Dockerfile': dockerfile('nginx:1.27-alpine3.21-slim') }, errors: [{ messageId: 'tool', line: 5 }], name: 'nor with an Alpine version' },
     { code: svc('    ports:\n      - "80:8080"\n    healthcheck:\n      test: wget -qO- http://localhost:80/\n'), files: { '/ws/Dockerfile': dockerfile('alpine:3.20') }, errors: [{ messageId: 'port', line: 7, data: { port: 80, ports: '8080' } }] },
   ],
 });
