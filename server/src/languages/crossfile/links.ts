@@ -10,9 +10,10 @@
 import type { ParsedFile, WorkspaceIndex } from '../../engine/types';
 import type { DockerfileModel, Stage } from '../dockerfile/parse';
 import type { ComposeModel, ServiceModel } from '../compose/parse';
-import { buildInfo } from '../compose/build';
+import { buildInfo, type BuildInfo } from '../compose/build';
+import type { WorkflowModel } from '../workflow/parse';
 import { builtStage, dockerfileAt } from './models';
-import { isLiteral, workflowsRendering, type BuildStep } from './workflow';
+import { buildSteps, isLiteral, workflowsRendering, type BuildStep } from './workflow';
 
 export interface ImageSource {
   dockerfile: ParsedFile<DockerfileModel>;
@@ -50,4 +51,30 @@ export function imageSourceOfService(ws: WorkspaceIndex, model: ComposeModel, sv
   const info = buildInfo(model, svc, composePath);
   if (!info || info.inline || info.remote || info.dockerfilePath.includes('$') || (info.target ?? '').includes('$')) return undefined;
   return source(ws, info.dockerfilePath, info.target);
+}
+
+/** The compose services of the workspace that build the Dockerfile at `dockerfilePath` (inline and remote builds left out). */
+export function composeBuildsOf(ws: WorkspaceIndex, dockerfilePath: string): { path: string; model: ComposeModel; svc: ServiceModel; info: BuildInfo }[] {
+  const out: { path: string; model: ComposeModel; svc: ServiceModel; info: BuildInfo }[] = [];
+  for (const path of ws.list('compose')) {
+    const file = ws.get(path);
+    if (!file || file.kind !== 'compose') continue;
+    const model = file.model as ComposeModel;
+    for (const svc of model.services ?? []) {
+      const info = buildInfo(model, svc, path);
+      if (info && !info.inline && !info.remote && info.dockerfilePath === dockerfilePath) out.push({ path, model, svc, info });
+    }
+  }
+  return out;
+}
+
+/** The workflow builds (`docker/build-push-action`, `docker build`) of the workspace that build the Dockerfile at `dockerfilePath`. */
+export function workflowBuildsOf(ws: WorkspaceIndex, dockerfilePath: string): { path: string; build: BuildStep }[] {
+  const out: { path: string; build: BuildStep }[] = [];
+  for (const path of ws.list('workflow')) {
+    const file = ws.get(path);
+    if (!file || file.kind !== 'workflow') continue;
+    for (const build of buildSteps(file.model as WorkflowModel, path)) if (build.dockerfilePath === dockerfilePath) out.push({ path, build });
+  }
+  return out;
 }

@@ -24,6 +24,7 @@ import * as A from '../nix/ast';
 import { walk } from '../nix/util';
 import { OUTPUT_KINDS, installables, outputEntries, outputsTree } from './nix';
 import { dockerfileAt } from './models';
+import { composeBuildsOf } from './links';
 import { repoRootOf } from './paths';
 import { buildSteps, ecsSteps, isLiteral } from './workflow';
 
@@ -194,15 +195,8 @@ export function usesElsewhere(ws: WorkspaceIndex, sym: CrossSymbol): Spot[] {
     }
   }
   if (sym.kind === 'stage') {
-    for (const p of ws.list('compose')) {
-      const c = ws.get(p);
-      if (c?.kind !== 'compose') continue;
-      const model = c.model as ComposeModel;
-      for (const svc of model.services ?? []) {
-        const info = buildInfo(model, svc, p);
-        if (!info?.targetNode || info.inline || info.remote || info.dockerfilePath !== sym.file || info.target?.toLowerCase() !== lower) continue;
-        out.push({ path: p, ...yamlContent(info.targetNode), what: `target of service ${svc.name}` });
-      }
+    for (const { path: p, svc, info } of composeBuildsOf(ws, sym.file)) {
+      if (info.targetNode && info.target?.toLowerCase() === lower) out.push({ path: p, ...yamlContent(info.targetNode), what: `target of service ${svc.name}` });
     }
   }
   return out;

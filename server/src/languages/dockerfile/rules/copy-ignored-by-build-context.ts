@@ -1,10 +1,7 @@
 import type { Rule } from '../../../engine/types';
 import type { DockerfileModel } from '../parse';
-import type { ComposeModel } from '../../compose/parse';
-import type { WorkflowModel } from '../../workflow/parse';
-import { buildInfo } from '../../compose/build';
 import { contextIgnore } from '../../crossfile/context';
-import { buildSteps } from '../../crossfile/workflow';
+import { composeBuildsOf, workflowBuildsOf } from '../../crossfile/links';
 import { dirname, relativeTo } from '../../crossfile/paths';
 
 /**
@@ -32,26 +29,16 @@ export const rule: Rule<DockerfileModel> = {
   check(ctx) {
     const dir = dirname(ctx.path);
     const builds: { contextPath: string; where: string; path: string; start: number; end: number }[] = [];
-    for (const p of ctx.workspace.list('compose')) {
-      const c = ctx.workspace.get(p);
-      if (!c || c.kind !== 'compose') continue;
-      const model = c.model as ComposeModel;
-      for (const svc of model.services ?? []) {
-        const info = buildInfo(model, svc, p);
-        if (!info || info.remote || info.inline || info.dockerfilePath !== ctx.path || /\$/.test(info.context + info.dockerfile)) continue;
-        const at = info.contextNode ?? info.dockerfileNode;
-        const range = at?.range ? { start: at.range[0], end: at.range[1] } : { start: svc.keyStart, end: svc.keyEnd };
-        builds.push({ contextPath: info.contextPath, where: `${relativeTo(dir, p)} (service ${svc.name})`, path: p, ...range });
-      }
+    for (const { path: p, svc, info } of composeBuildsOf(ctx.workspace, ctx.path)) {
+      if (/\$/.test(info.context + info.dockerfile)) continue;
+      const at = info.contextNode ?? info.dockerfileNode;
+      const range = at?.range ? { start: at.range[0], end: at.range[1] } : { start: svc.keyStart, end: svc.keyEnd };
+      builds.push({ contextPath: info.contextPath, where: `${relativeTo(dir, p)} (service ${svc.name})`, path: p, ...range });
     }
-    for (const p of ctx.workspace.list('workflow')) {
-      const wf = ctx.workspace.get(p);
-      if (!wf || wf.kind !== 'workflow') continue;
-      for (const b of buildSteps(wf.model as WorkflowModel, p)) {
-        if (b.dockerfilePath !== ctx.path || !b.contextPath || (b.context && /\$/.test(b.context.value))) continue;
-        const at = b.context ?? b.step.uses;
-        if (at) builds.push({ contextPath: b.contextPath, where: p.slice(p.lastIndexOf('/.github/') + 1), path: p, start: at.start, end: at.end });
-      }
+    for (const { path: p, build: b } of workflowBuildsOf(ctx.workspace, ctx.path)) {
+      if (!b.contextPath || (b.context && /\$/.test(b.context.value))) continue;
+      const at = b.context ?? b.step.uses;
+      if (at) builds.push({ contextPath: b.contextPath, where: p.slice(p.lastIndexOf('/.github/') + 1), path: p, start: at.start, end: at.end });
     }
     const reported = new Set<string>();
     for (const build of builds) {

@@ -1,10 +1,8 @@
 import type { Rule } from '../../../engine/types';
 import type { DockerfileModel } from '../parse';
-import type { WorkflowModel } from '../../workflow/parse';
-import type { ComposeModel } from '../../compose/parse';
-import { buildInfo } from '../../compose/build';
 import { nodeEnd, nodeStart } from '../../compose/yaml-view';
-import { buildSteps, isLiteral } from '../../crossfile/workflow';
+import { isLiteral } from '../../crossfile/workflow';
+import { composeBuildsOf, workflowBuildsOf } from '../../crossfile/links';
 import { nearest } from '../../crossfile/similar';
 
 /** XF013: the other side of XF011 (workflows) and of compose's CP035, shown in the Dockerfile. */
@@ -38,25 +36,15 @@ export const rule: Rule<DockerfileModel> = {
         related: [{ ...related, message: `target: ${target}` }],
       });
     };
-    for (const p of ctx.workspace.list('workflow')) {
-      const wf = ctx.workspace.get(p);
-      if (!wf || wf.kind !== 'workflow') continue;
-      for (const b of buildSteps(wf.model as WorkflowModel, p)) {
-        if (b.dockerfilePath !== ctx.path || !b.target || !isLiteral(b.target)) continue;
-        report(b.target.value, p.slice(p.lastIndexOf('/.github/') + 1), { path: p, start: b.target.start, end: b.target.end });
-      }
+    for (const { path: p, build: b } of workflowBuildsOf(ctx.workspace, ctx.path)) {
+      if (!b.target || !isLiteral(b.target)) continue;
+      report(b.target.value, p.slice(p.lastIndexOf('/.github/') + 1), { path: p, start: b.target.start, end: b.target.end });
     }
     const dir = ctx.path.slice(0, ctx.path.lastIndexOf('/') + 1);
-    for (const p of ctx.workspace.list('compose')) {
-      const c = ctx.workspace.get(p);
-      if (!c || c.kind !== 'compose') continue;
-      const model = c.model as ComposeModel;
-      for (const svc of model.services ?? []) {
-        const info = buildInfo(model, svc, p);
-        if (!info?.targetNode || !info.target || info.inline || info.remote || info.dockerfilePath !== ctx.path || info.target.includes('$')) continue;
-        const rel = p.startsWith(dir) ? p.slice(dir.length) : p.slice(p.lastIndexOf('/') + 1);
-        report(info.target, `${rel} (service ${svc.name})`, { path: p, start: nodeStart(info.targetNode), end: nodeEnd(info.targetNode) });
-      }
+    for (const { path: p, svc, info } of composeBuildsOf(ctx.workspace, ctx.path)) {
+      if (!info.targetNode || !info.target || info.target.includes('$')) continue;
+      const rel = p.startsWith(dir) ? p.slice(dir.length) : p.slice(p.lastIndexOf('/') + 1);
+      report(info.target, `${rel} (service ${svc.name})`, { path: p, start: nodeStart(info.targetNode), end: nodeEnd(info.targetNode) });
     }
   },
 };
