@@ -102,6 +102,15 @@ describe('compose navigation', () => {
     assert.deepEqual(web.map((e) => e.range.start.line), [1, 10]);
     assert.equal(language.rename!(ctx2, src.indexOf('service:web') + 9, 'bad name'), undefined);
   });
+  it('renames a service in the override file Compose merges with this one, and the other way round', () => {
+    const base = 'services:\n  web:\n    image: nginx:1.27\n    depends_on: [db]\n  db:\n    image: postgres:16\n';
+    const override = 'services:\n  db:\n    ports: ["5432:5432"]\n  web:\n    depends_on:\n      db:\n        condition: service_started\n';
+    const service = memoryService({ '/ws/compose.yaml': base, '/ws/compose.override.yaml': override, '/ws/other/compose.override.yaml': override });
+    const renamed = service.rename({ path: '/ws/compose.yaml', text: base }, base.indexOf('  db:') + 3, 'database', service.settingsFor('/ws/compose.yaml'))!;
+    assert.deepEqual(renamed.map((r) => [r.path, r.edits.map((e) => e.range.start.line)]), [['/ws/compose.yaml', [4, 3]], ['/ws/compose.override.yaml', [1, 5]]]);
+    const back = service.rename({ path: '/ws/compose.override.yaml', text: override }, override.indexOf('  web:') + 3, 'frontend', service.settingsFor('/ws/compose.override.yaml'))!;
+    assert.deepEqual(back.map((r) => r.path), ['/ws/compose.override.yaml', '/ws/compose.yaml']);
+  });
   it('renames a volume in its declaration and its uses', () => {
     const { ctx } = featureAt(src);
     const edits = language.rename!(ctx, src.lastIndexOf('data:') + 1, 'pgdata')![0].edits;

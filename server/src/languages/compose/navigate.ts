@@ -137,11 +137,33 @@ function extendsInOtherFile(ctx: FeatureContext<ComposeModel>, offset: number): 
   return undefined;
 }
 
+/**
+ * The files Compose merges with this one by default: `compose.yaml` with `compose.override.yaml`
+ * (and the `docker-compose`/`.yml` spellings), in the same folder, either way round.
+ */
+export function mergedFiles(path: string): string[] {
+  const slash = path.lastIndexOf('/');
+  const dir = path.slice(0, slash + 1);
+  const m = /^(docker-compose|compose)(\.override)?\.ya?ml$/.exec(path.slice(slash + 1));
+  if (!m) return [];
+  const names = m[2] ? [`${m[1]}.yaml`, `${m[1]}.yml`] : [`${m[1]}.override.yaml`, `${m[1]}.override.yml`];
+  return names.map((n) => dir + n);
+}
+
+/** Renames a service or a resource with every reference, here and in the files merged with this one. */
 export function rename(ctx: FeatureContext<ComposeModel>, offset: number, newName: string): { path: string; edits: TextEdit[] }[] | undefined {
   const t = targetAt(ctx.model, offset);
   if (!t || !/^[a-zA-Z0-9._-]+$/.test(newName)) return undefined;
   const edits = occurrences(ctx.model, t).map((o) => ({ range: ctx.lines.range(o.start, o.end), newText: newName }));
-  return edits.length ? [{ path: ctx.path, edits }] : undefined;
+  if (!edits.length) return undefined;
+  const out = [{ path: ctx.path, edits }];
+  for (const other of ctx.workspace ? mergedFiles(ctx.path) : []) {
+    const file = ctx.workspace.get(other);
+    if (!file || file.kind !== 'compose') continue;
+    const spots = occurrences(file.model as ComposeModel, t);
+    if (spots.length) out.push({ path: other, edits: spots.map((o) => ({ range: file.lines.range(o.start, o.end), newText: newName })) });
+  }
+  return out;
 }
 
 export function symbols(ctx: FeatureContext<ComposeModel>): DocumentSymbol[] {
