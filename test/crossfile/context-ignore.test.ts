@@ -96,8 +96,14 @@ testRule(workflow, buildContextIgnores, {
 
 // DF015 keeps its behaviour: it reads the ignore file beside the Dockerfile only.
 testRule(dockerfile, copyIgnoredFile, {
-  valid: [{ code: dockerfileText, path: DF, files: { '/ws/.dockerignore': 'services/*/config\n' }, name: 'the root ignore file is not DF015\'s' }],
-  invalid: [{ code: dockerfileText, path: DF, files: { '/ws/services/api/.dockerignore': 'package.json\n' }, errors: [{ messageId: 'ignored', line: 3 }] }],
+  valid: [
+    { code: dockerfileText, path: DF, files: { '/ws/.dockerignore': 'services/*/config\n' }, name: 'the root ignore file is not DF015\'s' },
+    { code: dockerfileText, path: DF, files: { '/ws/services/api/.dockerignore': 'package.json\n', [C]: fromRoot }, name: 'every known build uses another context: the ignore file beside it is not in force' },
+  ],
+  invalid: [
+    { code: dockerfileText, path: DF, files: { '/ws/services/api/.dockerignore': 'package.json\n' }, errors: [{ messageId: 'ignored', line: 3 }] },
+    { code: dockerfileText, path: DF, files: { '/ws/services/api/.dockerignore': 'package.json\n', [C]: fromRoot + '  api-dev:\n    build: services/api\n' }, errors: [{ messageId: 'ignored', line: 3 }], name: 'one build uses its folder' },
+  ],
 });
 
 testRule(dockerfile, copyIgnoredByBuildContext, {

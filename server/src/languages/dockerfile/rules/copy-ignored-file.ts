@@ -3,6 +3,8 @@ import type { DockerfileModel } from '../parse';
 import { meta, dynamic } from '../util';
 import { ignoreFileFor } from '../context';
 import { isExcluded } from '../../dockerignore/patterns';
+import { composeBuildsOf, workflowBuildsOf } from '../../crossfile/links';
+import { ignoreInForce } from '../../crossfile/context';
 
 export const rule: Rule<DockerfileModel> = {
   meta: meta({
@@ -11,7 +13,7 @@ export const rule: Rule<DockerfileModel> = {
     messages: { ignored: '`{{src}}` is excluded by `{{pattern}}` in {{file}}: it is not in the build context, so this {{keyword}} fails or copies nothing.' },
     fixable: false,
     docs: {
-      rationale: 'Files excluded by .dockerignore never reach the builder; a COPY that names one fails with "not found" (or, with a wildcard, silently copies less). BuildKit `CopyIgnoredFile`. We read `<Dockerfile>.dockerignore` or the `.dockerignore` next to the Dockerfile, assuming the Dockerfile\'s folder is the context.',
+      rationale: 'Files excluded by .dockerignore never reach the builder; a COPY that names one fails with "not found" (or, with a wildcard, silently copies less). BuildKit `CopyIgnoredFile`. We read `<Dockerfile>.dockerignore` or the `.dockerignore` next to the Dockerfile, assuming the Dockerfile\'s folder is the context; when every compose service and workflow that builds this Dockerfile uses another context whose ignore file is another one, that guess is wrong and this rule stays silent (XF015 reports what the ignore file in force excludes).',
       incorrect: 'FROM alpine:3.20\nCOPY CHANGELOG.md /app/', correct: 'FROM alpine:3.20\nCOPY README.md /app/', peers: ['BuildKit CopyIgnoredFile'],
       files: { '.dockerignore': '*.md\n!README.md\n' },
     },
@@ -19,6 +21,9 @@ export const rule: Rule<DockerfileModel> = {
   check(ctx) {
     const ignore = ignoreFileFor(ctx.path, ctx.workspace);
     if (!ignore || ignore.model.patterns.length === 0) return;
+    // The builds the workspace knows of: when none of them uses this ignore file, it is not in force.
+    const contexts = [...composeBuildsOf(ctx.workspace, ctx.path).map((b) => b.info.contextPath), ...workflowBuildsOf(ctx.workspace, ctx.path).map((b) => b.build.contextPath)];
+    if (contexts.length && contexts.every((c) => c !== undefined && !c.includes('$') && ignoreInForce(ctx.workspace, c, ctx.path)?.path !== ignore.path)) return;
     for (const ins of ctx.model.instructions) {
       if ((ins.keyword !== 'COPY' && ins.keyword !== 'ADD') || ins.heredocs.length || ins.flags.some((f) => f.name === 'from')) continue;
       const words = ins.json && ins.jsonArgs ? ins.jsonArgs : ins.args;
