@@ -133,7 +133,7 @@ export function startServer(connection: Connection): void {
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
         documentSymbolProvider: true,
         definitionProvider: true,
-        renameProvider: true,
+        renameProvider: { prepareProvider: true },
         foldingRangeProvider: true,
         selectionRangeProvider: true,
         ...(pullDiagnostics ? { diagnosticProvider: { identifier: 'shipshape', interFileDependencies: true, workspaceDiagnostics: false } } : {}),
@@ -224,6 +224,11 @@ export function startServer(connection: Connection): void {
   connection.onDefinition(async (params) => {
     const doc = documents.get(params.textDocument.uri);
     return doc ? service.definition(input(doc), doc.offsetAt(params.position), await settingsFor(doc.uri)) : [];
+  });
+
+  connection.onPrepareRename(async (params) => {
+    const doc = documents.get(params.textDocument.uri);
+    return (doc && service.prepareRename(input(doc), doc.offsetAt(params.position), await settingsFor(doc.uri))) ?? null;
   });
 
   connection.onRenameRequest(async (params) => {

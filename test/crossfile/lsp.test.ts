@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { DidChangeTextDocumentNotification, HoverRequest, RenameRequest, type Diagnostic } from 'vscode-languageserver-protocol/node';
+import { DidChangeTextDocumentNotification, HoverRequest, PrepareRenameRequest, RenameRequest, type Diagnostic } from 'vscode-languageserver-protocol/node';
 import { LspClient } from '../helpers/lsp-client';
 import { REPO_ROOT } from '../helpers/context';
 
@@ -92,6 +92,8 @@ describe('cross-file diagnostics over LSP', { skip: !fs.existsSync(SERVER) && 'd
     const tdLines = fs.readFileSync(path.join(root, 'ecs', 'task-definition.json'), 'utf8').replace('"web-app"', '"web"').split('\n');
     const line = tdLines.findIndex((l) => l.includes('"name": "web"'));
     const character = tdLines[line].indexOf('web') + 1;
+    const prepared = await client.conn.sendRequest(PrepareRenameRequest.type, { textDocument: { uri: tdUri }, position: { line, character } });
+    assert.deepEqual(prepared && 'placeholder' in prepared ? [prepared.placeholder, prepared.range.start.line] : prepared, ['web', line]);
     const edit = await client.conn.sendRequest(RenameRequest.type, { textDocument: { uri: tdUri }, position: { line, character }, newName: 'api' });
     assert.deepEqual(Object.keys(edit?.changes ?? {}).sort(), [tdUri, wfUri].sort());
     assert.deepEqual(edit!.changes![tdUri].map((e) => [e.range.start.line, e.newText]), [[line, 'api']]);

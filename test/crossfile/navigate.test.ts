@@ -164,3 +164,15 @@ test('a workflow hovers the files its values name: the task definition, the Dock
   assert.match(hoverText(WF, at(WF, 'NODE_ENV=')), /\*\*ARG NODE_ENV=development\*\* in \[Dockerfile:4\].*\(stage prod\)/);
   assert.equal(hoverText(WF, at(WF, 'image: example/web:2', 8)).includes('Task definition'), false);
 });
+
+test('prepare rename: the name under the cursor and its range, or nothing to rename', () => {
+  const s = service();
+  const prep = (path: string, offset: number) => s.prepareRename(doc(path), offset, DEFAULT_SETTINGS);
+  assert.equal(prep(WF, at(WF, '.#hello', 4))?.placeholder, 'hello');
+  assert.deepEqual(prep(WF, at(WF, '.#hello', 4))?.range, { start: { line: 15, character: 25 }, end: { line: 15, character: 30 } });
+  assert.equal(prep(DF, at(DF, 'AS prod', 5))?.placeholder, 'prod');
+  assert.equal(prep(TD, at(TD, '"log_router", "image"', 3))?.placeholder, 'log_router');
+  assert.equal(prep(FLAKE, at(FLAKE, 'x86_64-linux.hello =', 14))?.placeholder, 'hello');
+  assert.equal(prep(WF, at(WF, 'runs-on')), undefined, 'a key is not a name that renames');
+  assert.equal(prep(WF, at(WF, 'ubuntu-latest')), undefined);
+});

@@ -1,4 +1,4 @@
-import type { CompletionItem, DocumentSymbol, FoldingRange, Hover, Location, SelectionRange, TextEdit } from 'vscode-languageserver-types';
+import type { CompletionItem, DocumentSymbol, FoldingRange, Hover, Location, Range, SelectionRange, TextEdit } from 'vscode-languageserver-types';
 import { analyze, resolveSeverity } from '../engine/analyze';
 import { builtinRules, binaryFile, fileTooLarge, internalError } from '../engine/builtin-rules';
 import { CONFIG_FILE, mergeSettings, parseConfig, type ConfigFile } from '../engine/config';
@@ -130,6 +130,23 @@ export class Service {
   }
   rename(doc: DocumentInput, offset: number, newName: string, settings: Settings): { path: string; edits: TextEdit[] }[] | undefined {
     return this.feature(doc, settings, 'rename', (lang, ctx) => lang.rename?.(ctx, offset, newName));
+  }
+  /**
+   * What F2 would rename at the offset: the range of the name and its text, or undefined when
+   * nothing there can be renamed (the editor then says so before asking for a new name). Found by
+   * renaming the name to itself and keeping the edit of this document under the offset.
+   */
+  prepareRename(doc: DocumentInput, offset: number, settings: Settings): { range: Range; placeholder: string } | undefined {
+    const lines = new LineIndex(doc.text);
+    const word = /[A-Za-z0-9_.'-]*$/.exec(doc.text.slice(Math.max(0, offset - 256), offset))![0] + /^[A-Za-z0-9_.'-]*/.exec(doc.text.slice(offset, offset + 256))![0];
+    // names may hold dots (a stage `build.v2`), but a trailing dot or a `.#` prefix is not part of them
+    const candidates = [...new Set([word, ...word.split(/[.#]/)].filter((w) => w && /^[A-Za-z0-9_]/.test(w)))];
+    for (const name of candidates) {
+      const edits = this.rename(doc, offset, name, settings)?.find((r) => r.path === doc.path)?.edits ?? [];
+      const here = edits.find((e) => { const s = lines.offset(e.range.start), t = lines.offset(e.range.end); return s <= offset && offset <= t; });
+      if (here) return { range: here.range, placeholder: doc.text.slice(lines.offset(here.range.start), lines.offset(here.range.end)) };
+    }
+    return undefined;
   }
   folding(doc: DocumentInput, settings: Settings): FoldingRange[] {
     return this.feature(doc, settings, 'folding', (lang, ctx) => lang.folding?.(ctx)) ?? [];
