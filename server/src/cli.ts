@@ -8,6 +8,7 @@ import { nodeFileSystem } from './node-fs';
 import { detectKind } from './service/detect';
 import { Service } from './service/service';
 import { LineIndex } from './text/lines';
+import type { Range } from 'vscode-languageserver-types';
 import { toSarif } from './cli/sarif';
 
 const VERSION = '0.1.0';
@@ -89,7 +90,9 @@ function collectFiles(paths: string[], kind: DocumentKind | undefined): { abs: s
   return out;
 }
 
-export interface FileResult { path: string; kind: DocumentKind | undefined; findings: Finding[]; lines: LineIndex }
+/** A finding's location in another file (`related`), as the output shows it: path relative to the working directory, LSP range. */
+export interface RelatedOut { path: string; range: Range; message: string }
+export interface FileResult { path: string; kind: DocumentKind | undefined; findings: Finding[]; lines: LineIndex; /** Per finding, its locations in other files. */ related: RelatedOut[][] }
 
 function run(opts: Options): { results: FileResult[]; service: Service } {
   const service = new Service(languages, nodeFileSystem, (m) => process.stderr.write(`shipshape: ${m}\n`));
@@ -111,7 +114,12 @@ function run(opts: Options): { results: FileResult[]; service: Service } {
     const abs = file.abs.split(path.sep).join('/');
     const settings = forced ? service.settingsFor('/', forced) : service.settingsFor(abs);
     const r = service.validate({ path: abs, text, kind: file.kind }, settings, { trusted: true });
-    results.push({ path: file.shown, kind: r.kind, findings: r.findings, lines: r.lines });
+    const related = r.findings.map((f) => (f.related ?? []).flatMap((x): RelatedOut[] => {
+      const text = service.workspace.get(x.path)?.text ?? service.workspace.readText(x.path);
+      if (text === undefined) return [];
+      return [{ path: path.relative(process.cwd(), x.path).split(path.sep).join('/') || x.path, range: new LineIndex(text).range(x.start, x.end), message: x.message }];
+    }));
+    results.push({ path: file.shown, kind: r.kind, findings: r.findings, lines: r.lines, related });
   }
   return { results, service };
 }
@@ -142,10 +150,11 @@ export function formatJson(results: FileResult[]): string {
     files: results.map((r) => ({
       path: r.path,
       kind: r.kind ?? null,
-      diagnostics: r.findings.map((f) => ({
+      diagnostics: r.findings.map((f, i) => ({
         code: f.code, rule: f.rule, severity: f.severity, message: f.message,
         range: r.lines.range(f.start, f.end),
         fixable: !!(f.fix || f.suggestions?.length),
+        ...(r.related[i]?.length ? { related: r.related[i] } : {}),
       })),
     })),
   }, null, 2) + '\n';

@@ -80,6 +80,24 @@ describe('shipshape check (dist/cli.js)', () => {
     assert.equal(run.results[0].locations[0].physicalLocation.artifactLocation.uri, 'Dockerfile');
   });
 
+  it('gives a cross-file finding its location in the other file: "related" in JSON, relatedLocations in SARIF', () => {
+    const xf = workspace({
+      'ecs/task-definition.json': '{\n  "family": "web",\n  "containerDefinitions": [{ "name": "web", "image": "nginx:1.27" }]\n}\n',
+      '.github/workflows/deploy.yml': 'on: push\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: aws-actions/amazon-ecs-render-task-definition@v1\n        with:\n          task-definition: ecs/task-definition.json\n          container-name: app\n          image: nginx:1.28\n',
+    });
+    const json = JSON.parse(cli(['check', '--format', 'json', '.'], xf).stdout);
+    const wf = json.files.find((f: { path: string }) => f.path === '.github/workflows/deploy.yml');
+    const xf002 = wf.diagnostics.find((d: { code: string }) => d.code === 'XF002');
+    assert.deepEqual(xf002.related.map((r: { path: string; range: { start: { line: number } } }) => [r.path, r.range.start.line]), [['ecs/task-definition.json', 2]]);
+    const sarif = JSON.parse(cli(['check', '--format', 'sarif', '.'], xf).stdout);
+    const result = sarif.runs[0].results.find((r: { ruleId: string }) => r.ruleId === 'XF002');
+    assert.equal(result.relatedLocations[0].physicalLocation.artifactLocation.uri, 'ecs/task-definition.json');
+    assert.equal(result.relatedLocations[0].physicalLocation.region.startLine, 3);
+    const td = json.files.find((f: { path: string }) => f.path === 'ecs/task-definition.json');
+    assert.equal(td.diagnostics.find((d: { code: string }) => d.code === 'XF005').related[0].path, '.github/workflows/deploy.yml');
+    fs.rmSync(xf, { recursive: true, force: true });
+  });
+
   it('exits 2 with a message on usage errors', () => {
     for (const args of [['lint'], ['check', '--format', 'xml'], ['check', '--kind', 'helm'], ['check', 'missing-file'], ['check', '--bogus']]) {
       const r = cli(args, ws);

@@ -1,8 +1,17 @@
 import { REPOSITORY_URL, ruleDocUrl } from '../engine/docs';
+import type { Range } from 'vscode-languageserver-types';
 import type { Rule, Severity } from '../engine/types';
 import type { FileResult } from '../cli';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
+
+/** A SARIF physical location: the path with forward slashes, a 1-based region. */
+function physical(path: string, range: Range): object {
+  return {
+    artifactLocation: { uri: path.split('\\').join('/') },
+    region: { startLine: range.start.line + 1, startColumn: range.start.character + 1, endLine: range.end.line + 1, endColumn: range.end.character + 1 },
+  };
+}
 
 /** SARIF 2.1.0, as GitHub code scanning reads it: one run, our rules in the driver, 1-based regions. */
 export function toSarif(results: FileResult[], rules: Rule[], version: string): object {
@@ -24,15 +33,14 @@ export function toSarif(results: FileResult[], rules: Rule[], version: string): 
           })),
         },
       },
-      results: results.flatMap((r) => r.findings.map((f) => {
-        const range = r.lines.range(f.start, f.end);
+      results: results.flatMap((r) => r.findings.map((f, i) => {
+        const related = r.related[i] ?? [];
         return {
           ruleId: f.code, ruleIndex: index.get(f.code), level: LEVEL[f.severity],
           message: { text: f.message },
-          locations: [{ physicalLocation: {
-            artifactLocation: { uri: r.path.split('\\').join('/') },
-            region: { startLine: range.start.line + 1, startColumn: range.start.character + 1, endLine: range.end.line + 1, endColumn: range.end.character + 1 },
-          } }],
+          locations: [{ physicalLocation: physical(r.path, r.lines.range(f.start, f.end)) }],
+          // the other file of a cross-file finding (code scanning links to it)
+          ...(related.length ? { relatedLocations: related.map((x, id) => ({ id, message: { text: x.message }, physicalLocation: physical(x.path, x.range) })) } : {}),
         };
       })),
     }],
