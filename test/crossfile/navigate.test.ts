@@ -176,3 +176,9 @@ test('prepare rename: the name under the cursor and its range, or nothing to ren
   assert.equal(prep(WF, at(WF, 'runs-on')), undefined, 'a key is not a name that renames');
   assert.equal(prep(WF, at(WF, 'ubuntu-latest')), undefined);
 });
+
+test('compose: build.context hovers the Dockerfile that builds the service, and its stages', () => {
+  const h = hoverText(COMPOSE, at(COMPOSE, 'context: .', 9));
+  assert.match(h, /\*\*Dockerfile\*\* \[Dockerfile:1\]/);
+  assert.match(h, /- `build`: FROM node:22\n- `prod`: FROM node:22-slim/);
+});

@@ -16,6 +16,7 @@ import type { TaskDefModel } from '../taskdef/parse';
 import { dockerfileAt, exposedPorts, stageChain, taskDefAt, taskDefView } from './models';
 import { imageSourceOfContainer, imageSourceOfService, type ImageSource } from './links';
 import { servicePorts } from './compose';
+import { buildInfo } from '../compose/build';
 import type { WorkflowModel } from '../workflow/parse';
 import { buildSteps, ecsSteps } from './workflow';
 import { outputEntries, outputsTree } from './nix';
@@ -119,6 +120,13 @@ function portUseHover(ctx: FeatureContext<unknown>, offset: number): string | un
   if (ctx.kind === 'compose') {
     const model = ctx.model as ComposeModel;
     for (const svc of model.services ?? []) {
+      // on `build.context` / `build.dockerfile`: the Dockerfile that builds the service, and its stages
+      const info = buildInfo(model, svc, ctx.path);
+      const onPath = [info?.contextNode, info?.dockerfileNode].some((n) => n?.range && offset >= n.range[0] && offset <= n.range[1]);
+      if (info && onPath && !info.inline && !info.remote) {
+        const df = dockerfileAt(ctx.workspace, info.dockerfilePath);
+        if (df) return dockerfileSummary(ctx, info.dockerfilePath, df.model);
+      }
       const port = servicePorts(model, svc).targets.find((p) => offset >= p.start && offset <= p.end);
       const src = port ? imageSourceOfService(ctx.workspace, model, svc, ctx.path) : undefined;
       if (port && src) return `**Port ${port.port}** of service \`${svc.name}\`\n\n${exposedBy(ctx, src)}`;
@@ -158,6 +166,12 @@ function exposeHover(ctx: FeatureContext<unknown>, offset: number): string | und
   return lines.length ? `**EXPOSE ${expose.value}**, where this image runs:\n\n${lines.slice(0, 10).join('\n')}` : undefined;
 }
 
+/** A Dockerfile in a hover: a link to it and its stages. */
+function dockerfileSummary(ctx: FeatureContext<unknown>, path: string, model: DockerfileModel): string {
+  const stages = model.stages.map((st) => `- ${st.name ? `\`${st.name}\`` : `stage ${st.index}`}: FROM ${st.image ?? '?'}`);
+  return `**Dockerfile** ${link(ctx.path, ctx.workspace, { path, start: 0 })}\n\n${stages.join('\n')}`;
+}
+
 // --- workflow values naming a file or an ARG ----------------------------------------------------
 
 const on = (o: number, s: { start: number; end: number } | undefined) => !!s && o >= s.start && o <= s.end;
@@ -183,8 +197,7 @@ function workflowValueHover(ctx: FeatureContext<unknown>, offset: number): strin
       if (!defs.length) return undefined;
       return defs.slice(0, 4).map((d) => `**ARG ${d.name}${d.value !== null ? `=${d.value}` : ''}** in ${link(ctx.path, ws, { path: b.dockerfilePath!, start: d.nameStart })}${d.stage >= 0 ? ` (stage ${df.model.stages[d.stage]?.name ?? d.stage})` : ' (before the first FROM)'}`).join('\n\n');
     }
-    const stages = df.model.stages.map((st) => `- ${st.name ? `\`${st.name}\`` : `stage ${st.index}`}: FROM ${st.image ?? '?'}`);
-    return `**Dockerfile** ${link(ctx.path, ws, { path: b.dockerfilePath, start: 0 })}\n\n${stages.join('\n')}`;
+    return dockerfileSummary(ctx, b.dockerfilePath, df.model);
   }
   return undefined;
 }
