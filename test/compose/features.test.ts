@@ -111,6 +111,15 @@ describe('compose navigation', () => {
     const back = service.rename({ path: '/ws/compose.override.yaml', text: override }, override.indexOf('  web:') + 3, 'frontend', service.settingsFor('/ws/compose.override.yaml'))!;
     assert.deepEqual(back.map((r) => r.path), ['/ws/compose.override.yaml', '/ws/compose.yaml']);
   });
+  it('completes build args from the ARGs of the service\'s Dockerfile, in both forms', () => {
+    const dockerfile = 'ARG NODE_VERSION=22\nFROM node:${NODE_VERSION}\nARG NODE_ENV\nARG COMMIT\n';
+    const mapping = 'services:\n  app:\n    build:\n      context: .\n      args:\n        NODE_ENV: production\n        \n';
+    const service = memoryService({ '/ws/Dockerfile': dockerfile, '/ws/compose.yaml': mapping });
+    const labels = (text: string, offset: number) => service.complete({ path: '/ws/compose.yaml', text }, offset, service.settingsFor('/ws/compose.yaml')).map((i) => i.label);
+    assert.deepEqual(labels(mapping, mapping.length - 1), ['NODE_VERSION', 'COMMIT']);
+    const list = 'services:\n  app:\n    build:\n      context: .\n      args:\n        - \n';
+    assert.deepEqual(labels(list, list.length - 1), ['NODE_VERSION', 'NODE_ENV', 'COMMIT']);
+  });
   it('renames a volume in its declaration and its uses', () => {
     const { ctx } = featureAt(src);
     const edits = language.rename!(ctx, src.lastIndexOf('data:') + 1, 'pgdata')![0].edits;

@@ -67,6 +67,13 @@ export function loadDockerfile(workspace: WorkspaceIndex, composePath: string, i
   try { return { text, model: DockerfileParser.parse(text) }; } catch { return undefined; }
 }
 
+/** The ARG names a Dockerfile declares (global or in a stage), first declaration first. */
+export function argNames(df: Dockerfile): string[] {
+  const out: string[] = [];
+  for (const a of df.getARGs()) { const n = a.getProperty()?.getName(); if (n && !out.includes(n)) out.push(n); }
+  return out;
+}
+
 /** The stage names of a Dockerfile (FROM ... AS name). */
 export function stageNames(df: Dockerfile): string[] {
   const out: string[] = [];

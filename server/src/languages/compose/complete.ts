@@ -4,7 +4,7 @@ import type { FeatureContext } from '../../engine/types';
 import type { ComposeModel, ResourceSection } from './parse';
 import { cursorContext, type CursorContext } from './cursor';
 import { describeTypes, keysOf, resolveShape, shapeAt, stepShape, type Shape } from './spec';
-import { buildInfo, loadDockerfile, stageNames } from './build';
+import { argNames, buildInfo, loadDockerfile, stageNames } from './build';
 import { firstPort, healthcheckTest } from './healthcheck-skeleton';
 import { str } from './yaml-view';
 import imageData from './data/images.json';
@@ -75,6 +75,17 @@ export function complete(ctx: FeatureContext<ComposeModel>, offset: number): Com
       if (section) {
         for (const d of ctx.model.resources[section]) value(d.name, section.replace(/s$/, ''), undefined, CompletionItemKind.Reference, section === 'volumes' ? `${d.name}:` : d.name);
       }
+    }
+    // build args: the ARGs the service's Dockerfile declares (mapping keys, or `- NAME=` items)
+    if (path[0] === 'services' && path[2] === 'build' && path[3] === 'args' && (cur.at === 'key' ? path.length === 4 : path.length === 5 && last === '[]') && service) {
+      const info = buildInfo(ctx.model, service, ctx.path);
+      const df = info ? loadDockerfile(ctx.workspace, ctx.path, info) : undefined;
+      const given = new Set(cur.siblings);
+      for (const name of df ? argNames(df.model) : []) {
+        if (given.has(name)) continue;
+        items.push({ label: name, kind: CompletionItemKind.Variable, detail: `ARG of ${info!.dockerfile}`, textEdit: { range, newText: cur.at === 'key' ? `${name}: ` : `${name}=` } });
+      }
+      return items;
     }
     if (cur.at === 'item' && owner === 'test' && path[path.length - 3] === 'healthcheck') {
       for (const w of ['CMD', 'CMD-SHELL', 'NONE']) value(w, 'healthcheck test form');
