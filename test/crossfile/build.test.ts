@@ -6,6 +6,8 @@ import { rule as buildFiles } from '../../server/src/languages/workflow/rules/do
 import { rule as buildTarget } from '../../server/src/languages/workflow/rules/docker-build-target';
 import { rule as buildArgs } from '../../server/src/languages/workflow/rules/docker-build-args';
 import { rule as stageTargeted } from '../../server/src/languages/dockerfile/rules/stage-targeted-elsewhere';
+import { rule as composeBuildArg } from '../../server/src/languages/compose/rules/build-arg-undeclared';
+import { language as compose } from '../../server/src/languages/compose';
 
 const WF = '/ws/.github/workflows/release.yml';
 const DOCKERFILE = 'ARG NODE_VERSION=22\nFROM node:${NODE_VERSION} AS build\nARG BUILD_ID\nRUN npm ci\nFROM node:${NODE_VERSION}-slim AS production\nEXPOSE 8080\n';
@@ -97,6 +99,26 @@ testRule(dockerfile, stageTargeted, {
       code: DOCKERFILE.replace('AS production', 'AS prod'), path: '/ws/Dockerfile', name: 'a compose service targets the old name',
       files: { '/ws/compose.yaml': 'services:\n  web:\n    build:\n      context: .\n      target: production\n  api:\n    build:\n      context: ./api\n      target: production\n' },
       errors: [{ messageId: 'renamed', line: 5, column: 35, data: { where: 'compose.yaml (service web)', target: 'production', suggestion: 'prod' } }],
+    },
+  ],
+});
+
+testRule(compose, composeBuildArg, {
+  valid: [
+    { code: 'services:\n  app:\n    build:\n      context: .\n      args:\n        NODE_VERSION: "22"\n        HTTP_PROXY: http://proxy:3128\n', path: '/ws/compose.yaml', files: ws(), name: 'declared, and a predefined one' },
+    { code: 'services:\n  app:\n    build:\n      context: .\n      args:\n        - NODE_VERSION=22\n        - BUILD_ID\n', path: '/ws/compose.yaml', files: ws(), name: 'the list form' },
+    { code: 'services:\n  app:\n    build:\n      context: ./missing\n      args:\n        NOPE: "1"\n', path: '/ws/compose.yaml', files: ws(), name: 'no Dockerfile there' },
+    { code: 'services:\n  app:\n    build:\n      context: .\n      dockerfile_inline: FROM alpine\n      args:\n        NOPE: "1"\n', path: '/ws/compose.yaml', files: ws(), name: 'an inline Dockerfile' },
+  ],
+  invalid: [
+    {
+      code: 'services:\n  app:\n    build:\n      context: .\n      args:\n        NODE_VERSON: "22"\n', path: '/ws/compose.yaml', files: ws(),
+      errors: [{ messageId: 'undeclaredSuggest', line: 6, column: 9, endColumn: 20, data: { name: 'NODE_VERSON', path: 'Dockerfile', suggestion: 'NODE_VERSION' } }],
+      output: 'services:\n  app:\n    build:\n      context: .\n      args:\n        NODE_VERSION: "22"\n',
+    },
+    {
+      code: 'services:\n  app:\n    build:\n      context: app\n      args:\n        - "COMMIT=abc"\n', path: '/ws/compose.yaml', files: ws(),
+      errors: [{ messageId: 'undeclared', line: 6, column: 12, endColumn: 18, data: { name: 'COMMIT', path: 'app/Dockerfile' } }],
     },
   ],
 });

@@ -5,5 +5,6 @@ import { rule as portNotExposed } from './port-not-exposed';
 import { rule as healthcheckTarget } from './healthcheck-target';
 import { rule as contextIgnoresCopySource } from './context-ignores-copy-source';
 import { rule as contextIgnoresDockerfile } from './context-ignores-dockerfile';
+import { rule as buildArgUndeclared } from './build-arg-undeclared';
 
-export const crossFileRules: Rule<ComposeModel>[] = [portNotExposed, healthcheckTarget, contextIgnoresCopySource, contextIgnoresDockerfile];
+export const crossFileRules: Rule<ComposeModel>[] = [portNotExposed, healthcheckTarget, contextIgnoresCopySource, contextIgnoresDockerfile, buildArgUndeclared];
