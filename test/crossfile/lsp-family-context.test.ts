@@ -7,24 +7,14 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { DidChangeTextDocumentNotification, type Diagnostic } from 'vscode-languageserver-protocol/node';
-import { LspClient } from '../helpers/lsp-client';
+import { DidChangeTextDocumentNotification } from 'vscode-languageserver-protocol/node';
+import { LspClient, copyTree, has, lacks } from '../helpers/lsp-client';
 import { REPO_ROOT } from '../helpers/context';
 
 const SERVER = path.join(REPO_ROOT, 'dist', 'server.js');
 const FIXTURES = path.join(REPO_ROOT, 'test', 'fixtures', 'workspaces');
 
-function copyTree(from: string, to: string) {
-  fs.mkdirSync(to, { recursive: true });
-  for (const e of fs.readdirSync(from, { withFileTypes: true })) {
-    if (e.name === 'expected.txt') continue;
-    const s = path.join(from, e.name), d = path.join(to, e.name);
-    if (e.isDirectory()) copyTree(s, d); else fs.copyFileSync(s, d);
-  }
-}
 
-const has = (code: string) => (d: Diagnostic[]) => d.some((x) => x.code === code);
-const lacks = (code: string) => (d: Diagnostic[]) => !d.some((x) => x.code === code);
 
 describe('family and build-context diagnostics over LSP', { skip: !fs.existsSync(SERVER) && 'dist/server.js not built (node esbuild.mjs)' }, () => {
   let client: LspClient;

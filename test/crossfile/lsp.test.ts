@@ -10,24 +10,14 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { DidChangeTextDocumentNotification, HoverRequest, PrepareRenameRequest, RenameRequest, type Diagnostic } from 'vscode-languageserver-protocol/node';
-import { LspClient } from '../helpers/lsp-client';
+import { LspClient, copyTree, has, lacks } from '../helpers/lsp-client';
 import { REPO_ROOT } from '../helpers/context';
 
 const SERVER = path.join(REPO_ROOT, 'dist', 'server.js');
 const FIXTURE = path.join(REPO_ROOT, 'test', 'fixtures', 'workspaces', 'ecs-container-renamed');
 
-function copyTree(from: string, to: string) {
-  fs.mkdirSync(to, { recursive: true });
-  for (const e of fs.readdirSync(from, { withFileTypes: true })) {
-    if (e.name === 'expected.txt') continue;
-    const s = path.join(from, e.name), d = path.join(to, e.name);
-    if (e.isDirectory()) copyTree(s, d); else fs.copyFileSync(s, d);
-  }
-}
 
 const codes = (d: Diagnostic[]) => d.map((x) => String(x.code)).sort();
-const has = (code: string) => (d: Diagnostic[]) => d.some((x) => x.code === code);
-const lacks = (code: string) => (d: Diagnostic[]) => !d.some((x) => x.code === code);
 
 describe('cross-file diagnostics over LSP', { skip: !fs.existsSync(SERVER) && 'dist/server.js not built (node esbuild.mjs)' }, () => {
   let client: LspClient;

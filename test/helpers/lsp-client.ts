@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
   createProtocolConnection, InitializeRequest, InitializedNotification, PublishDiagnosticsNotification, ShutdownRequest, ExitNotification,
@@ -61,3 +62,17 @@ export class LspClient {
     if (this.proc.exitCode === null) this.proc.kill();
   }
 }
+
+/** Copies a fixture folder (without its expected.txt) to `to`, for a server to open as a workspace. */
+export function copyTree(from: string, to: string): void {
+  fs.mkdirSync(to, { recursive: true });
+  for (const e of fs.readdirSync(from, { withFileTypes: true })) {
+    if (e.name === 'expected.txt') continue;
+    const s = path.join(from, e.name), d = path.join(to, e.name);
+    if (e.isDirectory()) copyTree(s, d); else fs.copyFileSync(s, d);
+  }
+}
+
+/** Predicates for `diagnostics()`: a code is there, or not. */
+export const has = (code: string) => (d: Diagnostic[]) => d.some((x) => x.code === code);
+export const lacks = (code: string) => (d: Diagnostic[]) => !d.some((x) => x.code === code);
