@@ -52,7 +52,7 @@ class Reader {
     const root = this.isSeqItem(first.at) ? this.seq(first.at, 0) : this.map(first.at, 0);
     if (this.next < t.length) bail();
     this.doc.contents = root as never;
-    this.doc.range = [first.at, root.range![2], t.length];
+    this.doc.range = [first.at, root.range![2], this.endsEmpty ? root.range![2] : t.length];
     return this.doc;
   }
 
@@ -193,10 +193,14 @@ class Reader {
         if (t[s] === '%' || (d === 0 && (t.startsWith('---', s) || t.startsWith('...', s)))) bail();
         return this.isSeqItem(s) ? this.seq(s, d) : this.map(s, d);
       }
-      // Comments after an empty value, or one at the very end, change ranges in ways not modelled here.
-      if (g.comments.length || lineComment || g.at >= t.length) bail();
+      // An empty value (null). Comments after it are yaml's "separator" of the pair: the ones it
+      // keeps become the null's comment and stretch its range; in a sequence they are left to yaml.
+      if (!inMap && (g.comments.length || lineComment)) bail();
       const scalar = this.plain('', i, i, false);
+      if (g.comments.length || lineComment) scalar.range![2] = this.emptyValueEnd(nl < 0 ? t.length : nl, g, indent, lineComment, i);
+      if (g.at >= t.length) this.endsEmpty = true;
       this.setNext(g);
+      this.gapComments = [];
       return scalar;
     }
     if (this.isSeqItem(i)) {
@@ -232,6 +236,34 @@ class Reader {
     this.setNext(g, taken);
     return node;
   }
+
+  /**
+   * Where yaml ends the separator it keeps for an empty map value: when the next key follows at the
+   * map's indent, the lines from the second line break after the last deeper comment (or after the
+   * `:`) go to that key instead; otherwise (the map ends) all of them stay.
+   */
+  private emptyValueEnd(nl0: number, g: { at: number; indent: number }, indent: number, lineComment: boolean, at: number): number {
+    const t = this.text;
+    if (g.at >= t.length || g.indent < indent) return g.at;
+    const comments: number[] = [];
+    let breaks = [nl0];
+    let p = nl0 + 1;
+    const stop = g.at - g.indent;
+    while (p < stop) {
+      let k = p;
+      while (t.charCodeAt(k) === 32) k++;
+      if (t[k] === '#') { comments.push(k); if (k - p > indent) breaks = []; }
+      const nl = t.indexOf('\n', k);
+      breaks.push(nl);
+      p = nl + 1;
+    }
+    const end = breaks.length >= 2 ? breaks[1] : g.at;
+    // Without a comment among the kept tokens the null keeps its empty range.
+    return lineComment || comments.some((c) => c < end) ? end : at;
+  }
+
+  /** Whether the text ends in an empty value (whose trailing line breaks yaml leaves out of the document's range). */
+  private endsEmpty = false;
 
   private setNext(g: { at: number; indent: number; comments: number[] }, skip = 0) {
     this.next = g.at;
