@@ -96,6 +96,7 @@ const TRICKY: [string, boolean][] = [
   ['on:\n  workflow_dispatch:\n  # schedule:\n  # - cron: x\n\njobs:\n  a: # c\n\n    # d\n  b:\n    # deep\n  # e\n\n  # f\n  c:\n  d: # g\n  e: 1\n', true],
   ['a:\n  b: # c\n', true],
   ['a:\n  -\n  # c\n  - x\n', false],
+  ['a:\n  - x\n  # c\n  -\nb: 1\n', false],
   ['a:\n  b: x\n\n  # c1\n# c0\n\nd: y\n', true],
   ['a:\n  - b: 1\n    c:\n      - x\n\n    # cc\n  - y\n', true],
   ['a:\n  b:\n    - x\n   # c\n  d: 1\n', true],

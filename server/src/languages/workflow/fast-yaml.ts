@@ -161,8 +161,10 @@ class Reader {
     let pos = at;
     let end = at;
     for (;;) {
+      // Comment lines before an item are its properties: they would stretch an empty item's range.
+      const commented = this.gapComments.length > 0;
       this.gapComments = [];
-      const value = this.value(pos + 1, indent, false);
+      const value = this.value(pos + 1, indent, false, commented);
       seq.items.push(value);
       end = value.range![2];
       if (this.nextIndent === indent && this.next < t.length && this.isSeqItem(this.next)) { pos = this.next; continue; }
@@ -177,7 +179,7 @@ class Reader {
    * The value after `key:` or `-` (at offset i, just after the indicator), in a collection at `indent`.
    * Leaves this.next / this.nextIndent at the next content token after it.
    */
-  private value(i: number, indent: number, inMap: boolean): Node {
+  private value(i: number, indent: number, inMap: boolean, commented = false): Node {
     const t = this.text;
     if (i < t.length && t[i] !== ' ' && t[i] !== '\n') bail();
     while (t.charCodeAt(i) === 32) i++;
@@ -195,7 +197,7 @@ class Reader {
       }
       // An empty value (null). Comments after it are yaml's "separator" of the pair: the ones it
       // keeps become the null's comment and stretch its range; in a sequence they are left to yaml.
-      if (!inMap && (g.comments.length || lineComment)) bail();
+      if (!inMap && (g.comments.length || lineComment || commented)) bail();
       const scalar = this.plain('', i, i, false);
       if (g.comments.length || lineComment) scalar.range![2] = this.emptyValueEnd(nl < 0 ? t.length : nl, g, indent, lineComment, i);
       if (g.at >= t.length) this.endsEmpty = true;
