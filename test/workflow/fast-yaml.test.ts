@@ -109,7 +109,12 @@ const TRICKY: [string, boolean][] = [
   ['a: true\nb: 1.50\nc: 0x1F\nd: 0o17\ne: ~\nf: null\ng: .inf\nh: -.5e3\ni: 012\nj: False\nk: yes\n', true],
   ['steps:\n- uses: a\n  with:\n    x: 1\n- run: b\nafter: 2\n', true],
   ['steps: # lead\n  # comment\n  - run: x\n', true],
+  ['run:\n  cargo clippy\n  --all-features\n\n    --x=1 # c\nif: a &&\n  b ||\n\n\n  c\nk: 1\n', true],
+  ['a:\n  - x\n    y\n  - z\n', true],
   // Outside the subset: the full parser decides.
+  ['a: x\n  b: y\n', false],
+  ['a: x # c\n  y\n', false],
+  ['a: x\n  - y\n', false],
   ['a: &x 1\nb: *x\n', false],
   ['a: !!str 1\n', false],
   ['---\na: 1\n', false],
@@ -118,7 +123,7 @@ const TRICKY: [string, boolean][] = [
   ['a:\n\tb: 1\n', false],
   ['a: "unterminated\n', false],
   ['a: b: c\n', false],
-  ['a: plain\n  continued\n', false],
+  ['a: plain\n  continued\n', true],
   ['a:\n  - x\n - y\n', false],
   ['if: !cancelled()\n', false],
   ['a: 1\r\nb: 2\r\n', false],
@@ -141,9 +146,10 @@ test('fast YAML: generated block YAML is read identically or left to parseDocume
     word.map((w) => `"${w}"`), word.map((w) => `'${w}'`),
     fc.tuple(fc.constantFrom('|', '|-', '|+', '>', '>-'), fc.array(fc.oneof(word, fc.constant('')), { minLength: 1, maxLength: 4 })).map(([h, ls]) => ({ block: h, lines: ls })),
     fc.array(word, { maxLength: 3 }).map((ws) => `[${ws.join(', ')}]`),
+    fc.tuple(word, fc.array(fc.tuple(fc.nat(2), fc.oneof(word, word, word, fc.constantFrom('--x', 'a b', '"q"', '- z', '# c', 'k: v'))), { minLength: 1, maxLength: 3 })).map(([w, ls]) => ({ plain: w, more: ls })),
   );
   const comment = fc.oneof(fc.constant(''), fc.constant(' # c'));
-  type T = string | { block: string; lines: string[] } | { map: [string, T][] } | { seq: T[] };
+  type T = string | { block: string; lines: string[] } | { plain: string; more: [number, string][] } | { map: [string, T][] } | { seq: T[] };
   const tree: fc.Arbitrary<T> = fc.letrec<{ node: T }>((tie) => ({
     node: fc.oneof({ depthSize: 'small', withCrossShrink: true },
       scalar as fc.Arbitrary<T>,
@@ -155,6 +161,7 @@ test('fast YAML: generated block YAML is read identically or left to parseDocume
     const pad = ' '.repeat(ind);
     const gap = () => (gaps.shift() ?? []).map(([n, s]) => ' '.repeat(s ? n : 0) + s + '\n').join('');
     if (typeof t === 'string') return ` ${t}${c}\n`;
+    if ('plain' in t) return ` ${t.plain}\n${t.more.map(([blank, l]) => '\n'.repeat(blank) + pad + ' '.repeat(blank % 2) + l + '\n').join('')}`;
     if ('block' in t) return ` ${t.block}\n${t.lines.map((l) => (l ? pad + '  ' + l : '') + '\n').join('')}`;
     if ('map' in t) return '\n' + t.map.map(([k, v]) => gap() + `${pad}${k}:${render(v, ind + 2, gaps, c)}`).join('');
     return '\n' + t.seq.map((v) => gap() + `${pad}-${render(v, ind + 2, gaps, c)}`).join('');

@@ -193,7 +193,19 @@ class Reader {
         const d = g.indent;
         const s = g.at;
         if (t[s] === '%' || (d === 0 && (t.startsWith('---', s) || t.startsWith('...', s)))) bail();
-        return this.isSeqItem(s) ? this.seq(s, d) : this.map(s, d);
+        if (this.isSeqItem(s)) return this.seq(s, d);
+        if (!'"\'|>[{'.includes(t[s]) && d > indent) {
+          const ls = this.lineScalar(s, false);
+          if (!ls.isKey) {
+            // A plain scalar starting on the line after its key: `run:\n  make\n  --all`.
+            if (g.comments.length || lineComment) bail();
+            const node = this.continued(ls.node, indent);
+            const lineEnd = this.lineRest(node.range![1]);
+            node.range![2] = lineEnd;
+            return this.afterValue(node, lineEnd, indent);
+          }
+        }
+        return this.map(s, d);
       }
       // An empty value (null). Comments after it are yaml's "separator" of the pair: the ones it
       // keeps become the null's comment and stretch its range; in a sequence they are left to yaml.
@@ -225,10 +237,16 @@ class Reader {
         return this.map(i, this.column(i));
       }
       node = s.node;
+      if (node.type === Scalar.PLAIN) node = this.continued(node, indent);
       lineEnd = this.lineRest(node.range![1]);
       node.range![2] = lineEnd;
     }
-    // Comment lines indented deeper than the collection right after the value belong to it.
+    return this.afterValue(node, lineEnd, indent);
+  }
+
+  /** After a one-line (or plain multi-line) value: comment lines deeper than the collection right after it belong to it. */
+  private afterValue(node: Node, lineEnd: number, indent: number): Node {
+    const t = this.text;
     const g = this.skipGap(lineEnd);
     let taken = 0;
     for (let k = 0; k < g.comments.length; k++) {
@@ -237,6 +255,49 @@ class Reader {
     if (g.at < t.length && g.indent > indent) bail(); // a continuation line
     this.setNext(g, taken);
     return node;
+  }
+
+  /**
+   * A plain scalar folded over the following lines indented deeper than its collection (a line
+   * break becomes a space, n blank lines n line breaks); the one-line scalar when none follows.
+   */
+  private continued(node: Scalar, indent: number): Scalar {
+    const t = this.text;
+    let k = node.range![1];
+    while (t.charCodeAt(k) === 32) k++;
+    if (k < t.length && t[k] !== '\n') return node; // a comment ends it
+    let value = node.source as string;
+    let end = node.range![1];
+    let p = k + 1;
+    let blanks = 0;
+    let any = false;
+    while (p < t.length) {
+      let q = p;
+      while (t.charCodeAt(q) === 32) q++;
+      if (q >= t.length) break;
+      const c = t[q];
+      if (c === '\n') { blanks++; p = q + 1; continue; }
+      if (q - p <= indent || c === '#') break;
+      if ('#&*!|>%@`,[]{}?:-\'"'.includes(c) && !('?:-'.includes(c) && t[q + 1] !== undefined && t[q + 1] !== ' ' && t[q + 1] !== '\n')) bail();
+      let j = q;
+      let e = q;
+      let comment = false;
+      for (;;) {
+        const ch = t.charCodeAt(j);
+        if (j >= t.length || ch === 10) break;
+        if (ch === 58 /* : */) { const n = t.charCodeAt(j + 1); if (j + 1 >= t.length || n === 32 || n === 10) bail(); }
+        else if (ch === 35 /* # */ && t.charCodeAt(j - 1) === 32) { comment = true; break; }
+        j++;
+        if (ch !== 32) e = j;
+      }
+      value += (blanks ? '\n'.repeat(blanks) : ' ') + t.slice(q, e);
+      blanks = 0;
+      end = e;
+      any = true;
+      if (comment || j >= t.length) break;
+      p = j + 1;
+    }
+    return any ? this.plain(value, node.range![0], end, false) : node;
   }
 
   /**
