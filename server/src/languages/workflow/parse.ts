@@ -7,6 +7,7 @@ import { parseDocument, isScalar, isMap, isSeq, Scalar, type Document, type Node
 import type { ParseProblem } from '../../engine/types';
 import { asMap, asScalar, asSeq, deref, entries, get, kindOf, nearest, nodeRange, scalarString, type Entry, type YMap } from './yaml-util';
 import { AV, CALLER_JOB_KEYS, CALL_INPUT, CALL_OUTPUT, CALL_SECRET, DISPATCH_INPUT, EVENTS, FILTER_DOCS, JOB_PROPS, NORMAL_ONLY_JOB_KEYS, ROOT_PROPS, RUN_ONLY_KEYS, STEP_PROPS, type Availability, type Prop, type ValueType } from './schema';
+import { fastParseDocument } from './fast-yaml';
 import { parseExpression, type Expr, type ExprError } from './expr/parser';
 
 /** A scalar with its value and the source range of the whole scalar (quotes included). */
@@ -114,7 +115,9 @@ export function parseWorkflow(text: string): WorkflowModel {
   let doc: Document;
   try {
     // Ranges and scalar styles are on the nodes already; source tokens would only cost time.
-    doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false, strict: true });
+    // The fast reader builds the same nodes for the YAML workflows use; anything else goes to yaml.
+    const options = { uniqueKeys: true, prettyErrors: false, strict: true } as const;
+    doc = fastParseDocument(text, options) ?? parseDocument(text, options);
   } catch (e) {
     model.problems.push({ start: 0, end: Math.min(text.length, 1), message: `could not parse YAML: ${(e as Error).message}`, messageId: 'syntax' });
     return model;
