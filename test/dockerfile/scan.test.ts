@@ -33,7 +33,8 @@ function readings(text: string): { ours: unknown; theirs: unknown } {
   const tryOr = <T>(f: () => T): T | 'throws' => { try { return f(); } catch { return 'throws'; } };
   const oursIns = (i: DockerInstruction): unknown => ({
     range: [i.start, i.end, i.keywordStart, i.keywordEnd, i.written],
-    words: [...i.flags.map((f) => [text.slice(f.start, f.end), f.start, f.end]), ...i.args.map((a) => [a.value, a.start, a.end])],
+    // a flag as its words' value (escapes read: `\\--flag=x` is `--flag=x`), like dockerfile-ast's raw arguments
+    words: [...i.flags.map((f) => [`--${f.name}${f.value === null ? '' : `=${f.value}`}`, f.start, f.end]), ...i.args.map((a) => [a.value, a.start, a.end])],
     trigger: i.keyword === 'ONBUILD' ? (i.trigger ? oursIns(i.trigger) : null) : undefined,
   });
   const theirsIns = (i: Instruction): unknown => ({
@@ -114,6 +115,13 @@ test('the scanner reads the corpus as dockerfile-ast does', { skip: !fs.existsSy
     const { ours, theirs } = readings(text);
     assert.deepEqual(ours, theirs, f);
     sameVariables(text);
+  }
+});
+
+test('an escaped dash before a flag (found by the random test): the flag reads as dockerfile-ast reads it', () => {
+  for (const text of ['RUN \\--flag=x ', 'ONBUILD RUN \\--flag=x ', 'COPY \\--from=a /x /y\n']) {
+    const { ours, theirs } = readings(text);
+    assert.deepEqual(ours, theirs, text);
   }
 });
 
