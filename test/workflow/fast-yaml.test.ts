@@ -1,4 +1,4 @@
-// The fast workflow YAML reader must build exactly what `yaml`'s parseDocument builds (or give up):
+// The fast YAML reader (server/src/yaml/fast.ts, for workflows and compose files) must build exactly what `yaml`'s parseDocument builds (or give up):
 // compared node by node on the corpus, the fixtures, hand-written tricky texts and generated YAML.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -6,7 +6,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { parseDocument, isMap, isSeq, isScalar, isPair, type Document } from 'yaml';
-import { fastParseDocument } from '../../server/src/languages/workflow/fast-yaml';
+import { fastParseDocument } from '../../server/src/yaml/fast';
+import { COMPOSE_YAML } from '../../server/src/languages/compose/parse';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const OPTS = { uniqueKeys: true, prettyErrors: false, strict: true } as const;
@@ -41,10 +42,10 @@ function sameNode(a: unknown, b: unknown, at: string): void {
 }
 
 /** undefined when the fast path gave up; otherwise asserts it equals parseDocument's result. */
-function compare(text: string, name: string): boolean {
-  const fast = fastParseDocument(text, OPTS);
+function compare(text: string, name: string, opts: Parameters<typeof fastParseDocument>[1] = OPTS): boolean {
+  const fast = fastParseDocument(text, opts);
   if (!fast) return false;
-  const full: Document = parseDocument(text, OPTS);
+  const full: Document = parseDocument(text, opts);
   assert.deepEqual(full.errors.map((e) => e.code), [], `${name}: the fast path took a text with errors`);
   assert.deepEqual(full.warnings.map((e) => e.code), [], `${name}: the fast path took a text with warnings`);
   assert.deepEqual(fast.errors, []);
@@ -174,4 +175,21 @@ test('fast YAML: generated block YAML is read identically or left to parseDocume
   }), { numRuns: Number(process.env.FAST_YAML_RUNS ?? 400) });
   console.log(`fast YAML path taken for ${taken}/${runs} generated texts`);
   assert.ok(taken > runs / 4);
+});
+
+// Compose files are read with other options (merge keys on, strict off): the same comparison.
+const COMPOSE_CORPUS = CORPUS && path.join(path.dirname(CORPUS), 'compose');
+
+test('fast YAML: same nodes as parseDocument on every corpus compose file and compose fixture, with compose\'s options', () => {
+  const files: string[] = [];
+  const walk = (d: string) => { for (const e of fs.readdirSync(d, { withFileTypes: true })) { const f = path.join(d, e.name); if (e.isDirectory()) walk(f); else if (/\.ya?ml$/.test(e.name)) files.push(f); } };
+  if (COMPOSE_CORPUS && fs.existsSync(COMPOSE_CORPUS)) walk(COMPOSE_CORPUS);
+  walk(path.join(ROOT, 'test', 'fixtures', 'compose'));
+  let taken = 0;
+  for (const f of files) if (compare(fs.readFileSync(f, 'utf8'), path.relative(ROOT, f), COMPOSE_YAML)) taken++;
+  console.log(`fast YAML path taken for ${taken}/${files.length} compose files`);
+  assert.ok(taken >= files.length / 2, `fast path taken for only ${taken}/${files.length}`);
+  // a merge key is yaml's to read
+  assert.equal(fastParseDocument('x-defaults: &d\n  restart: always\nservices:\n  app:\n    <<: *d\n', COMPOSE_YAML), undefined);
+  assert.equal(fastParseDocument('services:\n  app:\n    <<: {restart: always}\n', COMPOSE_YAML), undefined);
 });

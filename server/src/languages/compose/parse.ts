@@ -1,5 +1,9 @@
 /** Compose file text → model: the YAML document plus services and top-level resources with offsets. */
-import { LineCounter, parseDocument, isMap, isPair, type Document, type YAMLMap } from 'yaml';
+import { parseDocument, isMap, isPair, type Document, type YAMLMap } from 'yaml';
+import { fastParseDocument } from '../../yaml/fast';
+
+/** How compose files are read: merge keys on (`<<: *defaults`), duplicate keys are errors. */
+export const COMPOSE_YAML = { uniqueKeys: true, merge: true, strict: false, prettyErrors: false } as const;
 import type { ParseProblem } from '../../engine/types';
 import { entries, type Entry, type YNode } from './yaml-view';
 
@@ -41,7 +45,9 @@ export function parseCompose(text: string, path = ''): ComposeModel {
   const model: ComposeModel = { path, text, doc: undefined, problems: [], root: null, top: [], services: [], resources: { volumes: [], networks: [], secrets: [], configs: [], models: [] } };
   let doc: Document.Parsed;
   try {
-    doc = parseDocument(text, { keepSourceTokens: true, lineCounter: new LineCounter(), uniqueKeys: true, merge: true, strict: false, prettyErrors: false });
+    // (no source tokens or line counter: nothing reads them.) The fast reader builds the same nodes
+    // for plain block YAML and gives up on the rest (anchors, merge keys, errors), which yaml reads.
+    doc = (fastParseDocument(text, COMPOSE_YAML) as Document.Parsed | undefined) ?? parseDocument(text, COMPOSE_YAML);
   } catch (error) {
     model.problems.push({ start: 0, end: Math.min(text.length, 1), message: `YAML could not be read: ${(error as Error).message}`, messageId: 'syntax' });
     return model;

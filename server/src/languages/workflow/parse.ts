@@ -7,7 +7,7 @@ import { parseDocument, isScalar, isMap, isSeq, Scalar, type Document, type Node
 import type { ParseProblem } from '../../engine/types';
 import { asMap, asScalar, asSeq, deref, entries, get, kindOf, nearest, nodeRange, scalarString, type Entry, type YMap } from './yaml-util';
 import { AV, CALLER_JOB_KEYS, CALL_INPUT, CALL_OUTPUT, CALL_SECRET, DISPATCH_INPUT, EVENTS, FILTER_DOCS, JOB_PROPS, NORMAL_ONLY_JOB_KEYS, ROOT_PROPS, RUN_ONLY_KEYS, STEP_PROPS, type Availability, type Prop, type ValueType } from './schema';
-import { fastParseDocument } from './fast-yaml';
+import { fastParseDocument } from '../../yaml/fast';
 import { parseExpression, type Expr, type ExprError } from './expr/parser';
 
 /** A scalar with its value and the source range of the whole scalar (quotes included). */

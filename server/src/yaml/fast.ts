@@ -1,5 +1,5 @@
 /**
- * A fast reader for the YAML that workflows actually use: block mappings and sequences, plain and
+ * A fast reader for the YAML that workflows and compose files actually use: block mappings and sequences, plain and
  * quoted one-line scalars, block scalars (`|`, `>`), comments and one-line flow collections. It
  * builds the same `yaml` nodes `parseDocument` would (same classes, `range`s, scalar `type`,
  * `source`, `format`, resolved `value`, key order), so the rest of the workflow code cannot tell
@@ -134,7 +134,8 @@ class Reader {
     for (;;) {
       this.gapComments = [];
       const key = this.keyScalar(pos);
-      if (keys.has(key.value)) bail();
+      // `<<` is a merge key where the `merge` option is on (compose): left to yaml
+      if (keys.has(key.value) || t.startsWith('<<', key.range![0])) bail();
       keys.add(key.value);
       let i = key.range![1];
       while (t.charCodeAt(i) === 32) i++;
@@ -525,7 +526,7 @@ class Reader {
       item.range![2] = j;
       if (isMap) {
         if (t[j] !== ':' || t[j + 1] !== ' ') bail();
-        if (keys.has(item.value)) bail();
+        if (keys.has(item.value) || t.startsWith('<<', item.range![0])) bail();
         keys.add(item.value);
         j += 1;
         skip();
