@@ -51,6 +51,12 @@ export function buildInfo(model: ComposeModel, svc: ServiceModel, composePath: s
   return { context, contextNode, contextPath, remote, dockerfile, dockerfileNode, dockerfilePath, inline, inlineText, target, targetNode };
 }
 
+/** A service's build when it is a Dockerfile in the workspace: not inline, not remote, no variable in its paths. */
+export function localBuild(model: ComposeModel, svc: ServiceModel, composePath: string): BuildInfo | undefined {
+  const info = buildInfo(model, svc, composePath);
+  return info && !info.inline && !info.remote && !/\$/.test(info.context + info.dockerfile) ? info : undefined;
+}
+
 /** The Dockerfile's text and dockerfile-ast model, from the index (parsed there) or its text. */
 export function loadDockerfile(workspace: WorkspaceIndex, composePath: string, info: BuildInfo): { text: string; model: Dockerfile } | undefined {
   if (info.inline) {

@@ -12,12 +12,12 @@ import type { WorkflowModel } from '../workflow/parse';
 import { LineIndex } from '../../text/lines';
 import { declaredArgs, dockerfileAt, taskDefAt } from './models';
 import { buildSteps, ecsSteps } from './workflow';
+import { inside } from './refs';
 import { LOOKS_IN, definedNames, outputsTree } from './nix';
 import { repoRootOf } from './paths';
 import type { NixModel } from '../nix/ast';
 
 function uri(path: string): string { return 'file://' + path.split('/').map(encodeURIComponent).join('/'); }
-const inside = (o: number, s: { start: number; end: number } | undefined) => !!s && o >= s.start && o <= s.end;
 
 function locate(ctx: FeatureContext<unknown>, path: string, start: number, end: number): Location {
   const file = ctx.workspace.get(path);
@@ -52,7 +52,7 @@ export function crossFileDefinition(ctx: FeatureContext<WorkflowModel>, offset: 
 
 /** After `nix build|run|develop|shell .#` in a `run:` script: the outputs the repository's flake defines there. */
 function flakeOutputCompletions(ctx: FeatureContext<WorkflowModel>, offset: number): CompletionItem[] | undefined {
-  const step = ctx.model.jobs.flatMap((j) => j.steps).find((s) => s.run && offset >= s.run.start && offset <= s.run.end);
+  const step = ctx.model.jobs.flatMap((j) => j.steps).find((s) => s.run && inside(offset, s.run));
   if (!step) return undefined;
   const line = ctx.text.slice(ctx.text.lastIndexOf('\n', offset - 1) + 1, offset);
   const m = /(?:^|[\s;&|(])nix\s+(build|run|develop|shell)\b[^\n;&|]*\s\.#([A-Za-z0-9_'-]*)$/.exec(line);

@@ -10,7 +10,7 @@
 import type { ParsedFile, WorkspaceIndex } from '../../engine/types';
 import type { DockerfileModel, Stage } from '../dockerfile/parse';
 import type { ComposeModel, ServiceModel } from '../compose/parse';
-import { buildInfo, type BuildInfo } from '../compose/build';
+import { localBuild, type BuildInfo } from '../compose/build';
 import type { WorkflowModel } from '../workflow/parse';
 import { builtStage, dockerfileAt } from './models';
 import { buildSteps, isLiteral, workflowsRendering, type BuildStep } from './workflow';
@@ -48,12 +48,12 @@ export function imageSourceOfContainer(ws: WorkspaceIndex, taskDefPath: string, 
 }
 
 export function imageSourceOfService(ws: WorkspaceIndex, model: ComposeModel, svc: ServiceModel, composePath: string): ImageSource | undefined {
-  const info = buildInfo(model, svc, composePath);
-  if (!info || info.inline || info.remote || info.dockerfilePath.includes('$') || (info.target ?? '').includes('$')) return undefined;
+  const info = localBuild(model, svc, composePath);
+  if (!info || (info.target ?? '').includes('$')) return undefined;
   return source(ws, info.dockerfilePath, info.target);
 }
 
-/** The compose services of the workspace that build the Dockerfile at `dockerfilePath` (inline and remote builds left out). */
+/** The compose services of the workspace that build the Dockerfile at `dockerfilePath` (only local builds: see localBuild). */
 export function composeBuildsOf(ws: WorkspaceIndex, dockerfilePath: string): { path: string; model: ComposeModel; svc: ServiceModel; info: BuildInfo }[] {
   const out: { path: string; model: ComposeModel; svc: ServiceModel; info: BuildInfo }[] = [];
   for (const path of ws.list('compose')) {
@@ -61,8 +61,8 @@ export function composeBuildsOf(ws: WorkspaceIndex, dockerfilePath: string): { p
     if (!file || file.kind !== 'compose') continue;
     const model = file.model as ComposeModel;
     for (const svc of model.services ?? []) {
-      const info = buildInfo(model, svc, path);
-      if (info && !info.inline && !info.remote && info.dockerfilePath === dockerfilePath) out.push({ path, model, svc, info });
+      const info = localBuild(model, svc, path);
+      if (info?.dockerfilePath === dockerfilePath) out.push({ path, model, svc, info });
     }
   }
   return out;

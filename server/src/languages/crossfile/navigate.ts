@@ -16,11 +16,12 @@ import type { TaskDefModel } from '../taskdef/parse';
 import { dockerfileAt, exposedPorts, stageChain, taskDefAt, taskDefView } from './models';
 import { imageSourceOfContainer, imageSourceOfService, type ImageSource } from './links';
 import { servicePorts } from './compose';
-import { buildInfo } from '../compose/build';
+import { localBuild } from '../compose/build';
+import { contentRange } from '../../yaml/scalar';
 import type { WorkflowModel } from '../workflow/parse';
 import { buildSteps, ecsSteps } from './workflow';
 import { outputEntries, outputsTree } from './nix';
-import { declarationSpots, renameEverywhere, symbolAt, usesElsewhere, type CrossSymbol, type Spot } from './refs';
+import { declarationSpots, inside, renameEverywhere, symbolAt, usesElsewhere, type CrossSymbol, type Spot } from './refs';
 
 type Feature<M, T> = (ctx: FeatureContext<M>, offset: number) => T;
 
@@ -112,7 +113,7 @@ function portUseHover(ctx: FeatureContext<unknown>, offset: number): string | un
   if (ctx.kind === 'taskdef') {
     const view = taskDefView({ path: ctx.path, kind: 'taskdef', text: ctx.text, lines: ctx.lines, model: ctx.model as TaskDefModel });
     for (const c of view?.containers ?? []) {
-      const port = c.ports.find((p) => offset >= p.start && offset <= p.end);
+      const port = c.ports.find((p) => inside(offset, p));
       const src = port && c.name ? imageSourceOfContainer(ctx.workspace, ctx.path, c.name) : undefined;
       if (port && src) return `**containerPort ${port.port}** of \`${c.name}\`\n\n${exposedBy(ctx, src)}`;
     }
@@ -121,13 +122,12 @@ function portUseHover(ctx: FeatureContext<unknown>, offset: number): string | un
     const model = ctx.model as ComposeModel;
     for (const svc of model.services ?? []) {
       // on `build.context` / `build.dockerfile`: the Dockerfile that builds the service, and its stages
-      const info = buildInfo(model, svc, ctx.path);
-      const onPath = [info?.contextNode, info?.dockerfileNode].some((n) => n?.range && offset >= n.range[0] && offset <= n.range[1]);
-      if (info && onPath && !info.inline && !info.remote) {
+      const info = localBuild(model, svc, ctx.path);
+      if (info && [info.contextNode, info.dockerfileNode].some((n) => n && inside(offset, contentRange(n)))) {
         const df = dockerfileAt(ctx.workspace, info.dockerfilePath);
         if (df) return dockerfileSummary(ctx, info.dockerfilePath, df.model);
       }
-      const port = servicePorts(model, svc).targets.find((p) => offset >= p.start && offset <= p.end);
+      const port = servicePorts(model, svc).targets.find((p) => inside(offset, p));
       const src = port ? imageSourceOfService(ctx.workspace, model, svc, ctx.path) : undefined;
       if (port && src) return `**Port ${port.port}** of service \`${svc.name}\`\n\n${exposedBy(ctx, src)}`;
     }
@@ -138,7 +138,7 @@ function portUseHover(ctx: FeatureContext<unknown>, offset: number): string | un
 /** On an EXPOSE: the task definitions and compose services that run this stage, and the ports they map. */
 function exposeHover(ctx: FeatureContext<unknown>, offset: number): string | undefined {
   const model = ctx.model as DockerfileModel;
-  const expose = model.exposedPorts.find((p) => offset >= p.start && offset <= p.end);
+  const expose = model.exposedPorts.find((p) => inside(offset, p));
   if (!expose) return undefined;
   const ws = ctx.workspace;
   // a stage runs this EXPOSE when it is that stage or built on it
@@ -174,14 +174,13 @@ function dockerfileSummary(ctx: FeatureContext<unknown>, path: string, model: Do
 
 // --- workflow values naming a file or an ARG ----------------------------------------------------
 
-const on = (o: number, s: { start: number; end: number } | undefined) => !!s && o >= s.start && o <= s.end;
 
 /** On a `task-definition` path, a Dockerfile `file` or a build arg: what that file holds. */
 function workflowValueHover(ctx: FeatureContext<unknown>, offset: number): string | undefined {
   const model = ctx.model as WorkflowModel;
   const ws = ctx.workspace;
   for (const s of ecsSteps(model, ctx.path)) {
-    if (!s.taskDefPath || !s.taskDef || !on(offset, { start: s.taskDef.contentStart, end: s.taskDef.contentEnd })) continue;
+    if (!s.taskDefPath || !s.taskDef || !inside(offset, { start: s.taskDef.contentStart, end: s.taskDef.contentEnd })) continue;
     const td = taskDefAt(ws, s.taskDefPath);
     if (!td) return undefined;
     const containers = td.containers.map((c) => `- \`${c.name ?? '?'}\`${c.image ? `: ${c.image}` : ''}${c.ports.length ? ` (ports ${c.ports.map((p) => p.port).join(', ')})` : ''}`);
@@ -189,9 +188,9 @@ function workflowValueHover(ctx: FeatureContext<unknown>, offset: number): strin
   }
   for (const b of buildSteps(model, ctx.path)) {
     if (!b.dockerfilePath) continue;
-    const df = (on(offset, b.file) || on(offset, b.context) || b.buildArgs.some((a) => on(offset, a))) ? dockerfileAt(ws, b.dockerfilePath) : undefined;
+    const df = (inside(offset, b.file) || inside(offset, b.context) || b.buildArgs.some((a) => inside(offset, a))) ? dockerfileAt(ws, b.dockerfilePath) : undefined;
     if (!df) continue;
-    const arg = b.buildArgs.find((a) => on(offset, a));
+    const arg = b.buildArgs.find((a) => inside(offset, a));
     if (arg) {
       const defs = df.model.args.filter((a) => a.name === arg.value);
       if (!defs.length) return undefined;

@@ -7,15 +7,14 @@
  * (on either side), its declaration, and every use in the workspace.
  */
 import type { Node } from 'jsonc-parser';
-import { isScalar } from 'yaml';
 import type { TextEdit } from 'vscode-languageserver-types';
 import type { FeatureContext, ParsedFile, WorkspaceIndex } from '../../engine/types';
 import type { LineIndex } from '../../text/lines';
 import type { DockerfileModel } from '../dockerfile/parse';
 import { stageNameAt, stageReferences } from '../dockerfile/features/scope';
 import type { ComposeModel } from '../compose/parse';
-import { buildInfo } from '../compose/build';
-import { nodeEnd, nodeStart } from '../compose/yaml-view';
+import { localBuild } from '../compose/build';
+import { contentRange } from '../../yaml/scalar';
 import type { TaskDefModel } from '../taskdef/parse';
 import { containers } from '../taskdef/ecs';
 import { get, items, str } from '../taskdef/json';
@@ -32,15 +31,10 @@ export type SymbolKind = 'stage' | 'container' | 'output';
 export interface CrossSymbol { kind: SymbolKind; /** The file that defines it. */ file: string; name: string }
 export interface Spot { path: string; start: number; end: number; /** What the spot is, for hovers: `target`, `container-name`, `nix build`. */ what: string }
 
-const inside = (o: number, s: { start: number; end: number }) => o >= s.start && o <= s.end;
+/** Whether an offset is within a span (ends included: the cursor right after a name is on it). */
+export const inside = (o: number, s: { start: number; end: number } | undefined): boolean => !!s && o >= s.start && o <= s.end;
 const flakeOf = (workflowPath: string) => { const root = repoRootOf(workflowPath); return root === undefined ? undefined : `${root === '/' ? '' : root}/flake.nix`; };
 
-/** The content range of a YAML scalar (inside its quotes). */
-function yamlContent(node: unknown): { start: number; end: number } {
-  const start = nodeStart(node); const end = nodeEnd(node);
-  const quoted = isScalar(node) && (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE');
-  return quoted ? { start: start + 1, end: end - 1 } : { start, end };
-}
 /** The content range of a JSON string node, when it is written without escapes. */
 function jsonContent(n: Node | undefined, text: string): { start: number; end: number } | undefined {
   if (!n || n.type !== 'string' || n.length !== (n.value as string).length + 2 || text[n.offset] !== '"') return undefined;
@@ -81,9 +75,9 @@ export function symbolAt(ctx: FeatureContext<unknown>, offset: number): CrossSym
     case 'compose': {
       const model = ctx.model as ComposeModel;
       for (const svc of model.services ?? []) {
-        const info = buildInfo(model, svc, ctx.path);
-        if (!info?.targetNode || info.inline || info.remote || !info.target || info.target.includes('$')) continue;
-        if (inside(offset, yamlContent(info.targetNode))) return { kind: 'stage', file: info.dockerfilePath, name: info.target };
+        const info = localBuild(model, svc, ctx.path);
+        if (!info?.targetNode || !info.target || info.target.includes('$')) continue;
+        if (inside(offset, contentRange(info.targetNode))) return { kind: 'stage', file: info.dockerfilePath, name: info.target };
       }
       return undefined;
     }
@@ -196,7 +190,7 @@ export function usesElsewhere(ws: WorkspaceIndex, sym: CrossSymbol): Spot[] {
   }
   if (sym.kind === 'stage') {
     for (const { path: p, svc, info } of composeBuildsOf(ws, sym.file)) {
-      if (info.targetNode && info.target?.toLowerCase() === lower) out.push({ path: p, ...yamlContent(info.targetNode), what: `target of service ${svc.name}` });
+      if (info.targetNode && info.target?.toLowerCase() === lower) out.push({ path: p, ...contentRange(info.targetNode), what: `target of service ${svc.name}` });
     }
   }
   return out;

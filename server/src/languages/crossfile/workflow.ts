@@ -9,6 +9,7 @@ import type { Job, Step, WorkflowModel } from '../workflow/parse';
 import { asMap, asScalar, get, nodeRange, scalarString } from '../workflow/yaml-util';
 import { isDynamic, repoRootOf, resolveIn } from './paths';
 import { scriptWords } from './script';
+import { contentRange } from '../../yaml/scalar';
 
 /** One `with:` input: its value, the whole scalar's range and the range of its content (inside quotes). */
 export interface Input { key: string; value: string; start: number; end: number; contentStart: number; contentEnd: number; keyStart: number; keyEnd: number; block: boolean }
@@ -32,9 +33,9 @@ function inputsOf(model: WorkflowModel, step: Step): Map<string, Input> {
     const value = scalarString(s);
     if (!s || value === undefined) continue;
     const [start, end] = nodeRange(s);
-    const quoted = s.type === 'QUOTE_DOUBLE' || s.type === 'QUOTE_SINGLE';
+    const content = contentRange(s);
     const block = s.type === 'BLOCK_LITERAL' || s.type === 'BLOCK_FOLDED';
-    out.set(e.key, { key: e.key, value, start, end, contentStart: quoted ? start + 1 : start, contentEnd: quoted ? end - 1 : end, keyStart: e.keyStart, keyEnd: e.keyEnd, block });
+    out.set(e.key, { key: e.key, value, start, end, contentStart: content.start, contentEnd: content.end, keyStart: e.keyStart, keyEnd: e.keyEnd, block });
   }
   return out;
 }

@@ -1,8 +1,9 @@
 import { isMap, isScalar, isSeq } from 'yaml';
 import type { Rule } from '../../../engine/types';
 import type { ComposeModel } from '../parse';
-import { buildInfo } from '../build';
-import { entry, items, nodeStart, str } from '../yaml-view';
+import { localBuild } from '../build';
+import { entry, items, str } from '../yaml-view';
+import { contentRange } from '../../../yaml/scalar';
 import { declaredArgs, dockerfileAt, PREDEFINED_ARGS } from '../../crossfile/models';
 import { dirname, relativeTo } from '../../crossfile/paths';
 import { nearest } from '../../crossfile/similar';
@@ -29,17 +30,17 @@ export const rule: Rule<ComposeModel> = {
       const build = svc.get('build')?.value;
       const argsNode = isMap(build) ? entry(build, ctx.model.doc, 'args')?.value : undefined;
       if (!argsNode) continue;
-      const info = buildInfo(ctx.model, svc, ctx.path);
-      if (!info || info.inline || info.remote || info.dockerfilePath.includes('$')) continue;
+      const info = localBuild(ctx.model, svc, ctx.path);
+      if (!info) continue;
       const df = dockerfileAt(ctx.workspace, info.dockerfilePath);
       if (!df || !df.model.stages.length) continue;
       const declared = declaredArgs(df.model);
       // the names as written: mapping keys, or the NAME of `NAME=value` / `NAME` items
       const names: { name: string; start: number }[] = [];
       if (isMap(argsNode)) {
-        for (const p of argsNode.items) { const k = str(p.key as never); if (k !== undefined && isScalar(p.key)) names.push({ name: k, start: nodeStart(p.key) + (p.key.type === 'QUOTE_DOUBLE' || p.key.type === 'QUOTE_SINGLE' ? 1 : 0) }); }
+        for (const p of argsNode.items) { const k = str(p.key as never); if (k !== undefined && isScalar(p.key)) names.push({ name: k, start: contentRange(p.key).start }); }
       } else if (isSeq(argsNode)) {
-        for (const it of items(argsNode, ctx.model.doc)) { const v = str(it); if (v !== undefined && isScalar(it)) names.push({ name: v.split('=')[0], start: nodeStart(it) + (it.type === 'QUOTE_DOUBLE' || it.type === 'QUOTE_SINGLE' ? 1 : 0) }); }
+        for (const it of items(argsNode, ctx.model.doc)) { const v = str(it); if (v !== undefined && isScalar(it)) names.push({ name: v.split('=')[0], start: contentRange(it).start }); }
       }
       for (const { name, start } of names) {
         if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name) || PREDEFINED_ARGS.has(name) || declared.includes(name)) continue;

@@ -1,6 +1,6 @@
 import type { Rule } from '../../../engine/types';
 import type { ComposeModel } from '../parse';
-import { buildInfo } from '../build';
+import { localBuild } from '../build';
 import { nodeEnd, nodeStart } from '../yaml-view';
 import { contextIgnore } from '../../crossfile/context';
 import { relativeTo, dirname } from '../../crossfile/paths';
@@ -28,8 +28,8 @@ export const rule: Rule<ComposeModel> = {
   },
   check(ctx) {
     for (const svc of ctx.model.services) {
-      const info = buildInfo(ctx.model, svc, ctx.path);
-      if (!info || info.remote || info.inline || /\$/.test(info.context + info.dockerfile)) continue;
+      const info = localBuild(ctx.model, svc, ctx.path);
+      if (!info) continue;
       const found = contextIgnore(ctx.workspace, info.contextPath, info.dockerfilePath);
       if (!found || !found.sources.length) continue;
       const at = info.contextNode ?? info.dockerfileNode ?? svc.get('build')?.keyNode;

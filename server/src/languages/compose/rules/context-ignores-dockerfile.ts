@@ -1,6 +1,6 @@
 import type { Rule } from '../../../engine/types';
 import type { ComposeModel } from '../parse';
-import { buildInfo } from '../build';
+import { localBuild } from '../build';
 import { nodeEnd, nodeStart } from '../yaml-view';
 import { ignoreInForce } from '../../crossfile/context';
 import { isExcluded } from '../../dockerignore/patterns';
@@ -29,8 +29,8 @@ export const rule: Rule<ComposeModel> = {
   },
   check(ctx) {
     for (const svc of ctx.model.services) {
-      const info = buildInfo(ctx.model, svc, ctx.path);
-      if (!info || info.remote || info.inline || /\$/.test(info.context + info.dockerfile)) continue;
+      const info = localBuild(ctx.model, svc, ctx.path);
+      if (!info) continue;
       const rel = posix.relative(info.contextPath, info.dockerfilePath);
       if (!rel || rel.startsWith('../') || posix.isAbsolute(rel)) continue;
       const ignore = ignoreInForce(ctx.workspace, info.contextPath, info.dockerfilePath);

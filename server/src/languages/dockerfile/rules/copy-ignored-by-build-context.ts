@@ -30,7 +30,6 @@ export const rule: Rule<DockerfileModel> = {
     const dir = dirname(ctx.path);
     const builds: { contextPath: string; where: string; path: string; start: number; end: number }[] = [];
     for (const { path: p, svc, info } of composeBuildsOf(ctx.workspace, ctx.path)) {
-      if (/\$/.test(info.context + info.dockerfile)) continue;
       const at = info.contextNode ?? info.dockerfileNode;
       const range = at?.range ? { start: at.range[0], end: at.range[1] } : { start: svc.keyStart, end: svc.keyEnd };
       builds.push({ contextPath: info.contextPath, where: `${relativeTo(dir, p)} (service ${svc.name})`, path: p, ...range });
