@@ -9,6 +9,14 @@ const EXPECTED = ['DF001'];
 // The hadolint-like rules the example trips; asserted once their rule is in the build (knownCodes).
 const LATER = ['DL3007', 'DL3015', 'DL3025'];
 
+/** Mistypes `EXPOSE` as `EXPSOE` (a second DF001, fixable by "Change to EXPOSE"); the range of the typo. */
+async function mistypeExpose(editor: vscode.TextEditor): Promise<vscode.Range> {
+  const r = rangeOf(editor.document, 'EXPOSE 3000').with({ end: rangeOf(editor.document, 'EXPOSE 3000').start.translate(0, 6) });
+  assert.ok(await editor.edit((b) => b.replace(r, 'EXPSOE')));
+  await waitForCodes(editor.document.uri, ['DF001', 'DF001']);
+  return r;
+}
+
 describe('dockerfile', () => {
   afterEach(closeAll);
 
@@ -48,11 +56,8 @@ describe('dockerfile', () => {
 
   it('source.fixAll.shipshape does not apply suggestions (DF001\'s "Change to …" is not safe)', async () => {
     const editor = await open(FILE);
-    const uri = editor.document.uri;
-    await waitForCodes(uri, ['DF001']);
-    const r = rangeOf(editor.document, 'EXPOSE 3000').with({ end: rangeOf(editor.document, 'EXPOSE 3000').start.translate(0, 6) });
-    assert.ok(await editor.edit((b) => b.replace(r, 'EXPSOE')));
-    await waitForCodes(uri, ['DF001', 'DF001']);
+    await waitForCodes(editor.document.uri, ['DF001']);
+    await mistypeExpose(editor);
     const after = await fixAll(editor);
     assert.match(after, /^EXPSOE 3000$/m, 'fix-all applied an unsafe suggestion');
     assert.match(after, /curl &&\n    rm -rf/, 'fix-all touched a line it cannot repair');
@@ -62,9 +67,7 @@ describe('dockerfile', () => {
     const editor = await open(FILE);
     const uri = editor.document.uri;
     await waitForCodes(uri, ['DF001']);
-    const r = rangeOf(editor.document, 'EXPOSE 3000').with({ end: rangeOf(editor.document, 'EXPOSE 3000').start.translate(0, 6) });
-    assert.ok(await editor.edit((b) => b.replace(r, 'EXPSOE')));
-    await waitForCodes(uri, ['DF001', 'DF001']);
+    const r = await mistypeExpose(editor);
     const text = await quickFix(editor, 'DF001', /^Change to EXPOSE$/, r.start);
     assert.match(text, /^EXPOSE 3000$/m);
     assert.doesNotMatch(text, /EXPSOE/);
