@@ -6,7 +6,8 @@ const SKIP = new Set(['.git', 'node_modules', '.cache', 'dist', 'out', '.direnv'
 
 /**
  * The infrastructure files under a workspace folder, found by name, and JSON task definitions by
- * name or content (`ecs/web.json` with `containerDefinitions`; JSON files up to 1 MiB are read).
+ * name or content (`ecs/web.json` with `containerDefinitions`; JSON files up to 128 KiB are read:
+ * ECS caps a task definition at 64 KiB, so a larger file is not one).
  * Bounded so a huge monorepo cannot stall start-up.
  */
 export function scanWorkspace(root: string, detect: (p: string, text?: string) => DocumentKind | undefined, limit = 20000): [string, DocumentKind][] {
@@ -24,7 +25,7 @@ export function scanWorkspace(root: string, detect: (p: string, text?: string) =
       if (!e.isFile()) continue;
       let kind = detect(full);
       if (!kind && e.name.toLowerCase().endsWith('.json')) {
-        try { if (fs.statSync(full).size <= 1 << 20) kind = detect(full, fs.readFileSync(full, 'utf8')); } catch { /* unreadable: not ours */ }
+        try { if (fs.statSync(full).size <= 128 * 1024) kind = detect(full, fs.readFileSync(full, 'utf8')); } catch { /* unreadable: not ours */ }
       }
       if (kind) found.push([full, kind]);
     }

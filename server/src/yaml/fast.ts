@@ -8,7 +8,7 @@
  * On anything outside that subset (anchors, aliases, tags, directives, explicit keys, tabs or CR,
  * odd indentation, multi-line flow scalars, duplicate keys, unusual comment placement ...) it
  * returns undefined and the caller falls back to `parseDocument`, whose errors stay yaml's.
- * test/workflow/fast-yaml.test.ts compares the two on the corpus, the fixtures and generated text.
+ * test/yaml/fast.test.ts compares the two on the corpus, the fixtures and generated text.
  */
 import { Document, Pair, Scalar, YAMLMap, YAMLSeq, type DocumentOptions, type ParseOptions, type SchemaOptions } from 'yaml';
 

@@ -14,10 +14,9 @@ import type { TaskDefModel } from '../taskdef/parse';
 import { get, str } from '../taskdef/json';
 import { editDistance, nearest } from '../../text/nearest';
 import { actionSteps, DEPLOY_ACTION, ecsSteps, modelCache, RENDER_ACTION, stepCwd, type EcsStep, type Input } from './workflow';
-import { filesWritten } from './script';
 import { repoRootOf, resolveIn } from './paths';
 import { asMap, asScalar, get as yget, scalarString } from '../workflow/yaml-util';
-import { scriptCommands, type ScriptWord } from './script';
+import { filesWritten, scriptCommands, type ScriptWord } from './script';
 
 export interface FamilyRef {
   family: string;
