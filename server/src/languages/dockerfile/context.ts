@@ -3,16 +3,20 @@ import type { WorkspaceIndex } from '../../engine/types';
 import { parseDockerignore, DockerignoreModel } from '../dockerignore/patterns';
 import { dirname } from './util';
 
+/** A .dockerignore through the index: its parsed model, or its text parsed (any name, e.g. `Dockerfile.dockerignore`). */
+export function readIgnoreFile(workspace: WorkspaceIndex, path: string): DockerignoreModel | undefined {
+  const parsed = workspace.get(path);
+  if (parsed && parsed.kind === 'dockerignore' && (parsed.model as DockerignoreModel).patterns) return parsed.model as DockerignoreModel;
+  const text = workspace.readText(path);
+  return text === undefined ? undefined : parseDockerignore(text);
+}
+
 /** The ignore file Docker would use: `<Dockerfile>.dockerignore` beside it, else `.dockerignore` in the context. */
 export function ignoreFileFor(path: string, workspace: WorkspaceIndex): { path: string; model: DockerignoreModel } | undefined {
-  const dir = dirname(path);
-  const candidates = [path + '.dockerignore', dir + '/.dockerignore'];
-  for (const p of candidates) {
+  for (const p of [path + '.dockerignore', dirname(path) + '/.dockerignore']) {
     workspace.dependOn?.(path, p);
-    const parsed = workspace.get(p);
-    if (parsed && parsed.kind === 'dockerignore' && (parsed.model as DockerignoreModel).patterns) return { path: p, model: parsed.model as DockerignoreModel };
-    const text = workspace.readText(p);
-    if (text !== undefined) return { path: p, model: parseDockerignore(text) };
+    const model = readIgnoreFile(workspace, p);
+    if (model) return { path: p, model };
   }
   return undefined;
 }

@@ -1,7 +1,7 @@
 import { editDistance } from '../../text/nearest';
 /** Helpers shared by the Dockerfile rules. */
 import type { RuleContext, RuleMeta } from '../../engine/types';
-import type { DockerfileModel, DockerInstruction, Stage } from './parse';
+import type { DockerfileModel, DockerInstruction, DockerWord, Stage } from './parse';
 import { runCommandsOf } from './parse';
 import type { ShellCommand, ShellWord } from './shell';
 
@@ -175,5 +175,21 @@ export function reportUncleanedCache(ctx: RuleContext<DockerfileModel>, managers
       start: cmd.start, end: cmd.end, messageId: 'noClean',
       fix: ins.json || ins.heredocs.length || last.via ? undefined : { title: 'Clean the cache in this RUN', safe: false, edits: [{ start: last.end, end: last.end, newText: ` \\\n    && ${cleanCommand}` }] },
     });
+  }
+}
+
+/**
+ * The sources of COPY/ADD that are files of the build context, as written: not `--from` another
+ * stage or image, not here-documents, and not sources we cannot judge (variables, wildcards, URLs,
+ * git remotes). The last word, the destination, is left out.
+ */
+export function* literalCopySources(model: DockerfileModel): Generator<{ ins: DockerInstruction; word: DockerWord }> {
+  for (const ins of model.instructions) {
+    if ((ins.keyword !== 'COPY' && ins.keyword !== 'ADD') || ins.heredocs.length || ins.flags.some((f) => f.name === 'from')) continue;
+    const words = ins.json && ins.jsonArgs ? ins.jsonArgs : ins.args;
+    for (const word of words.slice(0, -1)) {
+      const v = word.value;
+      if (v && !dynamic(v) && !/[*?[]/.test(v) && !/^[a-z][a-z0-9+.-]*:\/\//i.test(v) && !/^git@/.test(v)) yield { ins, word };
+    }
   }
 }

@@ -1,6 +1,6 @@
 import type { Rule } from '../../../engine/types';
 import type { DockerfileModel } from '../parse';
-import { meta, dynamic } from '../util';
+import { meta, literalCopySources } from '../util';
 import { ignoreFileFor } from '../context';
 import { isExcluded } from '../../dockerignore/patterns';
 import { composeBuildsOf, workflowBuildsOf } from '../../crossfile/links';
@@ -24,15 +24,9 @@ export const rule: Rule<DockerfileModel> = {
     // The builds the workspace knows of: when none of them uses this ignore file, it is not in force.
     const contexts = [...composeBuildsOf(ctx.workspace, ctx.path).map((b) => b.info.contextPath), ...workflowBuildsOf(ctx.workspace, ctx.path).map((b) => b.build.contextPath)];
     if (contexts.length && contexts.every((c) => c !== undefined && !c.includes('$') && ignoreInForce(ctx.workspace, c, ctx.path)?.path !== ignore.path)) return;
-    for (const ins of ctx.model.instructions) {
-      if ((ins.keyword !== 'COPY' && ins.keyword !== 'ADD') || ins.heredocs.length || ins.flags.some((f) => f.name === 'from')) continue;
-      const words = ins.json && ins.jsonArgs ? ins.jsonArgs : ins.args;
-      for (const src of words.slice(0, -1)) {
-        const v = src.value;
-        if (dynamic(v) || /^[a-z]+:\/\//i.test(v) || /[*?[]/.test(v)) continue;
-        const r = isExcluded(ignore.model, v);
-        if (r.excluded && r.by && r.by.cleaned !== '.') ctx.report({ start: src.start, end: src.end, messageId: 'ignored', data: { src: v, pattern: (r.by.negated ? '!' : '') + r.by.text, file: ignore.path.slice(ignore.path.lastIndexOf('/') + 1), keyword: ins.keyword } });
-      }
+    for (const { ins, word: src } of literalCopySources(ctx.model)) {
+      const r = isExcluded(ignore.model, src.value);
+      if (r.excluded && r.by && r.by.cleaned !== '.') ctx.report({ start: src.start, end: src.end, messageId: 'ignored', data: { src: src.value, pattern: (r.by.negated ? '!' : '') + r.by.text, file: ignore.path.slice(ignore.path.lastIndexOf('/') + 1), keyword: ins.keyword } });
     }
   },
 };

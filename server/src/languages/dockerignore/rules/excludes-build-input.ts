@@ -1,8 +1,9 @@
 import type { Rule } from '../../../engine/types';
 import type { DockerignoreModel } from '../patterns';
 import { isExcluded } from '../patterns';
+import type { DockerfileModel } from '../../dockerfile/parse';
+import { literalCopySources } from '../../dockerfile/util';
 
-interface DockerfileLike { instructions: { keyword: string; args: { value: string }[]; flags: { name: string }[]; heredocs: unknown[]; json: boolean; jsonArgs?: { value: string }[] }[] }
 
 export const rule: Rule<DockerignoreModel> = {
   meta: {
@@ -24,25 +25,20 @@ export const rule: Rule<DockerignoreModel> = {
     ctx.workspace.dependOn?.(ctx.path, dockerfilePath);
     const df = ctx.workspace.get(dockerfilePath);
     if (!df || df.kind !== 'dockerfile') return;
-    const model = df.model as DockerfileLike;
     const reported = new Set<string>();
-    for (const ins of model.instructions ?? []) {
-      if ((ins.keyword !== 'COPY' && ins.keyword !== 'ADD') || ins.heredocs.length || ins.flags.some((f) => f.name === 'from')) continue;
-      const words = ins.json && ins.jsonArgs ? ins.jsonArgs : ins.args;
-      for (const w of words.slice(0, -1)) {
-        const v = w.value;
-        if (/[$*?[]/.test(v) || /^[a-z]+:\/\//i.test(v) || reported.has(v)) continue;
-        const r = isExcluded(ctx.model, v);
-        if (!r.excluded || !r.by || r.by.cleaned === '.') continue;
-        reported.add(v);
-        const line = df.lines.position((w as unknown as { start: number }).start ?? 0).line + 1;
-        const end = ctx.text.length;
-        const sep = ctx.text.endsWith('\n') || ctx.text === '' ? '' : '\n';
-        ctx.report({
-          start: r.by.start, end: r.by.end, messageId: 'source', data: { pattern: r.by.text, src: v, dockerfile: dockerfilePath.slice(dir.length + 1), line },
-          fix: { title: `Re-include ${v}`, safe: false, edits: [{ start: end, end, newText: `${sep}!${v.replace(/^\.\//, '')}\n` }] },
-        });
-      }
+    for (const { word: w } of literalCopySources(df.model as DockerfileModel)) {
+      const v = w.value;
+      if (reported.has(v)) continue;
+      const r = isExcluded(ctx.model, v);
+      if (!r.excluded || !r.by || r.by.cleaned === '.') continue;
+      reported.add(v);
+      const line = df.lines.position(w.start).line + 1;
+      const end = ctx.text.length;
+      const sep = ctx.text.endsWith('\n') || ctx.text === '' ? '' : '\n';
+      ctx.report({
+        start: r.by.start, end: r.by.end, messageId: 'source', data: { pattern: r.by.text, src: v, dockerfile: dockerfilePath.slice(dir.length + 1), line },
+        fix: { title: `Re-include ${v}`, safe: false, edits: [{ start: end, end, newText: `${sep}!${v.replace(/^\.\//, '')}\n` }] },
+      });
     }
   },
 };
