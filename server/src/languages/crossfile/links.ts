@@ -13,7 +13,7 @@ import type { ComposeModel, ServiceModel } from '../compose/parse';
 import { localBuild, type BuildInfo } from '../compose/build';
 import type { WorkflowModel } from '../workflow/parse';
 import { builtStage, dockerfileAt } from './models';
-import { buildSteps, isLiteral, workflowsRendering, type BuildStep } from './workflow';
+import { buildSteps, isLiteral, oncePerCheck, workflowsRendering, type BuildStep } from './workflow';
 
 export interface ImageSource {
   dockerfile: ParsedFile<DockerfileModel>;
@@ -55,6 +55,10 @@ export function imageSourceOfService(ws: WorkspaceIndex, model: ComposeModel, sv
 
 /** The compose services of the workspace that build the Dockerfile at `dockerfilePath` (only local builds: see localBuild). */
 export function composeBuildsOf(ws: WorkspaceIndex, dockerfilePath: string): { path: string; model: ComposeModel; svc: ServiceModel; info: BuildInfo }[] {
+  return oncePerCheck(ws, `compose-builds:${dockerfilePath}`, () => scanComposeBuilds(ws, dockerfilePath));
+}
+
+function scanComposeBuilds(ws: WorkspaceIndex, dockerfilePath: string): { path: string; model: ComposeModel; svc: ServiceModel; info: BuildInfo }[] {
   const out: { path: string; model: ComposeModel; svc: ServiceModel; info: BuildInfo }[] = [];
   for (const path of ws.list('compose')) {
     const file = ws.get(path);
@@ -70,6 +74,10 @@ export function composeBuildsOf(ws: WorkspaceIndex, dockerfilePath: string): { p
 
 /** The workflow builds (`docker/build-push-action`, `docker build`) of the workspace that build the Dockerfile at `dockerfilePath`. */
 export function workflowBuildsOf(ws: WorkspaceIndex, dockerfilePath: string): { path: string; build: BuildStep }[] {
+  return oncePerCheck(ws, `workflow-builds:${dockerfilePath}`, () => scanWorkflowBuilds(ws, dockerfilePath));
+}
+
+function scanWorkflowBuilds(ws: WorkspaceIndex, dockerfilePath: string): { path: string; build: BuildStep }[] {
   const out: { path: string; build: BuildStep }[] = [];
   for (const path of ws.list('workflow')) {
     const file = ws.get(path);

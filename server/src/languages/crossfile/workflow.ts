@@ -241,18 +241,24 @@ export function isLiteral(w: { value: string } | undefined): boolean {
  * naming this file must re-check it too.
  */
 export function workflowsRendering(ws: WorkspaceIndex, taskDefPath: string): LinkedWorkflow[] {
-  // The service hands each check its own view of the index: the answer holds for that check, and
-  // the four task definition rules that ask it share one scan of the workflows.
-  // (The long-lived index itself, handed over directly by a caller, is never cached on.)
-  if (typeof (ws as { setOpen?: unknown }).setOpen === 'function') return scanWorkflows(ws, taskDefPath);
-  let perView = scans.get(ws);
-  if (!perView) scans.set(ws, (perView = new Map()));
-  let out = perView.get(taskDefPath);
-  if (!out) perView.set(taskDefPath, (out = scanWorkflows(ws, taskDefPath)));
-  return out;
+  return oncePerCheck(ws, `rendering:${taskDefPath}`, () => scanWorkflows(ws, taskDefPath));
 }
 
-const scans = new WeakMap<WorkspaceIndex, Map<string, LinkedWorkflow[]>>();
+const perCheck = new WeakMap<WorkspaceIndex, Map<string, unknown>>();
+
+/**
+ * A reverse lookup computed once per check. The service hands each check its own view of the
+ * index, so the answer holds for that check, and the rules of one file that ask the same question
+ * share one scan of the workspace. (The long-lived index itself, handed over directly by a caller,
+ * is never cached on.)
+ */
+export function oncePerCheck<T>(ws: WorkspaceIndex, key: string, compute: () => T): T {
+  if (typeof (ws as { setOpen?: unknown }).setOpen === 'function') return compute();
+  let cache = perCheck.get(ws);
+  if (!cache) perCheck.set(ws, (cache = new Map()));
+  if (!cache.has(key)) cache.set(key, compute());
+  return cache.get(key) as T;
+}
 
 function scanWorkflows(ws: WorkspaceIndex, taskDefPath: string): LinkedWorkflow[] {
   const out: LinkedWorkflow[] = [];
