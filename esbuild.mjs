@@ -3,12 +3,33 @@
 import * as esbuild from 'esbuild';
 
 const watch = process.argv.includes('--watch');
-const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, minify: !process.argv.includes('--dev'), logLevel: 'warning', legalComments: 'none', mainFields: ['module', 'main'] };
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  sourcemap: true,
+  minify: !process.argv.includes('--dev'),
+  logLevel: 'warning',
+  legalComments: 'none',
+  mainFields: ['module', 'main'],
+};
 
 const builds = [
   { ...common, entryPoints: { server: 'server/src/server.ts' }, outdir: 'dist', format: 'cjs' },
-  { ...common, entryPoints: { cli: 'server/src/cli.ts' }, outdir: 'dist', format: 'cjs', banner: { js: '#!/usr/bin/env node' } },
-  { ...common, entryPoints: { extension: 'client/src/extension.ts' }, outdir: 'dist', format: 'cjs', external: ['vscode'] },
+  {
+    ...common,
+    entryPoints: { cli: 'server/src/cli.ts' },
+    outdir: 'dist',
+    format: 'cjs',
+    banner: { js: '#!/usr/bin/env node' },
+  },
+  {
+    ...common,
+    entryPoints: { extension: 'client/src/extension.ts' },
+    outdir: 'dist',
+    format: 'cjs',
+    external: ['vscode'],
+  },
   // The AWS SDK and our AWS logic: a separate file the extension requires on the first AWS command.
   { ...common, entryPoints: { aws: 'client/src/aws/index.ts' }, outdir: 'dist', format: 'cjs' },
 ];

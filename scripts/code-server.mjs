@@ -6,7 +6,6 @@
 import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -27,14 +26,22 @@ export function codeServerBin() {
 }
 
 function missingDebPackages(pkgs) {
-  return pkgs.filter((p) => spawnSync('dpkg-query', ['-W', '-f=${Status}', p], { encoding: 'utf8' }).stdout?.includes('install ok installed') !== true);
+  return pkgs.filter(
+    (p) =>
+      spawnSync('dpkg-query', ['-W', '-f=${Status}', p], { encoding: 'utf8' }).stdout?.includes(
+        'install ok installed',
+      ) !== true,
+  );
 }
 
 /** Installs Debian packages that are missing (as root, through apt-get); throws if it cannot. */
 export function ensureDebPackages(pkgs) {
   const missing = missingDebPackages(pkgs);
   if (missing.length === 0) return;
-  if (process.getuid?.() !== 0) throw new Error(`missing Debian packages: ${missing.join(' ')} (run: sudo apt-get install -y ${missing.join(' ')})`);
+  if (process.getuid?.() !== 0)
+    throw new Error(
+      `missing Debian packages: ${missing.join(' ')} (run: sudo apt-get install -y ${missing.join(' ')})`,
+    );
   log(`apt-get install ${missing.join(' ')}`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   let r = spawnSync('apt-get', ['install', '-y', '-qq', ...missing], { stdio: ['ignore', 'inherit', 'inherit'], env });
@@ -55,7 +62,10 @@ export function ensureCodeServer() {
   const t0 = Date.now();
   ensureDebPackages(APT_PACKAGES);
   fs.mkdirSync(dir, { recursive: true });
-  fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'shipshape-code-server', private: true }, null, 2) + '\n');
+  fs.writeFileSync(
+    path.join(dir, 'package.json'),
+    JSON.stringify({ name: 'shipshape-code-server', private: true }, null, 2) + '\n',
+  );
 
   // @vscode/ripgrep's postinstall downloads rg from GitHub; seed its cache with Debian's rg instead.
   const tmp = path.join(dir, 'tmp');
@@ -80,8 +90,15 @@ export function ensureCodeServer() {
     npm_config_audit: 'false',
     npm_config_update_notifier: 'false',
   };
-  const npm = spawnSync('npm', ['install', '--no-save', '--no-package-lock', `code-server@${CODE_SERVER_VERSION}`], { cwd: dir, stdio: ['ignore', 'inherit', 'inherit'], env });
-  if (npm.status !== 0 || !fs.existsSync(bin)) throw new Error(`npm install code-server@${CODE_SERVER_VERSION} failed (status ${npm.status}); see the output above`);
+  const npm = spawnSync('npm', ['install', '--no-save', '--no-package-lock', `code-server@${CODE_SERVER_VERSION}`], {
+    cwd: dir,
+    stdio: ['ignore', 'inherit', 'inherit'],
+    env,
+  });
+  if (npm.status !== 0 || !fs.existsSync(bin))
+    throw new Error(
+      `npm install code-server@${CODE_SERVER_VERSION} failed (status ${npm.status}); see the output above`,
+    );
   fs.writeFileSync(marker, `${new Date().toISOString()} ${((Date.now() - t0) / 1000).toFixed(0)}s\n`);
   log(`code-server installed in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
   return bin;
@@ -220,7 +237,12 @@ export function packageVsix(out = path.join(ROOT, 'shipshape.vsix')) {
  */
 export function prepareRun(runDir, vsix, bin = codeServerBin()) {
   fs.rmSync(runDir, { recursive: true, force: true });
-  const dirs = { run: runDir, userData: path.join(runDir, 'user-data'), extensions: path.join(runDir, 'extensions'), xdg: path.join(runDir, 'xdg') };
+  const dirs = {
+    run: runDir,
+    userData: path.join(runDir, 'user-data'),
+    extensions: path.join(runDir, 'extensions'),
+    xdg: path.join(runDir, 'xdg'),
+  };
   for (const d of Object.values(dirs)) fs.mkdirSync(d, { recursive: true });
   const settingsDir = path.join(dirs.userData, 'User');
   fs.mkdirSync(settingsDir, { recursive: true });
@@ -250,10 +272,16 @@ export function prepareRun(runDir, vsix, bin = codeServerBin()) {
     XDG_CONFIG_HOME: path.join(dirs.xdg, 'config'),
     XDG_DATA_HOME: path.join(dirs.xdg, 'data'),
     XDG_CACHE_HOME: path.join(dirs.xdg, 'cache'),
-    EXTENSIONS_GALLERY: JSON.stringify({ serviceUrl: 'http://127.0.0.1:9/gallery', itemUrl: 'http://127.0.0.1:9/item' }),
+    EXTENSIONS_GALLERY: JSON.stringify({
+      serviceUrl: 'http://127.0.0.1:9/gallery',
+      itemUrl: 'http://127.0.0.1:9/item',
+    }),
   };
   if (vsix) {
-    run(bin, ['--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions, '--install-extension', vsix], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+    run(bin, ['--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions, '--install-extension', vsix], {
+      env,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
   }
   return { dirs, env };
 }
@@ -268,23 +296,38 @@ export function installedExtensionDir(extensionsDir) {
 }
 
 /** Starts code-server in its own process group and waits for /healthz. */
-export async function startCodeServer({ bin = codeServerBin(), port, dirs, env, folder, stdio = ['ignore', 'pipe', 'pipe'] }) {
+export async function startCodeServer({
+  bin = codeServerBin(),
+  port,
+  dirs,
+  env,
+  folder,
+  stdio = ['ignore', 'pipe', 'pipe'],
+}) {
   const args = [
-    '--bind-addr', `127.0.0.1:${port}`,
-    '--auth', 'none',
+    '--bind-addr',
+    `127.0.0.1:${port}`,
+    '--auth',
+    'none',
     '--disable-telemetry',
     '--disable-update-check',
     '--disable-workspace-trust',
     '--disable-getting-started-override',
-    '--user-data-dir', dirs.userData,
-    '--extensions-dir', dirs.extensions,
+    '--user-data-dir',
+    dirs.userData,
+    '--extensions-dir',
+    dirs.extensions,
   ];
   if (folder) args.push(folder);
   const child = spawnGroup(bin, args, { env, stdio });
   const logFile = fs.createWriteStream(path.join(dirs.run, 'code-server.log'));
   child.stdout?.pipe(logFile);
   child.stderr?.pipe(logFile);
-  const exited = new Promise((_, reject) => child.once('exit', (c, s) => reject(new Error(`code-server exited early (${c ?? s}); see ${path.join(dirs.run, 'code-server.log')}`))));
+  const exited = new Promise((_, reject) =>
+    child.once('exit', (c, s) =>
+      reject(new Error(`code-server exited early (${c ?? s}); see ${path.join(dirs.run, 'code-server.log')}`)),
+    ),
+  );
   await Promise.race([waitForHttp(`http://127.0.0.1:${port}/healthz`, 60000), exited]);
   exited.catch(() => {});
   return child;

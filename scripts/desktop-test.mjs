@@ -29,15 +29,20 @@ async function main() {
       cachePath: path.join(ROOT, '.cache', 'vscode-test'),
       extensionDevelopmentPath: ROOT,
       extensionTestsPath: path.join(ROOT, 'out', 'test', 'e2e', 'suite', 'index.js'),
-      extensionTestsEnv: { SHIPSHAPE_E2E_RESULTS: results, ...(process.env.SHIPSHAPE_E2E_GREP ? { SHIPSHAPE_E2E_GREP: process.env.SHIPSHAPE_E2E_GREP } : {}) },
+      extensionTestsEnv: {
+        SHIPSHAPE_E2E_RESULTS: results,
+        ...(process.env.SHIPSHAPE_E2E_GREP ? { SHIPSHAPE_E2E_GREP: process.env.SHIPSHAPE_E2E_GREP } : {}),
+      },
       launchArgs: [
         workspace,
         '--disable-extensions', // every other extension; the one under development still loads
         '--disable-workspace-trust',
         '--skip-welcome',
         '--skip-release-notes',
-        '--user-data-dir', path.join(runDir, 'user-data'),
-        '--extensions-dir', path.join(runDir, 'extensions'),
+        '--user-data-dir',
+        path.join(runDir, 'user-data'),
+        '--extensions-dir',
+        path.join(runDir, 'extensions'),
       ],
     });
   } catch (e) {
@@ -48,13 +53,29 @@ async function main() {
   if (!list.length) {
     const msg = String(failedToRun?.message ?? failedToRun ?? 'no results');
     const offline = /ENOTFOUND|EAI_AGAIN|ECONNREFUSED|update\.code\.visualstudio\.com|getaddrinfo/i.test(msg);
-    console.error(`[desktop] ${offline ? 'could not download desktop VS Code (no access to update.code.visualstudio.com); run `npm run test:e2e` instead, which uses code-server' : `the suite did not run: ${msg}`}`);
+    console.error(
+      `[desktop] ` +
+        `${offline ? 'could not download desktop VS Code (no access to update.code.visualstudio.com); run `npm run test:e2e` instead, which uses code-server' : `the suite did not run: ${msg}`}`,
+    );
     console.log('0 passed, 1 failed');
     return 1;
   }
-  for (const f of list.filter((r) => r.state === 'failed')) console.log(`  ✗ ${f.title}\n${String(f.error).split('\n').slice(0, 12).map((l) => `      ${l}`).join('\n')}`);
+  for (const f of list.filter((r) => r.state === 'failed'))
+    console.log(
+      `  ✗ ${f.title}\n${String(f.error)
+        .split('\n')
+        .slice(0, 12)
+        .map((l) => `      ${l}`)
+        .join('\n')}`,
+    );
   console.log(`${n('passed')} passed, ${n('failed')} failed${n('pending') ? `, ${n('pending')} pending` : ''}`);
   return n('failed') || failedToRun ? 1 : 0;
 }
 
-main().then((code) => process.exit(code), (e) => { console.error(`[desktop] ${e?.stack ?? e}`); process.exit(1); });
+main().then(
+  (code) => process.exit(code),
+  (e) => {
+    console.error(`[desktop] ${e?.stack ?? e}`);
+    process.exit(1);
+  },
+);

@@ -17,7 +17,20 @@ import { createRequire } from 'node:module';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
-  ROOT, adoptGroup, forgetGroup, killGroup, ensureChromium, ensureCodeServer, freePort, installedExtensionDir, killAll, packageVsix, prepareRun, run, startCodeServer, stopGroup,
+  ROOT,
+  adoptGroup,
+  forgetGroup,
+  killGroup,
+  ensureChromium,
+  ensureCodeServer,
+  freePort,
+  installedExtensionDir,
+  killAll,
+  packageVsix,
+  prepareRun,
+  run,
+  startCodeServer,
+  stopGroup,
 } from './code-server.mjs';
 import { motoOnPath, startMoto } from './moto.mjs';
 
@@ -30,7 +43,17 @@ const SHOTS = path.join(ROOT, 'test-results', 'e2e-screenshots');
 const GREP = process.env.SHIPSHAPE_E2E_GREP ? new RegExp(process.env.SHIPSHAPE_E2E_GREP) : undefined;
 const ONLY = process.env.SHIPSHAPE_E2E_ONLY;
 
-export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
 
 const AWS_REGION = 'eu-west-1'; // the region of examples/ecs/task-definition.json's awslogs options
 const DUMMY_KEY = 'testing';
@@ -97,7 +120,9 @@ async function integration({ chromium, port, extensionDir, workspace }) {
     });
   });
   await page.exposeFunction('codeAutomationLog', (level, args) => {
-    const line = (Array.isArray(args) ? args : [args]).map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ');
+    const line = (Array.isArray(args) ? args : [args])
+      .map((a) => (typeof a === 'string' ? a : JSON.stringify(a)))
+      .join(' ');
     logFile.write(`[${level}] ${line}\n`);
     // The suite reporter's lines, forwarded from the extension host.
     for (const l of line.split('\n')) if (/^\s+[✓✗-] |^integration: |^\s{6}/.test(l)) process.stdout.write(`${l}\n`);
@@ -114,18 +139,33 @@ async function integration({ chromium, port, extensionDir, workspace }) {
   await context.close();
   logFile.end();
   const results = fs.existsSync(resultsFile) ? JSON.parse(fs.readFileSync(resultsFile, 'utf8')) : [];
-  if (code === 'timeout') results.push({ title: 'integration suite finished', state: 'failed', error: `no exit after ${limit / 1000} s` });
+  if (code === 'timeout')
+    results.push({ title: 'integration suite finished', state: 'failed', error: `no exit after ${limit / 1000} s` });
   else if (code !== 0 && !results.some((r) => r.state === 'failed')) {
-    results.push({ title: 'integration suite ran', state: 'failed', error: `extension host exit code ${code} (see ${path.relative(ROOT, logFile.path)})` });
+    results.push({
+      title: 'integration suite ran',
+      state: 'failed',
+      error: `extension host exit code ${code} (see ${path.relative(ROOT, logFile.path)})`,
+    });
   }
-  if (results.length === 0) results.push({ title: 'integration suite ran', state: 'failed', error: `no results (exit code ${exitCode}); see ${path.relative(ROOT, logFile.path)}` });
+  if (results.length === 0)
+    results.push({
+      title: 'integration suite ran',
+      state: 'failed',
+      error: `no results (exit code ${exitCode}); see ${path.relative(ROOT, logFile.path)}`,
+    });
   return results;
 }
 
 /** Part 2: Playwright UI tests, each in a fresh page over a fresh copy of examples/. */
 async function ui({ chromium, port, aws }) {
   const dir = path.join(ROOT, 'out', 'test', 'e2e', 'ui');
-  const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.ui.js')).sort() : [];
+  const files = fs.existsSync(dir)
+    ? fs
+        .readdirSync(dir)
+        .filter((f) => f.endsWith('.ui.js'))
+        .sort()
+    : [];
   const results = [];
   for (const f of files) {
     const { tests } = require(path.join(dir, f));
@@ -155,13 +195,24 @@ async function ui({ chromium, port, aws }) {
       const started = Date.now();
       try {
         if (t.needs === 'aws') await aws.reset();
-        await t.run({ page, url: `http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}`, workspace, shot, aws });
+        await t.run({
+          page,
+          url: `http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}`,
+          workspace,
+          shot,
+          aws,
+        });
         results.push({ title, state: 'passed', ms: Date.now() - started });
         console.log(`  ✓ ${title} (${Date.now() - started} ms; screenshots ${slug}-*.png)`);
       } catch (e) {
         await shot('failure').catch(() => {});
         results.push({ title, state: 'failed', error: e?.stack ?? String(e) });
-        console.log(`  ✗ ${title}\n${String(e?.stack ?? e).split('\n').map((l) => `      ${l}`).join('\n')}`);
+        console.log(
+          `  ✗ ${title}\n${String(e?.stack ?? e)
+            .split('\n')
+            .map((l) => `      ${l}`)
+            .join('\n')}`,
+        );
       } finally {
         await context.close().catch(() => {});
       }
@@ -175,7 +226,10 @@ async function main() {
   run(path.join(ROOT, 'node_modules', '.bin', 'tsc'), ['-p', path.join('test', 'e2e')], { cwd: ROOT });
   const chromium = ensureChromium();
   if (!chromium) {
-    console.log('[e2e] SKIPPED: Chromium is not installed and could not be installed (apt-get install -y chromium); no end-to-end test ran.');
+    console.log(
+      '[e2e] SKIPPED: Chromium is not installed and could not be installed ' +
+        '(apt-get install -y chromium); no end-to-end test ran.',
+    );
     return 0;
   }
   const bin = ensureCodeServer();
@@ -200,7 +254,9 @@ async function main() {
   try {
     const port = await freePort();
     server = await startCodeServer({
-      bin, port, dirs,
+      bin,
+      port,
+      dirs,
       env: {
         ...awsEnvironment(env, dirs.run),
         SHIPSHAPE_E2E_RESULTS: path.join(RUN, 'integration-results.json'),
@@ -210,7 +266,12 @@ async function main() {
     say(`code-server on 127.0.0.1:${port} with ${path.relative(ROOT, vsix)} installed (${secs()})`);
     if (ONLY !== 'ui') results = results.concat(await integration({ chromium, port, extensionDir, workspace }));
     say(`integration suite done (${secs()})`);
-    const aws = moto && { endpoint: moto.endpoint, region: AWS_REGION, credentials: { accessKeyId: DUMMY_KEY, secretAccessKey: DUMMY_SECRET }, reset: moto.reset };
+    const aws = moto && {
+      endpoint: moto.endpoint,
+      region: AWS_REGION,
+      credentials: { accessKeyId: DUMMY_KEY, secretAccessKey: DUMMY_SECRET },
+      reset: moto.reset,
+    };
     if (ONLY !== 'suite') results = results.concat(await ui({ chromium, port, aws }));
   } finally {
     if (server) await stopGroup(server);
@@ -224,10 +285,21 @@ async function main() {
   const failed = results.filter((r) => r.state === 'failed');
   if (failed.length) {
     console.log('\nFailures:');
-    for (const f of failed) console.log(`  ✗ ${f.title}\n${String(f.error).split('\n').slice(0, 12).map((l) => `      ${l}`).join('\n')}`);
+    for (const f of failed)
+      console.log(
+        `  ✗ ${f.title}\n${String(f.error)
+          .split('\n')
+          .slice(0, 12)
+          .map((l) => `      ${l}`)
+          .join('\n')}`,
+      );
   }
   console.log(`\nScreenshots: ${path.relative(ROOT, SHOTS)}/   Logs: ${path.relative(ROOT, RUN)}/`);
-  console.log(`${n('passed')} passed, ${n('failed')} failed${n('pending') ? `, ${n('pending')} pending` : ''}${n('skipped') ? `, ${n('skipped')} skipped` : ''} (${secs()})`);
+  console.log(
+    `${n('passed')} passed, ${n('failed')} ` +
+      `failed${n('pending') ? `, ${n('pending')} pending` : ''}${n('skipped') ? `, ${n('skipped')} skipped` : ''} ` +
+      `(${secs()})`,
+  );
   return failed.length ? 1 : 0;
 }
 

@@ -11,7 +11,13 @@ import { parse } from 'yaml';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 // The shared folder sits beside the checkout (../shared); a worktree one level deeper looks further up.
-const source = path.resolve(process.argv[2] ?? [path.join(root, '..', 'shared', 'data', 'actions'), path.join(root, '..', '..', 'shared', 'data', 'actions')].find((d) => fs.existsSync(path.join(d, 'INDEX.tsv'))) ?? path.join(root, '..', 'shared', 'data', 'actions'));
+const source = path.resolve(
+  process.argv[2] ??
+    [path.join(root, '..', 'shared', 'data', 'actions'), path.join(root, '..', '..', 'shared', 'data', 'actions')].find(
+      (d) => fs.existsSync(path.join(d, 'INDEX.tsv')),
+    ) ??
+    path.join(root, '..', 'shared', 'data', 'actions'),
+);
 const out = path.join(root, 'server', 'src', 'languages', 'workflow', 'data', 'actions.json');
 
 const index = fs.readFileSync(path.join(source, 'INDEX.tsv'), 'utf8').trim().split(/\r?\n/);
@@ -44,5 +50,8 @@ for (const line of index) {
 }
 const sorted = Object.fromEntries(Object.entries(actions).sort(([a], [b]) => a.localeCompare(b)));
 fs.mkdirSync(path.dirname(out), { recursive: true });
-fs.writeFileSync(out, JSON.stringify({ source: 'shared/data/actions (INDEX.tsv + action.yml files)', actions: sorted }, null, 1) + '\n');
+fs.writeFileSync(
+  out,
+  JSON.stringify({ source: 'shared/data/actions (INDEX.tsv + action.yml files)', actions: sorted }, null, 1) + '\n',
+);
 console.log(`wrote ${Object.keys(sorted).length} actions to ${path.relative(root, out)}`);

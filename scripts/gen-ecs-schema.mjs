@@ -26,10 +26,14 @@ function findBotocore() {
   if (process.env.BOTOCORE_DIR) return fs.existsSync(process.env.BOTOCORE_DIR) ? process.env.BOTOCORE_DIR : undefined;
   for (const py of ['python3', 'python']) {
     try {
-      const dir = execFileSync(py, ['-c', 'import botocore, os; print(os.path.dirname(botocore.__file__))'],
-        { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+      const dir = execFileSync(py, ['-c', 'import botocore, os; print(os.path.dirname(botocore.__file__))'], {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'ignore'],
+      }).trim();
       if (dir && fs.existsSync(dir)) return dir;
-    } catch { /* try the next one */ }
+    } catch {
+      /* try the next one */
+    }
   }
   return undefined;
 }
@@ -37,12 +41,19 @@ function findBotocore() {
 function loadService(botocoreDir) {
   const ecsDir = path.join(botocoreDir, 'data', 'ecs');
   if (!fs.existsSync(ecsDir)) return undefined;
-  const version = fs.readdirSync(ecsDir).filter((v) => /^\d{4}-\d{2}-\d{2}$/.test(v)).sort().pop();
+  const version = fs
+    .readdirSync(ecsDir)
+    .filter((v) => /^\d{4}-\d{2}-\d{2}$/.test(v))
+    .sort()
+    .pop();
   if (!version) return undefined;
   const gz = path.join(ecsDir, version, 'service-2.json.gz');
   const plain = path.join(ecsDir, version, 'service-2.json');
-  const text = fs.existsSync(gz) ? zlib.gunzipSync(fs.readFileSync(gz)).toString('utf8')
-    : fs.existsSync(plain) ? fs.readFileSync(plain, 'utf8') : undefined;
+  const text = fs.existsSync(gz)
+    ? zlib.gunzipSync(fs.readFileSync(gz)).toString('utf8')
+    : fs.existsSync(plain)
+      ? fs.readFileSync(plain, 'utf8')
+      : undefined;
   if (!text) return undefined;
   // Region codes (for awslogs-region and ARNs) come from botocore's endpoint partitions.
   const endpoints = path.join(botocoreDir, 'data', 'endpoints.json');
@@ -66,16 +77,29 @@ function reachable(shapes, root) {
   return [...seen].sort();
 }
 
-const PRIMITIVE = { string: 'string', integer: 'integer', long: 'integer', boolean: 'boolean', double: 'number', float: 'number', timestamp: 'string' };
+const PRIMITIVE = {
+  string: 'string',
+  integer: 'integer',
+  long: 'integer',
+  boolean: 'boolean',
+  double: 'number',
+  float: 'number',
+  timestamp: 'string',
+};
 
 function compactShape(s) {
   const out = { type: s.type };
   if (s.type === 'structure') {
-    out.members = Object.fromEntries(Object.entries(s.members).map(([k, m]) => [k, m.deprecated ? { shape: m.shape, deprecated: true } : m.shape]));
+    out.members = Object.fromEntries(
+      Object.entries(s.members).map(([k, m]) => [k, m.deprecated ? { shape: m.shape, deprecated: true } : m.shape]),
+    );
     if (s.required?.length) out.required = [...s.required];
   }
   if (s.type === 'list') out.member = s.member.shape;
-  if (s.type === 'map') { out.key = s.key.shape; out.value = s.value.shape; }
+  if (s.type === 'map') {
+    out.key = s.key.shape;
+    out.value = s.value.shape;
+  }
   if (s.enum) out.enum = [...s.enum];
   for (const k of ['min', 'max', 'pattern']) if (s[k] !== undefined) out[k] = s[k];
   if (s.deprecated) out.deprecated = true;
@@ -164,12 +188,17 @@ function main() {
     return;
   }
   const out = generate(loaded.service, loaded.version, loaded.regions);
-  if (print) { process.stdout.write(JSON.stringify(out)); return; }
+  if (print) {
+    process.stdout.write(JSON.stringify(out));
+    return;
+  }
   fs.mkdirSync(path.dirname(SCHEMA_OUT), { recursive: true });
   fs.mkdirSync(path.dirname(MODEL_OUT), { recursive: true });
   fs.writeFileSync(SCHEMA_OUT, out.schema);
   fs.writeFileSync(MODEL_OUT, out.model);
-  process.stderr.write(`wrote ${path.relative(ROOT, SCHEMA_OUT)} and ${path.relative(ROOT, MODEL_OUT)} from ecs ${loaded.version}\n`);
+  process.stderr.write(
+    `wrote ${path.relative(ROOT, SCHEMA_OUT)} and ${path.relative(ROOT, MODEL_OUT)} from ecs ${loaded.version}\n`,
+  );
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();

@@ -64,16 +64,30 @@ export async function startMoto({ port, env = {}, detached = false } = {}) {
   });
   if (detached) child.unref();
   const exited = new Promise((r) => child.once('exit', r));
-  await Promise.race([waitReady(endpoint), exited.then(() => { throw new Error('moto_server exited at start'); })]);
+  await Promise.race([
+    waitReady(endpoint),
+    exited.then(() => {
+      throw new Error('moto_server exited at start');
+    }),
+  ]);
   return {
     endpoint,
     port: p,
     pid: child.pid,
     reset: () => fetch(`${endpoint}/moto-api/reset`, { method: 'POST' }).then(() => undefined),
     async stop() {
-      try { process.kill(-child.pid, 'SIGTERM'); } catch { /* already gone */ }
+      try {
+        process.kill(-child.pid, 'SIGTERM');
+      } catch {
+        /* already gone */
+      }
       let timer;
-      await Promise.race([exited, new Promise((r) => { timer = setTimeout(r, 3000); })]);
+      await Promise.race([
+        exited,
+        new Promise((r) => {
+          timer = setTimeout(r, 3000);
+        }),
+      ]);
       clearTimeout(timer);
     },
   };
@@ -84,7 +98,10 @@ async function main(argv) {
   const stateAt = rest.indexOf('--state');
   const state = stateAt >= 0 ? resolve(rest[stateAt + 1]) : defaultState;
   if (cmd === 'start') {
-    if (!motoOnPath()) { console.error('moto_server is not on PATH'); return 2; }
+    if (!motoOnPath()) {
+      console.error('moto_server is not on PATH');
+      return 2;
+    }
     const moto = await startMoto({ detached: true });
     mkdirSync(dirname(state), { recursive: true });
     writeFileSync(state, JSON.stringify({ pid: moto.pid, port: moto.port, endpoint: moto.endpoint }) + '\n');
@@ -94,15 +111,25 @@ async function main(argv) {
   if (cmd === 'stop') {
     if (!existsSync(state)) return 0;
     const { pid } = JSON.parse(readFileSync(state, 'utf8'));
-    try { process.kill(-pid, 'SIGTERM'); } catch { /* already gone */ }
+    try {
+      process.kill(-pid, 'SIGTERM');
+    } catch {
+      /* already gone */
+    }
     rmSync(state, { force: true });
     return 0;
   }
   if (cmd === 'run') {
     const dd = rest.indexOf('--');
     const command = dd >= 0 ? rest.slice(dd + 1) : rest;
-    if (command.length === 0) { console.error('usage: moto.mjs run -- <command...>'); return 2; }
-    if (!motoOnPath()) { console.error('moto_server is not on PATH'); return 2; }
+    if (command.length === 0) {
+      console.error('usage: moto.mjs run -- <command...>');
+      return 2;
+    }
+    if (!motoOnPath()) {
+      console.error('moto_server is not on PATH');
+      return 2;
+    }
     const moto = await startMoto();
     try {
       const r = spawnSync(command[0], command.slice(1), {
@@ -119,5 +146,11 @@ async function main(argv) {
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  main(process.argv.slice(2)).then((code) => process.exit(code), (err) => { console.error(err.message); process.exit(2); });
+  main(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (err) => {
+      console.error(err.message);
+      process.exit(2);
+    },
+  );
 }

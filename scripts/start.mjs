@@ -5,7 +5,17 @@
 //   SHIPSHAPE_FOLDER=/some/project     open another folder instead of examples/
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ROOT, ensureCodeServer, freePort, killAll, packageVsix, prepareRun, run, startCodeServer, stopGroup } from './code-server.mjs';
+import {
+  ROOT,
+  ensureCodeServer,
+  freePort,
+  killAll,
+  packageVsix,
+  prepareRun,
+  run,
+  startCodeServer,
+  stopGroup,
+} from './code-server.mjs';
 
 const t0 = Date.now();
 const secs = () => `${((Date.now() - t0) / 1000).toFixed(1)} s`;
@@ -24,7 +34,9 @@ async function main() {
   const child = await startCodeServer({ bin, port, dirs, env, folder });
   const url = `http://127.0.0.1:${port}/?folder=${encodeURI(folder)}`;
   say(`started in ${secs()}`);
-  console.log(`\n  Open ${url}\n\n  Open the Dockerfile: hover a squiggle, press Ctrl+. for a fix, Ctrl+Shift+M for Problems.`);
+  console.log(
+    `\n  Open ${url}\n\n  Open the Dockerfile: hover a squiggle, press Ctrl+. for a fix, Ctrl+Shift+M for Problems.`,
+  );
   console.log(`  Logs: ${path.relative(ROOT, path.join(dirs.run, 'code-server.log'))}. Ctrl+C stops the editor.\n`);
 
   let stopping = false;

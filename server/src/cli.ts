@@ -27,7 +27,12 @@ Options:
 
 class UsageError extends Error {}
 
-interface Options { paths: string[]; kind?: DocumentKind; format: 'text' | 'json' | 'sarif'; config?: string }
+interface Options {
+  paths: string[];
+  kind?: DocumentKind;
+  format: 'text' | 'json' | 'sarif';
+  config?: string;
+}
 
 function parseArgs(argv: string[]): Options | 'help' | 'version' {
   const args = [...argv];
@@ -38,7 +43,10 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' {
   const opts: Options = { paths: [], format: 'text' };
   while (args.length) {
     const a = args.shift()!;
-    const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
+    const [flag, inline] =
+      a.startsWith('--') && a.includes('=')
+        ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)]
+        : [a, undefined];
     const value = () => {
       const v = inline ?? args.shift();
       if (v === undefined) throw new UsageError(`${flag} needs a value`);
@@ -47,11 +55,13 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' {
     if (flag === '-h' || flag === '--help') return 'help';
     else if (flag === '--kind') {
       const k = value();
-      if (!DOCUMENT_KINDS.includes(k as DocumentKind)) throw new UsageError(`unknown kind "${k}" (one of ${DOCUMENT_KINDS.join(', ')})`);
+      if (!DOCUMENT_KINDS.includes(k as DocumentKind))
+        throw new UsageError(`unknown kind "${k}" (one of ${DOCUMENT_KINDS.join(', ')})`);
       opts.kind = k as DocumentKind;
     } else if (flag === '--format') {
       const f = value();
-      if (f !== 'text' && f !== 'json' && f !== 'sarif') throw new UsageError(`unknown format "${f}" (text, json or sarif)`);
+      if (f !== 'text' && f !== 'json' && f !== 'sarif')
+        throw new UsageError(`unknown format "${f}" (text, json or sarif)`);
       opts.format = f;
     } else if (flag === '--config') opts.config = value();
     else if (flag.startsWith('-') && flag !== '-') throw new UsageError(`unknown option "${flag}"`);
@@ -64,20 +74,37 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' {
 const SKIP_DIRS = new Set(['.git', 'node_modules']);
 
 /** The files to check: those given, and the infra files inside the folders given. */
-function collectFiles(paths: string[], kind: DocumentKind | undefined): { abs: string; shown: string; kind?: DocumentKind }[] {
+function collectFiles(
+  paths: string[],
+  kind: DocumentKind | undefined,
+): { abs: string; shown: string; kind?: DocumentKind }[] {
   const out: { abs: string; shown: string; kind?: DocumentKind }[] = [];
   for (const p of paths) {
     const abs = path.resolve(p);
     let st: fs.Stats;
-    try { st = fs.statSync(abs); } catch { throw new UsageError(`no such file or folder: ${p}`); }
-    if (st.isFile()) { out.push({ abs, shown: p, kind }); continue; }
+    try {
+      st = fs.statSync(abs);
+    } catch {
+      throw new UsageError(`no such file or folder: ${p}`);
+    }
+    if (st.isFile()) {
+      out.push({ abs, shown: p, kind });
+      continue;
+    }
     const walk = (dir: string) => {
       let entries: fs.Dirent[];
-      try { entries = fs.readdirSync(dir, { withFileTypes: true }); } catch { return; }
+      try {
+        entries = fs.readdirSync(dir, { withFileTypes: true });
+      } catch {
+        return;
+      }
       entries.sort((a, b) => a.name.localeCompare(b.name));
       for (const e of entries) {
         const full = path.join(dir, e.name);
-        if (e.isDirectory()) { if (!SKIP_DIRS.has(e.name)) walk(full); continue; }
+        if (e.isDirectory()) {
+          if (!SKIP_DIRS.has(e.name)) walk(full);
+          continue;
+        }
         if (!e.isFile()) continue;
         // --kind forces the kind of every file found, as of every file given.
         let k = kind ?? detectKind(full);
@@ -90,9 +117,22 @@ function collectFiles(paths: string[], kind: DocumentKind | undefined): { abs: s
   return out;
 }
 
-/** A finding's location in another file (`related`), as the output shows it: path relative to the working directory, LSP range. */
-export interface RelatedOut { path: string; range: Range; message: string }
-export interface FileResult { path: string; kind: DocumentKind | undefined; findings: Finding[]; lines: LineIndex; /** Per finding, its locations in other files. */ related: RelatedOut[][] }
+/**
+ * A finding's location in another file (`related`), as the output shows it: path relative to the working directory, LSP
+ * range.
+ */
+export interface RelatedOut {
+  path: string;
+  range: Range;
+  message: string;
+}
+export interface FileResult {
+  path: string;
+  kind: DocumentKind | undefined;
+  findings: Finding[];
+  lines: LineIndex /** Per finding, its locations in other files. */;
+  related: RelatedOut[][];
+}
 
 function run(opts: Options): { results: FileResult[]; service: Service } {
   const service = new Service(languages, nodeFileSystem, (m) => process.stderr.write(`shipshape: ${m}\n`));
@@ -114,11 +154,19 @@ function run(opts: Options): { results: FileResult[]; service: Service } {
     const abs = file.abs.split(path.sep).join('/');
     const settings = forced ? service.settingsFor('/', forced) : service.settingsFor(abs);
     const r = service.validate({ path: abs, text, kind: file.kind }, settings, { trusted: true });
-    const related = r.findings.map((f) => (f.related ?? []).flatMap((x): RelatedOut[] => {
-      const text = service.workspace.get(x.path)?.text ?? service.workspace.readText(x.path);
-      if (text === undefined) return [];
-      return [{ path: path.relative(process.cwd(), x.path).split(path.sep).join('/') || x.path, range: new LineIndex(text).range(x.start, x.end), message: x.message }];
-    }));
+    const related = r.findings.map((f) =>
+      (f.related ?? []).flatMap((x): RelatedOut[] => {
+        const text = service.workspace.get(x.path)?.text ?? service.workspace.readText(x.path);
+        if (text === undefined) return [];
+        return [
+          {
+            path: path.relative(process.cwd(), x.path).split(path.sep).join('/') || x.path,
+            range: new LineIndex(text).range(x.start, x.end),
+            message: x.message,
+          },
+        ];
+      }),
+    );
     results.push({ path: file.shown, kind: r.kind, findings: r.findings, lines: r.lines, related });
   }
   return { results, service };
@@ -138,36 +186,60 @@ function formatText(results: FileResult[]): string {
   }
   const total = count.error + count.warning + count.info + count.hint;
   const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
-  lines.push(total === 0
-    ? `no problems in ${plural(results.length, 'file')}`
-    : `${plural(total, 'problem')} (${plural(count.error, 'error')}, ${plural(count.warning, 'warning')}, ${count.info} info, ${plural(count.hint, 'hint')}) in ${plural(files, 'file')} of ${results.length} checked`);
+  lines.push(
+    total === 0
+      ? `no problems in ${plural(results.length, 'file')}`
+      : `${plural(total, 'problem')} (${plural(count.error, 'error')}, ` +
+          `${plural(count.warning, 'warning')}, ${count.info} info, ${plural(count.hint, 'hint')}) ` +
+          `in ${plural(files, 'file')} of ${results.length} checked`,
+  );
   return lines.join('\n') + '\n';
 }
 
 export function formatJson(results: FileResult[]): string {
-  return JSON.stringify({
-    version: 1,
-    files: results.map((r) => ({
-      path: r.path,
-      kind: r.kind ?? null,
-      diagnostics: r.findings.map((f, i) => ({
-        code: f.code, rule: f.rule, severity: f.severity, message: f.message,
-        range: r.lines.range(f.start, f.end),
-        fixable: !!(f.fix || f.suggestions?.length),
-        ...(r.related[i]?.length ? { related: r.related[i] } : {}),
-      })),
-    })),
-  }, null, 2) + '\n';
+  return (
+    JSON.stringify(
+      {
+        version: 1,
+        files: results.map((r) => ({
+          path: r.path,
+          kind: r.kind ?? null,
+          diagnostics: r.findings.map((f, i) => ({
+            code: f.code,
+            rule: f.rule,
+            severity: f.severity,
+            message: f.message,
+            range: r.lines.range(f.start, f.end),
+            fixable: !!(f.fix || f.suggestions?.length),
+            ...(r.related[i]?.length ? { related: r.related[i] } : {}),
+          })),
+        })),
+      },
+      null,
+      2,
+    ) + '\n'
+  );
 }
 
 export function main(argv: string[]): number {
   let opts: ReturnType<typeof parseArgs>;
   try {
     opts = parseArgs(argv);
-    if (opts === 'help') { process.stdout.write(USAGE + '\n'); return 0; }
-    if (opts === 'version') { process.stdout.write(VERSION + '\n'); return 0; }
+    if (opts === 'help') {
+      process.stdout.write(USAGE + '\n');
+      return 0;
+    }
+    if (opts === 'version') {
+      process.stdout.write(VERSION + '\n');
+      return 0;
+    }
     const { results, service } = run(opts);
-    const out = opts.format === 'json' ? formatJson(results) : opts.format === 'sarif' ? JSON.stringify(toSarif(results, service.allRules(), VERSION), null, 2) + '\n' : formatText(results);
+    const out =
+      opts.format === 'json'
+        ? formatJson(results)
+        : opts.format === 'sarif'
+          ? JSON.stringify(toSarif(results, service.allRules(), VERSION), null, 2) + '\n'
+          : formatText(results);
     process.stdout.write(out);
     return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
   } catch (e) {

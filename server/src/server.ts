@@ -2,8 +2,17 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-  CodeActionKind, createConnection, DidChangeConfigurationNotification, DocumentDiagnosticReportKind, ProposedFeatures,
-  TextDocuments, TextDocumentSyncKind, type CodeAction, type Connection, type InitializeParams, type InitializeResult,
+  CodeActionKind,
+  createConnection,
+  DidChangeConfigurationNotification,
+  DocumentDiagnosticReportKind,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type CodeAction,
+  type Connection,
+  type InitializeParams,
+  type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { FIX_ALL_KIND, ignoreActions, quickFixes, toDiagnostic } from './engine/lsp';
@@ -20,7 +29,11 @@ import { LineIndex } from './text/lines';
 
 /** VS Code language ids that decide the kind when the path cannot (untitled documents). */
 const KIND_BY_LANGUAGE_ID: Record<string, DocumentKind> = {
-  dockerfile: 'dockerfile', dockerignore: 'dockerignore', nix: 'nix', dockercompose: 'compose', 'github-actions-workflow': 'workflow',
+  dockerfile: 'dockerfile',
+  dockerignore: 'dockerignore',
+  nix: 'nix',
+  dockercompose: 'compose',
+  'github-actions-workflow': 'workflow',
 };
 const DEBOUNCE_MS = 150;
 
@@ -78,13 +91,16 @@ export function startServer(connection: Connection): void {
       const text = service.workspace.readText(p);
       return text === undefined ? undefined : new LineIndex(text);
     };
-    return result.findings.map((f) => toDiagnostic(f, { uri: doc.uri, lines: result.lines, docsUrl, toUri: pathToUri, otherLines }));
+    return result.findings.map((f) =>
+      toDiagnostic(f, { uri: doc.uri, lines: result.lines, docsUrl, toUri: pathToUri, otherLines }),
+    );
   }
 
   async function publish(doc: TextDocument) {
     try {
       const diagnostics = await diagnose(doc);
-      if (documents.get(doc.uri)?.version === doc.version) connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
+      if (documents.get(doc.uri)?.version === doc.version)
+        connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
     } catch (e) {
       connection.console.error(`validation failed for ${doc.uri}: ${(e as Error)?.stack ?? e}`);
     }
@@ -93,7 +109,13 @@ export function startServer(connection: Connection): void {
   function schedule(doc: TextDocument, delay = DEBOUNCE_MS) {
     if (pullDiagnostics) return;
     clearTimeout(timers.get(doc.uri));
-    timers.set(doc.uri, setTimeout(() => { timers.delete(doc.uri); void publish(doc); }, delay));
+    timers.set(
+      doc.uri,
+      setTimeout(() => {
+        timers.delete(doc.uri);
+        void publish(doc);
+      }, delay),
+    );
   }
 
   /**
@@ -104,12 +126,18 @@ export function startServer(connection: Connection): void {
   function recheckDependents(changedPath: string, alsoRead: string[] = []) {
     const dependents = new Set([...service.workspace.dependentsOf(changedPath), ...alsoRead]);
     if (!dependents.size) return;
-    if (pullDiagnostics) { void connection.languages.diagnostics.refresh(); return; }
+    if (pullDiagnostics) {
+      void connection.languages.diagnostics.refresh();
+      return;
+    }
     for (const doc of documents.all()) if (dependents.has(uriToPath(doc.uri))) schedule(doc);
   }
 
   function recheckAll() {
-    if (pullDiagnostics) { void connection.languages.diagnostics.refresh(); return; }
+    if (pullDiagnostics) {
+      void connection.languages.diagnostics.refresh();
+      return;
+    }
     for (const doc of documents.all()) schedule(doc, 0);
   }
 
@@ -123,12 +151,16 @@ export function startServer(connection: Connection): void {
     const roots = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri));
     if (!roots.length && params.rootUri) roots.push(uriToPath(params.rootUri));
     setImmediate(() => {
-      for (const root of roots) for (const [p, kind] of scanWorkspace(root, detectKind)) service.workspace.addKnown(p, kind);
+      for (const root of roots)
+        for (const [p, kind] of scanWorkspace(root, detectKind)) service.workspace.addKnown(p, kind);
     });
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-        completionProvider: { triggerCharacters: ['.', ':', ' ', '$', '{', '-', '"', '/', '=', '@'], resolveProvider: false },
+        completionProvider: {
+          triggerCharacters: ['.', ':', ' ', '$', '{', '-', '"', '/', '=', '@'],
+          resolveProvider: false,
+        },
         hoverProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
         documentSymbolProvider: true,
@@ -136,14 +168,19 @@ export function startServer(connection: Connection): void {
         renameProvider: { prepareProvider: true },
         foldingRangeProvider: true,
         selectionRangeProvider: true,
-        ...(pullDiagnostics ? { diagnosticProvider: { identifier: 'shipshape', interFileDependencies: true, workspaceDiagnostics: false } } : {}),
+        ...(pullDiagnostics
+          ? {
+              diagnosticProvider: { identifier: 'shipshape', interFileDependencies: true, workspaceDiagnostics: false },
+            }
+          : {}),
       },
       serverInfo: { name: 'shipshape', version: '0.1.0' },
     };
   });
 
   connection.onInitialized(() => {
-    if (configurationSupport) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'shipshape' });
+    if (configurationSupport)
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'shipshape' });
   });
 
   connection.onDidChangeConfiguration(() => {
@@ -228,7 +265,9 @@ export function startServer(connection: Connection): void {
 
   connection.onPrepareRename(async (params) => {
     const doc = documents.get(params.textDocument.uri);
-    return (doc && service.prepareRename(input(doc), doc.offsetAt(params.position), await settingsFor(doc.uri))) ?? null;
+    return (
+      (doc && service.prepareRename(input(doc), doc.offsetAt(params.position), await settingsFor(doc.uri))) ?? null
+    );
   });
 
   connection.onRenameRequest(async (params) => {
@@ -248,7 +287,13 @@ export function startServer(connection: Connection): void {
 
   connection.onSelectionRanges(async (params) => {
     const doc = documents.get(params.textDocument.uri);
-    return doc ? service.selectionRanges(input(doc), params.positions.map((p) => doc.offsetAt(p)), await settingsFor(doc.uri)) : [];
+    return doc
+      ? service.selectionRanges(
+          input(doc),
+          params.positions.map((p) => doc.offsetAt(p)),
+          await settingsFor(doc.uri),
+        )
+      : [];
   });
 
   connection.onCodeAction(async (params) => {
@@ -267,8 +312,16 @@ export function startServer(connection: Connection): void {
       const edits = service.fixAll(input(doc), await settingsFor(doc.uri), { trusted });
       if (edits.length) {
         actions.push({
-          title: 'Fix all safe Shipshape problems', kind: FIX_ALL_KIND,
-          edit: { changes: { [doc.uri]: edits.map((e) => ({ range: { start: doc.positionAt(e.start), end: doc.positionAt(e.end) }, newText: e.newText })) } },
+          title: 'Fix all safe Shipshape problems',
+          kind: FIX_ALL_KIND,
+          edit: {
+            changes: {
+              [doc.uri]: edits.map((e) => ({
+                range: { start: doc.positionAt(e.start), end: doc.positionAt(e.end) },
+                newText: e.newText,
+              })),
+            },
+          },
         });
       }
     }
@@ -281,6 +334,8 @@ export function startServer(connection: Connection): void {
 
 // Standalone: `node dist/server.js --stdio` (or spawned by the VS Code client with --node-ipc).
 if (require.main === module) {
-  process.on('uncaughtException', (e) => { process.stderr.write(`shipshape: uncaught ${(e as Error)?.stack ?? e}\n`); });
+  process.on('uncaughtException', (e) => {
+    process.stderr.write(`shipshape: uncaught ${(e as Error)?.stack ?? e}\n`);
+  });
   startServer(createConnection(ProposedFeatures.all));
 }

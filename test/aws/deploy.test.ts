@@ -11,7 +11,7 @@ import {
 } from '@aws-sdk/client-ecs';
 import {
   createAwsSession,
-  AwsSession,
+  type AwsSession,
   prepareTaskDefinition,
   registerTaskDefinition,
   deployService,
@@ -21,9 +21,9 @@ import {
   nameFromArn,
   classifyAwsError,
   serviceConsoleUrl,
-  RolloutProgress,
+  type RolloutProgress,
 } from '../../client/src/aws';
-import { motoSkip, startMoto, MotoHandle, defaultNetwork, uniqueName } from './moto';
+import { motoSkip, startMoto, type MotoHandle, defaultNetwork, uniqueName } from './moto';
 import { loadSnippets } from '../snippets/catalog';
 
 function describeTaskDefinitionOutput(family: string): string {
@@ -49,7 +49,14 @@ function describeTaskDefinitionOutput(family: string): string {
             image: '123456789012.dkr.ecr.us-east-1.amazonaws.com/web:${IMAGE_TAG}',
             essential: true,
             portMappings: [{ containerPort: 8080, protocol: 'tcp' }],
-            logConfiguration: { logDriver: 'awslogs', options: { 'awslogs-group': `/ecs/${family}`, 'awslogs-region': 'us-east-1', 'awslogs-stream-prefix': 'ecs' } },
+            logConfiguration: {
+              logDriver: 'awslogs',
+              options: {
+                'awslogs-group': `/ecs/${family}`,
+                'awslogs-region': 'us-east-1',
+                'awslogs-stream-prefix': 'ecs',
+              },
+            },
           },
         ],
       },
@@ -74,8 +81,18 @@ describe('ECS deploy against moto_server', { skip: motoSkip }, () => {
         taskDefinition: family,
         desiredCount,
         launchType: 'FARGATE',
-        networkConfiguration: { awsvpcConfiguration: { subnets: network.subnets.slice(0, 1), securityGroups: network.securityGroups, assignPublicIp: 'DISABLED' } },
-        deploymentConfiguration: { deploymentCircuitBreaker: { enable: true, rollback: true }, minimumHealthyPercent: 100, maximumPercent: 200 },
+        networkConfiguration: {
+          awsvpcConfiguration: {
+            subnets: network.subnets.slice(0, 1),
+            securityGroups: network.securityGroups,
+            assignPublicIp: 'DISABLED',
+          },
+        },
+        deploymentConfiguration: {
+          deploymentCircuitBreaker: { enable: true, rollback: true },
+          minimumHealthyPercent: 100,
+          maximumPercent: 200,
+        },
       }),
     );
   }
@@ -110,14 +127,25 @@ describe('ECS deploy against moto_server', { skip: motoSkip }, () => {
     const family = uniqueName('web');
     const prepared = prepareTaskDefinition(describeTaskDefinitionOutput(family), { IMAGE_TAG: 'v1.2.3' });
     assert.deepEqual(prepared.unresolved, []);
-    assert.deepEqual(prepared.stripped.sort(), ['compatibilities', 'registeredAt', 'registeredBy', 'requiresAttributes', 'revision', 'status', 'taskDefinitionArn']);
+    assert.deepEqual(prepared.stripped.sort(), [
+      'compatibilities',
+      'registeredAt',
+      'registeredBy',
+      'requiresAttributes',
+      'revision',
+      'status',
+      'taskDefinitionArn',
+    ]);
     const first = await registerTaskDefinition(session.ecs, prepared.input!);
     assert.equal(first.family, family);
-    assert.equal(first.revision, 1, 'moto numbers revisions from 1, not from the file\'s 7');
+    assert.equal(first.revision, 1, "moto numbers revisions from 1, not from the file's 7");
     const second = await registerFamily(family, 'v1.2.4');
     assert.equal(second.revision, 2);
     const described = await session.ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition: second.arn }));
-    assert.equal(described.taskDefinition?.containerDefinitions?.[0]?.image, '123456789012.dkr.ecr.us-east-1.amazonaws.com/web:v1.2.4');
+    assert.equal(
+      described.taskDefinition?.containerDefinitions?.[0]?.image,
+      '123456789012.dkr.ecr.us-east-1.amazonaws.com/web:v1.2.4',
+    );
   });
 
   it('lists clusters and services for the quick picks', async () => {
@@ -173,7 +201,13 @@ describe('ECS deploy against moto_server', { skip: motoSkip }, () => {
     assert.ok(started.deploymentId);
     assert.notEqual(started.deploymentId, beforeId);
     assert.equal(started.service.taskDefinition, rev.arn);
-    const result = await watchRollout(session.ecs, { cluster, service, deploymentId: started.deploymentId, intervalMs: 50, timeoutMs: 5_000 });
+    const result = await watchRollout(session.ecs, {
+      cluster,
+      service,
+      deploymentId: started.deploymentId,
+      intervalMs: 50,
+      timeoutMs: 5_000,
+    });
     assert.equal(result.outcome, 'COMPLETED');
   });
 
@@ -198,7 +232,10 @@ describe('ECS deploy against moto_server', { skip: motoSkip }, () => {
     const elapsed = Date.now() - t0;
     assert.equal(result.outcome, 'TIMEOUT');
     assert.ok(elapsed >= 900 && elapsed < 5_000, `ended after ${elapsed} ms`);
-    assert.ok(states.every((s) => s === 'IN_PROGRESS 2/3'), states.join(', '));
+    assert.ok(
+      states.every((s) => s === 'IN_PROGRESS 2/3'),
+      states.join(', '),
+    );
     // Without back-off 900 ms / 40 ms would be ~22 polls; doubling keeps it to a handful.
     assert.ok(result.polls >= 2 && result.polls <= 8, `${result.polls} polls`);
   });
@@ -247,10 +284,13 @@ describe('ECS deploy against moto_server', { skip: motoSkip }, () => {
       assert.equal(classifyAwsError(err, { cluster, service: 'missing-service' }).kind, 'service-not-found');
       return true;
     });
-    await assert.rejects(watchRollout(session.ecs, { cluster, service: 'missing-service', intervalMs: 10, timeoutMs: 1_000 }), (err: unknown) => {
-      assert.equal(classifyAwsError(err, { cluster, service: 'missing-service' }).kind, 'service-not-found');
-      return true;
-    });
+    await assert.rejects(
+      watchRollout(session.ecs, { cluster, service: 'missing-service', intervalMs: 10, timeoutMs: 1_000 }),
+      (err: unknown) => {
+        assert.equal(classifyAwsError(err, { cluster, service: 'missing-service' }).kind, 'service-not-found');
+        return true;
+      },
+    );
     await assert.rejects(listServices(session.ecs, missingCluster), (err: unknown) => {
       assert.equal(classifyAwsError(err, { cluster: missingCluster }).kind, 'cluster-not-found');
       return true;
@@ -262,11 +302,19 @@ describe('ECS deploy against moto_server', { skip: motoSkip }, () => {
     await registerFamily(family, 'v1');
     const service = uniqueName('gone-svc');
     await createService(service, family, 1);
-    await assert.rejects(deployService(session.ecs, { cluster, service, taskDefinition: `${family}:99` }), (err: unknown) => {
-      const c = classifyAwsError(err, { operation: 'update-service', cluster, service, taskDefinition: `${family}:99` });
-      assert.equal(c.kind, 'task-definition-not-found', `${c.kind}: ${c.detail}`);
-      return true;
-    });
+    await assert.rejects(
+      deployService(session.ecs, { cluster, service, taskDefinition: `${family}:99` }),
+      (err: unknown) => {
+        const c = classifyAwsError(err, {
+          operation: 'update-service',
+          cluster,
+          service,
+          taskDefinition: `${family}:99`,
+        });
+        assert.equal(c.kind, 'task-definition-not-found', `${c.kind}: ${c.detail}`);
+        return true;
+      },
+    );
   });
 
   it('registers the Fargate task definition snippet as expanded with its defaults', async () => {

@@ -5,7 +5,13 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { ClientException, InvalidParameterException, AccessDeniedException, ClusterNotFoundException, ServiceNotFoundException } from '@aws-sdk/client-ecs';
+import {
+  ClientException,
+  InvalidParameterException,
+  AccessDeniedException,
+  ClusterNotFoundException,
+  ServiceNotFoundException,
+} from '@aws-sdk/client-ecs';
 import { ThrottlingException } from '@aws-sdk/client-cloudwatch-logs';
 import { fromIni, fromSSO } from '@aws-sdk/credential-providers';
 import { classifyAwsError, createAwsSession } from '../../client/src/aws';
@@ -30,7 +36,10 @@ describe('classifyAwsError', () => {
     const filepath = path.join(dir, 'credentials');
     fs.writeFileSync(configFilepath, '[profile other]\nregion = eu-west-1\n');
     fs.writeFileSync(filepath, '');
-    const err = await fromIni({ profile: 'missing', configFilepath, filepath })().then(() => undefined, (e: unknown) => e);
+    const err = await fromIni({ profile: 'missing', configFilepath, filepath })().then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     const c = classifyAwsError(err, { profile: 'missing' });
     assert.equal(c.kind, 'no-credentials', c.detail);
     assert.match(c.message, /profile "missing"/);
@@ -41,9 +50,14 @@ describe('classifyAwsError', () => {
     const configFilepath = path.join(dir, 'config-sso');
     fs.writeFileSync(
       configFilepath,
-      '[profile corp]\nsso_session = corp\nsso_account_id = 123456789012\nsso_role_name = Dev\nregion = eu-west-1\n[sso-session corp]\nsso_start_url = https://corp.awsapps.com/start\nsso_region = eu-west-1\n',
+      '[profile corp]\nsso_session = corp\nsso_account_id = ' +
+        '123456789012\nsso_role_name = Dev\nregion = eu-west-1\n[sso-session corp]\nsso_start_url ' +
+        '= https://corp.awsapps.com/start\nsso_region = eu-west-1\n',
     );
-    const err = await fromSSO({ profile: 'corp', configFilepath, filepath: path.join(dir, 'none') })().then(() => undefined, (e: unknown) => e);
+    const err = await fromSSO({ profile: 'corp', configFilepath, filepath: path.join(dir, 'none') })().then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     assert.ok(err, 'fromSSO fails without a cached token');
     const c = classifyAwsError(err, { profile: 'corp' });
     assert.equal(c.kind, 'sso-expired', c.detail);
@@ -51,22 +65,40 @@ describe('classifyAwsError', () => {
   });
 
   it('names the missing permission on access denied', () => {
-    const err = new AccessDeniedException({ message: 'User: arn:aws:iam::1:user/ci is not authorized to perform: ecs:UpdateService on resource: x', ...meta });
+    const err = new AccessDeniedException({
+      message: 'User: arn:aws:iam::1:user/ci is not authorized to perform: ecs:UpdateService on resource: x',
+      ...meta,
+    });
     const c = classifyAwsError(err, { profile: 'ci' });
     assert.equal(c.kind, 'access-denied');
     assert.match(c.message, /ecs:UpdateService/);
   });
 
   it('reads ECS not-found and invalid task definition errors', () => {
-    assert.equal(classifyAwsError(new ClusterNotFoundException({ message: 'Cluster not found.', ...meta }), { cluster: 'prod' }).kind, 'cluster-not-found');
-    assert.equal(classifyAwsError(new ServiceNotFoundException({ message: 'Service not found.', ...meta })).kind, 'service-not-found');
+    assert.equal(
+      classifyAwsError(new ClusterNotFoundException({ message: 'Cluster not found.', ...meta }), { cluster: 'prod' })
+        .kind,
+      'cluster-not-found',
+    );
+    assert.equal(
+      classifyAwsError(new ServiceNotFoundException({ message: 'Service not found.', ...meta })).kind,
+      'service-not-found',
+    );
     const invalid = new ClientException({ message: 'Container.image should not be null or empty.', ...meta });
     const c = classifyAwsError(invalid, { operation: 'register' });
     assert.equal(c.kind, 'invalid-task-definition');
     assert.match(c.message, /Container\.image should not be null or empty\./);
     assert.equal(classifyAwsError(invalid, { operation: 'update-service' }).kind, 'invalid-parameter');
-    const codeDeploy = new InvalidParameterException({ message: 'Unable to update task definition on services with a CODE_DEPLOY deployment controller. Use AWS CodeDeploy to trigger a new deployment.', ...meta });
-    assert.equal(classifyAwsError(codeDeploy, { operation: 'update-service', service: 'web' }).kind, 'codedeploy-service');
+    const codeDeploy = new InvalidParameterException({
+      message:
+        'Unable to update task definition on services with a CODE_DEPLOY ' +
+        'deployment controller. Use AWS CodeDeploy to trigger a new deployment.',
+      ...meta,
+    });
+    assert.equal(
+      classifyAwsError(codeDeploy, { operation: 'update-service', service: 'web' }).kind,
+      'codedeploy-service',
+    );
   });
 
   it('marks throttling as retryable and never returns a stack', () => {
@@ -82,7 +114,10 @@ describe('classifyAwsError', () => {
     process.env.AWS_ACCESS_KEY_ID = 'testing';
     process.env.AWS_SECRET_ACCESS_KEY = 'testing';
     try {
-      const err = await session.identity().then(() => undefined, (e: unknown) => e);
+      const err = await session.identity().then(
+        () => undefined,
+        (e: unknown) => e,
+      );
       const c = classifyAwsError(err);
       assert.equal(c.kind, 'endpoint-unreachable', c.detail);
     } finally {

@@ -20,10 +20,22 @@ describe('detectLevel', () => {
 });
 
 describe('formatLogEvent', () => {
-  const ev = { eventId: '1', timestamp: Date.UTC(2026, 10, 27, 3, 4, 5, 6), ingestionTime: undefined, logStreamName: 'ecs/web/0123456789abcdef0123456789abcdef', message: '[ERROR] boom\n' };
+  const ev = {
+    eventId: '1',
+    timestamp: Date.UTC(2026, 10, 27, 3, 4, 5, 6),
+    ingestionTime: undefined,
+    logStreamName: 'ecs/web/0123456789abcdef0123456789abcdef',
+    message: '[ERROR] boom\n',
+  };
   it('prints timestamp, short stream and message', () => {
-    assert.deepEqual(formatLogEvent(ev), { text: '2026-11-27T03:04:05.006Z web/01234567 [ERROR] boom', level: 'error' });
-    assert.equal(formatLogEvent({ ...ev, message: '[ERROR] boom' }).text, '2026-11-27T03:04:05.006Z web/01234567 [ERROR] boom');
+    assert.deepEqual(formatLogEvent(ev), {
+      text: '2026-11-27T03:04:05.006Z web/01234567 [ERROR] boom',
+      level: 'error',
+    });
+    assert.equal(
+      formatLogEvent({ ...ev, message: '[ERROR] boom' }).text,
+      '2026-11-27T03:04:05.006Z web/01234567 [ERROR] boom',
+    );
     assert.equal(formatLogEvent({ ...ev, message: 'x' }, { stream: false }).text, '2026-11-27T03:04:05.006Z x');
   });
   it('colours errors red for a terminal', () => {

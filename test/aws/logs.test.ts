@@ -3,8 +3,15 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { CreateLogGroupCommand, CreateLogStreamCommand, PutLogEventsCommand } from '@aws-sdk/client-cloudwatch-logs';
-import { createAwsSession, AwsSession, LogTail, TailEvent, classifyAwsError, listLogGroups } from '../../client/src/aws';
-import { motoSkip, startMoto, MotoHandle, uniqueName } from './moto';
+import {
+  createAwsSession,
+  type AwsSession,
+  LogTail,
+  type TailEvent,
+  classifyAwsError,
+  listLogGroups,
+} from '../../client/src/aws';
+import { motoSkip, startMoto, type MotoHandle, uniqueName } from './moto';
 
 describe('CloudWatch Logs tail against moto_server', { skip: motoSkip }, () => {
   let moto: MotoHandle;
@@ -22,18 +29,26 @@ describe('CloudWatch Logs tail against moto_server', { skip: motoSkip }, () => {
   async function group(streams: string[]): Promise<string> {
     const name = `/ecs/${uniqueName('app')}`;
     await session.logs.send(new CreateLogGroupCommand({ logGroupName: name }));
-    for (const s of streams) await session.logs.send(new CreateLogStreamCommand({ logGroupName: name, logStreamName: s }));
+    for (const s of streams)
+      await session.logs.send(new CreateLogStreamCommand({ logGroupName: name, logStreamName: s }));
     return name;
   }
 
   async function put(logGroupName: string, logStreamName: string, events: Array<[number, string]>): Promise<void> {
-    await session.logs.send(new PutLogEventsCommand({ logGroupName, logStreamName, logEvents: events.map(([timestamp, message]) => ({ timestamp, message })) }));
+    await session.logs.send(
+      new PutLogEventsCommand({
+        logGroupName,
+        logStreamName,
+        logEvents: events.map(([timestamp, message]) => ({ timestamp, message })),
+      }),
+    );
   }
 
   function waitFor(pred: () => boolean, ms = 15_000): Promise<void> {
     const until = Date.now() + ms;
     return new Promise((resolve, reject) => {
-      const tick = () => (pred() ? resolve() : Date.now() > until ? reject(new Error('timed out waiting')) : setTimeout(tick, 20));
+      const tick = () =>
+        pred() ? resolve() : Date.now() > until ? reject(new Error('timed out waiting')) : setTimeout(tick, 20);
       tick();
     });
   }
@@ -41,44 +56,73 @@ describe('CloudWatch Logs tail against moto_server', { skip: motoSkip }, () => {
   it('starts 10 minutes back by default and receives events put while it follows', async () => {
     const g = await group(['ecs/web/1']);
     const now = Date.now();
-    await put(g, 'ecs/web/1', [[now - 20 * 60_000, 'too old'], [now - 60_000, 'boot'], [now - 30_000, 'listening on :8080']]);
+    await put(g, 'ecs/web/1', [
+      [now - 20 * 60_000, 'too old'],
+      [now - 60_000, 'boot'],
+      [now - 30_000, 'listening on :8080'],
+    ]);
     const got: TailEvent[] = [];
     const tail = new LogTail(session.logs, { logGroupName: g, intervalMs: 50, onEvents: (e) => got.push(...e) });
     const done = tail.start();
     await waitFor(() => got.length >= 2);
-    assert.deepEqual(got.map((e) => e.message), ['boot', 'listening on :8080']);
-    await put(g, 'ecs/web/1', [[Date.now(), 'GET /health 200'], [Date.now() + 1, 'GET / 200']]);
+    assert.deepEqual(
+      got.map((e) => e.message),
+      ['boot', 'listening on :8080'],
+    );
+    await put(g, 'ecs/web/1', [
+      [Date.now(), 'GET /health 200'],
+      [Date.now() + 1, 'GET / 200'],
+    ]);
     await waitFor(() => got.length >= 4);
     const requests = tail.requests;
     await waitFor(() => tail.requests >= requests + 2); // more polls over the same events
     tail.stop();
     await done;
-    assert.deepEqual(got.map((e) => e.message), ['boot', 'listening on :8080', 'GET /health 200', 'GET / 200']);
+    assert.deepEqual(
+      got.map((e) => e.message),
+      ['boot', 'listening on :8080', 'GET /health 200', 'GET / 200'],
+    );
     assert.equal(new Set(got.map((e) => e.eventId)).size, 4);
   });
 
   it('reads every page of a poll through nextToken', async () => {
     const g = await group(['s']);
     const base = Date.now() - 5_000;
-    await put(g, 's', Array.from({ length: 25 }, (_, i): [number, string] => [base + i, `line ${i}`]));
+    await put(
+      g,
+      's',
+      Array.from({ length: 25 }, (_, i): [number, string] => [base + i, `line ${i}`]),
+    );
     const got: TailEvent[] = [];
     const tail = new LogTail(session.logs, { logGroupName: g, pageLimit: 10, onEvents: (e) => got.push(...e) });
     const first = await tail.poll();
     assert.equal(first.length, 25);
-    assert.deepEqual(got.map((e) => e.message), Array.from({ length: 25 }, (_, i) => `line ${i}`));
+    assert.deepEqual(
+      got.map((e) => e.message),
+      Array.from({ length: 25 }, (_, i) => `line ${i}`),
+    );
     assert.ok(tail.requests >= 3, `${tail.requests} requests for 25 events at 10 a page`);
   });
 
   it('de-duplicates across polls, including late events inside the look-back window', async () => {
     const g = await group(['s']);
     const t = Date.now() - 2_000;
-    await put(g, 's', [[t, 'a'], [t + 10, 'b']]);
+    await put(g, 's', [
+      [t, 'a'],
+      [t + 10, 'b'],
+    ]);
     const tail = new LogTail(session.logs, { logGroupName: g, lookBackMs: 5_000, onEvents: () => undefined });
-    assert.deepEqual((await tail.poll()).map((e) => e.message), ['a', 'b']);
+    assert.deepEqual(
+      (await tail.poll()).map((e) => e.message),
+      ['a', 'b'],
+    );
     assert.deepEqual(await tail.poll(), [], 'nothing new: the re-read events are dropped');
     // An event stamped before the newest one seen, arriving late.
     await put(g, 's', [[t + 5, 'late']]);
-    assert.deepEqual((await tail.poll()).map((e) => e.message), ['late']);
+    assert.deepEqual(
+      (await tail.poll()).map((e) => e.message),
+      ['late'],
+    );
     assert.deepEqual(await tail.poll(), []);
     assert.equal(tail.delivered, 3);
   });
@@ -86,12 +130,24 @@ describe('CloudWatch Logs tail against moto_server', { skip: motoSkip }, () => {
   it('keeps only streams with the prefix, and passes the filter pattern', async () => {
     const g = await group(['web/app/1', 'worker/app/1']);
     const t = Date.now() - 1_000;
-    await put(g, 'web/app/1', [[t, 'INFO web up'], [t + 2, 'ERROR web broke']]);
-    await put(g, 'worker/app/1', [[t + 1, 'INFO worker up'], [t + 3, 'ERROR worker broke']]);
+    await put(g, 'web/app/1', [
+      [t, 'INFO web up'],
+      [t + 2, 'ERROR web broke'],
+    ]);
+    await put(g, 'worker/app/1', [
+      [t + 1, 'INFO worker up'],
+      [t + 3, 'ERROR worker broke'],
+    ]);
     const web = new LogTail(session.logs, { logGroupName: g, logStreamNamePrefix: 'web/', onEvents: () => undefined });
-    assert.deepEqual((await web.poll()).map((e) => e.message), ['INFO web up', 'ERROR web broke']);
+    assert.deepEqual(
+      (await web.poll()).map((e) => e.message),
+      ['INFO web up', 'ERROR web broke'],
+    );
     const errors = new LogTail(session.logs, { logGroupName: g, filterPattern: 'ERROR', onEvents: () => undefined });
-    assert.deepEqual((await errors.poll()).map((e) => e.message), ['ERROR web broke', 'ERROR worker broke']);
+    assert.deepEqual(
+      (await errors.poll()).map((e) => e.message),
+      ['ERROR web broke', 'ERROR worker broke'],
+    );
   });
 
   it('runs several tails at once, each on its own group', async () => {
@@ -99,8 +155,16 @@ describe('CloudWatch Logs tail against moto_server', { skip: motoSkip }, () => {
     const g2 = await group(['s']);
     const got1: string[] = [];
     const got2: string[] = [];
-    const t1 = new LogTail(session.logs, { logGroupName: g1, intervalMs: 40, onEvents: (e) => got1.push(...e.map((x) => x.message)) });
-    const t2 = new LogTail(session.logs, { logGroupName: g2, intervalMs: 40, onEvents: (e) => got2.push(...e.map((x) => x.message)) });
+    const t1 = new LogTail(session.logs, {
+      logGroupName: g1,
+      intervalMs: 40,
+      onEvents: (e) => got1.push(...e.map((x) => x.message)),
+    });
+    const t2 = new LogTail(session.logs, {
+      logGroupName: g2,
+      intervalMs: 40,
+      onEvents: (e) => got2.push(...e.map((x) => x.message)),
+    });
     const done = Promise.all([t1.start(), t2.start()]);
     await put(g1, 's', [[Date.now(), 'one']]);
     await put(g2, 's', [[Date.now(), 'two']]);
@@ -117,7 +181,11 @@ describe('CloudWatch Logs tail against moto_server', { skip: motoSkip }, () => {
   it('stops: no request and no event after stop()', async () => {
     const g = await group(['s']);
     const got: string[] = [];
-    const tail = new LogTail(session.logs, { logGroupName: g, intervalMs: 30, onEvents: (e) => got.push(...e.map((x) => x.message)) });
+    const tail = new LogTail(session.logs, {
+      logGroupName: g,
+      intervalMs: 30,
+      onEvents: (e) => got.push(...e.map((x) => x.message)),
+    });
     const done = tail.start();
     await waitFor(() => tail.requests >= 2);
     tail.stop();
@@ -133,7 +201,12 @@ describe('CloudWatch Logs tail against moto_server', { skip: motoSkip }, () => {
   it('ends on a missing log group with a clear message', async () => {
     const missing = `/ecs/${uniqueName('missing')}`;
     const errors: unknown[] = [];
-    const tail = new LogTail(session.logs, { logGroupName: missing, intervalMs: 20, onEvents: () => undefined, onError: (e) => void errors.push(e) });
+    const tail = new LogTail(session.logs, {
+      logGroupName: missing,
+      intervalMs: 20,
+      onEvents: () => undefined,
+      onError: (e) => void errors.push(e),
+    });
     await tail.start(); // resolves by itself: onError did not ask to continue
     assert.equal(errors.length, 1);
     const c = classifyAwsError(errors[0], { operation: 'tail', logGroup: missing, region: 'us-east-1' });

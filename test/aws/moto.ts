@@ -33,7 +33,9 @@ const moto = require(path.join(repoRoot(), 'scripts/moto.mjs')) as MotoModule;
 
 /** Why the AWS tests are skipped, or false when they can run. */
 export const motoSkip: string | false =
-  process.env.SHIPSHAPE_MOTO_ENDPOINT || moto.motoOnPath() ? false : 'moto_server is not on PATH (pip install "moto[server]"), AWS tests skipped';
+  process.env.SHIPSHAPE_MOTO_ENDPOINT || moto.motoOnPath()
+    ? false
+    : 'moto_server is not on PATH (pip install "moto[server]"), AWS tests skipped';
 
 /** Dummy static credentials for the emulator, so the SDK's default chain resolves at once. */
 export function useDummyCredentials(): void {
@@ -56,14 +58,27 @@ export async function startMoto(): Promise<MotoHandle> {
  * Subnet ids and the default security group of moto's default VPC: CreateService with awsvpc
  * needs real ones (and moto answers a 500 when securityGroups is left out).
  */
-export async function defaultNetwork(endpoint: string, region = 'us-east-1'): Promise<{ subnets: string[]; securityGroups: string[] }> {
+export async function defaultNetwork(
+  endpoint: string,
+  region = 'us-east-1',
+): Promise<{ subnets: string[]; securityGroups: string[] }> {
   const ec2 = new EC2Client({ endpoint, region });
   try {
     const out = await ec2.send(new DescribeSubnetsCommand({ Filters: [{ Name: 'default-for-az', Values: ['true'] }] }));
     const subnets = (out.Subnets ?? []).map((s) => s.SubnetId!).filter(Boolean);
     const vpc = out.Subnets?.[0]?.VpcId;
-    const sg = await ec2.send(new DescribeSecurityGroupsCommand({ Filters: [{ Name: 'group-name', Values: ['default'] }, ...(vpc ? [{ Name: 'vpc-id', Values: [vpc] }] : [])] }));
-    return { subnets, securityGroups: (sg.SecurityGroups ?? []).map((g) => g.GroupId!).filter(Boolean).slice(0, 1) };
+    const sg = await ec2.send(
+      new DescribeSecurityGroupsCommand({
+        Filters: [{ Name: 'group-name', Values: ['default'] }, ...(vpc ? [{ Name: 'vpc-id', Values: [vpc] }] : [])],
+      }),
+    );
+    return {
+      subnets,
+      securityGroups: (sg.SecurityGroups ?? [])
+        .map((g) => g.GroupId!)
+        .filter(Boolean)
+        .slice(0, 1),
+    };
   } finally {
     ec2.destroy();
   }

@@ -1,11 +1,24 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { prepareTaskDefinition, findPlaceholders, awsLogsTargets, looksLikeTaskDefinition, listProfiles } from '../../client/src/aws';
+import {
+  prepareTaskDefinition,
+  findPlaceholders,
+  awsLogsTargets,
+  looksLikeTaskDefinition,
+  listProfiles,
+} from '../../client/src/aws';
 
 const plain = {
   family: 'web',
   containerDefinitions: [
-    { name: 'app', image: 'repo/app:${TAG}', environment: [{ name: 'STAGE', value: '${STAGE}-eu' }, { name: 'RAW', value: '$NOT_A_PLACEHOLDER' }] },
+    {
+      name: 'app',
+      image: 'repo/app:${TAG}',
+      environment: [
+        { name: 'STAGE', value: '${STAGE}-eu' },
+        { name: 'RAW', value: '$NOT_A_PLACEHOLDER' },
+      ],
+    },
   ],
 };
 
@@ -23,9 +36,31 @@ describe('prepareTaskDefinition', () => {
   });
 
   it('unwraps describe-task-definition output, strips read-only fields and keeps the wrapper tags', () => {
-    const wrapped = { taskDefinition: { ...plain, taskDefinitionArn: 'arn:x', revision: 3, status: 'ACTIVE', requiresAttributes: [], compatibilities: ['FARGATE'], registeredAt: 1, registeredBy: 'me', deregisteredAt: 2 }, tags: [{ key: 'a', value: 'b' }] };
+    const wrapped = {
+      taskDefinition: {
+        ...plain,
+        taskDefinitionArn: 'arn:x',
+        revision: 3,
+        status: 'ACTIVE',
+        requiresAttributes: [],
+        compatibilities: ['FARGATE'],
+        registeredAt: 1,
+        registeredBy: 'me',
+        deregisteredAt: 2,
+      },
+      tags: [{ key: 'a', value: 'b' }],
+    };
     const r = prepareTaskDefinition(JSON.stringify(wrapped), { TAG: 'x', STAGE: 'prod' });
-    assert.deepEqual(r.stripped, ['taskDefinitionArn', 'revision', 'status', 'requiresAttributes', 'compatibilities', 'registeredAt', 'registeredBy', 'deregisteredAt']);
+    assert.deepEqual(r.stripped, [
+      'taskDefinitionArn',
+      'revision',
+      'status',
+      'requiresAttributes',
+      'compatibilities',
+      'registeredAt',
+      'registeredBy',
+      'deregisteredAt',
+    ]);
     assert.deepEqual(Object.keys(r.input!).sort(), ['containerDefinitions', 'family', 'tags']);
     assert.deepEqual(r.unresolved, []);
   });
@@ -33,7 +68,10 @@ describe('prepareTaskDefinition', () => {
   it('refuses broken JSON, non-objects and files without containers or family', () => {
     assert.match(prepareTaskDefinition('{"family": "x",').errors[0]!, /JSON syntax/);
     assert.deepEqual(prepareTaskDefinition('[1]').errors, ['A task definition must be a JSON object.']);
-    assert.deepEqual(prepareTaskDefinition('{"containerDefinitions": []}').errors, ['The task definition has no containerDefinitions.', 'The task definition has no "family".']);
+    assert.deepEqual(prepareTaskDefinition('{"containerDefinitions": []}').errors, [
+      'The task definition has no containerDefinitions.',
+      'The task definition has no "family".',
+    ]);
   });
 
   it('finds placeholders in order of first appearance', () => {
@@ -46,7 +84,13 @@ describe('awsLogsTargets', () => {
     const td = {
       family: 'web',
       containerDefinitions: [
-        { name: 'app', logConfiguration: { logDriver: 'awslogs', options: { 'awslogs-group': '/ecs/web', 'awslogs-region': 'eu-west-1', 'awslogs-stream-prefix': 'ecs' } } },
+        {
+          name: 'app',
+          logConfiguration: {
+            logDriver: 'awslogs',
+            options: { 'awslogs-group': '/ecs/web', 'awslogs-region': 'eu-west-1', 'awslogs-stream-prefix': 'ecs' },
+          },
+        },
         { name: 'sidecar', logConfiguration: { logDriver: 'awsfirelens', options: {} } },
         { name: 'plain', logConfiguration: { logDriver: 'awslogs', options: { 'awslogs-group': '/ecs/plain' } } },
       ],
@@ -69,7 +113,9 @@ describe('looksLikeTaskDefinition', () => {
 
 describe('listProfiles', () => {
   it('reads profile names from config and credentials, default first', () => {
-    const config = '[default]\nregion = eu-west-1\n[profile prod]\nsso_session = corp\n[sso-session corp]\nsso_region = eu-west-1\n[profile dev] # comment\n';
+    const config =
+      '[default]\nregion = eu-west-1\n[profile prod]\nsso_session = ' +
+      'corp\n[sso-session corp]\nsso_region = eu-west-1\n[profile dev] # comment\n';
     const credentials = '[default]\naws_access_key_id = X\n[legacy]\naws_access_key_id = Y\n';
     assert.deepEqual(listProfiles(config, credentials), ['default', 'dev', 'legacy', 'prod']);
   });

@@ -7,8 +7,8 @@ import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { CreateLogGroupCommand, CreateLogStreamCommand, PutLogEventsCommand } from '@aws-sdk/client-cloudwatch-logs';
 import { CreateClusterCommand, CreateServiceCommand, RegisterTaskDefinitionCommand } from '@aws-sdk/client-ecs';
-import { createAwsSession, AwsSession, LogTail, watchRollout } from '../../client/src/aws';
-import { motoSkip, startMoto, MotoHandle, uniqueName, defaultNetwork } from './moto';
+import { createAwsSession, type AwsSession, LogTail, watchRollout } from '../../client/src/aws';
+import { motoSkip, startMoto, type MotoHandle, uniqueName, defaultNetwork } from './moto';
 
 interface ThrottlingProxy {
   endpoint: string;
@@ -38,7 +38,11 @@ function startProxy(upstream: string): Promise<ThrottlingProxy> {
       const headers = { ...req.headers } as Record<string, string>;
       delete headers['host'];
       delete headers['content-length'];
-      fetch(upstream + (req.url ?? '/'), { method: req.method, headers, body: chunks.length ? Buffer.concat(chunks) : undefined })
+      fetch(upstream + (req.url ?? '/'), {
+        method: req.method,
+        headers,
+        body: chunks.length ? Buffer.concat(chunks) : undefined,
+      })
         .then(async (r) => {
           const body = Buffer.from(await r.arrayBuffer());
           const out: Record<string, string> = {};
@@ -93,7 +97,13 @@ describe('back-off when AWS throttles', { skip: motoSkip }, () => {
     const group = `/ecs/${uniqueName('throttle')}`;
     await direct.logs.send(new CreateLogGroupCommand({ logGroupName: group }));
     await direct.logs.send(new CreateLogStreamCommand({ logGroupName: group, logStreamName: 's' }));
-    await direct.logs.send(new PutLogEventsCommand({ logGroupName: group, logStreamName: 's', logEvents: [{ timestamp: Date.now() - 1000, message: 'hello' }] }));
+    await direct.logs.send(
+      new PutLogEventsCommand({
+        logGroupName: group,
+        logStreamName: 's',
+        logEvents: [{ timestamp: Date.now() - 1000, message: 'hello' }],
+      }),
+    );
     proxy.throttle('FilterLogEvents', 3);
     const intervals: number[] = [];
     const got: string[] = [];
@@ -121,12 +131,32 @@ describe('back-off when AWS throttles', { skip: motoSkip }, () => {
     const cluster = uniqueName('tc');
     const family = uniqueName('tf');
     await direct.ecs.send(new CreateClusterCommand({ clusterName: cluster }));
-    await direct.ecs.send(new RegisterTaskDefinitionCommand({ family, containerDefinitions: [{ name: 'app', image: 'nginx:1.27', memory: 128 }] }));
+    await direct.ecs.send(
+      new RegisterTaskDefinitionCommand({
+        family,
+        containerDefinitions: [{ name: 'app', image: 'nginx:1.27', memory: 128 }],
+      }),
+    );
     const service = uniqueName('ts');
-    await direct.ecs.send(new CreateServiceCommand({ cluster, serviceName: service, taskDefinition: family, desiredCount: 1, launchType: 'FARGATE', networkConfiguration: { awsvpcConfiguration: { subnets: subnets.slice(0, 1), securityGroups } } }));
+    await direct.ecs.send(
+      new CreateServiceCommand({
+        cluster,
+        serviceName: service,
+        taskDefinition: family,
+        desiredCount: 1,
+        launchType: 'FARGATE',
+        networkConfiguration: { awsvpcConfiguration: { subnets: subnets.slice(0, 1), securityGroups } },
+      }),
+    );
     proxy.throttle('DescribeServices', 2);
     const before = proxy.throttled;
-    const result = await watchRollout(throttled.ecs, { cluster, service, intervalMs: 20, maxIntervalMs: 100, timeoutMs: 15_000 });
+    const result = await watchRollout(throttled.ecs, {
+      cluster,
+      service,
+      intervalMs: 20,
+      maxIntervalMs: 100,
+      timeoutMs: 15_000,
+    });
     assert.equal(result.outcome, 'COMPLETED');
     assert.equal(proxy.throttled - before, 2);
     assert.equal(result.polls, 1, 'throttled calls are not counted as polls');

@@ -14,7 +14,11 @@ describe('AWS wiring', () => {
   it('client/src/aws never imports vscode', () => {
     const dir = path.join(root, 'client/src/aws');
     for (const f of fs.readdirSync(dir).filter((x) => x.endsWith('.ts'))) {
-      assert.doesNotMatch(fs.readFileSync(path.join(dir, f), 'utf8'), /from ['"]vscode['"]|require\(['"]vscode['"]\)/, f);
+      assert.doesNotMatch(
+        fs.readFileSync(path.join(dir, f), 'utf8'),
+        /from ['"]vscode['"]|require\(['"]vscode['"]\)/,
+        f,
+      );
     }
   });
 
@@ -22,7 +26,11 @@ describe('AWS wiring', () => {
     // npm test builds dist/ with the real esbuild.mjs before the tests run.
     const extension = read('dist/extension.js');
     const aws = read('dist/aws.js');
-    assert.doesNotMatch(extension, /AmazonEC2ContainerServiceV20141113|Logs_20140328|ECSClient/, 'no SDK client in the extension bundle');
+    assert.doesNotMatch(
+      extension,
+      /AmazonEC2ContainerServiceV20141113|Logs_20140328|ECSClient/,
+      'no SDK client in the extension bundle',
+    );
     assert.match(aws, /AmazonEC2ContainerServiceV20141113/, 'the ECS client is in dist/aws.js');
     assert.match(extension, /aws\.js/, 'the extension requires dist/aws.js lazily');
   });
@@ -43,7 +51,9 @@ describe('AWS wiring', () => {
     assert.deepEqual(fragment.snippets.map((s) => `${s.language} ${s.path}`).sort(), wanted);
     for (const s of fragment.snippets) assert.ok(fs.existsSync(path.join(root, s.path)), s.path);
     // Every setting the commands read is declared.
-    const used = [...read('client/src/aws-commands/context.ts').matchAll(/(?:str|c\.get<\w+(?:<[^>]+>)?>)\('([\w.]+)'\)/g)].map((m) => `shipshape.aws.${m[1]}`);
+    const used = [
+      ...read('client/src/aws-commands/context.ts').matchAll(/(?:str|c\.get<\w+(?:<[^>]+>)?>)\('([\w.]+)'\)/g),
+    ].map((m) => `shipshape.aws.${m[1]}`);
     assert.ok(used.length >= 10);
     for (const key of used) assert.ok(fragment.configuration[key], `${key} is declared`);
   });

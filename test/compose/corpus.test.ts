@@ -10,7 +10,9 @@ import { check, diskWorkspace } from './harness';
 import { language } from '../../server/src/languages/compose';
 
 const root = resolve(__dirname, '../../..');
-const corpus = [resolve(root, '../shared/corpus/compose'), resolve(root, '../../shared/corpus/compose')].find((p) => existsSync(p));
+const corpus = [resolve(root, '../shared/corpus/compose'), resolve(root, '../../shared/corpus/compose')].find((p) =>
+  existsSync(p),
+);
 const severity = new Map(language.rules.map((r) => [r.meta.code, r.meta.defaultSeverity]));
 
 function yamlFiles(dir: string): string[] {
@@ -32,10 +34,16 @@ describe('compose corpus', { skip: !corpus && 'corpus not found beside the check
     for (const f of files) {
       for (const x of check(readFileSync(f, 'utf8'), { path: f, workspace: diskWorkspace() })) {
         counts[x.code] = (counts[x.code] ?? 0) + 1;
-        if (severity.get(x.code) === 'error') errors.push(`${f.slice(corpus!.length + 1)}:${x.line}: ${x.message} [${x.code}]`);
+        if (severity.get(x.code) === 'error')
+          errors.push(`${f.slice(corpus!.length + 1)}:${x.line}: ${x.message} [${x.code}]`);
       }
     }
-    t.diagnostic(`${files.length} files; ${Object.entries(counts).sort().map(([c, n]) => `${c}=${n}`).join(' ')}`);
+    t.diagnostic(
+      `${files.length} files; ${Object.entries(counts)
+        .sort()
+        .map(([c, n]) => `${c}=${n}`)
+        .join(' ')}`,
+    );
     assert.deepEqual(errors, []);
   });
 });

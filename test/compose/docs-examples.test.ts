@@ -15,13 +15,20 @@ describe('compose rule docs', () => {
       const bad = check(rule.meta.docs.incorrect, { files, rules: [rule] });
       assert.ok(bad.length > 0, 'the incorrect example gives a finding');
       const good = check(rule.meta.docs.correct, { files, rules: [rule] });
-      assert.deepEqual(good.map((f) => f.message), [], 'the correct example gives none');
+      assert.deepEqual(
+        good.map((f) => f.message),
+        [],
+        'the correct example gives none',
+      );
       assert.match(rule.meta.code, /^CP\d{3}$/);
       assert.match(rule.meta.id, /^[a-z]+(-[a-z]+)*$/);
       // the correct example is clean for every rule, not just this one (except cross-file ones)
       if (!FILES[rule.meta.code]) {
         const all = check(rule.meta.docs.correct, {}).filter((f) => f.code !== 'CP031');
-        assert.deepEqual(all.map((f) => `${f.code} ${f.message}`), []);
+        assert.deepEqual(
+          all.map((f) => `${f.code} ${f.message}`),
+          [],
+        );
       }
     });
   }

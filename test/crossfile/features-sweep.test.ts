@@ -19,8 +19,10 @@ function readTree(root: string, base: string): Record<string, string> {
   const walk = (d: string) => {
     for (const e of fs.readdirSync(d, { withFileTypes: true })) {
       const f = path.join(d, e.name);
-      if (e.isDirectory()) { if (e.name !== 'node_modules') walk(f); }
-      else if (e.name !== 'expected.txt' && fs.statSync(f).size < 200_000) out[`${base}/${path.relative(root, f).split(path.sep).join('/')}`] = fs.readFileSync(f, 'utf8');
+      if (e.isDirectory()) {
+        if (e.name !== 'node_modules') walk(f);
+      } else if (e.name !== 'expected.txt' && fs.statSync(f).size < 200_000)
+        out[`${base}/${path.relative(root, f).split(path.sep).join('/')}`] = fs.readFileSync(f, 'utf8');
     }
   };
   walk(root);
@@ -48,7 +50,8 @@ for (const [name, dir] of workspaces) {
         service.hover(doc, o, DEFAULT_SETTINGS);
         service.definition(doc, o, DEFAULT_SETTINGS);
         service.complete(doc, o, DEFAULT_SETTINGS);
-        for (const r of service.rename(doc, o, 'renamed', DEFAULT_SETTINGS) ?? []) assert.ok(r.path in files, `a rename edits ${r.path}, outside the workspace`);
+        for (const r of service.rename(doc, o, 'renamed', DEFAULT_SETTINGS) ?? [])
+          assert.ok(r.path in files, `a rename edits ${r.path}, outside the workspace`);
         calls += 4;
       }
     }

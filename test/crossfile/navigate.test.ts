@@ -18,17 +18,39 @@ const TD = '/ws/ecs/task-definition.json';
 const FLAKE = '/ws/flake.nix';
 
 const files: Record<string, string> = {
-  [DF]: 'FROM node:22 AS build\nRUN npm ci\nFROM node:22-slim AS prod\nARG NODE_ENV=development\nCOPY --from=build /app /app\nEXPOSE 8080\n',
+  [DF]:
+    'FROM node:22 AS build\nRUN npm ci\nFROM node:22-slim AS prod\nARG ' +
+    'NODE_ENV=development\nCOPY --from=build /app /app\nEXPOSE 8080\n',
   [WF]: [
-    'on: push', 'jobs:', '  release:', '    runs-on: ubuntu-latest', '    steps:',
-    '      - uses: docker/build-push-action@v6', '        with:', '          target: prod', '          build-args: NODE_ENV=production',
-    '      - uses: aws-actions/amazon-ecs-render-task-definition@v1', '        with:',
-    '          task-definition: ecs/task-definition.json', '          container-name: web', '          image: example/web:2',
-    '      - uses: cachix/install-nix-action@v31', '      - run: nix build .#hello', '',
+    'on: push',
+    'jobs:',
+    '  release:',
+    '    runs-on: ubuntu-latest',
+    '    steps:',
+    '      - uses: docker/build-push-action@v6',
+    '        with:',
+    '          target: prod',
+    '          build-args: NODE_ENV=production',
+    '      - uses: aws-actions/amazon-ecs-render-task-definition@v1',
+    '        with:',
+    '          task-definition: ecs/task-definition.json',
+    '          container-name: web',
+    '          image: example/web:2',
+    '      - uses: cachix/install-nix-action@v31',
+    '      - run: nix build .#hello',
+    '',
   ].join('\n'),
   [COMPOSE]: 'services:\n  app:\n    build:\n      context: .\n      target: "prod"\n    ports: ["8081:8080"]\n',
-  [TD]: '{\n  "family": "web",\n  "containerDefinitions": [\n    { "name": "web", "image": "example/web:1", "dependsOn": [{ "containerName": "log_router", "condition": "START" }], "portMappings": [{ "containerPort": 3000 }] },\n    { "name": "log_router", "image": "fluent-bit:3" }\n  ]\n}\n',
-  [FLAKE]: '{\n  outputs = { self, nixpkgs }: {\n    packages.x86_64-linux.hello = nixpkgs.legacyPackages.x86_64-linux.hello;\n    packages.aarch64-linux.hello = nixpkgs.legacyPackages.aarch64-linux.hello;\n    apps.x86_64-linux.default = { type = "app"; program = "${self.packages.x86_64-linux.hello}/bin/hello"; };\n  };\n}\n',
+  [TD]:
+    '{\n  "family": "web",\n  "containerDefinitions": [\n    { "name": ' +
+    '"web", "image": "example/web:1", "dependsOn": [{ "containerName": "log_router", ' +
+    '"condition": "START" }], "portMappings": [{ "containerPort": 3000 }] },\n    { "name": ' +
+    '"log_router", "image": "fluent-bit:3" }\n  ]\n}\n',
+  [FLAKE]:
+    '{\n  outputs = { self, nixpkgs }: {\n    packages.x86_64-linux.hello ' +
+    '= nixpkgs.legacyPackages.x86_64-linux.hello;\n    packages.aarch64-linux.hello = ' +
+    'nixpkgs.legacyPackages.aarch64-linux.hello;\n    apps.x86_64-linux.default = { type = ' +
+    '"app"; program = "${self.packages.x86_64-linux.hello}/bin/hello"; };\n  };\n}\n',
 };
 
 const service = () => memoryService(files);
@@ -42,8 +64,10 @@ function at(path: string, needle: string, delta = 1, nth = 0): number {
 }
 function apply(text: string, edits: TextEdit[]): string {
   const lines = new LineIndex(text);
-  return edits.map((e) => ({ s: lines.offset(e.range.start), e: lines.offset(e.range.end), t: e.newText }))
-    .sort((a, b) => b.s - a.s).reduce((acc, e) => acc.slice(0, e.s) + e.t + acc.slice(e.e), text);
+  return edits
+    .map((e) => ({ s: lines.offset(e.range.start), e: lines.offset(e.range.end), t: e.newText }))
+    .sort((a, b) => b.s - a.s)
+    .reduce((acc, e) => acc.slice(0, e.s) + e.t + acc.slice(e.e), text);
 }
 function renamed(path: string, offset: number, newName: string): Record<string, string> | undefined {
   const result = service().rename(doc(path), offset, newName, DEFAULT_SETTINGS);
@@ -99,13 +123,13 @@ test('rename a flake output: every system, self.packages uses and nix build .#na
   const out = renamed(FLAKE, at(FLAKE, 'hello =', 0), 'greeter')!;
   assert.equal(out[FLAKE].match(/packages\.[a-z0-9_-]+\.greeter = /g)?.length, 2);
   assert.match(out[FLAKE], /self\.packages\.x86_64-linux\.greeter\}/);
-  assert.match(out[FLAKE], /legacyPackages\.x86_64-linux\.hello;/, 'nixpkgs\' hello is another name');
+  assert.match(out[FLAKE], /legacyPackages\.x86_64-linux\.hello;/, "nixpkgs' hello is another name");
   assert.match(out[WF], /nix build \.#greeter\n/);
   const fromWorkflow = renamed(WF, at(WF, '.#hello', 2), 'greeter')!;
   assert.equal(fromWorkflow[FLAKE], out[FLAKE]);
 });
 
-test('hover on a use shows the other file\'s declaration', () => {
+test("hover on a use shows the other file's declaration", () => {
   const stage = hoverText(WF, at(WF, 'target: prod', 9));
   assert.match(stage, /Stage `prod`/);
   assert.match(stage, /FROM node:22-slim AS prod/);
@@ -128,7 +152,11 @@ test('hover on a declaration lists its uses in other files', () => {
   assert.match(container, /image built from \[Dockerfile:3\].*stage `prod`/);
   const output = hoverText(FLAKE, at(FLAKE, 'hello =', 0));
   assert.match(output, /release\.yml:16.*`nix build`/);
-  assert.equal(hoverText(DF, at(DF, 'AS build', 4)).includes('used in other files'), false, 'a stage no other file names');
+  assert.equal(
+    hoverText(DF, at(DF, 'AS build', 4)).includes('used in other files'),
+    false,
+    'a stage no other file names',
+  );
 });
 
 test('go to definition from a compose target and from .#name', () => {
@@ -141,14 +169,20 @@ test('go to definition from a compose target and from .#name', () => {
 
 test('completions after nix build .# and nix run .#: the outputs the flake defines where nix looks', () => {
   const text = files[WF].replace('nix build .#hello', 'nix build .#he');
-  const labels = (t: string, needle: string) => service().complete({ path: WF, text: t }, t.indexOf(needle) + needle.length, DEFAULT_SETTINGS).map((i) => i.label);
+  const labels = (t: string, needle: string) =>
+    service()
+      .complete({ path: WF, text: t }, t.indexOf(needle) + needle.length, DEFAULT_SETTINGS)
+      .map((i) => i.label);
   assert.deepEqual(labels(text, '.#he'), ['hello']);
   const run = files[WF].replace('nix build .#hello', 'nix run .#');
   assert.deepEqual(labels(run, 'nix run .#'), ['default', 'hello'], 'apps first, then packages');
 });
 
 test('ports across files: a mapped port hovers what the image EXPOSEs; an EXPOSE hovers where the image runs', () => {
-  assert.match(hoverText(TD, at(TD, '3000')), /containerPort 3000\*\* of `web`[\s\S]*\[Dockerfile:3\]\(file:\/\/\/ws\/Dockerfile#L3\) \(stage `prod`\), which EXPOSEs 8080/);
+  assert.match(
+    hoverText(TD, at(TD, '3000')),
+    /containerPort 3000\*\* of `web`[\s\S]*\[Dockerfile:3\]\(file:\/\/\/ws\/Dockerfile#L3\) \(stage `prod`\), which EXPOSEs 8080/,
+  );
   assert.match(hoverText(COMPOSE, at(COMPOSE, ':8080', 2)), /Port 8080\*\* of service `app`[\s\S]*EXPOSEs 8080/);
   assert.match(hoverText(COMPOSE, at(COMPOSE, '8081')), /Port 8080\*\*/, 'the mapping hovers with its container side');
   assert.doesNotMatch(hoverText(COMPOSE, at(COMPOSE, 'context')), /EXPOSE/);
@@ -161,7 +195,10 @@ test('a workflow hovers the files its values name: the task definition, the Dock
   const td = hoverText(WF, at(WF, 'ecs/task-definition.json'));
   assert.match(td, /\*\*Task definition\*\* \[ecs\/task-definition\.json:1\].*family `web`/);
   assert.match(td, /- `web`: example\/web:1 \(ports 3000\)\n- `log_router`: fluent-bit:3/);
-  assert.match(hoverText(WF, at(WF, 'NODE_ENV=')), /\*\*ARG NODE_ENV=development\*\* in \[Dockerfile:4\].*\(stage prod\)/);
+  assert.match(
+    hoverText(WF, at(WF, 'NODE_ENV=')),
+    /\*\*ARG NODE_ENV=development\*\* in \[Dockerfile:4\].*\(stage prod\)/,
+  );
   assert.equal(hoverText(WF, at(WF, 'image: example/web:2', 8)).includes('Task definition'), false);
 });
 
@@ -169,7 +206,10 @@ test('prepare rename: the name under the cursor and its range, or nothing to ren
   const s = service();
   const prep = (path: string, offset: number) => s.prepareRename(doc(path), offset, DEFAULT_SETTINGS);
   assert.equal(prep(WF, at(WF, '.#hello', 4))?.placeholder, 'hello');
-  assert.deepEqual(prep(WF, at(WF, '.#hello', 4))?.range, { start: { line: 15, character: 25 }, end: { line: 15, character: 30 } });
+  assert.deepEqual(prep(WF, at(WF, '.#hello', 4))?.range, {
+    start: { line: 15, character: 25 },
+    end: { line: 15, character: 30 },
+  });
   assert.equal(prep(DF, at(DF, 'AS prod', 5))?.placeholder, 'prod');
   assert.equal(prep(TD, at(TD, '"log_router", "image"', 3))?.placeholder, 'log_router');
   assert.equal(prep(FLAKE, at(FLAKE, 'x86_64-linux.hello =', 14))?.placeholder, 'hello');

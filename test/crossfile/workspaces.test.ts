@@ -20,7 +20,8 @@ function readTree(root: string): Record<string, string> {
     for (const e of fs.readdirSync(d, { withFileTypes: true })) {
       const f = path.join(d, e.name);
       if (e.isDirectory()) walk(f);
-      else if (f !== path.join(root, 'expected.txt')) out[path.relative(root, f).split(path.sep).join('/')] = fs.readFileSync(f, 'utf8');
+      else if (f !== path.join(root, 'expected.txt'))
+        out[path.relative(root, f).split(path.sep).join('/')] = fs.readFileSync(f, 'utf8');
     }
   };
   walk(root);
@@ -28,7 +29,7 @@ function readTree(root: string): Record<string, string> {
 }
 
 /** The XF findings of every infra file of a fixture workspace, as text lines. */
-export function crossFileFindings(files: Record<string, string>, base = '/ws'): string[] {
+function crossFileFindings(files: Record<string, string>, base = '/ws'): string[] {
   const abs = Object.fromEntries(Object.entries(files).map(([p, t]) => [`${base}/${p}`, t]));
   const service = memoryService(abs);
   const lines: string[] = [];
@@ -38,7 +39,8 @@ export function crossFileFindings(files: Record<string, string>, base = '/ws'): 
     const r = service.validate({ path: p, text, kind }, service.settingsFor(p), { trusted: true });
     for (const f of r.findings.filter((x) => x.code.startsWith('XF'))) {
       const at = r.lines.position(f.start);
-      let line = `${p.slice(base.length + 1)}:${at.line + 1}:${at.character + 1}: ${f.severity} ${f.message} [${f.code}]`;
+      let line =
+        `${p.slice(base.length + 1)}:${at.line + 1}:${at.character + 1}: ` + `${f.severity} ${f.message} [${f.code}]`;
       for (const rel of f.related ?? []) {
         const other = abs[rel.path];
         const pos = other === undefined ? undefined : new LineIndex(other).position(rel.start);

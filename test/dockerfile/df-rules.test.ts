@@ -15,7 +15,14 @@ void dockerignore;
 
 testRule(language, r('DF000'), {
   valid: [
-    { code: '# syntax=docker/dockerfile:1\nFROM a:1 AS b\nRUN --mount=type=cache,target=/c --network=none echo\nCOPY --link --chmod=755 --exclude=*.md . /app/\nHEALTHCHECK --interval=1m30s --retries=3 CMD x\nEXPOSE 80/udp 8000-8010\nSTOPSIGNAL SIGTERM\nSHELL ["/bin/sh", "-c"]\nRUN <<EOF\necho hi\nEOF\nENV A=1\nARG B' },
+    {
+      code:
+        '# syntax=docker/dockerfile:1\nFROM a:1 AS b\nRUN ' +
+        '--mount=type=cache,target=/c --network=none echo\nCOPY --link --chmod=755 --exclude=*.md ' +
+        '. /app/\nHEALTHCHECK --interval=1m30s --retries=3 CMD x\nEXPOSE 80/udp ' +
+        '8000-8010\nSTOPSIGNAL SIGTERM\nSHELL ["/bin/sh", "-c"]\nRUN <<EOF\necho hi\nEOF\nENV ' +
+        'A=1\nARG B',
+    },
   ],
   invalid: [
     { code: 'FROM a:1\nCOPY --form=b x /x', errors: [{ messageId: 'unknownFlag', line: 2 }] },
@@ -37,13 +44,23 @@ testRule(language, r('DF001'), {
   valid: [{ code: 'FROM a:1\nRUN x' }],
   invalid: [
     { code: 'FORM a:1', errors: [{ messageId: 'unknown', line: 1 }], output: 'FROM a:1' },
-    { code: 'FROM a:1\nONBUILD RUNN x', errors: [{ messageId: 'unknown', line: 2 }], output: 'FROM a:1\nONBUILD RUN x' },
+    {
+      code: 'FROM a:1\nONBUILD RUNN x',
+      errors: [{ messageId: 'unknown', line: 2 }],
+      output: 'FROM a:1\nONBUILD RUN x',
+    },
   ],
 });
 
 testRule(language, r('DF002'), {
   valid: [{ code: 'FROM a:1 AS build' }],
-  invalid: [{ code: 'FROM a:1 AS Build\nFROM Build\nCOPY --from=Build /x /x\nRUN --mount=type=bind,from=Build,target=/b ls', errors: [{ messageId: 'casing', line: 1 }], output: 'FROM a:1 AS build\nFROM build\nCOPY --from=build /x /x\nRUN --mount=type=bind,from=build,target=/b ls' }],
+  invalid: [
+    {
+      code: 'FROM a:1 AS Build\nFROM Build\nCOPY --from=Build /x /x\nRUN --mount=type=bind,from=Build,target=/b ls',
+      errors: [{ messageId: 'casing', line: 1 }],
+      output: 'FROM a:1 AS build\nFROM build\nCOPY --from=build /x /x\nRUN --mount=type=bind,from=build,target=/b ls',
+    },
+  ],
 });
 
 testRule(language, r('DF003'), {
@@ -53,12 +70,16 @@ testRule(language, r('DF003'), {
 
 testRule(language, r('DF004'), {
   valid: [{ code: 'FROM a:1\nRUN a \\\n  # comment\n  b' }, { code: 'FROM a:1\nRUN a\n\nRUN b' }],
-  invalid: [{ code: 'FROM a:1\nRUN a \\\n\n  b', errors: [{ messageId: 'empty', line: 3 }], output: 'FROM a:1\nRUN a \\\n  b' }],
+  invalid: [
+    { code: 'FROM a:1\nRUN a \\\n\n  b', errors: [{ messageId: 'empty', line: 3 }], output: 'FROM a:1\nRUN a \\\n  b' },
+  ],
 });
 
 testRule(language, r('DF005'), {
   valid: [{ code: 'FROM a:1\nRUN x' }, { code: 'from a:1\nrun x' }],
-  invalid: [{ code: 'FROM a:1\nRUN x\nrun y', errors: [{ messageId: 'casing', line: 3 }], output: 'FROM a:1\nRUN x\nRUN y' }],
+  invalid: [
+    { code: 'FROM a:1\nRUN x\nrun y', errors: [{ messageId: 'casing', line: 3 }], output: 'FROM a:1\nRUN x\nRUN y' },
+  ],
 });
 
 testRule(language, r('DF006'), {
@@ -69,15 +90,27 @@ testRule(language, r('DF006'), {
 testRule(language, r('DF007'), {
   valid: [{ code: 'ARG V=1\nFROM a:${V}' }, { code: 'FROM --platform=$BUILDPLATFORM a:1' }],
   invalid: [
-    { code: 'ARG NODE_VERSION=20\nFROM node:${NODE_VERISON}', errors: [{ messageId: 'undefined', line: 2 }], output: 'ARG NODE_VERSION=20\nFROM node:${NODE_VERSION}' },
+    {
+      code: 'ARG NODE_VERSION=20\nFROM node:${NODE_VERISON}',
+      errors: [{ messageId: 'undefined', line: 2 }],
+      output: 'ARG NODE_VERSION=20\nFROM node:${NODE_VERSION}',
+    },
     { code: 'FROM a\nARG V=1\nFROM b:$V', errors: [{ messageId: 'undefined', line: 3 }] },
   ],
 });
 
 testRule(language, r('DF008'), {
-  valid: [{ code: 'FROM node:20\nWORKDIR $HOME/app\nENV PATH=$PATH:/x' }, { code: 'FROM a:1\nARG APP=/app\nWORKDIR $APP' }, { code: 'FROM scratch\nCOPY x ${DEST:-/x}' }],
+  valid: [
+    { code: 'FROM node:20\nWORKDIR $HOME/app\nENV PATH=$PATH:/x' },
+    { code: 'FROM a:1\nARG APP=/app\nWORKDIR $APP' },
+    { code: 'FROM scratch\nCOPY x ${DEST:-/x}' },
+  ],
   invalid: [
-    { code: 'FROM a:1\nARG APP_DIR=/app\nWORKDIR $APP_DRI', errors: [{ messageId: 'undefined', line: 3 }], output: 'FROM a:1\nARG APP_DIR=/app\nWORKDIR $APP_DIR' },
+    {
+      code: 'FROM a:1\nARG APP_DIR=/app\nWORKDIR $APP_DRI',
+      errors: [{ messageId: 'undefined', line: 3 }],
+      output: 'FROM a:1\nARG APP_DIR=/app\nWORKDIR $APP_DIR',
+    },
     { code: 'FROM scratch\nCOPY app /$TARGET/', errors: [{ messageId: 'undefined', line: 2 }] },
   ],
 });
@@ -85,19 +118,37 @@ testRule(language, r('DF008'), {
 testRule(language, r('DF009'), {
   valid: [{ code: 'FROM a:1\nENV A=1 B=2\nLABEL x=y' }],
   invalid: [
-    { code: 'FROM a:1\nENV NODE_ENV production', errors: [{ messageId: 'legacy', line: 2 }], output: 'FROM a:1\nENV NODE_ENV=production' },
-    { code: 'FROM a:1\nENV GREETING hello world', errors: [{ messageId: 'legacy', line: 2 }], output: 'FROM a:1\nENV GREETING="hello world"' },
+    {
+      code: 'FROM a:1\nENV NODE_ENV production',
+      errors: [{ messageId: 'legacy', line: 2 }],
+      output: 'FROM a:1\nENV NODE_ENV=production',
+    },
+    {
+      code: 'FROM a:1\nENV GREETING hello world',
+      errors: [{ messageId: 'legacy', line: 2 }],
+      output: 'FROM a:1\nENV GREETING="hello world"',
+    },
   ],
 });
 
 testRule(language, r('DF010'), {
   valid: [{ code: 'FROM --platform=$BUILDPLATFORM a:1' }],
-  invalid: [{ code: 'FROM --platform=$TARGETPLATFORM a:1', errors: [{ messageId: 'redundant', line: 1 }], output: 'FROM a:1' }],
+  invalid: [
+    { code: 'FROM --platform=$TARGETPLATFORM a:1', errors: [{ messageId: 'redundant', line: 1 }], output: 'FROM a:1' },
+  ],
 });
 
 testRule(language, r('DF011'), {
   valid: [{ code: 'ARG GPG_KEY=abc\nFROM a:1\nENV PUBLIC_KEY=x TOKEN_FILE=/run/secrets/t KEYS=1' }],
-  invalid: [{ code: 'FROM a:1\nARG NPM_TOKEN\nENV DB_PASSWORD=x', errors: [{ messageId: 'secret', line: 2 }, { messageId: 'secret', line: 3 }] }],
+  invalid: [
+    {
+      code: 'FROM a:1\nARG NPM_TOKEN\nENV DB_PASSWORD=x',
+      errors: [
+        { messageId: 'secret', line: 2 },
+        { messageId: 'secret', line: 3 },
+      ],
+    },
+  ],
 });
 
 testRule(language, r('DF012'), {
@@ -107,59 +158,139 @@ testRule(language, r('DF012'), {
 
 testRule(language, r('DF013'), {
   valid: [{ code: 'FROM a:1\nEXPOSE 80/tcp' }],
-  invalid: [{ code: 'FROM a:1\nEXPOSE 80/TCP', errors: [{ messageId: 'casing', line: 2 }], output: 'FROM a:1\nEXPOSE 80/tcp' }],
+  invalid: [
+    { code: 'FROM a:1\nEXPOSE 80/TCP', errors: [{ messageId: 'casing', line: 2 }], output: 'FROM a:1\nEXPOSE 80/tcp' },
+  ],
 });
 
 testRule(language, r('DF014'), {
   valid: [{ code: 'FROM a:1\nEXPOSE 80' }],
-  invalid: [{ code: 'FROM a:1\nEXPOSE 8080:80 127.0.0.1:53:53/udp', errors: [{ messageId: 'format', line: 2 }, { messageId: 'format', line: 2 }], output: 'FROM a:1\nEXPOSE 80 53/udp' }],
+  invalid: [
+    {
+      code: 'FROM a:1\nEXPOSE 8080:80 127.0.0.1:53:53/udp',
+      errors: [
+        { messageId: 'format', line: 2 },
+        { messageId: 'format', line: 2 },
+      ],
+      output: 'FROM a:1\nEXPOSE 80 53/udp',
+    },
+  ],
 });
-
 
 testRule(language, r('DF100'), {
   valid: [{ code: 'FROM a:1\nRUN npm ci --omit=dev' }],
   invalid: [
-    { code: 'FROM a:1\nRUN npm ci --only=production', errors: [{ messageId: 'deprecated', line: 2 }], output: 'FROM a:1\nRUN npm ci --omit=dev' },
-    { code: 'FROM a:1\nRUN npm install --production && npm cache clean --force', errors: [{ messageId: 'deprecated', line: 2 }], output: 'FROM a:1\nRUN npm install --omit=dev && npm cache clean --force' },
+    {
+      code: 'FROM a:1\nRUN npm ci --only=production',
+      errors: [{ messageId: 'deprecated', line: 2 }],
+      output: 'FROM a:1\nRUN npm ci --omit=dev',
+    },
+    {
+      code: 'FROM a:1\nRUN npm install --production && npm cache clean --force',
+      errors: [{ messageId: 'deprecated', line: 2 }],
+      output: 'FROM a:1\nRUN npm install --omit=dev && npm cache clean --force',
+    },
   ],
 });
 
 testRule(language, r('DF101'), {
-  valid: [{ code: 'FROM a:1\nWORKDIR /app\nCOPY package*.json ./\nRUN npm ci\nCOPY . .' }, { code: 'FROM a:1\nCOPY . .\nRUN npm run build' }],
+  valid: [
+    { code: 'FROM a:1\nWORKDIR /app\nCOPY package*.json ./\nRUN npm ci\nCOPY . .' },
+    { code: 'FROM a:1\nCOPY . .\nRUN npm run build' },
+  ],
   invalid: [
-    { code: 'FROM a:1\nWORKDIR /app\nCOPY . .\nRUN npm ci\nCMD ["node", "x.js"]', errors: [{ messageId: 'order', line: 4 }], output: 'FROM a:1\nWORKDIR /app\nCOPY package*.json ./\nRUN npm ci\nCOPY . .\nCMD ["node", "x.js"]' },
-    { code: 'FROM a:1\nCOPY . /app\nRUN pip install -r requirements.txt && python setup.py', errors: [{ messageId: 'order', line: 3 }] },
+    {
+      code: 'FROM a:1\nWORKDIR /app\nCOPY . .\nRUN npm ci\nCMD ["node", "x.js"]',
+      errors: [{ messageId: 'order', line: 4 }],
+      output: 'FROM a:1\nWORKDIR /app\nCOPY package*.json ./\nRUN npm ci\nCOPY . .\nCMD ["node", "x.js"]',
+    },
+    {
+      code: 'FROM a:1\nCOPY . /app\nRUN pip install -r requirements.txt && python setup.py',
+      errors: [{ messageId: 'order', line: 3 }],
+    },
   ],
 });
 
 testRule(language, r('DF102'), {
-  valid: [{ code: 'FROM a:1 AS b\nRUN apt-get install -y gcc\nFROM a:1' }, { code: 'FROM alpine:3\nRUN apk add --no-cache --virtual .deps gcc && make && apk del .deps' }],
-  invalid: [{ code: 'FROM python:3\nRUN apt-get install -y --no-install-recommends gcc libpq5', errors: [{ messageId: 'tools', line: 2 }] }],
+  valid: [
+    { code: 'FROM a:1 AS b\nRUN apt-get install -y gcc\nFROM a:1' },
+    { code: 'FROM alpine:3\nRUN apk add --no-cache --virtual .deps gcc && make && apk del .deps' },
+  ],
+  invalid: [
+    {
+      code: 'FROM python:3\nRUN apt-get install -y --no-install-recommends gcc libpq5',
+      errors: [{ messageId: 'tools', line: 2 }],
+    },
+  ],
 });
 
 testRule(language, r('DF103'), {
-  valid: [{ code: 'FROM a:1\nUSER app' }, { code: 'FROM scratch\nCOPY x /x' }, { code: 'FROM debian:12\nRUN echo base image' }, { code: 'FROM a:1 AS b\nUSER app\nFROM b' }],
+  valid: [
+    { code: 'FROM a:1\nUSER app' },
+    { code: 'FROM scratch\nCOPY x /x' },
+    { code: 'FROM debian:12\nRUN echo base image' },
+    { code: 'FROM a:1 AS b\nUSER app\nFROM b' },
+  ],
   invalid: [
-    { code: 'FROM node:20-alpine\nCOPY . /app\nCMD ["node", "/app/x.js"]', errors: [{ messageId: 'missing', line: 1 }], output: 'FROM node:20-alpine\nCOPY . /app\nUSER node\nCMD ["node", "/app/x.js"]' },
-    { code: 'FROM alpine:3.20\nCMD ["x"]', errors: [{ messageId: 'missing', line: 1 }], output: 'FROM alpine:3.20\nRUN addgroup -S app && adduser -S -G app app\nUSER app\nCMD ["x"]' },
-    { code: 'FROM debian:12-slim\nENTRYPOINT ["app"]', errors: [{ messageId: 'missing', line: 1 }], output: 'FROM debian:12-slim\nRUN groupadd --system app && useradd --system --gid app --no-log-init app\nUSER app\nENTRYPOINT ["app"]' },
+    {
+      code: 'FROM node:20-alpine\nCOPY . /app\nCMD ["node", "/app/x.js"]',
+      errors: [{ messageId: 'missing', line: 1 }],
+      output: 'FROM node:20-alpine\nCOPY . /app\nUSER node\nCMD ["node", "/app/x.js"]',
+    },
+    {
+      code: 'FROM alpine:3.20\nCMD ["x"]',
+      errors: [{ messageId: 'missing', line: 1 }],
+      output: 'FROM alpine:3.20\nRUN addgroup -S app && adduser -S -G app app\nUSER app\nCMD ["x"]',
+    },
+    {
+      code: 'FROM debian:12-slim\nENTRYPOINT ["app"]',
+      errors: [{ messageId: 'missing', line: 1 }],
+      output:
+        'FROM debian:12-slim\nRUN groupadd --system app && useradd --system ' +
+        '--gid app --no-log-init app\nUSER app\nENTRYPOINT ["app"]',
+    },
   ],
 });
 
 testRule(language, r('DF104'), {
   valid: [{ code: 'FROM a:1\nENV DB_PASSWORD=$DB_PASSWORD API_TOKEN= VERSION=1' }],
-  invalid: [{ code: 'FROM a:1\nENV AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE\nARG DB_PASSWORD=hunter22', errors: [{ messageId: 'token', line: 2 }, { messageId: 'token', line: 3 }] }],
+  invalid: [
+    {
+      code: 'FROM a:1\nENV AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE\nARG DB_PASSWORD=hunter22',
+      errors: [
+        { messageId: 'token', line: 2 },
+        { messageId: 'token', line: 3 },
+      ],
+    },
+  ],
 });
 
 testRule(language, r('DF105'), {
-  valid: [{ code: 'FROM a:1\nCOPY . .', path: '/w/Dockerfile', files: { '/w/.dockerignore': '.git\n' } }, { code: 'FROM a:1\nCOPY app.py /app/', path: '/w/Dockerfile' }],
-  invalid: [{ code: 'FROM node:20\nCOPY . .\nRUN npm ci', path: '/w/Dockerfile', errors: [{ messageId: 'missing', line: 2 }], output: 'FROM node:20\nCOPY . .\nRUN npm ci' }],
+  valid: [
+    { code: 'FROM a:1\nCOPY . .', path: '/w/Dockerfile', files: { '/w/.dockerignore': '.git\n' } },
+    { code: 'FROM a:1\nCOPY app.py /app/', path: '/w/Dockerfile' },
+  ],
+  invalid: [
+    {
+      code: 'FROM node:20\nCOPY . .\nRUN npm ci',
+      path: '/w/Dockerfile',
+      errors: [{ messageId: 'missing', line: 2 }],
+      output: 'FROM node:20\nCOPY . .\nRUN npm ci',
+    },
+  ],
 });
 
 test('DF009 quotes the value it found, shortened when long', () => {
-  const msg = (code: string) => runRules(language, code, '/work/Dockerfile', { rules: [r('DF009')] }).map((f) => f.message);
-  assert.deepEqual(msg('FROM a:1\nENV FLASK_APP app.py'), ['`ENV FLASK_APP app.py` is the legacy form: write `ENV FLASK_APP=app.py`.']);
-  assert.deepEqual(msg('FROM a:1\nLABEL maintainer Jane Doe'), ['`LABEL maintainer Jane Doe` is the legacy form: write `LABEL maintainer="Jane Doe"`.']);
+  const msg = (code: string) =>
+    runRules(language, code, '/work/Dockerfile', { rules: [r('DF009')] }).map((f) => f.message);
+  assert.deepEqual(msg('FROM a:1\nENV FLASK_APP app.py'), [
+    '`ENV FLASK_APP app.py` is the legacy form: write `ENV FLASK_APP=app.py`.',
+  ]);
+  assert.deepEqual(msg('FROM a:1\nLABEL maintainer Jane Doe'), [
+    '`LABEL maintainer Jane Doe` is the legacy form: write `LABEL maintainer="Jane Doe"`.',
+  ]);
   const long = 'x'.repeat(60);
-  assert.deepEqual(msg(`FROM a:1\nENV K ${long}`), [`\`ENV K ${'x'.repeat(37)}...\` is the legacy form: write \`ENV K=${'x'.repeat(37)}...\`.`]);
+  assert.deepEqual(msg(`FROM a:1\nENV K ${long}`), [
+    `\`ENV K ${'x'.repeat(37)}...\` is the legacy form: write \`ENV K=${'x'.repeat(37)}...\`.`,
+  ]);
 });

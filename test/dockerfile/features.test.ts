@@ -9,9 +9,23 @@ import type { DockerfileModel } from '../../server/src/languages/dockerfile/pars
 function at(src: string): { ctx: FeatureContext<DockerfileModel>; offset: number } {
   const offset = src.indexOf('|');
   const text = src.replace('|', '');
-  return { ctx: { path: '/w/Dockerfile', kind: 'dockerfile', text, lines: new LineIndex(text), model: language.parse(text, '/w/Dockerfile'), workspace: undefined as never, settings: { rules: {} } }, offset };
+  return {
+    ctx: {
+      path: '/w/Dockerfile',
+      kind: 'dockerfile',
+      text,
+      lines: new LineIndex(text),
+      model: language.parse(text, '/w/Dockerfile'),
+      workspace: undefined as never,
+      settings: { rules: {} },
+    },
+    offset,
+  };
 }
-const labels = (src: string) => { const { ctx, offset } = at(src); return language.complete!(ctx, offset).map((i) => i.label); };
+const labels = (src: string) => {
+  const { ctx, offset } = at(src);
+  return language.complete!(ctx, offset).map((i) => i.label);
+};
 
 test('completes instructions with snippets at the start of a line', () => {
   const { ctx, offset } = at('FROM a:1\nRU|');
@@ -22,7 +36,14 @@ test('completes instructions with snippets at the start of a line', () => {
 });
 
 test('completes flags per instruction', () => {
-  assert.deepEqual(labels('FROM a:1\nCOPY --|').sort(), ['--chmod', '--chown', '--exclude', '--from', '--link', '--parents']);
+  assert.deepEqual(labels('FROM a:1\nCOPY --|').sort(), [
+    '--chmod',
+    '--chown',
+    '--exclude',
+    '--from',
+    '--link',
+    '--parents',
+  ]);
   assert.ok(labels('FROM a:1\nRUN --|').includes('--mount'));
   assert.ok(labels('FROM a:1\nHEALTHCHECK --|').includes('--start-period'));
 });
@@ -46,7 +67,11 @@ test('completes directives and base images with tags', () => {
 });
 
 test('hovers instructions, flags, variables and stages', () => {
-  const h = (src: string) => { const { ctx, offset } = at(src); const r = language.hover!(ctx, offset); return r ? (r.contents as { value: string }).value : ''; };
+  const h = (src: string) => {
+    const { ctx, offset } = at(src);
+    const r = language.hover!(ctx, offset);
+    return r ? (r.contents as { value: string }).value : '';
+  };
   assert.match(h('FROM a:1\nCO|PY x /x'), /COPY/);
   assert.match(h('FROM a:1\nRUN --mo|unt=type=cache,target=/c x'), /--mount/);
   assert.match(h('FROM a:1\nARG V=2\nRUN echo $|V'), /ARG V=2/);
@@ -60,11 +85,17 @@ test('go to definition of stages and ARGs', () => {
   const loc = language.definition!(ctx, offset);
   assert.deepEqual(loc[0].range.start, { line: 1, character: 12 });
   const v = at('ARG V=1\nFROM a:1\nARG V\nRUN echo $|V');
-  assert.deepEqual(language.definition!(v.ctx, v.offset)[0].range.start, { line: 0, character: 4 }, 'a stage ARG without default goes to the global one');
+  assert.deepEqual(
+    language.definition!(v.ctx, v.offset)[0].range.start,
+    { line: 0, character: 4 },
+    'a stage ARG without default goes to the global one',
+  );
 });
 
 test('rename a stage and an ARG', () => {
-  const { ctx, offset } = at('FROM a:1 AS bu|ild\nFROM build\nCOPY --from=build /x /x\nRUN --mount=from=build,target=/b ls');
+  const { ctx, offset } = at(
+    'FROM a:1 AS bu|ild\nFROM build\nCOPY --from=build /x /x\nRUN --mount=from=build,target=/b ls',
+  );
   const edits = language.rename!(ctx, offset, 'compile')![0].edits;
   assert.equal(edits.length, 4);
   const a = at('ARG VER|SION=1\nFROM a:${VERSION}\nARG VERSION\nRUN echo $VERSION');
@@ -74,6 +105,12 @@ test('rename a stage and an ARG', () => {
 test('document symbols list the stages', () => {
   const { ctx } = at('FROM a:1 AS build\nARG X=1\nFROM b:1|');
   const s = language.symbols!(ctx);
-  assert.deepEqual(s.map((x) => x.name), ['build', 'stage 1']);
-  assert.deepEqual(s[0].children!.map((c) => c.name), ['X']);
+  assert.deepEqual(
+    s.map((x) => x.name),
+    ['build', 'stage 1'],
+  );
+  assert.deepEqual(
+    s[0].children!.map((c) => c.name),
+    ['X'],
+  );
 });

@@ -4,10 +4,21 @@
  * above, and can apply fixes. A stand-in until the engine's runner lands on main.
  */
 import { LineIndex } from '../../server/src/text/lines';
-import type { Finding, Language, OffsetEdit, Report, Rule, WorkspaceIndex, ParsedFile, DocumentKind } from '../../server/src/engine/types';
+import type {
+  Finding,
+  Language,
+  OffsetEdit,
+  Report,
+  Rule,
+  WorkspaceIndex,
+  ParsedFile,
+  DocumentKind,
+} from '../../server/src/engine/types';
 import { DEFAULT_SETTINGS } from '../../server/src/engine/types';
 
-export interface MemoryFiles { [path: string]: string }
+export interface MemoryFiles {
+  [path: string]: string;
+}
 
 /** An in-memory workspace: parses files of the given languages on demand. */
 export function memoryWorkspace(files: MemoryFiles, languages: Language[]): WorkspaceIndex {
@@ -26,13 +37,19 @@ export function memoryWorkspace(files: MemoryFiles, languages: Language[]): Work
       if (!lang) return undefined;
       return { path, kind, text, lines: new LineIndex(text), model: lang.parse(text, path) };
     },
-    exists: (p) => files[p] !== undefined || Object.keys(files).some((f) => f.startsWith(p.endsWith('/') ? p : p + '/')),
+    exists: (p) =>
+      files[p] !== undefined || Object.keys(files).some((f) => f.startsWith(p.endsWith('/') ? p : p + '/')),
     readText: (p) => files[p],
     list: (kind) => Object.keys(files).filter((f) => !kind || kindOf(f) === kind),
   };
 }
 
-export function runRules(language: Language, text: string, path = '/work/Dockerfile', options: { rules?: Rule[]; files?: MemoryFiles; languages?: Language[]; all?: boolean } = {}): Finding[] {
+export function runRules(
+  language: Language,
+  text: string,
+  path = '/work/Dockerfile',
+  options: { rules?: Rule[]; files?: MemoryFiles; languages?: Language[]; all?: boolean } = {},
+): Finding[] {
   const lines = new LineIndex(text);
   const model = language.parse(text, path);
   const workspace = memoryWorkspace({ ...(options.files ?? {}), [path]: text }, options.languages ?? [language]);
@@ -42,7 +59,17 @@ export function runRules(language: Language, text: string, path = '/work/Dockerf
     const sev = overrides[rule.meta.code] ?? rule.meta.defaultSeverity;
     if (sev === 'off' && !options.all && !options.rules) continue;
     const reports: Report[] = [];
-    rule.check({ path, kind: language.kind, text, lines, model, workspace, settings: DEFAULT_SETTINGS, trusted: false, report: (r) => reports.push(r) });
+    rule.check({
+      path,
+      kind: language.kind,
+      text,
+      lines,
+      model,
+      workspace,
+      settings: DEFAULT_SETTINGS,
+      trusted: false,
+      report: (r) => reports.push(r),
+    });
     for (const r of reports) {
       const line = lines.position(r.start).line;
       if (ignoredAt(language, lines, line, rule.meta.code)) continue;
@@ -59,7 +86,7 @@ function ignoredAt(language: Language, lines: LineIndex, line: number, code: str
     const t = lines.lineText(l);
     if (!/^\s*#/.test(t)) break;
     const codes = language.ignoreComment?.(t);
-    if (codes && codes.includes(code)) return true;
+    if (codes?.includes(code)) return true;
   }
   return false;
 }
@@ -83,13 +110,20 @@ export function applyFixes(text: string, findings: Finding[]): string {
   for (const f of findings) {
     const fix = f.fix ?? f.suggestions?.[0];
     if (!fix) continue;
-    for (const e of fix.edits) edits.push(fix.snippet ? { ...e, newText: e.newText.replace(/\$\{\d+:([^}]*)\}/g, '$1').replace(/\$\d+/g, '') } : e);
+    for (const e of fix.edits)
+      edits.push(
+        fix.snippet ? { ...e, newText: e.newText.replace(/\$\{\d+:([^}]*)\}/g, '$1').replace(/\$\d+/g, '') } : e,
+      );
   }
   return applyEdits(text, edits);
 }
 
 /** Like applyFixes, and also the other files the fixes create or edit. */
-export function applyFixesEverywhere(text: string, findings: Finding[], files: MemoryFiles = {}): { text: string; files: MemoryFiles } {
+export function applyFixesEverywhere(
+  text: string,
+  findings: Finding[],
+  files: MemoryFiles = {},
+): { text: string; files: MemoryFiles } {
   const out: MemoryFiles = { ...files };
   const other = new Map<string, OffsetEdit[]>();
   for (const f of findings) {

@@ -26,26 +26,54 @@ test('stages, names, offsets, final image, user and ports', () => {
   assert.equal(EXAMPLE.slice(m.stages[0].nameStart!, m.stages[0].nameEnd!), 'builder');
   assert.equal(m.baseImage, 'node:20-alpine');
   assert.equal(m.user, 'nodejs');
-  assert.deepEqual(m.exposedPorts.map((p) => [p.port, p.stage]), [[3000, 1]]);
+  assert.deepEqual(
+    m.exposedPorts.map((p) => [p.port, p.stage]),
+    [[3000, 1]],
+  );
   assert.ok(m.ast.getInstructions().length > 0);
 });
 
 test('global and stage ARGs, ENVs', () => {
   const m = parseDockerfile('ARG V=1\nFROM a:$V\nARG V\nENV A=1 B=2\n');
-  assert.deepEqual(m.globalArgs.map((a) => [a.name, a.value]), [['V', '1']]);
-  assert.deepEqual(m.args.map((a) => a.stage), [-1, 0]);
-  assert.deepEqual(m.envs.map((e) => e.name), ['A', 'B']);
+  assert.deepEqual(
+    m.globalArgs.map((a) => [a.name, a.value]),
+    [['V', '1']],
+  );
+  assert.deepEqual(
+    m.args.map((a) => a.stage),
+    [-1, 0],
+  );
+  assert.deepEqual(
+    m.envs.map((e) => e.name),
+    ['A', 'B'],
+  );
 });
 
 test('the issue example: only the findings we mean', () => {
   const { runRules } = require('./lint');
-  const codes = runRules(language, EXAMPLE, '/w/Dockerfile', { files: { '/w/.dockerignore': '.git\n' } }).map((f: { code: string }) => f.code);
+  const codes = runRules(language, EXAMPLE, '/w/Dockerfile', { files: { '/w/.dockerignore': '.git\n' } }).map(
+    (f: { code: string }) => f.code,
+  );
   assert.deepEqual([...new Set(codes)].sort(), ['DF100']);
 });
 
 test('broken input never throws', () => {
-  for (const t of ['', 'FROM', '\\', 'RUN <<EOF', 'FROM a AS', 'ONBUILD', 'COPY --from= x', '# escape=`\nFROM a\nRUN a `\n b', '\u0000\uffff']) {
-    assert.doesNotThrow(() => { const m = parseDockerfile(t); require('./lint').runRules(language, t, '/w/Dockerfile'); return m; }, t);
+  for (const t of [
+    '',
+    'FROM',
+    '\\',
+    'RUN <<EOF',
+    'FROM a AS',
+    'ONBUILD',
+    'COPY --from= x',
+    '# escape=`\nFROM a\nRUN a `\n b',
+    '\u0000\uffff',
+  ]) {
+    assert.doesNotThrow(() => {
+      const m = parseDockerfile(t);
+      require('./lint').runRules(language, t, '/w/Dockerfile');
+      return m;
+    }, t);
   }
 });
 
@@ -56,7 +84,12 @@ test('ignore comments: hadolint and shipshape forms', () => {
 });
 
 test('.hadolint.yaml ignored: list and override: severities', () => {
-  const files: Record<string, string> = { '/w/.hadolint.yaml': 'ignored:\n  - DL3008\noverride:\n  info:\n    - DL3018\n' };
-  const o = language.configOverrides!({ path: '/w/sub/Dockerfile', workspace: { get: () => undefined, exists: (p) => p in files, readText: (p) => files[p], list: () => [] } });
+  const files: Record<string, string> = {
+    '/w/.hadolint.yaml': 'ignored:\n  - DL3008\noverride:\n  info:\n    - DL3018\n',
+  };
+  const o = language.configOverrides!({
+    path: '/w/sub/Dockerfile',
+    workspace: { get: () => undefined, exists: (p) => p in files, readText: (p) => files[p], list: () => [] },
+  });
   assert.deepEqual(o, { DL3018: 'info', DL3008: 'off' });
 });

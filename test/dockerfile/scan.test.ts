@@ -8,18 +8,21 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
-import { DockerfileParser, Instruction } from 'dockerfile-ast';
-import { parseDockerfile, DockerInstruction } from '../../server/src/languages/dockerfile/parse';
+import { DockerfileParser, type Instruction } from 'dockerfile-ast';
+import { parseDockerfile, type DockerInstruction } from '../../server/src/languages/dockerfile/parse';
 import { LineIndex } from '../../server/src/text/lines';
 
-const corpus = process.env.SHIPSHAPE_CORPUS ? path.join(process.env.SHIPSHAPE_CORPUS, 'dockerfile') : path.resolve(__dirname, '../../..', '../shared/corpus/dockerfile');
+const corpus = process.env.SHIPSHAPE_CORPUS
+  ? path.join(process.env.SHIPSHAPE_CORPUS, 'dockerfile')
+  : path.resolve(__dirname, '../../..', '../shared/corpus/dockerfile');
 const fixtures = path.resolve(__dirname, '../../..', 'test/fixtures/dockerfile');
 
 function files(dir: string): string[] {
   const out: string[] = [];
   for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
     const p = path.join(dir, e.name);
-    if (e.isDirectory()) out.push(...files(p)); else if (!p.endsWith('.out')) out.push(p);
+    if (e.isDirectory()) out.push(...files(p));
+    else if (!p.endsWith('.out')) out.push(p);
   }
   return out;
 }
@@ -30,17 +33,37 @@ function readings(text: string): { ours: unknown; theirs: unknown } {
   const ast = DockerfileParser.parse(text);
   const lines = new LineIndex(text);
   const off = (p: { line: number; character: number }) => lines.offset(p);
-  const tryOr = <T>(f: () => T): T | 'throws' => { try { return f(); } catch { return 'throws'; } };
+  const tryOr = <T>(f: () => T): T | 'throws' => {
+    try {
+      return f();
+    } catch {
+      return 'throws';
+    }
+  };
   const oursIns = (i: DockerInstruction): unknown => ({
     range: [i.start, i.end, i.keywordStart, i.keywordEnd, i.written],
     // a flag as its words' value (escapes read: `\\--flag=x` is `--flag=x`), like dockerfile-ast's raw arguments
-    words: [...i.flags.map((f) => [`--${f.name}${f.value === null ? '' : `=${f.value}`}`, f.start, f.end]), ...i.args.map((a) => [a.value, a.start, a.end])],
+    words: [
+      ...i.flags.map((f) => [`--${f.name}${f.value === null ? '' : `=${f.value}`}`, f.start, f.end]),
+      ...i.args.map((a) => [a.value, a.start, a.end]),
+    ],
     trigger: i.keyword === 'ONBUILD' ? (i.trigger ? oursIns(i.trigger) : null) : undefined,
   });
   const theirsIns = (i: Instruction): unknown => ({
-    range: [off(i.getRange().start), off(i.getRange().end), off(i.getInstructionRange().start), off(i.getInstructionRange().end), i.getInstruction()],
+    range: [
+      off(i.getRange().start),
+      off(i.getRange().end),
+      off(i.getInstructionRange().start),
+      off(i.getInstructionRange().end),
+      i.getInstruction(),
+    ],
     words: (i as any).getRawArguments().map((a: any) => [a.getValue(), off(a.getRange().start), off(a.getRange().end)]),
-    trigger: i.getKeyword() === 'ONBUILD' ? ((i as any).getTriggerInstruction() ? theirsIns((i as any).getTriggerInstruction()) : null) : undefined,
+    trigger:
+      i.getKeyword() === 'ONBUILD'
+        ? (i as any).getTriggerInstruction()
+          ? theirsIns((i as any).getTriggerInstruction())
+          : null
+        : undefined,
   });
   return {
     ours: {
@@ -48,15 +71,25 @@ function readings(text: string): { ours: unknown; theirs: unknown } {
       directives: m.directives.map((d) => [d.name, d.value, d.start, d.end]),
       comments: m.comments.map((c) => [c.start, c.end, c.content]),
       instructions: m.instructions.map(oursIns),
-      names: m.instructions.map((i) => ['ENV', 'LABEL'].includes(i.keyword) ? i.properties.map((p) => [p.name, p.value, p.nameStart]) : null),
+      names: m.instructions.map((i) =>
+        ['ENV', 'LABEL'].includes(i.keyword) ? i.properties.map((p) => [p.name, p.value, p.nameStart]) : null,
+      ),
       heredocs: m.instructions.map((i) => i.heredocs.map((h) => h.name)),
     },
     theirs: {
       escape: ast.getEscapeCharacter(),
-      directives: ast.getDirectives().map((d) => [d.getName(), d.getValue(), off(d.getRange().start), off(d.getRange().end)]),
+      directives: ast
+        .getDirectives()
+        .map((d) => [d.getName(), d.getValue(), off(d.getRange().start), off(d.getRange().end)]),
       comments: ast.getComments().map((c) => [off(c.getRange().start), off(c.getRange().end), c.getContent()]),
       instructions: ast.getInstructions().map(theirsIns),
-      names: ast.getInstructions().map((i) => ['ENV', 'LABEL'].includes(i.getKeyword()) ? (i as any).getProperties().map((p: any) => [p.getName(), p.getValue(), off(p.getNameRange().start)]) : null),
+      names: ast
+        .getInstructions()
+        .map((i) =>
+          ['ENV', 'LABEL'].includes(i.getKeyword())
+            ? (i as any).getProperties().map((p: any) => [p.getName(), p.getValue(), off(p.getNameRange().start)])
+            : null,
+        ),
       heredocs: ast.getInstructions().map((i) => {
         const h = tryOr(() => ((i as any).getHeredocs ? (i as any).getHeredocs().map((x: any) => x.getName()) : []));
         return h === 'throws' ? [] : h;
@@ -72,8 +105,23 @@ function sameVariables(text: string): void {
   const lines = new LineIndex(text);
   ast.getInstructions().forEach((node, k) => {
     let theirs: unknown;
-    try { theirs = node.getVariables().map((v) => [v.getName(), lines.offset(v.getNameRange().start), lines.offset(v.getNameRange().end), v.getModifier()]); } catch { return; }
-    assert.deepEqual(m.instructions[k].variables.map((v) => [v.name, v.nameStart, v.nameEnd, v.modifier]), theirs, `variables of instruction ${k}`);
+    try {
+      theirs = node
+        .getVariables()
+        .map((v) => [
+          v.getName(),
+          lines.offset(v.getNameRange().start),
+          lines.offset(v.getNameRange().end),
+          v.getModifier(),
+        ]);
+    } catch {
+      return;
+    }
+    assert.deepEqual(
+      m.instructions[k].variables.map((v) => [v.name, v.nameStart, v.nameEnd, v.modifier]),
+      theirs,
+      `variables of instruction ${k}`,
+    );
   });
 }
 
@@ -126,15 +174,54 @@ test('an escaped dash before a flag (found by the random test): the flag reads a
 });
 
 test('the scanner reads random texts as dockerfile-ast does', () => {
-  const pieces = ['\\', '\\\n', '\\ \n', '\\\r\n', ' ', '\t', '\n', '\r\n', '\r', '#', '<<EOF', '<<-EOF', '\tEOF', 'EOF', 'RUN ', 'ONBUILD RUN ',
-    'ENV A=b ', 'ENV A b', 'ARG X=1', 'LABEL "a b"=c ', '$', '${A:-x}', '$A', '"', "'", '=', '--flag=x ', '# escape=`\n', '#syntax=x\n', '`', '`\n',
-    'x', 'FROM a AS b\n', 'COPY <<EOF /x\n', 'RUN <<"E" <<E2\n', 'E\n', 'E2\n'];
-  fc.assert(fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 50 }), (parts) => {
-    const text = parts.join('');
-    const { ours, theirs } = readings(text);
-    assert.deepEqual(ours, theirs);
-    sameVariables(text);
-  }), { numRuns: 400 });
+  const pieces = [
+    '\\',
+    '\\\n',
+    '\\ \n',
+    '\\\r\n',
+    ' ',
+    '\t',
+    '\n',
+    '\r\n',
+    '\r',
+    '#',
+    '<<EOF',
+    '<<-EOF',
+    '\tEOF',
+    'EOF',
+    'RUN ',
+    'ONBUILD RUN ',
+    'ENV A=b ',
+    'ENV A b',
+    'ARG X=1',
+    'LABEL "a b"=c ',
+    '$',
+    '${A:-x}',
+    '$A',
+    '"',
+    "'",
+    '=',
+    '--flag=x ',
+    '# escape=`\n',
+    '#syntax=x\n',
+    '`',
+    '`\n',
+    'x',
+    'FROM a AS b\n',
+    'COPY <<EOF /x\n',
+    'RUN <<"E" <<E2\n',
+    'E\n',
+    'E2\n',
+  ];
+  fc.assert(
+    fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 50 }), (parts) => {
+      const text = parts.join('');
+      const { ours, theirs } = readings(text);
+      assert.deepEqual(ours, theirs);
+      sameVariables(text);
+    }),
+    { numRuns: 400 },
+  );
 });
 
 test('model.ast is still there for callers that want dockerfile-ast', () => {

@@ -4,7 +4,8 @@ import assert from 'node:assert/strict';
 import { parseShell } from '../../server/src/languages/dockerfile/shell';
 import { parseDockerfile } from '../../server/src/languages/dockerfile/parse';
 
-const names = (text: string) => parseShell(text, 0, text.length).commands.map((c) => c.argv.map((w) => w.value).join(' '));
+const names = (text: string) =>
+  parseShell(text, 0, text.length).commands.map((c) => c.argv.map((w) => w.value).join(' '));
 
 test('splits on && || ; | & and newlines', () => {
   assert.deepEqual(names('a 1 && b 2 || c; d | e & f\ng'), ['a 1', 'b 2', 'c', 'd', 'e', 'f', 'g']);
@@ -12,7 +13,14 @@ test('splits on && || ; | & and newlines', () => {
 
 test('operators are recorded before and after each command', () => {
   const c = parseShell('a | b && c', 0, 10).commands;
-  assert.deepEqual(c.map((x) => [x.before, x.after]), [[null, '|'], ['|', '&&'], ['&&', null]]);
+  assert.deepEqual(
+    c.map((x) => [x.before, x.after]),
+    [
+      [null, '|'],
+      ['|', '&&'],
+      ['&&', null],
+    ],
+  );
 });
 
 test('quotes are removed and keep their contents together', () => {
@@ -24,7 +32,11 @@ test('Dockerfile continuations and comment lines inside them are dropped', () =>
 });
 
 test('leading assignments and reserved words are not the command name', () => {
-  const c = parseShell('DEBIAN_FRONTEND=noninteractive apt-get install -y x; if true; then sudo ls; fi', 0, 72).commands;
+  const c = parseShell(
+    'DEBIAN_FRONTEND=noninteractive apt-get install -y x; if true; then sudo ls; fi',
+    0,
+    72,
+  ).commands;
   assert.equal(c[0].name, 'apt-get');
   assert.ok(c.some((x) => x.name === 'sudo'));
 });
@@ -35,8 +47,14 @@ test('set -eux; is a command like any other', () => {
 
 test('redirections are not arguments', () => {
   const c = parseShell('cmd a > /dev/null 2>&1 b', 0, 24).commands[0];
-  assert.deepEqual(c.argv.map((w) => w.value), ['cmd', 'a', 'b']);
-  assert.deepEqual(c.redirects.map((r) => r.op), ['>', '2>&']);
+  assert.deepEqual(
+    c.argv.map((w) => w.value),
+    ['cmd', 'a', 'b'],
+  );
+  assert.deepEqual(
+    c.redirects.map((r) => r.op),
+    ['>', '2>&'],
+  );
 });
 
 test('$(...) and backticks stay inside their word', () => {
@@ -46,7 +64,10 @@ test('$(...) and backticks stay inside their word', () => {
 test("sh -c 'script' is read too, with exact offsets", () => {
   const text = "sh -c 'apk add curl && ls'";
   const c = parseShell(text, 0, text.length).commands;
-  assert.deepEqual(c.map((x) => x.name), ['sh', 'apk', 'ls']);
+  assert.deepEqual(
+    c.map((x) => x.name),
+    ['sh', 'apk', 'ls'],
+  );
   const curl = c[1].argv[2];
   assert.equal(text.slice(curl.start, curl.end), 'curl');
 });
@@ -66,16 +87,29 @@ test('word offsets point into the Dockerfile', () => {
 test('RUN <<EOF heredocs are read as the script', () => {
   const df = 'FROM a:1\nRUN <<EOF\nset -e\napt-get install -y x\nEOF\nRUN python3 <<EOF\nprint(1)\nEOF\n';
   const m = parseDockerfile(df);
-  assert.deepEqual(m.instructions[1].commands!.map((c) => c.name), ['set', 'apt-get']);
-  assert.deepEqual(m.instructions[2].commands!.map((c) => c.name), ['python3']);
+  assert.deepEqual(
+    m.instructions[1].commands!.map((c) => c.name),
+    ['set', 'apt-get'],
+  );
+  assert.deepEqual(
+    m.instructions[2].commands!.map((c) => c.name),
+    ['python3'],
+  );
 });
 
 test('exec-form RUN is one command, ["sh", "-c", "..."] is read as a script', () => {
   const m = parseDockerfile('FROM a:1\nRUN ["apt-get", "install", "x"]\nRUN ["sh", "-c", "a && b"]\n');
-  assert.deepEqual(m.instructions[1].commands!.map((c) => c.argv.map((w) => w.value)), [['apt-get', 'install', 'x']]);
-  assert.deepEqual(m.instructions[2].commands!.map((c) => c.name), ['a', 'b']);
+  assert.deepEqual(
+    m.instructions[1].commands!.map((c) => c.argv.map((w) => w.value)),
+    [['apt-get', 'install', 'x']],
+  );
+  assert.deepEqual(
+    m.instructions[2].commands!.map((c) => c.name),
+    ['a', 'b'],
+  );
 });
 
 test('unterminated quotes and odd input do not throw', () => {
-  for (const t of ['echo "abc', "echo 'x", 'a && && b', '|||', '$(', '`', '\\', 'a <<', '[[ x ]]']) assert.doesNotThrow(() => parseShell(t, 0, t.length));
+  for (const t of ['echo "abc', "echo 'x", 'a && && b', '|||', '$(', '`', '\\', 'a <<', '[[ x ]]'])
+    assert.doesNotThrow(() => parseShell(t, 0, t.length));
 });

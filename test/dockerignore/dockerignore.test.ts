@@ -46,23 +46,55 @@ test('DI002 excludes-build-input: reports a pattern that excludes a COPY source,
   const files = { '/w/Dockerfile': 'FROM a:1\nCOPY config/app.yaml /etc/app/\nCOPY Dockerfile /x\n' };
   const text = '.git\nconfig\nDockerfile\n';
   const found = runRules(language, text, '/w/.dockerignore', { files, languages: langs, rules: [r('DI002')] });
-  assert.deepEqual(found.map((f) => [f.messageId, new LineIndex(text).position(f.start).line + 1]), [['source', 2], ['source', 3]]);
+  assert.deepEqual(
+    found.map((f) => [f.messageId, new LineIndex(text).position(f.start).line + 1]),
+    [
+      ['source', 2],
+      ['source', 3],
+    ],
+  );
   assert.equal(found[0].fix!.edits[0].newText, '!config/app.yaml\n');
-  assert.deepEqual(runRules(language, '.git\n', '/w/.dockerignore', { files, languages: langs, rules: [r('DI002')] }), []);
-  assert.deepEqual(runRules(language, 'config\n', '/w/.dockerignore', { languages: langs, rules: [r('DI002')] }), [], 'no Dockerfile, nothing to say');
+  assert.deepEqual(
+    runRules(language, '.git\n', '/w/.dockerignore', { files, languages: langs, rules: [r('DI002')] }),
+    [],
+  );
+  assert.deepEqual(
+    runRules(language, 'config\n', '/w/.dockerignore', { languages: langs, rules: [r('DI002')] }),
+    [],
+    'no Dockerfile, nothing to say',
+  );
 });
 
 testRule(language, r('DI003'), {
-  valid: [{ code: '*.md\n!README.md\n', path: '/w/.dockerignore' }, { code: 'docs\n!docs/keep/**\n', path: '/w/.dockerignore' }],
+  valid: [
+    { code: '*.md\n!README.md\n', path: '/w/.dockerignore' },
+    { code: 'docs\n!docs/keep/**\n', path: '/w/.dockerignore' },
+  ],
   invalid: [
-    { code: '!README.md\n*.md\n', path: '/w/.dockerignore', errors: [{ messageId: 'overridden', line: 1 }], output: '*.md\n!README.md\n' },
+    {
+      code: '!README.md\n*.md\n',
+      path: '/w/.dockerignore',
+      errors: [{ messageId: 'overridden', line: 1 }],
+      output: '*.md\n!README.md\n',
+    },
     { code: '.git\n!README.md\n', path: '/w/.dockerignore', errors: [{ messageId: 'nothingExcluded', line: 2 }] },
   ],
 });
 
 test('completions offer common entries not yet present', () => {
   const text = '.git\n';
-  const items = language.complete!({ path: '/w/.dockerignore', kind: 'dockerignore', text, lines: new LineIndex(text), model: language.parse(text, ''), workspace: undefined as never, settings: { rules: {} } }, text.length);
+  const items = language.complete!(
+    {
+      path: '/w/.dockerignore',
+      kind: 'dockerignore',
+      text,
+      lines: new LineIndex(text),
+      model: language.parse(text, ''),
+      workspace: undefined as never,
+      settings: { rules: {} },
+    },
+    text.length,
+  );
   const labels = items.map((i) => i.label);
   assert.ok(labels.includes('node_modules'));
   assert.ok(!labels.includes('.git'));
@@ -70,7 +102,15 @@ test('completions offer common entries not yet present', () => {
 
 test('hover explains a pattern', () => {
   const text = '**/*.pyc\n!keep.md\n';
-  const ctx = { path: '/w/.dockerignore', kind: 'dockerignore' as const, text, lines: new LineIndex(text), model: language.parse(text, ''), workspace: undefined as never, settings: { rules: {} } };
+  const ctx = {
+    path: '/w/.dockerignore',
+    kind: 'dockerignore' as const,
+    text,
+    lines: new LineIndex(text),
+    model: language.parse(text, ''),
+    workspace: undefined as never,
+    settings: { rules: {} },
+  };
   const h = language.hover!(ctx, 2)!;
   assert.match((h.contents as { value: string }).value, /Excludes[\s\S]*any folder/);
   assert.match((language.hover!(ctx, 11)!.contents as { value: string }).value, /Re-includes/);

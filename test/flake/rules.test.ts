@@ -16,9 +16,15 @@ const flake = (inputs: string, outputs: string) => `{\n  description = "x";\n${i
 const NP = '  inputs.nixpkgs.url = "github:NixOS/nixpkgs/nixos-unstable";\n';
 
 testRule(language, topLevel, {
-  valid: [flake(NP, '{ self, nixpkgs }: { }'), '{ outputs = _: { }; nixConfig.extra-substituters = [ "https://x.cachix.org" ]; }'],
+  valid: [
+    flake(NP, '{ self, nixpkgs }: { }'),
+    '{ outputs = _: { }; nixConfig.extra-substituters = [ "https://x.cachix.org" ]; }',
+  ],
   invalid: [
-    { code: '{\n  description = "x";\n  packages = { };\n  outputs = { self }: { };\n}\n', errors: [{ messageId: 'unknownKey', line: 3, data: { name: 'packages' } }] },
+    {
+      code: '{\n  description = "x";\n  packages = { };\n  outputs = { self }: { };\n}\n',
+      errors: [{ messageId: 'unknownKey', line: 3, data: { name: 'packages' } }],
+    },
     { code: '[ ]', errors: [{ messageId: 'notSet' }] },
     { code: '{ description = "x"; }', errors: [{ messageId: 'noOutputs' }] },
   ],
@@ -26,20 +32,42 @@ testRule(language, topLevel, {
 
 testRule(language, description, {
   valid: ['{ description = "a"; outputs = _: { }; }', '{ description = "a ${"b"}"; outputs = _: { }; }'],
-  invalid: [{ code: '{ description = [ "a" ]; outputs = _: { }; }', errors: [{ messageId: 'notString' }] }, { code: '{ description = 1; outputs = _: { }; }', errors: [{ messageId: 'notString' }] }],
+  invalid: [
+    { code: '{ description = [ "a" ]; outputs = _: { }; }', errors: [{ messageId: 'notString' }] },
+    { code: '{ description = 1; outputs = _: { }; }', errors: [{ messageId: 'notString' }] },
+  ],
 });
 
 testRule(language, inputShape, {
-  valid: [flake(NP, '{ self, nixpkgs }: { }'), flake('  inputs.src = { url = "github:a/b"; flake = false; };\n', '{ self, src }: { }')],
+  valid: [
+    flake(NP, '{ self, nixpkgs }: { }'),
+    flake('  inputs.src = { url = "github:a/b"; flake = false; };\n', '{ self, src }: { }'),
+  ],
   invalid: [
-    { code: flake('  inputs.nixpkgs = "github:NixOS/nixpkgs";\n', '{ self, nixpkgs }: { }'), errors: [{ messageId: 'notSet', line: 3 }], output: flake('  inputs.nixpkgs = { url = "github:NixOS/nixpkgs"; };\n', '{ self, nixpkgs }: { }') },
-    { code: flake('  inputs.nixpkgs.uri = "github:NixOS/nixpkgs";\n', '{ self, nixpkgs }: { }'), errors: [{ messageId: 'unknownKey', data: { key: 'uri' } }] },
+    {
+      code: flake('  inputs.nixpkgs = "github:NixOS/nixpkgs";\n', '{ self, nixpkgs }: { }'),
+      errors: [{ messageId: 'notSet', line: 3 }],
+      output: flake('  inputs.nixpkgs = { url = "github:NixOS/nixpkgs"; };\n', '{ self, nixpkgs }: { }'),
+    },
+    {
+      code: flake('  inputs.nixpkgs.uri = "github:NixOS/nixpkgs";\n', '{ self, nixpkgs }: { }'),
+      errors: [{ messageId: 'unknownKey', data: { key: 'uri' } }],
+    },
     { code: flake('  inputs.src.flake = "no";\n', '{ self, src }: { }'), errors: [{ messageId: 'flakeBool' }] },
   ],
 });
 
 testRule(language, flakeRef, {
-  valid: [flake(NP, '_: { }'), flake('  inputs.a.url = "git+https://example.org/a.git?ref=main";\n  inputs.b.url = "path:./sub";\n  inputs.c.url = "nixpkgs";\n  inputs.d.url = "tarball+https://example.org/x.tar.gz";\n  inputs.e.url = "gitlab:o/r";\n  inputs.f.url = "git+ssh://git@github.com/o/r";\n', '_: { }')],
+  valid: [
+    flake(NP, '_: { }'),
+    flake(
+      '  inputs.a.url = "git+https://example.org/a.git?ref=main";\n  ' +
+        'inputs.b.url = "path:./sub";\n  inputs.c.url = "nixpkgs";\n  inputs.d.url = ' +
+        '"tarball+https://example.org/x.tar.gz";\n  inputs.e.url = "gitlab:o/r";\n  inputs.f.url = ' +
+        '"git+ssh://git@github.com/o/r";\n',
+      '_: { }',
+    ),
+  ],
   invalid: [
     { code: flake('  inputs.nixpkgs.url = "github:nixpkgs";\n', '_: { }'), errors: [{ messageId: 'bad', line: 3 }] },
     { code: flake('  inputs.a.url = "foo:bar";\n', '_: { }'), errors: [{ messageId: 'bad' }] },
@@ -48,54 +76,135 @@ testRule(language, flakeRef, {
 });
 
 testRule(language, follows, {
-  valid: [flake(NP + '  inputs.u.url = "github:numtide/flake-utils";\n  inputs.u.inputs.nixpkgs.follows = "nixpkgs";\n', '_: { }'), flake(NP + '  inputs.n2.follows = "nixpkgs";\n  inputs.x.inputs.y.follows = "";\n', '_: { }')],
+  valid: [
+    flake(
+      NP + '  inputs.u.url = "github:numtide/flake-utils";\n  inputs.u.inputs.nixpkgs.follows = "nixpkgs";\n',
+      '_: { }',
+    ),
+    flake(NP + '  inputs.n2.follows = "nixpkgs";\n  inputs.x.inputs.y.follows = "";\n', '_: { }'),
+  ],
   invalid: [
-    { code: flake(NP + '  inputs.u.url = "github:numtide/flake-utils";\n  inputs.u.inputs.nixpkgs.follows = "nixpgks";\n', '_: { }'), errors: [{ messageId: 'missing', line: 5, data: { target: 'nixpgks' } }] },
-    { code: flake(NP + '  inputs.other = { follows = "missing/nixpkgs"; };\n', '_: { }'), errors: [{ messageId: 'missing' }] },
+    {
+      code: flake(
+        NP + '  inputs.u.url = "github:numtide/flake-utils";\n  inputs.u.inputs.nixpkgs.follows = "nixpgks";\n',
+        '_: { }',
+      ),
+      errors: [{ messageId: 'missing', line: 5, data: { target: 'nixpgks' } }],
+    },
+    {
+      code: flake(NP + '  inputs.other = { follows = "missing/nixpkgs"; };\n', '_: { }'),
+      errors: [{ messageId: 'missing' }],
+    },
   ],
 });
 
 testRule(language, outputsFormals, {
-  valid: [flake(NP, '{ self, nixpkgs }: { }'), flake(NP, '{ self, ... }: { }'), flake(NP, 'inputs: { }'), flake(NP, 'inputs@{ self, ... }: { }')],
+  valid: [
+    flake(NP, '{ self, nixpkgs }: { }'),
+    flake(NP, '{ self, ... }: { }'),
+    flake(NP, 'inputs: { }'),
+    flake(NP, 'inputs@{ self, ... }: { }'),
+  ],
   invalid: [
-    { code: flake(NP + '  inputs.utils.url = "github:numtide/flake-utils";\n', '{ self, nixpkgs }: { }'), errors: [{ messageId: 'missingFormal', line: 5, data: { name: 'utils' } }], output: flake(NP + '  inputs.utils.url = "github:numtide/flake-utils";\n', '{ self, nixpkgs, utils }: { }') },
-    { code: flake(NP + '  inputs.utils.url = "github:numtide/flake-utils";\n', '{ self, nixpkgs }: { }').replace('{ self', '{ z'), name: 'second suggestion adds ...', apply: 1, errors: [{ messageId: 'missingFormal' }], output: flake(NP + '  inputs.utils.url = "github:numtide/flake-utils";\n', '{ z, nixpkgs, ... }: { }') },
+    {
+      code: flake(NP + '  inputs.utils.url = "github:numtide/flake-utils";\n', '{ self, nixpkgs }: { }'),
+      errors: [{ messageId: 'missingFormal', line: 5, data: { name: 'utils' } }],
+      output: flake(NP + '  inputs.utils.url = "github:numtide/flake-utils";\n', '{ self, nixpkgs, utils }: { }'),
+    },
+    {
+      code: flake(NP + '  inputs.utils.url = "github:numtide/flake-utils";\n', '{ self, nixpkgs }: { }').replace(
+        '{ self',
+        '{ z',
+      ),
+      name: 'second suggestion adds ...',
+      apply: 1,
+      errors: [{ messageId: 'missingFormal' }],
+      output: flake(NP + '  inputs.utils.url = "github:numtide/flake-utils";\n', '{ z, nixpkgs, ... }: { }'),
+    },
     { code: flake(NP, '{ }'), errors: [{ messageId: 'notFunction' }] },
   ],
 });
 
 testRule(language, knownOutputs, {
-  valid: [flake('', '{ self }: { packages = { }; devShells = { }; overlays.default = final: prev: { }; lib = { }; }'), flake('', '{ self }: { apps.x86_64-linux.default = { type = "app"; program = "x"; }; }')],
+  valid: [
+    flake('', '{ self }: { packages = { }; devShells = { }; overlays.default = final: prev: { }; lib = { }; }'),
+    flake('', '{ self }: { apps.x86_64-linux.default = { type = "app"; program = "x"; }; }'),
+  ],
   invalid: [
-    { code: flake('', '{ self }: {\n    package.x86_64-linux.default = self;\n  }'), errors: [{ messageId: 'unknown', line: 4, data: { name: 'package' } }] },
-    { code: flake('', '{ self }: { apps.x86_64-linux.default = { program = "x"; }; }'), errors: [{ messageId: 'appShape' }] },
+    {
+      code: flake('', '{ self }: {\n    package.x86_64-linux.default = self;\n  }'),
+      errors: [{ messageId: 'unknown', line: 4, data: { name: 'package' } }],
+    },
+    {
+      code: flake('', '{ self }: { apps.x86_64-linux.default = { program = "x"; }; }'),
+      errors: [{ messageId: 'appShape' }],
+    },
   ],
 });
 
 testRule(language, deprecated, {
   valid: [flake('', '{ self }: { packages.x86_64-linux.default = self; }')],
   invalid: [
-    { code: flake('', '{ self }: { defaultPackage.x86_64-linux = self; }'), errors: [{ messageId: 'deprecated', data: { name: 'defaultPackage' } }], output: flake('', '{ self }: { packages.x86_64-linux.default = self; }') },
-    { code: flake('', '{ self }: { overlay = final: prev: { }; }'), errors: [{ messageId: 'deprecated' }], output: flake('', '{ self }: { overlays.default = final: prev: { }; }') },
+    {
+      code: flake('', '{ self }: { defaultPackage.x86_64-linux = self; }'),
+      errors: [{ messageId: 'deprecated', data: { name: 'defaultPackage' } }],
+      output: flake('', '{ self }: { packages.x86_64-linux.default = self; }'),
+    },
+    {
+      code: flake('', '{ self }: { overlay = final: prev: { }; }'),
+      errors: [{ messageId: 'deprecated' }],
+      output: flake('', '{ self }: { overlays.default = final: prev: { }; }'),
+    },
     { code: flake('', '{ self }: { devShell = { x86_64-linux = self; }; }'), errors: [{ messageId: 'deprecated' }] },
   ],
 });
 
 testRule(language, systems, {
-  valid: [flake('', '{ self }: { packages.aarch64-darwin.default = self; formatter.x86_64-linux = self; overlays.foo = self; }')],
+  valid: [
+    flake(
+      '',
+      '{ self }: { packages.aarch64-darwin.default = self; formatter.x86_64-linux = self; overlays.foo = self; }',
+    ),
+  ],
   invalid: [
-    { code: flake('', '{ self }: { packages.x86-64-linux.default = self; }'), errors: [{ messageId: 'unknown', data: { name: 'x86-64-linux' } }], output: flake('', '{ self }: { packages.x86_64-linux.default = self; }') },
-    { code: flake('', '{ self }: { packages.hello = self; }'), errors: [{ messageId: 'unknown', data: { name: 'hello' } }] },
+    {
+      code: flake('', '{ self }: { packages.x86-64-linux.default = self; }'),
+      errors: [{ messageId: 'unknown', data: { name: 'x86-64-linux' } }],
+      output: flake('', '{ self }: { packages.x86_64-linux.default = self; }'),
+    },
+    {
+      code: flake('', '{ self }: { packages.hello = self; }'),
+      errors: [{ messageId: 'unknown', data: { name: 'hello' } }],
+    },
   ],
 });
 
-const LOCK = JSON.stringify({ nodes: { nixpkgs: { locked: {} }, root: { inputs: { nixpkgs: 'nixpkgs' } } }, root: 'root', version: 7 });
-const LOCK2 = JSON.stringify({ nodes: { root: { inputs: { nixpkgs: 'nixpkgs', old: 'old' } } }, root: 'root', version: 7 });
+const LOCK = JSON.stringify({
+  nodes: { nixpkgs: { locked: {} }, root: { inputs: { nixpkgs: 'nixpkgs' } } },
+  root: 'root',
+  version: 7,
+});
+const LOCK2 = JSON.stringify({
+  nodes: { root: { inputs: { nixpkgs: 'nixpkgs', old: 'old' } } },
+  root: 'root',
+  version: 7,
+});
 testRule(language, lock, {
-  valid: [{ code: flake(NP, '{ self, nixpkgs }: { }'), files: { '/ws/flake.lock': LOCK } }, { code: flake('', '{ self }: { }'), name: 'no inputs, no lock: nothing to pin' }],
+  valid: [
+    { code: flake(NP, '{ self, nixpkgs }: { }'), files: { '/ws/flake.lock': LOCK } },
+    { code: flake('', '{ self }: { }'), name: 'no inputs, no lock: nothing to pin' },
+  ],
   invalid: [
-    { code: flake(NP + '  inputs.u.url = "github:numtide/flake-utils";\n', '{ self, nixpkgs, u }: { }'), files: { '/ws/flake.lock': LOCK }, errors: [{ messageId: 'notLocked', line: 4, data: { name: 'u' } }] },
-    { code: flake(NP, '{ self, nixpkgs }: { }'), files: { '/ws/flake.lock': LOCK2 }, errors: [{ messageId: 'stale', data: { name: 'old' } }] },
+    {
+      code: flake(NP + '  inputs.u.url = "github:numtide/flake-utils";\n', '{ self, nixpkgs, u }: { }'),
+      files: { '/ws/flake.lock': LOCK },
+      errors: [{ messageId: 'notLocked', line: 4, data: { name: 'u' } }],
+    },
+    {
+      code: flake(NP, '{ self, nixpkgs }: { }'),
+      files: { '/ws/flake.lock': LOCK2 },
+      errors: [{ messageId: 'stale', data: { name: 'old' } }],
+    },
     { code: flake(NP, '{ self, nixpkgs }: { }'), errors: [{ messageId: 'noLock', line: 3 }] },
     { code: flake(NP, '{ self, nixpkgs }: { }'), files: { '/ws/flake.lock': '{' }, errors: [{ messageId: 'badLock' }] },
   ],
@@ -104,7 +213,12 @@ testRule(language, lock, {
 testRule(language, implicit, {
   valid: [flake(NP, '{ self, nixpkgs }: { }')],
   invalid: [
-    { code: '{\n  outputs = { self, nixpkgs }: { };\n}\n', errors: [{ messageId: 'undeclared', data: { name: 'nixpkgs' } }], output: '{\n  inputs.nixpkgs.url = "github:NixOS/nixpkgs/nixos-unstable";\n  outputs = { self, nixpkgs }: { };\n}\n' },
+    {
+      code: '{\n  outputs = { self, nixpkgs }: { };\n}\n',
+      errors: [{ messageId: 'undeclared', data: { name: 'nixpkgs' } }],
+      output:
+        '{\n  inputs.nixpkgs.url = "github:NixOS/nixpkgs/nixos-unstable";\n  outputs = { self, nixpkgs }: { };\n}\n',
+    },
     { code: flake(NP, '{ self, nixpkgs, foo }: { }'), errors: [{ messageId: 'undeclared', data: { name: 'foo' } }] },
   ],
 });

@@ -24,21 +24,37 @@ describe('LineIndex', () => {
 
 describe('detectKind', () => {
   const table: [string, string | undefined, string?][] = [
-    ['/r/Dockerfile', 'dockerfile'], ['/r/api.Dockerfile', 'dockerfile'], ['/r/Dockerfile.prod', 'dockerfile'], ['/r/Containerfile', 'dockerfile'],
-    ['/r/.dockerignore', 'dockerignore'], ['/r/api.Dockerfile.dockerignore', 'dockerignore'],
-    ['/r/compose.yaml', 'compose'], ['/r/docker-compose.override.yml', 'compose'], ['/r/compose.prod.yml', 'compose'],
-    ['/r/.github/workflows/ci.yml', 'workflow'], ['/r/.github/workflows/sub/ci.yml', undefined], ['/r/config.yml', undefined],
-    ['/r/flake.nix', 'flake'], ['/r/shell.nix', 'nix'],
-    ['/r/ecs/task-definition.json', 'taskdef'], ['/r/taskdef.json', 'taskdef'], ['/r/app-task-def.json', 'taskdef'],
-    ['/r/x.json', 'taskdef', '{"containerDefinitions": []}'], ['/r/x.json', 'taskdef', '{"taskDefinition": {"containerDefinitions": []}}'],
-    ['/r/package.json', undefined, '{"name": "containerDefinitions"}'], ['/r/x.json', undefined, '[{"containerDefinitions": 1}]'],
+    ['/r/Dockerfile', 'dockerfile'],
+    ['/r/api.Dockerfile', 'dockerfile'],
+    ['/r/Dockerfile.prod', 'dockerfile'],
+    ['/r/Containerfile', 'dockerfile'],
+    ['/r/.dockerignore', 'dockerignore'],
+    ['/r/api.Dockerfile.dockerignore', 'dockerignore'],
+    ['/r/compose.yaml', 'compose'],
+    ['/r/docker-compose.override.yml', 'compose'],
+    ['/r/compose.prod.yml', 'compose'],
+    ['/r/.github/workflows/ci.yml', 'workflow'],
+    ['/r/.github/workflows/sub/ci.yml', undefined],
+    ['/r/config.yml', undefined],
+    ['/r/flake.nix', 'flake'],
+    ['/r/shell.nix', 'nix'],
+    ['/r/ecs/task-definition.json', 'taskdef'],
+    ['/r/taskdef.json', 'taskdef'],
+    ['/r/app-task-def.json', 'taskdef'],
+    ['/r/x.json', 'taskdef', '{"containerDefinitions": []}'],
+    ['/r/x.json', 'taskdef', '{"taskDefinition": {"containerDefinitions": []}}'],
+    ['/r/package.json', undefined, '{"name": "containerDefinitions"}'],
+    ['/r/x.json', undefined, '[{"containerDefinitions": 1}]'],
   ];
-  for (const [p, kind, text] of table) it(`${p}${text ? ' ' + text : ''} → ${kind}`, () => assert.equal(detectKind(p, text), kind));
+  for (const [p, kind, text] of table)
+    it(`${p}${text ? ' ' + text : ''} → ${kind}`, () => assert.equal(detectKind(p, text), kind));
 });
 
 describe('config', () => {
   it('reads severities and reports bad values', () => {
-    const c = parseConfig('rules:\n  DL3008: off\n  DL3007: loud\n  x: false\nextra: 1\nworkflow:\n  self-hosted-runner-labels: [gpu]\n');
+    const c = parseConfig(
+      'rules:\n  DL3008: off\n  DL3007: loud\n  x: false\nextra: 1\nworkflow:\n  self-hosted-runner-labels: [gpu]\n',
+    );
     assert.deepEqual(c.rules, { DL3008: 'off', x: 'off' });
     assert.deepEqual(c.selfHostedRunnerLabels, ['gpu']);
     assert.equal(c.problems.length, 2);
@@ -51,25 +67,45 @@ describe('config', () => {
 });
 
 describe('fixes', () => {
-  const f = (start: number, end: number, newText: string, safe = true): Finding => ({ start, end, messageId: 'm', code: 'X1', rule: 'x', severity: 'warning', message: 'm', fix: { title: 't', edits: [{ start, end, newText }], safe } });
+  const f = (start: number, end: number, newText: string, safe = true): Finding => ({
+    start,
+    end,
+    messageId: 'm',
+    code: 'X1',
+    rule: 'x',
+    severity: 'warning',
+    message: 'm',
+    fix: { title: 't', edits: [{ start, end, newText }], safe },
+  });
   it('fix-all keeps safe, non-overlapping edits', () => {
     const edits = safeFixEdits([f(0, 3, 'A'), f(2, 5, 'B'), f(6, 7, 'C', false), f(8, 9, 'D')]);
-    assert.deepEqual(edits.map((e) => e.newText), ['A', 'D']);
+    assert.deepEqual(
+      edits.map((e) => e.newText),
+      ['A', 'D'],
+    );
     assert.equal(applyEdits('0123456789', edits), 'A34567D9');
   });
   it('quick fixes come straight from the diagnostic data', () => {
     const lines = new LineIndex('FRUM x');
-    const d = toDiagnostic({ ...f(0, 4, 'FROM', false) }, { uri: 'file:///D', lines, toUri: (p) => 'file://' + p, docsUrl: (c) => `https://docs/${c}` });
+    const d = toDiagnostic(
+      { ...f(0, 4, 'FROM', false) },
+      { uri: 'file:///D', lines, toUri: (p) => 'file://' + p, docsUrl: (c) => `https://docs/${c}` },
+    );
     assert.equal(d.code, 'X1');
     assert.equal(d.source, 'shipshape');
     assert.equal(d.codeDescription?.href, 'https://docs/X1');
     const actions = quickFixes('file:///D', [d]);
     assert.equal(actions.length, 1);
-    assert.deepEqual(actions[0].edit?.changes?.['file:///D'], [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 4 } }, newText: 'FROM' }]);
+    assert.deepEqual(actions[0].edit?.changes?.['file:///D'], [
+      { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 4 } }, newText: 'FROM' },
+    ]);
     assert.equal(actions[0].isPreferred, false, 'a suggestion is not preferred');
   });
   it('snippets become their default text', () => {
-    assert.equal(snippetToPlain('FROM ${1:node}:${2|20-alpine,22|}$0 \\$HOME ${TM_FILENAME}'), 'FROM node:20-alpine $HOME ');
+    assert.equal(
+      snippetToPlain('FROM ${1:node}:${2|20-alpine,22|}$0 \\$HOME ${TM_FILENAME}'),
+      'FROM node:20-alpine $HOME ',
+    );
   });
 });
 
@@ -85,17 +121,49 @@ describe('service', () => {
   it('refuses binary and oversized input with one finding each, and keeps answering', () => {
     const s = memoryService();
     const bin = s.validate({ path: '/w/Dockerfile', text: 'FROM a\u0000\u0001' }, s.settingsFor('/w/Dockerfile'));
-    assert.deepEqual(bin.findings.map((x) => x.code), ['SS002']);
-    const big = s.validate({ path: '/w/compose.yaml', text: 'x'.repeat(100) }, { ...s.settingsFor('/w/compose.yaml'), maxFileSize: 10 });
-    assert.deepEqual(big.findings.map((x) => x.code), ['SS001']);
-    assert.deepEqual(s.complete({ path: '/w/Dockerfile', text: 'FROM a\u0000' }, 0, s.settingsFor('/w/Dockerfile')), []);
+    assert.deepEqual(
+      bin.findings.map((x) => x.code),
+      ['SS002'],
+    );
+    const big = s.validate(
+      { path: '/w/compose.yaml', text: 'x'.repeat(100) },
+      { ...s.settingsFor('/w/compose.yaml'), maxFileSize: 10 },
+    );
+    assert.deepEqual(
+      big.findings.map((x) => x.code),
+      ['SS001'],
+    );
+    assert.deepEqual(
+      s.complete({ path: '/w/Dockerfile', text: 'FROM a\u0000' }, 0, s.settingsFor('/w/Dockerfile')),
+      [],
+    );
   });
   it('turns a throwing rule into nothing, logged once', () => {
     const logs: string[] = [];
-    const { Service } = require('../../server/src/service/service') as typeof import('../../server/src/service/service');
-    const boom = { meta: { code: 'ZZ001', id: 'boom', kinds: ['nix'], defaultSeverity: 'error', fixable: false, description: 'always throws', messages: { m: 'm' }, docs: { rationale: 'r', incorrect: 'i', correct: 'c' } }, check() { throw new Error('kaput'); } };
-    const s = new Service([{ kind: 'nix', parse: () => ({}), rules: [boom as never] }], { readFile: () => undefined, exists: () => false }, (m) => logs.push(m));
-    for (let i = 0; i < 3; i++) assert.deepEqual(s.validate({ path: '/a.nix', text: 'x' }, s.settingsFor('/a.nix')).findings, []);
+    const { Service } =
+      require('../../server/src/service/service') as typeof import('../../server/src/service/service');
+    const boom = {
+      meta: {
+        code: 'ZZ001',
+        id: 'boom',
+        kinds: ['nix'],
+        defaultSeverity: 'error',
+        fixable: false,
+        description: 'always throws',
+        messages: { m: 'm' },
+        docs: { rationale: 'r', incorrect: 'i', correct: 'c' },
+      },
+      check() {
+        throw new Error('kaput');
+      },
+    };
+    const s = new Service(
+      [{ kind: 'nix', parse: () => ({}), rules: [boom as never] }],
+      { readFile: () => undefined, exists: () => false },
+      (m) => logs.push(m),
+    );
+    for (let i = 0; i < 3; i++)
+      assert.deepEqual(s.validate({ path: '/a.nix', text: 'x' }, s.settingsFor('/a.nix')).findings, []);
     assert.equal(logs.length, 1);
     assert.match(logs[0], /ZZ001.*kaput/s);
   });

@@ -34,10 +34,12 @@ export function goldenText(file: string, kind: DocumentKind, relativeTo: string)
   const p = file.split(path.sep).join('/');
   const r = service.validate({ path: p, text, kind }, service.settingsFor(p), { trusted: false });
   const rel = path.relative(relativeTo, file).split(path.sep).join('/');
-  return r.findings.map((f) => {
-    const pos = r.lines.position(f.start);
-    return `${rel}:${pos.line + 1}:${pos.character + 1}: ${f.severity} ${f.message} [${f.code}]\n`;
-  }).join('');
+  return r.findings
+    .map((f) => {
+      const pos = r.lines.position(f.start);
+      return `${rel}:${pos.line + 1}:${pos.character + 1}: ${f.severity} ${f.message} [${f.code}]\n`;
+    })
+    .join('');
 }
 
 for (const kind of DOCUMENT_KINDS) {

@@ -24,11 +24,28 @@ testRule(taskdef, rule(taskdef, 'TD000'), {
   invalid: [{ code: '{\n  "family": "a",\n}', errors: [{ messageId: 'syntax', line: 3, column: 1 }] }],
 });
 testRule(dockerfile, rule(dockerfile, 'DF001'), {
-  valid: ['FROM alpine:3.20\nRUN echo hi\n', '# comment only\n', { name: 'an ignored line', code: 'FROM alpine:3.20\n# shipshape-ignore DF001\nFRUM x\n' }],
+  valid: [
+    'FROM alpine:3.20\nRUN echo hi\n',
+    '# comment only\n',
+    { name: 'an ignored line', code: 'FROM alpine:3.20\n# shipshape-ignore DF001\nFRUM x\n' },
+  ],
   invalid: [
-    { code: 'FROM alpine:3.20\nFRUM x\n', errors: [{ messageId: 'unknown', line: 2, column: 1, endColumn: 5, data: { word: 'FRUM' } }], output: 'FROM alpine:3.20\nFROM x\n' },
-    { name: 'no guess for a word far from every instruction', code: 'FROM alpine:3.20\nBANANAS x\n', errors: [{ messageId: 'unknown', line: 2 }] },
-    { name: 'an ignore for another code does not hide it', code: 'FROM alpine:3.20\n# shipshape-ignore DL3007\nFRUM x\n', errors: [{ messageId: 'unknown', line: 3 }], output: 'FROM alpine:3.20\n# shipshape-ignore DL3007\nFROM x\n' },
+    {
+      code: 'FROM alpine:3.20\nFRUM x\n',
+      errors: [{ messageId: 'unknown', line: 2, column: 1, endColumn: 5, data: { word: 'FRUM' } }],
+      output: 'FROM alpine:3.20\nFROM x\n',
+    },
+    {
+      name: 'no guess for a word far from every instruction',
+      code: 'FROM alpine:3.20\nBANANAS x\n',
+      errors: [{ messageId: 'unknown', line: 2 }],
+    },
+    {
+      name: 'an ignore for another code does not hide it',
+      code: 'FROM alpine:3.20\n# shipshape-ignore DL3007\nFRUM x\n',
+      errors: [{ messageId: 'unknown', line: 3 }],
+      output: 'FROM alpine:3.20\n# shipshape-ignore DL3007\nFROM x\n',
+    },
   ],
 });
 testRule(dockerignore, rule(dockerignore, 'DI001'), {
@@ -36,7 +53,7 @@ testRule(dockerignore, rule(dockerignore, 'DI001'), {
   invalid: [{ code: 'node_modules\n  logs/[0-9.log\n', errors: [{ messageId: 'invalid', line: 2, column: 3 }] }],
 });
 testRule(nix, rule(nix, 'NX000'), {
-  valid: ['{ pkgs }: { a = "x"; b = \'\'\n  y\'\'$z\n\'\'; }\n'],
+  valid: ["{ pkgs }: { a = \"x\"; b = ''\n  y''$z\n''; }\n"],
   // Nix reports an unclosed brace where the input ends (line 2); we match it.
   invalid: [{ code: '{ pkgs }: {\n  a = 1;\n', errors: [{ messageId: 'syntax', line: 2 }] }],
 });

@@ -2,8 +2,18 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
-  createProtocolConnection, InitializeRequest, InitializedNotification, PublishDiagnosticsNotification, ShutdownRequest, ExitNotification,
-  StreamMessageReader, StreamMessageWriter, type ProtocolConnection, type PublishDiagnosticsParams, type Diagnostic, DidOpenTextDocumentNotification,
+  createProtocolConnection,
+  InitializeRequest,
+  InitializedNotification,
+  PublishDiagnosticsNotification,
+  ShutdownRequest,
+  ExitNotification,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type ProtocolConnection,
+  type PublishDiagnosticsParams,
+  type Diagnostic,
+  DidOpenTextDocumentNotification,
 } from 'vscode-languageserver-protocol/node';
 import { REPO_ROOT } from './context';
 
@@ -12,27 +22,46 @@ export class LspClient {
   readonly proc: ChildProcess;
   readonly conn: ProtocolConnection;
   stderr = '';
-  private readonly waiters: { uri: string; pred: (d: Diagnostic[]) => boolean; resolve: (d: Diagnostic[]) => void }[] = [];
+  private readonly waiters: { uri: string; pred: (d: Diagnostic[]) => boolean; resolve: (d: Diagnostic[]) => void }[] =
+    [];
   readonly latest = new Map<string, Diagnostic[]>();
 
   constructor(extraNodeArgs: string[] = []) {
-    this.proc = spawn(process.execPath, [...extraNodeArgs, path.join(REPO_ROOT, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
-    this.proc.stderr!.on('data', (d) => { this.stderr += d; });
-    this.conn = createProtocolConnection(new StreamMessageReader(this.proc.stdout!), new StreamMessageWriter(this.proc.stdin!));
+    this.proc = spawn(process.execPath, [...extraNodeArgs, path.join(REPO_ROOT, 'dist', 'server.js'), '--stdio'], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    this.proc.stderr!.on('data', (d) => {
+      this.stderr += d;
+    });
+    this.conn = createProtocolConnection(
+      new StreamMessageReader(this.proc.stdout!),
+      new StreamMessageWriter(this.proc.stdin!),
+    );
     this.conn.onNotification(PublishDiagnosticsNotification.type, (p: PublishDiagnosticsParams) => {
       this.latest.set(p.uri, p.diagnostics);
-      for (const w of [...this.waiters]) if (w.uri === p.uri && w.pred(p.diagnostics)) { this.waiters.splice(this.waiters.indexOf(w), 1); w.resolve(p.diagnostics); }
+      for (const w of [...this.waiters])
+        if (w.uri === p.uri && w.pred(p.diagnostics)) {
+          this.waiters.splice(this.waiters.indexOf(w), 1);
+          w.resolve(p.diagnostics);
+        }
     });
     this.conn.onRequest('client/registerCapability', () => null);
-    this.conn.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => this.configuration));
+    this.conn.onRequest('workspace/configuration', (params: { items: unknown[] }) =>
+      params.items.map(() => this.configuration),
+    );
     this.conn.listen();
   }
   configuration: unknown = {};
 
   async initialize(rootPath: string) {
     const result = await this.conn.sendRequest(InitializeRequest.type, {
-      processId: process.pid, rootUri: 'file://' + rootPath, workspaceFolders: [{ uri: 'file://' + rootPath, name: 'ws' }],
-      capabilities: { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } }, textDocument: { publishDiagnostics: { relatedInformation: true } } },
+      processId: process.pid,
+      rootUri: 'file://' + rootPath,
+      workspaceFolders: [{ uri: 'file://' + rootPath, name: 'ws' }],
+      capabilities: {
+        workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } },
+        textDocument: { publishDiagnostics: { relatedInformation: true } },
+      },
       initializationOptions: { trusted: true },
     });
     await this.conn.sendNotification(InitializedNotification.type, {});
@@ -40,7 +69,9 @@ export class LspClient {
   }
 
   open(uri: string, languageId: string, text: string, version = 1) {
-    return this.conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version, text } });
+    return this.conn.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri, languageId, version, text },
+    });
   }
 
   /** Resolves with the next published diagnostics for `uri` that satisfy `pred`. */
@@ -48,8 +79,18 @@ export class LspClient {
     const now = this.latest.get(uri);
     if (now && pred(now)) return Promise.resolve(now);
     return new Promise((resolve, reject) => {
-      const t = setTimeout(() => reject(new Error(`no matching diagnostics for ${uri}; last: ${JSON.stringify(this.latest.get(uri))}`)), timeoutMs);
-      this.waiters.push({ uri, pred, resolve: (d) => { clearTimeout(t); resolve(d); } });
+      const t = setTimeout(
+        () => reject(new Error(`no matching diagnostics for ${uri}; last: ${JSON.stringify(this.latest.get(uri))}`)),
+        timeoutMs,
+      );
+      this.waiters.push({
+        uri,
+        pred,
+        resolve: (d) => {
+          clearTimeout(t);
+          resolve(d);
+        },
+      });
     });
   }
 
@@ -57,7 +98,9 @@ export class LspClient {
     try {
       await Promise.race([this.conn.sendRequest(ShutdownRequest.type), new Promise((r) => setTimeout(r, 2000))]);
       await this.conn.sendNotification(ExitNotification.type);
-    } catch { /* already gone */ }
+    } catch {
+      /* already gone */
+    }
     this.conn.dispose();
     if (this.proc.exitCode === null) this.proc.kill();
   }
@@ -68,8 +111,10 @@ export function copyTree(from: string, to: string): void {
   fs.mkdirSync(to, { recursive: true });
   for (const e of fs.readdirSync(from, { withFileTypes: true })) {
     if (e.name === 'expected.txt') continue;
-    const s = path.join(from, e.name), d = path.join(to, e.name);
-    if (e.isDirectory()) copyTree(s, d); else fs.copyFileSync(s, d);
+    const s = path.join(from, e.name),
+      d = path.join(to, e.name);
+    if (e.isDirectory()) copyTree(s, d);
+    else fs.copyFileSync(s, d);
   }
 }
 

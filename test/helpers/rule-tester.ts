@@ -43,7 +43,10 @@ export interface InvalidCase extends ValidCase {
   errors: ExpectedError[];
   /** The text after applying the first fix (or suggestion) of every finding; required when one fixes. */
   output?: string;
-  /** Which fix to apply when a finding has several: 'fix' (default: the fix, else the first suggestion) or a suggestion index. */
+  /**
+   * Which fix to apply when a finding has several: 'fix' (default: the fix, else the first suggestion) or a suggestion
+   * index.
+   */
   apply?: 'fix' | number;
 }
 export interface RuleCases {
@@ -52,8 +55,13 @@ export interface RuleCases {
 }
 
 export const DEFAULT_PATHS: Record<string, string> = {
-  dockerfile: '/ws/Dockerfile', dockerignore: '/ws/.dockerignore', compose: '/ws/compose.yaml',
-  workflow: '/ws/.github/workflows/ci.yml', taskdef: '/ws/ecs/task-definition.json', flake: '/ws/flake.nix', nix: '/ws/default.nix',
+  dockerfile: '/ws/Dockerfile',
+  dockerignore: '/ws/.dockerignore',
+  compose: '/ws/compose.yaml',
+  workflow: '/ws/.github/workflows/ci.yml',
+  taskdef: '/ws/ecs/task-definition.json',
+  flake: '/ws/flake.nix',
+  nix: '/ws/default.nix',
 };
 
 /** Runs one rule (and only it) over a document, through the service. */
@@ -73,10 +81,15 @@ function chosenFix(f: Finding, apply: InvalidCase['apply']) {
 }
 
 /** A doc example's other files, made absolute beside the example document. */
-export function docFiles(docPath: string, files: Record<string, string> | undefined): Record<string, string> | undefined {
+export function docFiles(
+  docPath: string,
+  files: Record<string, string> | undefined,
+): Record<string, string> | undefined {
   if (!files) return undefined;
   const dir = docPath.slice(0, docPath.lastIndexOf('/'));
-  return Object.fromEntries(Object.entries(files).map(([p, t]) => [p.startsWith('/') ? p : posix.normalize(`${dir}/${p}`), t]));
+  return Object.fromEntries(
+    Object.entries(files).map(([p, t]) => [p.startsWith('/') ? p : posix.normalize(`${dir}/${p}`), t]),
+  );
 }
 
 export function testRule(language: Language, rule: Rule, cases: RuleCases): void {
@@ -99,7 +112,10 @@ export function testRule(language: Language, rule: Rule, cases: RuleCases): void
         assert.ok(!seen.has(key(c)), 'duplicate case');
         seen.add(key(c));
         const findings = runRule(language, rule, c);
-        assert.deepEqual(findings.map((f) => `${f.messageId}: ${f.message}`), []);
+        assert.deepEqual(
+          findings.map((f) => `${f.messageId}: ${f.message}`),
+          [],
+        );
       });
     }
     assert.ok(cases.invalid.length > 0, `${rule.meta.code} needs at least one invalid case`);
@@ -110,12 +126,18 @@ export function testRule(language: Language, rule: Rule, cases: RuleCases): void
         assert.ok(c.errors.length > 0, 'an invalid case names its errors');
         const findings = runRule(language, rule, c);
         const lines = new LineIndex(c.code);
-        assert.equal(findings.length, c.errors.length, `expected ${c.errors.length} finding(s), got: ${findings.map((f) => `${lines.position(f.start).line + 1}: ${f.messageId} ${f.message}`).join(' | ')}`);
+        assert.equal(
+          findings.length,
+          c.errors.length,
+          `expected ${c.errors.length} finding(s), got: ` +
+            `${findings.map((f) => `${lines.position(f.start).line + 1}: ${f.messageId} ${f.message}`).join(' | ')}`,
+        );
         c.errors.forEach((e, i) => {
           const f = findings[i];
           assert.ok(e.messageId in rule.meta.messages, `messageId ${e.messageId} exists in meta.messages`);
           assert.equal(f.messageId, e.messageId);
-          const s = lines.position(f.start), en = lines.position(f.end);
+          const s = lines.position(f.start),
+            en = lines.position(f.end);
           if (e.line !== undefined) assert.equal(s.line + 1, e.line, `line of finding ${i + 1} (${f.message})`);
           if (e.column !== undefined) assert.equal(s.character + 1, e.column, `column of finding ${i + 1}`);
           if (e.endLine !== undefined) assert.equal(en.line + 1, e.endLine, `end line of finding ${i + 1}`);
@@ -129,7 +151,8 @@ export function testRule(language: Language, rule: Rule, cases: RuleCases): void
           assert.ok(c.output !== undefined, 'this case is fixed: give its output');
           const edits = fixes.flatMap((fx) => fx!.edits);
           assert.equal(applyEdits(c.code, edits), c.output);
-          for (const fx of fixes) if (fx!.safe) assert.equal(rule.meta.fixable, 'safe', 'a safe fix on a rule not declared safe');
+          for (const fx of fixes)
+            if (fx!.safe) assert.equal(rule.meta.fixable, 'safe', 'a safe fix on a rule not declared safe');
         } else {
           assert.equal(c.output, undefined, 'output given but the rule offered no fix');
         }
@@ -138,8 +161,15 @@ export function testRule(language: Language, rule: Rule, cases: RuleCases): void
     it('doc examples: incorrect reports, correct does not', () => {
       const path = DEFAULT_PATHS[language.kind];
       const files = docFiles(path, rule.meta.docs.files);
-      assert.ok(runRule(language, rule, { code: rule.meta.docs.incorrect, path, files }).length > 0, 'the incorrect example reports');
-      assert.deepEqual(runRule(language, rule, { code: rule.meta.docs.correct, path, files }).map((f) => f.message), [], 'the correct example is clean');
+      assert.ok(
+        runRule(language, rule, { code: rule.meta.docs.incorrect, path, files }).length > 0,
+        'the incorrect example reports',
+      );
+      assert.deepEqual(
+        runRule(language, rule, { code: rule.meta.docs.correct, path, files }).map((f) => f.message),
+        [],
+        'the correct example is clean',
+      );
     });
   });
 }

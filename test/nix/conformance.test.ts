@@ -13,8 +13,15 @@ import { promisify } from 'node:util';
 import { agree, hasNixInstantiate, ours, type Verdict } from './reference';
 
 const run = promisify(execFile);
-const REPO = path.resolve(__dirname, '..', '..', fs.existsSync(path.resolve(__dirname, '..', '..', 'package.json')) ? '' : '..');
-const CORPUS = [path.resolve(REPO, '..', 'shared', 'corpus'), path.resolve(REPO, '..', '..', 'shared', 'corpus')].find((d) => fs.existsSync(d));
+const REPO = path.resolve(
+  __dirname,
+  '..',
+  '..',
+  fs.existsSync(path.resolve(__dirname, '..', '..', 'package.json')) ? '' : '..',
+);
+const CORPUS = [path.resolve(REPO, '..', 'shared', 'corpus'), path.resolve(REPO, '..', '..', 'shared', 'corpus')].find(
+  (d) => fs.existsSync(d),
+);
 
 function walk(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
@@ -26,7 +33,10 @@ function walk(dir: string): string[] {
 
 async function reference(files: string[]): Promise<Verdict> {
   try {
-    await run('nix-instantiate', ['--store', 'dummy://', '--parse', '--log-format', 'internal-json', ...files], { encoding: 'utf8', maxBuffer: 1 << 26 });
+    await run('nix-instantiate', ['--store', 'dummy://', '--parse', '--log-format', 'internal-json', ...files], {
+      encoding: 'utf8',
+      maxBuffer: 1 << 26,
+    });
     return { ok: true };
   } catch (e) {
     const stderr = String((e as { stderr?: string }).stderr ?? '');
@@ -35,7 +45,12 @@ async function reference(files: string[]): Promise<Verdict> {
       const m = JSON.parse(l.slice(5));
       if (m.action === 'msg' && m.level === 0) {
         const msg = String(m.msg).replace(/\x1b\[[0-9;]*m/g, '');
-        return { ok: false, line: m.line, message: msg.split('\n')[0], undefinedName: /undefined variable '([^']*)'/.exec(msg)?.[1] };
+        return {
+          ok: false,
+          line: m.line,
+          message: msg.split('\n')[0],
+          undefinedName: /undefined variable '([^']*)'/.exec(msg)?.[1],
+        };
       }
     }
     return { ok: false, message: stderr.split('\n')[0] };
@@ -43,15 +58,24 @@ async function reference(files: string[]): Promise<Verdict> {
 }
 
 const nixPresent = hasNixInstantiate();
-const fixtures = [...walk(path.join(REPO, 'test', 'fixtures', 'nix')), ...walk(path.join(REPO, 'test', 'fixtures', 'flake'))];
+const fixtures = [
+  ...walk(path.join(REPO, 'test', 'fixtures', 'nix')),
+  ...walk(path.join(REPO, 'test', 'fixtures', 'flake')),
+];
 const corpusFiles = CORPUS ? [...walk(path.join(CORPUS, 'nix')), ...walk(path.join(CORPUS, 'flake'))] : [];
 
 test('we have at least 100 small broken inputs', () => {
   assert.ok(walk(path.join(REPO, 'test', 'fixtures', 'nix', 'broken')).length >= 100);
 });
 
-for (const [name, files] of [['fixtures', fixtures], ['corpus', corpusFiles]] as const) {
-  test(`conformance with nix-instantiate --parse: ${name}`, { skip: !nixPresent ? 'nix-instantiate not installed' : files.length === 0 ? 'no files' : false, timeout: 600_000 }, async () => {
+for (const [name, files] of [
+  ['fixtures', fixtures],
+  ['corpus', corpusFiles],
+] as const) {
+  test(`conformance with nix-instantiate --parse: ${name}`, {
+    skip: !nixPresent ? 'nix-instantiate not installed' : files.length === 0 ? 'no files' : false,
+    timeout: 600_000,
+  }, async () => {
     const results: { file: string; ref: Verdict; us: ReturnType<typeof ours> }[] = [];
     // nix-instantiate parses several files in one run and stops at the first bad one: ask about
     // batches, and file by file only inside a batch that fails.
@@ -72,7 +96,18 @@ for (const [name, files] of [['fixtures', fixtures], ['corpus', corpusFiles]] as
     await Promise.all([worker(), worker()]);
     const bad = results.filter((r) => !agree(r.ref, r.us));
     const accepted = results.filter((r) => r.ref.ok).length;
-    console.log(`${name}: ${results.length} files, nix accepts ${accepted}, agreed ${results.length - bad.length}, disagreed ${bad.length}`);
-    assert.deepEqual(bad.map((b) => `${path.relative(REPO, b.file)}: nix ${b.ref.ok ? 'ok' : `${b.ref.line}: ${b.ref.message}`} / ours ${b.us.ok ? 'ok' : `${b.us.line}: ${b.us.message}`}`), []);
+    console.log(
+      `${name}: ${results.length} files, nix accepts ${accepted}, agreed ` +
+        `${results.length - bad.length}, disagreed ${bad.length}`,
+    );
+    assert.deepEqual(
+      bad.map(
+        (b) =>
+          `${path.relative(REPO, b.file)}: nix ` +
+          `${b.ref.ok ? 'ok' : `${b.ref.line}: ${b.ref.message}`} / ours ` +
+          `${b.us.ok ? 'ok' : `${b.us.line}: ${b.us.message}`}`,
+      ),
+      [],
+    );
   });
 }

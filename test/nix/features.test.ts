@@ -14,13 +14,25 @@ function at(kind: 'nix' | 'flake', marked: string): { ctx: FeatureContext<NixMod
   const path = kind === 'flake' ? '/ws/flake.nix' : '/ws/default.nix';
   const lang = kind === 'flake' ? flake : nix;
   const ctx: FeatureContext<NixModel> = {
-    path, kind, text, lines: new LineIndex(text), model: lang.parse(text, path),
-    workspace: { get: () => undefined, exists: () => false, readText: () => undefined, list: () => [] }, settings: DEFAULT_SETTINGS,
+    path,
+    kind,
+    text,
+    lines: new LineIndex(text),
+    model: lang.parse(text, path),
+    workspace: { get: () => undefined, exists: () => false, readText: () => undefined, list: () => [] },
+    settings: DEFAULT_SETTINGS,
   };
   return { ctx, offset };
 }
-const labels = (kind: 'nix' | 'flake', marked: string) => { const { ctx, offset } = at(kind, marked); return (kind === 'flake' ? flake : nix).complete!(ctx, offset).map((c) => c.label); };
-const hoverText = (kind: 'nix' | 'flake', marked: string) => { const { ctx, offset } = at(kind, marked); const h = (kind === 'flake' ? flake : nix).hover!(ctx, offset); return h ? (h.contents as { value: string }).value : undefined; };
+const labels = (kind: 'nix' | 'flake', marked: string) => {
+  const { ctx, offset } = at(kind, marked);
+  return (kind === 'flake' ? flake : nix).complete!(ctx, offset).map((c) => c.label);
+};
+const hoverText = (kind: 'nix' | 'flake', marked: string) => {
+  const { ctx, offset } = at(kind, marked);
+  const h = (kind === 'flake' ? flake : nix).hover!(ctx, offset);
+  return h ? (h.contents as { value: string }).value : undefined;
+};
 
 describe('nix completion', () => {
   it('offers builtins after builtins.', () => {
@@ -36,11 +48,19 @@ describe('nix completion', () => {
     assert.deepEqual(labels('flake', '{\n  |\n}').sort(), ['description', 'inputs', 'nixConfig', 'outputs']);
     assert.ok(labels('flake', '{ outputs = { self }: {\n  |\n}; }').includes('devShells'));
     assert.ok(labels('flake', '{ outputs = { self }: {\n  packages.|\n}; }').includes('x86_64-linux'));
-    assert.ok(labels('flake', '{ inputs.nixpkgs.url = "|"; outputs = _: { }; }').includes('github:NixOS/nixpkgs/nixos-unstable'));
+    assert.ok(
+      labels('flake', '{ inputs.nixpkgs.url = "|"; outputs = _: { }; }').includes(
+        'github:NixOS/nixpkgs/nixos-unstable',
+      ),
+    );
     assert.ok(labels('flake', '{ inputs = {\n  |\n}; outputs = _: { }; }').includes('flake-utils'));
   });
   it('offers the declared inputs as outputs formals', () => {
-    const l = labels('flake', '{ inputs.nixpkgs.url = "github:NixOS/nixpkgs"; inputs.utils.url = "github:numtide/flake-utils"; outputs = { self, | }: { }; }');
+    const l = labels(
+      'flake',
+      '{ inputs.nixpkgs.url = "github:NixOS/nixpkgs"; inputs.utils.url = ' +
+        '"github:numtide/flake-utils"; outputs = { self, | }: { }; }',
+    );
     assert.ok(l.includes('nixpkgs') && l.includes('utils') && !l.includes('self'));
   });
 });
@@ -51,19 +71,28 @@ describe('nix hover', () => {
     assert.match(hoverText('nix', 'x: to|String x')!, /toString/);
   });
   it('shows an input URL on the outputs formal and output kinds', () => {
-    const text = '{ inputs.nixpkgs.url = "github:NixOS/nixpkgs/nixos-unstable"; outputs = { self, nix|pkgs }: { devShells = { }; }; }';
+    const text =
+      '{ inputs.nixpkgs.url = "github:NixOS/nixpkgs/nixos-unstable"; outputs ' +
+      '= { self, nix|pkgs }: { devShells = { }; }; }';
     assert.match(hoverText('flake', text)!, /github:NixOS\/nixpkgs\/nixos-unstable/);
     assert.match(hoverText('flake', '{ outputs = { self }: { devSh|ells = { }; }; }')!, /nix develop/);
   });
 });
 
 describe('nix symbols, folding, definition, selection', () => {
-  const text = '{ pkgs }:\nlet\n  greeting = "hi";\nin\n{\n  packages = {\n    hello = pkgs.hello;\n  };\n  msg = greeting;\n}\n';
+  const text =
+    '{ pkgs }:\nlet\n  greeting = "hi";\nin\n{\n  packages = {\n    hello = pkgs.hello;\n  };\n  msg = greeting;\n}\n';
   it('lists let bindings and nested attributes', () => {
     const { ctx } = at('nix', text);
     const syms = nix.symbols!(ctx);
-    assert.deepEqual(syms.map((s) => s.name), ['greeting', 'packages', 'msg']);
-    assert.deepEqual(syms[1].children?.map((s) => s.name), ['hello']);
+    assert.deepEqual(
+      syms.map((s) => s.name),
+      ['greeting', 'packages', 'msg'],
+    );
+    assert.deepEqual(
+      syms[1].children?.map((s) => s.name),
+      ['hello'],
+    );
   });
   it('folds multi-line sets and let', () => {
     const { ctx } = at('nix', text);
@@ -81,7 +110,10 @@ describe('nix symbols, folding, definition, selection', () => {
     const { ctx, offset } = at('nix', text.replace('pkgs.hello', 'pkgs.hel|lo'));
     let r: any = nix.selectionRanges!(ctx, [offset])[0];
     const sizes: number[] = [];
-    while (r) { sizes.push(ctx.lines.offset(r.range.end) - ctx.lines.offset(r.range.start)); r = r.parent; }
+    while (r) {
+      sizes.push(ctx.lines.offset(r.range.end) - ctx.lines.offset(r.range.start));
+      r = r.parent;
+    }
     assert.ok(sizes.length >= 4);
     for (let i = 1; i < sizes.length; i++) assert.ok(sizes[i] >= sizes[i - 1]);
   });
@@ -89,18 +121,29 @@ describe('nix symbols, folding, definition, selection', () => {
 
 describe('nix rename', () => {
   const apply = (text: string, edits: { range: any; newText: string }[], lines: LineIndex) =>
-    [...edits].sort((a, b) => lines.offset(b.range.start) - lines.offset(a.range.start)).reduce((t, e) => t.slice(0, lines.offset(e.range.start)) + e.newText + t.slice(lines.offset(e.range.end)), text);
+    [...edits]
+      .sort((a, b) => lines.offset(b.range.start) - lines.offset(a.range.start))
+      .reduce((t, e) => t.slice(0, lines.offset(e.range.start)) + e.newText + t.slice(lines.offset(e.range.end)), text);
   it('renames a let binding (every key of it) and its uses, not a shadowing one', () => {
     const { ctx, offset } = at('nix', 'let cf|g.a = 1; cfg.b = 2; x = cfg.a; in [ cfg x (let cfg = 3; in cfg) ]');
     const r = nix.rename!(ctx, offset, 'conf')!;
-    assert.equal(apply(ctx.text, r[0].edits, ctx.lines), 'let conf.a = 1; conf.b = 2; x = conf.a; in [ conf x (let cfg = 3; in cfg) ]');
+    assert.equal(
+      apply(ctx.text, r[0].edits, ctx.lines),
+      'let conf.a = 1; conf.b = 2; x = conf.a; in [ conf x (let cfg = 3; in cfg) ]',
+    );
   });
   it('renames a lambda argument from a use', () => {
     const { ctx, offset } = at('nix', 'x: x + (y: x|)');
     assert.equal(apply(ctx.text, nix.rename!(ctx, offset, 'z')![0].edits, ctx.lines), 'z: z + (y: z)');
   });
   it('refuses what would change an interface or is not a name', () => {
-    for (const [t, n] of [['{ pk|gs }: pkgs', 'p'], ['rec { a| = 1; b = a; }', 'c'], ['let a| = 1; in { inherit a; }', 'b'], ['let a| = 1; in a', 'in'], ['let a| = 1; in a', '1x']]) {
+    for (const [t, n] of [
+      ['{ pk|gs }: pkgs', 'p'],
+      ['rec { a| = 1; b = a; }', 'c'],
+      ['let a| = 1; in { inherit a; }', 'b'],
+      ['let a| = 1; in a', 'in'],
+      ['let a| = 1; in a', '1x'],
+    ]) {
       const { ctx, offset } = at('nix', t);
       assert.equal(nix.rename!(ctx, offset, n), undefined, t);
     }

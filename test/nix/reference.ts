@@ -7,7 +7,12 @@ import { parse } from '../../server/src/languages/nix/parser';
 import { scopes } from '../../server/src/languages/nix/scope';
 import { LineIndex } from '../../server/src/text/lines';
 
-export interface Verdict { ok: boolean; line?: number; message?: string; undefinedName?: string }
+export interface Verdict {
+  ok: boolean;
+  line?: number;
+  message?: string;
+  undefinedName?: string;
+}
 
 export function hasNixInstantiate(): boolean {
   const r = spawnSync('nix-instantiate', ['--version'], { encoding: 'utf8' });
@@ -15,7 +20,9 @@ export function hasNixInstantiate(): boolean {
 }
 
 export function reference(file: string): Verdict {
-  const r = spawnSync('nix-instantiate', ['--store', 'dummy://', '--parse', '--log-format', 'internal-json', file], { encoding: 'utf8' });
+  const r = spawnSync('nix-instantiate', ['--store', 'dummy://', '--parse', '--log-format', 'internal-json', file], {
+    encoding: 'utf8',
+  });
   if (r.status === 0) return { ok: true };
   for (const l of r.stderr.split('\n')) {
     if (!l.startsWith('@nix ')) continue;
@@ -36,7 +43,13 @@ export function ours(text: string): Verdict & { undefinedNames?: string[] } {
   const p = model.problems[0];
   if (p) return { ok: false, line: lines.position(p.start).line + 1, message: p.message };
   const undef = scopes(model).refs.filter((r) => r.target === 'undefined');
-  if (undef.length) return { ok: false, line: lines.position(undef[0].start).line + 1, message: `undefined variable '${undef[0].name}'`, undefinedNames: undef.map((u) => u.name) };
+  if (undef.length)
+    return {
+      ok: false,
+      line: lines.position(undef[0].start).line + 1,
+      message: `undefined variable '${undef[0].name}'`,
+      undefinedNames: undef.map((u) => u.name),
+    };
   return { ok: true };
 }
 

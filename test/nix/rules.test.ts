@@ -19,14 +19,32 @@ testRule(language, syntax, {
     { code: '[ -1 ]', errors: [{ messageId: 'syntax', line: 1, column: 3 }] },
     { code: 'x: let ${x} = 1; in 2', errors: [{ messageId: 'syntax', line: 1 }] },
     { code: '"abc', errors: [{ messageId: 'syntax' }] },
-    { code: '{\n  a = 1\n  b = 2\n}\n', name: 'two missing semicolons give two findings', errors: [{ messageId: 'syntax', line: 3 }, { messageId: 'syntax', line: 4 }] },
+    {
+      code: '{\n  a = 1\n  b = 2\n}\n',
+      name: 'two missing semicolons give two findings',
+      errors: [
+        { messageId: 'syntax', line: 3 },
+        { messageId: 'syntax', line: 4 },
+      ],
+    },
   ],
 });
 
 testRule(language, undef, {
-  valid: ['x: x', 'let a = 1; in a', 'rec { a = 1; b = a; }', 'pkgs: with pkgs; hello', 'builtins.map toString [ true null ]', '__curPos', '{ a ? b, b }: a'],
+  valid: [
+    'x: x',
+    'let a = 1; in a',
+    'rec { a = 1; b = a; }',
+    'pkgs: with pkgs; hello',
+    'builtins.map toString [ true null ]',
+    '__curPos',
+    '{ a ? b, b }: a',
+  ],
   invalid: [
-    { code: '{ pkgs }:\npkgs.mkShell { buildInputs = [ lib.foo ]; }', errors: [{ messageId: 'undefined', line: 2, data: { name: 'lib' } }] },
+    {
+      code: '{ pkgs }:\npkgs.mkShell { buildInputs = [ lib.foo ]; }',
+      errors: [{ messageId: 'undefined', line: 2, data: { name: 'lib' } }],
+    },
     { code: '{ a = 1; b = a; }', errors: [{ messageId: 'undefined', data: { name: 'a' } }] },
     { code: 'let inherit x; in 1', errors: [{ messageId: 'undefined', data: { name: 'x' } }] },
     { code: 'with x; y', errors: [{ messageId: 'undefined', data: { name: 'x' } }] },
@@ -34,7 +52,12 @@ testRule(language, undef, {
 });
 
 testRule(language, dupAttr, {
-  valid: ['{ a.b = 1; a.c = 2; }', '{ a = { b = 1; }; a.c = 2; }', '{ a = { b = 1; }; a = { c = 2; }; }', 'x: { ${x} = 1; ${x} = 2; }'],
+  valid: [
+    '{ a.b = 1; a.c = 2; }',
+    '{ a = { b = 1; }; a.c = 2; }',
+    '{ a = { b = 1; }; a = { c = 2; }; }',
+    'x: { ${x} = 1; ${x} = 2; }',
+  ],
   invalid: [
     { code: '{\n  a = 1;\n  a = 2;\n}', errors: [{ messageId: 'duplicate', line: 3 }] },
     { code: '{ a.b = 1; a = 2; }', errors: [{ messageId: 'duplicate' }] },
@@ -55,22 +78,50 @@ testRule(language, dupFormal, {
 testRule(language, unusedLet, {
   valid: ['let a = 1; in a', 'let _a = 1; in 2', 'rec { a = 1; }', 'let a = 1; b = a; in b'],
   invalid: [
-    { code: 'let\n  a = 1;\n  b = 2;\nin\na\n', errors: [{ messageId: 'unused', line: 3, data: { name: 'b' } }], output: 'let\n  a = 1;\nin\na\n' },
-    { code: 'let inherit (builtins) map filter; in map', errors: [{ messageId: 'unused', data: { name: 'filter' } }], output: 'let inherit (builtins) map; in map' },
+    {
+      code: 'let\n  a = 1;\n  b = 2;\nin\na\n',
+      errors: [{ messageId: 'unused', line: 3, data: { name: 'b' } }],
+      output: 'let\n  a = 1;\nin\na\n',
+    },
+    {
+      code: 'let inherit (builtins) map filter; in map',
+      errors: [{ messageId: 'unused', data: { name: 'filter' } }],
+      output: 'let inherit (builtins) map; in map',
+    },
   ],
 });
 
 testRule(language, unusedFormal, {
-  valid: ['{ pkgs, ... }: pkgs', '{ pkgs, lib }: pkgs', '{ self, nixpkgs }: nixpkgs', '{ _unused, ... }: 1', 'args@{ pkgs, lib, ... }: args'],
+  valid: [
+    '{ pkgs, ... }: pkgs',
+    '{ pkgs, lib }: pkgs',
+    '{ self, nixpkgs }: nixpkgs',
+    '{ _unused, ... }: 1',
+    'args@{ pkgs, lib, ... }: args',
+  ],
   invalid: [
-    { code: '{ pkgs, lib, ... }:\npkgs.hello\n', errors: [{ messageId: 'unused', data: { name: 'lib' } }], output: '{ pkgs, ... }:\npkgs.hello\n' },
-    { code: '{\n  pkgs,\n  lib,\n  ...\n}:\npkgs', errors: [{ messageId: 'unused', line: 3 }], output: '{\n  pkgs,\n  ...\n}:\npkgs' },
+    {
+      code: '{ pkgs, lib, ... }:\npkgs.hello\n',
+      errors: [{ messageId: 'unused', data: { name: 'lib' } }],
+      output: '{ pkgs, ... }:\npkgs.hello\n',
+    },
+    {
+      code: '{\n  pkgs,\n  lib,\n  ...\n}:\npkgs',
+      errors: [{ messageId: 'unused', line: 3 }],
+      output: '{\n  pkgs,\n  ...\n}:\npkgs',
+    },
   ],
 });
 
 testRule(language, url, {
   valid: ['{ src = "https://example.org/a.tar.gz"; }', 'x: x'],
-  invalid: [{ code: '{ src = https://example.org/a.tar.gz; }', errors: [{ messageId: 'url' }], output: '{ src = "https://example.org/a.tar.gz"; }' }],
+  invalid: [
+    {
+      code: '{ src = https://example.org/a.tar.gz; }',
+      errors: [{ messageId: 'url' }],
+      output: '{ src = "https://example.org/a.tar.gz"; }',
+    },
+  ],
 });
 
 testRule(language, legacyLet, {

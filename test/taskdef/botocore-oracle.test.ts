@@ -43,28 +43,54 @@ function files(dir: string): string[] {
 
 function botocore(list: string[]): Record<string, string> | undefined {
   try {
-    return JSON.parse(execFileSync('python3', ['-c', PY], { input: JSON.stringify(list), encoding: 'utf8', stdio: ['pipe', 'pipe', 'ignore'] }));
+    return JSON.parse(
+      execFileSync('python3', ['-c', PY], {
+        input: JSON.stringify(list),
+        encoding: 'utf8',
+        stdio: ['pipe', 'pipe', 'ignore'],
+      }),
+    );
   } catch {
     return undefined;
   }
 }
 
-/** Our findings that botocore's client-side validation also makes (it checks minimums, not maximums: TD005 may see more). */
+/**
+ * Our findings that botocore's client-side validation also makes (it checks minimums, not maximums: TD005 may see
+ * more).
+ */
 const CLIENT_SIDE = ['TD001', 'TD002', 'TD006', 'TD007'];
 const MODEL_RULES = [...CLIENT_SIDE, 'TD004', 'TD005'];
 
 describe('model rules agree with botocore', () => {
-  const list = [...files(path.join(REPO_ROOT, 'test', 'fixtures', 'taskdef')), ...files(path.join(CORPUS_DIR, 'taskdef'))];
+  const list = [
+    ...files(path.join(REPO_ROOT, 'test', 'fixtures', 'taskdef')),
+    ...files(path.join(CORPUS_DIR, 'taskdef')),
+  ];
   const verdicts = botocore(list);
   for (const file of list) {
-    const rel = file.startsWith(CORPUS_DIR) ? `corpus/${path.relative(CORPUS_DIR, file)}` : path.relative(REPO_ROOT, file);
-    it(rel, { skip: !verdicts ? 'python3 with botocore not installed' : verdicts[file] === undefined ? 'not JSON' : false }, () => {
+    const rel = file.startsWith(CORPUS_DIR)
+      ? `corpus/${path.relative(CORPUS_DIR, file)}`
+      : path.relative(REPO_ROOT, file);
+    it(rel, {
+      skip: !verdicts ? 'python3 with botocore not installed' : verdicts[file] === undefined ? 'not JSON' : false,
+    }, () => {
       const code = fs.readFileSync(file, 'utf8');
       const codes = new Set<string>();
-      for (const rule of language.rules) if (MODEL_RULES.includes(rule.meta.code)) for (const f of runRule(language, rule, { code })) codes.add(f.code);
+      for (const rule of language.rules)
+        if (MODEL_RULES.includes(rule.meta.code)) for (const f of runRule(language, rule, { code })) codes.add(f.code);
       const rejected = verdicts![file];
-      if (rejected) assert.ok([...codes].some((c) => MODEL_RULES.includes(c)), `botocore rejects (${rejected}) but no model finding`);
-      else assert.deepEqual([...codes].filter((c) => CLIENT_SIDE.includes(c)), [], 'botocore accepts it');
+      if (rejected)
+        assert.ok(
+          [...codes].some((c) => MODEL_RULES.includes(c)),
+          `botocore rejects (${rejected}) but no model finding`,
+        );
+      else
+        assert.deepEqual(
+          [...codes].filter((c) => CLIENT_SIDE.includes(c)),
+          [],
+          'botocore accepts it',
+        );
     });
   }
 });

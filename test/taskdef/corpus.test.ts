@@ -14,7 +14,8 @@ const DIR = path.join(process.env.SHIPSHAPE_CORPUS ?? CORPUS, 'taskdef');
 
 /** Files that RegisterTaskDefinition (or the CLI before it) rejects, and the codes that say why. */
 const WOULD_NOT_REGISTER: Record<string, string[]> = {
-  // Fargate + awslogs without executionRoleArn: "Fargate requires task definition to have execution role ARN to support log driver awslogs".
+  // Fargate + awslogs without executionRoleArn: "Fargate requires task definition to have execution role ARN to support
+  // log driver awslogs".
   'aws-samples__aws-containers-task-definitions/gunicorn__gunicorn_fargate.json': ['TD212'],
   'aws-samples__aws-containers-task-definitions/jetty__jetty_fargate.json': ['TD212'],
   'aws-samples__aws-containers-task-definitions/kibana__kibana_fargate.json': ['TD212'],
@@ -28,10 +29,13 @@ const WOULD_NOT_REGISTER: Record<string, string[]> = {
 };
 
 function files(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const p = path.join(dir, e.name);
-    return e.isDirectory() ? files(p) : p.endsWith('.json') ? [p] : [];
-  }).sort();
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => {
+      const p = path.join(dir, e.name);
+      return e.isDirectory() ? files(p) : p.endsWith('.json') ? [p] : [];
+    })
+    .sort();
 }
 
 describe('taskdef corpus', { skip: fs.existsSync(DIR) ? false : 'no corpus beside the checkout' }, () => {
@@ -43,14 +47,24 @@ describe('taskdef corpus', { skip: fs.existsSync(DIR) ? false : 'no corpus besid
     it(rel, () => {
       const text = fs.readFileSync(file, 'utf8');
       const p = file.split(path.sep).join('/');
-      const findings = service.validate({ path: p, text, kind: 'taskdef' }, service.settingsFor(p), { trusted: false }).findings;
+      const findings = service.validate({ path: p, text, kind: 'taskdef' }, service.settingsFor(p), {
+        trusted: false,
+      }).findings;
       for (const f of findings) counts[f.code] = (counts[f.code] ?? 0) + 1;
       const errors = [...new Set(findings.filter((f) => f.severity === 'error').map((f) => f.code))].sort();
-      assert.deepEqual(errors, WOULD_NOT_REGISTER[rel] ?? [], findings.filter((f) => f.severity === 'error').map((f) => f.message).join(' | '));
+      assert.deepEqual(
+        errors,
+        WOULD_NOT_REGISTER[rel] ?? [],
+        findings
+          .filter((f) => f.severity === 'error')
+          .map((f) => f.message)
+          .join(' | '),
+      );
     });
   }
   it('counts per code', () => {
-    if (process.env.SHIPSHAPE_CORPUS_COUNTS) console.log(JSON.stringify(Object.fromEntries(Object.entries(counts).sort())));
+    if (process.env.SHIPSHAPE_CORPUS_COUNTS)
+      console.log(JSON.stringify(Object.fromEntries(Object.entries(counts).sort())));
     assert.ok(list.length > 0);
   });
 });

@@ -26,9 +26,15 @@ function accept(marked: string, label: string): string {
   const { text } = at(marked);
   const item = complete(marked).find((i) => i.label === label);
   assert.ok(item, `no completion ${label}`);
-  const edit = item.textEdit as { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string };
+  const edit = item.textEdit as {
+    range: { start: { line: number; character: number }; end: { line: number; character: number } };
+    newText: string;
+  };
   const lines = new LineIndex(text);
-  const newText = edit.newText.replace(/\$\{\d+\|([^,|]*)[^}]*\}/g, '$1').replace(/\$\{\d+:([^}]*)\}/g, '$1').replace(/\$\d+/g, '');
+  const newText = edit.newText
+    .replace(/\$\{\d+\|([^,|]*)[^}]*\}/g, '$1')
+    .replace(/\$\{\d+:([^}]*)\}/g, '$1')
+    .replace(/\$\d+/g, '');
   return applyEdits(text, [{ start: lines.offset(edit.range.start), end: lines.offset(edit.range.end), newText }]);
 }
 function hover(marked: string): string | undefined {
@@ -55,7 +61,10 @@ describe('taskdef completions', () => {
     assert.ok(labels(items).includes('readonlyRootFilesystem'));
   });
   it('replaces a half-typed key', () => {
-    assert.equal(accept('{ "containerDefinitions": [{ "ima|" }] }', 'image'), '{ "containerDefinitions": [{ "image": "" }] }');
+    assert.equal(
+      accept('{ "containerDefinitions": [{ "ima|" }] }', 'image'),
+      '{ "containerDefinitions": [{ "image": "" }] }',
+    );
   });
   it('enum values and booleans', () => {
     assert.deepEqual(labels(complete('{ "networkMode": "|" }')), ['bridge', 'host', 'awsvpc', 'none']);
@@ -63,30 +72,66 @@ describe('taskdef completions', () => {
     assert.equal(accept('{ "networkMode": "aw|" }', 'awsvpc'), '{ "networkMode": "awsvpc" }');
   });
   it('Fargate memory for the chosen cpu, and cpu for the chosen memory', () => {
-    assert.deepEqual(labels(complete('{ "requiresCompatibilities": ["FARGATE"], "cpu": "256", "memory": "|" }')), ['512', '1024', '2048']);
-    assert.deepEqual(labels(complete('{ "cpu": "1 vCPU", "memory": | }')), ['2048', '3072', '4096', '5120', '6144', '7168', '8192']);
+    assert.deepEqual(labels(complete('{ "requiresCompatibilities": ["FARGATE"], "cpu": "256", "memory": "|" }')), [
+      '512',
+      '1024',
+      '2048',
+    ]);
+    assert.deepEqual(labels(complete('{ "cpu": "1 vCPU", "memory": | }')), [
+      '2048',
+      '3072',
+      '4096',
+      '5120',
+      '6144',
+      '7168',
+      '8192',
+    ]);
     assert.deepEqual(labels(complete('{ "cpu": "|", "memory": "4096" }')), ['512', '1024', '2048']);
   });
   it('log driver options per driver, and region codes', () => {
-    const aws = labels(complete('{ "containerDefinitions": [{ "logConfiguration": { "logDriver": "awslogs", "options": { "awslogs-group": "g", | } } }] }'));
-    assert.ok(aws.includes('awslogs-region') && aws.includes('awslogs-stream-prefix') && !aws.includes('awslogs-group'));
-    const splunk = labels(complete('{ "containerDefinitions": [{ "logConfiguration": { "logDriver": "splunk", "options": { | } } }] }'));
+    const aws = labels(
+      complete(
+        '{ "containerDefinitions": [{ "logConfiguration": { "logDriver": ' +
+          '"awslogs", "options": { "awslogs-group": "g", | } } }] }',
+      ),
+    );
+    assert.ok(
+      aws.includes('awslogs-region') && aws.includes('awslogs-stream-prefix') && !aws.includes('awslogs-group'),
+    );
+    const splunk = labels(
+      complete('{ "containerDefinitions": [{ "logConfiguration": { "logDriver": "splunk", "options": { | } } }] }'),
+    );
     assert.ok(splunk.includes('splunk-token') && !splunk.includes('awslogs-region'));
-    const regions = labels(complete('{ "containerDefinitions": [{ "logConfiguration": { "logDriver": "awslogs", "options": { "awslogs-region": "|" } } }] }'));
+    const regions = labels(
+      complete(
+        '{ "containerDefinitions": [{ "logConfiguration": { "logDriver": ' +
+          '"awslogs", "options": { "awslogs-region": "|" } } }] }',
+      ),
+    );
     assert.ok(regions.includes('eu-west-1') && regions.includes('us-gov-west-1') && regions.includes('cn-north-1'));
   });
   it('log drivers say which Fargate lacks', () => {
-    const items = complete('{ "requiresCompatibilities": ["FARGATE"], "containerDefinitions": [{ "logConfiguration": { "logDriver": "|" } }] }');
+    const items = complete(
+      '{ "requiresCompatibilities": ["FARGATE"], "containerDefinitions": [{ ' +
+        '"logConfiguration": { "logDriver": "|" } }] }',
+    );
     assert.equal(items.find((i) => i.label === 'json-file')!.detail, 'not on Fargate');
     assert.equal(items.find((i) => i.label === 'awslogs')!.detail, 'log driver');
   });
   it('ARN skeletons for roles and secrets', () => {
-    assert.equal(accept('{ "executionRoleArn": | }', 'arn:aws:iam::…:role/…'), '{ "executionRoleArn": "arn:aws:iam::123456789012:role/ecsTaskExecutionRole" }');
-    const secrets = labels(complete('{ "containerDefinitions": [{ "secrets": [{ "name": "X", "valueFrom": "|" }] }] }'));
+    assert.equal(
+      accept('{ "executionRoleArn": | }', 'arn:aws:iam::…:role/…'),
+      '{ "executionRoleArn": "arn:aws:iam::123456789012:role/ecsTaskExecutionRole" }',
+    );
+    const secrets = labels(
+      complete('{ "containerDefinitions": [{ "secrets": [{ "name": "X", "valueFrom": "|" }] }] }'),
+    );
     assert.deepEqual(secrets, ['Secrets Manager secret', 'Secrets Manager secret JSON key', 'SSM parameter']);
   });
   it('dependsOn offers the other containers', () => {
-    const text = '{ "containerDefinitions": [{ "name": "web", "dependsOn": [{ "containerName": "|" }] }, { "name": "db" }, { "name": "cache" }] }';
+    const text =
+      '{ "containerDefinitions": [{ "name": "web", "dependsOn": [{ ' +
+      '"containerName": "|" }] }, { "name": "db" }, { "name": "cache" }] }';
     assert.deepEqual(labels(complete(text)), ['db', 'cache']);
   });
   it('inside the describe wrapper too', () => {
@@ -98,29 +143,50 @@ describe('taskdef completions', () => {
     const shown = (marked: string) => {
       const { text, offset } = at(marked);
       const lines = new LineIndex(text);
-      return complete(marked).filter((i) => {
-        const range = (i.textEdit as { range: { start: { line: number; character: number } } }).range;
-        const word = text.slice(lines.offset(range.start), offset).toLowerCase();
-        const candidate = (i.filterText ?? i.label).toLowerCase();
-        if (word === '') return true;
-        if (candidate[0] !== word[0]) return false;
-        let j = 0;
-        for (const ch of candidate) if (ch === word[j]) j++;
-        return j === word.length;
-      }).map((i) => i.label);
+      return complete(marked)
+        .filter((i) => {
+          const range = (i.textEdit as { range: { start: { line: number; character: number } } }).range;
+          const word = text.slice(lines.offset(range.start), offset).toLowerCase();
+          const candidate = (i.filterText ?? i.label).toLowerCase();
+          if (word === '') return true;
+          if (candidate[0] !== word[0]) return false;
+          let j = 0;
+          for (const ch of candidate) if (ch === word[j]) j++;
+          return j === word.length;
+        })
+        .map((i) => i.label);
     };
     const fargate = '{ "requiresCompatibilities": ["FARGATE"], "cpu": "256", "memory": "|" }';
     assert.deepEqual(shown(fargate), ['512', '1024', '2048']);
     assert.deepEqual(shown(fargate.replace('|', '10|')), ['1024']);
     assert.equal(complete(fargate).find((i) => i.label === '1024')!.filterText, '"1024"');
     const sizes = complete(fargate);
-    assert.deepEqual([...sizes].sort((a, b) => (a.sortText ?? a.label).localeCompare(b.sortText ?? b.label)).map((i) => i.label), ['512', '1024', '2048']);
+    assert.deepEqual(
+      [...sizes].sort((a, b) => (a.sortText ?? a.label).localeCompare(b.sortText ?? b.label)).map((i) => i.label),
+      ['512', '1024', '2048'],
+    );
     assert.deepEqual(shown('{ "networkMode": "aw|" }'), ['awsvpc']);
-    assert.ok(shown('{ "containerDefinitions": [{ "secrets": [{ "name": "X", "valueFrom": "arn:aws:ssm|" }] }] }').includes('SSM parameter'));
+    assert.ok(
+      shown('{ "containerDefinitions": [{ "secrets": [{ "name": "X", "valueFrom": "arn:aws:ssm|" }] }] }').includes(
+        'SSM parameter',
+      ),
+    );
     assert.ok(shown('{ "containerDefinitions": [{ "ima|" }] }').includes('image'));
-    assert.ok(shown('{ "containerDefinitions": [{ "logConfiguration": { "logDriver": "awslogs", "options": { "awslogs-r|" } } }] }').includes('awslogs-region'));
+    assert.ok(
+      shown(
+        '{ "containerDefinitions": [{ "logConfiguration": { "logDriver": "awslogs", "options": { "awslogs-r|" } } }] }',
+      ).includes('awslogs-region'),
+    );
     // Outside a string (an empty range, or a bare number) the filter text is the plain value.
-    assert.deepEqual(shown('{ "cpu": "1 vCPU", "memory": | }'), ['2048', '3072', '4096', '5120', '6144', '7168', '8192']);
+    assert.deepEqual(shown('{ "cpu": "1 vCPU", "memory": | }'), [
+      '2048',
+      '3072',
+      '4096',
+      '5120',
+      '6144',
+      '7168',
+      '8192',
+    ]);
     assert.equal(complete('{ "family": "web", | }').find((i) => i.label === 'networkMode')!.filterText, 'networkMode');
   });
   it('nothing outside the model, and no crash on broken text', () => {
@@ -140,7 +206,10 @@ describe('taskdef hovers', () => {
     assert.match(hover('{ "networkMode": "aws|vpc" }')!, /`awsvpc`/);
   });
   it('health check bounds', () => {
-    assert.match(hover('{ "containerDefinitions": [{ "healthCheck": { "inter|val": 30 } }] }')!, /5–300 seconds, default 30/);
+    assert.match(
+      hover('{ "containerDefinitions": [{ "healthCheck": { "inter|val": 30 } }] }')!,
+      /5–300 seconds, default 30/,
+    );
   });
   it('task cpu shows the Fargate sizes', () => {
     assert.match(hover('{ "c|pu": "256" }')!, /256 → 512, 1024, 2048/);
@@ -153,11 +222,32 @@ describe('taskdef hovers', () => {
 
 describe('taskdef symbols', () => {
   it('the family, its containers with their ports, and volumes', () => {
-    const text = JSON.stringify({ family: 'web', containerDefinitions: [{ name: 'app', image: 'nginx:1.27', portMappings: [{ containerPort: 80 }, { containerPort: 8443, hostPort: 443, protocol: 'tcp' }] }, { name: 'sidecar', image: 'envoy:1' }], volumes: [{ name: 'data' }] }, null, 2);
+    const text = JSON.stringify(
+      {
+        family: 'web',
+        containerDefinitions: [
+          {
+            name: 'app',
+            image: 'nginx:1.27',
+            portMappings: [{ containerPort: 80 }, { containerPort: 8443, hostPort: 443, protocol: 'tcp' }],
+          },
+          { name: 'sidecar', image: 'envoy:1' },
+        ],
+        volumes: [{ name: 'data' }],
+      },
+      null,
+      2,
+    );
     const [root] = service.symbols({ path: PATH, text, kind: 'taskdef' }, settings);
     assert.equal(root.name, 'web');
-    assert.deepEqual(root.children!.map((c) => c.name), ['app', 'sidecar', 'data']);
-    assert.deepEqual(root.children![0].children!.map((c) => c.name), ['80/tcp', '443→8443/tcp']);
+    assert.deepEqual(
+      root.children!.map((c) => c.name),
+      ['app', 'sidecar', 'data'],
+    );
+    assert.deepEqual(
+      root.children![0].children!.map((c) => c.name),
+      ['80/tcp', '443→8443/tcp'],
+    );
     assert.match(String(root.children![0].detail), /nginx:1\.27 · ports 80\/tcp, 443→8443\/tcp/);
   });
   it('no symbols for an empty document', () => {
@@ -168,7 +258,8 @@ describe('taskdef symbols', () => {
 describe('taskdef field docs', () => {
   it('every member of the model has a short description of our own', () => {
     const missing: string[] = [];
-    for (const [name, s] of Object.entries(MODEL.shapes)) for (const k of Object.keys(s.members ?? {})) if (!fieldDoc(name, k)) missing.push(`${name}.${k}`);
+    for (const [name, s] of Object.entries(MODEL.shapes))
+      for (const k of Object.keys(s.members ?? {})) if (!fieldDoc(name, k)) missing.push(`${name}.${k}`);
     assert.deepEqual(missing, []);
   });
 });
@@ -176,11 +267,20 @@ describe('taskdef field docs', () => {
 describe('taskdef skeletons', () => {
   it('an empty file offers whole task definitions that are clean once filled in', () => {
     const items = complete('|');
-    assert.deepEqual(items.map((i) => i.label), ['Fargate task definition', 'EC2 task definition']);
+    assert.deepEqual(
+      items.map((i) => i.label),
+      ['Fargate task definition', 'EC2 task definition'],
+    );
     for (const item of items) {
       const text = accept('|', item.label as string);
-      const findings = service.validate({ path: PATH, text, kind: 'taskdef' }, settings).findings.filter((f) => f.severity === 'error');
-      assert.deepEqual(findings.map((f) => f.message), [], text);
+      const findings = service
+        .validate({ path: PATH, text, kind: 'taskdef' }, settings)
+        .findings.filter((f) => f.severity === 'error');
+      assert.deepEqual(
+        findings.map((f) => f.message),
+        [],
+        text,
+      );
     }
   });
 });

@@ -24,14 +24,27 @@ describe('taskdef fix-all', () => {
       const fixed = fixAll(text);
       const parsed = JSON.parse(fixed);
       assert.ok(parsed.family && parsed.containerDefinitions);
-      for (const k of ['taskDefinition', 'taskDefinitionArn', 'revision', 'status', 'requiresAttributes', 'compatibilities', 'registeredAt', 'registeredBy']) assert.ok(!(k in parsed), k);
+      for (const k of [
+        'taskDefinition',
+        'taskDefinitionArn',
+        'revision',
+        'status',
+        'requiresAttributes',
+        'compatibilities',
+        'registeredAt',
+        'registeredBy',
+      ])
+        assert.ok(!(k in parsed), k);
       const left = codes(fixed);
       assert.ok(!left.includes('TD006') && !left.includes('TD007') && !left.includes('TD000'), left.join(','));
     });
   }
   it('a full describe-task-definition --include TAGS output, read-only field last', () => {
     const inner = JSON.parse(F());
-    const described = J({ taskDefinition: { ...inner, revision: 4, status: 'ACTIVE', registeredAt: '2024-01-01T00:00:00Z' }, tags: [{ key: 'team', value: 'a' }] });
+    const described = J({
+      taskDefinition: { ...inner, revision: 4, status: 'ACTIVE', registeredAt: '2024-01-01T00:00:00Z' },
+      tags: [{ key: 'team', value: 'a' }],
+    });
     const fixed = JSON.parse(fixAll(described));
     assert.deepEqual(fixed, { ...inner, tags: [{ key: 'team', value: 'a' }] });
   });

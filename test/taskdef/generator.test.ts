@@ -14,13 +14,18 @@ const SCHEMA = path.join(REPO_ROOT, 'schemas', 'ecs-task-definition.schema.json'
 const MODEL = path.join(REPO_ROOT, 'server', 'src', 'languages', 'taskdef', 'data', 'model.json');
 
 function generated(): { schema: string; model: string } | undefined {
-  const out = execFileSync(process.execPath, [SCRIPT, '--print'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const out = execFileSync(process.execPath, [SCRIPT, '--print'], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   return out.trim() ? JSON.parse(out) : undefined;
 }
 
 describe('ECS schema generator', () => {
   const fresh = generated();
-  it('committed schema and model match the generator output', { skip: fresh ? false : 'botocore not installed' }, () => {
+  it('committed schema and model match the generator output', {
+    skip: fresh ? false : 'botocore not installed',
+  }, () => {
     assert.equal(fs.readFileSync(SCHEMA, 'utf8'), fresh!.schema, 'run `node scripts/gen-ecs-schema.mjs`');
     assert.equal(fs.readFileSync(MODEL, 'utf8'), fresh!.model, 'run `node scripts/gen-ecs-schema.mjs`');
   });
@@ -46,7 +51,11 @@ describe('ECS schema generator', () => {
   });
 
   it('skips cleanly when botocore is absent', () => {
-    const r = execFileSync(process.execPath, [SCRIPT, '--print'], { encoding: 'utf8', env: { ...process.env, BOTOCORE_DIR: '/nonexistent' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const r = execFileSync(process.execPath, [SCRIPT, '--print'], {
+      encoding: 'utf8',
+      env: { ...process.env, BOTOCORE_DIR: '/nonexistent' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     assert.equal(r, '');
   });
 });

@@ -30,11 +30,33 @@ describe('taskdef parse', () => {
     assert.deepEqual(parseTaskDef('').problems, []);
   });
   it('never throws, and no rule throws, on arbitrary text or JSON', () => {
-    const json = fc.jsonValue().map((v) => JSON.stringify({ family: 'x', containerDefinitions: [v, { name: v, image: v, portMappings: [v], healthCheck: v, logConfiguration: { logDriver: 'awslogs', options: v } }], cpu: v, memory: v, requiresCompatibilities: ['FARGATE'] }));
-    const mangled = fc.tuple(json, fc.nat(), fc.string()).map(([t, i, s]) => t.slice(0, i % (t.length + 1)) + s + t.slice(i % (t.length + 1)));
-    fc.assert(fc.property(fc.oneof(fc.string(), json, mangled), (text) => {
-      parseTaskDef(text);
-      for (const rule of language.rules) runRule(language, rule, { code: text });
-    }), { numRuns: 150 });
+    const json = fc.jsonValue().map((v) =>
+      JSON.stringify({
+        family: 'x',
+        containerDefinitions: [
+          v,
+          {
+            name: v,
+            image: v,
+            portMappings: [v],
+            healthCheck: v,
+            logConfiguration: { logDriver: 'awslogs', options: v },
+          },
+        ],
+        cpu: v,
+        memory: v,
+        requiresCompatibilities: ['FARGATE'],
+      }),
+    );
+    const mangled = fc
+      .tuple(json, fc.nat(), fc.string())
+      .map(([t, i, s]) => t.slice(0, i % (t.length + 1)) + s + t.slice(i % (t.length + 1)));
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), json, mangled), (text) => {
+        parseTaskDef(text);
+        for (const rule of language.rules) runRule(language, rule, { code: text });
+      }),
+      { numRuns: 150 },
+    );
   });
 });

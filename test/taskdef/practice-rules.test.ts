@@ -2,58 +2,168 @@ import { testRule } from '../helpers/rule-tester';
 import { language, rule, F, E, J } from './util';
 
 testRule(language, rule('TD300'), {
-  valid: [F(), F({}, { image: 'nginx@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef' }), F({}, { image: '${ECR_REGISTRY}/myapp:${IMAGE_TAG}' }),
-    F({}, { image: '${IMAGE}' }), F({}, { image: 'localhost:5000/app:2.1' })],
+  valid: [
+    F(),
+    F({}, { image: 'nginx@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef' }),
+    F({}, { image: '${ECR_REGISTRY}/myapp:${IMAGE_TAG}' }),
+    F({}, { image: '${IMAGE}' }),
+    F({}, { image: 'localhost:5000/app:2.1' }),
+  ],
   invalid: [
     { code: F({}, { image: 'nginx:latest' }), errors: [{ messageId: 'latest' }] },
     { code: F({}, { image: 'nginx' }), errors: [{ messageId: 'untagged' }] },
-    { name: 'a registry port is not a tag', code: F({}, { image: 'localhost:5000/app' }), errors: [{ messageId: 'untagged' }] },
+    {
+      name: 'a registry port is not a tag',
+      code: F({}, { image: 'localhost:5000/app' }),
+      errors: [{ messageId: 'untagged' }],
+    },
   ],
 });
 
-const envFix = (env: object[], secrets: string) => F({}, { environment: env }).replace(/("environment": \[[\s\S]*?\n {6}\])/, `$1,\n      "secrets": ${secrets}`);
+const envFix = (env: object[], secrets: string) =>
+  F({}, { environment: env }).replace(/("environment": \[[\s\S]*?\n {6}\])/, `$1,\n      "secrets": ${secrets}`);
 testRule(language, rule('TD301'), {
-  valid: [F({}, { environment: [{ name: 'NODE_ENV', value: 'production' }, { name: 'DB_PASSWORD_FILE', value: '/run/secrets/db' }, { name: 'TOKEN_TTL', value: '3600' }, { name: 'ENABLE_AUTH_TOKEN', value: 'true' }, { name: 'DATABASE_URL', value: 'postgres://db.internal:5432/app' }] })],
+  valid: [
+    F(
+      {},
+      {
+        environment: [
+          { name: 'NODE_ENV', value: 'production' },
+          { name: 'DB_PASSWORD_FILE', value: '/run/secrets/db' },
+          { name: 'TOKEN_TTL', value: '3600' },
+          { name: 'ENABLE_AUTH_TOKEN', value: 'true' },
+          { name: 'DATABASE_URL', value: 'postgres://db.internal:5432/app' },
+        ],
+      },
+    ),
+  ],
   invalid: [
-    { code: F({}, { environment: [{ name: 'NODE_ENV', value: 'production' }, { name: 'DB_PASSWORD', value: 'hunter2' }] }), errors: [{ messageId: 'secret', data: { name: 'DB_PASSWORD' } }],
-      output: envFix([{ name: 'NODE_ENV', value: 'production' }], '[{ "name": "DB_PASSWORD", "valueFrom": "arn:aws:secretsmanager:<REGION>:<ACCOUNT_ID>:secret:<SECRET_NAME>" }]') },
-    { name: 'a URL with a password', code: F({}, { environment: [{ name: 'DATABASE_URL', value: 'postgres://app:s3cret@db.internal:5432/app' }], secrets: [{ name: 'X', valueFrom: 'x' }] }),
+    {
+      code: F(
+        {},
+        {
+          environment: [
+            { name: 'NODE_ENV', value: 'production' },
+            { name: 'DB_PASSWORD', value: 'hunter2' },
+          ],
+        },
+      ),
+      errors: [{ messageId: 'secret', data: { name: 'DB_PASSWORD' } }],
+      output: envFix(
+        [{ name: 'NODE_ENV', value: 'production' }],
+        '[{ "name": "DB_PASSWORD", "valueFrom": "arn:aws:secretsmanager:<REGION>:<ACCOUNT_ID>:secret:<SECRET_NAME>" }]',
+      ),
+    },
+    {
+      name: 'a URL with a password',
+      code: F(
+        {},
+        {
+          environment: [{ name: 'DATABASE_URL', value: 'postgres://app:s3cret@db.internal:5432/app' }],
+          secrets: [{ name: 'X', valueFrom: 'x' }],
+        },
+      ),
       errors: [{ messageId: 'secret', data: { reason: 'its value looks like a URL with a password' } }],
-      output: F({}, { environment: [], secrets: [{ name: 'X', valueFrom: 'x' }] }).replace(/("valueFrom": "x"\n {8}\})/, '$1, { "name": "DATABASE_URL", "valueFrom": "arn:aws:secretsmanager:<REGION>:<ACCOUNT_ID>:secret:<SECRET_NAME>" }') },
-    { name: 'an AWS key by its value', code: F({}, { environment: [{ name: 'KEY', value: 'AKIAIOSFODNN7EXAMPLE' }], secrets: [] }), errors: [{ messageId: 'secret', data: { reason: 'its value looks like an AWS access key id' } }],
-      output: F({}, { environment: [], secrets: [] }).replace('"secrets": []', '"secrets": [{ "name": "KEY", "valueFrom": "arn:aws:secretsmanager:<REGION>:<ACCOUNT_ID>:secret:<SECRET_NAME>" }]') },
+      output: F({}, { environment: [], secrets: [{ name: 'X', valueFrom: 'x' }] }).replace(
+        /("valueFrom": "x"\n {8}\})/,
+        '$1, { "name": "DATABASE_URL", "valueFrom": ' +
+          '"arn:aws:secretsmanager:<REGION>:<ACCOUNT_ID>:secret:<SECRET_NAME>" }',
+      ),
+    },
+    {
+      name: 'an AWS key by its value',
+      code: F({}, { environment: [{ name: 'KEY', value: 'AKIAIOSFODNN7EXAMPLE' }], secrets: [] }),
+      errors: [{ messageId: 'secret', data: { reason: 'its value looks like an AWS access key id' } }],
+      output: F({}, { environment: [], secrets: [] }).replace(
+        '"secrets": []',
+        '"secrets": [{ "name": "KEY", "valueFrom": ' +
+          '"arn:aws:secretsmanager:<REGION>:<ACCOUNT_ID>:secret:<SECRET_NAME>" }]',
+      ),
+    },
   ],
 });
 
-const logs = { logDriver: 'awslogs', options: { 'awslogs-group': '/ecs/web', 'awslogs-region': '<REGION>', 'awslogs-stream-prefix': 'ecs' } };
+const logs = {
+  logDriver: 'awslogs',
+  options: { 'awslogs-group': '/ecs/web', 'awslogs-region': '<REGION>', 'awslogs-stream-prefix': 'ecs' },
+};
 testRule(language, rule('TD302'), {
   valid: [F({}, { logConfiguration: logs })],
-  invalid: [{ code: F(), errors: [{ messageId: 'missing', data: { name: 'app' } }],
-    output: F().replace(/("containerPort": 80\n {8}\}\n {6}\])/, `$1,\n      "logConfiguration": { "logDriver": "awslogs", "options": { "awslogs-group": "/ecs/web", "awslogs-region": "<REGION>", "awslogs-stream-prefix": "ecs" } }`) }],
+  invalid: [
+    {
+      code: F(),
+      errors: [{ messageId: 'missing', data: { name: 'app' } }],
+      output: F().replace(
+        /("containerPort": 80\n {8}\}\n {6}\])/,
+        `$1,\n      "logConfiguration": { "logDriver": "awslogs", "options": { ` +
+          `"awslogs-group": "/ecs/web", "awslogs-region": "<REGION>", "awslogs-stream-prefix": "ecs" ` +
+          `} }`,
+      ),
+    },
+  ],
 });
 
 testRule(language, rule('TD303'), {
-  valid: [F({}, { healthCheck: { command: ['CMD', 'true'] } }), F({}, { healthCheck: { command: ['CMD', 'true'] } }, [{ name: 'sidecar', image: 'busybox:1.36', essential: false }])],
+  valid: [
+    F({}, { healthCheck: { command: ['CMD', 'true'] } }),
+    F({}, { healthCheck: { command: ['CMD', 'true'] } }, [
+      { name: 'sidecar', image: 'busybox:1.36', essential: false },
+    ]),
+  ],
   invalid: [{ code: F(), errors: [{ messageId: 'missing' }] }],
 });
 
 testRule(language, rule('TD304'), {
-  valid: [F({}, { readonlyRootFilesystem: true }), F({ runtimePlatform: { operatingSystemFamily: 'WINDOWS_SERVER_2022_CORE', cpuArchitecture: 'X86_64' } })],
+  valid: [
+    F({}, { readonlyRootFilesystem: true }),
+    F({ runtimePlatform: { operatingSystemFamily: 'WINDOWS_SERVER_2022_CORE', cpuArchitecture: 'X86_64' } }),
+  ],
   invalid: [
-    { code: F(), errors: [{ messageId: 'notSet' }], output: F().replace(/("containerPort": 80\n {8}\}\n {6}\])/, '$1,\n      "readonlyRootFilesystem": true') },
-    { code: F({}, { readonlyRootFilesystem: false }), errors: [{ messageId: 'notSet' }], output: F({}, { readonlyRootFilesystem: true }) },
+    {
+      code: F(),
+      errors: [{ messageId: 'notSet' }],
+      output: F().replace(/("containerPort": 80\n {8}\}\n {6}\])/, '$1,\n      "readonlyRootFilesystem": true'),
+    },
+    {
+      code: F({}, { readonlyRootFilesystem: false }),
+      errors: [{ messageId: 'notSet' }],
+      output: F({}, { readonlyRootFilesystem: true }),
+    },
   ],
 });
 
 testRule(language, rule('TD305'), {
-  valid: [F({}, { user: '1000' }), F({}, { user: 'node' }), F({}, { user: '${APP_UID}' }), E({ runtimePlatform: { operatingSystemFamily: 'WINDOWS_SERVER_2019_FULL' } })],
-  invalid: [{ code: F(), errors: [{ messageId: 'unset' }] }, { code: F({}, { user: 'root' }), errors: [{ messageId: 'root' }] }, { code: F({}, { user: '0:0' }), errors: [{ messageId: 'root' }] }],
+  valid: [
+    F({}, { user: '1000' }),
+    F({}, { user: 'node' }),
+    F({}, { user: '${APP_UID}' }),
+    E({ runtimePlatform: { operatingSystemFamily: 'WINDOWS_SERVER_2019_FULL' } }),
+  ],
+  invalid: [
+    { code: F(), errors: [{ messageId: 'unset' }] },
+    { code: F({}, { user: 'root' }), errors: [{ messageId: 'root' }] },
+    { code: F({}, { user: '0:0' }), errors: [{ messageId: 'root' }] },
+  ],
 });
 
 testRule(language, rule('TD306'), {
-  valid: [F({ tags: [{ key: 'team', value: 'a' }] }), { name: 'tags beside the describe wrapper', code: J({ taskDefinition: JSON.parse(F()), tags: [{ key: 'team', value: 'a' }] }) }],
+  valid: [
+    F({ tags: [{ key: 'team', value: 'a' }] }),
+    {
+      name: 'tags beside the describe wrapper',
+      code: J({ taskDefinition: JSON.parse(F()), tags: [{ key: 'team', value: 'a' }] }),
+    },
+  ],
   invalid: [
-    { code: F(), errors: [{ messageId: 'missing', line: 2 }], output: F().replace(/\n\}$/, ',\n  "tags": [{ "key": "team", "value": "<TEAM>" }]\n}') },
-    { code: F({ tags: [] }), errors: [{ messageId: 'missing' }], output: F({ tags: [] }).replace('"tags": []', '"tags": [{ "key": "team", "value": "<TEAM>" }]') },
+    {
+      code: F(),
+      errors: [{ messageId: 'missing', line: 2 }],
+      output: F().replace(/\n\}$/, ',\n  "tags": [{ "key": "team", "value": "<TEAM>" }]\n}'),
+    },
+    {
+      code: F({ tags: [] }),
+      errors: [{ messageId: 'missing' }],
+      output: F({ tags: [] }).replace('"tags": []', '"tags": [{ "key": "team", "value": "<TEAM>" }]'),
+    },
   ],
 });

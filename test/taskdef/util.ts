@@ -13,11 +13,16 @@ export function rule(code: string) {
 }
 
 /** Pretty JSON (2 spaces), as the examples are written. */
-export function J(o: unknown): string { return JSON.stringify(o, null, 2); }
+export function J(o: unknown): string {
+  return JSON.stringify(o, null, 2);
+}
 
 /** The line (1-based) of the first occurrence of `needle` in `text`. */
 export function lineOf(text: string, needle: string, nth = 0): number {
   let i = -1;
-  for (let k = 0; k <= nth; k++) { i = text.indexOf(needle, i + 1); if (i < 0) throw new Error(`${needle} not in text`); }
+  for (let k = 0; k <= nth; k++) {
+    i = text.indexOf(needle, i + 1);
+    if (i < 0) throw new Error(`${needle} not in text`);
+  }
   return text.slice(0, i).split('\n').length;
 }

@@ -8,7 +8,13 @@ import { lookupAction, majorOf, parseUses } from '../../server/src/languages/wor
 const ROOT = path.resolve(__dirname, '../../..');
 const DATA = path.join(ROOT, 'server/src/languages/workflow/data/actions.json');
 
-test('the catalog holds facts only, and the committed file is what the script generates', { skip: ![path.join(ROOT, '..', 'shared', 'data', 'actions'), path.join(ROOT, '..', '..', 'shared', 'data', 'actions')].some(fs.existsSync) && 'shared action data absent' }, () => {
+test('the catalog holds facts only, and the committed file is what the script generates', {
+  skip:
+    ![
+      path.join(ROOT, '..', 'shared', 'data', 'actions'),
+      path.join(ROOT, '..', '..', 'shared', 'data', 'actions'),
+    ].some(fs.existsSync) && 'shared action data absent',
+}, () => {
   const before = fs.readFileSync(DATA, 'utf8');
   execFileSync(process.execPath, [path.join(ROOT, 'scripts/gen-action-catalog.mjs')], { stdio: 'pipe' });
   assert.equal(fs.readFileSync(DATA, 'utf8'), before);
@@ -20,7 +26,15 @@ test('catalog lookups and uses: parsing', () => {
   assert.equal(co?.action.recommended, 'v7');
   assert.ok(co?.action.inputs['fetch-depth']);
   assert.equal(lookupAction('github/codeql-action/init')?.name, 'github/codeql-action/init');
-  assert.deepEqual(parseUses('o/r/sub/dir@v1'), { kind: 'repo', owner: 'o', repo: 'r', path: 'sub/dir', ref: 'v1', name: 'o/r/sub/dir', refStart: 12 });
+  assert.deepEqual(parseUses('o/r/sub/dir@v1'), {
+    kind: 'repo',
+    owner: 'o',
+    repo: 'r',
+    path: 'sub/dir',
+    ref: 'v1',
+    name: 'o/r/sub/dir',
+    refStart: 12,
+  });
   assert.equal(parseUses('./x').kind, 'local');
   assert.equal(parseUses('docker://alpine').kind, 'docker');
   assert.equal(parseUses('o/r').kind, 'invalid');

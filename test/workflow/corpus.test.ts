@@ -15,7 +15,11 @@ const KNOWN_ERRORS: Record<string, string[]> = {
 };
 
 function walk(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((d) => d.isDirectory() ? walk(path.join(dir, d.name)) : /\.ya?ml$/.test(d.name) ? [path.join(dir, d.name)] : []);
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((d) =>
+      d.isDirectory() ? walk(path.join(dir, d.name)) : /\.ya?ml$/.test(d.name) ? [path.join(dir, d.name)] : [],
+    );
 }
 
 test('corpus: only the known error findings', { skip: !fs.existsSync(CORPUS) && 'corpus folder absent' }, () => {
@@ -24,7 +28,14 @@ test('corpus: only the known error findings', { skip: !fs.existsSync(CORPUS) && 
     const rel = path.relative(CORPUS, file);
     const findings = lint(fs.readFileSync(file, 'utf8'), { path: `/repo/.github/workflows/${path.basename(file)}` });
     const errors = [...new Set(findings.filter((f) => f.severity === 'error').map((f) => f.code))];
-    assert.deepEqual(errors, KNOWN_ERRORS[rel] ?? [], `${rel}: ${findings.filter((f) => f.severity === 'error').map((f) => `${f.line}: ${f.message}`).join('; ')}`);
+    assert.deepEqual(
+      errors,
+      KNOWN_ERRORS[rel] ?? [],
+      `${rel}: ${findings
+        .filter((f) => f.severity === 'error')
+        .map((f) => `${f.line}: ${f.message}`)
+        .join('; ')}`,
+    );
     void unexpected;
   }
 });

@@ -5,20 +5,35 @@ import { checkFormat } from '../../server/src/languages/workflow/expr/check';
 
 function show(e: Expr): string {
   switch (e.kind) {
-    case 'null': return 'null';
-    case 'bool': return String(e.value);
-    case 'number': return String(e.value);
-    case 'string': return `'${e.value}'`;
-    case 'var': return e.name;
-    case 'prop': return `${show(e.object)}.${e.name}`;
-    case 'index': return `${show(e.object)}[${show(e.index)}]`;
-    case 'filter': return `${show(e.object)}.*`;
-    case 'call': return `${e.name}(${e.args.map(show).join(', ')})`;
-    case 'not': return `!${show(e.operand)}`;
-    case 'binary': return `(${show(e.left)} ${e.op} ${show(e.right)})`;
+    case 'null':
+      return 'null';
+    case 'bool':
+      return String(e.value);
+    case 'number':
+      return String(e.value);
+    case 'string':
+      return `'${e.value}'`;
+    case 'var':
+      return e.name;
+    case 'prop':
+      return `${show(e.object)}.${e.name}`;
+    case 'index':
+      return `${show(e.object)}[${show(e.index)}]`;
+    case 'filter':
+      return `${show(e.object)}.*`;
+    case 'call':
+      return `${e.name}(${e.args.map(show).join(', ')})`;
+    case 'not':
+      return `!${show(e.operand)}`;
+    case 'binary':
+      return `(${show(e.left)} ${e.op} ${show(e.right)})`;
   }
 }
-const parse = (s: string) => { const r = parseExpression(s); if (!r.expr) throw new Error(r.error?.message); return show(r.expr); };
+const parse = (s: string) => {
+  const r = parseExpression(s);
+  if (!r.expr) throw new Error(r.error?.message);
+  return show(r.expr);
+};
 
 test('precedence: || below && below == below < below !', () => {
   assert.equal(parse('a || b && c'), '(a || (b && c))');

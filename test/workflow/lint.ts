@@ -5,7 +5,13 @@ import { language } from '../../server/src/languages/workflow';
 import type { Fix, Report, Rule, Settings, WorkspaceIndex } from '../../server/src/engine/types';
 import { LineIndex } from '../../server/src/text/lines';
 
-export interface Finding extends Report { code: string; severity: string; message: string; line: number; column: number }
+export interface Finding extends Report {
+  code: string;
+  severity: string;
+  message: string;
+  line: number;
+  column: number;
+}
 
 export function format(template: string, data: Record<string, string | number> = {}): string {
   return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (m, k) => (k in data ? String(data[k]) : m));
@@ -13,16 +19,32 @@ export function format(template: string, data: Record<string, string | number> =
 
 /** A workspace over a map of path → text, falling back to the disk under `root` when given. */
 export function memoryWorkspace(files: Record<string, string> = {}, root?: string): WorkspaceIndex {
-  const read = (p: string) => files[p] ?? (root && p.startsWith(root) && fs.existsSync(p) && fs.statSync(p).isFile() ? fs.readFileSync(p, 'utf8') : undefined);
+  const read = (p: string) =>
+    files[p] ??
+    (root && p.startsWith(root) && fs.existsSync(p) && fs.statSync(p).isFile()
+      ? fs.readFileSync(p, 'utf8')
+      : undefined);
   return {
     get: () => undefined,
-    exists: (p) => p in files || Object.keys(files).some((f) => f.startsWith(p + '/')) || (!!root && p.startsWith(root) && fs.existsSync(p)),
+    exists: (p) =>
+      p in files ||
+      Object.keys(files).some((f) => f.startsWith(p + '/')) ||
+      (!!root && p.startsWith(root) && fs.existsSync(p)),
     readText: read,
     list: () => Object.keys(files),
   };
 }
 
-export function lint(text: string, opts: { path?: string; rules?: Rule[]; workspace?: WorkspaceIndex; settings?: Partial<Settings>; trusted?: boolean } = {}): Finding[] {
+export function lint(
+  text: string,
+  opts: {
+    path?: string;
+    rules?: Rule[];
+    workspace?: WorkspaceIndex;
+    settings?: Partial<Settings>;
+    trusted?: boolean;
+  } = {},
+): Finding[] {
   const p = opts.path ?? '/repo/.github/workflows/ci.yml';
   const model = language.parse(text, p);
   const lines = new LineIndex(text);
@@ -31,11 +53,24 @@ export function lint(text: string, opts: { path?: string; rules?: Rule[]; worksp
     const severity = rule.meta.defaultSeverity;
     if (severity === 'off') continue;
     rule.check({
-      path: p, kind: 'workflow', text, lines, model, workspace: opts.workspace ?? memoryWorkspace(),
-      settings: { rules: {}, ...opts.settings }, trusted: opts.trusted ?? false,
+      path: p,
+      kind: 'workflow',
+      text,
+      lines,
+      model,
+      workspace: opts.workspace ?? memoryWorkspace(),
+      settings: { rules: {}, ...opts.settings },
+      trusted: opts.trusted ?? false,
       report: (r) => {
         const pos = lines.position(r.start);
-        out.push({ ...r, code: rule.meta.code, severity, message: format(rule.meta.messages[r.messageId] ?? r.messageId, r.data), line: pos.line + 1, column: pos.character + 1 });
+        out.push({
+          ...r,
+          code: rule.meta.code,
+          severity,
+          message: format(rule.meta.messages[r.messageId] ?? r.messageId, r.data),
+          line: pos.line + 1,
+          column: pos.character + 1,
+        });
       },
     });
   }
@@ -57,4 +92,8 @@ export function applyFixes(text: string, fixes: Fix[]): string {
 
 import { REPO_ROOT } from '../helpers/context';
 /** ../shared/corpus/workflow beside the checkout (a worktree sits one level deeper). */
-export const CORPUS = [path.resolve(REPO_ROOT, '..', 'shared', 'corpus', 'workflow'), path.resolve(REPO_ROOT, '..', '..', 'shared', 'corpus', 'workflow')].find((d) => fs.existsSync(d)) ?? path.resolve(REPO_ROOT, '..', 'shared', 'corpus', 'workflow');
+export const CORPUS =
+  [
+    path.resolve(REPO_ROOT, '..', 'shared', 'corpus', 'workflow'),
+    path.resolve(REPO_ROOT, '..', '..', 'shared', 'corpus', 'workflow'),
+  ].find((d) => fs.existsSync(d)) ?? path.resolve(REPO_ROOT, '..', 'shared', 'corpus', 'workflow');

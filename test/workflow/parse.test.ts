@@ -5,9 +5,15 @@ import { parseWorkflow } from '../../server/src/languages/workflow/parse';
 import { lint } from './lint';
 
 test('the model keeps triggers, jobs, steps and expressions with offsets', () => {
-  const text = "on: [push, pull_request]\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - id: s\n        run: echo ${{ github.sha }}\n        if: github.ref == 'x'\n";
+  const text =
+    'on: [push, pull_request]\njobs:\n  a:\n    runs-on: ubuntu-latest\n   ' +
+    ' steps:\n      - id: s\n        run: echo ${{ github.sha }}\n        if: github.ref == ' +
+    "'x'\n";
   const m = parseWorkflow(text);
-  assert.deepEqual(m.triggers.map((t) => t.name), ['push', 'pull_request']);
+  assert.deepEqual(
+    m.triggers.map((t) => t.name),
+    ['push', 'pull_request'],
+  );
   assert.equal(m.jobs[0].id, 'a');
   assert.equal(m.jobs[0].steps[0].id?.value, 's');
   const [e1, e2] = m.expressions;
@@ -17,12 +23,17 @@ test('the model keeps triggers, jobs, steps and expressions with offsets', () =>
 });
 
 test('aliases are resolved', () => {
-  const m = parseWorkflow('on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps: &s\n      - id: x\n        run: echo\n  b:\n    runs-on: ubuntu-latest\n    steps: *s\n');
+  const m = parseWorkflow(
+    'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps: &s\n    ' +
+      '  - id: x\n        run: echo\n  b:\n    runs-on: ubuntu-latest\n    steps: *s\n',
+  );
   assert.equal(m.jobs[1].steps[0].id?.value, 'x');
 });
 
 test('block scalars keep exact expression offsets', () => {
-  const text = 'on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: |\n          echo one\n          echo ${{ matrix.nope }}\n';
+  const text =
+    'on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: |\n   ' +
+    '       echo one\n          echo ${{ matrix.nope }}\n';
   const f = lint(text).find((x) => x.code === 'WF002');
   assert.ok(f);
   assert.equal(text.slice(f.start, f.end), 'nope');
@@ -30,7 +41,40 @@ test('block scalars keep exact expression offsets', () => {
 });
 
 test('parse and every rule never throw on arbitrary text', () => {
-  fc.assert(fc.property(fc.string({ maxLength: 200 }), (s) => { lint(s); }), { numRuns: 200 });
-  const pieces = ['on:', ' push', '\n', 'jobs:', '  a:', '    runs-on: ', '${{ ', '}}', '- ', 'steps:', 'needs: [', 'uses: ', '&a ', '*a', '{', '[', ':', "'", '"', 'if: ', 'with:', '      '];
-  fc.assert(fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 40 }), (parts) => { lint(parts.join('')); }), { numRuns: 300 });
+  fc.assert(
+    fc.property(fc.string({ maxLength: 200 }), (s) => {
+      lint(s);
+    }),
+    { numRuns: 200 },
+  );
+  const pieces = [
+    'on:',
+    ' push',
+    '\n',
+    'jobs:',
+    '  a:',
+    '    runs-on: ',
+    '${{ ',
+    '}}',
+    '- ',
+    'steps:',
+    'needs: [',
+    'uses: ',
+    '&a ',
+    '*a',
+    '{',
+    '[',
+    ':',
+    "'",
+    '"',
+    'if: ',
+    'with:',
+    '      ',
+  ];
+  fc.assert(
+    fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 40 }), (parts) => {
+      lint(parts.join(''));
+    }),
+    { numRuns: 300 },
+  );
 });

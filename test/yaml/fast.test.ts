@@ -1,17 +1,21 @@
-// The fast YAML reader (server/src/yaml/fast.ts, for workflows and compose files) must build exactly what `yaml`'s parseDocument builds (or give up):
+// The fast YAML reader (server/src/yaml/fast.ts, for workflows and compose files) must build exactly what `yaml`'s
+// parseDocument builds (or give up):
 // compared node by node on the corpus, the fixtures, hand-written tricky texts and generated YAML.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
-import { parseDocument, isMap, isSeq, isScalar, isPair, type Document } from 'yaml';
+import { parseDocument, isMap, isSeq, type Document } from 'yaml';
 import { fastParseDocument } from '../../server/src/yaml/fast';
 import { COMPOSE_YAML } from '../../server/src/languages/compose/parse';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const OPTS = { uniqueKeys: true, prettyErrors: false, strict: true } as const;
-const CORPUS = [path.join(ROOT, '..', 'shared', 'corpus', 'workflow'), path.join(ROOT, '..', '..', 'shared', 'corpus', 'workflow')].find((d) => fs.existsSync(d));
+const CORPUS = [
+  path.join(ROOT, '..', 'shared', 'corpus', 'workflow'),
+  path.join(ROOT, '..', '..', 'shared', 'corpus', 'workflow'),
+].find((d) => fs.existsSync(d));
 
 /** Properties the fast reader does not set: comments (no workflow code reads them). */
 const IGNORED = new Set(['comment', 'commentBefore', 'spaceBefore']);
@@ -23,22 +27,35 @@ function sameNode(a: unknown, b: unknown, at: string): void {
     return;
   }
   assert.equal(Object.getPrototypeOf(a), Object.getPrototypeOf(b), `${at}: node class`);
-  const ka = Object.keys(a).filter((k) => !IGNORED.has(k)).sort();
-  const kb = Object.keys(b).filter((k) => !IGNORED.has(k)).sort();
+  const ka = Object.keys(a)
+    .filter((k) => !IGNORED.has(k))
+    .sort();
+  const kb = Object.keys(b)
+    .filter((k) => !IGNORED.has(k))
+    .sort();
   assert.deepEqual(ka, kb, `${at}: own properties`);
   for (const k of ka) {
     const va: unknown = (a as Record<string, unknown>)[k];
     const vb: unknown = (b as Record<string, unknown>)[k];
-    if (k === 'range') { assert.deepEqual(va, vb, `${at}.range`); continue; }
+    if (k === 'range') {
+      assert.deepEqual(va, vb, `${at}.range`);
+      continue;
+    }
     if (k === 'items') {
-      const ia = va as unknown[], ib = vb as unknown[];
+      const ia = va as unknown[],
+        ib = vb as unknown[];
       assert.equal(ia.length, ib.length, `${at}.items.length`);
       ia.forEach((x, i) => sameNode(x, ib[i], `${at}[${i}]`));
       continue;
     }
     sameNode(va, vb, `${at}.${k}`);
   }
-  if (isMap(a) || isSeq(a)) assert.equal((a as { schema?: unknown }).schema !== undefined, (b as { schema?: unknown }).schema !== undefined, `${at}: schema`);
+  if (isMap(a) || isSeq(a))
+    assert.equal(
+      (a as { schema?: unknown }).schema !== undefined,
+      (b as { schema?: unknown }).schema !== undefined,
+      `${at}: schema`,
+    );
 }
 
 /** undefined when the fast path gave up; otherwise asserts it equals parseDocument's result. */
@@ -46,8 +63,16 @@ function compare(text: string, name: string, opts: Parameters<typeof fastParseDo
   const fast = fastParseDocument(text, opts);
   if (!fast) return false;
   const full: Document = parseDocument(text, opts);
-  assert.deepEqual(full.errors.map((e) => e.code), [], `${name}: the fast path took a text with errors`);
-  assert.deepEqual(full.warnings.map((e) => e.code), [], `${name}: the fast path took a text with warnings`);
+  assert.deepEqual(
+    full.errors.map((e) => e.code),
+    [],
+    `${name}: the fast path took a text with errors`,
+  );
+  assert.deepEqual(
+    full.warnings.map((e) => e.code),
+    [],
+    `${name}: the fast path took a text with warnings`,
+  );
   assert.deepEqual(fast.errors, []);
   assert.deepEqual(fast.warnings, []);
   assert.deepEqual(fast.range, full.range, `${name}: document range`);
@@ -62,16 +87,28 @@ function workflowFixtures(): string[] {
     for (const e of fs.readdirSync(d, { withFileTypes: true })) {
       const f = path.join(d, e.name);
       if (e.isDirectory()) walk(f);
-      else if (/\.ya?ml$/.test(e.name) && (f.includes(`${path.sep}workflow${path.sep}`) || f.includes('.github/workflows'))) out.push(f);
+      else if (
+        /\.ya?ml$/.test(e.name) &&
+        (f.includes(`${path.sep}workflow${path.sep}`) || f.includes('.github/workflows'))
+      )
+        out.push(f);
     }
   };
   walk(path.join(ROOT, 'test', 'fixtures'));
   return out;
 }
 
-test('fast YAML: same nodes as parseDocument on every corpus workflow, and taken for most of them', { skip: !CORPUS && 'corpus absent' }, () => {
+test('fast YAML: same nodes as parseDocument on every corpus workflow, and taken for most of them', {
+  skip: !CORPUS && 'corpus absent',
+}, () => {
   const files: string[] = [];
-  const walk = (d: string) => { for (const e of fs.readdirSync(d, { withFileTypes: true })) { const f = path.join(d, e.name); if (e.isDirectory()) walk(f); else files.push(f); } };
+  const walk = (d: string) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const f = path.join(d, e.name);
+      if (e.isDirectory()) walk(f);
+      else files.push(f);
+    }
+  };
   walk(CORPUS!);
   let taken = 0;
   for (const f of files) if (compare(fs.readFileSync(f, 'utf8'), path.relative(CORPUS!, f))) taken++;
@@ -92,9 +129,17 @@ test('fast YAML: same nodes as parseDocument on every workflow fixture', () => {
 const TRICKY: [string, boolean][] = [
   // [text, whether the fast path must take it]
   ['on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo hi\n', true],
-  ['# top\n\non:  push   # c\njobs:\n  a:\n    x: [1, b]\n    steps:\n    - run: |\n        echo\n\n    # mid\n    - uses: "x"\n  b: \n  c: 1\n', true],
+  [
+    '# top\n\non:  push   # c\njobs:\n  a:\n    x: [1, b]\n    steps:\n    ' +
+      '- run: |\n        echo\n\n    # mid\n    - uses: "x"\n  b: \n  c: 1\n',
+    true,
+  ],
   ['a: 1\nb:\n', true],
-  ['on:\n  workflow_dispatch:\n  # schedule:\n  # - cron: x\n\njobs:\n  a: # c\n\n    # d\n  b:\n    # deep\n  # e\n\n  # f\n  c:\n  d: # g\n  e: 1\n', true],
+  [
+    'on:\n  workflow_dispatch:\n  # schedule:\n  # - cron: x\n\njobs:\n  ' +
+      'a: # c\n\n    # d\n  b:\n    # deep\n  # e\n\n  # f\n  c:\n  d: # g\n  e: 1\n',
+    true,
+  ],
   ['a:\n  b: # c\n', true],
   ['a:\n  -\n  # c\n  - x\n', false],
   ['a:\n  - x\n  # c\n  -\nb: 1\n', false],
@@ -105,7 +150,7 @@ const TRICKY: [string, boolean][] = [
   ['a: |+\n  x\n\n\nb: |-\n  y\n\n\nc: |2\n    z\n', true],
   ['a: >\n  one\n  two\n\n  three\n\n\n  four\nb: >-\n  x\n', true],
   ['a: [ 1 , b ]  # x\nc: { d: e, f: "g" }\ne: []\nf: {}\n', true],
-  ["k: 'it''s'\nq: \"a\\\"b\\n\\\\\"\n\"on\": 1\n", true],
+  ['k: \'it\'\'s\'\nq: "a\\"b\\n\\\\"\n"on": 1\n', true],
   ['on:\n  push:\n    branches: [main]\n  pull_request:\njobs: {}\n', true],
   ['a: true\nb: 1.50\nc: 0x1F\nd: 0o17\ne: ~\nf: null\ng: .inf\nh: -.5e3\ni: 012\nj: False\nk: yes\n', true],
   ['steps:\n- uses: a\n  with:\n    x: 1\n- run: b\nafter: 2\n', true],
@@ -141,38 +186,79 @@ test('fast YAML: tricky texts are read identically or left to parseDocument', ()
 
 test('fast YAML: generated block YAML is read identically or left to parseDocument', () => {
   const word = fc.stringMatching(/^[a-z][a-z0-9_-]{0,6}$/);
-  const plain = fc.oneof(word, fc.constantFrom('true', 'null', '~', '1', '1.5', '0x10', '${{ x }}', 'a b', 'x:y', 'a #b', '-1', 'on', ''));
+  const plain = fc.oneof(
+    word,
+    fc.constantFrom('true', 'null', '~', '1', '1.5', '0x10', '${{ x }}', 'a b', 'x:y', 'a #b', '-1', 'on', ''),
+  );
   const scalar = fc.oneof(
     plain,
-    word.map((w) => `"${w}"`), word.map((w) => `'${w}'`),
-    fc.tuple(fc.constantFrom('|', '|-', '|+', '>', '>-'), fc.array(fc.oneof(word, fc.constant('')), { minLength: 1, maxLength: 4 })).map(([h, ls]) => ({ block: h, lines: ls })),
+    word.map((w) => `"${w}"`),
+    word.map((w) => `'${w}'`),
+    fc
+      .tuple(
+        fc.constantFrom('|', '|-', '|+', '>', '>-'),
+        fc.array(fc.oneof(word, fc.constant('')), { minLength: 1, maxLength: 4 }),
+      )
+      .map(([h, ls]) => ({ block: h, lines: ls })),
     fc.array(word, { maxLength: 3 }).map((ws) => `[${ws.join(', ')}]`),
-    fc.tuple(word, fc.array(fc.tuple(fc.nat(2), fc.oneof(word, word, word, fc.constantFrom('--x', 'a b', '"q"', '- z', '# c', 'k: v'))), { minLength: 1, maxLength: 3 })).map(([w, ls]) => ({ plain: w, more: ls })),
+    fc
+      .tuple(
+        word,
+        fc.array(
+          fc.tuple(fc.nat(2), fc.oneof(word, word, word, fc.constantFrom('--x', 'a b', '"q"', '- z', '# c', 'k: v'))),
+          { minLength: 1, maxLength: 3 },
+        ),
+      )
+      .map(([w, ls]) => ({ plain: w, more: ls })),
   );
   const comment = fc.oneof(fc.constant(''), fc.constant(' # c'));
-  type T = string | { block: string; lines: string[] } | { plain: string; more: [number, string][] } | { map: [string, T][] } | { seq: T[] };
+  type T =
+    | string
+    | { block: string; lines: string[] }
+    | { plain: string; more: [number, string][] }
+    | { map: [string, T][] }
+    | { seq: T[] };
   const tree: fc.Arbitrary<T> = fc.letrec<{ node: T }>((tie) => ({
-    node: fc.oneof({ depthSize: 'small', withCrossShrink: true },
+    node: fc.oneof(
+      { depthSize: 'small', withCrossShrink: true },
       scalar as fc.Arbitrary<T>,
       fc.array(fc.tuple(word, tie('node')), { minLength: 1, maxLength: 4 }).map((m) => ({ map: m })),
-      fc.array(tie('node'), { minLength: 1, maxLength: 4 }).map((s) => ({ seq: s }))),
+      fc.array(tie('node'), { minLength: 1, maxLength: 4 }).map((s) => ({ seq: s })),
+    ),
   })).node;
   const extra = fc.array(fc.tuple(fc.nat(6), fc.constantFrom('', '#x')), { maxLength: 3 });
   const render = (t: T, ind: number, gaps: [number, string][][], c: string): string => {
     const pad = ' '.repeat(ind);
     const gap = () => (gaps.shift() ?? []).map(([n, s]) => ' '.repeat(s ? n : 0) + s + '\n').join('');
     if (typeof t === 'string') return ` ${t}${c}\n`;
-    if ('plain' in t) return ` ${t.plain}\n${t.more.map(([blank, l]) => '\n'.repeat(blank) + pad + ' '.repeat(blank % 2) + l + '\n').join('')}`;
+    if ('plain' in t)
+      return (
+        ` ` +
+        `${t.plain}\n${t.more.map(([blank, l]) => '\n'.repeat(blank) + pad + ' '.repeat(blank % 2) + l + '\n').join('')}`
+      );
     if ('block' in t) return ` ${t.block}\n${t.lines.map((l) => (l ? pad + '  ' + l : '') + '\n').join('')}`;
     if ('map' in t) return '\n' + t.map.map(([k, v]) => gap() + `${pad}${k}:${render(v, ind + 2, gaps, c)}`).join('');
     return '\n' + t.seq.map((v) => gap() + `${pad}-${render(v, ind + 2, gaps, c)}`).join('');
   };
-  let taken = 0, runs = 0;
-  fc.assert(fc.property(fc.array(fc.tuple(word, tree), { minLength: 1, maxLength: 4 }), fc.array(extra, { maxLength: 20 }), comment, (top, gaps, c) => {
-    const text = top.map(([k, v]) => `${k}:${render(v, 2, gaps, c)}`).join('');
-    runs++;
-    try { if (compare(text, JSON.stringify(text))) taken++; } catch (e) { throw new Error(`${(e as Error).message}\n${text}`); }
-  }), { numRuns: Number(process.env.FAST_YAML_RUNS ?? 400) });
+  let taken = 0,
+    runs = 0;
+  fc.assert(
+    fc.property(
+      fc.array(fc.tuple(word, tree), { minLength: 1, maxLength: 4 }),
+      fc.array(extra, { maxLength: 20 }),
+      comment,
+      (top, gaps, c) => {
+        const text = top.map(([k, v]) => `${k}:${render(v, 2, gaps, c)}`).join('');
+        runs++;
+        try {
+          if (compare(text, JSON.stringify(text))) taken++;
+        } catch (e) {
+          throw new Error(`${(e as Error).message}\n${text}`);
+        }
+      },
+    ),
+    { numRuns: Number(process.env.FAST_YAML_RUNS ?? 400) },
+  );
   console.log(`fast YAML path taken for ${taken}/${runs} generated texts`);
   assert.ok(taken > runs / 4);
 });
@@ -180,16 +266,29 @@ test('fast YAML: generated block YAML is read identically or left to parseDocume
 // Compose files are read with other options (merge keys on, strict off): the same comparison.
 const COMPOSE_CORPUS = CORPUS && path.join(path.dirname(CORPUS), 'compose');
 
-test('fast YAML: same nodes as parseDocument on every corpus compose file and compose fixture, with compose\'s options', () => {
-  const files: string[] = [];
-  const walk = (d: string) => { for (const e of fs.readdirSync(d, { withFileTypes: true })) { const f = path.join(d, e.name); if (e.isDirectory()) walk(f); else if (/\.ya?ml$/.test(e.name)) files.push(f); } };
-  if (COMPOSE_CORPUS && fs.existsSync(COMPOSE_CORPUS)) walk(COMPOSE_CORPUS);
-  walk(path.join(ROOT, 'test', 'fixtures', 'compose'));
-  let taken = 0;
-  for (const f of files) if (compare(fs.readFileSync(f, 'utf8'), path.relative(ROOT, f), COMPOSE_YAML)) taken++;
-  console.log(`fast YAML path taken for ${taken}/${files.length} compose files`);
-  assert.ok(taken >= files.length / 2, `fast path taken for only ${taken}/${files.length}`);
-  // a merge key is yaml's to read
-  assert.equal(fastParseDocument('x-defaults: &d\n  restart: always\nservices:\n  app:\n    <<: *d\n', COMPOSE_YAML), undefined);
-  assert.equal(fastParseDocument('services:\n  app:\n    <<: {restart: always}\n', COMPOSE_YAML), undefined);
-});
+test(
+  'fast YAML: same nodes as parseDocument on every corpus compose file ' +
+    "and compose fixture, with compose's options",
+  () => {
+    const files: string[] = [];
+    const walk = (d: string) => {
+      for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+        const f = path.join(d, e.name);
+        if (e.isDirectory()) walk(f);
+        else if (/\.ya?ml$/.test(e.name)) files.push(f);
+      }
+    };
+    if (COMPOSE_CORPUS && fs.existsSync(COMPOSE_CORPUS)) walk(COMPOSE_CORPUS);
+    walk(path.join(ROOT, 'test', 'fixtures', 'compose'));
+    let taken = 0;
+    for (const f of files) if (compare(fs.readFileSync(f, 'utf8'), path.relative(ROOT, f), COMPOSE_YAML)) taken++;
+    console.log(`fast YAML path taken for ${taken}/${files.length} compose files`);
+    assert.ok(taken >= files.length / 2, `fast path taken for only ${taken}/${files.length}`);
+    // a merge key is yaml's to read
+    assert.equal(
+      fastParseDocument('x-defaults: &d\n  restart: always\nservices:\n  app:\n    <<: *d\n', COMPOSE_YAML),
+      undefined,
+    );
+    assert.equal(fastParseDocument('services:\n  app:\n    <<: {restart: always}\n', COMPOSE_YAML), undefined);
+  },
+);

@@ -19,9 +19,23 @@ export class TaskDefinitionCodeLens implements vscode.CodeLensProvider {
     const at = text.search(/"(family|containerDefinitions|taskDefinition)"\s*:/);
     const line = document.positionAt(Math.max(0, at)).line;
     const range = new vscode.Range(line, 0, line, 0);
-    const lenses = [new vscode.CodeLens(range, { title: '$(cloud-upload) Deploy…', command: 'shipshape.aws.deployTaskDefinition', arguments: [document.uri], tooltip: 'Register this task definition and update an ECS service to it' })];
+    const lenses = [
+      new vscode.CodeLens(range, {
+        title: '$(cloud-upload) Deploy…',
+        command: 'shipshape.aws.deployTaskDefinition',
+        arguments: [document.uri],
+        tooltip: 'Register this task definition and update an ECS service to it',
+      }),
+    ];
     if (/"awslogs-group"\s*:/.test(text)) {
-      lenses.push(new vscode.CodeLens(range, { title: '$(output) Tail logs…', command: 'shipshape.aws.tailLogs', arguments: [document.uri], tooltip: 'Follow the awslogs log group of this task definition' }));
+      lenses.push(
+        new vscode.CodeLens(range, {
+          title: '$(output) Tail logs…',
+          command: 'shipshape.aws.tailLogs',
+          arguments: [document.uri],
+          tooltip: 'Follow the awslogs log group of this task definition',
+        }),
+      );
     }
     return lenses;
   }

@@ -30,7 +30,10 @@ export function readSettings(scope?: vscode.Uri): AwsSettings {
     profile: str('profile'),
     region: str('region'),
     endpoint: str('endpoint'),
-    variables: Object.fromEntries(Object.entries(vars).filter(([, v]) => typeof v === 'string')) as Record<string, string>,
+    variables: Object.fromEntries(Object.entries(vars).filter(([, v]) => typeof v === 'string')) as Record<
+      string,
+      string
+    >,
     rolloutTimeoutMinutes: c.get<number>('rolloutTimeoutMinutes') ?? 30,
     pollIntervalSeconds: c.get<number>('pollIntervalSeconds') ?? 5,
     logsSince: str('logs.since') ?? '10m',
@@ -64,10 +67,16 @@ export class AwsCommandContext implements vscode.Disposable {
     return this.aws;
   }
 
-  async session(overrides: { region?: string } = {}): Promise<{ aws: AwsModule; session: Aws.AwsSession; settings: AwsSettings; region: string }> {
+  async session(
+    overrides: { region?: string } = {},
+  ): Promise<{ aws: AwsModule; session: Aws.AwsSession; settings: AwsSettings; region: string }> {
     const settings = readSettings();
     const aws = await this.load();
-    const session = aws.createAwsSession({ profile: settings.profile, region: overrides.region ?? settings.region, endpoint: settings.endpoint });
+    const session = aws.createAwsSession({
+      profile: settings.profile,
+      region: overrides.region ?? settings.region,
+      endpoint: settings.endpoint,
+    });
     try {
       const region = await session.region();
       return { aws, session, settings, region };
@@ -82,7 +91,9 @@ export class AwsCommandContext implements vscode.Disposable {
     if (vscode.workspace.isTrusted) return true;
     void vscode.window
       .showWarningMessage(
-        'Shipshape AWS commands are disabled in this untrusted workspace: they act with your AWS credentials and this workspace could redirect them (for example through "shipshape.aws.endpoint"). Trust the workspace to use them.',
+        'Shipshape AWS commands are disabled in this untrusted workspace: they ' +
+          'act with your AWS credentials and this workspace could redirect them (for example through ' +
+          '"shipshape.aws.endpoint"). Trust the workspace to use them.',
         'Manage Workspace Trust',
       )
       .then((choice) => {
@@ -95,7 +106,10 @@ export class AwsCommandContext implements vscode.Disposable {
   async reportError(err: unknown, ctx: Aws.AwsErrorContext, prefix?: string): Promise<void> {
     let classified: Aws.ClassifiedAwsError;
     try {
-      classified = (await this.load()).classifyAwsError(err, { ...ctx, profile: ctx.profile ?? readSettings().profile });
+      classified = (await this.load()).classifyAwsError(err, {
+        ...ctx,
+        profile: ctx.profile ?? readSettings().profile,
+      });
     } catch {
       classified = { kind: 'unknown', message: String((err as Error)?.message ?? err), detail: '', retryable: false };
     }
@@ -103,12 +117,18 @@ export class AwsCommandContext implements vscode.Disposable {
       this.log.info('Cancelled.');
       return;
     }
-    this.log.error(`${prefix ? `${prefix}: ` : ''}${classified.message}${classified.detail ? ` [${classified.detail}]` : ''}`);
+    this.log.error(
+      `${prefix ? `${prefix}: ` : ''}${classified.message}${classified.detail ? ` [${classified.detail}]` : ''}`,
+    );
     const buttons: string[] = [];
     if (classified.kind === 'region-missing') buttons.push('Select Region');
-    if (classified.kind === 'no-credentials' || classified.kind === 'invalid-credentials') buttons.push('Select Profile');
+    if (classified.kind === 'no-credentials' || classified.kind === 'invalid-credentials')
+      buttons.push('Select Profile');
     buttons.push('Show Log');
-    const choice = await vscode.window.showErrorMessage(`${prefix ? `${prefix}: ` : ''}${classified.message}`, ...buttons);
+    const choice = await vscode.window.showErrorMessage(
+      `${prefix ? `${prefix}: ` : ''}${classified.message}`,
+      ...buttons,
+    );
     if (choice === 'Select Region') await vscode.commands.executeCommand('shipshape.aws.selectRegion');
     else if (choice === 'Select Profile') await vscode.commands.executeCommand('shipshape.aws.selectProfile');
     else if (choice === 'Show Log') this.log.show(true);
@@ -121,7 +141,10 @@ export class AwsCommandContext implements vscode.Disposable {
 
 /** A per-file memory in workspaceState (cluster/service picks, placeholder values). */
 export class FileMemory<T> {
-  constructor(private readonly state: vscode.Memento, private readonly key: string) {}
+  constructor(
+    private readonly state: vscode.Memento,
+    private readonly key: string,
+  ) {}
   get(uri: vscode.Uri | undefined): T | undefined {
     const all = this.state.get<Record<string, T>>(this.key) ?? {};
     return all[uri?.toString() ?? '*'];

@@ -1,7 +1,7 @@
 // Shipshape: Deploy Task Definition… and Shipshape: Force New Deployment…
 import * as vscode from 'vscode';
 import type * as Aws from '../aws';
-import { AwsCommandContext, AwsModule, FileMemory, readSettings } from './context';
+import { type AwsCommandContext, type AwsModule, FileMemory, readSettings } from './context';
 
 interface Target {
   cluster: string;
@@ -29,7 +29,9 @@ export class DeployCommands {
       if (aws.looksLikeTaskDefinition(text)) candidates.push(uri);
     }
     if (candidates.length === 0) {
-      void vscode.window.showInformationMessage('Open an ECS task definition (a JSON file with "containerDefinitions") to deploy it.');
+      void vscode.window.showInformationMessage(
+        'Open an ECS task definition (a JSON file with "containerDefinitions") to deploy it.',
+      );
       return undefined;
     }
     const pick = await vscode.window.showQuickPick(
@@ -39,36 +41,75 @@ export class DeployCommands {
     return pick ? vscode.workspace.openTextDocument(pick.uri) : undefined;
   }
 
-  private async pickTarget(aws: AwsModule, session: Aws.AwsSession, remembered: Target | undefined): Promise<Target | undefined> {
-    const clusters = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Listing ECS clusters…' }, () => aws.listClusters(session.ecs));
+  private async pickTarget(
+    aws: AwsModule,
+    session: Aws.AwsSession,
+    remembered: Target | undefined,
+  ): Promise<Target | undefined> {
+    const clusters = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Window, title: 'Listing ECS clusters…' },
+      () => aws.listClusters(session.ecs),
+    );
     if (clusters.length === 0) {
-      void vscode.window.showWarningMessage(`There is no ECS cluster in ${await session.region()}. Check the region ("Shipshape: Select AWS Region…").`);
+      void vscode.window.showWarningMessage(
+        `There is no ECS cluster in ${await session.region()}. Check the region ("Shipshape: Select AWS Region…").`,
+      );
       return undefined;
     }
     const clusterItems = aws.rememberedFirst(
-      clusters.map((arn) => ({ label: aws.nameFromArn(arn), description: arn === remembered?.cluster ? 'last used for this file' : undefined, detail: arn, arn })),
+      clusters.map((arn) => ({
+        label: aws.nameFromArn(arn),
+        description: arn === remembered?.cluster ? 'last used for this file' : undefined,
+        detail: arn,
+        arn,
+      })),
       (i) => i.arn,
       remembered?.cluster,
     );
-    const cluster = await vscode.window.showQuickPick(clusterItems, { title: 'ECS cluster (1/2)', placeHolder: `Clusters in ${await session.region()}`, matchOnDetail: true, ignoreFocusOut: true });
+    const cluster = await vscode.window.showQuickPick(clusterItems, {
+      title: 'ECS cluster (1/2)',
+      placeHolder: `Clusters in ${await session.region()}`,
+      matchOnDetail: true,
+      ignoreFocusOut: true,
+    });
     if (!cluster) return undefined;
-    const services = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Listing ECS services…' }, () => aws.listServices(session.ecs, cluster.arn));
+    const services = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Window, title: 'Listing ECS services…' },
+      () => aws.listServices(session.ecs, cluster.arn),
+    );
     if (services.length === 0) {
-      void vscode.window.showWarningMessage(`Cluster ${cluster.label} has no service. Create one first (console, CloudFormation, Terraform or "aws ecs create-service").`);
+      void vscode.window.showWarningMessage(
+        `Cluster ${cluster.label} has no service. Create one first (console, ` +
+          `CloudFormation, Terraform or "aws ecs create-service").`,
+      );
       return undefined;
     }
     const serviceItems = aws.rememberedFirst(
-      services.map((arn) => ({ label: aws.nameFromArn(arn), description: arn === remembered?.service ? 'last used for this file' : undefined, detail: arn, arn })),
+      services.map((arn) => ({
+        label: aws.nameFromArn(arn),
+        description: arn === remembered?.service ? 'last used for this file' : undefined,
+        detail: arn,
+        arn,
+      })),
       (i) => i.arn,
       remembered?.service,
     );
-    const service = await vscode.window.showQuickPick(serviceItems, { title: `ECS service in ${cluster.label} (2/2)`, placeHolder: 'Service to update', matchOnDetail: true, ignoreFocusOut: true });
+    const service = await vscode.window.showQuickPick(serviceItems, {
+      title: `ECS service in ${cluster.label} (2/2)`,
+      placeHolder: 'Service to update',
+      matchOnDetail: true,
+      ignoreFocusOut: true,
+    });
     if (!service) return undefined;
     return { cluster: cluster.arn, service: service.arn };
   }
 
   /** Ask for each unresolved `${VAR}`, pre-filled with the value used last time for this file. */
-  private async askValues(uri: vscode.Uri, names: string[], known: Record<string, string>): Promise<Record<string, string> | undefined> {
+  private async askValues(
+    uri: vscode.Uri,
+    names: string[],
+    known: Record<string, string>,
+  ): Promise<Record<string, string> | undefined> {
     const remembered = this.values.get(uri) ?? {};
     const values: Record<string, string> = {};
     for (const [i, name] of names.entries()) {
@@ -97,12 +138,17 @@ export class DeployCommands {
       if (!doc) return;
       const name = vscode.workspace.asRelativePath(doc.uri);
       // Refuse a file the language server marks with errors.
-      const errors = vscode.languages.getDiagnostics(doc.uri).filter((d) => d.severity === vscode.DiagnosticSeverity.Error);
+      const errors = vscode.languages
+        .getDiagnostics(doc.uri)
+        .filter((d) => d.severity === vscode.DiagnosticSeverity.Error);
       if (errors.length > 0) {
         log.warn(`Not deploying ${name}: ${errors.length} error(s).`);
-        for (const d of errors) log.warn(`  ${name}:${d.range.start.line + 1}:${d.range.start.character + 1} ${d.message}`);
+        for (const d of errors)
+          log.warn(`  ${name}:${d.range.start.line + 1}:${d.range.start.character + 1} ${d.message}`);
         const choice = await vscode.window.showErrorMessage(
-          `${name} has ${errors.length} error${errors.length === 1 ? '' : 's'}; fix ${errors.length === 1 ? 'it' : 'them'} before deploying. First: line ${errors[0]!.range.start.line + 1}: ${errors[0]!.message}`,
+          `${name} has ${errors.length} error${errors.length === 1 ? '' : 's'}; ` +
+            `fix ${errors.length === 1 ? 'it' : 'them'} before deploying. First: line ` +
+            `${errors[0]!.range.start.line + 1}: ${errors[0]!.message}`,
           'Show Problems',
         );
         if (choice) void vscode.commands.executeCommand('workbench.actions.view.problems');
@@ -122,7 +168,8 @@ export class DeployCommands {
       }
       if (doc.isDirty) log.info(`${name}: deploying the editor's text, unsaved changes included.`);
       if (prepared.stripped.length > 0) log.info(`${name}: left out read-only fields ${prepared.stripped.join(', ')}.`);
-      if (prepared.substituted.length > 0) log.info(`${name}: filled in ${prepared.substituted.map((n) => `\${${n}}`).join(', ')}.`);
+      if (prepared.substituted.length > 0)
+        log.info(`${name}: filled in ${prepared.substituted.map((n) => `\${${n}}`).join(', ')}.`);
 
       const opened = await this.ctx.session();
       session = opened.session;
@@ -134,9 +181,17 @@ export class DeployCommands {
       const target = await this.pickTarget(aws, session, this.targets.get(doc.uri));
       if (!target) return;
       await this.targets.set(doc.uri, target);
-      errCtx = { operation: 'identity', region, cluster: aws.nameFromArn(target.cluster), service: aws.nameFromArn(target.service) };
+      errCtx = {
+        operation: 'identity',
+        region,
+        cluster: aws.nameFromArn(target.cluster),
+        service: aws.nameFromArn(target.service),
+      };
       const who = await identity;
-      const current = await aws.describeService(session.ecs, target.cluster, target.service).then((s) => s.taskDefinition, () => undefined);
+      const current = await aws.describeService(session.ecs, target.cluster, target.service).then(
+        (s) => s.taskDefinition,
+        () => undefined,
+      );
 
       errCtx = { ...errCtx, operation: 'register', taskDefinition: prepared.family };
       const registered = await vscode.window.withProgress(
@@ -146,8 +201,22 @@ export class DeployCommands {
       const label = `${registered.family}:${registered.revision}`;
       log.info(`Registered ${label} (${registered.arn}) from ${name}.`);
 
-      const t: Aws.DeployTarget = { account: who.account, identityArn: who.arn, region, profile: settings.profile, cluster: target.cluster, service: target.service, taskDefinition: label, current, endpoint: settings.endpoint };
-      const ok = await vscode.window.showWarningMessage(aws.confirmationTitle(t), { modal: true, detail: aws.confirmationDetail(t) }, 'Deploy');
+      const t: Aws.DeployTarget = {
+        account: who.account,
+        identityArn: who.arn,
+        region,
+        profile: settings.profile,
+        cluster: target.cluster,
+        service: target.service,
+        taskDefinition: label,
+        current,
+        endpoint: settings.endpoint,
+      };
+      const ok = await vscode.window.showWarningMessage(
+        aws.confirmationTitle(t),
+        { modal: true, detail: aws.confirmationDetail(t) },
+        'Deploy',
+      );
       if (ok !== 'Deploy') {
         log.info(`Registered ${label} but did not deploy it (not confirmed).`);
         return;
@@ -175,11 +244,30 @@ export class DeployCommands {
       const target = await this.pickTarget(aws, session, this.targets.get(undefined));
       if (!target) return;
       await this.targets.set(undefined, target);
-      errCtx = { operation: 'describe-services', region, cluster: aws.nameFromArn(target.cluster), service: aws.nameFromArn(target.service) };
+      errCtx = {
+        operation: 'describe-services',
+        region,
+        cluster: aws.nameFromArn(target.cluster),
+        service: aws.nameFromArn(target.service),
+      };
       const who = await identity;
       const current = (await aws.describeService(session.ecs, target.cluster, target.service)).taskDefinition;
-      const t: Aws.DeployTarget = { account: who.account, identityArn: who.arn, region, profile: settings.profile, cluster: target.cluster, service: target.service, taskDefinition: undefined, current, endpoint: settings.endpoint };
-      const ok = await vscode.window.showWarningMessage(aws.confirmationTitle(t), { modal: true, detail: aws.confirmationDetail(t) }, 'Force New Deployment');
+      const t: Aws.DeployTarget = {
+        account: who.account,
+        identityArn: who.arn,
+        region,
+        profile: settings.profile,
+        cluster: target.cluster,
+        service: target.service,
+        taskDefinition: undefined,
+        current,
+        endpoint: settings.endpoint,
+      };
+      const ok = await vscode.window.showWarningMessage(
+        aws.confirmationTitle(t),
+        { modal: true, detail: aws.confirmationDetail(t) },
+        'Force New Deployment',
+      );
       if (!ok) return;
       await this.runDeployment(aws, session, region, target, undefined, aws.taskDefinitionLabel(current), errCtx);
     } catch (err) {
@@ -190,7 +278,15 @@ export class DeployCommands {
   }
 
   /** UpdateService, then follow the rollout in a cancellable notification. */
-  private async runDeployment(aws: AwsModule, session: Aws.AwsSession, region: string, target: Target, taskDefinitionArn: string | undefined, label: string, errCtx: Aws.AwsErrorContext): Promise<void> {
+  private async runDeployment(
+    aws: AwsModule,
+    session: Aws.AwsSession,
+    region: string,
+    target: Target,
+    taskDefinitionArn: string | undefined,
+    label: string,
+    errCtx: Aws.AwsErrorContext,
+  ): Promise<void> {
     const log = this.ctx.log;
     const settings = readSettings();
     const clusterName = aws.nameFromArn(target.cluster);
@@ -198,14 +294,28 @@ export class DeployCommands {
     const what = `Deployment of ${label} to ${clusterName}/${serviceName}`;
     const consoleUrl = aws.serviceConsoleUrl(region, clusterName, serviceName);
     const result = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `Deploying ${label} to ${clusterName}/${serviceName}`, cancellable: true },
+      {
+        location: vscode.ProgressLocation.Notification,
+        title: `Deploying ${label} to ${clusterName}/${serviceName}`,
+        cancellable: true,
+      },
       async (progress, token) => {
         const abort = new AbortController();
         token.onCancellationRequested(() => abort.abort());
         errCtx.operation = 'update-service';
         progress.report({ message: 'updating the service…' });
-        const started = await aws.deployService(session.ecs, { cluster: target.cluster, service: target.service, taskDefinition: taskDefinitionArn, forceNewDeployment: true, signal: abort.signal });
-        log.info(`UpdateService ${clusterName}/${serviceName}: ${taskDefinitionArn ? `task definition ${label}, ` : ''}forceNewDeployment; deployment ${started.deploymentId ?? '?'}.`);
+        const started = await aws.deployService(session.ecs, {
+          cluster: target.cluster,
+          service: target.service,
+          taskDefinition: taskDefinitionArn,
+          forceNewDeployment: true,
+          signal: abort.signal,
+        });
+        log.info(
+          `UpdateService ${clusterName}/${serviceName}: ` +
+            `${taskDefinitionArn ? `task definition ${label}, ` : ''}forceNewDeployment; deployment ` +
+            `${started.deploymentId ?? '?'}.`,
+        );
         errCtx.operation = 'describe-services';
         return aws.watchRollout(session.ecs, {
           cluster: target.cluster,
@@ -217,19 +327,29 @@ export class DeployCommands {
           timeoutMs: Math.max(1, settings.rolloutTimeoutMinutes) * 60_000,
           onProgress: (p) => {
             for (const e of p.newEvents) log.info(`  event ${e.at?.toISOString() ?? ''} ${e.message}`);
-            log.debug(`  rollout ${p.state}: ${p.running}/${p.desired} running, ${p.pending} pending, ${p.failedTasks} failed`);
+            log.debug(
+              `  rollout ${p.state}: ${p.running}/${p.desired} running, ${p.pending} pending, ${p.failedTasks} failed`,
+            );
             progress.report({ message: aws.progressMessage(p) });
           },
         });
       },
     );
     const outcome = aws.outcomeMessage(result, what);
-    (outcome.severity === 'error' ? log.error : outcome.severity === 'warning' ? log.warn : log.info).call(log, `${outcome.text} ${consoleUrl}`);
+    (outcome.severity === 'error' ? log.error : outcome.severity === 'warning' ? log.warn : log.info).call(
+      log,
+      `${outcome.text} ${consoleUrl}`,
+    );
     if (result.outcome === 'FAILED') {
       for (const e of result.events.slice(-10)) log.error(`  ${e.at?.toISOString() ?? ''} ${e.message}`);
       log.show(true);
     }
-    const show = outcome.severity === 'error' ? vscode.window.showErrorMessage : outcome.severity === 'warning' ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
+    const show =
+      outcome.severity === 'error'
+        ? vscode.window.showErrorMessage
+        : outcome.severity === 'warning'
+          ? vscode.window.showWarningMessage
+          : vscode.window.showInformationMessage;
     const choice = await show(outcome.text, 'Open in Console', 'Show Log');
     if (choice === 'Open in Console') void vscode.env.openExternal(vscode.Uri.parse(consoleUrl));
     else if (choice === 'Show Log') log.show(true);

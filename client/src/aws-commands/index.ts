@@ -1,7 +1,7 @@
 // The VS Code wiring of the AWS features. The AWS SDK and the logic in ../aws are loaded on
 // the first AWS command (dynamic import), never at activation.
 import * as vscode from 'vscode';
-import { AwsCommandContext, AwsModule } from './context';
+import { AwsCommandContext, type AwsModule } from './context';
 import { DeployCommands } from './deploy';
 import { TailCommands } from './tail';
 import { SessionCommands } from './session';

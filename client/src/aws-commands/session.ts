@@ -3,10 +3,12 @@ import * as vscode from 'vscode';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { AwsCommandContext, readSettings } from './context';
+import { type AwsCommandContext, readSettings } from './context';
 
 function settingsTarget(): vscode.ConfigurationTarget {
-  return vscode.workspace.workspaceFolders?.length ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+  return vscode.workspace.workspaceFolders?.length
+    ? vscode.ConfigurationTarget.Workspace
+    : vscode.ConfigurationTarget.Global;
 }
 
 function readIfExists(file: string): string {
@@ -39,7 +41,9 @@ export class SessionCommands implements vscode.Disposable {
   refresh(): void {
     const s = readSettings();
     const doc = vscode.window.activeTextEditor?.document;
-    const relevant = !!(s.profile || s.region || s.endpoint) || (doc?.languageId === 'json' && /"containerDefinitions"\s*:/.test(doc.getText()));
+    const relevant =
+      !!(s.profile || s.region || s.endpoint) ||
+      (doc?.languageId === 'json' && /"containerDefinitions"\s*:/.test(doc.getText()));
     if (!relevant) {
       this.status.hide();
       return;
@@ -48,7 +52,10 @@ export class SessionCommands implements vscode.Disposable {
     const region = s.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'profile region';
     this.status.text = `$(cloud) ${profile} · ${region}${s.endpoint ? ' · endpoint' : ''}`;
     this.status.tooltip = new vscode.MarkdownString(
-      `**Shipshape AWS**\n\nProfile: \`${profile}\`${s.profile ? '' : ' (default chain)'}\n\nRegion: \`${region}\`${s.endpoint ? `\n\nEndpoint: \`${s.endpoint}\`` : ''}${vscode.workspace.isTrusted ? '' : '\n\nDisabled: the workspace is not trusted.'}\n\nClick to switch.`,
+      `**Shipshape AWS**\n\nProfile: ` +
+        `\`${profile}\`${s.profile ? '' : ' (default chain)'}\n\nRegion: ` +
+        `\`${region}\`${s.endpoint ? `\n\nEndpoint: \`${s.endpoint}\`` : ''}${vscode.workspace.isTrusted ? '' : '\n\nDisabled: the workspace is not trusted.'}\n\nClick ` +
+        `to switch.`,
     );
     this.status.show();
   }
@@ -57,8 +64,16 @@ export class SessionCommands implements vscode.Disposable {
     const s = readSettings();
     const pick = await vscode.window.showQuickPick(
       [
-        { label: '$(account) Select AWS Profile…', description: s.profile ?? 'default chain', command: 'shipshape.aws.selectProfile' },
-        { label: '$(globe) Select AWS Region…', description: s.region ?? 'from the profile', command: 'shipshape.aws.selectRegion' },
+        {
+          label: '$(account) Select AWS Profile…',
+          description: s.profile ?? 'default chain',
+          command: 'shipshape.aws.selectProfile',
+        },
+        {
+          label: '$(globe) Select AWS Region…',
+          description: s.region ?? 'from the profile',
+          command: 'shipshape.aws.selectRegion',
+        },
         { label: '$(output) Show AWS Log', description: '', command: 'shipshape.aws.showLog' },
       ],
       { title: 'Shipshape AWS' },
@@ -73,12 +88,26 @@ export class SessionCommands implements vscode.Disposable {
     const credentials = readIfExists(process.env.AWS_SHARED_CREDENTIALS_FILE || path.join(home, '.aws', 'credentials'));
     const current = readSettings().profile;
     const items = [
-      { label: '$(circle-slash) Default credential chain', description: 'AWS_PROFILE, environment variables, then "default"', profile: '' },
-      ...aws.listProfiles(config, credentials).map((p) => ({ label: p, description: p === current ? 'current' : '', profile: p })),
+      {
+        label: '$(circle-slash) Default credential chain',
+        description: 'AWS_PROFILE, environment variables, then "default"',
+        profile: '',
+      },
+      ...aws
+        .listProfiles(config, credentials)
+        .map((p) => ({ label: p, description: p === current ? 'current' : '', profile: p })),
     ];
-    const pick = await vscode.window.showQuickPick(items, { title: 'AWS profile for Shipshape', placeHolder: items.length === 1 ? 'No profile in ~/.aws/config: run "aws configure" or "aws configure sso"' : 'Profiles from ~/.aws/config and ~/.aws/credentials' });
+    const pick = await vscode.window.showQuickPick(items, {
+      title: 'AWS profile for Shipshape',
+      placeHolder:
+        items.length === 1
+          ? 'No profile in ~/.aws/config: run "aws configure" or "aws configure sso"'
+          : 'Profiles from ~/.aws/config and ~/.aws/credentials',
+    });
     if (!pick) return;
-    await vscode.workspace.getConfiguration('shipshape.aws').update('profile', pick.profile || undefined, settingsTarget());
+    await vscode.workspace
+      .getConfiguration('shipshape.aws')
+      .update('profile', pick.profile || undefined, settingsTarget());
     this.ctx.log.info(`AWS profile: ${pick.profile || 'default chain'}.`);
   }
 
@@ -95,7 +124,10 @@ export class SessionCommands implements vscode.Disposable {
     qp.items = base;
     qp.onDidChangeValue((v) => {
       const typed = v.trim();
-      qp.items = /^[a-z]{2}(-[a-z]+)+-\d$/.test(typed) && !aws.COMMON_REGIONS.includes(typed) ? [{ label: typed, description: 'typed', region: typed }, ...base] : base;
+      qp.items =
+        /^[a-z]{2}(-[a-z]+)+-\d$/.test(typed) && !aws.COMMON_REGIONS.includes(typed)
+          ? [{ label: typed, description: 'typed', region: typed }, ...base]
+          : base;
     });
     const region = await new Promise<string | undefined>((resolve) => {
       qp.onDidAccept(() => {

@@ -2,7 +2,7 @@
 // own terminal (ANSI colours by level) or output channel, with a status bar item while any runs.
 import * as vscode from 'vscode';
 import type * as Aws from '../aws';
-import { AwsCommandContext, AwsModule, FileMemory, readSettings } from './context';
+import { type AwsCommandContext, type AwsModule, FileMemory, readSettings } from './context';
 
 interface TailOutput extends vscode.Disposable {
   lines(lines: Aws.FormattedLine[]): void;
@@ -126,30 +126,58 @@ export class TailCommands implements vscode.Disposable {
 
   /** Log group (and stream prefix) from an open task definition's awslogs options, else a pick of log groups. */
   private async choose(aws: AwsModule, arg?: vscode.Uri): Promise<TailChoice | undefined> {
-    const doc = arg instanceof vscode.Uri ? await vscode.workspace.openTextDocument(arg) : vscode.window.activeTextEditor?.document;
+    const doc =
+      arg instanceof vscode.Uri
+        ? await vscode.workspace.openTextDocument(arg)
+        : vscode.window.activeTextEditor?.document;
     if (doc && aws.looksLikeTaskDefinition(doc.getText())) {
       const targets = aws.awsLogsTargets(aws.parseTaskDefinitionText(doc.getText()).value);
-      if (targets.length === 1) return { logGroup: targets[0]!.logGroup, streamPrefix: targets[0]!.streamPrefix, region: targets[0]!.region };
+      if (targets.length === 1)
+        return { logGroup: targets[0]!.logGroup, streamPrefix: targets[0]!.streamPrefix, region: targets[0]!.region };
       if (targets.length > 1) {
         const pick = await vscode.window.showQuickPick(
           [
-            ...targets.map((t) => ({ label: t.container || t.logGroup, description: t.logGroup, detail: t.streamPrefix ? `streams ${t.streamPrefix}…` : undefined, t })),
-            ...[...new Set(targets.map((t) => t.logGroup))].map((g) => ({ label: `All containers in ${g}`, description: '', detail: undefined, t: { container: '', logGroup: g, region: targets.find((x) => x.logGroup === g)!.region, streamPrefix: undefined } })),
+            ...targets.map((t) => ({
+              label: t.container || t.logGroup,
+              description: t.logGroup,
+              detail: t.streamPrefix ? `streams ${t.streamPrefix}…` : undefined,
+              t,
+            })),
+            ...[...new Set(targets.map((t) => t.logGroup))].map((g) => ({
+              label: `All containers in ${g}`,
+              description: '',
+              detail: undefined,
+              t: {
+                container: '',
+                logGroup: g,
+                region: targets.find((x) => x.logGroup === g)!.region,
+                streamPrefix: undefined,
+              },
+            })),
           ],
           { title: 'Tail the logs of which container?' },
         );
-        return pick ? { logGroup: pick.t.logGroup, streamPrefix: pick.t.streamPrefix, region: pick.t.region } : undefined;
+        return pick
+          ? { logGroup: pick.t.logGroup, streamPrefix: pick.t.streamPrefix, region: pick.t.region }
+          : undefined;
       }
     }
     const { session, region } = await this.ctx.session();
     try {
-      const groups = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Listing log groups…' }, () => aws.listLogGroups(session.logs));
+      const groups = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Window, title: 'Listing log groups…' },
+        () => aws.listLogGroups(session.logs),
+      );
       if (groups.length === 0) {
         void vscode.window.showWarningMessage(`There is no log group in ${region}.`);
         return undefined;
       }
       const pick = await vscode.window.showQuickPick(
-        aws.rememberedFirst(groups.map((g) => ({ label: g })), (i) => i.label, this.lastGroup.get(undefined)),
+        aws.rememberedFirst(
+          groups.map((g) => ({ label: g })),
+          (i) => i.label,
+          this.lastGroup.get(undefined),
+        ),
         { title: `Log group to tail (${region})`, placeHolder: 'Type to filter' },
       );
       return pick ? { logGroup: pick.label, streamPrefix: undefined, region: undefined } : undefined;
@@ -169,7 +197,9 @@ export class TailCommands implements vscode.Disposable {
       await this.lastGroup.set(undefined, choice.logGroup);
       const filterPattern = await vscode.window.showInputBox({
         title: `Tail ${choice.logGroup}`,
-        prompt: 'CloudWatch Logs filter pattern (optional; Enter for every event), e.g. ERROR or ?ERROR ?WARN or { $.level = "error" }',
+        prompt:
+          'CloudWatch Logs filter pattern (optional; Enter for every event), ' +
+          'e.g. ERROR or ?ERROR ?WARN or { $.level = "error" }',
         value: this.filters.get(vscode.Uri.parse(`logs:${choice.logGroup}`)) ?? '',
       });
       if (filterPattern === undefined) return;
@@ -181,7 +211,10 @@ export class TailCommands implements vscode.Disposable {
       const id = this.nextId++;
       const label = choice.streamPrefix ? `${choice.logGroup} (${choice.streamPrefix})` : choice.logGroup;
       const stop = () => this.stop(id);
-      const output: TailOutput = settings.logsOutput === 'terminal' ? new TerminalOutput(`Logs: ${choice.logGroup}`, stop) : new ChannelOutput(`Logs: ${choice.logGroup}`);
+      const output: TailOutput =
+        settings.logsOutput === 'terminal'
+          ? new TerminalOutput(`Logs: ${choice.logGroup}`, stop)
+          : new ChannelOutput(`Logs: ${choice.logGroup}`);
       const format = { timeZone: settings.logsTimeZone, color: settings.logsOutput === 'terminal' };
       const tail = new aws.LogTail(session.logs, {
         logGroupName: choice.logGroup,
@@ -204,9 +237,15 @@ export class TailCommands implements vscode.Disposable {
       });
       this.tails.set(id, { id, label, tail, output, session });
       this.refreshStatus();
-      output.note(`Tailing ${label} in ${region} since ${new Date(startTime).toISOString()}${filterPattern.trim() ? `, filter ${filterPattern.trim()}` : ''}. ${settings.logsOutput === 'terminal' ? 'Ctrl+C or closing this terminal stops it.' : 'Run "Shipshape: Stop Log Tail" to stop it.'}`);
+      output.note(
+        `Tailing ${label} in ${region} since ` +
+          `${new Date(startTime).toISOString()}${filterPattern.trim() ? `, filter ${filterPattern.trim()}` : ''}. ` +
+          `${settings.logsOutput === 'terminal' ? 'Ctrl+C or closing this terminal stops it.' : 'Run "Shipshape: Stop Log Tail" to stop it.'}`,
+      );
       output.show();
-      log.info(`Tail ${label} started (region ${region}${filterPattern.trim() ? `, filter ${filterPattern.trim()}` : ''}).`);
+      log.info(
+        `Tail ${label} started (region ${region}${filterPattern.trim() ? `, filter ${filterPattern.trim()}` : ''}).`,
+      );
       void tail.start().then(() => {
         if (this.tails.has(id)) this.finish(id, false);
       });
@@ -238,7 +277,11 @@ export class TailCommands implements vscode.Disposable {
       return undefined;
     }
     if (all.length === 1) return all;
-    const items: Array<vscode.QuickPickItem & { tails: RunningTail[] }> = all.map((t) => ({ label: t.label, description: `${t.tail.delivered} events`, tails: [t] }));
+    const items: Array<vscode.QuickPickItem & { tails: RunningTail[] }> = all.map((t) => ({
+      label: t.label,
+      description: `${t.tail.delivered} events`,
+      tails: [t],
+    }));
     if (withAll) items.push({ label: `All ${all.length} tails`, description: '', tails: all });
     const pick = await vscode.window.showQuickPick(items, { title });
     return pick?.tails;

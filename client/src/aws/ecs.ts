@@ -1,13 +1,13 @@
 // ECS calls used by the deploy commands, each a thin, typed wrapper over one SDK command.
 import {
-  ECSClient,
+  type ECSClient,
   RegisterTaskDefinitionCommand,
-  RegisterTaskDefinitionCommandInput,
+  type RegisterTaskDefinitionCommandInput,
   UpdateServiceCommand,
   DescribeServicesCommand,
   paginateListClusters,
   paginateListServices,
-  Service,
+  type Service,
 } from '@aws-sdk/client-ecs';
 
 export interface RegisteredTaskDefinition {
@@ -16,8 +16,15 @@ export interface RegisteredTaskDefinition {
   revision: number;
 }
 
-export async function registerTaskDefinition(ecs: ECSClient, input: Record<string, unknown>, signal?: AbortSignal): Promise<RegisteredTaskDefinition> {
-  const out = await ecs.send(new RegisterTaskDefinitionCommand(input as unknown as RegisterTaskDefinitionCommandInput), { abortSignal: signal });
+export async function registerTaskDefinition(
+  ecs: ECSClient,
+  input: Record<string, unknown>,
+  signal?: AbortSignal,
+): Promise<RegisteredTaskDefinition> {
+  const out = await ecs.send(
+    new RegisterTaskDefinitionCommand(input as unknown as RegisterTaskDefinitionCommandInput),
+    { abortSignal: signal },
+  );
   const td = out.taskDefinition;
   if (!td?.taskDefinitionArn) throw new Error('RegisterTaskDefinition returned no task definition.');
   return { arn: td.taskDefinitionArn, family: td.family ?? '', revision: td.revision ?? 0 };
@@ -31,18 +38,25 @@ export function nameFromArn(arnOrName: string): string {
 
 export async function listClusters(ecs: ECSClient, signal?: AbortSignal): Promise<string[]> {
   const arns: string[] = [];
-  for await (const page of paginateListClusters({ client: ecs }, {}, { abortSignal: signal })) arns.push(...(page.clusterArns ?? []));
+  for await (const page of paginateListClusters({ client: ecs }, {}, { abortSignal: signal }))
+    arns.push(...(page.clusterArns ?? []));
   return arns.sort((a, b) => nameFromArn(a).localeCompare(nameFromArn(b)));
 }
 
 export async function listServices(ecs: ECSClient, cluster: string, signal?: AbortSignal): Promise<string[]> {
   const arns: string[] = [];
-  for await (const page of paginateListServices({ client: ecs }, { cluster }, { abortSignal: signal })) arns.push(...(page.serviceArns ?? []));
+  for await (const page of paginateListServices({ client: ecs }, { cluster }, { abortSignal: signal }))
+    arns.push(...(page.serviceArns ?? []));
   return arns.sort((a, b) => nameFromArn(a).localeCompare(nameFromArn(b)));
 }
 
 /** DescribeServices for one service; a `failures` entry (MISSING / INACTIVE) becomes a ServiceNotFoundException. */
-export async function describeService(ecs: ECSClient, cluster: string, service: string, signal?: AbortSignal): Promise<Service> {
+export async function describeService(
+  ecs: ECSClient,
+  cluster: string,
+  service: string,
+  signal?: AbortSignal,
+): Promise<Service> {
   const out = await ecs.send(new DescribeServicesCommand({ cluster, services: [service] }), { abortSignal: signal });
   const found = out.services?.[0];
   if (found && found.status !== 'INACTIVE') return found;
@@ -83,7 +97,11 @@ export async function deployService(ecs: ECSClient, options: DeployOptions): Pro
   const service = out.service;
   if (!service) throw new Error('UpdateService returned no service.');
   const primary = service.deployments?.find((d) => d.status === 'PRIMARY');
-  return { service, deploymentId: primary?.id, knownEventIds: (service.events ?? []).map((e) => e.id ?? '').filter(Boolean) };
+  return {
+    service,
+    deploymentId: primary?.id,
+    knownEventIds: (service.events ?? []).map((e) => e.id ?? '').filter(Boolean),
+  };
 }
 
 function consoleHost(region: string): string {

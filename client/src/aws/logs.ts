@@ -2,9 +2,9 @@
 // a start time, every page of each poll (nextToken), de-duplicated by event id across polls,
 // with a small look-back for late-arriving events and a back-off when AWS throttles.
 import {
-  CloudWatchLogsClient,
+  type CloudWatchLogsClient,
   FilterLogEventsCommand,
-  FilteredLogEvent,
+  type FilteredLogEvent,
   paginateDescribeLogGroups,
 } from '@aws-sdk/client-cloudwatch-logs';
 import { sleep } from './rollout';
@@ -36,7 +36,7 @@ export interface LogTailOptions {
   /** Called with each batch of new events, oldest first. */
   onEvents: (events: TailEvent[]) => void;
   /** Called when a poll fails with something other than throttling; the tail stops unless it returns true. */
-  onError?: (err: unknown) => boolean | void;
+  onError?: (err: unknown) => boolean | undefined;
   /** Called when AWS throttles, with the new interval. */
   onThrottle?: (intervalMs: number) => void;
   now?: () => number;
@@ -75,7 +75,10 @@ export class LogTail {
   /** Number of events delivered. */
   delivered = 0;
 
-  constructor(private readonly client: CloudWatchLogsClient, options: LogTailOptions) {
+  constructor(
+    private readonly client: CloudWatchLogsClient,
+    options: LogTailOptions,
+  ) {
     this.options = options;
     const now = (options.now ?? Date.now)();
     this.floor = options.startTime ?? now - DEFAULT_SINCE_MS;
@@ -168,7 +171,13 @@ export class LogTail {
 function toTailEvent(e: FilteredLogEvent): TailEvent | undefined {
   if (e.timestamp === undefined) return undefined;
   const id = e.eventId ?? `${e.logStreamName}|${e.timestamp}|${e.message}`;
-  return { eventId: id, timestamp: e.timestamp, ingestionTime: e.ingestionTime, logStreamName: e.logStreamName ?? '', message: (e.message ?? '').replace(/\r?\n$/, '') };
+  return {
+    eventId: id,
+    timestamp: e.timestamp,
+    ingestionTime: e.ingestionTime,
+    logStreamName: e.logStreamName ?? '',
+    message: (e.message ?? '').replace(/\r?\n$/, ''),
+  };
 }
 
 /** Log group names, optionally starting with a prefix (for the quick pick). */
@@ -199,7 +208,10 @@ function levelOfWord(word: string): LogLevel | undefined {
   return undefined;
 }
 
-/** Guess the level of a log line: JSON `level`/`severity` fields, `level=warn`, `[ERROR]`, `ERROR:`, `E/`-less plain words. */
+/**
+ * Guess the level of a log line: JSON `level`/`severity` fields, `level=warn`, `[ERROR]`, `ERROR:`, `E/`-less plain
+ * words.
+ */
 export function detectLevel(message: string): LogLevel | undefined {
   const m = message.trimStart();
   if (m.startsWith('{')) {
@@ -210,7 +222,17 @@ export function detectLevel(message: string): LogLevel | undefined {
         if (typeof v === 'string') return levelOfWord(v);
         if (typeof v === 'number' && key === 'level') {
           // pino / bunyan numeric levels
-          return v >= 60 ? 'fatal' : v >= 50 ? 'error' : v >= 40 ? 'warn' : v >= 30 ? 'info' : v >= 20 ? 'debug' : 'trace';
+          return v >= 60
+            ? 'fatal'
+            : v >= 50
+              ? 'error'
+              : v >= 40
+                ? 'warn'
+                : v >= 30
+                  ? 'info'
+                  : v >= 20
+                    ? 'debug'
+                    : 'trace';
         }
       }
     } catch {
@@ -253,7 +275,10 @@ function pad(n: number, w = 2): string {
 export function formatTimestamp(ms: number, zone: 'utc' | 'local' = 'utc'): string {
   const d = new Date(ms);
   if (zone === 'utc') return d.toISOString();
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}.${pad(d.getMilliseconds(), 3)}`;
+  return (
+    `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ` +
+    `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}.${pad(d.getMilliseconds(), 3)}`
+  );
 }
 
 const ANSI: Record<LogLevel, string> = {
@@ -273,7 +298,10 @@ export interface FormattedLine {
 export function formatLogEvent(ev: TailEvent, options: FormatOptions = {}): FormattedLine {
   const level = detectLevel(ev.message);
   const ts = formatTimestamp(ev.timestamp, options.timeZone ?? 'utc');
-  const stream = options.stream === false ? '' : ` ${options.shortStream === false ? ev.logStreamName : shortStreamName(ev.logStreamName)}`;
+  const stream =
+    options.stream === false
+      ? ''
+      : ` ${options.shortStream === false ? ev.logStreamName : shortStreamName(ev.logStreamName)}`;
   const message = ev.message.replace(/\r?\n$/, '').replace(/\r?\n/g, '\n    ');
   if (!options.color) return { text: `${ts}${stream} ${message}`, level };
   const dim = '\x1b[2m';

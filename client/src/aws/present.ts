@@ -44,7 +44,9 @@ export function confirmationDetail(t: DeployTarget): string {
 
 export function progressMessage(p: RolloutProgress): string {
   const state = p.state === 'IN_PROGRESS' ? 'in progress' : p.state.toLowerCase();
-  const counts = `${p.running}/${p.desired} running${p.pending ? `, ${p.pending} pending` : ''}${p.failedTasks ? `, ${p.failedTasks} failed` : ''}`;
+  const counts =
+    `${p.running}/${p.desired} ` +
+    `running${p.pending ? `, ${p.pending} pending` : ''}${p.failedTasks ? `, ${p.failedTasks} failed` : ''}`;
   const latest = p.newEvents.length > 0 ? ` · ${p.newEvents[p.newEvents.length - 1]!.message}` : '';
   return `${state} · ${counts}${latest}`;
 }
@@ -59,11 +61,21 @@ export function outcomeMessage(result: RolloutResult, what: string): { severity:
     case 'COMPLETED':
       return { severity: 'info', text: `${what} completed: ${counts} (${minutes} min).` };
     case 'FAILED': {
-      const rollback = last?.rolledBack ? ' The deployment circuit breaker rolled the service back to the previous task definition.' : '';
-      return { severity: 'error', text: `${what} failed: ${last?.reason ?? 'unknown reason'}${rollback} See the service events in the log.` };
+      const rollback = last?.rolledBack
+        ? ' The deployment circuit breaker rolled the service back to the previous task definition.'
+        : '';
+      return {
+        severity: 'error',
+        text: `${what} failed: ${last?.reason ?? 'unknown reason'}${rollback} See the service events in the log.`,
+      };
     }
     case 'TIMEOUT':
-      return { severity: 'warning', text: `${what} is still in progress after ${minutes} min (${counts}). ECS carries on; follow it in the console.` };
+      return {
+        severity: 'warning',
+        text:
+          `${what} is still in progress after ${minutes} min (${counts}). ECS ` +
+          `carries on; follow it in the console.`,
+      };
     case 'CANCELLED':
       return { severity: 'info', text: `Stopped watching ${what}. The deployment itself continues in ECS.` };
   }

@@ -61,23 +61,45 @@ export function evaluateRollout(service: Service, deploymentId?: string): Rollou
     return {
       ...base(primary),
       state: 'FAILED',
-      reason: primary ? `Deployment ${deploymentId} was replaced by deployment ${primary.id}.` : `Deployment ${deploymentId} no longer exists.`,
+      reason: primary
+        ? `Deployment ${deploymentId} was replaced by deployment ${primary.id}.`
+        : `Deployment ${deploymentId} no longer exists.`,
       rolledBack: !!breaker?.rollback,
     };
   }
   const counts = base(ours);
   if (ours.rolloutState === 'FAILED') {
     const rollback = deployments.some((d) => d !== ours && d.status === 'PRIMARY') || !!breaker?.rollback;
-    return { ...counts, state: 'FAILED', reason: ours.rolloutStateReason ?? 'The deployment failed.', rolledBack: rollback };
+    return {
+      ...counts,
+      state: 'FAILED',
+      reason: ours.rolloutStateReason ?? 'The deployment failed.',
+      rolledBack: rollback,
+    };
   }
   if (ours.rolloutState === 'COMPLETED') {
-    return { ...counts, state: 'COMPLETED', reason: ours.rolloutStateReason ?? 'The deployment completed.', rolledBack: false };
+    return {
+      ...counts,
+      state: 'COMPLETED',
+      reason: ours.rolloutStateReason ?? 'The deployment completed.',
+      rolledBack: false,
+    };
   }
-  if (!ours.rolloutState && ours.status === 'PRIMARY' && deployments.length === 1 && counts.running === counts.desired) {
+  if (
+    !ours.rolloutState &&
+    ours.status === 'PRIMARY' &&
+    deployments.length === 1 &&
+    counts.running === counts.desired
+  ) {
     // Controllers without rolloutState: steady when one deployment runs every desired task (the SDK waiter's rule).
     return { ...counts, state: 'COMPLETED', reason: 'The service is steady.', rolledBack: false };
   }
-  return { ...counts, state: 'IN_PROGRESS', reason: ours.rolloutStateReason ?? 'The deployment is in progress.', rolledBack: false };
+  return {
+    ...counts,
+    state: 'IN_PROGRESS',
+    reason: ours.rolloutStateReason ?? 'The deployment is in progress.',
+    rolledBack: false,
+  };
 }
 
 export interface WatchRolloutOptions {
@@ -142,7 +164,13 @@ export async function watchRollout(ecs: ECSClient, options: WatchRolloutOptions)
   let interval = minInterval;
   let last: RolloutSnapshot | undefined;
   let polls = 0;
-  const finish = (outcome: RolloutOutcome): RolloutResult => ({ outcome, last, events, elapsedMs: Date.now() - started, polls });
+  const finish = (outcome: RolloutOutcome): RolloutResult => ({
+    outcome,
+    last,
+    events,
+    elapsedMs: Date.now() - started,
+    polls,
+  });
 
   for (;;) {
     if (options.signal?.aborted) return finish('CANCELLED');

@@ -2,7 +2,7 @@
 // the `{"taskDefinition": {...}}` wrapper printed by `aws ecs describe-task-definition`,
 // drop the fields ECS fills in itself (sending them back is rejected), and substitute
 // `${VAR}` placeholders in string values.
-import { parse, ParseError, printParseErrorCode } from 'jsonc-parser';
+import { parse, type ParseError, printParseErrorCode } from 'jsonc-parser';
 
 /** Fields DescribeTaskDefinition returns that RegisterTaskDefinition does not accept. */
 export const READ_ONLY_TASK_DEFINITION_FIELDS = [
@@ -51,12 +51,15 @@ export function findPlaceholders(value: unknown): string[] {
 }
 
 /** Replace `${NAME}` in string values with `vars[NAME]`; names without a value stay as they are. */
-export function substitutePlaceholders(value: unknown, vars: Readonly<Record<string, string>>): { value: unknown; substituted: string[]; unresolved: string[] } {
+export function substitutePlaceholders(
+  value: unknown,
+  vars: Readonly<Record<string, string>>,
+): { value: unknown; substituted: string[]; unresolved: string[] } {
   const substituted = new Set<string>();
   const unresolved = new Set<string>();
   const out = walkStrings(value, (s) =>
     s.replace(PLACEHOLDER, (whole, name: string) => {
-      if (Object.prototype.hasOwnProperty.call(vars, name)) {
+      if (Object.hasOwn(vars, name)) {
         substituted.add(name);
         return vars[name]!;
       }
@@ -93,8 +96,18 @@ export function unwrapTaskDefinition(value: unknown): Record<string, unknown> | 
   return value;
 }
 
-export function prepareTaskDefinition(source: string | unknown, vars: Readonly<Record<string, string>> = {}): PreparedTaskDefinition {
-  const result: PreparedTaskDefinition = { input: undefined, family: undefined, stripped: [], unresolved: [], substituted: [], errors: [] };
+export function prepareTaskDefinition(
+  source: string | unknown,
+  vars: Readonly<Record<string, string>> = {},
+): PreparedTaskDefinition {
+  const result: PreparedTaskDefinition = {
+    input: undefined,
+    family: undefined,
+    stripped: [],
+    unresolved: [],
+    substituted: [],
+    errors: [],
+  };
   let value: unknown = source;
   if (typeof source === 'string') {
     const parsed = parseTaskDefinitionText(source);

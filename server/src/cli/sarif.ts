@@ -3,13 +3,23 @@ import type { Range } from 'vscode-languageserver-types';
 import type { Rule, Severity } from '../engine/types';
 import type { FileResult } from '../cli';
 
-const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
+const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
+  error: 'error',
+  warning: 'warning',
+  info: 'note',
+  hint: 'note',
+};
 
 /** A SARIF physical location: the path with forward slashes, a 1-based region. */
 function physical(path: string, range: Range): object {
   return {
     artifactLocation: { uri: path.split('\\').join('/') },
-    region: { startLine: range.start.line + 1, startColumn: range.start.character + 1, endLine: range.end.line + 1, endColumn: range.end.character + 1 },
+    region: {
+      startLine: range.start.line + 1,
+      startColumn: range.start.character + 1,
+      endLine: range.end.line + 1,
+      endColumn: range.end.character + 1,
+    },
   };
 }
 
@@ -21,28 +31,47 @@ export function toSarif(results: FileResult[], rules: Rule[], version: string): 
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
-    runs: [{
-      tool: {
-        driver: {
-          name: 'shipshape', version, informationUri: REPOSITORY_URL,
-          rules: driverRules.map((r) => ({
-            id: r.meta.code, name: r.meta.id,
-            shortDescription: { text: r.meta.description },
-            helpUri: ruleDocUrl(r.meta.code),
-            defaultConfiguration: { level: r.meta.defaultSeverity === 'off' ? 'none' : LEVEL[r.meta.defaultSeverity] },
-          })),
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'shipshape',
+            version,
+            informationUri: REPOSITORY_URL,
+            rules: driverRules.map((r) => ({
+              id: r.meta.code,
+              name: r.meta.id,
+              shortDescription: { text: r.meta.description },
+              helpUri: ruleDocUrl(r.meta.code),
+              defaultConfiguration: {
+                level: r.meta.defaultSeverity === 'off' ? 'none' : LEVEL[r.meta.defaultSeverity],
+              },
+            })),
+          },
         },
+        results: results.flatMap((r) =>
+          r.findings.map((f, i) => {
+            const related = r.related[i] ?? [];
+            return {
+              ruleId: f.code,
+              ruleIndex: index.get(f.code),
+              level: LEVEL[f.severity],
+              message: { text: f.message },
+              locations: [{ physicalLocation: physical(r.path, r.lines.range(f.start, f.end)) }],
+              // the other file of a cross-file finding (code scanning links to it)
+              ...(related.length
+                ? {
+                    relatedLocations: related.map((x, id) => ({
+                      id,
+                      message: { text: x.message },
+                      physicalLocation: physical(x.path, x.range),
+                    })),
+                  }
+                : {}),
+            };
+          }),
+        ),
       },
-      results: results.flatMap((r) => r.findings.map((f, i) => {
-        const related = r.related[i] ?? [];
-        return {
-          ruleId: f.code, ruleIndex: index.get(f.code), level: LEVEL[f.severity],
-          message: { text: f.message },
-          locations: [{ physicalLocation: physical(r.path, r.lines.range(f.start, f.end)) }],
-          // the other file of a cross-file finding (code scanning links to it)
-          ...(related.length ? { relatedLocations: related.map((x, id) => ({ id, message: { text: x.message }, physicalLocation: physical(x.path, x.range) })) } : {}),
-        };
-      })),
-    }],
+    ],
   };
 }

@@ -6,8 +6,13 @@ import type { Rule } from '../engine/types';
 import { renderIndex, renderRulePage } from './render';
 
 const DOC_PATHS: Record<string, string> = {
-  dockerfile: '/example/Dockerfile', dockerignore: '/example/.dockerignore', compose: '/example/compose.yaml',
-  workflow: '/example/.github/workflows/ci.yml', taskdef: '/example/ecs/task-definition.json', flake: '/example/flake.nix', nix: '/example/default.nix',
+  dockerfile: '/example/Dockerfile',
+  dockerignore: '/example/.dockerignore',
+  compose: '/example/compose.yaml',
+  workflow: '/example/.github/workflows/ci.yml',
+  taskdef: '/example/ecs/task-definition.json',
+  flake: '/example/flake.nix',
+  nix: '/example/default.nix',
 };
 
 /** Every doc page by file name (`CODE.md` and `README.md`), as `npm run docs` writes them. */
@@ -22,7 +27,12 @@ export function generateDocs(): Map<string, string> {
 /** A service whose workspace holds the rule's doc example files, beside the example document. */
 function exampleService(rule: Rule): Service {
   const dir = DOC_PATHS[rule.meta.kinds[0]].replace(/\/[^/]*$/, '');
-  const files = new Map(Object.entries(rule.meta.docs.files ?? {}).map(([p, t]) => [p.startsWith('/') ? p : posix.normalize(`${dir}/${p}`), t]));
+  const files = new Map(
+    Object.entries(rule.meta.docs.files ?? {}).map(([p, t]) => [
+      p.startsWith('/') ? p : posix.normalize(`${dir}/${p}`),
+      t,
+    ]),
+  );
   const fs: FileSystem = {
     readFile: (p) => files.get(p),
     exists: (p) => files.has(p) || [...files.keys()].some((f) => f.startsWith(p + '/')),
@@ -37,7 +47,13 @@ function page(service: Service, rule: Rule): string {
   const rules: Record<string, 'off' | 'warning'> = {};
   for (const r of service.allRules()) rules[r.meta.code] = 'off';
   rules[rule.meta.code] = rule.meta.defaultSeverity === 'off' ? 'warning' : (rule.meta.defaultSeverity as 'warning');
-  const result = service.validate({ path, text: rule.meta.docs.incorrect, kind }, service.settingsFor(path, { rules }), { trusted: false });
-  const findings = result.findings.map((f) => rule.meta.defaultSeverity === 'off' ? { ...f, severity: 'warning' as const } : f);
+  const result = service.validate(
+    { path, text: rule.meta.docs.incorrect, kind },
+    service.settingsFor(path, { rules }),
+    { trusted: false },
+  );
+  const findings = result.findings.map((f) =>
+    rule.meta.defaultSeverity === 'off' ? { ...f, severity: 'warning' as const } : f,
+  );
   return renderRulePage(rule, findings, (o) => result.lines.position(o));
 }

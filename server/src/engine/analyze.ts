@@ -1,6 +1,16 @@
-import { LineIndex } from '../text/lines';
+import type { LineIndex } from '../text/lines';
 import { formatMessage } from './messages';
-import type { DocumentKind, Finding, Language, Report, Rule, RuleContext, Settings, SeveritySetting, WorkspaceIndex } from './types';
+import type {
+  DocumentKind,
+  Finding,
+  Language,
+  Report,
+  Rule,
+  RuleContext,
+  Settings,
+  SeveritySetting,
+  WorkspaceIndex,
+} from './types';
 
 export interface AnalyzeInput<M> {
   language: Language<M>;
@@ -19,8 +29,18 @@ export interface AnalyzeInput<M> {
 }
 
 /** The severity a rule runs with: the settings by code, then by id, then the language's overrides, then its default. */
-export function resolveSeverity(rule: Rule, settings: Settings, overrides: Record<string, SeveritySetting> = {}): SeveritySetting {
-  return settings.rules[rule.meta.code] ?? settings.rules[rule.meta.id] ?? overrides[rule.meta.code] ?? overrides[rule.meta.id] ?? rule.meta.defaultSeverity;
+export function resolveSeverity(
+  rule: Rule,
+  settings: Settings,
+  overrides: Record<string, SeveritySetting> = {},
+): SeveritySetting {
+  return (
+    settings.rules[rule.meta.code] ??
+    settings.rules[rule.meta.id] ??
+    overrides[rule.meta.code] ??
+    overrides[rule.meta.id] ??
+    rule.meta.defaultSeverity
+  );
 }
 
 /** Runs every enabled rule of the language over one parsed document. */
@@ -35,9 +55,17 @@ export function analyze<M>(input: AnalyzeInput<M>): Finding[] {
     if (severity === 'off') continue;
     const reports: Report[] = [];
     const ctx: RuleContext<M> = {
-      path: input.path, kind: input.kind, text: input.text, lines: input.lines, model: input.model,
-      workspace: input.workspace, settings, trusted: input.trusted,
-      report: (r) => { reports.push(r); },
+      path: input.path,
+      kind: input.kind,
+      text: input.text,
+      lines: input.lines,
+      model: input.model,
+      workspace: input.workspace,
+      settings,
+      trusted: input.trusted,
+      report: (r) => {
+        reports.push(r);
+      },
     };
     try {
       rule.check(ctx);
@@ -50,8 +78,12 @@ export function analyze<M>(input: AnalyzeInput<M>): Finding[] {
       const end = clamp(Math.max(r.end, r.start), input.text.length);
       if (isIgnored(ignores, input.lines.position(start).line, rule)) continue;
       findings.push({
-        ...r, start, end,
-        code: rule.meta.code, rule: rule.meta.id, severity,
+        ...r,
+        start,
+        end,
+        code: rule.meta.code,
+        rule: rule.meta.id,
+        severity,
         message: formatMessage(rule.meta, r.messageId, r.data),
       });
     }
@@ -79,7 +111,11 @@ export function collectIgnores(language: Language, lines: LineIndex): Map<number
   const ignores = new Map<number, Set<string>>();
   const marker = language.lineComment;
   // Most files have no ignore comment at all: skip the line walk unless one could be there.
-  if (!marker || (!lines.text.includes('shipshape-ignore') && !(language.ignoreComment && lines.text.includes('ignore')))) return ignores;
+  if (
+    !marker ||
+    (!lines.text.includes('shipshape-ignore') && !(language.ignoreComment && lines.text.includes('ignore')))
+  )
+    return ignores;
   for (let line = 0; line < lines.lineCount; line++) {
     const text = lines.lineText(line).trim();
     if (!text.startsWith(marker)) continue;

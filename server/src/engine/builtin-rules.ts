@@ -6,41 +6,71 @@ import { DOCUMENT_KINDS, type Rule } from './types';
  */
 export const fileTooLarge: Rule<unknown> = {
   meta: {
-    code: 'SS001', id: 'file-too-large', kinds: [...DOCUMENT_KINDS], defaultSeverity: 'warning', fixable: false,
+    code: 'SS001',
+    id: 'file-too-large',
+    kinds: [...DOCUMENT_KINDS],
+    defaultSeverity: 'warning',
+    fixable: false,
     description: 'The file is too large to analyse in the editor.',
     messages: { tooLarge: 'This file is {{size}} MB, above the {{limit}} MB Shipshape analyses; it was not checked.' },
     docs: {
-      rationale: 'Analysing multi-megabyte files on every keystroke would make the editor sluggish. Shipshape skips them and says so, instead of silently showing nothing. Raise `shipshape.maxFileSize` if such a file is real.',
-      incorrect: '# a 12 MB generated Dockerfile', correct: '# a Dockerfile under the limit',
+      rationale:
+        'Analysing multi-megabyte files on every keystroke would make the ' +
+        'editor sluggish. Shipshape skips them and says so, instead of silently showing nothing. ' +
+        'Raise `shipshape.maxFileSize` if such a file is real.',
+      incorrect: '# a 12 MB generated Dockerfile',
+      correct: '# a Dockerfile under the limit',
     },
   },
-  check() { /* reported by the service before any parsing */ },
+  check() {
+    /* reported by the service before any parsing */
+  },
 };
 
 export const binaryFile: Rule<unknown> = {
   meta: {
-    code: 'SS002', id: 'binary-file', kinds: [...DOCUMENT_KINDS], defaultSeverity: 'error', fixable: false,
+    code: 'SS002',
+    id: 'binary-file',
+    kinds: [...DOCUMENT_KINDS],
+    defaultSeverity: 'error',
+    fixable: false,
     description: 'The file holds binary data, not text.',
     messages: { binary: 'This file contains NUL bytes: it is binary, not a {{kind}} file, and was not checked.' },
     docs: {
-      rationale: 'A NUL byte never belongs in a Dockerfile, YAML, JSON or Nix file; it usually means a file was saved with the wrong encoding (UTF-16) or is not the file it is named after.',
-      incorrect: 'FROM alpine\\u0000', correct: 'FROM alpine:3.20',
+      rationale:
+        'A NUL byte never belongs in a Dockerfile, YAML, JSON or Nix file; it ' +
+        'usually means a file was saved with the wrong encoding (UTF-16) or is not the file it is ' +
+        'named after.',
+      incorrect: 'FROM alpine\\u0000',
+      correct: 'FROM alpine:3.20',
     },
   },
-  check() { /* reported by the service before any parsing */ },
+  check() {
+    /* reported by the service before any parsing */
+  },
 };
 
 export const internalError: Rule<unknown> = {
   meta: {
-    code: 'SS003', id: 'analysis-failed', kinds: [...DOCUMENT_KINDS], defaultSeverity: 'warning', fixable: false,
+    code: 'SS003',
+    id: 'analysis-failed',
+    kinds: [...DOCUMENT_KINDS],
+    defaultSeverity: 'warning',
+    fixable: false,
     description: 'Shipshape could not analyse this file.',
     messages: { failed: 'Shipshape could not parse this file ({{reason}}); it was not checked. Please report it.' },
     docs: {
-      rationale: 'A parser must never crash the language server. When one fails on an input nobody foresaw (extreme nesting, for example), the file gets this one finding and the server goes on.',
-      incorrect: '[[[[[[ … a million levels … ]]]]]]', correct: 'services: {}',
+      rationale:
+        'A parser must never crash the language server. When one fails on an ' +
+        'input nobody foresaw (extreme nesting, for example), the file gets this one finding and ' +
+        'the server goes on.',
+      incorrect: '[[[[[[ … a million levels … ]]]]]]',
+      correct: 'services: {}',
     },
   },
-  check() { /* reported by the service when a parser throws */ },
+  check() {
+    /* reported by the service when a parser throws */
+  },
 };
 
 export const builtinRules = [fileTooLarge, binaryFile, internalError];

@@ -36,7 +36,8 @@ export function parseConfig(text: string): ConfigFile {
     return out;
   }
   const top = data as Record<string, unknown>;
-  for (const key of Object.keys(top)) if (key !== 'rules' && key !== 'workflow') out.problems.push(`unknown key "${key}"`);
+  for (const key of Object.keys(top))
+    if (key !== 'rules' && key !== 'workflow') out.problems.push(`unknown key "${key}"`);
   const rules = top.rules;
   if (rules && typeof rules === 'object' && !Array.isArray(rules)) {
     for (const [code, value] of Object.entries(rules as Record<string, unknown>)) {
@@ -53,7 +54,11 @@ export function parseConfig(text: string): ConfigFile {
 
 /** Editor settings win over the workspace file, which wins over the defaults. */
 export function mergeSettings(base: Settings, file: ConfigFile | undefined, editor?: Partial<Settings>): Settings {
-  const labels = [...(base.workflow?.selfHostedRunnerLabels ?? []), ...(file?.selfHostedRunnerLabels ?? []), ...(editor?.workflow?.selfHostedRunnerLabels ?? [])];
+  const labels = [
+    ...(base.workflow?.selfHostedRunnerLabels ?? []),
+    ...(file?.selfHostedRunnerLabels ?? []),
+    ...(editor?.workflow?.selfHostedRunnerLabels ?? []),
+  ];
   return {
     ...base,
     ...editor,

@@ -1,4 +1,10 @@
-import type { CodeAction, Diagnostic, DiagnosticRelatedInformation, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
+import type {
+  CodeAction,
+  Diagnostic,
+  DiagnosticRelatedInformation,
+  TextEdit,
+  WorkspaceEdit,
+} from 'vscode-languageserver-types';
 import { LineIndex } from '../text/lines';
 import { snippetToPlain } from './snippet';
 import type { Finding, Fix, OffsetEdit, Severity } from './types';
@@ -63,7 +69,11 @@ function toFixData(fix: Fix, o: ConvertOptions): FixData {
   if (fix.otherFiles?.length) {
     data.otherFiles = fix.otherFiles.map((other) => {
       const lines = o.otherLines?.(other.path) ?? new LineIndex('');
-      return { uri: o.toUri(other.path), create: other.create, edits: other.edits.map((e) => ({ range: lines.range(e.start, e.end), newText: e.newText })) };
+      return {
+        uri: o.toUri(other.path),
+        create: other.create,
+        edits: other.edits.map((e) => ({ range: lines.range(e.start, e.end), newText: e.newText })),
+      };
     });
   }
   return data;
@@ -108,8 +118,10 @@ export function safeFixEdits(findings: Finding[]): OffsetEdit[] {
   const chosen: OffsetEdit[] = [];
   for (const f of findings) {
     const fix = f.fix;
-    if (!fix || !fix.safe || fix.snippet || fix.otherFiles?.length) continue;
-    const overlaps = fix.edits.some((e) => chosen.some((c) => e.start < c.end && c.start < e.end || (e.start === e.end && e.start === c.start)));
+    if (!fix?.safe || fix.snippet || fix.otherFiles?.length) continue;
+    const overlaps = fix.edits.some((e) =>
+      chosen.some((c) => (e.start < c.end && c.start < e.end) || (e.start === e.end && e.start === c.start)),
+    );
     if (!overlaps) chosen.push(...fix.edits);
   }
   return chosen.sort((a, b) => a.start - b.start);
@@ -124,7 +136,12 @@ export function applyEdits(text: string, edits: OffsetEdit[]): string {
 }
 
 /** "Ignore CODE here": a `# shipshape-ignore CODE` comment above the finding's line, indented like it. */
-export function ignoreActions(uri: string, diagnostics: Diagnostic[], lines: LineIndex, marker: string | undefined): CodeAction[] {
+export function ignoreActions(
+  uri: string,
+  diagnostics: Diagnostic[],
+  lines: LineIndex,
+  marker: string | undefined,
+): CodeAction[] {
   if (!marker) return [];
   const actions: CodeAction[] = [];
   const seen = new Set<string>();
@@ -139,7 +156,16 @@ export function ignoreActions(uri: string, diagnostics: Diagnostic[], lines: Lin
       title: `Ignore ${d.code} on this line`,
       kind: 'quickfix',
       diagnostics: [d],
-      edit: { changes: { [uri]: [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `${indent}${marker} shipshape-ignore ${d.code}\n` }] } },
+      edit: {
+        changes: {
+          [uri]: [
+            {
+              range: { start: { line, character: 0 }, end: { line, character: 0 } },
+              newText: `${indent}${marker} shipshape-ignore ${d.code}\n`,
+            },
+          ],
+        },
+      },
     });
   }
   return actions;

@@ -5,5 +5,6 @@ export function formatMessage(meta: RuleMeta, messageId: string, data?: Record<s
   const template = meta.messages[messageId];
   if (template === undefined) return `${meta.description} (unknown message id ${messageId})`;
   return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) =>
-    data && data[name] !== undefined ? String(data[name]) : whole);
+    data && data[name] !== undefined ? String(data[name]) : whole,
+  );
 }

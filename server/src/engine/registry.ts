@@ -11,14 +11,23 @@ export class Registry {
       this.byKind.set(language.kind, language);
       for (const rule of language.rules) {
         const existing = this.byCode.get(rule.meta.code);
-        if (existing && existing !== rule) throw new Error(`rule code ${rule.meta.code} is used twice (${existing.meta.id}, ${rule.meta.id})`);
+        if (existing && existing !== rule)
+          throw new Error(`rule code ${rule.meta.code} is used twice (${existing.meta.id}, ${rule.meta.id})`);
         this.byCode.set(rule.meta.code, rule);
       }
     }
   }
-  language(kind: DocumentKind): Language | undefined { return this.byKind.get(kind); }
-  languages(): Language[] { return [...this.byKind.values()]; }
-  rule(code: string): Rule | undefined { return this.byCode.get(code); }
+  language(kind: DocumentKind): Language | undefined {
+    return this.byKind.get(kind);
+  }
+  languages(): Language[] {
+    return [...this.byKind.values()];
+  }
+  rule(code: string): Rule | undefined {
+    return this.byCode.get(code);
+  }
   /** Every distinct rule, sorted by code. */
-  rules(): Rule[] { return [...this.byCode.values()].sort((a, b) => a.meta.code.localeCompare(b.meta.code)); }
+  rules(): Rule[] {
+    return [...this.byCode.values()].sort((a, b) => a.meta.code.localeCompare(b.meta.code));
+  }
 }

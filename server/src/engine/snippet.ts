@@ -3,16 +3,29 @@ export function snippetToPlain(snippet: string): string {
   let out = '';
   for (let i = 0; i < snippet.length; i++) {
     const c = snippet[i];
-    if (c === '\\' && i + 1 < snippet.length && '$}\\'.includes(snippet[i + 1])) { out += snippet[++i]; continue; }
-    if (c !== '$') { out += c; continue; }
+    if (c === '\\' && i + 1 < snippet.length && '$}\\'.includes(snippet[i + 1])) {
+      out += snippet[++i];
+      continue;
+    }
+    if (c !== '$') {
+      out += c;
+      continue;
+    }
     const rest = snippet.slice(i + 1);
     const simple = /^(\d+|[A-Z_]+)/.exec(rest);
-    if (simple) { i += simple[0].length; continue; }
+    if (simple) {
+      i += simple[0].length;
+      continue;
+    }
     if (rest[0] === '{') {
       // find the matching brace, honouring nesting and escapes
-      let depth = 0, j = i + 1;
+      let depth = 0,
+        j = i + 1;
       for (; j < snippet.length; j++) {
-        if (snippet[j] === '\\') { j++; continue; }
+        if (snippet[j] === '\\') {
+          j++;
+          continue;
+        }
         if (snippet[j] === '{') depth++;
         else if (snippet[j] === '}' && --depth === 0) break;
       }

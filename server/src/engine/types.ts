@@ -2,17 +2,37 @@
  * The engine's contracts. Every language plugs into these types; nothing here knows about a
  * particular language, about LSP connections or about the disk.
  */
-import type { CompletionItem, Hover, DocumentSymbol, Location, SelectionRange, FoldingRange, TextEdit as LspTextEdit } from 'vscode-languageserver-types';
+import type {
+  CompletionItem,
+  Hover,
+  DocumentSymbol,
+  Location,
+  SelectionRange,
+  FoldingRange,
+  TextEdit as LspTextEdit,
+} from 'vscode-languageserver-types';
 import type { LineIndex } from '../text/lines';
 
 export type DocumentKind = 'dockerfile' | 'dockerignore' | 'compose' | 'workflow' | 'taskdef' | 'flake' | 'nix';
-export const DOCUMENT_KINDS: readonly DocumentKind[] = ['dockerfile', 'dockerignore', 'compose', 'workflow', 'taskdef', 'flake', 'nix'];
+export const DOCUMENT_KINDS: readonly DocumentKind[] = [
+  'dockerfile',
+  'dockerignore',
+  'compose',
+  'workflow',
+  'taskdef',
+  'flake',
+  'nix',
+];
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 export type SeveritySetting = Severity | 'off';
 
 /** A replacement of the text between two offsets (UTF-16 code units, like JS strings). */
-export interface OffsetEdit { start: number; end: number; newText: string }
+export interface OffsetEdit {
+  start: number;
+  end: number;
+  newText: string;
+}
 
 /**
  * A fix attached to a finding. `safe` fixes never change behaviour and are applied by
@@ -31,7 +51,12 @@ export interface Fix {
 }
 
 /** A location in another file that explains a finding (LSP relatedInformation). */
-export interface Related { path: string; start: number; end: number; message: string }
+export interface Related {
+  path: string;
+  start: number;
+  end: number;
+  message: string;
+}
 
 /** What a rule reports. Offsets are into the document's text. */
 export interface Report {
@@ -118,7 +143,13 @@ export interface Rule<M = any> {
 }
 
 /** A problem found while parsing, turned into findings by the language's syntax rule. */
-export interface ParseProblem { start: number; end: number; message: string; messageId?: string; data?: Record<string, string | number> }
+export interface ParseProblem {
+  start: number;
+  end: number;
+  message: string;
+  messageId?: string;
+  data?: Record<string, string | number>;
+}
 
 export interface FeatureContext<M> {
   readonly path: string;
@@ -143,7 +174,11 @@ export interface Language<M = any> {
   hover?(ctx: FeatureContext<M>, offset: number): Hover | undefined;
   symbols?(ctx: FeatureContext<M>): DocumentSymbol[];
   definition?(ctx: FeatureContext<M>, offset: number): Location[];
-  rename?(ctx: FeatureContext<M>, offset: number, newName: string): { path: string; edits: LspTextEdit[] }[] | undefined;
+  rename?(
+    ctx: FeatureContext<M>,
+    offset: number,
+    newName: string,
+  ): { path: string; edits: LspTextEdit[] }[] | undefined;
   folding?(ctx: FeatureContext<M>): FoldingRange[];
   selectionRanges?(ctx: FeatureContext<M>, offsets: number[]): SelectionRange[];
   /** Extra severity overrides the language reads from files next to the document (e.g. .hadolint.yaml). */

@@ -3,7 +3,11 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 /** file: URIs become absolute POSIX paths; other schemes keep their URI as the "path". */
 export function uriToPath(uri: string): string {
   if (uri.startsWith('file:')) {
-    try { return fileURLToPath(uri).split('\\').join('/'); } catch { return uri; }
+    try {
+      return fileURLToPath(uri).split('\\').join('/');
+    } catch {
+      return uri;
+    }
   }
   return uri;
 }

@@ -16,7 +16,8 @@ export function detectKind(path: string, text?: string): DocumentKind | undefine
   const p = path.replace(/\\/g, '/');
   const name = basename(p);
   const lower = name.toLowerCase();
-  if (lower === '.dockerignore' || lower.endsWith('.dockerignore') || lower === '.containerignore') return 'dockerignore';
+  if (lower === '.dockerignore' || lower.endsWith('.dockerignore') || lower === '.containerignore')
+    return 'dockerignore';
   if (/^(docker|container)file([.-].*)?$/i.test(name) || /\.(docker|container)file$/i.test(name)) return 'dockerfile';
   if (/\.ya?ml$/i.test(name)) {
     if (/(^|\/)\.github\/workflows\/[^/]+$/.test(p)) return 'workflow';
@@ -36,13 +37,14 @@ export function detectKind(path: string, text?: string): DocumentKind | undefine
 export function looksLikeTaskDefinition(text: string): boolean {
   if (!text.includes('containerDefinitions')) return false;
   const tree = parseTree(text.length > 5_000_000 ? text.slice(0, 5_000_000) : text, [], { allowTrailingComma: true });
-  if (!tree || tree.type !== 'object') return false;
+  if (tree?.type !== 'object') return false;
   for (const prop of tree.children ?? []) {
     const key = prop.children?.[0]?.value;
     if (key === 'containerDefinitions') return true;
     if (key === 'taskDefinition') {
       const inner = prop.children?.[1];
-      if (inner?.type === 'object' && inner.children?.some((p) => p.children?.[0]?.value === 'containerDefinitions')) return true;
+      if (inner?.type === 'object' && inner.children?.some((p) => p.children?.[0]?.value === 'containerDefinitions'))
+        return true;
     }
   }
   return false;

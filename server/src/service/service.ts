@@ -1,11 +1,30 @@
-import type { CompletionItem, DocumentSymbol, FoldingRange, Hover, Location, Range, SelectionRange, TextEdit } from 'vscode-languageserver-types';
+import type {
+  CompletionItem,
+  DocumentSymbol,
+  FoldingRange,
+  Hover,
+  Location,
+  Range,
+  SelectionRange,
+  TextEdit,
+} from 'vscode-languageserver-types';
 import { analyze, resolveSeverity } from '../engine/analyze';
 import { builtinRules, binaryFile, fileTooLarge, internalError } from '../engine/builtin-rules';
 import { CONFIG_FILE, mergeSettings, parseConfig, type ConfigFile } from '../engine/config';
 import { safeFixEdits } from '../engine/lsp';
 import { formatMessage } from '../engine/messages';
 import { Registry } from '../engine/registry';
-import type { DocumentKind, FeatureContext, Finding, Language, OffsetEdit, ParsedFile, Rule, Settings, WorkspaceIndex } from '../engine/types';
+import type {
+  DocumentKind,
+  FeatureContext,
+  Finding,
+  Language,
+  OffsetEdit,
+  ParsedFile,
+  Rule,
+  Settings,
+  WorkspaceIndex,
+} from '../engine/types';
 import { DEFAULT_SETTINGS } from '../engine/types';
 import { LineIndex } from '../text/lines';
 import { detectKind } from './detect';
@@ -46,7 +65,11 @@ export class Service {
   private readonly loggedFailures = new Set<string>();
   private readonly configCache = new Map<string, { text: string | undefined; config: ConfigFile | undefined }>();
 
-  constructor(languages: Language[], fs: FileSystem, private readonly log: ErrorLogger = () => {}) {
+  constructor(
+    languages: Language[],
+    fs: FileSystem,
+    private readonly log: ErrorLogger = () => {},
+  ) {
     this.registry = new Registry(languages);
     this.workspace = new Workspace(fs, (path, text) => this.parseFile(path, text), detectKind);
   }
@@ -74,7 +97,8 @@ export class Service {
         const hit = this.configCache.get(file);
         if (hit && hit.text === text) return hit.config;
         const config = parseConfig(text);
-        if (config.problems.length) this.logOnce(`config:${file}:${text.length}`, `${file}: ${config.problems.join('; ')}`);
+        if (config.problems.length)
+          this.logOnce(`config:${file}:${text.length}`, `${file}: ${config.problems.join('; ')}`);
         this.configCache.set(file, { text, config });
         return config;
       }
@@ -100,13 +124,28 @@ export class Service {
     try {
       parsed = this.parsed(doc, kind);
     } catch (error) {
-      return { kind, findings: this.builtin(internalError, 'failed', { reason: describe(error) }, settings), lines: new LineIndex(doc.text) };
+      return {
+        kind,
+        findings: this.builtin(internalError, 'failed', { reason: describe(error) }, settings),
+        lines: new LineIndex(doc.text),
+      };
     }
     const findings = analyze({
-      language, path: doc.path, kind, text: doc.text, lines: parsed.lines, model: parsed.model,
-      workspace: this.trackingView(doc.path), settings, trusted: opts.trusted ?? false,
+      language,
+      path: doc.path,
+      kind,
+      text: doc.text,
+      lines: parsed.lines,
+      model: parsed.model,
+      workspace: this.trackingView(doc.path),
+      settings,
+      trusted: opts.trusted ?? false,
       isCancelled: opts.isCancelled,
-      onRuleError: (rule, error) => this.logOnce(`rule:${rule.meta.code}`, `rule ${rule.meta.code} (${rule.meta.id}) failed on ${doc.path}: ${stack(error)}`),
+      onRuleError: (rule, error) =>
+        this.logOnce(
+          `rule:${rule.meta.code}`,
+          `rule ${rule.meta.code} (${rule.meta.id}) failed on ${doc.path}: ${stack(error)}`,
+        ),
     });
     return { kind, findings, lines: parsed.lines };
   }
@@ -128,7 +167,12 @@ export class Service {
   definition(doc: DocumentInput, offset: number, settings: Settings): Location[] {
     return this.feature(doc, settings, 'definition', (lang, ctx) => lang.definition?.(ctx, offset)) ?? [];
   }
-  rename(doc: DocumentInput, offset: number, newName: string, settings: Settings): { path: string; edits: TextEdit[] }[] | undefined {
+  rename(
+    doc: DocumentInput,
+    offset: number,
+    newName: string,
+    settings: Settings,
+  ): { path: string; edits: TextEdit[] }[] | undefined {
     return this.feature(doc, settings, 'rename', (lang, ctx) => lang.rename?.(ctx, offset, newName));
   }
   /**
@@ -136,15 +180,29 @@ export class Service {
    * nothing there can be renamed (the editor then says so before asking for a new name). Found by
    * renaming the name to itself and keeping the edit of this document under the offset.
    */
-  prepareRename(doc: DocumentInput, offset: number, settings: Settings): { range: Range; placeholder: string } | undefined {
+  prepareRename(
+    doc: DocumentInput,
+    offset: number,
+    settings: Settings,
+  ): { range: Range; placeholder: string } | undefined {
     const lines = new LineIndex(doc.text);
-    const word = /[A-Za-z0-9_.'-]*$/.exec(doc.text.slice(Math.max(0, offset - 256), offset))![0] + /^[A-Za-z0-9_.'-]*/.exec(doc.text.slice(offset, offset + 256))![0];
+    const word =
+      /[A-Za-z0-9_.'-]*$/.exec(doc.text.slice(Math.max(0, offset - 256), offset))![0] +
+      /^[A-Za-z0-9_.'-]*/.exec(doc.text.slice(offset, offset + 256))![0];
     // names may hold dots (a stage `build.v2`), but a trailing dot or a `.#` prefix is not part of them
     const candidates = [...new Set([word, ...word.split(/[.#]/)].filter((w) => w && /^[A-Za-z0-9_]/.test(w)))];
     for (const name of candidates) {
       const edits = this.rename(doc, offset, name, settings)?.find((r) => r.path === doc.path)?.edits ?? [];
-      const here = edits.find((e) => { const s = lines.offset(e.range.start), t = lines.offset(e.range.end); return s <= offset && offset <= t; });
-      if (here) return { range: here.range, placeholder: doc.text.slice(lines.offset(here.range.start), lines.offset(here.range.end)) };
+      const here = edits.find((e) => {
+        const s = lines.offset(e.range.start),
+          t = lines.offset(e.range.end);
+        return s <= offset && offset <= t;
+      });
+      if (here)
+        return {
+          range: here.range,
+          placeholder: doc.text.slice(lines.offset(here.range.start), lines.offset(here.range.end)),
+        };
     }
     return undefined;
   }
@@ -163,7 +221,13 @@ export class Service {
     const hit = this.lastParse.get(doc.path);
     if (hit && hit.text === doc.text && hit.kind === kind) return hit;
     const language = this.registry.language(kind)!;
-    const parsed: ParsedFile = { path: doc.path, kind, text: doc.text, lines: new LineIndex(doc.text), model: language.parse(doc.text, doc.path) };
+    const parsed: ParsedFile = {
+      path: doc.path,
+      kind,
+      text: doc.text,
+      lines: new LineIndex(doc.text),
+      model: language.parse(doc.text, doc.path),
+    };
     this.lastParse.delete(doc.path);
     this.lastParse.set(doc.path, parsed);
     while (this.lastParse.size > 64) this.lastParse.delete(this.lastParse.keys().next().value as string);
@@ -174,7 +238,12 @@ export class Service {
   private refuse(doc: DocumentInput, kind: DocumentKind, settings: Settings): Finding[] | undefined {
     const limit = settings.maxFileSize ?? DEFAULT_SETTINGS.maxFileSize!;
     if (doc.text.length > limit) {
-      return this.builtin(fileTooLarge, 'tooLarge', { size: (doc.text.length / 1048576).toFixed(1), limit: (limit / 1048576).toFixed(1) }, settings);
+      return this.builtin(
+        fileTooLarge,
+        'tooLarge',
+        { size: (doc.text.length / 1048576).toFixed(1), limit: (limit / 1048576).toFixed(1) },
+        settings,
+      );
     }
     const nul = doc.text.indexOf('\u0000');
     if (nul >= 0) return this.builtin(binaryFile, 'binary', { kind }, settings, nul);
@@ -184,17 +253,41 @@ export class Service {
   private builtin(rule: Rule, messageId: string, data: Record<string, string>, settings: Settings, at = 0): Finding[] {
     const severity = resolveSeverity(rule, settings);
     if (severity === 'off') return [];
-    return [{ start: at, end: at, messageId, data, code: rule.meta.code, rule: rule.meta.id, severity, message: formatMessage(rule.meta, messageId, data) }];
+    return [
+      {
+        start: at,
+        end: at,
+        messageId,
+        data,
+        code: rule.meta.code,
+        rule: rule.meta.id,
+        severity,
+        message: formatMessage(rule.meta, messageId, data),
+      },
+    ];
   }
 
-  private feature<T>(doc: DocumentInput, settings: Settings, name: string, run: (lang: Language, ctx: FeatureContext<unknown>) => T | undefined): T | undefined {
+  private feature<T>(
+    doc: DocumentInput,
+    settings: Settings,
+    name: string,
+    run: (lang: Language, ctx: FeatureContext<unknown>) => T | undefined,
+  ): T | undefined {
     const kind = this.kindOf(doc);
     if (!kind) return undefined;
     const language = this.registry.language(kind);
     if (!language || this.refuse(doc, kind, settings)) return undefined;
     try {
       const parsed = this.parsed(doc, kind);
-      return run(language, { path: doc.path, kind, text: doc.text, lines: parsed.lines, model: parsed.model, workspace: this.trackingView(doc.path), settings });
+      return run(language, {
+        path: doc.path,
+        kind,
+        text: doc.text,
+        lines: parsed.lines,
+        model: parsed.model,
+        workspace: this.trackingView(doc.path),
+        settings,
+      });
     } catch (error) {
       this.logOnce(`feature:${kind}:${name}`, `${name} failed on ${doc.path}: ${stack(error)}`);
       return undefined;
@@ -205,9 +298,18 @@ export class Service {
   private trackingView(dependent: string): WorkspaceIndex {
     const ws = this.workspace;
     return {
-      get: (p) => { ws.dependOn(dependent, p); return ws.get(p); },
-      exists: (p) => { ws.dependOn(dependent, p); return ws.exists(p); },
-      readText: (p) => { ws.dependOn(dependent, p); return ws.readText(p); },
+      get: (p) => {
+        ws.dependOn(dependent, p);
+        return ws.get(p);
+      },
+      exists: (p) => {
+        ws.dependOn(dependent, p);
+        return ws.exists(p);
+      },
+      readText: (p) => {
+        ws.dependOn(dependent, p);
+        return ws.readText(p);
+      },
       list: (k) => ws.list(k),
       dependOn: (d, p) => ws.dependOn(d, p),
     };

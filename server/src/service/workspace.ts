@@ -11,7 +11,10 @@ export interface FileSystem {
 
 export type FileParser = (path: string, text: string) => ParsedFile | undefined;
 
-interface Entry { text: string; parsed: ParsedFile | undefined }
+interface Entry {
+  text: string;
+  parsed: ParsedFile | undefined;
+}
 
 /** Files larger than this are not read from disk for cross-file checks. */
 const MAX_INDEXED_SIZE = 2 * 1024 * 1024;
@@ -46,26 +49,40 @@ export class Workspace implements WorkspaceIndex {
     this.invalidate(path);
     if (kind) this.known.set(path, kind);
   }
-  close(path: string): void { this.open.delete(path); this.invalidate(path); }
+  close(path: string): void {
+    this.open.delete(path);
+    this.invalidate(path);
+  }
   /** A file changed, appeared or disappeared on disk (file-watcher events). */
   changedOnDisk(path: string): void {
     this.invalidate(path);
     if (!this.open.has(path)) {
       const kind = this.fs.exists(path) ? this.detectOnDisk(path) : undefined;
-      if (kind) this.known.set(path, kind); else this.known.delete(path);
+      if (kind) this.known.set(path, kind);
+      else this.known.delete(path);
     }
   }
   /** The kind of a file on disk: by its path, and for JSON by its content (a task definition named `ecs/web.json`). */
   private detectOnDisk(path: string): DocumentKind | undefined {
-    return this.detect(path) ?? (path.toLowerCase().endsWith('.json') ? this.detect(path, this.readText(path)) : undefined);
+    return (
+      this.detect(path) ?? (path.toLowerCase().endsWith('.json') ? this.detect(path, this.readText(path)) : undefined)
+    );
   }
   /** Records a file found by a workspace scan. */
-  addKnown(path: string, kind: DocumentKind): void { this.known.set(path, kind); }
-  isOpen(path: string): boolean { return this.open.has(path); }
+  addKnown(path: string, kind: DocumentKind): void {
+    this.known.set(path, kind);
+  }
+  isOpen(path: string): boolean {
+    return this.open.has(path);
+  }
   /** The files that read `path` (directly), so they can be re-checked after it changes. */
-  dependentsOf(path: string): string[] { return [...(this.dependents.get(path) ?? [])]; }
+  dependentsOf(path: string): string[] {
+    return [...(this.dependents.get(path) ?? [])];
+  }
   /** The files `path` read when it was last checked (a reverse lookup there may now see it differently). */
-  dependenciesOf(path: string): string[] { return [...(this.dependencies.get(path) ?? [])]; }
+  dependenciesOf(path: string): string[] {
+    return [...(this.dependencies.get(path) ?? [])];
+  }
   /** Drops the edges from `dependent` (before it is checked again, or when it is gone). */
   forgetDependencies(dependent: string): void {
     for (const p of this.dependencies.get(dependent) ?? []) {
@@ -88,7 +105,11 @@ export class Workspace implements WorkspaceIndex {
       return hit.parsed;
     }
     let parsed: ParsedFile | undefined;
-    try { parsed = this.parser(path, text); } catch { parsed = undefined; }
+    try {
+      parsed = this.parser(path, text);
+    } catch {
+      parsed = undefined;
+    }
     this.cache.set(path, { text, parsed });
     while (this.cache.size > this.maxEntries) this.cache.delete(this.cache.keys().next().value as string);
     return parsed;
@@ -101,7 +122,11 @@ export class Workspace implements WorkspaceIndex {
     if (open !== undefined) return open;
     if (this.textCache.has(path)) return this.textCache.get(path) ?? undefined;
     let text: string | undefined;
-    try { text = this.fs.readFile(path); } catch { text = undefined; }
+    try {
+      text = this.fs.readFile(path);
+    } catch {
+      text = undefined;
+    }
     if (text !== undefined && text.length > MAX_INDEXED_SIZE) text = undefined;
     this.textCache.set(path, text ?? null);
     while (this.textCache.size > this.maxEntries) this.textCache.delete(this.textCache.keys().next().value as string);

@@ -32,7 +32,10 @@ export function nearest(word: string, candidates: Iterable<string>, maxDistance 
   let bestD = limit + 1;
   for (const c of candidates) {
     const d = editDistance(w, c.toLowerCase(), limit);
-    if (d < bestD) { best = c; bestD = d; }
+    if (d < bestD) {
+      best = c;
+      bestD = d;
+    }
   }
   return best;
 }
@@ -43,16 +46,26 @@ export function nearest(word: string, candidates: Iterable<string>, maxDistance 
  * that contains the word ("vpc" → "awsvpc"), or with `either`, that the word contains too
  * ("web-app" → "web").
  */
-export function nearestName(word: string, candidates: readonly string[], containment: 'candidate' | 'either' = 'candidate'): string | undefined {
+export function nearestName(
+  word: string,
+  candidates: readonly string[],
+  containment: 'candidate' | 'either' = 'candidate',
+): string | undefined {
   const w = word.toLowerCase();
-  let best: string | undefined, bestD = Infinity;
+  let best: string | undefined,
+    bestD = Infinity;
   for (const c of candidates) {
     const d = editDistance(w, c.toLowerCase());
-    if (d < bestD) { best = c; bestD = d; }
+    if (d < bestD) {
+      best = c;
+      bestD = d;
+    }
   }
   if (best === undefined) return undefined;
   if (bestD <= Math.max(2, Math.floor(Math.max(word.length, best.length) / 3))) return best;
   if (word.length < 3) return undefined;
-  const containing = candidates.filter((c) => c.toLowerCase().includes(w) || (containment === 'either' && c.length >= 3 && w.includes(c.toLowerCase())));
+  const containing = candidates.filter(
+    (c) => c.toLowerCase().includes(w) || (containment === 'either' && c.length >= 3 && w.includes(c.toLowerCase())),
+  );
   return containing.length === 1 ? containing[0] : undefined;
 }

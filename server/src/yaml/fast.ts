@@ -10,21 +10,40 @@
  * returns undefined and the caller falls back to `parseDocument`, whose errors stay yaml's.
  * test/yaml/fast.test.ts compares the two on the corpus, the fixtures and generated text.
  */
-import { Document, Pair, Scalar, YAMLMap, YAMLSeq, type DocumentOptions, type ParseOptions, type SchemaOptions } from 'yaml';
+import {
+  Document,
+  Pair,
+  Scalar,
+  YAMLMap,
+  YAMLSeq,
+  type DocumentOptions,
+  type ParseOptions,
+  type SchemaOptions,
+} from 'yaml';
 
 type Options = ParseOptions & DocumentOptions & SchemaOptions;
 type Node = Scalar | YAMLMap | YAMLSeq;
-type Range = [number, number, number];
 
 /** Thrown to give up; caught in fastParseDocument. */
 const BAIL = { bail: true };
-function bail(): never { throw BAIL; }
+function bail(): never {
+  throw BAIL;
+}
 
-interface ScalarTag { default?: boolean | 'key'; test?: RegExp; format?: string; resolve: (s: string, onError: (m: string) => void, o: unknown) => unknown }
+interface ScalarTag {
+  default?: boolean | 'key';
+  test?: RegExp;
+  format?: string;
+  resolve: (s: string, onError: (m: string) => void, o: unknown) => unknown;
+}
 
 export function fastParseDocument(text: string, options: Options): Document | undefined {
   // Whatever goes wrong (including a bug here), the full parser decides.
-  try { return new Reader(text, options).document(); } catch { return undefined; }
+  try {
+    return new Reader(text, options).document();
+  } catch {
+    return undefined;
+  }
 }
 
 class Reader {
@@ -34,7 +53,10 @@ class Reader {
   /** Comment lines since the last value that no node has taken yet: their indents (the trailing-comment rule). */
   private gapComments: number[] = [];
 
-  constructor(private readonly text: string, private readonly options: Options) {
+  constructor(
+    private readonly text: string,
+    private readonly options: Options,
+  ) {
     if (text.includes('\r') || text.includes('\t') || text.charCodeAt(0) === 0xfeff) bail();
     this.doc = new Document(undefined, options);
     const all = (this.doc.schema as unknown as { tags: ScalarTag[] }).tags;
@@ -71,9 +93,15 @@ class Reader {
     while (i < t.length) {
       let j = i;
       while (t.charCodeAt(j) === 32) j++;
-      if (j >= t.length) { i = j; break; }
+      if (j >= t.length) {
+        i = j;
+        break;
+      }
       const ch = t[j];
-      if (ch === '\n') { i = j + 1; continue; }
+      if (ch === '\n') {
+        i = j + 1;
+        continue;
+      }
       if (ch === '#') {
         comments.push(j - i);
         const nl = t.indexOf('\n', j);
@@ -168,7 +196,10 @@ class Reader {
       const value = this.value(pos + 1, indent, false, commented);
       seq.items.push(value);
       end = value.range![2];
-      if (this.nextIndent === indent && this.next < t.length && this.isSeqItem(this.next)) { pos = this.next; continue; }
+      if (this.nextIndent === indent && this.next < t.length && this.isSeqItem(this.next)) {
+        pos = this.next;
+        continue;
+      }
       if (this.nextIndent > indent) bail();
       break;
     }
@@ -212,7 +243,8 @@ class Reader {
       // keeps become the null's comment and stretch its range; in a sequence they are left to yaml.
       if (!inMap && (g.comments.length || lineComment || commented)) bail();
       const scalar = this.plain('', i, i, false);
-      if (g.comments.length || lineComment) scalar.range![2] = this.emptyValueEnd(nl < 0 ? t.length : nl, g, indent, lineComment, i);
+      if (g.comments.length || lineComment)
+        scalar.range![2] = this.emptyValueEnd(nl < 0 ? t.length : nl, g, indent, lineComment, i);
       if (g.at >= t.length) this.endsEmpty = true;
       this.setNext(g);
       this.gapComments = [];
@@ -245,13 +277,18 @@ class Reader {
     return this.afterValue(node, lineEnd, indent);
   }
 
-  /** After a one-line (or plain multi-line) value: comment lines deeper than the collection right after it belong to it. */
+  /**
+   * After a one-line (or plain multi-line) value: comment lines deeper than the collection right after it belong to it.
+   */
   private afterValue(node: Node, lineEnd: number, indent: number): Node {
     const t = this.text;
     const g = this.skipGap(lineEnd);
     let taken = 0;
     for (let k = 0; k < g.comments.length; k++) {
-      if (g.comments[k] > indent) { node.range![2] = g.commentEnds[k]; taken = k + 1; } else break;
+      if (g.comments[k] > indent) {
+        node.range![2] = g.commentEnds[k];
+        taken = k + 1;
+      } else break;
     }
     if (g.at < t.length && g.indent > indent) bail(); // a continuation line
     this.setNext(g, taken);
@@ -277,17 +314,30 @@ class Reader {
       while (t.charCodeAt(q) === 32) q++;
       if (q >= t.length) break;
       const c = t[q];
-      if (c === '\n') { blanks++; p = q + 1; continue; }
+      if (c === '\n') {
+        blanks++;
+        p = q + 1;
+        continue;
+      }
       if (q - p <= indent || c === '#') break;
-      if ('#&*!|>%@`,[]{}?:-\'"'.includes(c) && !('?:-'.includes(c) && t[q + 1] !== undefined && t[q + 1] !== ' ' && t[q + 1] !== '\n')) bail();
+      if (
+        '#&*!|>%@`,[]{}?:-\'"'.includes(c) &&
+        !('?:-'.includes(c) && t[q + 1] !== undefined && t[q + 1] !== ' ' && t[q + 1] !== '\n')
+      )
+        bail();
       let j = q;
       let e = q;
       let comment = false;
       for (;;) {
         const ch = t.charCodeAt(j);
         if (j >= t.length || ch === 10) break;
-        if (ch === 58 /* : */) { const n = t.charCodeAt(j + 1); if (j + 1 >= t.length || n === 32 || n === 10) bail(); }
-        else if (ch === 35 /* # */ && t.charCodeAt(j - 1) === 32) { comment = true; break; }
+        if (ch === 58 /* : */) {
+          const n = t.charCodeAt(j + 1);
+          if (j + 1 >= t.length || n === 32 || n === 10) bail();
+        } else if (ch === 35 /* # */ && t.charCodeAt(j - 1) === 32) {
+          comment = true;
+          break;
+        }
         j++;
         if (ch !== 32) e = j;
       }
@@ -306,7 +356,13 @@ class Reader {
    * map's indent, the lines from the second line break after the last deeper comment (or after the
    * `:`) go to that key instead; otherwise (the map ends) all of them stay.
    */
-  private emptyValueEnd(nl0: number, g: { at: number; indent: number }, indent: number, lineComment: boolean, at: number): number {
+  private emptyValueEnd(
+    nl0: number,
+    g: { at: number; indent: number },
+    indent: number,
+    lineComment: boolean,
+    at: number,
+  ): number {
     const t = this.text;
     if (g.at >= t.length || g.indent < indent) return g.at;
     const comments: number[] = [];
@@ -316,7 +372,10 @@ class Reader {
     while (p < stop) {
       let k = p;
       while (t.charCodeAt(k) === 32) k++;
-      if (t[k] === '#') { comments.push(k); if (k - p > indent) breaks = []; }
+      if (t[k] === '#') {
+        comments.push(k);
+        if (k - p > indent) breaks = [];
+      }
       const nl = t.indexOf('\n', k);
       breaks.push(nl);
       p = nl + 1;
@@ -340,7 +399,11 @@ class Reader {
   private plain(source: string, start: number, end: number, atKey: boolean): Scalar {
     const tags = atKey ? this.keyTags : this.tags;
     let tag: ScalarTag | undefined;
-    for (const tg of tags) if (tg.test!.test(source)) { tag = tg; break; }
+    for (const tg of tags)
+      if (tg.test!.test(source)) {
+        tag = tg;
+        break;
+      }
     let v: unknown = source;
     if (tag) v = tag.resolve(source, () => bail(), this.options);
     const s = v instanceof Scalar ? v : new Scalar(v);
@@ -416,14 +479,28 @@ class Reader {
       if (ch === '\n') bail();
       if (q === "'") {
         if (ch === "'") {
-          if (t[j + 1] === "'") { out += t.slice(from, j + 1); j += 2; from = j; continue; }
+          if (t[j + 1] === "'") {
+            out += t.slice(from, j + 1);
+            j += 2;
+            from = j;
+            continue;
+          }
           break;
         }
       } else {
         if (ch === '"') break;
         if (ch === '\\') {
           const e = t[j + 1];
-          const map: Record<string, string> = { '\\': '\\', '"': '"', '/': '/', n: '\n', t: '\t', '0': '\0', r: '\r', ' ': ' ' };
+          const map: Record<string, string> = {
+            '\\': '\\',
+            '"': '"',
+            '/': '/',
+            n: '\n',
+            t: '\t',
+            '0': '\0',
+            r: '\r',
+            ' ': ' ',
+          };
           const r = map[e];
           if (r === undefined) bail();
           out += t.slice(from, j) + r;
@@ -448,7 +525,13 @@ class Reader {
     let explicit = 0;
     for (let k = 0; k < 2; k++) {
       const ch = t[j];
-      if ((ch === '-' || ch === '+') && !chomp) { chomp = ch; j++; } else if (ch >= '1' && ch <= '9' && !explicit) { explicit = Number(ch); j++; } else break;
+      if ((ch === '-' || ch === '+') && !chomp) {
+        chomp = ch;
+        j++;
+      } else if (ch >= '1' && ch <= '9' && !explicit) {
+        explicit = Number(ch);
+        j++;
+      } else break;
     }
     if (t[j] !== '\n') bail(); // header comments and odd headers: the full parser
     const bodyStart = j + 1;
@@ -457,14 +540,17 @@ class Reader {
     let p = bodyStart;
     let contentIndent = explicit ? indent + explicit : -1;
     while (p < t.length) {
-      let nl = t.indexOf('\n', p);
+      const nl = t.indexOf('\n', p);
       if (nl < 0) bail(); // no final newline: leave it to the full parser
       let k = p;
       while (t.charCodeAt(k) === 32) k++;
       const empty = k === nl;
       const ind = k - p;
       if (!empty) {
-        if (contentIndent < 0) { if (ind <= indent) break; contentIndent = ind; }
+        if (contentIndent < 0) {
+          if (ind <= indent) break;
+          contentIndent = ind;
+        }
         if (ind < contentIndent) break;
       }
       lines.push({ s: p, e: nl, ind, empty });
@@ -488,7 +574,10 @@ class Reader {
       let empties = 0;
       for (let k = firstContent; k <= last; k++) {
         const x = texts[k];
-        if (x === '') { empties++; continue; }
+        if (x === '') {
+          empties++;
+          continue;
+        }
         if (x[0] === ' ') bail(); // more-indented lines fold differently
         if (k > firstContent) value += empties ? '\n'.repeat(empties) : ' ';
         value += x;
@@ -497,8 +586,13 @@ class Reader {
     }
     const trailing = lines.length - 1 - last;
     let end: number;
-    if (chomp === '+') { value += '\n'.repeat(trailing + 1); end = lines.length ? lines[lines.length - 1].e + 1 : bodyStart; }
-    else { if (chomp === '') value += '\n'; end = lines[last].e + 1; }
+    if (chomp === '+') {
+      value += '\n'.repeat(trailing + 1);
+      end = lines.length ? lines[lines.length - 1].e + 1 : bodyStart;
+    } else {
+      if (chomp === '') value += '\n';
+      end = lines[last].e + 1;
+    }
     const s = this.quoted(value, i, end, folded ? Scalar.BLOCK_FOLDED : Scalar.BLOCK_LITERAL);
     const g = this.skipGap(end);
     if (g.at < t.length && g.indent > indent) bail();
@@ -516,7 +610,9 @@ class Reader {
     node.flow = true;
     let j = i + 1;
     const keys = new Set<unknown>();
-    const skip = () => { while (t.charCodeAt(j) === 32) j++; };
+    const skip = () => {
+      while (t.charCodeAt(j) === 32) j++;
+    };
     skip();
     if (t[j] === close) return { node, end: j + 1 };
     for (;;) {
@@ -536,7 +632,12 @@ class Reader {
         v.range![2] = j;
         (node as YAMLMap).items.push(new Pair(item, v));
       } else (node as YAMLSeq).items.push(item);
-      if (t[j] === ',') { j++; skip(); if (t[j] === close || t[j] === ',') bail(); continue; }
+      if (t[j] === ',') {
+        j++;
+        skip();
+        if (t[j] === close || t[j] === ',') bail();
+        continue;
+      }
       if (t[j] === close) return { node, end: j + 1 };
       bail();
     }
@@ -554,7 +655,10 @@ class Reader {
       const ch = t[j];
       if (ch === '\n') bail();
       if (ch === ',' || ch === '[' || ch === ']' || ch === '{' || ch === '}') break;
-      if (ch === ':') { const n = t[j + 1]; if (n === ' ' || n === ',' || n === ']' || n === '}' || n === '[' || n === '{') break; }
+      if (ch === ':') {
+        const n = t[j + 1];
+        if (n === ' ' || n === ',' || n === ']' || n === '}' || n === '[' || n === '{') break;
+      }
       if (ch === '#' && t[j - 1] === ' ') bail();
       j++;
       if (ch !== ' ') e = j;

@@ -9,7 +9,8 @@ describe('activation', () => {
   it('activates and contributes its commands', async () => {
     await activateShipshape();
     const commands = await vscode.commands.getCommands(true);
-    for (const c of ['shipshape.restartServer', 'shipshape.showOutput']) assert.ok(commands.includes(c), `command ${c} missing`);
+    for (const c of ['shipshape.restartServer', 'shipshape.showOutput'])
+      assert.ok(commands.includes(c), `command ${c} missing`);
   });
 
   it('publishes diagnostics again after "Shipshape: Restart Language Server"', async () => {

@@ -3,7 +3,16 @@
 // are logged and skipped (knownCodes), so the test tightens itself as rules land.
 import * as assert from 'node:assert/strict';
 import { create, fixAll, quickFix, remove, waitForNoCodes, rangeOf } from './helpers';
-import { breakAndRepair, closeAll, codes, expectAt, knownCodes, open, shipshapeDiagnostics, waitForCodes } from './helpers';
+import {
+  breakAndRepair,
+  closeAll,
+  codes,
+  expectAt,
+  knownCodes,
+  open,
+  shipshapeDiagnostics,
+  waitForCodes,
+} from './helpers';
 
 const FILE = 'compose.yaml';
 const EXPECTED = ['CP020'];
@@ -24,7 +33,10 @@ describe('compose', () => {
 
   it('source.fixAll.shipshape removes a repeated list item (CP005, a safe fix)', async function () {
     if (!knownCodes(['CP005']).length) return this.skip();
-    const editor = await create('_e2e/compose.yaml', 'services:\n  web:\n    image: nginx:1.27\n    cap_add:\n      - NET_ADMIN\n      - NET_ADMIN\n');
+    const editor = await create(
+      '_e2e/compose.yaml',
+      'services:\n  web:\n    image: nginx:1.27\n    cap_add:\n      - NET_ADMIN\n      - NET_ADMIN\n',
+    );
     try {
       await waitForCodes(editor.document.uri, ['CP005']);
       assert.equal(await fixAll(editor), 'services:\n  web:\n    image: nginx:1.27\n    cap_add:\n      - NET_ADMIN\n');

@@ -19,7 +19,11 @@ async function openBeside(rel: string): Promise<vscode.TextEditor> {
 /** The finding names the other file in its related information. */
 function pointsAt(d: vscode.Diagnostic, rel: string): void {
   const other = fileUri(rel).toString();
-  assert.ok((d.relatedInformation ?? []).some((r) => r.location.uri.toString() === other), `${d.message}: no related information in ${rel}; have ${(d.relatedInformation ?? []).map((r) => r.location.uri.toString()).join(', ') || '(none)'}`);
+  assert.ok(
+    (d.relatedInformation ?? []).some((r) => r.location.uri.toString() === other),
+    `${d.message}: no related information in ${rel}; have ` +
+      `${(d.relatedInformation ?? []).map((r) => r.location.uri.toString()).join(', ') || '(none)'}`,
+  );
 }
 
 describe('crossfile', () => {
@@ -29,7 +33,10 @@ describe('crossfile', () => {
     const wf = (await open(WORKFLOW)).document;
     const td = (await openBeside(TASKDEF)).document;
     const onWf = only(await waitForCodes(wf.uri, ['XF002']), 'XF002');
-    assert.deepEqual(onWf.range, rangeOf(wf, 'container-name: app').with({ start: rangeOf(wf, 'container-name: app').end.translate(0, -3) }));
+    assert.deepEqual(
+      onWf.range,
+      rangeOf(wf, 'container-name: app').with({ start: rangeOf(wf, 'container-name: app').end.translate(0, -3) }),
+    );
     assert.equal(onWf.severity, vscode.DiagnosticSeverity.Error);
     assert.match(onWf.message, /"app" is not a container of ecs\/task-definition\.json/);
     const onTd = only(await waitForCodes(td.uri, ['XF005']), 'XF005');
@@ -56,39 +63,63 @@ describe('crossfile', () => {
     await waitForCodes(td.uri, ['XF005']);
   });
 
-  it('a build target the Dockerfile lacks: XF011 on the workflow, XF013 on the Dockerfile; fixing the target clears both', async () => {
-    const wfEditor = await open(WORKFLOW);
-    const wf = wfEditor.document;
-    const df = (await openBeside(DOCKERFILE)).document;
-    const onWf = only(await waitForCodes(wf.uri, ['XF011']), 'XF011');
-    const target = rangeOf(wf, 'target: runtime');
-    assert.deepEqual(onWf.range, target.with({ start: target.end.translate(0, -'runtime'.length) }));
-    assert.equal(onWf.severity, vscode.DiagnosticSeverity.Error);
-    const onDf = only(await waitForCodes(df.uri, ['XF013']), 'XF013');
-    assert.deepEqual(onDf.range, rangeOf(df, 'FROM node:latest')); // the final stage
-    assert.match(onDf.message, /target "runtime"/);
-    assert.ok(await wfEditor.edit((b) => b.replace(target, 'target: build')), 'edit refused');
-    await waitForNoCodes(wf.uri, ['XF011']);
-    await waitForNoCodes(df.uri, ['XF013']);
-  });
+  it(
+    'a build target the Dockerfile lacks: XF011 on the workflow, XF013 on ' +
+      'the Dockerfile; fixing the target clears both',
+    async () => {
+      const wfEditor = await open(WORKFLOW);
+      const wf = wfEditor.document;
+      const df = (await openBeside(DOCKERFILE)).document;
+      const onWf = only(await waitForCodes(wf.uri, ['XF011']), 'XF011');
+      const target = rangeOf(wf, 'target: runtime');
+      assert.deepEqual(onWf.range, target.with({ start: target.end.translate(0, -'runtime'.length) }));
+      assert.equal(onWf.severity, vscode.DiagnosticSeverity.Error);
+      const onDf = only(await waitForCodes(df.uri, ['XF013']), 'XF013');
+      assert.deepEqual(onDf.range, rangeOf(df, 'FROM node:latest')); // the final stage
+      assert.match(onDf.message, /target "runtime"/);
+      assert.ok(await wfEditor.edit((b) => b.replace(target, 'target: build')), 'edit refused');
+      await waitForNoCodes(wf.uri, ['XF011']);
+      await waitForNoCodes(df.uri, ['XF013']);
+    },
+  );
 
-  it('across files: the target hovers the stage, the stage hovers its users, and renaming the stage edits both files', async () => {
-    const wfEditor = await open(WORKFLOW);
-    const wf = wfEditor.document;
-    const df = (await openBeside(DOCKERFILE)).document;
-    // (the test before may leave its unsaved edit, `target: build`, in the open document)
-    if (wf.getText().includes('target: runtime')) assert.ok(await wfEditor.edit((b) => b.replace(rangeOf(wf, 'target: runtime'), 'target: build')), 'edit refused');
-    const target = rangeOf(wf, 'target: build');
-    await waitForNoCodes(wf.uri, ['XF011']);
-    const onTarget = await hoverText(wf.uri, rangeOf(wf, 'target: build').end.translate(0, -2));
-    assert.match(onTarget, /Stage `build`/);
-    assert.match(onTarget, /FROM node:20-bookworm AS build/);
-    const stage = rangeOf(df, 'AS build').end.translate(0, -2);
-    assert.match(await hoverText(df.uri, stage), /\.github\/workflows\/ci\.yml:\d+.*`target`/);
-    const edit = await vscode.commands.executeCommand<vscode.WorkspaceEdit>('vscode.executeDocumentRenameProvider', df.uri, stage, 'compile');
-    const byFile = new Map(edit.entries().map(([uri, edits]) => [uri.toString(), edits]));
-    assert.deepEqual([...byFile.keys()].sort(), [df.uri.toString(), wf.uri.toString()].sort());
-    assert.deepEqual(byFile.get(wf.uri.toString())!.map((e) => [e.range.start.line, e.newText]), [[target.start.line, 'compile']]);
-    assert.ok(byFile.get(df.uri.toString())!.some((e) => e.range.start.line === rangeOf(df, 'AS build').start.line && e.newText === 'compile'));
-  });
+  it(
+    'across files: the target hovers the stage, the stage hovers its ' +
+      'users, and renaming the stage edits both files',
+    async () => {
+      const wfEditor = await open(WORKFLOW);
+      const wf = wfEditor.document;
+      const df = (await openBeside(DOCKERFILE)).document;
+      // (the test before may leave its unsaved edit, `target: build`, in the open document)
+      if (wf.getText().includes('target: runtime'))
+        assert.ok(
+          await wfEditor.edit((b) => b.replace(rangeOf(wf, 'target: runtime'), 'target: build')),
+          'edit refused',
+        );
+      const target = rangeOf(wf, 'target: build');
+      await waitForNoCodes(wf.uri, ['XF011']);
+      const onTarget = await hoverText(wf.uri, rangeOf(wf, 'target: build').end.translate(0, -2));
+      assert.match(onTarget, /Stage `build`/);
+      assert.match(onTarget, /FROM node:20-bookworm AS build/);
+      const stage = rangeOf(df, 'AS build').end.translate(0, -2);
+      assert.match(await hoverText(df.uri, stage), /\.github\/workflows\/ci\.yml:\d+.*`target`/);
+      const edit = await vscode.commands.executeCommand<vscode.WorkspaceEdit>(
+        'vscode.executeDocumentRenameProvider',
+        df.uri,
+        stage,
+        'compile',
+      );
+      const byFile = new Map(edit.entries().map(([uri, edits]) => [uri.toString(), edits]));
+      assert.deepEqual([...byFile.keys()].sort(), [df.uri.toString(), wf.uri.toString()].sort());
+      assert.deepEqual(
+        byFile.get(wf.uri.toString())!.map((e) => [e.range.start.line, e.newText]),
+        [[target.start.line, 'compile']],
+      );
+      assert.ok(
+        byFile
+          .get(df.uri.toString())!
+          .some((e) => e.range.start.line === rangeOf(df, 'AS build').start.line && e.newText === 'compile'),
+      );
+    },
+  );
 });

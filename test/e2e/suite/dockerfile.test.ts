@@ -2,7 +2,21 @@
 // line of its own (DF001). Add the codes of new Dockerfile rules to EXPECTED as they land on main.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { at, closeAll, codeOf, expectAt, fixAll, knownCodes, only, open, quickFix, rangeOf, waitForCodes, waitForDiagnostics, waitForNoCodes } from './helpers';
+import {
+  at,
+  closeAll,
+  codeOf,
+  expectAt,
+  fixAll,
+  knownCodes,
+  only,
+  open,
+  quickFix,
+  rangeOf,
+  waitForCodes,
+  waitForDiagnostics,
+  waitForNoCodes,
+} from './helpers';
 
 const FILE = 'Dockerfile';
 const EXPECTED = ['DF001'];
@@ -11,7 +25,9 @@ const LATER = ['DL3007', 'DL3015', 'DL3025'];
 
 /** Mistypes `EXPOSE` as `EXPSOE` (a second DF001, fixable by "Change to EXPOSE"); the range of the typo. */
 async function mistypeExpose(editor: vscode.TextEditor): Promise<vscode.Range> {
-  const r = rangeOf(editor.document, 'EXPOSE 3000').with({ end: rangeOf(editor.document, 'EXPOSE 3000').start.translate(0, 6) });
+  const r = rangeOf(editor.document, 'EXPOSE 3000').with({
+    end: rangeOf(editor.document, 'EXPOSE 3000').start.translate(0, 6),
+  });
   assert.ok(await editor.edit((b) => b.replace(r, 'EXPSOE')));
   await waitForCodes(editor.document.uri, ['DF001', 'DF001']);
   return r;
@@ -20,12 +36,15 @@ async function mistypeExpose(editor: vscode.TextEditor): Promise<vscode.Range> {
 describe('dockerfile', () => {
   afterEach(closeAll);
 
-  it('reports the example\'s mistakes with codes, ranges and rule links', async () => {
+  it("reports the example's mistakes with codes, ranges and rule links", async () => {
     const editor = await open(FILE);
     const ds = await waitForCodes(editor.document.uri, EXPECTED);
     const d = only(ds, 'DF001');
     assert.equal(at(d.range), '14:5-14:7');
-    assert.deepEqual(d.range, rangeOf(editor.document, 'rm -rf').with({ end: rangeOf(editor.document, 'rm -rf').start.translate(0, 2) }));
+    assert.deepEqual(
+      d.range,
+      rangeOf(editor.document, 'rm -rf').with({ end: rangeOf(editor.document, 'rm -rf').start.translate(0, 2) }),
+    );
     assert.equal(d.severity, vscode.DiagnosticSeverity.Error);
     assert.equal(d.message, 'Unknown instruction: rm');
     assert.equal(codeOf(d), 'DF001');
@@ -60,7 +79,7 @@ describe('dockerfile', () => {
     await mistypeExpose(editor);
     const after = await fixAll(editor);
     assert.match(after, /^EXPSOE 3000$/m, 'fix-all applied an unsafe suggestion');
-    assert.match(after, /curl &&\n    rm -rf/, 'fix-all touched a line it cannot repair');
+    assert.match(after, /curl &&\n {4}rm -rf/, 'fix-all touched a line it cannot repair');
   });
 
   it('quick fix: a mistyped instruction is corrected by "Change to …" and the finding goes', async () => {
@@ -72,7 +91,9 @@ describe('dockerfile', () => {
     assert.match(text, /^EXPOSE 3000$/m);
     assert.doesNotMatch(text, /EXPSOE/);
     // Only the typo's finding goes; the missing continuation is still reported.
-    const left = (await waitForDiagnostics(uri, (ds) => ds.filter((d) => codeOf(d) === 'DF001').length === 1, 'one DF001 left')).filter((d) => codeOf(d) === 'DF001');
+    const left = (
+      await waitForDiagnostics(uri, (ds) => ds.filter((d) => codeOf(d) === 'DF001').length === 1, 'one DF001 left')
+    ).filter((d) => codeOf(d) === 'DF001');
     assert.equal(at(left[0].range), '14:5-14:7');
   });
 
@@ -81,20 +102,23 @@ describe('dockerfile', () => {
     const uri = editor.document.uri;
     const rm = rangeOf(editor.document, 'rm -rf').start;
     const text = await quickFix(editor, 'DF001', /^Ignore DF001 on this line$/, rm);
-    assert.match(text, /curl &&\n    # shipshape-ignore DF001\n    rm -rf/);
+    assert.match(text, /curl &&\n {4}# shipshape-ignore DF001\n {4}rm -rf/);
     await waitForNoCodes(uri, ['DF001']);
   });
 
-  it('source.fixAll.shipshape applies every safe fix (ADD of local files becomes COPY, DL3020) and no suggestion', async function () {
-    if (!knownCodes(['DL3020']).length) return this.skip();
-    const editor = await open(FILE);
-    const uri = editor.document.uri;
-    const copy = rangeOf(editor.document, 'COPY . .');
-    assert.ok(await editor.edit((b) => b.replace(copy.with({ end: copy.start.translate(0, 4) }), 'ADD')));
-    await waitForCodes(uri, ['DL3020', 'DF001']);
-    const text = await fixAll(editor);
-    assert.match(text, /^COPY \. \.$/m);
-    assert.match(text, /curl &&\n    rm -rf/, 'fix-all applied a suggestion');
-    await waitForNoCodes(uri, ['DL3020']);
-  });
+  it(
+    'source.fixAll.shipshape applies every safe fix (ADD of local files ' + 'becomes COPY, DL3020) and no suggestion',
+    async function () {
+      if (!knownCodes(['DL3020']).length) return this.skip();
+      const editor = await open(FILE);
+      const uri = editor.document.uri;
+      const copy = rangeOf(editor.document, 'COPY . .');
+      assert.ok(await editor.edit((b) => b.replace(copy.with({ end: copy.start.translate(0, 4) }), 'ADD')));
+      await waitForCodes(uri, ['DL3020', 'DF001']);
+      const text = await fixAll(editor);
+      assert.match(text, /^COPY \. \.$/m);
+      assert.match(text, /curl &&\n {4}rm -rf/, 'fix-all applied a suggestion');
+      await waitForNoCodes(uri, ['DL3020']);
+    },
+  );
 });

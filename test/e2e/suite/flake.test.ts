@@ -2,7 +2,16 @@
 // EXPECTED: the codes the example's deliberate mistakes get; those whose rule is not in this build yet
 // are logged and skipped (knownCodes), so the test tightens itself as rules land.
 import * as assert from 'node:assert/strict';
-import { breakAndRepair, closeAll, codes, expectAt, knownCodes, open, shipshapeDiagnostics, waitForCodes } from './helpers';
+import {
+  breakAndRepair,
+  closeAll,
+  codes,
+  expectAt,
+  knownCodes,
+  open,
+  shipshapeDiagnostics,
+  waitForCodes,
+} from './helpers';
 
 const FILE = 'flake.nix';
 const EXPECTED = ['NX001'];

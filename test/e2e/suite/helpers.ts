@@ -55,7 +55,12 @@ export function codes(ds: readonly vscode.Diagnostic[]): string[] {
  * Waits until the server's diagnostics for `uri` satisfy `ok`, and returns them. On timeout it fails
  * with what it last saw, so a wrong expectation reads as a diff rather than as a hang.
  */
-export async function waitForDiagnostics(uri: vscode.Uri, ok: (ds: vscode.Diagnostic[]) => boolean, what = 'the expected diagnostics', ms = TIMEOUT): Promise<vscode.Diagnostic[]> {
+export async function waitForDiagnostics(
+  uri: vscode.Uri,
+  ok: (ds: vscode.Diagnostic[]) => boolean,
+  what = 'the expected diagnostics',
+  ms = TIMEOUT,
+): Promise<vscode.Diagnostic[]> {
   const check = () => {
     const ds = shipshapeDiagnostics(uri);
     return ok(ds) ? ds : undefined;
@@ -65,7 +70,12 @@ export async function waitForDiagnostics(uri: vscode.Uri, ok: (ds: vscode.Diagno
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       sub.dispose();
-      reject(new Error(`timed out after ${ms} ms waiting for ${what} in ${vscode.workspace.asRelativePath(uri)}; last seen: ${describe(shipshapeDiagnostics(uri))}`));
+      reject(
+        new Error(
+          `timed out after ${ms} ms waiting for ${what} in ` +
+            `${vscode.workspace.asRelativePath(uri)}; last seen: ${describe(shipshapeDiagnostics(uri))}`,
+        ),
+      );
     }, ms);
     const sub = vscode.languages.onDidChangeDiagnostics((e) => {
       if (!e.uris.some((u) => u.toString() === uri.toString())) return;
@@ -85,7 +95,12 @@ export function waitForCodes(uri: vscode.Uri, want: string[], ms = TIMEOUT): Pro
 
 /** Waits until no diagnostic has one of `gone` (or, with no list, until there is none). */
 export function waitForNoCodes(uri: vscode.Uri, gone?: string[], ms = TIMEOUT): Promise<vscode.Diagnostic[]> {
-  return waitForDiagnostics(uri, (ds) => (gone ? !ds.some((d) => gone.includes(codeOf(d))) : ds.length === 0), gone ? `no ${gone.join(', ')}` : 'no diagnostics', ms);
+  return waitForDiagnostics(
+    uri,
+    (ds) => (gone ? !ds.some((d) => gone.includes(codeOf(d))) : ds.length === 0),
+    gone ? `no ${gone.join(', ')}` : 'no diagnostics',
+    ms,
+  );
 }
 
 function includesAll(have: string[], want: string[]): boolean {
@@ -111,7 +126,9 @@ export function at(r: vscode.Range): string {
 }
 
 export function describe(ds: readonly vscode.Diagnostic[]): string {
-  return ds.length ? ds.map((d) => `${codeOf(d)}@${at(d.range)} ${vscode.DiagnosticSeverity[d.severity]} "${d.message}"`).join('; ') : '(none)';
+  return ds.length
+    ? ds.map((d) => `${codeOf(d)}@${at(d.range)} ${vscode.DiagnosticSeverity[d.severity]} "${d.message}"`).join('; ')
+    : '(none)';
 }
 
 /** The range of the `n`th (0-based) occurrence of `needle` in the document. */
@@ -127,8 +144,15 @@ export function rangeOf(doc: vscode.TextDocument, needle: string, n = 0): vscode
 
 /** Code actions the providers offer for `range` (optionally only of `kind`). */
 export async function codeActions(uri: vscode.Uri, range: vscode.Range, kind?: string): Promise<vscode.CodeAction[]> {
-  const got = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>('vscode.executeCodeActionProvider', uri, range, kind);
-  return (got ?? []).filter((a): a is vscode.CodeAction => 'title' in a && !('command' in a && typeof a.command === 'string'));
+  const got = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>(
+    'vscode.executeCodeActionProvider',
+    uri,
+    range,
+    kind,
+  );
+  return (got ?? []).filter(
+    (a): a is vscode.CodeAction => 'title' in a && !('command' in a && typeof a.command === 'string'),
+  );
 }
 
 /** Applies a code action's edit (and its command, if any). */
@@ -141,14 +165,22 @@ export async function apply(action: vscode.CodeAction): Promise<void> {
  * Applies the quick fix whose title matches `title` for the diagnostic with `code` (the one whose
  * range contains `where`, when there are several); returns the document's new text.
  */
-export async function quickFix(editor: vscode.TextEditor, code: string, title: RegExp, where?: vscode.Position): Promise<string> {
+export async function quickFix(
+  editor: vscode.TextEditor,
+  code: string,
+  title: RegExp,
+  where?: vscode.Position,
+): Promise<string> {
   const uri = editor.document.uri;
   const ds = await waitForCodes(uri, [code]);
   const d = where ? ds.find((x) => codeOf(x) === code && x.range.contains(where)) : only(ds, code);
   assert.ok(d, `no ${code} at ${where ? `${where.line + 1}:${where.character + 1}` : '?'}; have ${describe(ds)}`);
   const actions = await codeActions(uri, d.range, vscode.CodeActionKind.QuickFix.value);
   const pick = actions.find((a) => title.test(a.title));
-  assert.ok(pick, `no quick fix matching ${title} for ${code}; offered: ${actions.map((a) => a.title).join(' | ') || '(none)'}`);
+  assert.ok(
+    pick,
+    `no quick fix matching ${title} for ${code}; offered: ${actions.map((a) => a.title).join(' | ') || '(none)'}`,
+  );
   await apply(pick);
   return editor.document.getText();
 }
@@ -165,7 +197,9 @@ export async function fixAll(editor: vscode.TextEditor): Promise<string> {
 /** Replaces the whole text of the editor's document (undoable, like typing). */
 export async function setText(editor: vscode.TextEditor, text: string): Promise<void> {
   const doc = editor.document;
-  const ok = await editor.edit((b) => b.replace(new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)), text));
+  const ok = await editor.edit((b) =>
+    b.replace(new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)), text),
+  );
   assert.ok(ok, 'edit refused');
 }
 
@@ -189,7 +223,13 @@ export async function closeAll(): Promise<void> {
 /** The Shipshape extension, activated (fails if it is not installed or does not activate). */
 export async function activateShipshape(): Promise<vscode.Extension<unknown>> {
   const ext = vscode.extensions.all.find((e) => e.id.toLowerCase() === 'shipshape.shipshape');
-  assert.ok(ext, `Shipshape is not among the extensions: ${vscode.extensions.all.filter((e) => !e.id.startsWith('vscode.')).map((e) => e.id).join(', ')}`);
+  assert.ok(
+    ext,
+    `Shipshape is not among the extensions: ${vscode.extensions.all
+      .filter((e) => !e.id.startsWith('vscode.'))
+      .map((e) => e.id)
+      .join(', ')}`,
+  );
   await ext.activate();
   assert.ok(ext.isActive);
   return ext;
@@ -199,14 +239,22 @@ export async function activateShipshape(): Promise<vscode.Extension<unknown>> {
  * The live round trip of a syntax rule: replace `needle` with `broken` in the open file, wait for
  * `code` on or after the broken line, undo, and wait for it to go. Returns the diagnostic.
  */
-export async function breakAndRepair(rel: string, needle: string, broken: string, code: string): Promise<vscode.Diagnostic> {
+export async function breakAndRepair(
+  rel: string,
+  needle: string,
+  broken: string,
+  code: string,
+): Promise<vscode.Diagnostic> {
   const editor = await open(rel);
   const uri = editor.document.uri;
   const r = rangeOf(editor.document, needle);
   assert.ok(await editor.edit((b) => b.replace(r, broken)));
   const d = only(await waitForCodes(uri, [code]), code);
   assert.equal(d.severity, vscode.DiagnosticSeverity.Error);
-  assert.ok(d.range.start.line >= r.start.line, `${code} at ${at(d.range)}, before the broken line ${r.start.line + 1}`);
+  assert.ok(
+    d.range.start.line >= r.start.line,
+    `${code} at ${at(d.range)}, before the broken line ${r.start.line + 1}`,
+  );
   await vscode.commands.executeCommand('undo');
   assert.ok(editor.document.getText().includes(needle), 'undo did not restore the text');
   await waitForNoCodes(uri, [code]);
@@ -214,8 +262,17 @@ export async function breakAndRepair(rel: string, needle: string, broken: string
 }
 
 /** Completion items at `pos` (every provider, as the suggest widget would get them). */
-export async function completions(uri: vscode.Uri, pos: vscode.Position, trigger?: string): Promise<vscode.CompletionItem[]> {
-  const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, pos, trigger);
+export async function completions(
+  uri: vscode.Uri,
+  pos: vscode.Position,
+  trigger?: string,
+): Promise<vscode.CompletionItem[]> {
+  const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+    'vscode.executeCompletionItemProvider',
+    uri,
+    pos,
+    trigger,
+  );
   return list?.items ?? [];
 }
 
@@ -226,12 +283,18 @@ export function label(item: vscode.CompletionItem): string {
 /** The text of every hover at `pos`, joined (markdown source). */
 export async function hoverText(uri: vscode.Uri, pos: vscode.Position): Promise<string> {
   const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, pos)) ?? [];
-  return hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))).join('\n---\n');
+  return hovers
+    .flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : '')))
+    .join('\n---\n');
 }
 
 /** The document symbols as an outline, `name` or `parent/child`, depth first. */
 export async function outline(uri: vscode.Uri): Promise<string[]> {
-  const syms = (await vscode.commands.executeCommand<(vscode.DocumentSymbol | vscode.SymbolInformation)[]>('vscode.executeDocumentSymbolProvider', uri)) ?? [];
+  const syms =
+    (await vscode.commands.executeCommand<(vscode.DocumentSymbol | vscode.SymbolInformation)[]>(
+      'vscode.executeDocumentSymbolProvider',
+      uri,
+    )) ?? [];
   const out: string[] = [];
   const walk = (s: vscode.DocumentSymbol | vscode.SymbolInformation, prefix: string) => {
     out.push(prefix + s.name);
@@ -242,11 +305,17 @@ export async function outline(uri: vscode.Uri): Promise<string[]> {
 }
 
 /** Waits for a condition that the server reaches asynchronously (e.g. completions once it has parsed). */
-export async function eventually<T>(f: () => Promise<T>, ok: (v: T) => boolean, what: string, ms = TIMEOUT): Promise<T> {
+export async function eventually<T>(
+  f: () => Promise<T>,
+  ok: (v: T) => boolean,
+  what: string,
+  ms = TIMEOUT,
+): Promise<T> {
   const until = Date.now() + ms;
   let v = await f();
   while (!ok(v)) {
-    if (Date.now() > until) throw new Error(`timed out after ${ms} ms waiting for ${what}; last: ${JSON.stringify(v)?.slice(0, 400)}`);
+    if (Date.now() > until)
+      throw new Error(`timed out after ${ms} ms waiting for ${what}; last: ${JSON.stringify(v)?.slice(0, 400)}`);
     await new Promise((r) => setTimeout(r, 200));
     v = await f();
   }
@@ -269,8 +338,18 @@ export function knownCodes(want: string[]): string[] {
 }
 
 /** Asserts one diagnostic with `code` starts where the `n`th `needle` starts (skipped for codes not in `known`). */
-export function expectAt(doc: vscode.TextDocument, ds: vscode.Diagnostic[], known: string[], code: string, needle: string, n = 0): void {
+export function expectAt(
+  doc: vscode.TextDocument,
+  ds: vscode.Diagnostic[],
+  known: string[],
+  code: string,
+  needle: string,
+  n = 0,
+): void {
   if (!known.includes(code)) return;
   const start = rangeOf(doc, needle, n).start;
-  assert.ok(ds.some((d) => codeOf(d) === code && d.range.start.isEqual(start)), `no ${code} at ${start.line + 1}:${start.character + 1} ("${needle}"); have ${describe(ds)}`);
+  assert.ok(
+    ds.some((d) => codeOf(d) === code && d.range.start.isEqual(start)),
+    `no ${code} at ${start.line + 1}:${start.character + 1} ("${needle}"); have ${describe(ds)}`,
+  );
 }

@@ -20,14 +20,22 @@ describe('settings', () => {
     await waitForCodes(uri, ['DF001']);
   });
 
-  it('a severity by code changes the diagnostic\'s severity', async () => {
+  it("a severity by code changes the diagnostic's severity", async () => {
     const editor = await open('Dockerfile');
     const uri = editor.document.uri;
     assert.equal(only(await waitForCodes(uri, ['DF001']), 'DF001').severity, vscode.DiagnosticSeverity.Error);
     await setSetting('rules', { DF001: 'warning' });
-    await waitForDiagnostics(uri, (ds) => ds.some((d) => codeOf(d) === 'DF001' && d.severity === vscode.DiagnosticSeverity.Warning), 'DF001 as a warning');
+    await waitForDiagnostics(
+      uri,
+      (ds) => ds.some((d) => codeOf(d) === 'DF001' && d.severity === vscode.DiagnosticSeverity.Warning),
+      'DF001 as a warning',
+    );
     await setSetting('rules', { 'unknown-instruction': 'info' });
-    await waitForDiagnostics(uri, (ds) => ds.some((d) => codeOf(d) === 'DF001' && d.severity === vscode.DiagnosticSeverity.Information), 'DF001 as information (set by rule id)');
+    await waitForDiagnostics(
+      uri,
+      (ds) => ds.some((d) => codeOf(d) === 'DF001' && d.severity === vscode.DiagnosticSeverity.Information),
+      'DF001 as information (set by rule id)',
+    );
   });
 
   it('settings are per workspace: other kinds keep their findings', async () => {

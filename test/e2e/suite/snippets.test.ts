@@ -5,16 +5,36 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { closeAll, create, describe as describeDiagnostics, remove, setText, shipshapeDiagnostics, waitForDiagnostics } from './helpers';
+import {
+  closeAll,
+  create,
+  describe as describeDiagnostics,
+  remove,
+  setText,
+  shipshapeDiagnostics,
+  waitForDiagnostics,
+} from './helpers';
 
-interface Snippet { prefix: string | string[]; body: string | string[]; description?: string }
+interface Snippet {
+  prefix: string | string[];
+  body: string | string[];
+  description?: string;
+}
 
 /** Where a snippet of each kind is tried, and a broken text the server reports at once. */
 const KINDS: Record<string, { file: string; broken: string; siblings?: Record<string, string> }> = {
   dockerfile: { file: 'Dockerfile', broken: 'FROMM alpine\n' },
   dockerignore: { file: '.dockerignore', broken: 'logs/[0-9.log\n' },
   // A compose snippet that builds `.` (target `production`) needs the Dockerfile a real project has beside it.
-  compose: { file: 'compose.yaml', broken: 'services:\n  a:\n    image: "x\n', siblings: { Dockerfile: 'FROM node:20-alpine AS build\nWORKDIR /app\nCOPY . .\n\nFROM node:20-alpine AS production\nCOPY --from=build /app /app\n' } },
+  compose: {
+    file: 'compose.yaml',
+    broken: 'services:\n  a:\n    image: "x\n',
+    siblings: {
+      Dockerfile:
+        'FROM node:20-alpine AS build\nWORKDIR /app\nCOPY . .\n\nFROM ' +
+        'node:20-alpine AS production\nCOPY --from=build /app /app\n',
+    },
+  },
   workflow: { file: '.github/workflows/snippet.yml', broken: 'on: push\njobs:\n  a:\n    runs-on: [x\n' },
   // No name hint: a task definition is recognised by its content, so a snippet for another ECS file
   // (a service definition) is not checked as one.
@@ -44,7 +64,8 @@ for (const entry of entries) {
   }
   const file = path.join(ext!.extensionPath, entry.path);
   const snippets = JSON.parse(fs.readFileSync(file, 'utf8').replace(/^\s*\/\/.*$/gm, '')) as Record<string, Snippet>;
-  for (const [name, s] of Object.entries(snippets)) cases.push({ kind, name, body: Array.isArray(s.body) ? s.body.join('\n') : s.body });
+  for (const [name, s] of Object.entries(snippets))
+    cases.push({ kind, name, body: Array.isArray(s.body) ? s.body.join('\n') : s.body });
 }
 
 describe('snippets', () => {
@@ -62,18 +83,33 @@ describe('snippets', () => {
       const where = KINDS[c.kind];
       assert.ok(where, `snippets file for an unknown kind: ${c.kind}`);
       const rel = `_snippets/${i}/${where.file}`;
-      for (const [name, text] of Object.entries(where.siblings ?? {})) await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, '_snippets', String(i), name), Buffer.from(text));
+      for (const [name, text] of Object.entries(where.siblings ?? {}))
+        await vscode.workspace.fs.writeFile(
+          vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, '_snippets', String(i), name),
+          Buffer.from(text),
+        );
       const editor = await create(rel, where.broken);
       try {
         const uri = editor.document.uri;
         // The broken text is reported first, so the clean state below is a fresh check, not silence.
-        await waitForDiagnostics(uri, (ds) => ds.some((d) => d.severity === vscode.DiagnosticSeverity.Error), 'the broken text to be reported');
+        await waitForDiagnostics(
+          uri,
+          (ds) => ds.some((d) => d.severity === vscode.DiagnosticSeverity.Error),
+          'the broken text to be reported',
+        );
         await setText(editor, '');
-        assert.ok(await editor.insertSnippet(new vscode.SnippetString(c.body), new vscode.Position(0, 0)), 'insertSnippet refused');
+        assert.ok(
+          await editor.insertSnippet(new vscode.SnippetString(c.body), new vscode.Position(0, 0)),
+          'insertSnippet refused',
+        );
         await vscode.commands.executeCommand('leaveSnippet');
         const bad = (ds: vscode.Diagnostic[]) => ds.filter((d) => d.severity <= vscode.DiagnosticSeverity.Warning);
         await waitForDiagnostics(uri, (ds) => bad(ds).length === 0, 'no error or warning').catch((e: Error) => {
-          throw new Error(`${e.message}\n--- inserted text ---\n${editor.document.getText()}\n--- findings: ${describeDiagnostics(shipshapeDiagnostics(uri))}`);
+          throw new Error(
+            `${e.message}\n--- inserted text ` +
+              `---\n${editor.document.getText()}\n--- findings: ` +
+              `${describeDiagnostics(shipshapeDiagnostics(uri))}`,
+          );
         });
       } finally {
         await remove(`_snippets/${i}`);

@@ -3,8 +3,25 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import {
-  at, breakAndRepair, closeAll, codes, completions, create, eventually, fixAll, hoverText, label, only, open, outline, quickFix, rangeOf, remove,
-  shipshapeDiagnostics, waitForCodes, waitForNoCodes,
+  at,
+  breakAndRepair,
+  closeAll,
+  codes,
+  completions,
+  create,
+  eventually,
+  fixAll,
+  hoverText,
+  label,
+  only,
+  open,
+  outline,
+  quickFix,
+  rangeOf,
+  remove,
+  shipshapeDiagnostics,
+  waitForCodes,
+  waitForNoCodes,
 } from './helpers';
 
 const FILE = 'ecs/task-definition.json';
@@ -13,7 +30,7 @@ const EXPECTED = ['TD002', 'TD101', 'TD300'];
 describe('taskdef', () => {
   afterEach(closeAll);
 
-  it('reports the example\'s mistakes with codes and ranges', async () => {
+  it("reports the example's mistakes with codes and ranges", async () => {
     const editor = await open(FILE);
     const ds = await waitForCodes(editor.document.uri, EXPECTED);
     const port = only(ds, 'TD002');
@@ -41,7 +58,13 @@ describe('taskdef', () => {
     const described = {
       taskDefinition: {
         taskDefinitionArn: 'arn:aws:ecs:eu-west-1:123456789012:task-definition/hello:4',
-        family: 'hello', revision: 4, status: 'ACTIVE', networkMode: 'awsvpc', requiresCompatibilities: ['FARGATE'], cpu: '256', memory: '512',
+        family: 'hello',
+        revision: 4,
+        status: 'ACTIVE',
+        networkMode: 'awsvpc',
+        requiresCompatibilities: ['FARGATE'],
+        cpu: '256',
+        memory: '512',
         containerDefinitions: [{ name: 'web', image: 'nginx:1.27', essential: true }],
         registeredAt: '2024-01-01T00:00:00Z',
       },
@@ -52,7 +75,8 @@ describe('taskdef', () => {
       const text = await fixAll(editor);
       const fixed = JSON.parse(text) as Record<string, unknown>;
       assert.equal(fixed.family, 'hello');
-      for (const k of ['taskDefinition', 'taskDefinitionArn', 'revision', 'status', 'registeredAt']) assert.ok(!(k in fixed), `${k} is still there`);
+      for (const k of ['taskDefinition', 'taskDefinitionArn', 'revision', 'status', 'registeredAt'])
+        assert.ok(!(k in fixed), `${k} is still there`);
       await waitForNoCodes(editor.document.uri, ['TD006', 'TD007']);
     } finally {
       await remove('ecs/described.json');
@@ -64,11 +88,20 @@ describe('taskdef', () => {
     const uri = editor.document.uri;
     await waitForCodes(uri, ['TD101']);
     const mem = rangeOf(editor.document, '"256"', 1); // the value of "memory"
-    const items = await eventually(() => completions(uri, mem.start.translate(0, 1)), (xs) => xs.some((x) => label(x) === '512'), 'memory completions');
-    for (const m of ['512', '1024', '2048']) assert.ok(items.some((x) => label(x) === m), `no ${m} in ${items.map(label).join(', ')}`);
+    const items = await eventually(
+      () => completions(uri, mem.start.translate(0, 1)),
+      (xs) => xs.some((x) => label(x) === '512'),
+      'memory completions',
+    );
+    for (const m of ['512', '1024', '2048'])
+      assert.ok(
+        items.some((x) => label(x) === m),
+        `no ${m} in ${items.map(label).join(', ')}`,
+      );
     const nm = rangeOf(editor.document, '"awsvpc"');
     const modes = (await completions(uri, nm.start.translate(0, 1))).map(label);
-    for (const m of ['bridge', 'host', 'awsvpc', 'none']) assert.ok(modes.includes(m), `no ${m} in ${modes.join(', ')}`);
+    for (const m of ['bridge', 'host', 'awsvpc', 'none'])
+      assert.ok(modes.includes(m), `no ${m} in ${modes.join(', ')}`);
   });
 
   it('hovers a key with its type and Fargate sizes', async () => {
@@ -81,7 +114,11 @@ describe('taskdef', () => {
 
   it('lists the family, its containers and their ports as document symbols', async () => {
     const editor = await open(FILE);
-    const names = await eventually(() => outline(editor.document.uri), (xs) => xs.includes('hello-shipshape'), 'symbols');
+    const names = await eventually(
+      () => outline(editor.document.uri),
+      (xs) => xs.includes('hello-shipshape'),
+      'symbols',
+    );
     assert.ok(names.includes('hello-shipshape/web'), names.join(', '));
   });
 

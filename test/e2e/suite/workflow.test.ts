@@ -1,9 +1,19 @@
-// workflow: examples/.github/workflows/ci.yml has `needs: tests` (the job is `test`) and reads the output of a step id that does not exist.
+// workflow: examples/.github/workflows/ci.yml has `needs: tests` (the job is `test`) and reads the output of a step id
+// that does not exist.
 // EXPECTED: the codes the example's deliberate mistakes get; those whose rule is not in this build yet
 // are logged and skipped (knownCodes), so the test tightens itself as rules land.
 import * as assert from 'node:assert/strict';
 import { completions, eventually, label, quickFix, rangeOf, waitForNoCodes } from './helpers';
-import { breakAndRepair, closeAll, codes, expectAt, knownCodes, open, shipshapeDiagnostics, waitForCodes } from './helpers';
+import {
+  breakAndRepair,
+  closeAll,
+  codes,
+  expectAt,
+  knownCodes,
+  open,
+  shipshapeDiagnostics,
+  waitForCodes,
+} from './helpers';
 
 const FILE = '.github/workflows/ci.yml';
 const EXPECTED = ['WF008', 'WF002'];
@@ -35,7 +45,14 @@ describe('workflow', () => {
     if (!knownCodes(['WF008']).length) return this.skip();
     const editor = await open(FILE);
     const pos = rangeOf(editor.document, 'ubuntu-latest').start.translate(0, 3); // "ubu|ntu-latest"
-    const items = await eventually(() => completions(editor.document.uri, pos), (xs) => xs.some((x) => label(x) === 'ubuntu-latest'), 'runner labels');
-    assert.ok(items.some((x) => label(x) === 'ubuntu-24.04'), items.map(label).join(', '));
+    const items = await eventually(
+      () => completions(editor.document.uri, pos),
+      (xs) => xs.some((x) => label(x) === 'ubuntu-latest'),
+      'runner labels',
+    );
+    assert.ok(
+      items.some((x) => label(x) === 'ubuntu-24.04'),
+      items.map(label).join(', '),
+    );
   });
 });

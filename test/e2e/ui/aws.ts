@@ -11,7 +11,12 @@ import { DescribeSecurityGroupsCommand, DescribeSubnetsCommand, EC2Client } from
 import { ECSClient } from '@aws-sdk/client-ecs';
 import type { AwsEmulator } from './workbench';
 
-export function clients(aws: AwsEmulator): { ecs: ECSClient; logs: CloudWatchLogsClient; ec2: EC2Client; destroy(): void } {
+export function clients(aws: AwsEmulator): {
+  ecs: ECSClient;
+  logs: CloudWatchLogsClient;
+  ec2: EC2Client;
+  destroy(): void;
+} {
   const config = { endpoint: aws.endpoint, region: aws.region, credentials: aws.credentials, maxAttempts: 1 };
   const ecs = new ECSClient(config);
   const logs = new CloudWatchLogsClient(config);
@@ -24,9 +29,19 @@ export async function defaultNetwork(ec2: EC2Client): Promise<{ subnets: string[
   const out = await ec2.send(new DescribeSubnetsCommand({ Filters: [{ Name: 'default-for-az', Values: ['true'] }] }));
   const subnets = (out.Subnets ?? []).map((s) => s.SubnetId!).filter(Boolean);
   const vpc = out.Subnets?.[0]?.VpcId;
-  const sg = await ec2.send(new DescribeSecurityGroupsCommand({ Filters: [{ Name: 'group-name', Values: ['default'] }, ...(vpc ? [{ Name: 'vpc-id', Values: [vpc] }] : [])] }));
+  const sg = await ec2.send(
+    new DescribeSecurityGroupsCommand({
+      Filters: [{ Name: 'group-name', Values: ['default'] }, ...(vpc ? [{ Name: 'vpc-id', Values: [vpc] }] : [])],
+    }),
+  );
   if (subnets.length === 0) throw new Error('moto has no default subnets');
-  return { subnets, securityGroups: (sg.SecurityGroups ?? []).map((g) => g.GroupId!).filter(Boolean).slice(0, 1) };
+  return {
+    subnets,
+    securityGroups: (sg.SecurityGroups ?? [])
+      .map((g) => g.GroupId!)
+      .filter(Boolean)
+      .slice(0, 1),
+  };
 }
 
 /** Writes `.vscode/settings.json` into the throwaway workspace (before the workbench opens it). */
@@ -62,13 +77,21 @@ export async function startGate(target: string): Promise<Gate> {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', async () => {
-      const op = String(req.headers['x-amz-target'] ?? '').split('.').pop();
+      const op = String(req.headers['x-amz-target'] ?? '')
+        .split('.')
+        .pop();
       if (holding && op === holding) {
         arrived();
         await open;
       }
       const fwd = http.request(
-        { hostname: upstream.hostname, port: upstream.port, path: req.url, method: req.method, headers: { ...req.headers, host: upstream.host } },
+        {
+          hostname: upstream.hostname,
+          port: upstream.port,
+          path: req.url,
+          method: req.method,
+          headers: { ...req.headers, host: upstream.host },
+        },
         (up) => {
           res.writeHead(up.statusCode ?? 502, up.headers);
           up.pipe(res);

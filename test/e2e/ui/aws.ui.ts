@@ -4,9 +4,25 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CreateLogGroupCommand, CreateLogStreamCommand, PutLogEventsCommand } from '@aws-sdk/client-cloudwatch-logs';
-import { CreateClusterCommand, CreateServiceCommand, DescribeServicesCommand, DescribeTaskDefinitionCommand, RegisterTaskDefinitionCommand } from '@aws-sdk/client-ecs';
+import {
+  CreateClusterCommand,
+  CreateServiceCommand,
+  DescribeServicesCommand,
+  DescribeTaskDefinitionCommand,
+  RegisterTaskDefinitionCommand,
+} from '@aws-sdk/client-ecs';
 import { clients, defaultNetwork, startGate, writeWorkspaceSettings } from './aws';
-import { dialog, explorerItem, openFromExplorer, openWorkbench, pickRow, quickInput, runCommand, toast, type UiTest } from './workbench';
+import {
+  dialog,
+  explorerItem,
+  openFromExplorer,
+  openWorkbench,
+  pickRow,
+  quickInput,
+  runCommand,
+  toast,
+  type UiTest,
+} from './workbench';
 
 const FAMILY = 'hello-shipshape';
 const LOG_GROUP = '/ecs/hello-shipshape';
@@ -27,7 +43,9 @@ function deployableTaskDefinition(workspace: string): string {
 
 export const tests: UiTest[] = [
   {
-    name: 'Shipshape: Deploy Task Definition… picks cluster and service, confirms, shows the progress and the result, and the service runs the new revision',
+    name:
+      'Shipshape: Deploy Task Definition… picks cluster and service, ' +
+      'confirms, shows the progress and the result, and the service runs the new revision',
     needs: 'aws',
     async run({ page, url, workspace, shot, aws }) {
       const moto = aws!;
@@ -42,10 +60,22 @@ export const tests: UiTest[] = [
         await ecs.send(new CreateClusterCommand({ clusterName: 'staging' }));
         const v1 = await ecs.send(new RegisterTaskDefinitionCommand(first));
         const net = await defaultNetwork(ec2);
-        await ecs.send(new CreateServiceCommand({
-          cluster: 'prod', serviceName: 'web', taskDefinition: v1.taskDefinition!.taskDefinitionArn, desiredCount: 2, launchType: 'FARGATE',
-          networkConfiguration: { awsvpcConfiguration: { subnets: net.subnets, securityGroups: net.securityGroups, assignPublicIp: 'DISABLED' } },
-        }));
+        await ecs.send(
+          new CreateServiceCommand({
+            cluster: 'prod',
+            serviceName: 'web',
+            taskDefinition: v1.taskDefinition!.taskDefinitionArn,
+            desiredCount: 2,
+            launchType: 'FARGATE',
+            networkConfiguration: {
+              awsvpcConfiguration: {
+                subnets: net.subnets,
+                securityGroups: net.securityGroups,
+                assignPublicIp: 'DISABLED',
+              },
+            },
+          }),
+        );
         const tag = `2.0.${Date.now() % 1000}`;
         writeWorkspaceSettings(workspace, {
           'shipshape.aws.endpoint': gate.endpoint,
@@ -63,7 +93,9 @@ export const tests: UiTest[] = [
 
         await runCommand(page, 'Shipshape: Deploy Task Definition…');
         await quickInput(page, 'ECS cluster (1/2)');
-        await page.locator('.quick-input-widget:visible .quick-input-list .monaco-list-row', { hasText: 'staging' }).waitFor();
+        await page
+          .locator('.quick-input-widget:visible .quick-input-list .monaco-list-row', { hasText: 'staging' })
+          .waitFor();
         await shot('pick-cluster');
         await pickRow(page, 'prod');
         await quickInput(page, 'ECS service in prod (2/2)');
@@ -74,7 +106,14 @@ export const tests: UiTest[] = [
         const confirm = dialog(page, `Deploy ${FAMILY}:2 to prod/web?`);
         await confirm.waitFor({ timeout: 30_000 });
         const detail = await confirm.innerText();
-        for (const want of ['Account: 123456789012', `Region: ${moto.region}`, 'Cluster: prod', 'Service: web', `Task definition: ${FAMILY}:2 (now running ${FAMILY}:1)`, `Endpoint: ${gate.endpoint}`]) {
+        for (const want of [
+          'Account: 123456789012',
+          `Region: ${moto.region}`,
+          'Cluster: prod',
+          'Service: web',
+          `Task definition: ${FAMILY}:2 (now running ${FAMILY}:1)`,
+          `Endpoint: ${gate.endpoint}`,
+        ]) {
           assert.ok(detail.includes(want), `the confirmation lacks "${want}":\n${detail}`);
         }
         await shot('confirm');
@@ -90,7 +129,10 @@ export const tests: UiTest[] = [
 
         const done = toast(page, new RegExp(`Deployment of ${FAMILY}:2 to prod/web completed: 2/2 tasks running`));
         await done.waitFor({ timeout: 60_000 });
-        assert.ok(await done.locator('a.monaco-button', { hasText: 'Open in Console' }).count() > 0, 'no "Open in Console" button');
+        assert.ok(
+          (await done.locator('a.monaco-button', { hasText: 'Open in Console' }).count()) > 0,
+          'no "Open in Console" button',
+        );
         await progress.waitFor({ state: 'detached', timeout: 15_000 }); // the progress ends with the deployment
         await page.waitForTimeout(500);
         await shot('deployed');
@@ -98,8 +140,12 @@ export const tests: UiTest[] = [
         // What ECS now says, asked directly.
         const svc = (await ecs.send(new DescribeServicesCommand({ cluster: 'prod', services: ['web'] }))).services?.[0];
         assert.match(svc?.taskDefinition ?? '', new RegExp(`:task-definition/${FAMILY}:2$`));
-        const v2 = (await ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition: `${FAMILY}:2` }))).taskDefinition;
-        assert.equal(v2?.containerDefinitions?.[0]?.image, `123456789012.dkr.ecr.eu-west-1.amazonaws.com/hello-shipshape:${tag}`);
+        const v2 = (await ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition: `${FAMILY}:2` })))
+          .taskDefinition;
+        assert.equal(
+          v2?.containerDefinitions?.[0]?.image,
+          `123456789012.dkr.ecr.eu-west-1.amazonaws.com/hello-shipshape:${tag}`,
+        );
         assert.equal(v2?.memory, '512');
       } finally {
         await gate.close();
@@ -108,7 +154,9 @@ export const tests: UiTest[] = [
     },
   },
   {
-    name: 'Shipshape: Tail CloudWatch Logs… follows the task definition\'s log group and shows the events put while it runs',
+    name:
+      "Shipshape: Tail CloudWatch Logs… follows the task definition's log " +
+      'group and shows the events put while it runs',
     needs: 'aws',
     async run({ page, url, workspace, shot, aws }) {
       const moto = aws!;
@@ -120,7 +168,13 @@ export const tests: UiTest[] = [
         await logs.send(new CreateLogStreamCommand({ logGroupName: LOG_GROUP, logStreamName: 'other/web/x' }));
         const put = async (messages: string[], logStreamName = stream) => {
           const now = Date.now();
-          await logs.send(new PutLogEventsCommand({ logGroupName: LOG_GROUP, logStreamName, logEvents: messages.map((message, i) => ({ timestamp: now + i, message })) }));
+          await logs.send(
+            new PutLogEventsCommand({
+              logGroupName: LOG_GROUP,
+              logStreamName,
+              logEvents: messages.map((message, i) => ({ timestamp: now + i, message })),
+            }),
+          );
         };
         await put(['listening on :3000 before-tail']);
         writeWorkspaceSettings(workspace, {
@@ -139,8 +193,14 @@ export const tests: UiTest[] = [
         await input.locator('input').press('Enter'); // no filter: every event
 
         const terminal = page.locator('.terminal-wrapper.active .xterm-rows, .terminal-wrapper .xterm-rows').first();
-        const sees = (text: string | RegExp, timeout = 30_000) => terminal.filter({ hasText: text }).waitFor({ timeout });
-        await page.locator('.terminal-tab, .single-terminal-tab, .tabs-list .monaco-list-row', { hasText: `Logs: ${LOG_GROUP}` }).first().waitFor({ timeout: 30_000 });
+        const sees = (text: string | RegExp, timeout = 30_000) =>
+          terminal.filter({ hasText: text }).waitFor({ timeout });
+        await page
+          .locator('.terminal-tab, .single-terminal-tab, .tabs-list .monaco-list-row', {
+            hasText: `Logs: ${LOG_GROUP}`,
+          })
+          .first()
+          .waitFor({ timeout: 30_000 });
         await sees(`Tailing ${LOG_GROUP} (web/web/) in ${moto.region}`);
         await sees('before-tail'); // from the last 10 minutes
         await shot('tailing');
@@ -156,7 +216,10 @@ export const tests: UiTest[] = [
         assert.ok(!text.includes('e2e-other'), 'an event of another stream prefix was shown');
         assert.match(text, /\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z web\/01234567 GET \/health 200 in 3ms e2e-one/);
         assert.equal(text.split('e2e-one').length, 2, 'an event was shown twice');
-        await page.locator('#status\\.shipshape\\.aws\\.tails, .statusbar-item', { hasText: `Tailing ${LOG_GROUP}` }).first().waitFor();
+        await page
+          .locator('#status\\.shipshape\\.aws\\.tails, .statusbar-item', { hasText: `Tailing ${LOG_GROUP}` })
+          .first()
+          .waitFor();
         await shot('events');
 
         await runCommand(page, 'Shipshape: Stop Log Tail');

@@ -6,12 +6,17 @@ import { goTo, hover, hoverWidget, openFromExplorer, openWorkbench, type UiTest 
 
 export const tests: UiTest[] = [
   {
-    name: 'open the Dockerfile from the Explorer, see the squiggle, read it in the hover and in Problems, then fix the line',
+    name:
+      'open the Dockerfile from the Explorer, see the squiggle, read it in ' +
+      'the hover and in Problems, then fix the line',
     async run({ page, url, workspace, shot }) {
       // The workflow of examples/ also builds a stage this Dockerfile lacks (XF013, an error on the
       // FROM line, checked by suite/crossfile.test.ts): off here, so the one red squiggle is DF001's.
       fs.mkdirSync(path.join(workspace, '.vscode'), { recursive: true });
-      fs.writeFileSync(path.join(workspace, '.vscode', 'settings.json'), `${JSON.stringify({ 'shipshape.rules': { XF013: 'off' } }, null, 2)}\n`);
+      fs.writeFileSync(
+        path.join(workspace, '.vscode', 'settings.json'),
+        `${JSON.stringify({ 'shipshape.rules': { XF013: 'off' } }, null, 2)}\n`,
+      );
       await openWorkbench(page, url);
       await shot('workbench');
 
@@ -27,7 +32,10 @@ export const tests: UiTest[] = [
       assert.match(text, /Unknown instruction: rm/);
       assert.match(text, /DF001/);
       // The code links to the rule's page.
-      assert.ok(await widget.locator('a', { hasText: 'DF001' }).count() > 0 || /shipshape\(DF001\)/.test(text), `no DF001 link in the hover: ${text}`);
+      assert.ok(
+        (await widget.locator('a', { hasText: 'DF001' }).count()) > 0 || /shipshape\(DF001\)/.test(text),
+        `no DF001 link in the hover: ${text}`,
+      );
       await page.waitForTimeout(400); // let the hover finish fading in
       await shot('hover');
       await page.mouse.move(5, 5);
@@ -76,11 +84,15 @@ export const tests: UiTest[] = [
           await page.waitForTimeout(1000);
         }
       }
-      assert.ok(await menu.locator('.monaco-list-row', { hasText: 'Ignore DF001 on this line' }).count() > 0, 'the ignore action is missing from the lightbulb menu');
+      assert.ok(
+        (await menu.locator('.monaco-list-row', { hasText: 'Ignore DF001 on this line' }).count()) > 0,
+        'the ignore action is missing from the lightbulb menu',
+      );
       await page.waitForTimeout(300);
       await shot('lightbulb');
       // Keyboard, as the menu says ("Enter to Apply"): move the focus to the fix, then Enter.
-      for (let i = 0; i < 5 && !/\bfocused\b/.test((await fix.getAttribute('class')) ?? ''); i++) await page.keyboard.press('ArrowDown');
+      for (let i = 0; i < 5 && !/\bfocused\b/.test((await fix.getAttribute('class')) ?? ''); i++)
+        await page.keyboard.press('ArrowDown');
       assert.match((await fix.getAttribute('class')) ?? '', /\bfocused\b/, 'could not focus "Change to EXPOSE"');
       await page.keyboard.press('Enter');
       await page.locator('.squiggly-error').first().waitFor({ state: 'detached', timeout: 15_000 });

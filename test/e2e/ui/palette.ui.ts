@@ -4,7 +4,7 @@ import { openFromExplorer, openWorkbench, runCommand, type UiTest } from './work
 
 export const tests: UiTest[] = [
   {
-    name: 'Shipshape: Show Output from the command palette shows the language server\'s log',
+    name: "Shipshape: Show Output from the command palette shows the language server's log",
     async run({ page, url, shot }) {
       await openWorkbench(page, url);
       await openFromExplorer(page, 'Dockerfile');
@@ -15,7 +15,10 @@ export const tests: UiTest[] = [
       // The output view's channel picker names the channel being shown.
       const picker = page.locator('.part.panel select.monaco-select-box').first();
       await picker.waitFor();
-      const shown = await picker.evaluate((el) => { const s = el as unknown as { options: { text: string }[]; selectedIndex: number }; return s.options[s.selectedIndex]?.text ?? ''; });
+      const shown = await picker.evaluate((el) => {
+        const s = el as unknown as { options: { text: string }[]; selectedIndex: number };
+        return s.options[s.selectedIndex]?.text ?? '';
+      });
       assert.equal(shown, 'Shipshape');
       await shot('output');
     },

@@ -35,7 +35,14 @@ export const tests: UiTest[] = [
       await page.locator('.editor-instance .view-line', { hasText: /"memory":\s"1024"/ }).waitFor();
       // TD101 (the refused pair) goes; TD002 (the string port) and XF005 (the workflow renders a
       // container "app" this file lacks) stay errors.
-      await page.waitForFunction(() => (globalThis as unknown as { document: { querySelectorAll(s: string): { length: number } } }).document.querySelectorAll('.squiggly-error').length === 2, undefined, { timeout: 15_000 });
+      await page.waitForFunction(
+        () =>
+          (
+            globalThis as unknown as { document: { querySelectorAll(s: string): { length: number } } }
+          ).document.querySelectorAll('.squiggly-error').length === 2,
+        undefined,
+        { timeout: 15_000 },
+      );
       await shot('picked');
     },
   },

@@ -37,7 +37,9 @@ export async function openWorkbench(page: Page, url: string): Promise<void> {
 }
 
 export function explorerItem(page: Page, name: string): Locator {
-  return page.locator('.explorer-folders-view .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }) });
+  return page.locator('.explorer-folders-view .monaco-list-row').filter({
+    has: page.locator('.label-name', { hasText: new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }),
+  });
 }
 
 /** Clicks a file in the Explorer and waits for its editor tab to be active. */
@@ -89,7 +91,11 @@ export async function quickInput(page: Page, title: string | RegExp): Promise<Lo
 
 /** Picks the row whose label is exactly `label` in the visible quick pick. */
 export async function pickRow(page: Page, label: string): Promise<void> {
-  const row = page.locator('.quick-input-widget:visible .quick-input-list .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: new RegExp(`^\\s*${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`) }) });
+  const row = page.locator('.quick-input-widget:visible .quick-input-list .monaco-list-row').filter({
+    has: page.locator('.label-name', {
+      hasText: new RegExp(`^\\s*${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`),
+    }),
+  });
   await row.first().waitFor({ timeout: 30_000 });
   await row.first().click();
 }

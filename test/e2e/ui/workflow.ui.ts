@@ -37,7 +37,9 @@ export const tests: UiTest[] = [
       await suggest(page, runner);
       await shot('suggest-runner');
       await runner.first().click();
-      await line(/^\s*runs-on:\subuntu-24\.04\s*$/).first().waitFor();
+      await line(/^\s*runs-on:\subuntu-24\.04\s*$/)
+        .first()
+        .waitFor();
 
       // A new step after line 21 (`      - run: npm test`): `- uses: actions/upload` and pick upload-artifact.
       await goTo(page, 21, 1);
@@ -48,7 +50,9 @@ export const tests: UiTest[] = [
       await suggest(page, action);
       await shot('suggest-action');
       await action.first().click();
-      await line(/^\s{6}-\suses:\sactions\/upload-artifact@v\d+\s*$/).first().waitFor();
+      await line(/^\s{6}-\suses:\sactions\/upload-artifact@v\d+\s*$/)
+        .first()
+        .waitFor();
       await shot('picked');
     },
   },

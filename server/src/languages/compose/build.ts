@@ -30,25 +30,53 @@ export function buildInfo(model: ComposeModel, svc: ServiceModel, composePath: s
   const build = svc.get('build')?.value;
   if (!build) return undefined;
   const dir = posix.dirname(composePath) || '/';
-  let context = '.'; let contextNode: YNode | undefined;
-  let dockerfile = 'Dockerfile'; let dockerfileNode: YNode | undefined;
-  let inline = false; let inlineText: string | undefined; let target: string | undefined; let targetNode: YNode | undefined;
-  if (isScalar(build)) { context = str(build) ?? '.'; contextNode = build; }
-  else if (isMap(build)) {
+  let context = '.';
+  let contextNode: YNode | undefined;
+  let dockerfile = 'Dockerfile';
+  let dockerfileNode: YNode | undefined;
+  let inline = false;
+  let inlineText: string | undefined;
+  let target: string | undefined;
+  let targetNode: YNode | undefined;
+  if (isScalar(build)) {
+    context = str(build) ?? '.';
+    contextNode = build;
+  } else if (isMap(build)) {
     const c = entry(build, model.doc, 'context')?.value;
-    if (c && str(c) !== undefined) { context = str(c)!; contextNode = c; }
+    if (c && str(c) !== undefined) {
+      context = str(c)!;
+      contextNode = c;
+    }
     const d = entry(build, model.doc, 'dockerfile')?.value;
-    if (d && str(d) !== undefined) { dockerfile = str(d)!; dockerfileNode = d; }
+    if (d && str(d) !== undefined) {
+      dockerfile = str(d)!;
+      dockerfileNode = d;
+    }
     const inl = entry(build, model.doc, 'dockerfile_inline');
     inline = !!inl;
     inlineText = str(inl?.value);
     const t = entry(build, model.doc, 'target')?.value;
-    if (t && str(t) !== undefined) { target = str(t); targetNode = t; }
+    if (t && str(t) !== undefined) {
+      target = str(t);
+      targetNode = t;
+    }
   } else return undefined;
   const remote = isRemoteContext(context);
   const contextPath = posix.resolve(dir, context);
   const dockerfilePath = posix.isAbsolute(dockerfile) ? dockerfile : posix.resolve(contextPath, dockerfile);
-  return { context, contextNode, contextPath, remote, dockerfile, dockerfileNode, dockerfilePath, inline, inlineText, target, targetNode };
+  return {
+    context,
+    contextNode,
+    contextPath,
+    remote,
+    dockerfile,
+    dockerfileNode,
+    dockerfilePath,
+    inline,
+    inlineText,
+    target,
+    targetNode,
+  };
 }
 
 /** A service's build when it is a Dockerfile in the workspace: not inline, not remote, no variable in its paths. */
@@ -58,10 +86,18 @@ export function localBuild(model: ComposeModel, svc: ServiceModel, composePath: 
 }
 
 /** The Dockerfile's text and dockerfile-ast model, from the index (parsed there) or its text. */
-export function loadDockerfile(workspace: WorkspaceIndex, composePath: string, info: BuildInfo): { text: string; model: Dockerfile } | undefined {
+export function loadDockerfile(
+  workspace: WorkspaceIndex,
+  composePath: string,
+  info: BuildInfo,
+): { text: string; model: Dockerfile } | undefined {
   if (info.inline) {
     if (info.inlineText === undefined || info.inlineText.includes('${')) return undefined;
-    try { return { text: info.inlineText, model: DockerfileParser.parse(info.inlineText) }; } catch { return undefined; }
+    try {
+      return { text: info.inlineText, model: DockerfileParser.parse(info.inlineText) };
+    } catch {
+      return undefined;
+    }
   }
   if (info.remote || info.dockerfilePath.includes('$')) return undefined;
   workspace.dependOn?.(composePath, info.dockerfilePath);
@@ -70,19 +106,29 @@ export function loadDockerfile(workspace: WorkspaceIndex, composePath: string, i
   if (parsed && m && typeof (m as any).getFROMs === 'function') return { text: parsed.text, model: m };
   const text = workspace.readText(info.dockerfilePath);
   if (text === undefined) return undefined;
-  try { return { text, model: DockerfileParser.parse(text) }; } catch { return undefined; }
+  try {
+    return { text, model: DockerfileParser.parse(text) };
+  } catch {
+    return undefined;
+  }
 }
 
 /** The ARG names a Dockerfile declares (global or in a stage), first declaration first. */
 export function argNames(df: Dockerfile): string[] {
   const out: string[] = [];
-  for (const a of df.getARGs()) { const n = a.getProperty()?.getName(); if (n && !out.includes(n)) out.push(n); }
+  for (const a of df.getARGs()) {
+    const n = a.getProperty()?.getName();
+    if (n && !out.includes(n)) out.push(n);
+  }
   return out;
 }
 
 /** The stage names of a Dockerfile (FROM ... AS name). */
 export function stageNames(df: Dockerfile): string[] {
   const out: string[] = [];
-  for (const from of df.getFROMs()) { const s = from.getBuildStage(); if (s) out.push(s); }
+  for (const from of df.getFROMs()) {
+    const s = from.getBuildStage();
+    if (s) out.push(s);
+  }
   return out;
 }

@@ -10,7 +10,13 @@ import { str } from './yaml-view';
 import imageData from './data/images.json';
 
 const SERVICE_LISTS = new Set(['depends_on', 'links', 'volumes_from']);
-const RESOURCE_LISTS: Record<string, ResourceSection> = { volumes: 'volumes', networks: 'networks', secrets: 'secrets', configs: 'configs', models: 'models' };
+const RESOURCE_LISTS: Record<string, ResourceSection> = {
+  volumes: 'volumes',
+  networks: 'networks',
+  secrets: 'secrets',
+  configs: 'configs',
+  models: 'models',
+};
 
 export function keyDoc(shape: Shape | undefined): string {
   const s = resolveShape(shape);
@@ -50,10 +56,25 @@ export function complete(ctx: FeatureContext<ComposeModel>, offset: number): Com
   const cur = cursorContext(ctx.text, offset);
   const range = ctx.lines.range(cur.prefixStart, offset);
   const items: CompletionItem[] = [];
-  const value = (label: string, detail?: string, doc?: string, kind: CompletionItemKind = CompletionItemKind.Value, insert?: string): void => {
-    items.push({ label, kind, detail, documentation: doc ? { kind: MarkupKind.Markdown, value: doc } : undefined, textEdit: { range, newText: insert ?? label } });
+  const value = (
+    label: string,
+    detail?: string,
+    doc?: string,
+    kind: CompletionItemKind = CompletionItemKind.Value,
+    insert?: string,
+  ): void => {
+    items.push({
+      label,
+      kind,
+      detail,
+      documentation: doc ? { kind: MarkupKind.Markdown, value: doc } : undefined,
+      textEdit: { range, newText: insert ?? label },
+    });
   };
-  const service = cur.path[0] === 'services' && cur.path.length >= 2 ? ctx.model.services.find((s) => s.name === cur.path[1]) : undefined;
+  const service =
+    cur.path[0] === 'services' && cur.path.length >= 2
+      ? ctx.model.services.find((s) => s.name === cur.path[1])
+      : undefined;
   const serviceNames = () => ctx.model.services.map((s) => s.name).filter((n) => n !== service?.name);
 
   if (cur.at === 'key' || cur.at === 'item') {
@@ -62,28 +83,56 @@ export function complete(ctx: FeatureContext<ComposeModel>, offset: number): Com
     const owner = path[path.length - 2];
     // names where keys are names: depends_on mapping, networks mapping
     if (cur.at === 'key' && path.length === 3 && path[0] === 'services' && last === 'depends_on') {
-      for (const n of serviceNames()) items.push({ label: n, kind: CompletionItemKind.Reference, detail: 'service', textEdit: { range, newText: `${n}:\n${' '.repeat(cur.indent + 2)}condition: service_started` } });
+      for (const n of serviceNames())
+        items.push({
+          label: n,
+          kind: CompletionItemKind.Reference,
+          detail: 'service',
+          textEdit: { range, newText: `${n}:\n${' '.repeat(cur.indent + 2)}condition: service_started` },
+        });
       return items;
     }
     if (cur.at === 'key' && path.length === 3 && path[0] === 'services' && last === 'networks') {
-      for (const d of ctx.model.resources.networks) value(d.name, 'network', undefined, CompletionItemKind.Reference, `${d.name}:`);
+      for (const d of ctx.model.resources.networks)
+        value(d.name, 'network', undefined, CompletionItemKind.Reference, `${d.name}:`);
       return items;
     }
     if (cur.at === 'item' && last === '[]' && path[0] === 'services' && path.length === 4) {
-      if (SERVICE_LISTS.has(owner)) { for (const n of serviceNames()) value(n, 'service', undefined, CompletionItemKind.Reference); return items; }
+      if (SERVICE_LISTS.has(owner)) {
+        for (const n of serviceNames()) value(n, 'service', undefined, CompletionItemKind.Reference);
+        return items;
+      }
       const section = RESOURCE_LISTS[owner];
       if (section) {
-        for (const d of ctx.model.resources[section]) value(d.name, section.replace(/s$/, ''), undefined, CompletionItemKind.Reference, section === 'volumes' ? `${d.name}:` : d.name);
+        for (const d of ctx.model.resources[section])
+          value(
+            d.name,
+            section.replace(/s$/, ''),
+            undefined,
+            CompletionItemKind.Reference,
+            section === 'volumes' ? `${d.name}:` : d.name,
+          );
       }
     }
     // build args: the ARGs the service's Dockerfile declares (mapping keys, or `- NAME=` items)
-    if (path[0] === 'services' && path[2] === 'build' && path[3] === 'args' && (cur.at === 'key' ? path.length === 4 : path.length === 5 && last === '[]') && service) {
+    if (
+      path[0] === 'services' &&
+      path[2] === 'build' &&
+      path[3] === 'args' &&
+      (cur.at === 'key' ? path.length === 4 : path.length === 5 && last === '[]') &&
+      service
+    ) {
       const info = buildInfo(ctx.model, service, ctx.path);
       const df = info ? loadDockerfile(ctx.workspace, ctx.path, info) : undefined;
       const given = new Set(cur.siblings);
       for (const name of df ? argNames(df.model) : []) {
         if (given.has(name)) continue;
-        items.push({ label: name, kind: CompletionItemKind.Variable, detail: `ARG of ${info!.dockerfile}`, textEdit: { range, newText: cur.at === 'key' ? `${name}: ` : `${name}=` } });
+        items.push({
+          label: name,
+          kind: CompletionItemKind.Variable,
+          detail: `ARG of ${info!.dockerfile}`,
+          textEdit: { range, newText: cur.at === 'key' ? `${name}: ` : `${name}=` },
+        });
       }
       return items;
     }
@@ -99,19 +148,43 @@ export function complete(ctx: FeatureContext<ComposeModel>, offset: number): Com
       if (present.has(key)) continue;
       const block = isBlock(sub);
       const newText = block === 'map' || block === 'list' ? `${key}:\n${' '.repeat(cur.indent + 2)}` : `${key}: `;
-      items.push({ label: key, kind: CompletionItemKind.Property, detail: describeTypes(sub), documentation: { kind: MarkupKind.Markdown, value: keyDoc(sub) }, textEdit: { range, newText }, tags: resolveShape(sub)?.deprecated ? [1] : undefined });
+      items.push({
+        label: key,
+        kind: CompletionItemKind.Property,
+        detail: describeTypes(sub),
+        documentation: { kind: MarkupKind.Markdown, value: keyDoc(sub) },
+        textEdit: { range, newText },
+        tags: resolveShape(sub)?.deprecated ? [1] : undefined,
+      });
     }
     if (path.length === 2 && path[0] === 'services' && service && !present.has('healthcheck')) {
       const image = str(service.get('image')?.value) ?? '';
       const test = healthcheckTest(image, firstPort(ctx.model, service));
       const ind = ' '.repeat(cur.indent + 2);
       items.push({
-        label: 'healthcheck (skeleton)', kind: CompletionItemKind.Snippet, detail: `a healthcheck for ${image || 'this service'}`, insertTextFormat: InsertTextFormat.Snippet,
-        textEdit: { range, newText: `healthcheck:\n${ind}test: ${test.replace(/\$/g, '\\$')}\n${ind}interval: \${1:10s}\n${ind}timeout: \${2:5s}\n${ind}retries: \${3:5}\n${ind}start_period: \${4:10s}` },
+        label: 'healthcheck (skeleton)',
+        kind: CompletionItemKind.Snippet,
+        detail: `a healthcheck for ${image || 'this service'}`,
+        insertTextFormat: InsertTextFormat.Snippet,
+        textEdit: {
+          range,
+          newText:
+            `healthcheck:\n${ind}test: ` +
+            `${test.replace(/\$/g, '\\$')}\n${ind}interval: \${1:10s}\n${ind}timeout: ` +
+            `\${2:5s}\n${ind}retries: \${3:5}\n${ind}start_period: \${4:10s}`,
+        },
       });
     }
     if (path.length === 0 && !present.has('services')) {
-      items.push({ label: 'services (skeleton)', kind: CompletionItemKind.Snippet, insertTextFormat: InsertTextFormat.Snippet, textEdit: { range, newText: 'services:\n  ${1:app}:\n    image: ${2:nginx:1.27-alpine}\n    ports:\n      - "${3:8080}:${4:80}"' } });
+      items.push({
+        label: 'services (skeleton)',
+        kind: CompletionItemKind.Snippet,
+        insertTextFormat: InsertTextFormat.Snippet,
+        textEdit: {
+          range,
+          newText: 'services:\n  ${1:app}:\n    image: ${2:nginx:1.27-alpine}\n    ports:\n      - "${3:8080}:${4:80}"',
+        },
+      });
     }
     return items;
   }
@@ -127,32 +200,74 @@ export function complete(ctx: FeatureContext<ComposeModel>, offset: number): Com
     }
     return items;
   }
-  if (path.length === 3 && path[0] === 'services' && path[2] === 'extends' && key === 'service' && !cur.siblings.includes('file')) { for (const n of serviceNames()) value(n, 'service', undefined, CompletionItemKind.Reference); return items; }
-  // flow lists: `depends_on: [db, |]`, `networks: [|]`
-  if (inService && /\[[^\]]*$/.test(ctx.text.slice(ctx.lines.offset({ line: ctx.lines.position(offset).line, character: 0 }), offset))) {
-    if (SERVICE_LISTS.has(key)) { for (const n of serviceNames()) value(n, 'service', undefined, CompletionItemKind.Reference); return items; }
-    const section = RESOURCE_LISTS[key];
-    if (section) { for (const d of ctx.model.resources[section]) value(d.name, section.replace(/s$/, ''), undefined, CompletionItemKind.Reference, section === 'volumes' ? `${d.name}:` : d.name); return items; }
+  if (
+    path.length === 3 &&
+    path[0] === 'services' &&
+    path[2] === 'extends' &&
+    key === 'service' &&
+    !cur.siblings.includes('file')
+  ) {
+    for (const n of serviceNames()) value(n, 'service', undefined, CompletionItemKind.Reference);
+    return items;
   }
-  if (inService && (key === 'extends')) { for (const n of serviceNames()) value(n, 'service', undefined, CompletionItemKind.Reference); return items; }
-  if (inService && (key === 'network_mode' || key === 'ipc' || key === 'pid')) { for (const n of serviceNames()) value(`service:${n}`, 'share the namespace of a service', undefined, CompletionItemKind.Reference); }
+  // flow lists: `depends_on: [db, |]`, `networks: [|]`
+  if (
+    inService &&
+    /\[[^\]]*$/.test(ctx.text.slice(ctx.lines.offset({ line: ctx.lines.position(offset).line, character: 0 }), offset))
+  ) {
+    if (SERVICE_LISTS.has(key)) {
+      for (const n of serviceNames()) value(n, 'service', undefined, CompletionItemKind.Reference);
+      return items;
+    }
+    const section = RESOURCE_LISTS[key];
+    if (section) {
+      for (const d of ctx.model.resources[section])
+        value(
+          d.name,
+          section.replace(/s$/, ''),
+          undefined,
+          CompletionItemKind.Reference,
+          section === 'volumes' ? `${d.name}:` : d.name,
+        );
+      return items;
+    }
+  }
+  if (inService && key === 'extends') {
+    for (const n of serviceNames()) value(n, 'service', undefined, CompletionItemKind.Reference);
+    return items;
+  }
+  if (inService && (key === 'network_mode' || key === 'ipc' || key === 'pid')) {
+    for (const n of serviceNames())
+      value(`service:${n}`, 'share the namespace of a service', undefined, CompletionItemKind.Reference);
+  }
   if (path.length === 3 && path[0] === 'services' && path[2] === 'build' && key === 'target' && service) {
     const info = buildInfo(ctx.model, service, ctx.path);
     const df = info ? loadDockerfile(ctx.workspace, ctx.path, info) : undefined;
-    if (df) for (const s of stageNames(df.model)) value(s, `stage of ${info!.dockerfile}`, undefined, CompletionItemKind.EnumMember);
+    if (df)
+      for (const s of stageNames(df.model))
+        value(s, `stage of ${info!.dockerfile}`, undefined, CompletionItemKind.EnumMember);
     return items;
   }
   if (path.length === 3 && path[0] === 'services' && path[2] === 'healthcheck' && key === 'test' && service) {
     const image = str(service.get('image')?.value) ?? '';
-    value(healthcheckTest(image, firstPort(ctx.model, service)), `fits ${image || 'a web service'}`, undefined, CompletionItemKind.Snippet);
+    value(
+      healthcheckTest(image, firstPort(ctx.model, service)),
+      `fits ${image || 'a web service'}`,
+      undefined,
+      CompletionItemKind.Snippet,
+    );
     value('["CMD-SHELL", ""]', 'shell command', undefined, CompletionItemKind.Snippet);
-    value('["NONE"]', 'turn the image\'s healthcheck off', undefined, CompletionItemKind.Snippet);
+    value('["NONE"]', "turn the image's healthcheck off", undefined, CompletionItemKind.Snippet);
   }
   const shape = stepShape(shapeAt(path), key);
-  for (const v of enumValues(shape)) value(v, undefined, undefined, CompletionItemKind.EnumMember, v === 'no' ? '"no"' : v);
+  for (const v of enumValues(shape))
+    value(v, undefined, undefined, CompletionItemKind.EnumMember, v === 'no' ? '"no"' : v);
   const s = resolveShape(shape);
   const types = new Set<string>([...(s?.t ?? []), ...(s?.oneOf ?? []).flatMap((b) => resolveShape(b)?.t ?? [])]);
-  if (types.has('boolean') && !enumValues(shape).length) { value('true'); value('false'); }
+  if (types.has('boolean') && !enumValues(shape).length) {
+    value('true');
+    value('false');
+  }
   return items;
 }
 

@@ -6,7 +6,9 @@
 export interface CursorContext {
   /** Keys from the top; '[]' marks a list item. */
   path: string[];
-  /** 'key': typing a key of the mapping at `path`; 'value': the value of `key`; 'item': an item of the list at `path`. */
+  /**
+   * 'key': typing a key of the mapping at `path`; 'value': the value of `key`; 'item': an item of the list at `path`.
+   */
   at: 'key' | 'value' | 'item';
   key?: string;
   /** The partial word before the cursor and where it starts. */
@@ -20,7 +22,13 @@ export interface CursorContext {
 
 const KEY_LINE = /^(\s*)((?:-\s+)*)([^\s#:'"][^:#]*?|"[^"]*"|'[^']*'):(?:\s|$)/;
 
-interface LineInfo { indent: number; dashCol: number; keyCol: number; key?: string; text: string }
+interface LineInfo {
+  indent: number;
+  dashCol: number;
+  keyCol: number;
+  key?: string;
+  text: string;
+}
 
 function info(text: string): LineInfo | undefined {
   if (/^\s*(#.*)?$/.test(text)) return undefined;
@@ -76,11 +84,20 @@ export function cursorContext(text: string, offset: number): CursorContext {
       collectingSiblings = false;
       continue;
     }
-    if (inItem && l.dashCol === cur) { collectingSiblings = false; continue; } // an earlier item of the same list
+    if (inItem && l.dashCol === cur) {
+      collectingSiblings = false;
+      continue;
+    } // an earlier item of the same list
     const ownCol = l.dashCol >= 0 ? l.dashCol : l.keyCol;
     if (ownCol < cur || (inItem && ownCol === cur && l.dashCol < 0 && l.key)) {
       collectingSiblings = false;
-      if (!l.key) { if (l.dashCol >= 0 && l.dashCol < cur) { inItem = true; cur = l.dashCol; } continue; }
+      if (!l.key) {
+        if (l.dashCol >= 0 && l.dashCol < cur) {
+          inItem = true;
+          cur = l.dashCol;
+        }
+        continue;
+      }
       if (inItem) path.unshift('[]');
       path.unshift(l.key);
       inItem = l.dashCol >= 0;
@@ -92,7 +109,8 @@ export function cursorContext(text: string, offset: number): CursorContext {
   if (dashCol >= 0) {
     // `- word`: an item of the list at path, or the first key of a mapping item
     if (path[path.length - 1] !== '[]') path.push('[]');
-    if (at === 'key') return { path, at: 'item', prefix, prefixStart: offset - prefix.length, indent: col, siblings: uniq };
+    if (at === 'key')
+      return { path, at: 'item', prefix, prefixStart: offset - prefix.length, indent: col, siblings: uniq };
   }
   return { path, at, key, prefix, prefixStart: offset - prefix.length, indent: col, siblings: uniq };
 }

@@ -8,10 +8,18 @@ import { childShape } from './spec';
 export const DURATION_RE = /^[-+]?(?:(?:\d+(?:\.\d*)?|\.\d+)(?:ns|us|µs|μs|ms|s|m|h))+$/;
 export const BYTES_RE = /^\d+(?:\.\d+)* ?[kKmMgGtTpPbB]?[iI]?[bB]?$/;
 
-export function isDuration(s: string): boolean { return s === '0' || DURATION_RE.test(s); }
-export function isByteSize(s: string): boolean { return BYTES_RE.test(s.trim()) || s.trim() === '-1'; }
+export function isDuration(s: string): boolean {
+  return s === '0' || DURATION_RE.test(s);
+}
+export function isByteSize(s: string): boolean {
+  return BYTES_RE.test(s.trim()) || s.trim() === '-1';
+}
 
-export interface FormattedValue { fmt: 'duration' | 'bytes'; node: YNode; path: string }
+export interface FormattedValue {
+  fmt: 'duration' | 'bytes';
+  node: YNode;
+  path: string;
+}
 
 const cache = new WeakMap<ComposeModel, FormattedValue[]>();
 

@@ -5,7 +5,11 @@ import { parsePortSpec } from './ports';
 import { isMap, isScalar } from 'yaml';
 
 export function healthcheckTest(image: string, port: number | undefined): string {
-  const name = image.replace(/[:@].*$/, '').split('/').pop() ?? '';
+  const name =
+    image
+      .replace(/[:@].*$/, '')
+      .split('/')
+      .pop() ?? '';
   if (/^(postgres|postgis|timescaledb)/.test(name)) return '["CMD-SHELL", "pg_isready -U $${POSTGRES_USER:-postgres}"]';
   if (/^(redis|valkey|keydb)/.test(name)) return '["CMD", "redis-cli", "ping"]';
   if (/^mariadb/.test(name)) return '["CMD", "healthcheck.sh", "--connect", "--innodb_initialized"]';
@@ -21,7 +25,10 @@ export function firstPort(model: ComposeModel, svc: ServiceModel): number | unde
   for (const p of items(svc.get('ports')?.value, model.doc)) {
     if (isScalar(p)) {
       const s = str(p);
-      if (s) { const t = parsePortSpec(s).target; if (t) return t.start; }
+      if (s) {
+        const t = parsePortSpec(s).target;
+        if (t) return t.start;
+      }
     } else if (isMap(p)) {
       const t = Number(str(entry(p, model.doc, 'target')?.value));
       if (t > 0) return t;
@@ -35,5 +42,8 @@ export function firstPort(model: ComposeModel, svc: ServiceModel): number | unde
 }
 
 export function healthcheckBlock(indent: string, test: string): string {
-  return `${indent}healthcheck:\n${indent}  test: ${test}\n${indent}  interval: 10s\n${indent}  timeout: 5s\n${indent}  retries: 5\n${indent}  start_period: 10s`;
+  return (
+    `${indent}healthcheck:\n${indent}  test: ${test}\n${indent}  interval: ` +
+    `10s\n${indent}  timeout: 5s\n${indent}  retries: 5\n${indent}  start_period: 10s`
+  );
 }

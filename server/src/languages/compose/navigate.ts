@@ -1,7 +1,14 @@
 /** Hover, go to definition, rename and document symbols for compose files. */
 import { pathToFileURL } from 'node:url';
 import { isMap, isPair, isScalar, isSeq } from 'yaml';
-import { MarkupKind, SymbolKind, type DocumentSymbol, type Hover, type Location, type TextEdit } from 'vscode-languageserver-types';
+import {
+  MarkupKind,
+  SymbolKind,
+  type DocumentSymbol,
+  type Hover,
+  type Location,
+  type TextEdit,
+} from 'vscode-languageserver-types';
 import type { FeatureContext } from '../../engine/types';
 import type { ComposeModel, Declared, ResourceSection } from './parse';
 import { RESOURCE_SECTIONS, parseCompose } from './parse';
@@ -21,19 +28,25 @@ export function uriOf(path: string): string {
 
 /** The key under the offset and the path of keys to it ('[]' for list items). */
 export function keyAt(model: ComposeModel, offset: number): { path: string[]; start: number; end: number } | undefined {
-  const walk = (node: YNode | null | undefined, path: string[], depth: number): { path: string[]; start: number; end: number } | undefined => {
+  const walk = (
+    node: YNode | null | undefined,
+    path: string[],
+    depth: number,
+  ): { path: string[]; start: number; end: number } | undefined => {
     if (!node || depth > 60) return undefined;
     if (isMap(node)) {
       for (const p of node.items) {
         if (!isPair(p)) continue;
         const k = p.key as YNode;
         const key = keyText(k);
-        if (k && within(offset, nodeStart(k), nodeEnd(k))) return { path: [...path, key], start: nodeStart(k), end: nodeEnd(k) };
+        if (k && within(offset, nodeStart(k), nodeEnd(k)))
+          return { path: [...path, key], start: nodeStart(k), end: nodeEnd(k) };
         const v = p.value as YNode | null;
         if (v && within(offset, nodeStart(v), nodeEnd(v))) return walk(v, [...path, key], depth + 1);
       }
     } else if (isSeq(node)) {
-      for (const i of node.items as YNode[]) if (i && within(offset, nodeStart(i), nodeEnd(i))) return walk(i, [...path, '[]'], depth + 1);
+      for (const i of node.items as YNode[])
+        if (i && within(offset, nodeStart(i), nodeEnd(i))) return walk(i, [...path, '[]'], depth + 1);
     }
     return undefined;
   };
@@ -46,20 +59,27 @@ type Target = { kind: 'service'; name: string } | { kind: ResourceSection; name:
 function targetAt(model: ComposeModel, offset: number): Target | undefined {
   for (const s of model.services) if (within(offset, s.keyStart, s.keyEnd)) return { kind: 'service', name: s.name };
   for (const r of serviceRefs(model)) if (within(offset, r.start, r.end)) return { kind: 'service', name: r.name };
-  for (const section of RESOURCE_SECTIONS) for (const d of model.resources[section]) if (within(offset, d.keyStart, d.keyEnd)) return { kind: section, name: d.name };
+  for (const section of RESOURCE_SECTIONS)
+    for (const d of model.resources[section])
+      if (within(offset, d.keyStart, d.keyEnd)) return { kind: section, name: d.name };
   for (const r of resourceRefs(model)) if (within(offset, r.start, r.end)) return { kind: r.section, name: r.name };
   return undefined;
 }
 
 function declarationOf(model: ComposeModel, t: Target): Declared | undefined {
-  return t.kind === 'service' ? model.services.find((s) => s.name === t.name) : model.resources[t.kind].find((d) => d.name === t.name);
+  return t.kind === 'service'
+    ? model.services.find((s) => s.name === t.name)
+    : model.resources[t.kind].find((d) => d.name === t.name);
 }
 
 function occurrences(model: ComposeModel, t: Target): { start: number; end: number }[] {
   const out: { start: number; end: number }[] = [];
   const decl = declarationOf(model, t);
   if (decl) out.push({ start: decl.keyStart, end: decl.keyEnd });
-  if (t.kind === 'service') for (const r of serviceRefs(model)) { if (r.name === t.name) out.push(r); }
+  if (t.kind === 'service')
+    for (const r of serviceRefs(model)) {
+      if (r.name === t.name) out.push(r);
+    }
   else for (const r of resourceRefs(model)) if (r.section === t.kind && r.name === t.name) out.push(r);
   return out;
 }
@@ -68,37 +88,78 @@ export function hover(ctx: FeatureContext<ComposeModel>, offset: number): Hover 
   const { model } = ctx;
   const ref = serviceRefs(model).find((r) => within(offset, r.start, r.end));
   const res = ref ? undefined : resourceRefs(model).find((r) => within(offset, r.start, r.end));
-  const named = ref ? { kind: 'service' as const, name: ref.name } : res ? { kind: res.section, name: res.name } : undefined;
+  const named = ref
+    ? { kind: 'service' as const, name: ref.name }
+    : res
+      ? { kind: res.section, name: res.name }
+      : undefined;
   if (named) {
     const decl = declarationOf(model, named);
     const r = ref ?? res!;
-    if (!decl) return { contents: { kind: MarkupKind.Markdown, value: `${named.kind === 'service' ? 'Service' : named.kind.replace(/s$/, '')} \`${named.name}\` is not defined in this file.` }, range: ctx.lines.range(r.start, r.end) };
+    if (!decl)
+      return {
+        contents: {
+          kind: MarkupKind.Markdown,
+          value:
+            `${named.kind === 'service' ? 'Service' : named.kind.replace(/s$/, '')} ` +
+            `\`${named.name}\` is not defined in this file.`,
+        },
+        range: ctx.lines.range(r.start, r.end),
+      };
     const start = ctx.text.lastIndexOf('\n', decl.keyStart - 1) + 1;
     const end = decl.value ? nodeEnd(decl.value) : decl.keyEnd;
     let body = ctx.text.slice(start, end).replace(/\s+$/, '');
     const lines = body.split('\n');
     if (lines.length > 20) body = lines.slice(0, 20).join('\n') + '\n  # ...';
     const indent = /^\s*/.exec(body)![0].length;
-    body = body.split('\n').map((l) => l.slice(Math.min(indent, /^\s*/.exec(l)![0].length))).join('\n');
-    return { contents: { kind: MarkupKind.Markdown, value: '```yaml\n' + body + '\n```' }, range: ctx.lines.range(r.start, r.end) };
+    body = body
+      .split('\n')
+      .map((l) => l.slice(Math.min(indent, /^\s*/.exec(l)![0].length)))
+      .join('\n');
+    return {
+      contents: { kind: MarkupKind.Markdown, value: '```yaml\n' + body + '\n```' },
+      range: ctx.lines.range(r.start, r.end),
+    };
   }
   const declared = model.services.find((d) => within(offset, d.keyStart, d.keyEnd));
-  const declaredRes = declared ? undefined : RESOURCE_SECTIONS.flatMap((section) => model.resources[section].map((d) => ({ section, d }))).find((x) => within(offset, x.d.keyStart, x.d.keyEnd));
+  const declaredRes = declared
+    ? undefined
+    : RESOURCE_SECTIONS.flatMap((section) => model.resources[section].map((d) => ({ section, d }))).find((x) =>
+        within(offset, x.d.keyStart, x.d.keyEnd),
+      );
   if (declared || declaredRes) {
     const name = declared ? declared.name : declaredRes!.d.name;
     const users = declared
-      ? serviceRefs(model).filter((r) => r.name === name).map((r) => `\`${r.service.name}\` (${r.kind})`)
-      : resourceRefs(model).filter((r) => r.section === declaredRes!.section && r.name === name).map((r) => `\`${r.service.name}\``);
+      ? serviceRefs(model)
+          .filter((r) => r.name === name)
+          .map((r) => `\`${r.service.name}\` (${r.kind})`)
+      : resourceRefs(model)
+          .filter((r) => r.section === declaredRes!.section && r.name === name)
+          .map((r) => `\`${r.service.name}\``);
     const what = declared ? 'Service' : declaredRes!.section.replace(/s$/, '').replace(/^./, (c) => c.toUpperCase());
     const d = declared ?? declaredRes!.d;
-    return { contents: { kind: MarkupKind.Markdown, value: `**${what} \`${name}\`**\n\n${users.length ? `Used by ${[...new Set(users)].join(', ')}.` : 'Not used by another service in this file.'}` }, range: ctx.lines.range(d.keyStart, d.keyEnd) };
+    return {
+      contents: {
+        kind: MarkupKind.Markdown,
+        value:
+          `**${what} ` +
+          `\`${name}\`**\n\n${users.length ? `Used by ${[...new Set(users)].join(', ')}.` : 'Not used by another service in this file.'}`,
+      },
+      range: ctx.lines.range(d.keyStart, d.keyEnd),
+    };
   }
   const key = keyAt(model, offset);
   if (!key) return undefined;
   const shape = shapeAt(key.path);
   if (!shape) return undefined;
-  const title = key.path.filter((p) => p !== '[]').slice(-2).join('.');
-  return { contents: { kind: MarkupKind.Markdown, value: `**${title}**\n\n${keyDoc(shape)}` }, range: ctx.lines.range(key.start, key.end) };
+  const title = key.path
+    .filter((p) => p !== '[]')
+    .slice(-2)
+    .join('.');
+  return {
+    contents: { kind: MarkupKind.Markdown, value: `**${title}**\n\n${keyDoc(shape)}` },
+    range: ctx.lines.range(key.start, key.end),
+  };
 }
 
 export function definition(ctx: FeatureContext<ComposeModel>, offset: number): Location[] {
@@ -127,12 +188,13 @@ function extendsInOtherFile(ctx: FeatureContext<ComposeModel>, offset: number): 
     const parsed = ctx.workspace.get(path);
     const text = parsed?.text ?? ctx.workspace.readText(path);
     if (text === undefined) return [];
-    const model = Array.isArray((parsed?.model as ComposeModel | undefined)?.services) ? parsed!.model as ComposeModel : parseCompose(text, path);
+    const model = Array.isArray((parsed?.model as ComposeModel | undefined)?.services)
+      ? (parsed!.model as ComposeModel)
+      : parseCompose(text, path);
     const target = model.services.find((s) => s.name === str(serviceNode));
     const lines = parsed?.lines ?? new LineIndex(text);
     if (target) return [{ uri: uriOf(path), range: lines.range(target.keyStart, target.keyEnd) }];
     return [{ uri: uriOf(path), range: lines.range(0, 0) }];
-    return [];
   }
   return undefined;
 }
@@ -151,7 +213,11 @@ export function mergedFiles(path: string): string[] {
 }
 
 /** Renames a service or a resource with every reference, here and in the files merged with this one. */
-export function rename(ctx: FeatureContext<ComposeModel>, offset: number, newName: string): { path: string; edits: TextEdit[] }[] | undefined {
+export function rename(
+  ctx: FeatureContext<ComposeModel>,
+  offset: number,
+  newName: string,
+): { path: string; edits: TextEdit[] }[] | undefined {
   const t = targetAt(ctx.model, offset);
   if (!t || !/^[a-zA-Z0-9._-]+$/.test(newName)) return undefined;
   const edits = occurrences(ctx.model, t).map((o) => ({ range: ctx.lines.range(o.start, o.end), newText: newName }));
@@ -159,9 +225,13 @@ export function rename(ctx: FeatureContext<ComposeModel>, offset: number, newNam
   const out = [{ path: ctx.path, edits }];
   for (const other of ctx.workspace ? mergedFiles(ctx.path) : []) {
     const file = ctx.workspace.get(other);
-    if (!file || file.kind !== 'compose') continue;
+    if (file?.kind !== 'compose') continue;
     const spots = occurrences(file.model as ComposeModel, t);
-    if (spots.length) out.push({ path: other, edits: spots.map((o) => ({ range: file.lines.range(o.start, o.end), newText: newName })) });
+    if (spots.length)
+      out.push({
+        path: other,
+        edits: spots.map((o) => ({ range: file.lines.range(o.start, o.end), newText: newName })),
+      });
   }
   return out;
 }
@@ -172,15 +242,36 @@ export function symbols(ctx: FeatureContext<ComposeModel>): DocumentSymbol[] {
   for (const top of model.top) {
     if (top.merged) continue;
     const end = top.rawValue ? Math.max(nodeEnd(top.rawValue), top.keyEnd) : top.keyEnd;
-    const sym: DocumentSymbol = { name: top.key, kind: top.key === 'services' ? SymbolKind.Namespace : SymbolKind.Module, range: lines.range(top.keyStart, end), selectionRange: lines.range(top.keyStart, top.keyEnd), children: [] };
-    const decls: Declared[] = top.key === 'services' ? model.services : (RESOURCE_SECTIONS as readonly string[]).includes(top.key) ? model.resources[top.key as ResourceSection] : [];
+    const sym: DocumentSymbol = {
+      name: top.key,
+      kind: top.key === 'services' ? SymbolKind.Namespace : SymbolKind.Module,
+      range: lines.range(top.keyStart, end),
+      selectionRange: lines.range(top.keyStart, top.keyEnd),
+      children: [],
+    };
+    const decls: Declared[] =
+      top.key === 'services'
+        ? model.services
+        : (RESOURCE_SECTIONS as readonly string[]).includes(top.key)
+          ? model.resources[top.key as ResourceSection]
+          : [];
     for (const d of decls) {
       const dEnd = d.value ? Math.max(nodeEnd(d.value), d.keyEnd) : d.keyEnd;
-      const image = top.key === 'services' && d.value && isMap(d.value) ? (d.value.items.find((p) => isPair(p) && keyText(p.key) === 'image')?.value as any) : undefined;
+      const image =
+        top.key === 'services' && d.value && isMap(d.value)
+          ? (d.value.items.find((p) => isPair(p) && keyText(p.key) === 'image')?.value as any)
+          : undefined;
       sym.children!.push({
-        name: d.name, detail: image && isScalar(image) ? String(image.value) : undefined,
-        kind: top.key === 'services' ? SymbolKind.Class : top.key === 'networks' ? SymbolKind.Interface : SymbolKind.Variable,
-        range: lines.range(d.keyStart, dEnd), selectionRange: lines.range(d.keyStart, d.keyEnd),
+        name: d.name,
+        detail: image && isScalar(image) ? String(image.value) : undefined,
+        kind:
+          top.key === 'services'
+            ? SymbolKind.Class
+            : top.key === 'networks'
+              ? SymbolKind.Interface
+              : SymbolKind.Variable,
+        range: lines.range(d.keyStart, dEnd),
+        selectionRange: lines.range(d.keyStart, d.keyEnd),
       });
     }
     out.push(sym);

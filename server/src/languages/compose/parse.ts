@@ -24,7 +24,7 @@ export interface ServiceModel extends Declared {
 }
 
 export const RESOURCE_SECTIONS = ['volumes', 'networks', 'secrets', 'configs', 'models'] as const;
-export type ResourceSection = typeof RESOURCE_SECTIONS[number];
+export type ResourceSection = (typeof RESOURCE_SECTIONS)[number];
 
 export interface ComposeModel {
   path: string;
@@ -42,14 +42,28 @@ export interface ComposeModel {
 
 /** Parses a compose file; never throws. */
 export function parseCompose(text: string, path = ''): ComposeModel {
-  const model: ComposeModel = { path, text, doc: undefined, problems: [], root: null, top: [], services: [], resources: { volumes: [], networks: [], secrets: [], configs: [], models: [] } };
+  const model: ComposeModel = {
+    path,
+    text,
+    doc: undefined,
+    problems: [],
+    root: null,
+    top: [],
+    services: [],
+    resources: { volumes: [], networks: [], secrets: [], configs: [], models: [] },
+  };
   let doc: Document.Parsed;
   try {
     // (no source tokens or line counter: nothing reads them.) The fast reader builds the same nodes
     // for plain block YAML and gives up on the rest (anchors, merge keys, errors), which yaml reads.
     doc = (fastParseDocument(text, COMPOSE_YAML) as Document.Parsed | undefined) ?? parseDocument(text, COMPOSE_YAML);
   } catch (error) {
-    model.problems.push({ start: 0, end: Math.min(text.length, 1), message: `YAML could not be read: ${(error as Error).message}`, messageId: 'syntax' });
+    model.problems.push({
+      start: 0,
+      end: Math.min(text.length, 1),
+      message: `YAML could not be read: ${(error as Error).message}`,
+      messageId: 'syntax',
+    });
     return model;
   }
   model.doc = doc;
@@ -58,7 +72,8 @@ export function parseCompose(text: string, path = ''): ComposeModel {
   const seen = new Set<string>();
   for (const e of doc.errors) {
     let [start, end] = e.pos;
-    if (e.code === 'MISSING_CHAR' && /quote/i.test(e.message)) [start, end] = openingQuote(text, start, e.message.includes("'") ? "'" : '"');
+    if (e.code === 'MISSING_CHAR' && /quote/i.test(e.message))
+      [start, end] = openingQuote(text, start, e.message.includes("'") ? "'" : '"');
     const flow = /end with an? ([\]}])/.exec(e.message);
     if (flow && start >= text.trimEnd().length) [start, end] = openingQuote(text, start, flow[1] === ']' ? '[' : '{');
     const id = `${start}:${e.code}`;
@@ -67,7 +82,12 @@ export function parseCompose(text: string, path = ''): ComposeModel {
     const duplicate = e.code === 'DUPLICATE_KEY';
     const keyEnd = duplicate ? keyEnds.get(start) : undefined;
     const message = firstLine(e.message) + (duplicate ? keyName(text, start, keyEnd) : '');
-    model.problems.push({ start, end: Math.max(keyEnd ?? end, start), message, messageId: duplicate ? 'duplicateKey' : 'syntax' });
+    model.problems.push({
+      start,
+      end: Math.max(keyEnd ?? end, start),
+      message,
+      messageId: duplicate ? 'duplicateKey' : 'syntax',
+    });
   }
   try {
     model.root = (doc.contents as YNode | null) ?? null;
@@ -83,7 +103,12 @@ export function parseCompose(text: string, path = ''): ComposeModel {
       }
     }
   } catch (error) {
-    model.problems.push({ start: 0, end: 0, message: `Compose model incomplete: ${(error as Error).message}`, messageId: 'syntax' });
+    model.problems.push({
+      start: 0,
+      end: 0,
+      message: `Compose model incomplete: ${(error as Error).message}`,
+      messageId: 'syntax',
+    });
   }
   return model;
 }

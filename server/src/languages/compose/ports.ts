@@ -1,6 +1,9 @@
 /** The short port syntax `[host_ip:][published:]target[/protocol]` and port ranges, as Docker reads them. */
 
-export interface PortRange { start: number; end: number }
+export interface PortRange {
+  start: number;
+  end: number;
+}
 export interface ParsedPort {
   hostIp: string;
   published?: PortRange;
@@ -37,7 +40,12 @@ export function parsePortSpec(spec: string): ParsedPort {
   if (slash >= 0) {
     out.protocol = spec.slice(slash + 1);
     body = spec.slice(0, slash);
-    if (!PROTOCOLS.includes(out.protocol.toLowerCase())) out.errors.push({ message: `"${out.protocol}" is not a protocol (tcp, udp or sctp)`, at: slash + 1, length: out.protocol.length });
+    if (!PROTOCOLS.includes(out.protocol.toLowerCase()))
+      out.errors.push({
+        message: `"${out.protocol}" is not a protocol (tcp, udp or sctp)`,
+        at: slash + 1,
+        length: out.protocol.length,
+      });
   }
   const parts = body.split(':');
   const n = parts.length;
@@ -45,12 +53,16 @@ export function parsePortSpec(spec: string): ParsedPort {
   let publishedText = '';
   let ip = '';
   if (n === 2) publishedText = parts[0];
-  else if (n >= 3) { ip = parts.slice(0, n - 2).join(':'); publishedText = parts[n - 2]; }
+  else if (n >= 3) {
+    ip = parts.slice(0, n - 2).join(':');
+    publishedText = parts[n - 2];
+  }
   const targetAt = body.length - targetText.length;
   const publishedAt = targetAt - 1 - publishedText.length;
   if (ip.startsWith('[') && ip.endsWith(']')) ip = ip.slice(1, -1);
   out.hostIp = ip;
-  if (ip && !isIp(ip)) out.errors.push({ message: `"${ip}" is not an IP address`, at: 0, length: Math.max(1, publishedAt - 1) });
+  if (ip && !isIp(ip))
+    out.errors.push({ message: `"${ip}" is not an IP address`, at: 0, length: Math.max(1, publishedAt - 1) });
   const tp = rangeProblem(targetText, 'container');
   if (tp) out.errors.push({ message: tp, at: targetAt, length: targetText.length || 1 });
   else out.target = parseRange(targetText);
@@ -60,8 +72,14 @@ export function parsePortSpec(spec: string): ParsedPort {
     else out.published = parseRange(publishedText);
   }
   if (out.target && out.published) {
-    const tl = out.target.end - out.target.start, pl = out.published.end - out.published.start;
-    if (tl > 0 && tl !== pl) out.errors.push({ message: `the host range ${publishedText} and the container range ${targetText} differ in size`, at: publishedAt, length: body.length - publishedAt });
+    const tl = out.target.end - out.target.start,
+      pl = out.published.end - out.published.start;
+    if (tl > 0 && tl !== pl)
+      out.errors.push({
+        message: `the host range ${publishedText} and the container range ${targetText} differ in size`,
+        at: publishedAt,
+        length: body.length - publishedAt,
+      });
   }
   return out;
 }

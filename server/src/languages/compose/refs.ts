@@ -11,9 +11,18 @@ import { entries, entry, items, nodeStart, str, type YNode } from './yaml-view';
 
 export type ServiceRefKind = 'depends_on' | 'links' | 'volumes_from' | 'extends' | 'network_mode' | 'ipc' | 'pid';
 
-export interface NameRef { name: string; start: number; end: number; service: ServiceModel }
-export interface ServiceRef extends NameRef { kind: ServiceRefKind }
-export interface ResourceRef extends NameRef { section: ResourceSection }
+export interface NameRef {
+  name: string;
+  start: number;
+  end: number;
+  service: ServiceModel;
+}
+export interface ServiceRef extends NameRef {
+  kind: ServiceRefKind;
+}
+export interface ResourceRef extends NameRef {
+  section: ResourceSection;
+}
 
 /** Offset of a scalar's first content character (after an opening quote). */
 export function contentStart(node: YNode, text: string): number {
@@ -35,28 +44,41 @@ export function serviceRefs(model: ComposeModel): ServiceRef[] {
   const out: ServiceRef[] = [];
   const { doc, text } = model;
   for (const svc of model.services) {
-    const add = (kind: ServiceRefKind, name: string, r: { start: number; end: number }) => { if (name && !name.includes('$')) out.push({ kind, name, service: svc, ...r }); };
+    const add = (kind: ServiceRefKind, name: string, r: { start: number; end: number }) => {
+      if (name && !name.includes('$')) out.push({ kind, name, service: svc, ...r });
+    };
     const dep = svc.get('depends_on')?.value;
-    if (dep && isSeq(dep)) for (const i of items(dep, doc)) { const s = str(i); if (s !== undefined) add('depends_on', s, partRef(i, text, s)); }
-    else if (dep && isMap(dep)) for (const e of entries(dep, doc)) add('depends_on', e.key, { start: e.keyStart, end: e.keyEnd });
+    if (dep && isSeq(dep))
+      for (const i of items(dep, doc)) {
+        const s = str(i);
+        if (s !== undefined) add('depends_on', s, partRef(i, text, s));
+      }
+    else if (dep && isMap(dep))
+      for (const e of entries(dep, doc)) add('depends_on', e.key, { start: e.keyStart, end: e.keyEnd });
     for (const i of items(svc.get('links')?.value, doc)) {
-      const s = str(i); if (s === undefined) continue;
+      const s = str(i);
+      if (s === undefined) continue;
       const name = s.split(':')[0];
       add('links', name, partRef(i, text, name));
     }
     for (const i of items(svc.get('volumes_from')?.value, doc)) {
-      const s = str(i); if (s === undefined || s.startsWith('container:')) continue;
+      const s = str(i);
+      if (s === undefined || s.startsWith('container:')) continue;
       const name = s.startsWith('service:') ? s.slice(8).split(':')[0] : s.split(':')[0];
       add('volumes_from', name, partRef(i, text, name, s.startsWith('service:') ? 8 : 0));
     }
     const ext = svc.get('extends')?.value;
-    if (ext && isScalar(ext)) { const s = str(ext); if (s) add('extends', s, partRef(ext, text, s)); }
-    else if (ext && isMap(ext) && !entry(ext, doc, 'file')) {
-      const n = entry(ext, doc, 'service')?.value; const s = str(n);
+    if (ext && isScalar(ext)) {
+      const s = str(ext);
+      if (s) add('extends', s, partRef(ext, text, s));
+    } else if (ext && isMap(ext) && !entry(ext, doc, 'file')) {
+      const n = entry(ext, doc, 'service')?.value;
+      const s = str(n);
       if (n && s) add('extends', s, partRef(n, text, s));
     }
     for (const kind of ['network_mode', 'ipc', 'pid'] as const) {
-      const n = svc.get(kind)?.value; const s = str(n);
+      const n = svc.get(kind)?.value;
+      const s = str(n);
       if (n && s?.startsWith('service:')) add(kind, s.slice(8), partRef(n, text, s.slice(8), 8));
     }
   }
@@ -77,7 +99,9 @@ export function resourceRefs(model: ComposeModel): ResourceRef[] {
   const out: ResourceRef[] = [];
   const { doc, text } = model;
   for (const svc of model.services) {
-    const add = (section: ResourceSection, name: string, r: { start: number; end: number }) => { if (name && !name.includes('$')) out.push({ section, name, service: svc, ...r }); };
+    const add = (section: ResourceSection, name: string, r: { start: number; end: number }) => {
+      if (name && !name.includes('$')) out.push({ section, name, service: svc, ...r });
+    };
     for (const v of items(svc.get('volumes')?.value, doc)) {
       if (isScalar(v)) {
         const s = str(v) ?? '';
@@ -85,17 +109,29 @@ export function resourceRefs(model: ComposeModel): ResourceRef[] {
         if (parts.length >= 2 && isNamedVolume(parts[0])) add('volumes', parts[0], partRef(v, text, parts[0]));
       } else if (isMap(v)) {
         const type = str(entry(v, doc, 'type')?.value);
-        const src = entry(v, doc, 'source')?.value; const s = str(src);
+        const src = entry(v, doc, 'source')?.value;
+        const s = str(src);
         if (type === 'volume' && src && s && isNamedVolume(s)) add('volumes', s, partRef(src, text, s));
       }
     }
     const nets = svc.get('networks')?.value;
-    if (nets && isSeq(nets)) for (const i of items(nets, doc)) { const s = str(i); if (s) add('networks', s, partRef(i, text, s)); }
-    else if (nets && isMap(nets)) for (const e of entries(nets, doc)) add('networks', e.key, { start: e.keyStart, end: e.keyEnd });
+    if (nets && isSeq(nets))
+      for (const i of items(nets, doc)) {
+        const s = str(i);
+        if (s) add('networks', s, partRef(i, text, s));
+      }
+    else if (nets && isMap(nets))
+      for (const e of entries(nets, doc)) add('networks', e.key, { start: e.keyStart, end: e.keyEnd });
     const listed = (section: 'secrets' | 'configs', list: YNode | null | undefined) => {
       for (const i of items(list, doc)) {
-        if (isScalar(i)) { const s = str(i); if (s) add(section, s, partRef(i, text, s)); }
-        else if (isMap(i)) { const src = entry(i, doc, 'source')?.value; const s = str(src); if (src && s) add(section, s, partRef(src, text, s)); }
+        if (isScalar(i)) {
+          const s = str(i);
+          if (s) add(section, s, partRef(i, text, s));
+        } else if (isMap(i)) {
+          const src = entry(i, doc, 'source')?.value;
+          const s = str(src);
+          if (src && s) add(section, s, partRef(src, text, s));
+        }
       }
     };
     listed('secrets', svc.get('secrets')?.value);
@@ -103,15 +139,32 @@ export function resourceRefs(model: ComposeModel): ResourceRef[] {
     const build = svc.get('build')?.value;
     if (build && isMap(build)) listed('secrets', entry(build, doc, 'secrets')?.value);
     const models = svc.get('models')?.value;
-    if (models && isSeq(models)) for (const i of items(models, doc)) { const s = str(i); if (s) add('models', s, partRef(i, text, s)); }
-    else if (models && isMap(models)) for (const e of entries(models, doc)) add('models', e.key, { start: e.keyStart, end: e.keyEnd });
+    if (models && isSeq(models))
+      for (const i of items(models, doc)) {
+        const s = str(i);
+        if (s) add('models', s, partRef(i, text, s));
+      }
+    else if (models && isMap(models))
+      for (const e of entries(models, doc)) add('models', e.key, { start: e.keyStart, end: e.keyEnd });
   }
   resCache.set(model, out);
   return out;
 }
 
-/** Names Compose picks up and merges by default or by convention: compose.yaml, compose.override.yaml, docker-compose.prod.yml... */
-const STANDARD_NAMES = ['compose.yaml', 'compose.yml', 'docker-compose.yaml', 'docker-compose.yml', 'compose.override.yaml', 'compose.override.yml', 'docker-compose.override.yaml', 'docker-compose.override.yml'];
+/**
+ * Names Compose picks up and merges by default or by convention: compose.yaml, compose.override.yaml,
+ * docker-compose.prod.yml...
+ */
+const STANDARD_NAMES = [
+  'compose.yaml',
+  'compose.yml',
+  'docker-compose.yaml',
+  'docker-compose.yml',
+  'compose.override.yaml',
+  'compose.override.yml',
+  'docker-compose.override.yaml',
+  'docker-compose.override.yml',
+];
 const MERGED_NAME = /^(docker-)?compose([.-][\w.-]+)?\.ya?ml$/;
 
 /** Other compose files in the same folder (override files, per-environment files) that Compose merges with this one. */
@@ -120,15 +173,29 @@ export function siblingModels(path: string, workspace: WorkspaceIndex): ComposeM
   const out: ComposeModel[] = [];
   if (!MERGED_NAME.test(posix.basename(path))) return out;
   let listed: string[] = [];
-  try { listed = workspace.list('compose'); } catch { listed = []; }
+  try {
+    listed = workspace.list('compose');
+  } catch {
+    listed = [];
+  }
   // the index may not have scanned the folder: also ask for the names Compose itself looks for
-  const candidates = new Set([...STANDARD_NAMES.map((n) => posix.join(dir, n)), ...listed.filter((p) => posix.dirname(p) === dir)]);
+  const candidates = new Set([
+    ...STANDARD_NAMES.map((n) => posix.join(dir, n)),
+    ...listed.filter((p) => posix.dirname(p) === dir),
+  ]);
   for (const p of candidates) {
     if (p === path || !MERGED_NAME.test(posix.basename(p))) continue;
     let f;
-    try { f = workspace.get(p); } catch { f = undefined; }
+    try {
+      f = workspace.get(p);
+    } catch {
+      f = undefined;
+    }
     const m = f?.model as ComposeModel | undefined;
-    if (m && Array.isArray(m.services)) { out.push(m); workspace.dependOn?.(path, p); }
+    if (m && Array.isArray(m.services)) {
+      out.push(m);
+      workspace.dependOn?.(path, p);
+    }
   }
   return out;
 }
@@ -139,11 +206,19 @@ export function includedModels(model: ComposeModel, path: string, workspace: Wor
   const inc = model.top.find((e) => e.key === 'include')?.value;
   const files: string[] = [];
   for (const i of items(inc, model.doc)) {
-    if (isScalar(i)) { const s = str(i); if (s) files.push(s); }
-    else if (isMap(i)) {
+    if (isScalar(i)) {
+      const s = str(i);
+      if (s) files.push(s);
+    } else if (isMap(i)) {
       const p = entry(i, model.doc, 'path')?.value;
-      if (p && isScalar(p)) { const s = str(p); if (s) files.push(s); }
-      else for (const x of items(p, model.doc)) { const s = str(x); if (s) files.push(s); }
+      if (p && isScalar(p)) {
+        const s = str(p);
+        if (s) files.push(s);
+      } else
+        for (const x of items(p, model.doc)) {
+          const s = str(x);
+          if (s) files.push(s);
+        }
     }
   }
   for (const f of files) {
@@ -152,7 +227,10 @@ export function includedModels(model: ComposeModel, path: string, workspace: Wor
     workspace.dependOn?.(path, full);
     const parsed = workspace.get(full);
     const m = parsed?.model as ComposeModel | undefined;
-    if (m && Array.isArray(m.services)) { out.push(m); continue; }
+    if (m && Array.isArray(m.services)) {
+      out.push(m);
+      continue;
+    }
     const text = workspace.readText(full);
     if (text !== undefined) out.push(parseCompose(text, full));
   }
@@ -173,7 +251,11 @@ export function resolveFrom(composePath: string, rel: string): string {
 export function readDotEnv(composePath: string, workspace: WorkspaceIndex): Map<string, string> | undefined {
   const envPath = resolveFrom(composePath, '.env');
   let text: string | undefined;
-  try { text = workspace.readText(envPath); } catch { text = undefined; }
+  try {
+    text = workspace.readText(envPath);
+  } catch {
+    text = undefined;
+  }
   workspace.dependOn?.(composePath, envPath);
   if (text === undefined) return undefined;
   const vars = new Map<string, string>();

@@ -11,7 +11,11 @@ export function parentOf(path: string): string {
   return i < 0 ? 'the top level' : path.slice(0, i);
 }
 
-export function schemaRule(meta: RuleMeta, kinds: IssueKind[], report: (ctx: RuleContext<ComposeModel>, issue: SchemaIssue) => void): Rule<ComposeModel> {
+export function schemaRule(
+  meta: RuleMeta,
+  kinds: IssueKind[],
+  report: (ctx: RuleContext<ComposeModel>, issue: SchemaIssue) => void,
+): Rule<ComposeModel> {
   return {
     meta,
     check(ctx) {

@@ -13,7 +13,10 @@ export function nearest(name: string, candidates: Iterable<string>): string | un
     const cl = c.toLowerCase();
     const d = cl === lower ? 0.5 : editDistance(lower, cl.replace(/-/g, '_') === lower.replace(/-/g, '_') ? lower : cl);
     const limit = Math.max(1, Math.min(3, Math.floor(Math.max(name.length, c.length) / 3)));
-    if (d <= limit && d < bestScore) { best = c; bestScore = d; }
+    if (d <= limit && d < bestScore) {
+      best = c;
+      bestScore = d;
+    }
   }
   return best;
 }

@@ -34,7 +34,10 @@ export interface Shape {
   doc?: string;
 }
 
-export interface Spec { root: Shape; defs: Record<string, Shape> }
+export interface Spec {
+  root: Shape;
+  defs: Record<string, Shape>;
+}
 export const spec: Spec = specData as unknown as Spec;
 
 export function resolveShape(shape: Shape | undefined): Shape | undefined {
@@ -73,7 +76,12 @@ export function validate(model: ComposeModel): SchemaIssue[] {
     issues = [];
     if (model.root) checkNode(model, model.root, spec.root, '', issues, 0);
     const seen = new Set<string>();
-    issues = issues.filter((i) => { const k = `${i.kind}:${i.start}:${i.end}`; if (seen.has(k)) return false; seen.add(k); return true; });
+    issues = issues.filter((i) => {
+      const k = `${i.kind}:${i.start}:${i.end}`;
+      if (seen.has(k)) return false;
+      seen.add(k);
+      return true;
+    });
     cache.set(model, issues);
   }
   return issues;
@@ -84,7 +92,14 @@ export function typeMatches(actual: JsonType, allowed: JsonType[] | undefined): 
   return allowed.includes(actual) || (actual === 'integer' && allowed.includes('number'));
 }
 
-function checkNode(model: ComposeModel, node: YNode | null, shapeIn: Shape, path: string, out: SchemaIssue[], depth: number): void {
+function checkNode(
+  model: ComposeModel,
+  node: YNode | null,
+  shapeIn: Shape,
+  path: string,
+  out: SchemaIssue[],
+  depth: number,
+): void {
   const shape = resolveShape(shapeIn);
   if (!shape || depth > 64) return;
   const actual = jsonType(node);
@@ -119,19 +134,49 @@ function checkScalar(node: YNode, shape: Shape, path: string, out: SchemaIssue[]
   const interpolated = typeof v === 'string' && v.includes('$');
   if (shape.enum && !interpolated && !shape.enum.some((e) => e === v)) {
     const text = String(v);
-    out.push({ kind: 'enum', start: nodeStart(node), end: nodeEnd(node), path, name: text, expected: shape.enum.map((e) => `"${e}"`).join(', '), suggestion: nearest(text, shape.enum.map(String)) });
+    out.push({
+      kind: 'enum',
+      start: nodeStart(node),
+      end: nodeEnd(node),
+      path,
+      name: text,
+      expected: shape.enum.map((e) => `"${e}"`).join(', '),
+      suggestion: nearest(text, shape.enum.map(String)),
+    });
   }
   if (shape.pattern && typeof v === 'string' && !interpolated) {
     let ok = true;
-    try { ok = new RegExp(shape.pattern, 'u').test(v); } catch { ok = true; }
-    if (!ok) out.push({ kind: 'pattern', start: nodeStart(node), end: nodeEnd(node), path, name: v, expected: shape.pattern });
+    try {
+      ok = new RegExp(shape.pattern, 'u').test(v);
+    } catch {
+      ok = true;
+    }
+    if (!ok)
+      out.push({ kind: 'pattern', start: nodeStart(node), end: nodeEnd(node), path, name: v, expected: shape.pattern });
   }
-  if (typeof v === 'number' && ((shape.min !== undefined && v < shape.min) || (shape.max !== undefined && v > shape.max))) {
-    out.push({ kind: 'range', start: nodeStart(node), end: nodeEnd(node), path, name: String(v), expected: `${shape.min ?? '-∞'}..${shape.max ?? '∞'}` });
+  if (
+    typeof v === 'number' &&
+    ((shape.min !== undefined && v < shape.min) || (shape.max !== undefined && v > shape.max))
+  ) {
+    out.push({
+      kind: 'range',
+      start: nodeStart(node),
+      end: nodeEnd(node),
+      path,
+      name: String(v),
+      expected: `${shape.min ?? '-∞'}..${shape.max ?? '∞'}`,
+    });
   }
 }
 
-function checkMap(model: ComposeModel, node: YNode, shape: Shape, path: string, out: SchemaIssue[], depth: number): void {
+function checkMap(
+  model: ComposeModel,
+  node: YNode,
+  shape: Shape,
+  path: string,
+  out: SchemaIssue[],
+  depth: number,
+): void {
   const es = entries(node, model.doc);
   const present = new Set(es.map((e) => e.key));
   for (const e of es) {
@@ -139,8 +184,21 @@ function checkMap(model: ComposeModel, node: YNode, shape: Shape, path: string, 
     const sub = childShape(shape, e.key);
     if (sub === 'unknown') {
       const belongsUnder = nearest(e.key, Object.keys(shape.props ?? {})) ? undefined : findOneLevelDown(shape, e.key);
-      const looksLikeService = path === '' && isMap(e.value) && entries(e.value, model.doc).some((x) => x.key === 'image' || x.key === 'build');
-      out.push({ kind: 'unknownKey', start: e.keyStart, end: e.keyEnd, path: childPath, name: e.key, suggestion: belongsUnder || looksLikeService ? undefined : nearest(e.key, Object.keys(shape.props ?? {})), belongsUnder, looksLikeService, node: e.value });
+      const looksLikeService =
+        path === '' &&
+        isMap(e.value) &&
+        entries(e.value, model.doc).some((x) => x.key === 'image' || x.key === 'build');
+      out.push({
+        kind: 'unknownKey',
+        start: e.keyStart,
+        end: e.keyEnd,
+        path: childPath,
+        name: e.key,
+        suggestion: belongsUnder || looksLikeService ? undefined : nearest(e.key, Object.keys(shape.props ?? {})),
+        belongsUnder,
+        looksLikeService,
+        node: e.value,
+      });
       continue;
     }
     if (sub) checkNode(model, e.value, sub, childPath, out, depth + 1);
@@ -148,7 +206,13 @@ function checkMap(model: ComposeModel, node: YNode, shape: Shape, path: string, 
   for (const r of shape.req ?? []) {
     if (!present.has(r)) {
       const start = nodeStart(node);
-      out.push({ kind: 'required', start, end: Math.min(nodeEnd(node), lineEndAfter(model.text, start)), path, name: r });
+      out.push({
+        kind: 'required',
+        start,
+        end: Math.min(nodeEnd(node), lineEndAfter(model.text, start)),
+        path,
+        name: r,
+      });
     }
   }
 }
@@ -163,9 +227,13 @@ function findOneLevelDown(shape: Shape, key: string): string | undefined {
 
 /** The shape of a key inside a mapping; 'unknown' when the mapping does not allow it. */
 export function childShape(shape: Shape, key: string): Shape | 'unknown' | undefined {
-  if (shape.props && Object.prototype.hasOwnProperty.call(shape.props, key)) return shape.props[key];
+  if (shape.props && Object.hasOwn(shape.props, key)) return shape.props[key];
   for (const [re, s] of shape.patterns ?? []) {
-    try { if (new RegExp(re, 'u').test(key)) return s; } catch { /* a pattern JS cannot read accepts */ return s; }
+    try {
+      if (new RegExp(re, 'u').test(key)) return s;
+    } catch {
+      /* a pattern JS cannot read accepts */ return s;
+    }
   }
   if (shape.ext && key.startsWith('x-')) return undefined;
   if (shape.extra) return shape.extra;
@@ -173,32 +241,68 @@ export function childShape(shape: Shape, key: string): Shape | 'unknown' | undef
   return undefined;
 }
 
-function checkSeq(model: ComposeModel, node: YNode, shape: Shape, path: string, out: SchemaIssue[], depth: number): void {
+function checkSeq(
+  model: ComposeModel,
+  node: YNode,
+  shape: Shape,
+  path: string,
+  out: SchemaIssue[],
+  depth: number,
+): void {
   const list = (node as any).items as YNode[];
   const seen = new Map<string, number>();
   list.forEach((raw, i) => {
-    const item = (isScalar(raw) || isMap(raw) || isSeq(raw)) ? raw : derefItem(model, raw);
+    const item = isScalar(raw) || isMap(raw) || isSeq(raw) ? raw : derefItem(model, raw);
     if (shape.items) checkNode(model, item, shape.items, `${path}[${i}]`, out, depth + 1);
     if (shape.unique) {
       let key: string;
-      try { key = JSON.stringify(item && (item as any).toJSON ? (item as any).toJSON() : null); } catch { key = String(i); }
-      if (seen.has(key)) out.push({ kind: 'unique', start: nodeStart(item), end: nodeEnd(item), path: `${path}[${i}]`, name: key.length > 60 ? key.slice(0, 57) + '...' : key });
+      try {
+        key = JSON.stringify(item && (item as any).toJSON ? (item as any).toJSON() : null);
+      } catch {
+        key = String(i);
+      }
+      if (seen.has(key))
+        out.push({
+          kind: 'unique',
+          start: nodeStart(item),
+          end: nodeEnd(item),
+          path: `${path}[${i}]`,
+          name: key.length > 60 ? key.slice(0, 57) + '...' : key,
+        });
       else seen.set(key, i);
     }
   });
 }
 
 function derefItem(model: ComposeModel, raw: YNode): YNode | null {
-  try { return (raw as any).resolve ? (raw as any).resolve(model.doc) ?? null : raw; } catch { return null; }
+  try {
+    return (raw as any).resolve ? ((raw as any).resolve(model.doc) ?? null) : raw;
+  } catch {
+    return null;
+  }
 }
 
 function typeIssue(node: YNode | null, path: string, expected: string, actual: JsonType): SchemaIssue {
-  const name = path.split('.').pop()!.replace(/\[\d+\]$/, '') || 'the file';
+  const name =
+    path
+      .split('.')
+      .pop()!
+      .replace(/\[\d+\]$/, '') || 'the file';
   return { kind: 'type', start: nodeStart(node), end: nodeEnd(node), path, name, expected, actual: article(actual) };
 }
 
-const NAMES: Record<JsonType, string> = { object: 'a mapping', array: 'a list', string: 'a string', integer: 'an integer', number: 'a number', boolean: 'a boolean', null: 'empty' };
-function article(t: JsonType): string { return NAMES[t]; }
+const NAMES: Record<JsonType, string> = {
+  object: 'a mapping',
+  array: 'a list',
+  string: 'a string',
+  integer: 'an integer',
+  number: 'a number',
+  boolean: 'a boolean',
+  null: 'empty',
+};
+function article(t: JsonType): string {
+  return NAMES[t];
+}
 
 /** "a string or a list", from a shape's accepted types. */
 export function describeTypes(shapeIn: Shape): string {
@@ -223,7 +327,10 @@ function lineEndAfter(text: string, start: number): number {
   return nl < 0 ? text.length : nl;
 }
 
-/** The shape at a path of keys from the root (for completion and hover); '[]' steps into a list. Unresolved, so a `ref` keeps its own doc. */
+/**
+ * The shape at a path of keys from the root (for completion and hover); '[]' steps into a list. Unresolved, so a `ref`
+ * keeps its own doc.
+ */
 export function shapeAt(steps: string[]): Shape | undefined {
   let shape: Shape | undefined = spec.root;
   for (const step of steps) {
@@ -238,11 +345,17 @@ export function stepShape(shapeIn: Shape | undefined, step: string): Shape | und
   if (!shape) return undefined;
   if (step === '[]') {
     if (shape.items) return shape.items;
-    for (const b of shape.oneOf ?? []) { const r = stepShape(b, step); if (r) return r; }
+    for (const b of shape.oneOf ?? []) {
+      const r = stepShape(b, step);
+      if (r) return r;
+    }
     return undefined;
   }
   if (shape.props?.[step]) return shape.props[step];
-  for (const b of shape.oneOf ?? []) { const r = stepShape(b, step); if (r) return r; }
+  for (const b of shape.oneOf ?? []) {
+    const r = stepShape(b, step);
+    if (r) return r;
+  }
   const c = childShape(shape, step);
   return c && c !== 'unknown' ? c : undefined;
 }

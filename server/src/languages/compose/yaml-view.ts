@@ -2,7 +2,19 @@
  * A read-only view over a `yaml` document that resolves aliases and `<<` merge keys while keeping
  * every node's source offsets, so rules can report at the exact text they talk about.
  */
-import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
+import {
+  isAlias,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  type Document,
+  type Node,
+  type Pair,
+  type Scalar,
+  type YAMLMap,
+  type YAMLSeq,
+} from 'yaml';
 
 export type YNode = Node;
 
@@ -30,14 +42,22 @@ export function isMergeKey(key: unknown): boolean {
 export function deref(node: unknown, doc: Document | undefined): YNode | null {
   let n = node as YNode | null | undefined;
   for (let i = 0; i < 32 && n && isAlias(n); i++) {
-    try { n = doc ? (n.resolve(doc) as YNode | undefined) : undefined; } catch { n = undefined; }
+    try {
+      n = doc ? (n.resolve(doc) as YNode | undefined) : undefined;
+    } catch {
+      n = undefined;
+    }
   }
   if (n && isAlias(n)) return null;
   return n ?? null;
 }
 
-export function nodeStart(node: unknown): number { return (node as any)?.range?.[0] ?? 0; }
-export function nodeEnd(node: unknown): number { return (node as any)?.range?.[1] ?? nodeStart(node); }
+export function nodeStart(node: unknown): number {
+  return (node as any)?.range?.[0] ?? 0;
+}
+export function nodeEnd(node: unknown): number {
+  return (node as any)?.range?.[1] ?? nodeStart(node);
+}
 
 /** The text of a scalar key (numbers and booleans as written). */
 export function keyText(key: unknown): string {
@@ -64,13 +84,23 @@ export function entries(node: YNode | null | undefined, doc: Document | undefine
     const key = pair.key as Scalar | undefined;
     const keyStart = nodeStart(key);
     own.push({
-      key: keyText(key), keyNode: isScalar(key) ? key : undefined, keyStart, keyEnd: key ? nodeEnd(key) : keyStart,
-      value: deref(pair.value, doc), rawValue: (pair.value as YNode) ?? null, pair, merged: false,
+      key: keyText(key),
+      keyNode: isScalar(key) ? key : undefined,
+      keyStart,
+      keyEnd: key ? nodeEnd(key) : keyStart,
+      value: deref(pair.value, doc),
+      rawValue: (pair.value as YNode) ?? null,
+      pair,
+      merged: false,
     });
   }
   const seen = new Set(own.map((e) => e.key));
   const out = own.slice();
-  for (const e of merged) if (!seen.has(e.key)) { seen.add(e.key); out.push(e); }
+  for (const e of merged)
+    if (!seen.has(e.key)) {
+      seen.add(e.key);
+      out.push(e);
+    }
   return out;
 }
 
@@ -94,7 +124,9 @@ export function str(node: YNode | null | undefined): string | undefined {
 }
 
 /** The JSON-ish type of a node: object, array, string, number, integer, boolean, null. */
-export function jsonType(node: YNode | null | undefined): 'object' | 'array' | 'string' | 'integer' | 'number' | 'boolean' | 'null' {
+export function jsonType(
+  node: YNode | null | undefined,
+): 'object' | 'array' | 'string' | 'integer' | 'number' | 'boolean' | 'null' {
   if (!node) return 'null';
   if (isMap(node)) return 'object';
   if (isSeq(node)) return 'array';

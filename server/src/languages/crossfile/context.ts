@@ -37,8 +37,15 @@ export interface ContextIgnore {
   sources: IgnoredSource[];
 }
 
-/** The ignore file Docker uses for this context and Dockerfile: `<Dockerfile>.dockerignore`, else `<context>/.dockerignore`. */
-export function ignoreInForce(ws: WorkspaceIndex, contextPath: string, dockerfilePath: string): { path: string; model: DockerignoreModel } | undefined {
+/**
+ * The ignore file Docker uses for this context and Dockerfile: `<Dockerfile>.dockerignore`, else
+ * `<context>/.dockerignore`.
+ */
+export function ignoreInForce(
+  ws: WorkspaceIndex,
+  contextPath: string,
+  dockerfilePath: string,
+): { path: string; model: DockerignoreModel } | undefined {
   for (const p of [dockerfilePath + '.dockerignore', posix.join(contextPath, '.dockerignore')]) {
     const model = readIgnoreFile(ws, p);
     if (model) return { path: p, model };
@@ -46,9 +53,13 @@ export function ignoreInForce(ws: WorkspaceIndex, contextPath: string, dockerfil
   return undefined;
 }
 
-export function contextIgnore(ws: WorkspaceIndex, contextPath: string, dockerfilePath: string): ContextIgnore | undefined {
+export function contextIgnore(
+  ws: WorkspaceIndex,
+  contextPath: string,
+  dockerfilePath: string,
+): ContextIgnore | undefined {
   const inForce = ignoreInForce(ws, contextPath, dockerfilePath);
-  if (!inForce || !inForce.model.patterns.length) return undefined;
+  if (!inForce?.model.patterns.length) return undefined;
   const dockerSide = ignoreFileFor(dockerfilePath, ws);
   const out: ContextIgnore = { ignorePath: inForce.path, ignore: inForce.model, sources: [] };
   const df = dockerfileAt(ws, dockerfilePath);
@@ -63,7 +74,14 @@ export function contextIgnore(ws: WorkspaceIndex, contextPath: string, dockerfil
     // DF015 already reports it in the Dockerfile (through the ignore file it reads)
     if (dockerSide && isExcluded(dockerSide.model, v).excluded) continue;
     seen.add(v);
-    out.sources.push({ src: v, start: w.start, end: w.end, line: df.lines.position(w.start).line + 1, keyword: ins.keyword, pattern: r.by });
+    out.sources.push({
+      src: v,
+      start: w.start,
+      end: w.end,
+      line: df.lines.position(w.start).line + 1,
+      keyword: ins.keyword,
+      pattern: r.by,
+    });
   }
   return out;
 }

@@ -13,7 +13,16 @@ import type { Job, Step, WorkflowModel } from '../workflow/parse';
 import type { TaskDefModel } from '../taskdef/parse';
 import { get, str } from '../taskdef/json';
 import { editDistance, nearest } from '../../text/nearest';
-import { actionSteps, DEPLOY_ACTION, ecsSteps, modelCache, RENDER_ACTION, stepCwd, type EcsStep, type Input } from './workflow';
+import {
+  actionSteps,
+  DEPLOY_ACTION,
+  ecsSteps,
+  modelCache,
+  RENDER_ACTION,
+  stepCwd,
+  type EcsStep,
+  type Input,
+} from './workflow';
 import { repoRootOf, resolveIn } from './paths';
 import { asMap, asScalar, get as yget, scalarString } from '../workflow/yaml-util';
 import { filesWritten, scriptCommands, type ScriptWord } from './script';
@@ -40,11 +49,34 @@ export function familyOf(value: string): string | undefined {
 }
 
 /** `aws ecs` subcommands whose `--task-definition` takes a family (with or without revision) or an ARN. */
-const TASK_DEF_SUBCOMMANDS = new Set(['describe-task-definition', 'update-service', 'create-service', 'run-task', 'start-task', 'deregister-task-definition', 'register-task-definition']);
+const TASK_DEF_SUBCOMMANDS = new Set([
+  'describe-task-definition',
+  'update-service',
+  'create-service',
+  'run-task',
+  'start-task',
+  'deregister-task-definition',
+  'register-task-definition',
+]);
 /** Global `aws` options that take a value (`aws --region x ecs ...`). */
-const AWS_GLOBAL_VALUE = new Set(['--region', '--profile', '--output', '--endpoint-url', '--query', '--color', '--ca-bundle', '--cli-read-timeout', '--cli-connect-timeout', '--cli-binary-format']);
+const AWS_GLOBAL_VALUE = new Set([
+  '--region',
+  '--profile',
+  '--output',
+  '--endpoint-url',
+  '--query',
+  '--color',
+  '--ca-bundle',
+  '--cli-read-timeout',
+  '--cli-connect-timeout',
+  '--cli-binary-format',
+]);
 
-function refIn(text: string, w: { start: number; end: number }, family: string): { start: number; end: number } | undefined {
+function refIn(
+  text: string,
+  w: { start: number; end: number },
+  family: string,
+): { start: number; end: number } | undefined {
   const at = text.indexOf(family, w.start);
   return at >= 0 && at + family.length <= w.end ? { start: at, end: at + family.length } : undefined;
 }
@@ -60,7 +92,8 @@ function fromCommand(text: string, cmd: ScriptWord[], job: Job, step: Step, out:
     for (let f = j + 2; f < cmd.length; f++) {
       const m = /^(--task-definition|--family)(?:=(.*))?$/.exec(cmd[f].value);
       if (!m || (m[1] === '--family' && sub !== 'register-task-definition')) continue;
-      const w = m[2] !== undefined ? { value: m[2], start: cmd[f].start + m[1].length + 1, end: cmd[f].end } : cmd[f + 1];
+      const w =
+        m[2] !== undefined ? { value: m[2], start: cmd[f].start + m[1].length + 1, end: cmd[f].end } : cmd[f + 1];
       if (!w) continue;
       const family = familyOf(w.value);
       const at = family && refIn(text, w, family);
@@ -85,21 +118,27 @@ export function familiesNamed(model: WorkflowModel): FamilyRef[] {
     for (const job of model.jobs) {
       for (const step of job.steps) {
         if (!step.run || !/\becs\b/.test(step.run.value)) continue;
-        for (const cmd of scriptCommands(model.text, step.run.start, step.run.end)) fromCommand(model.text, cmd, job, step, out);
+        for (const cmd of scriptCommands(model.text, step.run.start, step.run.end))
+          fromCommand(model.text, cmd, job, step, out);
       }
     }
     return out;
   });
 }
 
-export interface FamilyDef { path: string; family: string; start: number; end: number }
+export interface FamilyDef {
+  path: string;
+  family: string;
+  start: number;
+  end: number;
+}
 
 /** The literal `family` of every task definition file of the workspace (templated ones left out). */
 export function workspaceFamilies(ws: WorkspaceIndex): FamilyDef[] {
   const out: FamilyDef[] = [];
   for (const p of ws.list('taskdef')) {
     const file = ws.get(p);
-    if (!file || file.kind !== 'taskdef') continue;
+    if (file?.kind !== 'taskdef') continue;
     const node = get((file.model as TaskDefModel).taskDef, 'family');
     const family = str(node);
     if (!node || !family || /[$<{]/.test(family)) continue;
@@ -122,7 +161,8 @@ export function nearFamily(name: string, families: readonly string[]): string | 
   if (hit.toLowerCase() !== name.toLowerCase() && digitless(hit) === digitless(name)) return undefined;
   // two families equally near: no single "did you mean"
   const d = editDistance(name.toLowerCase(), hit.toLowerCase());
-  if (families.filter((f) => f !== hit && editDistance(name.toLowerCase(), f.toLowerCase()) === d).length) return undefined;
+  if (families.filter((f) => f !== hit && editDistance(name.toLowerCase(), f.toLowerCase()) === d).length)
+    return undefined;
   return hit;
 }
 
@@ -135,7 +175,9 @@ export interface ServiceDeploy {
   family: string;
   /** Where the family was read: the task definition file, or the render step's `task-definition-family`. */
   familyAt: { path: string; start: number; end: number };
-  /** The AWS target of the job as written (region, role or keys, environment): deploys to different targets never clash. */
+  /**
+   * The AWS target of the job as written (region, role or keys, environment): deploys to different targets never clash.
+   */
   target: string;
 }
 
@@ -145,14 +187,19 @@ function targetOf(model: WorkflowModel, job: Job, before: Step): string {
   const env = job.node ? yget(model.doc, job.node, 'environment')?.value : undefined;
   const envMap = asMap(model.doc, env);
   const environment = scalarString(asScalar(model.doc, envMap ? yget(model.doc, envMap, 'name')?.value : env)) ?? '';
-  const creds = actionSteps(model, CREDENTIALS_ACTION).filter((a) => a.job === job && a.step.index < before.index).pop();
+  const creds = actionSteps(model, CREDENTIALS_ACTION)
+    .filter((a) => a.job === job && a.step.index < before.index)
+    .pop();
   const input = (k: string) => creds?.inputs.get(k)?.value.trim() ?? '';
   return JSON.stringify([environment, input('aws-region'), input('role-to-assume'), input('aws-access-key-id')]);
 }
 
-function familyOfFile(ws: WorkspaceIndex, path: string): { family: string; familyAt: ServiceDeploy['familyAt'] } | undefined {
+function familyOfFile(
+  ws: WorkspaceIndex,
+  path: string,
+): { family: string; familyAt: ServiceDeploy['familyAt'] } | undefined {
   const file = ws.get(path);
-  if (!file || file.kind !== 'taskdef') return undefined;
+  if (file?.kind !== 'taskdef') return undefined;
   const node = get((file.model as TaskDefModel).taskDef, 'family');
   const family = str(node);
   if (!node || !family || /[$<{]/.test(family)) return undefined;
@@ -164,14 +211,25 @@ function familyOfFile(ws: WorkspaceIndex, path: string): { family: string; famil
  * family they deploy: the `task-definition` file's, or through `${{ steps.<id>.outputs.task-definition }}`
  * the render step's (its file's family, or its `task-definition-family`/`-arn`).
  */
-export function serviceDeploys(ws: WorkspaceIndex, model: WorkflowModel, workflowPath: string, wanted?: (key: string) => boolean): ServiceDeploy[] {
+export function serviceDeploys(
+  ws: WorkspaceIndex,
+  model: WorkflowModel,
+  workflowPath: string,
+  wanted?: (key: string) => boolean,
+): ServiceDeploy[] {
   const out: ServiceDeploy[] = [];
   const steps = ecsSteps(model, workflowPath);
   for (const d of steps) {
     if (d.action !== DEPLOY_ACTION) continue;
     const service = d.inputs.get('service');
     const clusterInput = d.inputs.get('cluster');
-    if (!service || service.block || !literalName(service.value) || (clusterInput && (clusterInput.block || !literalName(clusterInput.value)))) continue;
+    if (
+      !service ||
+      service.block ||
+      !literalName(service.value) ||
+      (clusterInput && (clusterInput.block || !literalName(clusterInput.value)))
+    )
+      continue;
     const cluster = shortName(clusterInput?.value ?? 'default');
     const target = targetOf(model, d.job, d.step);
     // Steps for other services are skipped before their task definitions are read (each read is a dependency).
@@ -180,11 +238,14 @@ export function serviceDeploys(ws: WorkspaceIndex, model: WorkflowModel, workflo
     if (d.taskDefPath) found = familyOfFile(ws, d.taskDefPath);
     else if (d.taskDef) {
       const ref = /^\$\{\{\s*steps\.([A-Za-z0-9_-]+)\.outputs\.task-definition\s*\}\}$/.exec(d.taskDef.value.trim());
-      const render = ref && steps.find((s) => s.action === RENDER_ACTION && s.job === d.job && s.step.id?.value === ref[1]);
-      if (render && render.taskDefPath) found = familyOfFile(ws, render.taskDefPath) ?? describedInto(model, render, workflowPath);
+      const render =
+        ref && steps.find((s) => s.action === RENDER_ACTION && s.job === d.job && s.step.id?.value === ref[1]);
+      if (render?.taskDefPath)
+        found = familyOfFile(ws, render.taskDefPath) ?? describedInto(model, render, workflowPath);
       else if (render && !render.taskDef) {
         const named = familiesNamed(model).find((f) => f.step === render.step);
-        if (named) found = { family: named.family, familyAt: { path: workflowPath, start: named.start, end: named.end } };
+        if (named)
+          found = { family: named.family, familyAt: { path: workflowPath, start: named.start, end: named.end } };
       }
     }
     if (!found) continue;
@@ -198,15 +259,34 @@ export function deployKey(service: string, cluster: string, target: string): str
   return JSON.stringify([shortName(service), cluster, target]);
 }
 
-/** The family an earlier step of the job fetched into the render step's file (`aws ecs describe-task-definition --task-definition web > td.json`). */
-function describedInto(model: WorkflowModel, render: EcsStep, workflowPath: string): { family: string; familyAt: ServiceDeploy['familyAt'] } | undefined {
+/**
+ * The family an earlier step of the job fetched into the render step's file (`aws ecs describe-task-definition
+ * --task-definition web > td.json`).
+ */
+function describedInto(
+  model: WorkflowModel,
+  render: EcsStep,
+  workflowPath: string,
+): { family: string; familyAt: ServiceDeploy['familyAt'] } | undefined {
   const root = repoRootOf(workflowPath);
   if (!root) return undefined;
   let found: FamilyRef | undefined;
   for (const r of familiesNamed(model)) {
-    if (r.job !== render.job || r.step.index >= render.step.index || !r.step.run || !r.via.startsWith('aws ecs describe-task-definition')) continue;
+    if (
+      r.job !== render.job ||
+      r.step.index >= render.step.index ||
+      !r.step.run ||
+      !r.via.startsWith('aws ecs describe-task-definition')
+    )
+      continue;
     const cwd = stepCwd(model, r.job, r.step, root);
-    if (cwd && filesWritten(model.text, r.step.run.start, r.step.run.end).some((w) => resolveIn(cwd, w.value) === render.taskDefPath)) found = r;
+    if (
+      cwd &&
+      filesWritten(model.text, r.step.run.start, r.step.run.end).some(
+        (w) => resolveIn(cwd, w.value) === render.taskDefPath,
+      )
+    )
+      found = r;
   }
   return found && { family: found.family, familyAt: { path: workflowPath, start: found.start, end: found.end } };
 }

@@ -2,7 +2,8 @@
  * Editor features across files, for workflows: go to definition from a render step's
  * `container-name` to the container, from a build `target` to the stage, from a `task-definition`
  * or `file` path to the file; completions of container names, stage names, build args and flake
- * outputs (`nix build .#`) from the other file. Wiring (one line each in the workflow language's `definition` and `complete`):
+ * outputs (`nix build .#`) from the other file. Wiring (one line each in the workflow language's `definition` and
+ * `complete`):
  *   definition: (ctx, o) => [...crossFileDefinition(ctx, o), ...definition(ctx, o)]
  *   complete:   (ctx, o) => [...crossFileCompletions(ctx, o), ...complete(ctx, o)]
  */
@@ -17,7 +18,9 @@ import { LOOKS_IN, definedNames, outputsTree } from './nix';
 import { repoRootOf } from './paths';
 import type { NixModel } from '../nix/ast';
 
-function uri(path: string): string { return 'file://' + path.split('/').map(encodeURIComponent).join('/'); }
+function uri(path: string): string {
+  return 'file://' + path.split('/').map(encodeURIComponent).join('/');
+}
 
 function locate(ctx: FeatureContext<unknown>, path: string, start: number, end: number): Location {
   const file = ctx.workspace.get(path);
@@ -28,7 +31,8 @@ function locate(ctx: FeatureContext<unknown>, path: string, start: number, end: 
 export function crossFileDefinition(ctx: FeatureContext<WorkflowModel>, offset: number): Location[] {
   for (const s of ecsSteps(ctx.model, ctx.path)) {
     if (!s.taskDefPath) continue;
-    if (s.taskDef && inside(offset, s.taskDef) && ctx.workspace.exists(s.taskDefPath)) return [Location.create(uri(s.taskDefPath), Range.create(0, 0, 0, 0))];
+    if (s.taskDef && inside(offset, s.taskDef) && ctx.workspace.exists(s.taskDefPath))
+      return [Location.create(uri(s.taskDefPath), Range.create(0, 0, 0, 0))];
     if (s.container && inside(offset, s.container)) {
       const c = taskDefAt(ctx.workspace, s.taskDefPath)?.containers.find((x) => x.name === s.container!.value.trim());
       if (c) return [locate(ctx, s.taskDefPath, c.nameSpan?.start ?? c.start, c.nameSpan?.end ?? c.end)];
@@ -36,10 +40,14 @@ export function crossFileDefinition(ctx: FeatureContext<WorkflowModel>, offset: 
   }
   for (const b of buildSteps(ctx.model, ctx.path)) {
     if (!b.dockerfilePath) continue;
-    if (b.file && inside(offset, b.file) && ctx.workspace.exists(b.dockerfilePath)) return [Location.create(uri(b.dockerfilePath), Range.create(0, 0, 0, 0))];
+    if (b.file && inside(offset, b.file) && ctx.workspace.exists(b.dockerfilePath))
+      return [Location.create(uri(b.dockerfilePath), Range.create(0, 0, 0, 0))];
     if (b.target && inside(offset, b.target)) {
-      const stage = dockerfileAt(ctx.workspace, b.dockerfilePath)?.model.stages.find((s) => s.name?.toLowerCase() === b.target!.value.toLowerCase());
-      if (stage) return [locate(ctx, b.dockerfilePath, stage.nameStart ?? stage.from.start, stage.nameEnd ?? stage.from.end)];
+      const stage = dockerfileAt(ctx.workspace, b.dockerfilePath)?.model.stages.find(
+        (s) => s.name?.toLowerCase() === b.target!.value.toLowerCase(),
+      );
+      if (stage)
+        return [locate(ctx, b.dockerfilePath, stage.nameStart ?? stage.from.start, stage.nameEnd ?? stage.from.end)];
     }
     const arg = b.buildArgs.find((a) => inside(offset, a));
     if (arg) {
@@ -74,20 +82,35 @@ function flakeOutputCompletions(ctx: FeatureContext<WorkflowModel>, offset: numb
   return items;
 }
 
-/** Completions inside `container-name:`, `target:` and `build-args:` values and after `nix build .#`, from the other file. */
+/**
+ * Completions inside `container-name:`, `target:` and `build-args:` values and after `nix build .#`, from the other
+ * file.
+ */
 export function crossFileCompletions(ctx: FeatureContext<WorkflowModel>, offset: number): CompletionItem[] {
   const outputs = flakeOutputCompletions(ctx, offset);
   if (outputs) return outputs;
   for (const s of ecsSteps(ctx.model, ctx.path)) {
     if (!s.taskDefPath || !s.container || !inside(offset, s.container)) continue;
-    return (taskDefAt(ctx.workspace, s.taskDefPath)?.containers ?? []).filter((c) => c.name).map((c) => ({ label: c.name!, kind: CompletionItemKind.Value, detail: `container of ${s.taskDef?.value}` }));
+    return (taskDefAt(ctx.workspace, s.taskDefPath)?.containers ?? [])
+      .filter((c) => c.name)
+      .map((c) => ({ label: c.name!, kind: CompletionItemKind.Value, detail: `container of ${s.taskDef?.value}` }));
   }
   for (const b of buildSteps(ctx.model, ctx.path)) {
     if (!b.dockerfilePath) continue;
-    const df = b.target && inside(offset, b.target) || b.buildArgs.some((a) => inside(offset, a)) ? dockerfileAt(ctx.workspace, b.dockerfilePath) : undefined;
+    const df =
+      (b.target && inside(offset, b.target)) || b.buildArgs.some((a) => inside(offset, a))
+        ? dockerfileAt(ctx.workspace, b.dockerfilePath)
+        : undefined;
     if (!df) continue;
-    if (b.target && inside(offset, b.target)) return df.model.stages.filter((s) => s.name).map((s) => ({ label: s.name!, kind: CompletionItemKind.Class, detail: `stage FROM ${s.image ?? ''}` }));
-    return declaredArgs(df.model).map((name) => ({ label: name, kind: CompletionItemKind.Variable, detail: 'ARG of the Dockerfile' }));
+    if (b.target && inside(offset, b.target))
+      return df.model.stages
+        .filter((s) => s.name)
+        .map((s) => ({ label: s.name!, kind: CompletionItemKind.Class, detail: `stage FROM ${s.image ?? ''}` }));
+    return declaredArgs(df.model).map((name) => ({
+      label: name,
+      kind: CompletionItemKind.Variable,
+      detail: 'ARG of the Dockerfile',
+    }));
   }
   return [];
 }

@@ -6,7 +6,13 @@ import data from './data/base-images.json';
 import type { DockerfileModel, Stage } from '../dockerfile/parse';
 import { stageChain } from './models';
 
-interface BaseImage { match: string; family: string; curl: boolean; wget: boolean; shell: boolean }
+interface BaseImage {
+  match: string;
+  family: string;
+  curl: boolean;
+  wget: boolean;
+  shell: boolean;
+}
 const IMAGES = (data.images as BaseImage[]).map((i) => ({ ...i, re: new RegExp(i.match, 'i') }));
 
 /** The external base image a stage finally builds on (through `FROM <stage>`), undefined when it is dynamic. */
@@ -38,7 +44,11 @@ export function installs(m: DockerfileModel, stage: Stage, tool: string): boolea
   return false;
 }
 
-export interface Probe { tool?: 'curl' | 'wget'; ports: number[]; shellForm: boolean }
+export interface Probe {
+  tool?: 'curl' | 'wget';
+  ports: number[];
+  shellForm: boolean;
+}
 
 /** Reads a health-check command: the HTTP client it runs and the local ports its URLs name. */
 export function probeOf(command: string[] | string): Probe {
@@ -48,6 +58,7 @@ export function probeOf(command: string[] | string): Probe {
   const body = (first === 'CMD' || first === 'CMD-SHELL' ? parts.slice(1) : parts).join(' ');
   const m = /(?:^|[\s;&|(/])(curl|wget)(?=\s|$)/.exec(body);
   const ports: number[] = [];
-  for (const u of body.matchAll(/\b(?:https?:\/\/)?(?:localhost|127\.0\.0\.1|0\.0\.0\.0|\[::1\]):(\d{1,5})\b/g)) ports.push(Number(u[1]));
+  for (const u of body.matchAll(/\b(?:https?:\/\/)?(?:localhost|127\.0\.0\.1|0\.0\.0\.0|\[::1\]):(\d{1,5})\b/g))
+    ports.push(Number(u[1]));
   return { tool: m ? (m[1] as 'curl' | 'wget') : undefined, ports, shellForm };
 }

@@ -23,7 +23,11 @@ export interface ImageSource {
   build?: BuildStep;
 }
 
-function source(ws: WorkspaceIndex, dockerfilePath: string | undefined, target: string | undefined): { dockerfile: ParsedFile<DockerfileModel>; stage: Stage } | undefined {
+function source(
+  ws: WorkspaceIndex,
+  dockerfilePath: string | undefined,
+  target: string | undefined,
+): { dockerfile: ParsedFile<DockerfileModel>; stage: Stage } | undefined {
   if (!dockerfilePath) return undefined;
   const dockerfile = dockerfileAt(ws, dockerfilePath);
   if (!dockerfile) return undefined;
@@ -31,7 +35,11 @@ function source(ws: WorkspaceIndex, dockerfilePath: string | undefined, target: 
   return stage ? { dockerfile, stage } : undefined;
 }
 
-export function imageSourceOfContainer(ws: WorkspaceIndex, taskDefPath: string, containerName: string): ImageSource | undefined {
+export function imageSourceOfContainer(
+  ws: WorkspaceIndex,
+  taskDefPath: string,
+  containerName: string,
+): ImageSource | undefined {
   for (const wf of workflowsRendering(ws, taskDefPath)) {
     for (const step of wf.steps) {
       if (step.container?.value.trim() !== containerName) continue;
@@ -47,22 +55,36 @@ export function imageSourceOfContainer(ws: WorkspaceIndex, taskDefPath: string, 
   return undefined;
 }
 
-export function imageSourceOfService(ws: WorkspaceIndex, model: ComposeModel, svc: ServiceModel, composePath: string): ImageSource | undefined {
+export function imageSourceOfService(
+  ws: WorkspaceIndex,
+  model: ComposeModel,
+  svc: ServiceModel,
+  composePath: string,
+): ImageSource | undefined {
   const info = localBuild(model, svc, composePath);
   if (!info || (info.target ?? '').includes('$')) return undefined;
   return source(ws, info.dockerfilePath, info.target);
 }
 
-/** The compose services of the workspace that build the Dockerfile at `dockerfilePath` (only local builds: see localBuild). */
-export function composeBuildsOf(ws: WorkspaceIndex, dockerfilePath: string): { path: string; model: ComposeModel; svc: ServiceModel; info: BuildInfo }[] {
+/**
+ * The compose services of the workspace that build the Dockerfile at `dockerfilePath` (only local builds: see
+ * localBuild).
+ */
+export function composeBuildsOf(
+  ws: WorkspaceIndex,
+  dockerfilePath: string,
+): { path: string; model: ComposeModel; svc: ServiceModel; info: BuildInfo }[] {
   return oncePerCheck(ws, `compose-builds:${dockerfilePath}`, () => scanComposeBuilds(ws, dockerfilePath));
 }
 
-function scanComposeBuilds(ws: WorkspaceIndex, dockerfilePath: string): { path: string; model: ComposeModel; svc: ServiceModel; info: BuildInfo }[] {
+function scanComposeBuilds(
+  ws: WorkspaceIndex,
+  dockerfilePath: string,
+): { path: string; model: ComposeModel; svc: ServiceModel; info: BuildInfo }[] {
   const out: { path: string; model: ComposeModel; svc: ServiceModel; info: BuildInfo }[] = [];
   for (const path of ws.list('compose')) {
     const file = ws.get(path);
-    if (!file || file.kind !== 'compose') continue;
+    if (file?.kind !== 'compose') continue;
     const model = file.model as ComposeModel;
     for (const svc of model.services ?? []) {
       const info = localBuild(model, svc, path);
@@ -72,7 +94,10 @@ function scanComposeBuilds(ws: WorkspaceIndex, dockerfilePath: string): { path: 
   return out;
 }
 
-/** The workflow builds (`docker/build-push-action`, `docker build`) of the workspace that build the Dockerfile at `dockerfilePath`. */
+/**
+ * The workflow builds (`docker/build-push-action`, `docker build`) of the workspace that build the Dockerfile at
+ * `dockerfilePath`.
+ */
 export function workflowBuildsOf(ws: WorkspaceIndex, dockerfilePath: string): { path: string; build: BuildStep }[] {
   return oncePerCheck(ws, `workflow-builds:${dockerfilePath}`, () => scanWorkflowBuilds(ws, dockerfilePath));
 }
@@ -81,8 +106,9 @@ function scanWorkflowBuilds(ws: WorkspaceIndex, dockerfilePath: string): { path:
   const out: { path: string; build: BuildStep }[] = [];
   for (const path of ws.list('workflow')) {
     const file = ws.get(path);
-    if (!file || file.kind !== 'workflow') continue;
-    for (const build of buildSteps(file.model as WorkflowModel, path)) if (build.dockerfilePath === dockerfilePath) out.push({ path, build });
+    if (file?.kind !== 'workflow') continue;
+    for (const build of buildSteps(file.model as WorkflowModel, path))
+      if (build.dockerfilePath === dockerfilePath) out.push({ path, build });
   }
   return out;
 }

@@ -10,7 +10,10 @@ import type { TaskDefModel } from '../taskdef/parse';
 import { containers } from '../taskdef/ecs';
 import { get, items, num, str } from '../taskdef/json';
 
-export interface Span { start: number; end: number }
+export interface Span {
+  start: number;
+  end: number;
+}
 export interface TaskContainer extends Span {
   name?: string;
   nameSpan?: Span;
@@ -31,7 +34,7 @@ const span = (n: Node): Span => ({ start: n.offset, end: n.offset + n.length });
 
 export function taskDefAt(ws: WorkspaceIndex, path: string): TaskDefView | undefined {
   const file = ws.get(path);
-  if (!file || file.kind !== 'taskdef') return undefined;
+  if (file?.kind !== 'taskdef') return undefined;
   return taskDefView(file as ParsedFile<TaskDefModel>);
 }
 
@@ -44,7 +47,10 @@ export function taskDefView(file: ParsedFile<TaskDefModel>): TaskDefView | undef
   for (const c of containers(td)) {
     const tc: TaskContainer = { ...span(c.node), name: c.name, nameSpan: c.nameNode && span(c.nameNode), ports: [] };
     const image = get(c.node, 'image');
-    if (str(image) !== undefined) { tc.image = str(image); tc.imageSpan = span(image!); }
+    if (str(image) !== undefined) {
+      tc.image = str(image);
+      tc.imageSpan = span(image!);
+    }
     for (const pm of items(get(c.node, 'portMappings'))) {
       const cp = get(pm, 'containerPort');
       if (num(cp) !== undefined) tc.ports.push({ ...span(cp!), port: num(cp)! });
@@ -58,7 +64,7 @@ export function taskDefView(file: ParsedFile<TaskDefModel>): TaskDefView | undef
 
 export function dockerfileAt(ws: WorkspaceIndex, path: string): ParsedFile<DockerfileModel> | undefined {
   const file = ws.get(path);
-  if (!file || file.kind !== 'dockerfile') return undefined;
+  if (file?.kind !== 'dockerfile') return undefined;
   const m = file.model as DockerfileModel;
   return m && Array.isArray(m.stages) ? (file as ParsedFile<DockerfileModel>) : undefined;
 }
@@ -73,7 +79,12 @@ export function builtStage(m: DockerfileModel, target?: string): Stage | undefin
 /** A stage and the earlier stages it builds on (`FROM builder`), nearest first. */
 export function stageChain(m: DockerfileModel, stage: Stage): Stage[] {
   const out: Stage[] = [];
-  for (let s: Stage | undefined = stage; s && !out.includes(s); s = s.parentStage === undefined ? undefined : m.stages[s.parentStage]) out.push(s);
+  for (
+    let s: Stage | undefined = stage;
+    s && !out.includes(s);
+    s = s.parentStage === undefined ? undefined : m.stages[s.parentStage]
+  )
+    out.push(s);
   return out;
 }
 
@@ -102,7 +113,22 @@ export function declaredArgs(m: DockerfileModel): string[] {
 
 /** Build arguments BuildKit and Docker define themselves: passing them never needs an ARG. */
 export const PREDEFINED_ARGS = new Set([
-  'HTTP_PROXY', 'http_proxy', 'HTTPS_PROXY', 'https_proxy', 'FTP_PROXY', 'ftp_proxy', 'NO_PROXY', 'no_proxy', 'ALL_PROXY', 'all_proxy',
-  'BUILDKIT_INLINE_CACHE', 'BUILDKIT_CACHE_MOUNT_NS', 'BUILDKIT_CONTEXT_KEEP_GIT_DIR', 'BUILDKIT_MULTI_PLATFORM', 'BUILDKIT_SANDBOX_HOSTNAME',
-  'BUILDKIT_SYNTAX', 'SOURCE_DATE_EPOCH', 'BUILDKIT_BUILD_NAME',
+  'HTTP_PROXY',
+  'http_proxy',
+  'HTTPS_PROXY',
+  'https_proxy',
+  'FTP_PROXY',
+  'ftp_proxy',
+  'NO_PROXY',
+  'no_proxy',
+  'ALL_PROXY',
+  'all_proxy',
+  'BUILDKIT_INLINE_CACHE',
+  'BUILDKIT_CACHE_MOUNT_NS',
+  'BUILDKIT_CONTEXT_KEEP_GIT_DIR',
+  'BUILDKIT_MULTI_PLATFORM',
+  'BUILDKIT_SANDBOX_HOSTNAME',
+  'BUILDKIT_SYNTAX',
+  'SOURCE_DATE_EPOCH',
+  'BUILDKIT_BUILD_NAME',
 ]);

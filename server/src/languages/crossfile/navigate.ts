@@ -21,15 +21,26 @@ import { contentRange } from '../../yaml/scalar';
 import type { WorkflowModel } from '../workflow/parse';
 import { buildSteps, ecsSteps } from './workflow';
 import { outputEntries, outputsTree } from './nix';
-import { declarationSpots, inside, renameEverywhere, symbolAt, usesElsewhere, type CrossSymbol, type Spot } from './refs';
+import {
+  declarationSpots,
+  inside,
+  renameEverywhere,
+  symbolAt,
+  usesElsewhere,
+  type CrossSymbol,
+  type Spot,
+} from './refs';
 
 type Feature<M, T> = (ctx: FeatureContext<M>, offset: number) => T;
 
-function uri(path: string): string { return 'file://' + path.split('/').map(encodeURIComponent).join('/'); }
+function uri(path: string): string {
+  return 'file://' + path.split('/').map(encodeURIComponent).join('/');
+}
 
 /** `b` relative to the folder `a` and `b` share (`Dockerfile`, `.github/workflows/ci.yml`). */
 function shortPath(a: string, b: string): string {
-  const x = a.split('/'); const y = b.split('/');
+  const x = a.split('/');
+  const y = b.split('/');
   let i = 0;
   while (i < x.length - 1 && i < y.length - 1 && x[i] === y[i]) i++;
   return y.slice(i).join('/');
@@ -67,21 +78,29 @@ function declarationHover(ctx: FeatureContext<unknown>, sym: CrossSymbol, decl: 
     if (!df || !stage) return undefined;
     const ports = [...new Set(exposedPorts(df.model, stage).map((p) => p.port))];
     const from = df.text.slice(stage.from.start, stage.from.end).split('\n')[0];
-    return `**Stage \`${stage.name}\`** of ${where}\n\n\`\`\`dockerfile\n${from}\n\`\`\`` + (ports.length ? `\n\nEXPOSEs ${ports.join(', ')}.` : '');
+    return (
+      `**Stage \`${stage.name}\`** of ${where}\n\n\`\`\`dockerfile\n${from}\n\`\`\`` +
+      (ports.length ? `\n\nEXPOSEs ${ports.join(', ')}.` : '')
+    );
   }
   if (sym.kind === 'container') {
     const td = taskDefAt(ws, sym.file);
     const c = td?.containers.find((x) => x.name === sym.name);
     if (!td || !c) return undefined;
-    return `**Container \`${sym.name}\`** of ${where}${td.family ? ` (family \`${td.family}\`)` : ''}\n\n\`\`\`json\n${excerpt(td.file.text, c.start, c.end)}\n\`\`\``;
+    return (
+      `**Container \`${sym.name}\`** of ` +
+      `${where}${td.family ? ` (family \`${td.family}\`)` : ''}\n\n\`\`\`json\n${excerpt(td.file.text, c.start, c.end)}\n\`\`\``
+    );
   }
   const flake = ws.get(sym.file);
   const tree = flake?.kind === 'flake' ? outputsTree(flake.model as A.NixModel) : undefined;
   if (!flake || !tree) return undefined;
-  const defs = outputEntries(tree, sym.name).slice(0, 4).map((e) => {
-    const b = e.entry.bindings[e.entry.bindings.length - 1];
-    return excerpt(flake.text, b.start, b.end, 3);
-  });
+  const defs = outputEntries(tree, sym.name)
+    .slice(0, 4)
+    .map((e) => {
+      const b = e.entry.bindings[e.entry.bindings.length - 1];
+      return excerpt(flake.text, b.start, b.end, 3);
+    });
   return `**Flake output \`${sym.name}\`** of ${where}\n\n\`\`\`nix\n${defs.join('\n')}\n\`\`\``;
 }
 
@@ -93,7 +112,11 @@ function usesHover(ctx: FeatureContext<unknown>, sym: CrossSymbol): string | und
   if (uses.length > 10) lines.push(`- … and ${uses.length - 10} more`);
   if (sym.kind === 'container') {
     const src = imageSourceOfContainer(ws, sym.file, sym.name);
-    if (src) lines.push(`- image built from ${link(ctx.path, ws, { path: src.dockerfile.path, start: src.stage.start })}${src.stage.name ? ` (stage \`${src.stage.name}\`)` : ''}`);
+    if (src)
+      lines.push(
+        `- image built from ` +
+          `${link(ctx.path, ws, { path: src.dockerfile.path, start: src.stage.start })}${src.stage.name ? ` (stage \`${src.stage.name}\`)` : ''}`,
+      );
   }
   if (!lines.length) return undefined;
   const what = sym.kind === 'stage' ? 'Stage' : sym.kind === 'container' ? 'Container' : 'Flake output';
@@ -105,13 +128,21 @@ function usesHover(ctx: FeatureContext<unknown>, sym: CrossSymbol): string | und
 function exposedBy(ctx: FeatureContext<unknown>, src: ImageSource): string {
   const ports = [...new Set(exposedPorts(src.dockerfile.model, src.stage).map((p) => p.port))];
   const stage = `${link(ctx.path, ctx.workspace, { path: src.dockerfile.path, start: src.stage.start })}${src.stage.name ? ` (stage \`${src.stage.name}\`)` : ''}`;
-  return ports.length ? `The image is built from ${stage}, which EXPOSEs ${ports.join(', ')}.` : `The image is built from ${stage}, which EXPOSEs no port.`;
+  return ports.length
+    ? `The image is built from ${stage}, which EXPOSEs ${ports.join(', ')}.`
+    : `The image is built from ${stage}, which EXPOSEs no port.`;
 }
 
 /** On a task definition's `containerPort` or a compose port: what the image's Dockerfile EXPOSEs. */
 function portUseHover(ctx: FeatureContext<unknown>, offset: number): string | undefined {
   if (ctx.kind === 'taskdef') {
-    const view = taskDefView({ path: ctx.path, kind: 'taskdef', text: ctx.text, lines: ctx.lines, model: ctx.model as TaskDefModel });
+    const view = taskDefView({
+      path: ctx.path,
+      kind: 'taskdef',
+      text: ctx.text,
+      lines: ctx.lines,
+      model: ctx.model as TaskDefModel,
+    });
     for (const c of view?.containers ?? []) {
       const port = c.ports.find((p) => inside(offset, p));
       const src = port && c.name ? imageSourceOfContainer(ctx.workspace, ctx.path, c.name) : undefined;
@@ -142,14 +173,19 @@ function exposeHover(ctx: FeatureContext<unknown>, offset: number): string | und
   if (!expose) return undefined;
   const ws = ctx.workspace;
   // a stage runs this EXPOSE when it is that stage or built on it
-  const runs = (src: ImageSource | undefined) => !!src && src.dockerfile.path === ctx.path && stageChain(model, src.stage).some((s) => s.index === expose.stage);
+  const runs = (src: ImageSource | undefined) =>
+    !!src && src.dockerfile.path === ctx.path && stageChain(model, src.stage).some((s) => s.index === expose.stage);
   const lines: string[] = [];
   for (const p of ws.list('taskdef')) {
     const view = taskDefAt(ws, p);
     for (const c of view?.containers ?? []) {
       if (!c.name || !runs(imageSourceOfContainer(ws, p, c.name))) continue;
       const ports = c.ports.map((x) => x.port);
-      lines.push(`- container \`${c.name}\` of ${link(ctx.path, ws, { path: p, start: c.nameSpan?.start ?? c.start })} maps ${ports.length ? ports.join(', ') : 'no port'}`);
+      lines.push(
+        `- container \`${c.name}\` of ` +
+          `${link(ctx.path, ws, { path: p, start: c.nameSpan?.start ?? c.start })} maps ` +
+          `${ports.length ? ports.join(', ') : 'no port'}`,
+      );
     }
   }
   for (const p of ws.list('compose')) {
@@ -160,41 +196,66 @@ function exposeHover(ctx: FeatureContext<unknown>, offset: number): string | und
       if (!runs(imageSourceOfService(ws, cm, svc, p))) continue;
       const ports = servicePorts(cm, svc);
       const targets = [...new Set([...ports.targets.map((x) => x.port), ...ports.expose])];
-      lines.push(`- service \`${svc.name}\` of ${link(ctx.path, ws, { path: p, start: svc.keyStart })} ${targets.length ? `uses ${targets.join(', ')}` : 'publishes no port'}`);
+      lines.push(
+        `- service \`${svc.name}\` of ` +
+          `${link(ctx.path, ws, { path: p, start: svc.keyStart })} ` +
+          `${targets.length ? `uses ${targets.join(', ')}` : 'publishes no port'}`,
+      );
     }
   }
-  return lines.length ? `**EXPOSE ${expose.value}**, where this image runs:\n\n${lines.slice(0, 10).join('\n')}` : undefined;
+  return lines.length
+    ? `**EXPOSE ${expose.value}**, where this image runs:\n\n${lines.slice(0, 10).join('\n')}`
+    : undefined;
 }
 
 /** A Dockerfile in a hover: a link to it and its stages. */
 function dockerfileSummary(ctx: FeatureContext<unknown>, path: string, model: DockerfileModel): string {
-  const stages = model.stages.map((st) => `- ${st.name ? `\`${st.name}\`` : `stage ${st.index}`}: FROM ${st.image ?? '?'}`);
+  const stages = model.stages.map(
+    (st) => `- ${st.name ? `\`${st.name}\`` : `stage ${st.index}`}: FROM ${st.image ?? '?'}`,
+  );
   return `**Dockerfile** ${link(ctx.path, ctx.workspace, { path, start: 0 })}\n\n${stages.join('\n')}`;
 }
 
 // --- workflow values naming a file or an ARG ----------------------------------------------------
-
 
 /** On a `task-definition` path, a Dockerfile `file` or a build arg: what that file holds. */
 function workflowValueHover(ctx: FeatureContext<unknown>, offset: number): string | undefined {
   const model = ctx.model as WorkflowModel;
   const ws = ctx.workspace;
   for (const s of ecsSteps(model, ctx.path)) {
-    if (!s.taskDefPath || !s.taskDef || !inside(offset, { start: s.taskDef.contentStart, end: s.taskDef.contentEnd })) continue;
+    if (!s.taskDefPath || !s.taskDef || !inside(offset, { start: s.taskDef.contentStart, end: s.taskDef.contentEnd }))
+      continue;
     const td = taskDefAt(ws, s.taskDefPath);
     if (!td) return undefined;
-    const containers = td.containers.map((c) => `- \`${c.name ?? '?'}\`${c.image ? `: ${c.image}` : ''}${c.ports.length ? ` (ports ${c.ports.map((p) => p.port).join(', ')})` : ''}`);
-    return `**Task definition** ${link(ctx.path, ws, { path: s.taskDefPath, start: 0 })}${td.family ? `, family \`${td.family}\`` : ''}\n\n${containers.join('\n') || 'No containers.'}`;
+    const containers = td.containers.map(
+      (c) =>
+        `- ` +
+        `\`${c.name ?? '?'}\`${c.image ? `: ${c.image}` : ''}${c.ports.length ? ` (ports ${c.ports.map((p) => p.port).join(', ')})` : ''}`,
+    );
+    return (
+      `**Task definition** ` +
+      `${link(ctx.path, ws, { path: s.taskDefPath, start: 0 })}${td.family ? `, family \`${td.family}\`` : ''}\n\n${containers.join('\n') || 'No containers.'}`
+    );
   }
   for (const b of buildSteps(model, ctx.path)) {
     if (!b.dockerfilePath) continue;
-    const df = (inside(offset, b.file) || inside(offset, b.context) || b.buildArgs.some((a) => inside(offset, a))) ? dockerfileAt(ws, b.dockerfilePath) : undefined;
+    const df =
+      inside(offset, b.file) || inside(offset, b.context) || b.buildArgs.some((a) => inside(offset, a))
+        ? dockerfileAt(ws, b.dockerfilePath)
+        : undefined;
     if (!df) continue;
     const arg = b.buildArgs.find((a) => inside(offset, a));
     if (arg) {
       const defs = df.model.args.filter((a) => a.name === arg.value);
       if (!defs.length) return undefined;
-      return defs.slice(0, 4).map((d) => `**ARG ${d.name}${d.value !== null ? `=${d.value}` : ''}** in ${link(ctx.path, ws, { path: b.dockerfilePath!, start: d.nameStart })}${d.stage >= 0 ? ` (stage ${df.model.stages[d.stage]?.name ?? d.stage})` : ' (before the first FROM)'}`).join('\n\n');
+      return defs
+        .slice(0, 4)
+        .map(
+          (d) =>
+            `**ARG ${d.name}${d.value !== null ? `=${d.value}` : ''}** in ` +
+            `${link(ctx.path, ws, { path: b.dockerfilePath!, start: d.nameStart })}${d.stage >= 0 ? ` (stage ${df.model.stages[d.stage]?.name ?? d.stage})` : ' (before the first FROM)'}`,
+        )
+        .join('\n\n');
     }
     return dockerfileSummary(ctx, b.dockerfilePath, df.model);
   }
@@ -206,7 +267,12 @@ export function crossFileHover(ctx: FeatureContext<unknown>, offset: number): Ho
   if (!ctx.workspace) return undefined;
   const sym = symbolAt(ctx, offset);
   if (!sym) {
-    const value = ctx.kind === 'dockerfile' ? exposeHover(ctx, offset) : ctx.kind === 'workflow' ? workflowValueHover(ctx, offset) : portUseHover(ctx, offset);
+    const value =
+      ctx.kind === 'dockerfile'
+        ? exposeHover(ctx, offset)
+        : ctx.kind === 'workflow'
+          ? workflowValueHover(ctx, offset)
+          : portUseHover(ctx, offset);
     return value ? { contents: { kind: MarkupKind.Markdown, value } } : undefined;
   }
   let value: string | undefined;
@@ -220,8 +286,12 @@ export function crossFileHover(ctx: FeatureContext<unknown>, offset: number): Ho
 
 function merge(a: Hover | undefined, b: Hover | undefined): Hover | undefined {
   if (!a || !b) return a ?? b;
-  const text = (h: Hover) => (typeof h.contents === 'object' && 'value' in h.contents ? h.contents.value : String(h.contents));
-  return { contents: { kind: MarkupKind.Markdown, value: `${text(a)}\n\n---\n\n${text(b)}` }, range: b.range ?? a.range };
+  const text = (h: Hover) =>
+    typeof h.contents === 'object' && 'value' in h.contents ? h.contents.value : String(h.contents);
+  return {
+    contents: { kind: MarkupKind.Markdown, value: `${text(a)}\n\n---\n\n${text(b)}` },
+    range: b.range ?? a.range,
+  };
 }
 
 /** The other file's side first, then the language's own hover. */
@@ -243,7 +313,9 @@ export function withCrossFileDefinition<M>(own?: Feature<M, Location[]>): Featur
 }
 
 /** Renames a stage, container or flake output in every file; otherwise the language's own rename. */
-export function withCrossFileRename<M>(own?: (ctx: FeatureContext<M>, offset: number, newName: string) => { path: string; edits: TextEdit[] }[] | undefined) {
+export function withCrossFileRename<M>(
+  own?: (ctx: FeatureContext<M>, offset: number, newName: string) => { path: string; edits: TextEdit[] }[] | undefined,
+) {
   return (ctx: FeatureContext<M>, offset: number, newName: string) => {
     const sym = ctx.workspace && symbolAt(ctx as FeatureContext<unknown>, offset);
     const across = sym && renameEverywhere(ctx.workspace, sym, newName, { path: ctx.path, lines: ctx.lines });

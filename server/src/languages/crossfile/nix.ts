@@ -19,9 +19,21 @@ export const LOOKS_IN: Record<string, string[]> = {
 /** Every per-system output kind a `.#name` can reach. */
 export const OUTPUT_KINDS = ['packages', 'legacyPackages', 'apps', 'devShells'];
 
-export interface Installable { command: string; name: string; start: number; end: number; job: Job; step: Step }
+export interface Installable {
+  command: string;
+  name: string;
+  start: number;
+  end: number;
+  job: Job;
+  step: Step;
+}
 
-const HAS_DEFAULTS = (node: { items: { key: unknown }[] } | undefined) => !!node?.items.some((p) => (p.key as { value?: unknown })?.value === 'defaults' || (p.key as { value?: unknown })?.value === 'working-directory');
+const HAS_DEFAULTS = (node: { items: { key: unknown }[] } | undefined) =>
+  !!node?.items.some(
+    (p) =>
+      (p.key as { value?: unknown })?.value === 'defaults' ||
+      (p.key as { value?: unknown })?.value === 'working-directory',
+  );
 
 /**
  * The `.#name` installables of a workflow's run steps. Steps or jobs that change the working
@@ -36,7 +48,7 @@ export function installables(model: WorkflowModel): Installable[] {
       if (!step.run || HAS_DEFAULTS(step.node as never)) continue;
       const script = model.text.slice(step.run.start, step.run.end);
       const re = /(?:^|[\n;&|(]\s*)nix\s+(build|run|develop|shell)\b([^\n;&|]*)/g;
-      for (let m; (m = re.exec(script));) {
+      for (let m; (m = re.exec(script)); ) {
         const args = m[2];
         const ref = /(?:^|\s)\.#([A-Za-z0-9_'-]+)(?=\s|$)/.exec(args);
         if (!ref) continue;
@@ -72,7 +84,11 @@ export function definedNames(tree: AttrTree, kinds: string[]): Set<string> | und
 }
 
 /** Each definition of output `name` (one per kind and system), with the kind and system. */
-export function outputEntries(tree: AttrTree, name: string, kinds = OUTPUT_KINDS): { kind: string; system: string; entry: AttrTreeEntry }[] {
+export function outputEntries(
+  tree: AttrTree,
+  name: string,
+  kinds = OUTPUT_KINDS,
+): { kind: string; system: string; entry: AttrTreeEntry }[] {
   const out: { kind: string; system: string; entry: AttrTreeEntry }[] = [];
   for (const kind of kinds) {
     for (const [system, sys] of tree.entries.get(kind)?.tree?.entries ?? []) {

@@ -8,7 +8,7 @@ import { posix } from 'node:path';
 /** The folder that contains `.github/workflows/` for a workflow path; undefined elsewhere. */
 export function repoRootOf(workflowPath: string): string | undefined {
   const i = workflowPath.lastIndexOf('/.github/workflows/');
-  return i >= 0 ? (workflowPath.slice(0, i) || '/') : undefined;
+  return i >= 0 ? workflowPath.slice(0, i) || '/' : undefined;
 }
 
 /** Whether a written value holds `${{ }}`, `${VAR}` or `$VAR`: its value is only known at run time. */

@@ -12,9 +12,24 @@ import { scriptWords } from './script';
 import { contentRange } from '../../yaml/scalar';
 
 /** One `with:` input: its value, the whole scalar's range and the range of its content (inside quotes). */
-export interface Input { key: string; value: string; start: number; end: number; contentStart: number; contentEnd: number; keyStart: number; keyEnd: number; block: boolean }
+export interface Input {
+  key: string;
+  value: string;
+  start: number;
+  end: number;
+  contentStart: number;
+  contentEnd: number;
+  keyStart: number;
+  keyEnd: number;
+  block: boolean;
+}
 
-export interface ActionStep { job: Job; step: Step; action: string; inputs: Map<string, Input> }
+export interface ActionStep {
+  job: Job;
+  step: Step;
+  action: string;
+  inputs: Map<string, Input>;
+}
 
 export const RENDER_ACTION = 'aws-actions/amazon-ecs-render-task-definition';
 export const DEPLOY_ACTION = 'aws-actions/amazon-ecs-deploy-task-definition';
@@ -35,7 +50,17 @@ function inputsOf(model: WorkflowModel, step: Step): Map<string, Input> {
     const [start, end] = nodeRange(s);
     const content = contentRange(s);
     const block = s.type === 'BLOCK_LITERAL' || s.type === 'BLOCK_FOLDED';
-    out.set(e.key, { key: e.key, value, start, end, contentStart: content.start, contentEnd: content.end, keyStart: e.keyStart, keyEnd: e.keyEnd, block });
+    out.set(e.key, {
+      key: e.key,
+      value,
+      start,
+      end,
+      contentStart: content.start,
+      contentEnd: content.end,
+      keyStart: e.keyStart,
+      keyEnd: e.keyEnd,
+      block,
+    });
   }
   return out;
 }
@@ -80,12 +105,21 @@ function computeEcsSteps(model: WorkflowModel, workflowPath: string): EcsStep[] 
   return actionSteps(model, RENDER_ACTION, DEPLOY_ACTION).map((a) => {
     const taskDef = a.inputs.get('task-definition');
     const taskDefPath = root && taskDef && !taskDef.block ? resolveIn(root, taskDef.value) : undefined;
-    return { ...a, taskDef, taskDefPath, container: a.action === RENDER_ACTION ? a.inputs.get('container-name') : undefined };
+    return {
+      ...a,
+      taskDef,
+      taskDefPath,
+      container: a.action === RENDER_ACTION ? a.inputs.get('container-name') : undefined,
+    };
   });
 }
 
 /** A word of a build (a flag value, a tag, a build arg) with its offsets in the workflow text. */
-export interface Word { value: string; start: number; end: number }
+export interface Word {
+  value: string;
+  start: number;
+  end: number;
+}
 
 export interface BuildStep {
   job: Job;
@@ -124,14 +158,18 @@ function workingDirectory(model: WorkflowModel, job: Job, step: Step): string | 
   const fromStep = scalarString(asScalar(model.doc, get(model.doc, step.node, 'working-directory')?.value));
   if (fromStep !== undefined) return fromStep;
   for (const holder of [job.node, model.root]) {
-    const run = asMap(model.doc, get(model.doc, asMap(model.doc, get(model.doc, holder, 'defaults')?.value), 'run')?.value);
+    const run = asMap(
+      model.doc,
+      get(model.doc, asMap(model.doc, get(model.doc, holder, 'defaults')?.value), 'run')?.value,
+    );
     const wd = scalarString(asScalar(model.doc, get(model.doc, run, 'working-directory')?.value));
     if (wd !== undefined) return wd;
   }
   return undefined;
 }
 
-const word = (i: Input | undefined): Word | undefined => (i ? { value: i.value.trim(), start: i.contentStart, end: i.contentEnd } : undefined);
+const word = (i: Input | undefined): Word | undefined =>
+  i ? { value: i.value.trim(), start: i.contentStart, end: i.contentEnd } : undefined;
 
 /** The image builds of a workflow: `docker/build-push-action` steps and `docker build` commands in `run:`. */
 export function buildSteps(model: WorkflowModel, workflowPath: string): BuildStep[] {
@@ -143,13 +181,23 @@ function computeBuildSteps(model: WorkflowModel, workflowPath: string): BuildSte
   if (!root) return [];
   const out: BuildStep[] = [];
   for (const a of actionSteps(model, BUILD_PUSH_ACTION)) {
-    const b: BuildStep = { job: a.job, step: a.step, source: 'action', cwd: root, buildArgs: [], tags: [], platforms: [] };
+    const b: BuildStep = {
+      job: a.job,
+      step: a.step,
+      source: 'action',
+      cwd: root,
+      buildArgs: [],
+      tags: [],
+      platforms: [],
+    };
     b.context = word(a.inputs.get('context'));
     // Without `context` the action builds the Git checkout of the repository itself.
     b.contextPath = b.context ? resolveIn(root, b.context.value) : root;
     b.file = word(a.inputs.get('file'));
     // `file` is read from the working directory (the repository root), not from the context.
-    b.dockerfilePath = b.file ? resolveIn(root, b.file.value) : b.contextPath && posix.join(b.contextPath, 'Dockerfile');
+    b.dockerfilePath = b.file
+      ? resolveIn(root, b.file.value)
+      : b.contextPath && posix.join(b.contextPath, 'Dockerfile');
     b.target = word(a.inputs.get('target'));
     const args = a.inputs.get('build-args');
     if (args) b.buildArgs = linesOf(model.text, args, true);
@@ -166,10 +214,25 @@ function computeBuildSteps(model: WorkflowModel, workflowPath: string): BuildSte
       const cwd = wd === undefined ? root : resolveIn(root, wd);
       if (!cwd) continue;
       for (const cmd of dockerBuildCommands(model.text, step.run.start, step.run.end)) {
-        const b: BuildStep = { job, step, source: 'run', cwd, buildArgs: cmd.buildArgs, tags: cmd.tags, platforms: cmd.platforms, file: cmd.file, target: cmd.target, context: cmd.context };
+        const b: BuildStep = {
+          job,
+          step,
+          source: 'run',
+          cwd,
+          buildArgs: cmd.buildArgs,
+          tags: cmd.tags,
+          platforms: cmd.platforms,
+          file: cmd.file,
+          target: cmd.target,
+          context: cmd.context,
+        };
         b.contextPath = cmd.context ? resolveIn(cwd, cmd.context.value) : undefined;
         if (cmd.context?.value === '-') b.contextPath = undefined;
-        b.dockerfilePath = cmd.file ? (cmd.file.value === '-' ? undefined : resolveIn(cwd, cmd.file.value)) : b.contextPath && posix.join(b.contextPath, 'Dockerfile');
+        b.dockerfilePath = cmd.file
+          ? cmd.file.value === '-'
+            ? undefined
+            : resolveIn(cwd, cmd.file.value)
+          : b.contextPath && posix.join(b.contextPath, 'Dockerfile');
         out.push(b);
       }
     }
@@ -177,7 +240,14 @@ function computeBuildSteps(model: WorkflowModel, workflowPath: string): BuildSte
   return out;
 }
 
-interface Cmd { file?: Word; target?: Word; context?: Word; buildArgs: Word[]; tags: Word[]; platforms: Word[] }
+interface Cmd {
+  file?: Word;
+  target?: Word;
+  context?: Word;
+  buildArgs: Word[];
+  tags: Word[];
+  platforms: Word[];
+}
 
 /**
  * `docker build` / `docker buildx build` / `docker image build` commands in a script, read with the
@@ -199,15 +269,24 @@ export function dockerBuildCommands(text: string, start: number, end: number): C
       const m = /^(-f|--file|--target|--build-arg|-t|--tag|--platform)(?:=(.*))?$/.exec(w.value);
       if (m) {
         let v: Word | undefined;
-        if (m[2] !== undefined) { const off = w.end - (w.value.length - m[1].length - 1); v = { value: m[2], start: off, end: w.end }; }
-        else if (words[j + 1] && !words[j + 1].sep) v = words[++j];
+        if (m[2] !== undefined) {
+          const off = w.end - (w.value.length - m[1].length - 1);
+          v = { value: m[2], start: off, end: w.end };
+        } else if (words[j + 1] && !words[j + 1].sep) v = words[++j];
         if (!v) continue;
-        const val = { value: v.value, start: v.start + (text[v.start] === '"' || text[v.start] === "'" ? 1 : 0), end: v.end - (text[v.end - 1] === '"' || text[v.end - 1] === "'" ? 1 : 0) };
+        const val = {
+          value: v.value,
+          start: v.start + (text[v.start] === '"' || text[v.start] === "'" ? 1 : 0),
+          end: v.end - (text[v.end - 1] === '"' || text[v.end - 1] === "'" ? 1 : 0),
+        };
         if (m[1] === '-f' || m[1] === '--file') cmd.file = val;
         else if (m[1] === '--target') cmd.target = val;
-        else if (m[1] === '--build-arg') { const name = val.value.split('=')[0]; cmd.buildArgs.push({ value: name, start: val.start, end: val.start + name.length }); }
-        else if (m[1] === '-t' || m[1] === '--tag') cmd.tags.push(val);
-        else cmd.platforms.push(...val.value.split(',').map((p) => ({ value: p.trim(), start: val.start, end: val.end })));
+        else if (m[1] === '--build-arg') {
+          const name = val.value.split('=')[0];
+          cmd.buildArgs.push({ value: name, start: val.start, end: val.start + name.length });
+        } else if (m[1] === '-t' || m[1] === '--tag') cmd.tags.push(val);
+        else
+          cmd.platforms.push(...val.value.split(',').map((p) => ({ value: p.trim(), start: val.start, end: val.end })));
         continue;
       }
       if (/^\d*(<|>|>>|<<<?|>&|<&)\S*$/.test(w.value)) {
@@ -217,7 +296,14 @@ export function dockerBuildCommands(text: string, start: number, end: number): C
       }
       if (w.value.startsWith('-') && w.value !== '-') {
         // flags with a separate value that we do not read
-        if (/^(--cache-from|--cache-to|--label|--secret|--ssh|--output|-o|--network|--progress|--iidfile|--metadata-file|--build-context|--add-host|--shm-size|--ulimit|--builder|--attest|--annotation|--cgroup-parent|--isolation|--memory|-m|--cpu-shares|--cpuset-cpus|--allow|--load-from)$/.test(w.value) && words[j + 1] && !words[j + 1].sep) j++;
+        if (
+          /^(--cache-from|--cache-to|--label|--secret|--ssh|--output|-o|--network|--progress|--iidfile|--metadata-file|--build-context|--add-host|--shm-size|--ulimit|--builder|--attest|--annotation|--cgroup-parent|--isolation|--memory|-m|--cpu-shares|--cpuset-cpus|--allow|--load-from)$/.test(
+            w.value,
+          ) &&
+          words[j + 1] &&
+          !words[j + 1].sep
+        )
+          j++;
         continue;
       }
       positional.push(w);
@@ -264,7 +350,7 @@ function scanWorkflows(ws: WorkspaceIndex, taskDefPath: string): LinkedWorkflow[
   const out: LinkedWorkflow[] = [];
   for (const p of ws.list('workflow')) {
     const parsed = ws.get(p);
-    if (!parsed || parsed.kind !== 'workflow') continue;
+    if (parsed?.kind !== 'workflow') continue;
     const model = parsed.model as WorkflowModel;
     const steps = ecsSteps(model, p).filter((s) => s.taskDefPath === taskDefPath);
     if (steps.length) out.push({ path: p, text: parsed.text, model, steps, builds: buildSteps(model, p) });
@@ -272,7 +358,13 @@ function scanWorkflows(ws: WorkspaceIndex, taskDefPath: string): LinkedWorkflow[
   return out;
 }
 
-export interface LinkedWorkflow { path: string; text: string; model: WorkflowModel; steps: EcsStep[]; builds: BuildStep[] }
+export interface LinkedWorkflow {
+  path: string;
+  text: string;
+  model: WorkflowModel;
+  steps: EcsStep[];
+  builds: BuildStep[];
+}
 
 /** The runner labels of a job as written (`runs-on:` string, list, or `labels:` of a group); expressions kept. */
 export function runnerLabels(model: WorkflowModel, job: Job): string[] {
@@ -285,13 +377,17 @@ export function runnerLabels(model: WorkflowModel, job: Job): string[] {
   const map = asMap(model.doc, job.runsOn);
   if (map) {
     const labels = get(model.doc, map, 'labels')?.value as { items?: unknown[] } | undefined;
-    if (labels?.items) labels.items.forEach(add); else add(labels);
+    if (labels?.items) labels.items.forEach(add);
+    else add(labels);
   } else if (node?.items) node.items.forEach(add);
   else add(job.runsOn);
   return out;
 }
 
-/** The CPU architecture a GitHub-hosted runner builds for, from its labels; undefined when unknown (self-hosted, expressions). */
+/**
+ * The CPU architecture a GitHub-hosted runner builds for, from its labels; undefined when unknown (self-hosted,
+ * expressions).
+ */
 export function runnerArch(labels: string[]): 'arm64' | 'amd64' | undefined {
   if (!labels.length || labels.some((l) => l.includes('${{') || l === 'self-hosted')) return undefined;
   if (labels.some((l) => /(^|-)arm(64)?($|-)|aarch64/i.test(l))) return 'arm64';
@@ -304,7 +400,10 @@ export function modelCache<T>(model: WorkflowModel, key: string, compute: () => 
   return cached(model, key, compute);
 }
 
-/** The folder a `run:` step runs in: its (or its job's, or the workflow's) `working-directory` resolved against the repository root. */
+/**
+ * The folder a `run:` step runs in: its (or its job's, or the workflow's) `working-directory` resolved against the
+ * repository root.
+ */
 export function stepCwd(model: WorkflowModel, job: Job, step: Step, root: string): string | undefined {
   const wd = workingDirectory(model, job, step);
   return wd === undefined ? root : resolveIn(root, wd);

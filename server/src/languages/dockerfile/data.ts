@@ -1,16 +1,44 @@
 /** Facts about Dockerfile instructions shared by the syntax rule, completions and hovers. */
 
-export const INSTRUCTIONS = ['ADD', 'ARG', 'CMD', 'COPY', 'ENTRYPOINT', 'ENV', 'EXPOSE', 'FROM', 'HEALTHCHECK', 'LABEL', 'MAINTAINER', 'ONBUILD', 'RUN', 'SHELL', 'STOPSIGNAL', 'USER', 'VOLUME', 'WORKDIR'];
+export const INSTRUCTIONS = [
+  'ADD',
+  'ARG',
+  'CMD',
+  'COPY',
+  'ENTRYPOINT',
+  'ENV',
+  'EXPOSE',
+  'FROM',
+  'HEALTHCHECK',
+  'LABEL',
+  'MAINTAINER',
+  'ONBUILD',
+  'RUN',
+  'SHELL',
+  'STOPSIGNAL',
+  'USER',
+  'VOLUME',
+  'WORKDIR',
+];
 
 /** Flags each instruction accepts; `multi` flags may repeat. */
 export const FLAGS: Record<string, { name: string; multi?: boolean; values?: string[]; doc: string }[]> = {
   FROM: [{ name: 'platform', doc: 'The platform of the base image, e.g. `linux/arm64` or `$BUILDPLATFORM`.' }],
   COPY: [
-    { name: 'from', doc: 'Copy from a build stage (name or index), an image, or a named build context instead of the build context.' },
+    {
+      name: 'from',
+      doc: 'Copy from a build stage (name or index), an image, or a named build context instead of the build context.',
+    },
     { name: 'chown', doc: 'Owner (`user:group`, names or ids) of the copied files; Linux only.' },
     { name: 'chmod', doc: 'Permissions of the copied files, octal (`0755`) or symbolic (`u=rwx,go=rx`).' },
-    { name: 'link', doc: 'Copy into an independent layer so it survives changes to the layers below (faster rebuilds, better cache).' },
-    { name: 'parents', doc: 'Keep the parent directories of the sources (`COPY --parents ./a/b.txt /dst/` gives `/dst/a/b.txt`).' },
+    {
+      name: 'link',
+      doc: 'Copy into an independent layer so it survives changes to the layers below (faster rebuilds, better cache).',
+    },
+    {
+      name: 'parents',
+      doc: 'Keep the parent directories of the sources (`COPY --parents ./a/b.txt /dst/` gives `/dst/a/b.txt`).',
+    },
     { name: 'exclude', multi: true, doc: 'A path pattern to leave out of the copy; may repeat.' },
   ],
   ADD: [
@@ -23,9 +51,21 @@ export const FLAGS: Record<string, { name: string; multi?: boolean; values?: str
     { name: 'unpack', doc: 'Whether to extract a local or remote archive (`true`/`false`).' },
   ],
   RUN: [
-    { name: 'mount', multi: true, doc: 'Mount something for this RUN only: `type=cache` (persistent cache), `bind`, `tmpfs`, `secret`, `ssh`.' },
-    { name: 'network', values: ['default', 'none', 'host'], doc: 'Network for this RUN: `default`, `none` (no network) or `host` (needs an entitlement).' },
-    { name: 'security', values: ['sandbox', 'insecure'], doc: '`insecure` runs with full privileges (needs an entitlement); `sandbox` is the default.' },
+    {
+      name: 'mount',
+      multi: true,
+      doc: 'Mount something for this RUN only: `type=cache` (persistent cache), `bind`, `tmpfs`, `secret`, `ssh`.',
+    },
+    {
+      name: 'network',
+      values: ['default', 'none', 'host'],
+      doc: 'Network for this RUN: `default`, `none` (no network) or `host` (needs an entitlement).',
+    },
+    {
+      name: 'security',
+      values: ['sandbox', 'insecure'],
+      doc: '`insecure` runs with full privileges (needs an entitlement); `sandbox` is the default.',
+    },
   ],
   HEALTHCHECK: [
     { name: 'interval', doc: 'Time between checks (default 30s), a duration like `30s` or `1m30s`.' },
@@ -37,9 +77,66 @@ export const FLAGS: Record<string, { name: string; multi?: boolean; values?: str
 };
 
 /** Instructions that need at least one argument. */
-export const NEEDS_ARGS = new Set(['ADD', 'ARG', 'CMD', 'COPY', 'ENTRYPOINT', 'ENV', 'EXPOSE', 'FROM', 'HEALTHCHECK', 'LABEL', 'MAINTAINER', 'ONBUILD', 'RUN', 'SHELL', 'STOPSIGNAL', 'USER', 'VOLUME', 'WORKDIR']);
+export const NEEDS_ARGS = new Set([
+  'ADD',
+  'ARG',
+  'CMD',
+  'COPY',
+  'ENTRYPOINT',
+  'ENV',
+  'EXPOSE',
+  'FROM',
+  'HEALTHCHECK',
+  'LABEL',
+  'MAINTAINER',
+  'ONBUILD',
+  'RUN',
+  'SHELL',
+  'STOPSIGNAL',
+  'USER',
+  'VOLUME',
+  'WORKDIR',
+]);
 
-export const SIGNALS = ['SIGABRT', 'SIGALRM', 'SIGBUS', 'SIGCHLD', 'SIGCLD', 'SIGCONT', 'SIGFPE', 'SIGHUP', 'SIGILL', 'SIGINT', 'SIGIO', 'SIGIOT', 'SIGKILL', 'SIGPIPE', 'SIGPOLL', 'SIGPROF', 'SIGPWR', 'SIGQUIT', 'SIGSEGV', 'SIGSTKFLT', 'SIGSTOP', 'SIGSYS', 'SIGTERM', 'SIGTRAP', 'SIGTSTP', 'SIGTTIN', 'SIGTTOU', 'SIGUNUSED', 'SIGURG', 'SIGUSR1', 'SIGUSR2', 'SIGVTALRM', 'SIGWINCH', 'SIGXCPU', 'SIGXFSZ', 'SIGRTMIN', 'SIGRTMAX'];
+export const SIGNALS = [
+  'SIGABRT',
+  'SIGALRM',
+  'SIGBUS',
+  'SIGCHLD',
+  'SIGCLD',
+  'SIGCONT',
+  'SIGFPE',
+  'SIGHUP',
+  'SIGILL',
+  'SIGINT',
+  'SIGIO',
+  'SIGIOT',
+  'SIGKILL',
+  'SIGPIPE',
+  'SIGPOLL',
+  'SIGPROF',
+  'SIGPWR',
+  'SIGQUIT',
+  'SIGSEGV',
+  'SIGSTKFLT',
+  'SIGSTOP',
+  'SIGSYS',
+  'SIGTERM',
+  'SIGTRAP',
+  'SIGTSTP',
+  'SIGTTIN',
+  'SIGTTOU',
+  'SIGUNUSED',
+  'SIGURG',
+  'SIGUSR1',
+  'SIGUSR2',
+  'SIGVTALRM',
+  'SIGWINCH',
+  'SIGXCPU',
+  'SIGXFSZ',
+  'SIGRTMIN',
+  'SIGRTMAX',
+];
 
 export const DURATION = /^([0-9]+(\.[0-9]+)?(ns|us|µs|ms|s|m|h))+$/;
 

@@ -1,10 +1,10 @@
 /** The Dockerfile language: parse with dockerfile-ast into our model, hadolint/BuildKit rules, editor features. */
 import type { Language, SeveritySetting } from '../../engine/types';
-import { parseDockerfile, DockerfileModel } from './parse';
+import { parseDockerfile, type DockerfileModel } from './parse';
 import { rules } from './rules';
 import { complete } from './features/complete';
 import { hover } from './features/hover';
-import { withCrossFileDefinition, withCrossFileHover, withCrossFileRename } from '../crossfile/navigate';
+import { withCrossFileHover, withCrossFileRename } from '../crossfile/navigate';
 import { symbols, definition, rename } from './features/navigate';
 import { dirname } from './util';
 
@@ -12,15 +12,25 @@ import { dirname } from './util';
 export function ignoreComment(commentLine: string): string[] | undefined {
   const m = /^\s*#\s*(?:hadolint|shipshape)\s+ignore\s*=\s*([A-Za-z0-9_\-, ]+)/.exec(commentLine);
   if (!m) return undefined;
-  return m[1].split(',').map((s) => s.trim()).filter(Boolean);
+  return m[1]
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
-/** Reads the `ignored:` list (and `override:` severities) of a `.hadolint.yaml` next to the file or in a parent folder. */
-export function hadolintOverrides(ctx: { path: string; workspace: { readText(p: string): string | undefined } }): Record<string, SeveritySetting> {
+/**
+ * Reads the `ignored:` list (and `override:` severities) of a `.hadolint.yaml` next to the file or in a parent folder.
+ */
+export function hadolintOverrides(ctx: {
+  path: string;
+  workspace: { readText(p: string): string | undefined };
+}): Record<string, SeveritySetting> {
   const out: Record<string, SeveritySetting> = {};
   let dir = dirname(ctx.path);
   for (let depth = 0; depth < 20; depth++) {
-    const text = ctx.workspace.readText(dir + (dir.endsWith('/') ? '' : '/') + '.hadolint.yaml') ?? ctx.workspace.readText(dir + (dir.endsWith('/') ? '' : '/') + '.hadolint.yml');
+    const text =
+      ctx.workspace.readText(dir + (dir.endsWith('/') ? '' : '/') + '.hadolint.yaml') ??
+      ctx.workspace.readText(dir + (dir.endsWith('/') ? '' : '/') + '.hadolint.yml');
     if (text !== undefined) {
       readHadolintConfig(text, out);
       break;
@@ -31,14 +41,29 @@ export function hadolintOverrides(ctx: { path: string; workspace: { readText(p: 
   return out;
 }
 
-const SEVERITY_MAP: Record<string, SeveritySetting> = { error: 'error', warning: 'warning', info: 'info', style: 'hint', ignore: 'off', none: 'off' };
+const SEVERITY_MAP: Record<string, SeveritySetting> = {
+  error: 'error',
+  warning: 'warning',
+  info: 'info',
+  style: 'hint',
+  ignore: 'off',
+  none: 'off',
+};
 
 function readHadolintConfig(text: string, out: Record<string, SeveritySetting>): void {
   // Lazy YAML: `ignored:` list and `override: { error: [...], warning: [...] }`.
   let YAML: typeof import('yaml') | undefined;
-  try { YAML = require('yaml'); } catch { YAML = undefined; }
+  try {
+    YAML = require('yaml');
+  } catch {
+    YAML = undefined;
+  }
   let doc: any;
-  try { doc = YAML?.parse(text); } catch { return; }
+  try {
+    doc = YAML?.parse(text);
+  } catch {
+    return;
+  }
   if (!doc || typeof doc !== 'object') return;
   const override = doc.override;
   if (override && typeof override === 'object') {

@@ -7,13 +7,21 @@
  * image), `exposedPorts[]`, `globalArgs[]`/`args[]`, `finalStage`, `baseImage`, `user`, `ast`.
  * Fields may be added; existing ones keep their meaning.
  */
-import { DockerfileParser, Dockerfile, Instruction as AstInstruction, Onbuild as AstOnbuild } from 'dockerfile-ast';
-import { scanDockerfile, words as scanWords, Scan, ScannedInstruction } from './scan';
+import {
+  DockerfileParser,
+  type Dockerfile,
+  type Instruction as AstInstruction,
+  type Onbuild as AstOnbuild,
+} from 'dockerfile-ast';
+import { scanDockerfile, words as scanWords, type Scan, type ScannedInstruction } from './scan';
 import type { ParseProblem } from '../../engine/types';
 import { LineIndex } from '../../text/lines';
-import { parseShell, parseLogical, ShellCommand, ShellWord, logicalText } from './shell';
+import { parseShell, parseLogical, type ShellCommand, type ShellWord, logicalText } from './shell';
 
-export interface Span { start: number; end: number }
+export interface Span {
+  start: number;
+  end: number;
+}
 
 export interface DockerFlag extends Span {
   /** Without the `--`. */
@@ -25,9 +33,15 @@ export interface DockerFlag extends Span {
   valueEnd?: number;
 }
 
-export interface DockerWord extends Span { value: string }
+export interface DockerWord extends Span {
+  value: string;
+}
 
-export interface Heredoc extends Span { name: string; contentStart: number; contentEnd: number }
+export interface Heredoc extends Span {
+  name: string;
+  contentStart: number;
+  contentEnd: number;
+}
 
 export interface DockerInstruction extends Span {
   /** Upper-cased keyword, e.g. `RUN`. */
@@ -111,9 +125,22 @@ export interface Stage extends Span {
   instructions: DockerInstruction[];
 }
 
-export interface ExposedPort extends Span { value: string; port?: number; endPort?: number; protocol?: string; stage: number }
+export interface ExposedPort extends Span {
+  value: string;
+  port?: number;
+  endPort?: number;
+  protocol?: string;
+  stage: number;
+}
 
-export interface Directive extends Span { name: string; value: string; nameStart: number; nameEnd: number; valueStart: number; valueEnd: number }
+export interface Directive extends Span {
+  name: string;
+  value: string;
+  nameStart: number;
+  nameEnd: number;
+  valueStart: number;
+  valueEnd: number;
+}
 
 export interface DockerfileModel {
   /** dockerfile-ast's tree of the whole file, parsed on first use (the model does not need it). */
@@ -152,13 +179,27 @@ export function parseDockerfile(text: string): DockerfileModel {
     scan = scanDockerfile(text);
   } catch (e) {
     scan = { escape: '\\', directives: [], comments: [], instructions: [] };
-    problems.push({ start: 0, end: Math.min(text.length, 1), message: `The Dockerfile could not be parsed: ${(e as Error).message}` });
+    problems.push({
+      start: 0,
+      end: Math.min(text.length, 1),
+      message: `The Dockerfile could not be parsed: ${(e as Error).message}`,
+    });
   }
   const escape = scan.escape;
   let ast: Dockerfile | undefined;
   const model = {
-    text, escape, directives: [], instructions: [], stages: [], globalArgs: [], args: [], envs: [],
-    exposedPorts: [], comments: [], problems, commandsByName: new Map(),
+    text,
+    escape,
+    directives: [],
+    instructions: [],
+    stages: [],
+    globalArgs: [],
+    args: [],
+    envs: [],
+    exposedPorts: [],
+    comments: [],
+    problems,
+    commandsByName: new Map(),
   } as unknown as DockerfileModel;
   // dockerfile-ast's tree only for the callers that ask for it
   Object.defineProperty(model, 'ast', {
@@ -166,7 +207,16 @@ export function parseDockerfile(text: string): DockerfileModel {
     get: () => (ast ??= safe(() => DockerfileParser.parse(text), DockerfileParser.parse(''))),
   });
   for (const d of scan.directives) {
-    model.directives.push({ name: text.slice(d.nameStart, d.nameEnd), value: text.slice(d.valueStart, d.valueEnd), start: d.start, end: d.end, nameStart: d.nameStart, nameEnd: d.nameEnd, valueStart: d.valueStart, valueEnd: d.valueEnd });
+    model.directives.push({
+      name: text.slice(d.nameStart, d.nameEnd),
+      value: text.slice(d.valueStart, d.valueEnd),
+      start: d.start,
+      end: d.end,
+      nameStart: d.nameStart,
+      nameEnd: d.nameEnd,
+      valueStart: d.valueStart,
+      valueEnd: d.valueEnd,
+    });
   }
   for (const c of scan.comments) {
     model.comments.push({ start: c.start, end: c.end, content: text.slice(c.start + 1, c.end).trim() });
@@ -184,14 +234,30 @@ export function parseDockerfile(text: string): DockerfileModel {
     if (ins.keyword === 'ARG') {
       const p = ins.properties[0];
       if (p) {
-        const def: VarDef = { name: p.name, value: p.value, nameStart: p.nameStart, nameEnd: p.nameEnd, instruction: ins, stage: stageIndex };
+        const def: VarDef = {
+          name: p.name,
+          value: p.value,
+          nameStart: p.nameStart,
+          nameEnd: p.nameEnd,
+          instruction: ins,
+          stage: stageIndex,
+        };
         model.args.push(def);
         if (stageIndex < 0) model.globalArgs.push(def);
       }
     } else if (ins.keyword === 'ENV') {
-      for (const p of ins.properties) model.envs.push({ name: p.name, value: p.value, nameStart: p.nameStart, nameEnd: p.nameEnd, instruction: ins, stage: stageIndex });
+      for (const p of ins.properties)
+        model.envs.push({
+          name: p.name,
+          value: p.value,
+          nameStart: p.nameStart,
+          nameEnd: p.nameEnd,
+          instruction: ins,
+          stage: stageIndex,
+        });
     } else if (ins.keyword === 'EXPOSE') {
-      for (const a of ins.args) model.exposedPorts.push({ ...parsePort(a.value), start: a.start, end: a.end, stage: stageIndex });
+      for (const a of ins.args)
+        model.exposedPorts.push({ ...parsePort(a.value), start: a.start, end: a.end, stage: stageIndex });
     }
   }
   for (const s of model.stages) {
@@ -200,7 +266,8 @@ export function parseDockerfile(text: string): DockerfileModel {
   }
   for (const x of runCommandsOf(model.instructions)) {
     const list = model.commandsByName.get(x.cmd.name);
-    if (list) list.push(x); else model.commandsByName.set(x.cmd.name, [x]);
+    if (list) list.push(x);
+    else model.commandsByName.set(x.cmd.name, [x]);
   }
   model.finalStage = model.stages[model.stages.length - 1];
   if (model.finalStage) {
@@ -213,7 +280,11 @@ export function parseDockerfile(text: string): DockerfileModel {
 }
 
 function safe<T>(f: () => T, fallback: T): T {
-  try { return f(); } catch { return fallback; }
+  try {
+    return f();
+  } catch {
+    return fallback;
+  }
 }
 
 /**
@@ -246,7 +317,14 @@ export function parsePort(value: string): { value: string; port?: number; endPor
   return { value, port: Number(m[1]), endPort: m[2] ? Number(m[2]) : undefined, protocol: m[3] };
 }
 
-function toInstruction(raw: ScannedInstruction, text: string, lines: LineIndex, escape: string, stage: number, parent: DockerInstruction | null): DockerInstruction {
+function toInstruction(
+  raw: ScannedInstruction,
+  text: string,
+  lines: LineIndex,
+  escape: string,
+  stage: number,
+  parent: DockerInstruction | null,
+): DockerInstruction {
   const { start, end, keywordStart, keywordEnd, written } = raw;
   const keyword = written.toUpperCase();
   const words: DockerWord[] = raw.words;
@@ -257,8 +335,18 @@ function toInstruction(raw: ScannedInstruction, text: string, lines: LineIndex, 
       const w = words[k];
       const eq = w.value.indexOf('=');
       const name = w.value.slice(2, eq < 0 ? undefined : eq);
-      const nameStart = w.start + 2, nameEnd = nameStart + name.length;
-      flags.push({ name, value: eq < 0 ? null : w.value.slice(eq + 1), start: w.start, end: w.end, nameStart, nameEnd, valueStart: eq < 0 ? undefined : nameEnd + 1, valueEnd: eq < 0 ? undefined : w.end });
+      const nameStart = w.start + 2,
+        nameEnd = nameStart + name.length;
+      flags.push({
+        name,
+        value: eq < 0 ? null : w.value.slice(eq + 1),
+        start: w.start,
+        end: w.end,
+        nameStart,
+        nameEnd,
+        valueStart: eq < 0 ? undefined : nameEnd + 1,
+        valueEnd: eq < 0 ? undefined : w.end,
+      });
     }
   }
   const args: DockerWord[] = k ? words.slice(k) : words;
@@ -267,8 +355,20 @@ function toInstruction(raw: ScannedInstruction, text: string, lines: LineIndex, 
   // a continuation right after the keyword or the flags
   if (args.length) bodyStart = Math.min(Math.max(bodyStart, args[0].start), args[0].start);
   const ins = new Instruction(text, lines, escape, parent, {
-    keyword, written, start, end, keywordStart, keywordEnd, argsStart: keywordEnd, argsEnd: end, bodyStart, flags, args,
-    json: false, stage, heredocs: [],
+    keyword,
+    written,
+    start,
+    end,
+    keywordStart,
+    keywordEnd,
+    argsStart: keywordEnd,
+    argsEnd: end,
+    bodyStart,
+    flags,
+    args,
+    json: false,
+    stage,
+    heredocs: [],
   });
   // here-documents from dockerfile-ast (they are rare): only when there can be one
   if (text.indexOf('<<', keywordEnd) >= 0 && text.indexOf('<<', keywordEnd) < end) {
@@ -281,20 +381,33 @@ function toInstruction(raw: ScannedInstruction, text: string, lines: LineIndex, 
         const cr = h.getContentRange();
         const dr = h.getDelimiterRange();
         ins.heredocs.push({
-          name: h.getName(), start: off(sr.start), end: dr ? off(dr.end) : end,
-          contentStart: cr ? off(cr.start) : (dr ? off(dr.start) : end), contentEnd: cr ? off(cr.end) : (dr ? off(dr.start) : end),
+          name: h.getName(),
+          start: off(sr.start),
+          end: dr ? off(dr.end) : end,
+          contentStart: cr ? off(cr.start) : dr ? off(dr.start) : end,
+          contentEnd: cr ? off(cr.end) : dr ? off(dr.start) : end,
         });
       }
     }
   }
   if (JSON_FORMS.has(keyword) && text[bodyStart] === '[') {
     const jsonArgs = readJsonArray(text, bodyStart, end, escape);
-    if (jsonArgs) { ins.json = true; ins.jsonArgs = jsonArgs; }
+    if (jsonArgs) {
+      ins.json = true;
+      ins.jsonArgs = jsonArgs;
+    }
   }
   if (keyword === 'RUN') ins.commands = runCommands(ins, text, escape);
   if (keyword === 'ONBUILD' && words.length) {
     const t = words[0];
-    const trigger: ScannedInstruction = { start: t.start, end, written: text.slice(t.start, t.end), keywordStart: t.start, keywordEnd: t.end, words: scanWords(text, t.end, end, escape) };
+    const trigger: ScannedInstruction = {
+      start: t.start,
+      end,
+      written: text.slice(t.start, t.end),
+      keywordStart: t.start,
+      keywordEnd: t.end,
+      words: scanWords(text, t.end, end, escape),
+    };
     ins.trigger = toInstruction(trigger, text, lines, escape, stage, ins);
   }
   return ins;
@@ -304,20 +417,47 @@ type InstructionFields = Omit<DockerInstruction, 'node' | 'properties' | 'variab
 
 /** An instruction of the model; what needs dockerfile-ast's reading is computed on first use. */
 class Instruction implements DockerInstruction {
-  keyword!: string; written!: string; start!: number; end!: number; keywordStart!: number; keywordEnd!: number;
-  argsStart!: number; argsEnd!: number; bodyStart!: number; flags!: DockerFlag[]; args!: DockerWord[];
-  json!: boolean; jsonArgs?: DockerWord[]; stage!: number; heredocs!: Heredoc[]; commands?: ShellCommand[]; trigger?: DockerInstruction;
+  keyword!: string;
+  written!: string;
+  start!: number;
+  end!: number;
+  keywordStart!: number;
+  keywordEnd!: number;
+  argsStart!: number;
+  argsEnd!: number;
+  bodyStart!: number;
+  flags!: DockerFlag[];
+  args!: DockerWord[];
+  json!: boolean;
+  jsonArgs?: DockerWord[];
+  stage!: number;
+  heredocs!: Heredoc[];
+  commands?: ShellCommand[];
+  trigger?: DockerInstruction;
   #node: AstInstruction | null | undefined;
   #properties: DockerProperty[] | undefined;
   #variables: DockerVariable[] | undefined;
-  readonly #text: string; readonly #lines: LineIndex; readonly #escape: string; readonly #parent: DockerInstruction | null;
-  constructor(text: string, lines: LineIndex, escape: string, parent: DockerInstruction | null, fields: InstructionFields) {
+  readonly #text: string;
+  readonly #lines: LineIndex;
+  readonly #escape: string;
+  readonly #parent: DockerInstruction | null;
+  constructor(
+    text: string,
+    lines: LineIndex,
+    escape: string,
+    parent: DockerInstruction | null,
+    fields: InstructionFields,
+  ) {
     Object.assign(this, fields);
-    this.#text = text; this.#lines = lines; this.#escape = escape; this.#parent = parent;
+    this.#text = text;
+    this.#lines = lines;
+    this.#escape = escape;
+    this.#parent = parent;
   }
   get node(): AstInstruction {
     if (this.#node === undefined) {
-      if (this.#parent) this.#node = safe(() => standalone((this.#parent!.node as AstOnbuild).getTriggerInstruction()), null);
+      if (this.#parent)
+        this.#node = safe(() => standalone((this.#parent!.node as AstOnbuild).getTriggerInstruction()), null);
       else this.#node = astNodeFor(this.#text, this.#lines, this.#escape, this.start, this.end);
     }
     return this.#node as AstInstruction;
@@ -332,10 +472,16 @@ class Instruction implements DockerInstruction {
       const off = (p: { line: number; character: number }) => this.#lines.offset(p);
       for (const p of props) {
         if (!p) continue;
-        const nr = p.getNameRange(), vr = p.getValueRange();
+        const nr = p.getNameRange(),
+          vr = p.getValueRange();
         out.push({
-          name: p.getName(), value: p.getValue(), operator: p.getAssignmentOperator?.() ?? null,
-          nameStart: off(nr.start), nameEnd: off(nr.end), valueStart: vr ? off(vr.start) : undefined, valueEnd: vr ? off(vr.end) : undefined,
+          name: p.getName(),
+          value: p.getValue(),
+          operator: p.getAssignmentOperator?.() ?? null,
+          nameStart: off(nr.start),
+          nameEnd: off(nr.end),
+          valueStart: vr ? off(vr.start) : undefined,
+          valueEnd: vr ? off(vr.end) : undefined,
         });
       }
     }
@@ -347,8 +493,16 @@ class Instruction implements DockerInstruction {
     if (this.args.some((a) => a.value.includes('$')) || this.flags.some((f) => f.value?.includes('$'))) {
       const off = (p: { line: number; character: number }) => this.#lines.offset(p);
       for (const v of safe(() => this.node.getVariables(), [])) {
-        const r = v.getRange(), nr = v.getNameRange();
-        out.push({ name: v.getName(), start: off(r.start), end: off(r.end), nameStart: off(nr.start), nameEnd: off(nr.end), modifier: v.getModifier() });
+        const r = v.getRange(),
+          nr = v.getNameRange();
+        out.push({
+          name: v.getName(),
+          start: off(r.start),
+          end: off(r.end),
+          nameStart: off(nr.start),
+          nameEnd: off(nr.end),
+          modifier: v.getModifier(),
+        });
       }
     }
     return (this.#variables = out);
@@ -359,7 +513,11 @@ class Instruction implements DockerInstruction {
 export function readJsonArray(text: string, start: number, end: number, escape: string): DockerWord[] | undefined {
   const { chars, offsets } = logicalText(text, start, end, escape);
   let parsed: unknown;
-  try { parsed = JSON.parse(chars); } catch { return undefined; }
+  try {
+    parsed = JSON.parse(chars);
+  } catch {
+    return undefined;
+  }
   if (!Array.isArray(parsed) || !parsed.every((x) => typeof x === 'string')) return undefined;
   const out: DockerWord[] = [];
   let i = 0;
@@ -373,7 +531,19 @@ export function readJsonArray(text: string, start: number, end: number, escape: 
   return out;
 }
 
-const SHELL_NAMES = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', '/bin/sh', '/bin/bash', '/bin/ash', '/bin/dash', '/bin/zsh', '/usr/bin/env']);
+const SHELL_NAMES = new Set([
+  'sh',
+  'bash',
+  'ash',
+  'dash',
+  'zsh',
+  '/bin/sh',
+  '/bin/bash',
+  '/bin/ash',
+  '/bin/dash',
+  '/bin/zsh',
+  '/usr/bin/env',
+]);
 
 function runCommands(ins: DockerInstruction, text: string, escape: string): ShellCommand[] {
   if (ins.json && ins.jsonArgs) {
@@ -383,10 +553,22 @@ function runCommands(ins: DockerInstruction, text: string, escape: string): Shel
     if (SHELL_NAMES.has(words[0].value) && words[1]?.value === '-c' && words[2]) {
       const w = words[2];
       const offsets: number[] = [];
-      for (let k = 0; k <= w.value.length; k++) offsets.push(w.end - w.start === w.value.length + 2 ? w.start + 1 + k : w.start);
+      for (let k = 0; k <= w.value.length; k++)
+        offsets.push(w.end - w.start === w.value.length + 2 ? w.start + 1 + k : w.start);
       return parseLogical(w.value, offsets);
     }
-    return [{ words, argv: words, name: words[0].value, start: words[0].start, end: words[words.length - 1].end, before: null, after: null, redirects: [] }];
+    return [
+      {
+        words,
+        argv: words,
+        name: words[0].value,
+        start: words[0].start,
+        end: words[words.length - 1].end,
+        before: null,
+        after: null,
+        redirects: [],
+      },
+    ];
   }
   if (ins.heredocs.length === 0) return parseShell(text, ins.bodyStart, ins.end, { escape }).commands;
   // With here-documents: the line that opens them, then each body that is a shell script.
@@ -396,12 +578,21 @@ function runCommands(ins: DockerInstruction, text: string, escape: string): Shel
   const out: ShellCommand[] = [];
   let bodyIsScript = false;
   for (const c of head) {
-    if (c.argv.length === 0 && c.redirects.some((r) => r.op.startsWith('<<'))) { bodyIsScript = true; continue; }
-    if (SHELL_NAMES.has(c.name) && c.redirects.some((r) => r.op.startsWith('<<')) && !c.argv.some((w) => w.value === '-c')) bodyIsScript = true;
+    if (c.argv.length === 0 && c.redirects.some((r) => r.op.startsWith('<<'))) {
+      bodyIsScript = true;
+      continue;
+    }
+    if (
+      SHELL_NAMES.has(c.name) &&
+      c.redirects.some((r) => r.op.startsWith('<<')) &&
+      !c.argv.some((w) => w.value === '-c')
+    )
+      bodyIsScript = true;
     out.push(c);
   }
   if (bodyIsScript) {
-    for (const h of ins.heredocs) out.push(...parseShell(text, h.contentStart, h.contentEnd, { escape: '\\' }).commands);
+    for (const h of ins.heredocs)
+      out.push(...parseShell(text, h.contentStart, h.contentEnd, { escape: '\\' }).commands);
   }
   return out;
 }
@@ -415,7 +606,7 @@ export function splitImage(ref: string): { name: string; tag: string | null; dig
   const colon = body.lastIndexOf(':');
   const slash = body.lastIndexOf('/');
   const tag = colon > slash ? ref.slice(colon + 1, at >= 0 ? at : undefined) : null;
-  const nameEnd = colon > slash ? colon : (at >= 0 ? at : ref.length);
+  const nameEnd = colon > slash ? colon : at >= 0 ? at : ref.length;
   return { name: ref.slice(0, nameEnd), tag, digest };
 }
 
@@ -426,12 +617,24 @@ function toStage(ins: DockerInstruction, index: number, previous: Stage[]): Stag
   const img = a[0];
   const parts = img ? splitImage(img.value) : undefined;
   const stage: Stage = {
-    index, from: ins, start: ins.start, end: ins.end,
-    image: img ? img.value : null, imageStart: img ? img.start : ins.keywordEnd, imageEnd: img ? img.end : ins.keywordEnd,
-    imageName: parts ? parts.name : null, tag: parts ? parts.tag : null, digest: parts ? parts.digest : null,
-    platform, instructions: [],
+    index,
+    from: ins,
+    start: ins.start,
+    end: ins.end,
+    image: img ? img.value : null,
+    imageStart: img ? img.start : ins.keywordEnd,
+    imageEnd: img ? img.end : ins.keywordEnd,
+    imageName: parts ? parts.name : null,
+    tag: parts ? parts.tag : null,
+    digest: parts ? parts.digest : null,
+    platform,
+    instructions: [],
   };
-  if (a.length >= 3 && a[1].value.toUpperCase() === 'AS') { stage.name = a[2].value; stage.nameStart = a[2].start; stage.nameEnd = a[2].end; }
+  if (a.length >= 3 && a[1].value.toUpperCase() === 'AS') {
+    stage.name = a[2].value;
+    stage.nameStart = a[2].start;
+    stage.nameEnd = a[2].end;
+  }
   const image = stage.image;
   if (image) {
     const parent = previous.find((s) => s.name !== undefined && s.name.toLowerCase() === image.toLowerCase());
@@ -452,7 +655,9 @@ export function instructionAt(model: DockerfileModel, offset: number): DockerIns
 }
 
 /** The commands of every RUN of an instruction list, with their instruction. */
-export function* runCommandsOf(instructions: DockerInstruction[]): Generator<{ ins: DockerInstruction; cmd: ShellCommand; index: number }> {
+export function* runCommandsOf(
+  instructions: DockerInstruction[],
+): Generator<{ ins: DockerInstruction; cmd: ShellCommand; index: number }> {
   for (const ins of instructions) {
     const target = ins.keyword === 'ONBUILD' && ins.trigger ? ins.trigger : ins;
     if (target.keyword !== 'RUN' || !target.commands) continue;

@@ -10,7 +10,11 @@
  * `test/dockerfile/scan.test.ts` holds it to dockerfile-ast's answers on the corpus and fixtures.
  */
 
-export interface ScannedWord { value: string; start: number; end: number }
+export interface ScannedWord {
+  value: string;
+  start: number;
+  end: number;
+}
 
 export interface ScannedInstruction {
   start: number;
@@ -22,7 +26,14 @@ export interface ScannedInstruction {
   words: ScannedWord[];
 }
 
-export interface ScannedDirective { start: number; end: number; nameStart: number; nameEnd: number; valueStart: number; valueEnd: number }
+export interface ScannedDirective {
+  start: number;
+  end: number;
+  nameStart: number;
+  nameEnd: number;
+  valueStart: number;
+  valueEnd: number;
+}
 
 export interface Scan {
   escape: string;
@@ -43,24 +54,37 @@ function scanDirectives(text: string, from: number): ScannedDirective[] {
     while (i < text.length && isBlank(text[i])) i++;
     if (i >= text.length || text[i] !== '#') return out;
     const hash = i;
-    let nameStart = -1, nameEnd = -1, j = hash + 1;
+    let nameStart = -1,
+      nameEnd = -1,
+      j = hash + 1;
     for (; j < text.length; j++) {
       const c = text[j];
       if (isBreak(c)) return out; // a comment line without `=`
       if (c === '=') break;
-      if (isBlank(c)) { if (nameStart >= 0 && nameEnd < 0) nameEnd = j; }
-      else if (nameStart < 0) nameStart = j;
+      if (isBlank(c)) {
+        if (nameStart >= 0 && nameEnd < 0) nameEnd = j;
+      } else if (nameStart < 0) nameStart = j;
     }
     if (j >= text.length || nameStart < 0) return out;
     if (nameEnd < 0) nameEnd = j;
-    let lineEnd = text.length, valueStart = -1, valueEnd = -1;
+    let lineEnd = text.length,
+      valueStart = -1,
+      valueEnd = -1;
     for (let k = j + 1; k < text.length; k++) {
       const c = text[k];
-      if (isBreak(c)) { if (valueStart >= 0 && valueEnd < 0) valueEnd = k; lineEnd = k; break; }
-      if (isBlank(c)) { if (valueStart >= 0 && valueEnd < 0) valueEnd = k; }
-      else if (valueStart < 0) valueStart = k;
+      if (isBreak(c)) {
+        if (valueStart >= 0 && valueEnd < 0) valueEnd = k;
+        lineEnd = k;
+        break;
+      }
+      if (isBlank(c)) {
+        if (valueStart >= 0 && valueEnd < 0) valueEnd = k;
+      } else if (valueStart < 0) valueStart = k;
     }
-    if (valueStart < 0) { valueStart = j + 1; valueEnd = lineEnd; } else if (valueEnd < 0) valueEnd = text.length;
+    if (valueStart < 0) {
+      valueStart = j + 1;
+      valueEnd = lineEnd;
+    } else if (valueEnd < 0) valueEnd = text.length;
     out.push({ start: hash, end: lineEnd, nameStart, nameEnd, valueStart, valueEnd });
     // continue after the value: another directive only if the line ends right there (blanks or
     // anything else after the value end the directives after this one)
@@ -75,7 +99,10 @@ export function scanDockerfile(text: string): Scan {
   for (const d of directives) {
     if (text.slice(d.nameStart, d.nameEnd).toLowerCase() !== 'escape') continue;
     const v = text.slice(d.valueStart, d.valueEnd);
-    if (v === '\\' || v === '`') { escape = v; break; }
+    if (v === '\\' || v === '`') {
+      escape = v;
+      break;
+    }
   }
   const comments: { start: number; end: number }[] = [];
   const instructions: ScannedInstruction[] = [];
@@ -99,13 +126,23 @@ export function scanDockerfile(text: string): Scan {
   for (; i < n; i++) {
     const c = text[i];
     if (isSpace(c)) continue;
-    if (c === '#') { i = comment(i); continue; }
+    if (c === '#') {
+      i = comment(i);
+      continue;
+    }
     i = instruction(i);
   }
   return { escape, directives, comments, instructions };
 
   function add(start: number, keywordEnd: number, end: number, written: string): ScannedInstruction {
-    const ins: ScannedInstruction = { start, end, written, keywordStart: start, keywordEnd, words: words(text, keywordEnd, end, escape) };
+    const ins: ScannedInstruction = {
+      start,
+      end,
+      written,
+      keywordStart: start,
+      keywordEnd,
+      words: words(text, keywordEnd, end, escape),
+    };
     instructions.push(ins);
     return ins;
   }
@@ -120,26 +157,45 @@ export function scanDockerfile(text: string): Scan {
       if (c === escape) {
         escaped = true;
         const next = text[k + 1];
-        if (next === '\r' || next === '\n') { if (keywordEnd < 0) keywordEnd = k; k++; continue; }
+        if (next === '\r' || next === '\n') {
+          if (keywordEnd < 0) keywordEnd = k;
+          k++;
+          continue;
+        }
         if (next === ' ' || next === '\t') {
           let j = k + 2;
           while (j < n && isBlank(text[j])) j++;
-          if (j >= n) { keywordEnd = k + 1; written += escape; break; }
-          if (isBreak(text[j])) { k = j; continue; }
-          keywordEnd = k + 1; written += escape; k = j - 2; continue;
+          if (j >= n) {
+            keywordEnd = k + 1;
+            written += escape;
+            break;
+          }
+          if (isBreak(text[j])) {
+            k = j;
+            continue;
+          }
+          keywordEnd = k + 1;
+          written += escape;
+          k = j - 2;
+          continue;
         }
-        keywordEnd = k + 1; written += escape; escaped = false;
+        keywordEnd = k + 1;
+        written += escape;
+        escaped = false;
         continue;
       }
       if (c === ' ' || c === '\t') {
         if (escaped) {
           let j = k + 1;
           while (j < n && isBlank(text[j])) j++;
-          if (j < n && isBreak(text[j])) { k = j; continue; }
+          if (j < n && isBreak(text[j])) {
+            k = j;
+            continue;
+          }
           escaped = false;
         }
         if (keywordEnd < 0) keywordEnd = k;
-        const end = argumentsEnd(written, keywordEnd, start, k);
+        const end = argumentsEnd(written, keywordEnd, k);
         add(start, keywordEnd, end, written);
         return end;
       }
@@ -159,17 +215,21 @@ export function scanDockerfile(text: string): Scan {
   }
 
   /** Where the arguments that begin after `from` end: an unescaped line break, or after the here-documents. */
-  function argumentsEnd(written: string, keywordEnd: number, start: number, from: number): number {
+  function argumentsEnd(written: string, keywordEnd: number, from: number): number {
     let escaped = false;
     for (let k = from + 1; k < n; k++) {
       const c = text[k];
       if (c === '\r' || c === '\n') {
         if (escaped) continue;
-        return heredocsEnd(written, keywordEnd, start, k);
+        return heredocsEnd(written, keywordEnd, k);
       }
       if (c === escape) {
         const next = text[k + 1];
-        if (next === '\n' || next === '\r') { escaped = true; k++; continue; }
+        if (next === '\n' || next === '\r') {
+          escaped = true;
+          k++;
+          continue;
+        }
         if (next === ' ' || next === '\t') {
           let j = k + 2;
           while (j < n && isBlank(text[j])) j++;
@@ -180,7 +240,10 @@ export function scanDockerfile(text: string): Scan {
         }
         continue;
       }
-      if (c === '#') { if (escaped) k = comment(k); continue; }
+      if (c === '#') {
+        if (escaped) k = comment(k);
+        continue;
+      }
       if (c === ' ' || c === '\t') continue;
       escaped = false;
     }
@@ -188,7 +251,7 @@ export function scanDockerfile(text: string): Scan {
   }
 
   /** RUN/COPY/ADD (also as ONBUILD triggers) that open here-documents end after their bodies. */
-  function heredocsEnd(written: string, keywordEnd: number, start: number, lineEnd: number): number {
+  function heredocsEnd(written: string, keywordEnd: number, lineEnd: number): number {
     const open = text.indexOf('<<', keywordEnd);
     if (open < 0 || open >= lineEnd) return lineEnd; // no word can open one
     let ws = words(text, keywordEnd, lineEnd, escape);
@@ -219,12 +282,16 @@ export function scanDockerfile(text: string): Scan {
     for (let k = from; k < n; k++) {
       const c = text[k];
       if (c === ' ') lineStart = false;
-      else if (c === '\t') { if (!tabbed) lineStart = false; }
-      else if (c === '\r' || c === '\n') {
+      else if (c === '\t') {
+        if (!tabbed) lineStart = false;
+      } else if (c === '\r' || c === '\n') {
         if (wordStart >= 0 && text.slice(wordStart, k) === name) return k;
         wordStart = -1;
         lineStart = true;
-      } else if (lineStart) { wordStart = k; lineStart = false; }
+      } else if (lineStart) {
+        wordStart = k;
+        lineStart = false;
+      }
     }
     return n;
   }
@@ -258,7 +325,12 @@ export function words(text: string, from: number, end: number, escape: string): 
   let blankAfterContinuation = false;
   let lineStart = false; // at the start of a continued line (a `#` there starts a comment)
   let inComment = false;
-  const push = (stop: number) => { out.push({ value, start: found, end: stop }); value = ''; found = -1; marker = -1; };
+  const push = (stop: number) => {
+    out.push({ value, start: found, end: stop });
+    value = '';
+    found = -1;
+    marker = -1;
+  };
   for (let i = from; i < end; i++) {
     const c = text[i];
     if (c === ' ' || c === '\t' || c === '\r' || c === '\n') {
@@ -266,7 +338,10 @@ export function words(text: string, from: number, end: number, escape: string): 
         blankAfterContinuation = true;
         if (c === '\n' || c === '\r') {
           blankAfterContinuation = false;
-          if (inComment) { inComment = false; lineStart = true; }
+          if (inComment) {
+            inComment = false;
+            lineStart = true;
+          }
         }
         continue;
       }
@@ -282,7 +357,9 @@ export function words(text: string, from: number, end: number, escape: string): 
           if (d === ' ' || d === '\t') continue;
           if (d === '\r' || d === '\n') {
             if (d === '\r') j++;
-            inComment = false; continuing = true; lineStart = true;
+            inComment = false;
+            continuing = true;
+            lineStart = true;
             if (found >= 0) marker = i;
             i = j;
           } else {
@@ -294,12 +371,18 @@ export function words(text: string, from: number, end: number, escape: string): 
         continue;
       }
       if (next === '\r' || next === '\n') {
-        inComment = false; continuing = true; lineStart = true;
+        inComment = false;
+        continuing = true;
+        lineStart = true;
         if (found >= 0 && marker < 0) marker = i;
         i += next === '\r' ? 2 : 1;
         continue;
       }
-      if (blankAfterContinuation && marker >= 0) { out.push({ value, start: found, end: marker }); value = ''; found = -1; }
+      if (blankAfterContinuation && marker >= 0) {
+        out.push({ value, start: found, end: marker });
+        value = '';
+        found = -1;
+      }
       marker = -1;
       blankAfterContinuation = false;
       continuing = false;
@@ -310,8 +393,16 @@ export function words(text: string, from: number, end: number, escape: string): 
       continue;
     }
     if (inComment) continue;
-    if (lineStart && c === '#') { inComment = true; lineStart = false; continue; }
-    if (blankAfterContinuation && marker >= 0) { out.push({ value, start: found, end: marker }); value = ''; found = -1; }
+    if (lineStart && c === '#') {
+      inComment = true;
+      lineStart = false;
+      continue;
+    }
+    if (blankAfterContinuation && marker >= 0) {
+      out.push({ value, start: found, end: marker });
+      value = '';
+      found = -1;
+    }
     blankAfterContinuation = false;
     continuing = false;
     marker = -1;

@@ -45,8 +45,35 @@ export interface ShellScript {
   end: number;
 }
 
-const RESERVED = new Set(['if', 'then', 'else', 'elif', 'fi', 'do', 'done', 'while', 'until', '!', '{', '}', 'time', 'exec']);
-const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh', '/bin/sh', '/bin/bash', '/bin/ash', '/bin/dash', '/usr/bin/env']);
+const RESERVED = new Set([
+  'if',
+  'then',
+  'else',
+  'elif',
+  'fi',
+  'do',
+  'done',
+  'while',
+  'until',
+  '!',
+  '{',
+  '}',
+  'time',
+  'exec',
+]);
+const SHELLS = new Set([
+  'sh',
+  'bash',
+  'ash',
+  'dash',
+  'zsh',
+  'ksh',
+  '/bin/sh',
+  '/bin/bash',
+  '/bin/ash',
+  '/bin/dash',
+  '/usr/bin/env',
+]);
 
 export interface ShellOptions {
   /** The Dockerfile escape character used for line continuations; null when reading a plain script. */
@@ -57,7 +84,12 @@ export interface ShellOptions {
  * Turns the Dockerfile slice [start, end) into the logical script: line continuations removed and
  * comment lines inside a continued instruction dropped, with the source offset of every character.
  */
-export function logicalText(text: string, start: number, end: number, escape: string | null): { chars: string; offsets: number[] } {
+export function logicalText(
+  text: string,
+  start: number,
+  end: number,
+  escape: string | null,
+): { chars: string; offsets: number[] } {
   let chars = '';
   const offsets: number[] = [];
   let i = start;
@@ -67,7 +99,10 @@ export function logicalText(text: string, start: number, end: number, escape: st
       // Docker drops empty lines and comment lines that follow a continuation.
       let j = i;
       while (j < end && (text[j] === ' ' || text[j] === '\t')) j++;
-      if (j < end && (text[j] === '\n' || text[j] === '\r')) { i = j + (text[j] === '\r' && text[j + 1] === '\n' ? 2 : 1); continue; }
+      if (j < end && (text[j] === '\n' || text[j] === '\r')) {
+        i = j + (text[j] === '\r' && text[j + 1] === '\n' ? 2 : 1);
+        continue;
+      }
       if (j < end && text[j] === '#') {
         while (j < end && text[j] !== '\n') j++;
         i = j + 1;
@@ -123,14 +158,23 @@ export function parseLogical(src: string, offsets: number[]): ShellCommand[] {
     } else words.push(w);
   };
   const finish = (op: ShellOperator | null) => {
-    if (pendingRedirect) { redirects.push({ ...pendingRedirect }); pendingRedirect = null; }
+    if (pendingRedirect) {
+      redirects.push({ ...pendingRedirect });
+      pendingRedirect = null;
+    }
     if (words.length > 0 || redirects.length > 0) {
       const argv = commandArgv(words);
       const all = [...words.map((w) => w.start), ...redirects.map((r) => r.start)];
       const ends = [...words.map((w) => w.end), ...redirects.map((r) => r.end)];
       commands.push({
-        words, argv, name: baseName(argv[0]?.value ?? ''), start: Math.min(...all), end: Math.max(...ends),
-        before, after: op, redirects,
+        words,
+        argv,
+        name: baseName(argv[0]?.value ?? ''),
+        start: Math.min(...all),
+        end: Math.max(...ends),
+        before,
+        after: op,
+        redirects,
       });
       before = op;
     } else if (op !== null && op !== '\n' && commands.length > 0 && before === null) {
@@ -145,7 +189,10 @@ export function parseLogical(src: string, offsets: number[]): ShellCommand[] {
   let i = 0;
   while (i < n) {
     const c = src[i];
-    if (c === ' ' || c === '\t' || c === '\r') { i++; continue; }
+    if (c === ' ' || c === '\t' || c === '\r') {
+      i++;
+      continue;
+    }
     if (c === '\n') {
       finish('\n');
       i++;
@@ -168,9 +215,21 @@ export function parseLogical(src: string, offsets: number[]): ShellCommand[] {
       continue;
     }
     const d = src[i + 1];
-    if ((c === '&' || c === '|' || c === ';') && d === c) { finish((c + c) as ShellOperator); i += 2; continue; }
-    if (c === ';' || c === '|' || (c === '&' && src[i + 1] !== '>')) { finish(c as ShellOperator); i++; continue; }
-    if (c === '(' || c === ')') { finish(';'); i++; continue; }
+    if ((c === '&' || c === '|' || c === ';') && d === c) {
+      finish((c + c) as ShellOperator);
+      i += 2;
+      continue;
+    }
+    if (c === ';' || c === '|' || (c === '&' && src[i + 1] !== '>')) {
+      finish(c as ShellOperator);
+      i++;
+      continue;
+    }
+    if (c === '(' || c === ')') {
+      finish(';');
+      i++;
+      continue;
+    }
     if (c === '<' || c === '>' || (c === '&' && src[i + 1] === '>')) {
       REDIRECT.lastIndex = i;
       const op = REDIRECT.exec(src)![0];
@@ -189,12 +248,18 @@ export function parseLogical(src: string, offsets: number[]): ShellCommand[] {
       pendingRedirect = { op, start: rStart, end: off(i) };
       if ((op === '>&' || op === '<&') && /[0-9-]/.test(src[i] ?? '')) {
         const w = readWord(src, offsets, i);
-        if (w) { pushWord(w.word); i = w.next; }
+        if (w) {
+          pushWord(w.word);
+          i = w.next;
+        }
       }
       continue;
     }
     const w = readWord(src, offsets, i);
-    if (!w) { i++; continue; }
+    if (!w) {
+      i++;
+      continue;
+    }
     // `2>file`: a word of digits directly followed by a redirection is a file descriptor
     if (/^[0-9]+$/.test(w.word.value) && !w.word.quoted && (src[w.next] === '>' || src[w.next] === '<')) {
       i = w.next;
@@ -204,7 +269,10 @@ export function parseLogical(src: string, offsets: number[]): ShellCommand[] {
       i += m[0].length;
       if (/[&]$/.test(m[0]) && /[0-9-]/.test(src[i] ?? '')) {
         const t = readWord(src, offsets, i);
-        if (t) { pushWord(t.word); i = t.next; }
+        if (t) {
+          pushWord(t.word);
+          i = t.next;
+        }
       }
       continue;
     }
@@ -221,8 +289,14 @@ function commandArgv(words: ShellWord[]): ShellWord[] {
   let k = 0;
   while (k < words.length) {
     const w = words[k];
-    if (!w.quoted && RESERVED.has(w.value)) { k++; continue; }
-    if (!w.quoted && /^[A-Za-z_][A-Za-z0-9_]*\+?=/.test(w.value)) { k++; continue; }
+    if (!w.quoted && RESERVED.has(w.value)) {
+      k++;
+      continue;
+    }
+    if (!w.quoted && /^[A-Za-z_][A-Za-z0-9_]*\+?=/.test(w.value)) {
+      k++;
+      continue;
+    }
     break;
   }
   return words.slice(k);
@@ -236,11 +310,28 @@ function readWord(src: string, offsets: number[], i: number): { word: ShellWord;
   let quoted = false;
   while (i < n) {
     const c = src[i];
-    if (c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === ';' || c === '&' || c === '|' || c === '<' || c === '>' || c === '(' || c === ')') {
+    if (
+      c === ' ' ||
+      c === '\t' ||
+      c === '\n' ||
+      c === '\r' ||
+      c === ';' ||
+      c === '&' ||
+      c === '|' ||
+      c === '<' ||
+      c === '>' ||
+      c === '(' ||
+      c === ')'
+    ) {
       break;
     }
     if (c === '\\') {
-      if (i + 1 < n) { value += src[i + 1]; i += 2; quoted = true; continue; }
+      if (i + 1 < n) {
+        value += src[i + 1];
+        i += 2;
+        quoted = true;
+        continue;
+      }
       i++;
       continue;
     }
@@ -256,9 +347,24 @@ function readWord(src: string, offsets: number[], i: number): { word: ShellWord;
       quoted = true;
       i++;
       while (i < n && src[i] !== '"') {
-        if (src[i] === '\\' && i + 1 < n && '"\\$`\n'.includes(src[i + 1])) { value += src[i + 1]; i += 2; continue; }
-        if (src[i] === '$' && src[i + 1] === '(') { const e = matchParen(src, i + 1); value += src.slice(i, e); i = e; continue; }
-        if (src[i] === '`') { const e = src.indexOf('`', i + 1); const stop = e < 0 ? n : e + 1; value += src.slice(i, stop); i = stop; continue; }
+        if (src[i] === '\\' && i + 1 < n && '"\\$`\n'.includes(src[i + 1])) {
+          value += src[i + 1];
+          i += 2;
+          continue;
+        }
+        if (src[i] === '$' && src[i + 1] === '(') {
+          const e = matchParen(src, i + 1);
+          value += src.slice(i, e);
+          i = e;
+          continue;
+        }
+        if (src[i] === '`') {
+          const e = src.indexOf('`', i + 1);
+          const stop = e < 0 ? n : e + 1;
+          value += src.slice(i, stop);
+          i = stop;
+          continue;
+        }
         value += src[i];
         i++;
       }
@@ -301,9 +407,17 @@ function matchParen(src: string, open: number): number {
   let depth = 0;
   for (let i = open; i < src.length; i++) {
     const c = src[i];
-    if (c === "'") { const e = src.indexOf("'", i + 1); if (e < 0) return src.length; i = e; continue; }
+    if (c === "'") {
+      const e = src.indexOf("'", i + 1);
+      if (e < 0) return src.length;
+      i = e;
+      continue;
+    }
     if (c === '(') depth++;
-    else if (c === ')') { depth--; if (depth === 0) return i + 1; }
+    else if (c === ')') {
+      depth--;
+      if (depth === 0) return i + 1;
+    }
   }
   return src.length;
 }
@@ -323,7 +437,8 @@ function expandShC(commands: ShellCommand[]): ShellCommand[] {
     const offsets: number[] = [];
     const rawLen = script.end - script.start;
     const simple = rawLen === script.value.length + 2;
-    for (let k = 0; k <= script.value.length; k++) offsets.push(simple ? script.start + 1 + k : (k === script.value.length ? script.end : script.start));
+    for (let k = 0; k <= script.value.length; k++)
+      offsets.push(simple ? script.start + 1 + k : k === script.value.length ? script.end : script.start);
     const inner = parseLogical(script.value, offsets);
     for (const c of inner) out.push(...expandShC([{ ...c, via: script }]));
   }
@@ -333,7 +448,9 @@ function expandShC(commands: ShellCommand[]): ShellCommand[] {
 /** Helpers for rules. */
 
 /** Whether a word is a flag (starts with `-`). */
-export function isFlag(w: ShellWord): boolean { return w.value.startsWith('-') && w.value !== '-'; }
+export function isFlag(w: ShellWord): boolean {
+  return w.value.startsWith('-') && w.value !== '-';
+}
 
 /** Whether the command has one of the flags; short flags are also found inside groups (`-qy`). */
 export function hasFlag(cmd: ShellCommand, long: string[], short: string[] = []): boolean {
@@ -365,7 +482,11 @@ export function subcommand(cmd: ShellCommand, flagsWithValue: string[] = []): Sh
 }
 
 /** Positional arguments after the subcommand, skipping flags (and the values of the given flags). */
-export function positionalsAfter(cmd: ShellCommand, after: ShellWord | undefined, flagsWithValue: string[] = []): ShellWord[] {
+export function positionalsAfter(
+  cmd: ShellCommand,
+  after: ShellWord | undefined,
+  flagsWithValue: string[] = [],
+): ShellWord[] {
   const a = cmd.argv;
   let k = after ? a.indexOf(after) + 1 : 1;
   const out: ShellWord[] = [];

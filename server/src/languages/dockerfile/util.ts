@@ -12,11 +12,19 @@ export function meta(m: Omit<RuleMeta, 'kinds'>): RuleMeta {
   // Doc examples are whole Dockerfiles (they are linted by the docs check): give a FROM to the
   // ones that show only the instructions that matter.
   const whole = (x: string) => (/^\s*FROM\s/im.test(x) ? x : 'FROM debian:12-slim\n' + x);
-  return { kinds: ['dockerfile'], ...m, docs: { ...m.docs, incorrect: whole(m.docs.incorrect), correct: whole(m.docs.correct) } };
+  return {
+    kinds: ['dockerfile'],
+    ...m,
+    docs: { ...m.docs, incorrect: whole(m.docs.incorrect), correct: whole(m.docs.correct) },
+  };
 }
 
 /** Every RUN command (ONBUILD triggers included) whose base name is one of `names`. */
-export function commandsNamed(model: DockerfileModel, names: string[], instructions?: DockerInstruction[]): { ins: DockerInstruction; cmd: ShellCommand; index: number }[] {
+export function commandsNamed(
+  model: DockerfileModel,
+  names: string[],
+  instructions?: DockerInstruction[],
+): { ins: DockerInstruction; cmd: ShellCommand; index: number }[] {
   if (instructions) return [...runCommandsOf(instructions)].filter((x) => names.includes(x.cmd.name));
   if (names.length === 1) return model.commandsByName.get(names[0]) ?? [];
   const out = names.flatMap((n) => model.commandsByName.get(n) ?? []);
@@ -45,14 +53,21 @@ export function hasFlag(cmd: ShellCommand, long: string[], short = ''): boolean 
     if (v.startsWith('--')) {
       if (long.includes(v.slice(2).split('=')[0])) return true;
     } else if (v.startsWith('-') && v.length > 1 && short) {
-      for (const ch of v.slice(1)) { if (short.includes(ch)) return true; if (!/[a-zA-Z]/.test(ch)) break; }
+      for (const ch of v.slice(1)) {
+        if (short.includes(ch)) return true;
+        if (!/[a-zA-Z]/.test(ch)) break;
+      }
     }
   }
   return false;
 }
 
 /** Positional arguments after `after` (skipping flags and the values of flags that take one). */
-export function packagesAfter(cmd: ShellCommand, after: ShellWord | undefined, flagsWithValue: string[] = []): ShellWord[] {
+export function packagesAfter(
+  cmd: ShellCommand,
+  after: ShellWord | undefined,
+  flagsWithValue: string[] = [],
+): ShellWord[] {
   const a = cmd.argv;
   const out: ShellWord[] = [];
   let k = after ? a.indexOf(after) + 1 : 1;
@@ -68,7 +83,9 @@ export function packagesAfter(cmd: ShellCommand, after: ShellWord | undefined, f
 }
 
 /** Whether the value has a variable or command substitution (unknown at lint time). */
-export function dynamic(v: string): boolean { return /[$`]/.test(v); }
+export function dynamic(v: string): boolean {
+  return /[$`]/.test(v);
+}
 
 /** The stages that end up in the final image: the last one and the stages it builds on. */
 export function finalChain(model: DockerfileModel): Stage[] {
@@ -84,11 +101,15 @@ export function finalChain(model: DockerfileModel): Stage[] {
 }
 
 /** The RUN commands of one instruction, as a list. */
-export function commandsOf(ins: DockerInstruction): ShellCommand[] { return ins.commands ?? []; }
+export function commandsOf(ins: DockerInstruction): ShellCommand[] {
+  return ins.commands ?? [];
+}
 
 /** Whether an instruction has a `--mount=type=cache` whose target contains `path`. */
 export function hasCacheMount(ins: DockerInstruction, path: string): boolean {
-  return ins.flags.some((f) => f.name === 'mount' && f.value !== null && /type=cache/.test(f.value) && f.value.includes(path));
+  return ins.flags.some(
+    (f) => f.name === 'mount' && f.value !== null && /type=cache/.test(f.value) && f.value.includes(path),
+  );
 }
 
 /** Text of a line break followed by the indentation the instruction uses on its continued lines. */
@@ -100,18 +121,43 @@ export function lineStartOf(text: string, offset: number): number {
 /** The line's end (before its line break). */
 export function lineEndOf(text: string, offset: number): number {
   const i = text.indexOf('\n', offset);
-  return i < 0 ? text.length : (text[i - 1] === '\r' ? i - 1 : i);
+  return i < 0 ? text.length : text[i - 1] === '\r' ? i - 1 : i;
 }
 
 /** Inserts ` text` right after a word. */
-export function insertAfter(word: { end: number }, text: string) { return { start: word.end, end: word.end, newText: ' ' + text }; }
+export function insertAfter(word: { end: number }, text: string) {
+  return { start: word.end, end: word.end, newText: ' ' + text };
+}
 
 /** Names of the predefined build arguments BuildKit provides without an ARG. */
 export const PREDEFINED_ARGS = [
-  'HTTP_PROXY', 'http_proxy', 'HTTPS_PROXY', 'https_proxy', 'FTP_PROXY', 'ftp_proxy', 'NO_PROXY', 'no_proxy', 'ALL_PROXY', 'all_proxy',
-  'BUILDPLATFORM', 'BUILDOS', 'BUILDARCH', 'BUILDVARIANT', 'TARGETPLATFORM', 'TARGETOS', 'TARGETARCH', 'TARGETVARIANT',
-  'TARGETSTAGE', 'BUILDKIT_SYNTAX', 'BUILDKIT_INLINE_CACHE', 'BUILDKIT_MULTI_PLATFORM', 'BUILDKIT_CACHE_MOUNT_NS',
-  'BUILDKIT_CONTEXT_KEEP_GIT_DIR', 'BUILDKIT_SBOM_SCAN_CONTEXT', 'BUILDKIT_SBOM_SCAN_STAGE', 'SOURCE_DATE_EPOCH',
+  'HTTP_PROXY',
+  'http_proxy',
+  'HTTPS_PROXY',
+  'https_proxy',
+  'FTP_PROXY',
+  'ftp_proxy',
+  'NO_PROXY',
+  'no_proxy',
+  'ALL_PROXY',
+  'all_proxy',
+  'BUILDPLATFORM',
+  'BUILDOS',
+  'BUILDARCH',
+  'BUILDVARIANT',
+  'TARGETPLATFORM',
+  'TARGETOS',
+  'TARGETARCH',
+  'TARGETVARIANT',
+  'TARGETSTAGE',
+  'BUILDKIT_SYNTAX',
+  'BUILDKIT_INLINE_CACHE',
+  'BUILDKIT_MULTI_PLATFORM',
+  'BUILDKIT_CACHE_MOUNT_NS',
+  'BUILDKIT_CONTEXT_KEEP_GIT_DIR',
+  'BUILDKIT_SBOM_SCAN_CONTEXT',
+  'BUILDKIT_SBOM_SCAN_STAGE',
+  'SOURCE_DATE_EPOCH',
 ];
 
 /** The Levenshtein distance, for "did you mean" messages. */
@@ -127,21 +173,29 @@ export function dirname(p: string): string {
 }
 
 /** Which family a base image belongs to, for fixes that add users or packages. */
-export function imageFamily(model: DockerfileModel, stage: Stage | undefined): 'alpine' | 'debian' | 'distroless' | 'scratch' | 'unknown' {
+export function imageFamily(
+  model: DockerfileModel,
+  stage: Stage | undefined,
+): 'alpine' | 'debian' | 'distroless' | 'scratch' | 'unknown' {
   const seen = new Set<number>();
   while (stage && !seen.has(stage.index)) {
     seen.add(stage.index);
     if (stage.parentStage === undefined) break;
     stage = model.stages[stage.parentStage];
   }
-  if (!stage || !stage.image) return 'unknown';
+  if (!stage?.image) return 'unknown';
   const img = stage.image.toLowerCase();
   if (img === 'scratch') return 'scratch';
   if (img.includes('distroless') || img.includes('chainguard')) return 'distroless';
   if (img.includes('alpine')) return 'alpine';
   if (/(debian|ubuntu|bookworm|bullseye|buster|trixie|jammy|noble|focal|slim)/.test(img)) return 'debian';
   // official language images without a variant are Debian based
-  if (/^(docker\.io\/)?(library\/)?(node|python|ruby|golang|php|openjdk|eclipse-temurin|rust|perl|postgres|nginx|httpd|maven|gradle)(:|$)/.test(img)) return 'debian';
+  if (
+    /^(docker\.io\/)?(library\/)?(node|python|ruby|golang|php|openjdk|eclipse-temurin|rust|perl|postgres|nginx|httpd|maven|gradle)(:|$)/.test(
+      img,
+    )
+  )
+    return 'debian';
   return 'unknown';
 }
 
@@ -164,7 +218,13 @@ export function sameRunHas(ins: DockerInstruction, pred: (c: ShellCommand) => bo
  * that installs with one of `managers` and neither runs `cleans` nor mounts a cache over
  * /var/cache gets one report, with a suggestion that appends `cleanCommand` to the RUN.
  */
-export function reportUncleanedCache(ctx: RuleContext<DockerfileModel>, managers: string[], installs: string[], cleans: (c: ShellCommand) => boolean, cleanCommand: string): void {
+export function reportUncleanedCache(
+  ctx: RuleContext<DockerfileModel>,
+  managers: string[],
+  installs: string[],
+  cleans: (c: ShellCommand) => boolean,
+  cleanCommand: string,
+): void {
   const seen = new Set<unknown>();
   for (const { ins, cmd } of subcommands(ctx.model, managers, installs)) {
     if (seen.has(ins)) continue;
@@ -172,8 +232,17 @@ export function reportUncleanedCache(ctx: RuleContext<DockerfileModel>, managers
     if (sameRunHas(ins, cleans) || hasCacheMount(ins, '/var/cache')) continue;
     const last = ins.commands![ins.commands!.length - 1];
     ctx.report({
-      start: cmd.start, end: cmd.end, messageId: 'noClean',
-      fix: ins.json || ins.heredocs.length || last.via ? undefined : { title: 'Clean the cache in this RUN', safe: false, edits: [{ start: last.end, end: last.end, newText: ` \\\n    && ${cleanCommand}` }] },
+      start: cmd.start,
+      end: cmd.end,
+      messageId: 'noClean',
+      fix:
+        ins.json || ins.heredocs.length || last.via
+          ? undefined
+          : {
+              title: 'Clean the cache in this RUN',
+              safe: false,
+              edits: [{ start: last.end, end: last.end, newText: ` \\\n    && ${cleanCommand}` }],
+            },
     });
   }
 }
@@ -185,11 +254,17 @@ export function reportUncleanedCache(ctx: RuleContext<DockerfileModel>, managers
  */
 export function* literalCopySources(model: DockerfileModel): Generator<{ ins: DockerInstruction; word: DockerWord }> {
   for (const ins of model.instructions) {
-    if ((ins.keyword !== 'COPY' && ins.keyword !== 'ADD') || ins.heredocs.length || ins.flags.some((f) => f.name === 'from')) continue;
+    if (
+      (ins.keyword !== 'COPY' && ins.keyword !== 'ADD') ||
+      ins.heredocs.length ||
+      ins.flags.some((f) => f.name === 'from')
+    )
+      continue;
     const words = ins.json && ins.jsonArgs ? ins.jsonArgs : ins.args;
     for (const word of words.slice(0, -1)) {
       const v = word.value;
-      if (v && !dynamic(v) && !/[*?[]/.test(v) && !/^[a-z][a-z0-9+.-]*:\/\//i.test(v) && !/^git@/.test(v)) yield { ins, word };
+      if (v && !dynamic(v) && !/[*?[]/.test(v) && !/^[a-z][a-z0-9+.-]*:\/\//i.test(v) && !/^git@/.test(v))
+        yield { ins, word };
     }
   }
 }

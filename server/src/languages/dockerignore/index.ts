@@ -2,7 +2,7 @@
 import type { Language, FeatureContext } from '../../engine/types';
 import type { CompletionItem, Hover } from 'vscode-languageserver-types';
 import { CompletionItemKind, MarkupKind } from 'vscode-languageserver-types';
-import { parseDockerignore, DockerignoreModel } from './patterns';
+import { parseDockerignore, type DockerignoreModel } from './patterns';
 import { rules } from './rules';
 
 export type { DockerignoreModel };
@@ -37,8 +37,12 @@ function complete(ctx: FeatureContext<DockerignoreModel>, offset: number): Compl
   const prefix = ctx.text.slice(lineStart, offset);
   if (prefix.trimStart().startsWith('#')) return [];
   const present = new Set(ctx.model.patterns.map((p) => (p.negated ? '!' : '') + p.text));
-  return COMMON.filter(([e]) => !present.has(e) && e.startsWith(prefix.trim()))
-    .map(([label, doc], k) => ({ label, kind: CompletionItemKind.File, documentation: { kind: MarkupKind.Markdown, value: doc }, sortText: String(k).padStart(3, '0') }));
+  return COMMON.filter(([e]) => !present.has(e) && e.startsWith(prefix.trim())).map(([label, doc], k) => ({
+    label,
+    kind: CompletionItemKind.File,
+    documentation: { kind: MarkupKind.Markdown, value: doc },
+    sortText: String(k).padStart(3, '0'),
+  }));
 }
 
 /** Explains a pattern in words. */
@@ -46,15 +50,22 @@ export function explainPattern(raw: string): string {
   const negated = raw.startsWith('!');
   const p = negated ? raw.slice(1).trim() : raw;
   const parts: string[] = [];
-  parts.push(negated ? '**Re-includes** paths that an earlier pattern excluded:' : '**Excludes** from the build context:');
+  parts.push(
+    negated ? '**Re-includes** paths that an earlier pattern excluded:' : '**Excludes** from the build context:',
+  );
   const anyDepth = p.startsWith('**/');
   const body = anyDepth ? p.slice(3) : p;
-  let what = body
-    .replace(/\*\*/g, '⟨any path⟩').replace(/\*/g, '⟨anything but /⟩').replace(/\?/g, '⟨one character⟩');
+  let what = body.replace(/\*\*/g, '⟨any path⟩').replace(/\*/g, '⟨anything but /⟩').replace(/\?/g, '⟨one character⟩');
   what = '`' + what + '`';
-  parts.push(anyDepth ? `${what} in any folder.` : `${what}, relative to the context root (a leading \`/\` or \`./\` changes nothing).`);
-  if (!/[*?[]/.test(body.split('/').pop() ?? '')) parts.push('A folder that matches is excluded with everything in it.');
-  if (!anyDepth && !p.includes('/') && /[*?]/.test(p)) parts.push('Only at the top level: write `**/' + p + '` for every folder.');
+  parts.push(
+    anyDepth
+      ? `${what} in any folder.`
+      : `${what}, relative to the context root (a leading \`/\` or \`./\` changes nothing).`,
+  );
+  if (!/[*?[]/.test(body.split('/').pop() ?? ''))
+    parts.push('A folder that matches is excluded with everything in it.');
+  if (!anyDepth && !p.includes('/') && /[*?]/.test(p))
+    parts.push('Only at the top level: write `**/' + p + '` for every folder.');
   parts.push('The last pattern that matches a path decides.');
   return parts.join('\n\n');
 }
@@ -62,7 +73,10 @@ export function explainPattern(raw: string): string {
 function hover(ctx: FeatureContext<DockerignoreModel>, offset: number): Hover | undefined {
   const p = ctx.model.patterns.find((x) => offset >= x.start && offset <= x.end);
   if (!p) return undefined;
-  return { contents: { kind: MarkupKind.Markdown, value: explainPattern(ctx.text.slice(p.start, p.end)) }, range: ctx.lines.range(p.start, p.end) };
+  return {
+    contents: { kind: MarkupKind.Markdown, value: explainPattern(ctx.text.slice(p.start, p.end)) },
+    range: ctx.lines.range(p.start, p.end),
+  };
 }
 
 export const language: Language<DockerignoreModel> = {

@@ -38,11 +38,21 @@ export function parseDockerignore(text: string): DockerignoreModel {
     const lead = line.indexOf(trimmed);
     let p = trimmed;
     let negated = false;
-    if (p.startsWith('!')) { negated = true; p = p.slice(1).trim(); }
+    if (p.startsWith('!')) {
+      negated = true;
+      p = p.slice(1).trim();
+    }
     const cleaned = cleanPath(p);
-    const pat: IgnorePattern = { text: p, cleaned, negated, start: lineStart + lead, end: lineStart + lead + trimmed.length };
+    const pat: IgnorePattern = {
+      text: p,
+      cleaned,
+      negated,
+      start: lineStart + lead,
+      end: lineStart + lead + trimmed.length,
+    };
     const compiled = compile(cleaned);
-    if (typeof compiled === 'string') pat.error = compiled; else pat.regex = compiled;
+    if (typeof compiled === 'string') pat.error = compiled;
+    else pat.regex = compiled;
     patterns.push(pat);
   }
   return { patterns, text };
@@ -54,7 +64,11 @@ export function cleanPath(p: string): string {
   const parts: string[] = [];
   for (const seg of p.split('/')) {
     if (seg === '' || seg === '.') continue;
-    if (seg === '..') { if (parts.length && parts[parts.length - 1] !== '..') parts.pop(); else if (!abs) parts.push('..'); continue; }
+    if (seg === '..') {
+      if (parts.length && parts[parts.length - 1] !== '..') parts.pop();
+      else if (!abs) parts.push('..');
+      continue;
+    }
     parts.push(seg);
   }
   const out = parts.join('/');
@@ -71,8 +85,10 @@ export function compile(pattern: string): RegExp | string {
       if (pattern[i + 1] === '*') {
         i++;
         // `**/` matches zero or more directories; a trailing `**` matches everything
-        if (pattern[i + 1] === '/') { i++; re += '(?:.*/)?'; }
-        else re += '.*';
+        if (pattern[i + 1] === '/') {
+          i++;
+          re += '(?:.*/)?';
+        } else re += '.*';
       } else re += '[^/]*';
     } else if (c === '?') re += '[^/]';
     else if (c === '[') {
@@ -82,7 +98,11 @@ export function compile(pattern: string): RegExp | string {
       if (body === '' || body === '^' || body === '!') return 'empty character class `[]`';
       if (body.startsWith('^') || body.startsWith('!')) body = '^' + body.slice(1);
       if (/(^|[^\\])-$/.test(body) && !body.endsWith('\\-')) return 'bad range in character class';
-      for (const m of body.matchAll(/(\\?.)-(\\?.)/g)) { const a = m[1].slice(-1), b = m[2].slice(-1); if (a > b) return `bad range \`${a}-${b}\` in character class`; }
+      for (const m of body.matchAll(/(\\?.)-(\\?.)/g)) {
+        const a = m[1].slice(-1),
+          b = m[2].slice(-1);
+        if (a > b) return `bad range \`${a}-${b}\` in character class`;
+      }
       re += '[' + body.replace(/\//g, '') + ']';
       i = close;
     } else if (c === '\\') {
@@ -92,18 +112,27 @@ export function compile(pattern: string): RegExp | string {
     } else re += escapeRe(c);
   }
   re += '(?:/.*)?$';
-  try { return new RegExp(re); } catch (e) { return (e as Error).message; }
+  try {
+    return new RegExp(re);
+  } catch (e) {
+    return (e as Error).message;
+  }
 }
 
 function findClass(p: string, open: number): number {
   for (let i = open + 1; i < p.length; i++) {
-    if (p[i] === '\\') { i++; continue; }
+    if (p[i] === '\\') {
+      i++;
+      continue;
+    }
     if (p[i] === ']' && i > open + 1) return i;
   }
   return -1;
 }
 
-function escapeRe(c: string): string { return c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'); }
+function escapeRe(c: string): string {
+  return c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
 
 /** Whether a path (relative to the context root, `/`-separated) is excluded. */
 export function isExcluded(model: DockerignoreModel, relPath: string): { excluded: boolean; by?: IgnorePattern } {
@@ -112,7 +141,10 @@ export function isExcluded(model: DockerignoreModel, relPath: string): { exclude
   let by: IgnorePattern | undefined;
   for (const pat of model.patterns) {
     if (!pat.regex) continue;
-    if (pat.regex.test(p) || parentMatches(pat.regex, p)) { excluded = !pat.negated; by = pat; }
+    if (pat.regex.test(p) || parentMatches(pat.regex, p)) {
+      excluded = !pat.negated;
+      by = pat;
+    }
   }
   return { excluded, by: excluded ? by : undefined };
 }

@@ -1,5 +1,5 @@
 /** The parts of a flake.nix the flake checks and features look at, read from the Nix tree. */
-import * as A from '../nix/ast';
+import type * as A from '../nix/ast';
 import { attrTree, literalString, unparen, type AttrTree, type AttrTreeEntry } from '../nix/util';
 
 export interface FlakeInput {
@@ -36,7 +36,7 @@ export function flakeInfo(model: A.NixModel): FlakeInfo {
   info.tree = attrTree(root.bindings);
   const inputs = info.tree.entries.get('inputs');
   if (inputs) {
-    if (!inputs.tree || inputs.opaque && !inputs.tree) info.inputsComplete = false;
+    if (!inputs.tree || (inputs.opaque && !inputs.tree)) info.inputsComplete = false;
     for (const [name, e] of inputs.tree?.entries ?? []) {
       const inp: FlakeInput = { name, entry: e, nestedFollows: [] };
       const url = e.tree?.entries.get('url')?.value;
@@ -64,7 +64,10 @@ export function flakeInfo(model: A.NixModel): FlakeInfo {
         if (body.type === 'Let' || body.type === 'With') body = unparen(body.body);
         else break;
       }
-      if (body.type === 'AttrSet') { info.outputsSet = body; info.outputsTree = attrTree(body.bindings); }
+      if (body.type === 'AttrSet') {
+        info.outputsSet = body;
+        info.outputsTree = attrTree(body.bindings);
+      }
     }
   }
   return info;

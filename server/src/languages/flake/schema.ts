@@ -2,8 +2,10 @@
 
 export const TOP_KEYS: Record<string, string> = {
   description: 'A one-line description of the flake (a string), shown by `nix flake metadata` and `nix search`.',
-  inputs: 'The flakes and sources this flake depends on, by name. Each is a flake reference (`url`) plus options (`flake`, `follows`, nested `inputs`).',
-  outputs: 'A function from `self` and the inputs to the flake\'s outputs (packages, devShells, apps, ...).',
+  inputs:
+    'The flakes and sources this flake depends on, by name. Each is a ' +
+    'flake reference (`url`) plus options (`flake`, `follows`, nested `inputs`).',
+  outputs: "A function from `self` and the inputs to the flake's outputs (packages, devShells, apps, ...).",
   nixConfig: 'Nix settings (like substituters) the flake asks for; users are asked before they apply.',
 };
 
@@ -13,23 +15,86 @@ export const INPUT_KEYS: Record<string, string> = {
   follows: 'Use another input instead of fetching this one, e.g. `"nixpkgs"` or `"other/nixpkgs"`.',
   inputs: 'Overrides for the inputs of this input, typically `inputs.nixpkgs.follows = "nixpkgs"`.',
   type: 'The fetcher type (github, gitlab, sourcehut, git, mercurial, path, tarball, file, indirect).',
-  owner: 'Owner (github/gitlab/sourcehut).', repo: 'Repository (github/gitlab/sourcehut).',
-  ref: 'Branch or tag.', rev: 'Commit hash.', dir: 'Subdirectory holding flake.nix.', narHash: 'Expected NAR hash.',
-  host: 'Host for github/gitlab/sourcehut.', path: 'Path (path type).', submodules: 'Fetch git submodules.',
-  shallow: 'Shallow git clone.', lastModified: 'Lock attribute.', revCount: 'Lock attribute.', allRefs: 'Fetch all git refs.', id: 'Indirect flake id.',
+  owner: 'Owner (github/gitlab/sourcehut).',
+  repo: 'Repository (github/gitlab/sourcehut).',
+  ref: 'Branch or tag.',
+  rev: 'Commit hash.',
+  dir: 'Subdirectory holding flake.nix.',
+  narHash: 'Expected NAR hash.',
+  host: 'Host for github/gitlab/sourcehut.',
+  path: 'Path (path type).',
+  submodules: 'Fetch git submodules.',
+  shallow: 'Shallow git clone.',
+  lastModified: 'Lock attribute.',
+  revCount: 'Lock attribute.',
+  allRefs: 'Fetch all git refs.',
+  id: 'Indirect flake id.',
 };
 
-export const SYSTEMS = ['x86_64-linux', 'aarch64-linux', 'x86_64-darwin', 'aarch64-darwin', 'i686-linux', 'armv6l-linux', 'armv7l-linux', 'riscv64-linux', 'powerpc64le-linux', 'x86_64-freebsd', 'aarch64-freebsd', 'i686-freebsd', 'x86_64-netbsd', 'x86_64-openbsd', 'mipsel-linux', 'mips64el-linux', 'loongarch64-linux', 's390x-linux', 'armv5tel-linux', 'm68k-linux', 'microblaze-linux', 'wasm32-wasi', 'wasm64-wasi', 'x86_64-cygwin', 'x86_64-windows', 'i686-windows'];
+export const SYSTEMS = [
+  'x86_64-linux',
+  'aarch64-linux',
+  'x86_64-darwin',
+  'aarch64-darwin',
+  'i686-linux',
+  'armv6l-linux',
+  'armv7l-linux',
+  'riscv64-linux',
+  'powerpc64le-linux',
+  'x86_64-freebsd',
+  'aarch64-freebsd',
+  'i686-freebsd',
+  'x86_64-netbsd',
+  'x86_64-openbsd',
+  'mipsel-linux',
+  'mips64el-linux',
+  'loongarch64-linux',
+  's390x-linux',
+  'armv5tel-linux',
+  'm68k-linux',
+  'microblaze-linux',
+  'wasm32-wasi',
+  'wasm64-wasi',
+  'x86_64-cygwin',
+  'x86_64-windows',
+  'i686-windows',
+];
 
-export interface OutputKind { perSystem: boolean; doc: string; depth: 0 | 1 | 2 }
+export interface OutputKind {
+  perSystem: boolean;
+  doc: string;
+  depth: 0 | 1 | 2;
+}
 /** depth: 2 = `<name>.<system>.<attr>`, 1 = `<name>.<system>` or `<name>.<attr>`, 0 = a value. */
 export const OUTPUTS: Record<string, OutputKind> = {
-  packages: { perSystem: true, depth: 2, doc: 'Derivations by system and name: `packages.<system>.<name>`; `nix build .#name` builds one, `default` is built by `nix build`.' },
-  devShells: { perSystem: true, depth: 2, doc: 'Development environments: `devShells.<system>.<name>` for `nix develop .#name` (`default` for `nix develop`).' },
-  apps: { perSystem: true, depth: 2, doc: 'Programs for `nix run .#name`: `apps.<system>.<name> = { type = "app"; program = "${pkg}/bin/x"; }`.' },
+  packages: {
+    perSystem: true,
+    depth: 2,
+    doc:
+      'Derivations by system and name: `packages.<system>.<name>`; `nix ' +
+      'build .#name` builds one, `default` is built by `nix build`.',
+  },
+  devShells: {
+    perSystem: true,
+    depth: 2,
+    doc:
+      'Development environments: `devShells.<system>.<name>` for `nix ' +
+      'develop .#name` (`default` for `nix develop`).',
+  },
+  apps: {
+    perSystem: true,
+    depth: 2,
+    doc: 'Programs for `nix run .#name`: `apps.<system>.<name> = { type = "app"; program = "${pkg}/bin/x"; }`.',
+  },
   checks: { perSystem: true, depth: 2, doc: 'Derivations `nix flake check` builds: `checks.<system>.<name>`.' },
   formatter: { perSystem: true, depth: 1, doc: 'The formatter `nix fmt` runs: `formatter.<system> = pkg`.' },
-  legacyPackages: { perSystem: true, depth: 1, doc: 'A nested package set by system (like nixpkgs): `legacyPackages.<system>`; not evaluated by `nix flake check`.' },
+  legacyPackages: {
+    perSystem: true,
+    depth: 1,
+    doc:
+      'A nested package set by system (like nixpkgs): ' +
+      '`legacyPackages.<system>`; not evaluated by `nix flake check`.',
+  },
   hydraJobs: { perSystem: false, depth: 0, doc: 'Jobs for Hydra: `hydraJobs.<job>.<system>`.' },
   bundlers: { perSystem: true, depth: 2, doc: 'Functions for `nix bundle`: `bundlers.<system>.<name>`.' },
   overlays: { perSystem: false, depth: 1, doc: 'Nixpkgs overlays by name: `overlays.<name> = final: prev: { ... }`.' },
@@ -39,9 +104,17 @@ export const OUTPUTS: Record<string, OutputKind> = {
   darwinConfigurations: { perSystem: false, depth: 1, doc: 'nix-darwin systems for `darwin-rebuild --flake .#name`.' },
   homeManagerModules: { perSystem: false, depth: 1, doc: 'Home Manager modules by name.' },
   homeModules: { perSystem: false, depth: 1, doc: 'Home Manager modules by name.' },
-  homeConfigurations: { perSystem: false, depth: 1, doc: 'Home Manager configurations for `home-manager --flake .#name`.' },
+  homeConfigurations: {
+    perSystem: false,
+    depth: 1,
+    doc: 'Home Manager configurations for `home-manager --flake .#name`.',
+  },
   flakeModules: { perSystem: false, depth: 1, doc: 'flake-parts modules by name.' },
-  templates: { perSystem: false, depth: 1, doc: 'Templates for `nix flake init -t .#name`: `{ path = ./dir; description = "..."; }`.' },
+  templates: {
+    perSystem: false,
+    depth: 1,
+    doc: 'Templates for `nix flake init -t .#name`: `{ path = ./dir; description = "..."; }`.',
+  },
   lib: { perSystem: false, depth: 0, doc: 'A library of Nix functions for other flakes.' },
   herculesCI: { perSystem: false, depth: 0, doc: 'Hercules CI configuration.' },
   defaultPackage: { perSystem: true, depth: 1, doc: 'Deprecated: use `packages.<system>.default`.' },
@@ -91,24 +164,51 @@ export function flakeRefProblem(ref: string): string | undefined {
   const scheme = m[1].toLowerCase();
   const rest = m[2].replace(/[?#].*$/, '');
   switch (scheme) {
-    case 'github': case 'gitlab': case 'sourcehut': {
+    case 'github':
+    case 'gitlab':
+    case 'sourcehut': {
       const parts = rest.split('/');
-      if (parts.length < 2 || !parts[0] || !parts[1]) return `needs an owner and a repository (\`${scheme}:owner/repo[/ref]\`)`;
+      if (parts.length < 2 || !parts[0] || !parts[1])
+        return `needs an owner and a repository (\`${scheme}:owner/repo[/ref]\`)`;
       if (parts.length > 3 && scheme !== 'gitlab') return `has too many path segments (\`${scheme}:owner/repo[/ref]\`)`;
       return undefined;
     }
-    case 'flake': return rest ? undefined : 'names no flake id';
-    case 'path': return rest ? undefined : 'names no path';
-    case 'git+https': case 'git+http': case 'git+ssh': case 'git+file': case 'git':
-    case 'hg+https': case 'hg+http': case 'hg+ssh': case 'hg+file':
-    case 'tarball+https': case 'tarball+http': case 'tarball+file': case 'file+https': case 'file+http': case 'file+file':
-    case 'https': case 'http': case 'file':
+    case 'flake':
+      return rest ? undefined : 'names no flake id';
+    case 'path':
+      return rest ? undefined : 'names no path';
+    case 'git+https':
+    case 'git+http':
+    case 'git+ssh':
+    case 'git+file':
+    case 'git':
+    case 'hg+https':
+    case 'hg+http':
+    case 'hg+ssh':
+    case 'hg+file':
+    case 'tarball+https':
+    case 'tarball+http':
+    case 'tarball+file':
+    case 'file+https':
+    case 'file+http':
+    case 'file+file':
+    case 'https':
+    case 'http':
+    case 'file':
       if (scheme.endsWith('file') || scheme === 'file') return rest ? undefined : 'names no file';
       if (!rest.startsWith('//')) return `needs \`${scheme}://host/...\``;
       if (rest.length <= 2) return 'names no host';
-      if ((scheme === 'https' || scheme === 'http') && !/\.(zip|tar|tgz|tar\.gz|tar\.xz|tar\.bz2|tar\.zst)(\?|$)/.test(rest) && !/[?&]/.test(m[2])) return undefined;
+      if (
+        (scheme === 'https' || scheme === 'http') &&
+        !/\.(zip|tar|tgz|tar\.gz|tar\.xz|tar\.bz2|tar\.zst)(\?|$)/.test(rest) &&
+        !/[?&]/.test(m[2])
+      )
+        return undefined;
       return undefined;
     default:
-      return `uses an unknown scheme '${scheme}:' (github:, gitlab:, sourcehut:, git+https:, git+ssh:, path:, tarball+https:, https:, flake:)`;
+      return (
+        `uses an unknown scheme '${scheme}:' (github:, gitlab:, sourcehut:, ` +
+        `git+https:, git+ssh:, path:, tarball+https:, https:, flake:)`
+      );
   }
 }

@@ -1,5 +1,16 @@
 /** Editor features for Nix and flake.nix: completion, hover, symbols, folding, definition, selection. */
-import { CompletionItemKind, MarkupKind, SymbolKind, type TextEdit, type CompletionItem, type DocumentSymbol, type FoldingRange, type Hover, type Location, type SelectionRange } from 'vscode-languageserver-types';
+import {
+  CompletionItemKind,
+  MarkupKind,
+  SymbolKind,
+  type TextEdit,
+  type CompletionItem,
+  type DocumentSymbol,
+  type FoldingRange,
+  type Hover,
+  type Location,
+  type SelectionRange,
+} from 'vscode-languageserver-types';
 import type { FeatureContext } from '../../engine/types';
 import * as A from './ast';
 import { T } from './lexer';
@@ -14,7 +25,10 @@ type Ctx = FeatureContext<A.NixModel>;
 const DOCS = builtinDocs.builtins as unknown as Record<string, [number, string]>;
 
 /** The attribute key path leading to `offset` (`outputs`, `packages`, ...), and whether it is at a key position. */
-function keyContext(model: A.NixModel, offset: number): { path: string[]; atKey: boolean; inString?: A.Str; lambdaFormals?: A.Formals; node: A.Node } {
+function keyContext(
+  model: A.NixModel,
+  offset: number,
+): { path: string[]; atKey: boolean; inString?: A.Str; lambdaFormals?: A.Formals; node: A.Node } {
   const chain = A.nodePath(model.root, offset);
   const path: string[] = [];
   let atKey = false;
@@ -22,7 +36,7 @@ function keyContext(model: A.NixModel, offset: number): { path: string[]; atKey:
   let lambdaFormals: A.Formals | undefined;
   for (const n of chain) {
     if (n.type === 'Attribute') {
-      if (offset >= n.value.start || (n.value.type === 'Missing')) {
+      if (offset >= n.value.start || n.value.type === 'Missing') {
         for (const a of n.path) path.push(A.staticName(a) ?? '?');
         atKey = false;
       } else atKey = true;
@@ -35,7 +49,13 @@ function keyContext(model: A.NixModel, offset: number): { path: string[]; atKey:
   return { path, atKey, inString, lambdaFormals, node: last };
 }
 
-function item(label: string, kind: CompletionItemKind, detail?: string, doc?: string, insertText?: string): CompletionItem {
+function item(
+  label: string,
+  kind: CompletionItemKind,
+  detail?: string,
+  doc?: string,
+  insertText?: string,
+): CompletionItem {
   const it: CompletionItem = { label, kind };
   if (detail) it.detail = detail;
   if (doc) it.documentation = { kind: MarkupKind.Markdown, value: doc };
@@ -46,9 +66,19 @@ function item(label: string, kind: CompletionItemKind, detail?: string, doc?: st
 export function complete(ctx: Ctx, offset: number): CompletionItem[] {
   const before = ctx.text.slice(Math.max(0, offset - 200), offset);
   if (/\bbuiltins\.[\w'-]*$/.test(before)) {
-    return BUILTINS.filter((b) => b !== 'builtins').map((b) => item(b, DOCS[b]?.[0] ? CompletionItemKind.Function : CompletionItemKind.Constant, DOCS[b] ? `builtins.${b}${DOCS[b][0] ? ` (${DOCS[b][0]} argument${DOCS[b][0] > 1 ? 's' : ''})` : ''}` : undefined, DOCS[b]?.[1]));
+    return BUILTINS.filter((b) => b !== 'builtins').map((b) =>
+      item(
+        b,
+        DOCS[b]?.[0] ? CompletionItemKind.Function : CompletionItemKind.Constant,
+        DOCS[b]
+          ? `builtins.${b}${DOCS[b][0] ? ` (${DOCS[b][0]} argument${DOCS[b][0] > 1 ? 's' : ''})` : ''}`
+          : undefined,
+        DOCS[b]?.[1],
+      ),
+    );
   }
-  if (/\bpkgs\.[\w-]*$/.test(before)) return pkgsData.packages.map((p) => item(p, CompletionItemKind.Module, 'nixpkgs'));
+  if (/\bpkgs\.[\w-]*$/.test(before))
+    return pkgsData.packages.map((p) => item(p, CompletionItemKind.Module, 'nixpkgs'));
   const kc = keyContext(ctx.model, offset);
   if (ctx.kind === 'flake') {
     const info = flakeInfo(ctx.model);
@@ -57,28 +87,48 @@ export function complete(ctx: Ctx, offset: number): CompletionItem[] {
     const full = kc.atKey ? [...kc.path, ...typed] : kc.path;
     if (kc.lambdaFormals && info.outputsLambda?.formals === kc.lambdaFormals) {
       const have = new Set(kc.lambdaFormals.formals.map((f) => f.name.name));
-      const out = [...info.inputs.keys(), 'self'].filter((n) => !have.has(n)).map((n) => item(n, CompletionItemKind.Variable, 'flake input', info.inputs.get(n)?.url?.value));
+      const out = [...info.inputs.keys(), 'self']
+        .filter((n) => !have.has(n))
+        .map((n) => item(n, CompletionItemKind.Variable, 'flake input', info.inputs.get(n)?.url?.value));
       return out;
     }
     if (kc.inString && full[0] === 'inputs' && full[full.length - 1] === 'url') {
       return COMMON_INPUT_URLS.map((u) => item(u.url, CompletionItemKind.Value, u.name, u.doc));
     }
     if (kc.atKey) {
-      if (full.length === 0 && info.top) return Object.entries(TOP_KEYS).map(([k, d]) => item(k, CompletionItemKind.Property, 'flake attribute', d));
-      if (full[0] === 'inputs' && full.length === 1) return COMMON_INPUT_URLS.filter((u, i, all) => all.findIndex((x) => x.name === u.name) === i && !info.inputs.has(u.name)).map((u) => item(u.name, CompletionItemKind.Module, u.url, u.doc, `${u.name}.url = "${u.url}";`));
-      if (full[0] === 'inputs' && full.length === 2) return Object.entries(INPUT_KEYS).map(([k, d]) => item(k, CompletionItemKind.Property, 'input attribute', d));
-      if (full[0] === 'outputs' && full.length === 1) return Object.entries(OUTPUTS).filter(([, k]) => !/^Deprecated/.test(k.doc)).map(([k, d]) => item(k, CompletionItemKind.Property, 'flake output', d.doc));
-      if (full[0] === 'outputs' && full.length === 2 && OUTPUTS[full[1]]?.perSystem) return SYSTEMS.map((s) => item(s, CompletionItemKind.EnumMember, 'system'));
-      if (full[0] === 'outputs' && full.length === 3 && OUTPUTS[full[1]]?.depth === 2) return [item('default', CompletionItemKind.Property, `the default of ${full[1]}`)];
+      if (full.length === 0 && info.top)
+        return Object.entries(TOP_KEYS).map(([k, d]) => item(k, CompletionItemKind.Property, 'flake attribute', d));
+      if (full[0] === 'inputs' && full.length === 1)
+        return COMMON_INPUT_URLS.filter(
+          (u, i, all) => all.findIndex((x) => x.name === u.name) === i && !info.inputs.has(u.name),
+        ).map((u) => item(u.name, CompletionItemKind.Module, u.url, u.doc, `${u.name}.url = "${u.url}";`));
+      if (full[0] === 'inputs' && full.length === 2)
+        return Object.entries(INPUT_KEYS).map(([k, d]) => item(k, CompletionItemKind.Property, 'input attribute', d));
+      if (full[0] === 'outputs' && full.length === 1)
+        return Object.entries(OUTPUTS)
+          .filter(([, k]) => !/^Deprecated/.test(k.doc))
+          .map(([k, d]) => item(k, CompletionItemKind.Property, 'flake output', d.doc));
+      if (full[0] === 'outputs' && full.length === 2 && OUTPUTS[full[1]]?.perSystem)
+        return SYSTEMS.map((s) => item(s, CompletionItemKind.EnumMember, 'system'));
+      if (full[0] === 'outputs' && full.length === 3 && OUTPUTS[full[1]]?.depth === 2)
+        return [item('default', CompletionItemKind.Property, `the default of ${full[1]}`)];
     }
   }
   if (kc.atKey) return [];
   // Names in scope.
   const { defs } = scopes(ctx.model).scopeAt(offset);
-  const out = defs.map((d) => item(d.name, d.kind === 'formal' || d.kind === 'param' ? CompletionItemKind.Variable : CompletionItemKind.Field, d.kind));
+  const out = defs.map((d) =>
+    item(
+      d.name,
+      d.kind === 'formal' || d.kind === 'param' ? CompletionItemKind.Variable : CompletionItemKind.Field,
+      d.kind,
+    ),
+  );
   const seen = new Set(out.map((o) => o.label));
-  for (const g of GLOBALS) if (!g.startsWith('__') && !seen.has(g)) out.push(item(g, CompletionItemKind.Function, 'builtin', DOCS[g]?.[1]));
-  for (const kw of ['let', 'in', 'with', 'inherit', 'rec', 'if', 'then', 'else', 'assert']) out.push(item(kw, CompletionItemKind.Keyword));
+  for (const g of GLOBALS)
+    if (!g.startsWith('__') && !seen.has(g)) out.push(item(g, CompletionItemKind.Function, 'builtin', DOCS[g]?.[1]));
+  for (const kw of ['let', 'in', 'with', 'inherit', 'rec', 'if', 'then', 'else', 'assert'])
+    out.push(item(kw, CompletionItemKind.Keyword));
   return out;
 }
 
@@ -92,11 +142,21 @@ export function hover(ctx: Ctx, offset: number): Hover | undefined {
   const chain = A.nodePath(ctx.model.root, offset);
   const last = chain[chain.length - 1];
   const range = (n: { start: number; end: number }) => ctx.lines.range(n.start, n.end);
-  const md = (value: string, n: { start: number; end: number }): Hover => ({ contents: { kind: MarkupKind.Markdown, value }, range: range(n) });
+  const md = (value: string, n: { start: number; end: number }): Hover => ({
+    contents: { kind: MarkupKind.Markdown, value },
+    range: range(n),
+  });
   // builtins.x
   for (let i = chain.length - 1; i >= 0; i--) {
     const n = chain[i];
-    if (n.type === 'Select' && n.expr.type === 'Var' && n.expr.name === 'builtins' && n.path[0] && n.path[0].start <= offset && offset <= n.path[0].end) {
+    if (
+      n.type === 'Select' &&
+      n.expr.type === 'Var' &&
+      n.expr.name === 'builtins' &&
+      n.path[0] &&
+      n.path[0].start <= offset &&
+      offset <= n.path[0].end
+    ) {
       const name = A.staticName(n.path[0]);
       const h = name && builtinHover(name);
       if (h) return md(h, n.path[0]);
@@ -104,10 +164,18 @@ export function hover(ctx: Ctx, offset: number): Hover | undefined {
   }
   if (last.type === 'Var') {
     const ref = scopes(ctx.model).refs.find((r) => r.start === last.start);
-    if (ref?.target === 'global') { const h = builtinHover(last.name.replace(/^__/, '')); if (h) return md(h, last); }
+    if (ref?.target === 'global') {
+      const h = builtinHover(last.name.replace(/^__/, ''));
+      if (h) return md(h, last);
+    }
     if (ref && typeof ref.target === 'object' && ctx.kind === 'flake') {
       const inp = flakeInfo(ctx.model).inputs.get(ref.name);
-      if (inp && ref.target.kind === 'formal') return md(`**input ${inp.name}**${inp.url ? `\n\n\`${inp.url.value}\`` : inp.follows ? `\n\nfollows \`${inp.follows.value}\`` : ''}`, last);
+      if (inp && ref.target.kind === 'formal')
+        return md(
+          `**input ` +
+            `${inp.name}**${inp.url ? `\n\n\`${inp.url.value}\`` : inp.follows ? `\n\nfollows \`${inp.follows.value}\`` : ''}`,
+          last,
+        );
     }
   }
   if (ctx.kind === 'flake') {
@@ -115,11 +183,22 @@ export function hover(ctx: Ctx, offset: number): Hover | undefined {
     if (last.type === 'Ident') {
       const inp = info.inputs.get(last.name);
       if (inp && (info.outputsLambda?.formals?.formals.some((f) => f.name === last) || inp.entry.keys.includes(last))) {
-        return md(`**input ${inp.name}**${inp.url ? `\n\n\`${inp.url.value}\`` : inp.follows ? `\n\nfollows \`${inp.follows.value}\`` : ''}`, last);
+        return md(
+          `**input ` +
+            `${inp.name}**${inp.url ? `\n\n\`${inp.url.value}\`` : inp.follows ? `\n\nfollows \`${inp.follows.value}\`` : ''}`,
+          last,
+        );
       }
       const kc = keyContext(ctx.model, offset);
-      if (kc.path.length === 0 && info.top && TOP_KEYS[last.name] && info.tree?.entries.get(last.name)?.keys.includes(last)) return md(`**${last.name}**\n\n${TOP_KEYS[last.name]}`, last);
-      if (info.outputsTree?.entries.get(last.name)?.keys.includes(last) && OUTPUTS[last.name]) return md(`**${last.name}** (flake output)\n\n${OUTPUTS[last.name].doc}`, last);
+      if (
+        kc.path.length === 0 &&
+        info.top &&
+        TOP_KEYS[last.name] &&
+        info.tree?.entries.get(last.name)?.keys.includes(last)
+      )
+        return md(`**${last.name}**\n\n${TOP_KEYS[last.name]}`, last);
+      if (info.outputsTree?.entries.get(last.name)?.keys.includes(last) && OUTPUTS[last.name])
+        return md(`**${last.name}** (flake output)\n\n${OUTPUTS[last.name].doc}`, last);
     }
   }
   return undefined;
@@ -134,7 +213,13 @@ export function definition(ctx: Ctx, offset: number): Location[] {
 }
 
 function pathToUri(p: string): string {
-  return 'file://' + p.split('/').map((s) => encodeURIComponent(s)).join('/');
+  return (
+    'file://' +
+    p
+      .split('/')
+      .map((s) => encodeURIComponent(s))
+      .join('/')
+  );
 }
 
 export function symbols(ctx: Ctx): DocumentSymbol[] {
@@ -143,15 +228,27 @@ export function symbols(ctx: Ctx): DocumentSymbol[] {
     const out: DocumentSymbol[] = [];
     for (const b of bindings) {
       if (b.type === 'Inherit') {
-        for (const a of b.names) { const n = A.staticName(a); if (n) out.push({ name: n, detail: 'inherit', kind, range: range(b), selectionRange: range(a) }); }
+        for (const a of b.names) {
+          const n = A.staticName(a);
+          if (n) out.push({ name: n, detail: 'inherit', kind, range: range(b), selectionRange: range(a) });
+        }
         continue;
       }
       const name = b.path.map((a) => A.staticName(a) ?? '${…}').join('.');
       if (!b.path.length) continue;
-      const sym: DocumentSymbol = { name, kind, range: range(b), selectionRange: range({ start: b.path[0].start, end: b.path[b.path.length - 1].end }) };
+      const sym: DocumentSymbol = {
+        name,
+        kind,
+        range: range(b),
+        selectionRange: range({ start: b.path[0].start, end: b.path[b.path.length - 1].end }),
+      };
       if (depth < 8) {
         const kids = fromExpr(b.value, depth + 1);
-        if (kids.length) { sym.children = kids; if (kind === SymbolKind.Property || kind === SymbolKind.Variable) sym.kind = kind === SymbolKind.Variable ? SymbolKind.Variable : SymbolKind.Namespace; }
+        if (kids.length) {
+          sym.children = kids;
+          if (kind === SymbolKind.Property || kind === SymbolKind.Variable)
+            sym.kind = kind === SymbolKind.Variable ? SymbolKind.Variable : SymbolKind.Namespace;
+        }
       }
       out.push(sym);
     }
@@ -160,7 +257,10 @@ export function symbols(ctx: Ctx): DocumentSymbol[] {
   const fromExpr = (e: A.Expr, depth: number): DocumentSymbol[] => {
     for (let i = 0; i < 50; i++) {
       e = unparen(e);
-      if (e.type === 'Lambda' || e.type === 'With' || e.type === 'Assert') { e = e.body; continue; }
+      if (e.type === 'Lambda' || e.type === 'With' || e.type === 'Assert') {
+        e = e.body;
+        continue;
+      }
       break;
     }
     if (e.type === 'AttrSet' || e.type === 'LegacyLet') return fromBindings(e.bindings, depth, SymbolKind.Property);
@@ -176,22 +276,39 @@ export function symbols(ctx: Ctx): DocumentSymbol[] {
 export function folding(ctx: Ctx): FoldingRange[] {
   const out: FoldingRange[] = [];
   const add = (start: number, end: number, kind?: string) => {
-    const s = ctx.lines.position(start).line, e = ctx.lines.position(end).line;
+    const s = ctx.lines.position(start).line,
+      e = ctx.lines.position(end).line;
     if (e > s) out.push(kind ? { startLine: s, endLine: e, kind } : { startLine: s, endLine: e });
   };
   const stack: A.Node[] = [ctx.model.root];
   while (stack.length) {
     const n = stack.pop()!;
-    if (n.type === 'AttrSet' || n.type === 'List' || n.type === 'Let' || n.type === 'Paren' || n.type === 'LegacyLet' || (n.type === 'Str' && n.indented) || n.type === 'Formals') add(n.start, Math.max(n.start, n.end - 1));
+    if (
+      n.type === 'AttrSet' ||
+      n.type === 'List' ||
+      n.type === 'Let' ||
+      n.type === 'Paren' ||
+      n.type === 'LegacyLet' ||
+      (n.type === 'Str' && n.indented) ||
+      n.type === 'Formals'
+    )
+      add(n.start, Math.max(n.start, n.end - 1));
     for (const c of A.children(n)) stack.push(c);
   }
   // Runs of line comments, and block comments.
-  let runStart = -1, runEnd = -1;
+  let runStart = -1,
+    runEnd = -1;
   for (const t of ctx.model.tokens) {
     if (t.kind !== T.COMMENT) continue;
-    if (ctx.text.startsWith('/*', t.start)) { add(t.start, t.end - 1, 'comment'); continue; }
+    if (ctx.text.startsWith('/*', t.start)) {
+      add(t.start, t.end - 1, 'comment');
+      continue;
+    }
     const line = ctx.lines.position(t.start).line;
-    if (runStart >= 0 && line === runEnd + 1) { runEnd = line; continue; }
+    if (runStart >= 0 && line === runEnd + 1) {
+      runEnd = line;
+      continue;
+    }
     if (runStart >= 0 && runEnd > runStart) out.push({ startLine: runStart, endLine: runEnd, kind: 'comment' });
     runStart = runEnd = line;
   }
@@ -225,7 +342,10 @@ export function rename(ctx: Ctx, offset: number, newName: string): { path: strin
   if (!/^[a-zA-Z_][a-zA-Z0-9_'-]*$/.test(newName) || KEYWORDS.has(newName)) return undefined;
   const info = scopes(ctx.model);
   const ref = info.refs.find((r) => r.start <= offset && offset <= r.end);
-  const def = ref && typeof ref.target === 'object' ? ref.target : info.defs.find((d) => d.node.start <= offset && offset <= d.node.end);
+  const def =
+    ref && typeof ref.target === 'object'
+      ? ref.target
+      : info.defs.find((d) => d.node.start <= offset && offset <= d.node.end);
   if (!def || (def.kind !== 'let' && def.kind !== 'param')) return undefined;
   const uses = info.refs.filter((r) => r.target === def);
   if (uses.some((r) => r.fromInherit)) return undefined;

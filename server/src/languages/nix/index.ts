@@ -12,5 +12,11 @@ export const language: Language<NixModel> = {
   lineComment: '#',
   parse: (text) => parse(text),
   rules,
-  complete, hover, symbols, definition, rename, folding, selectionRanges,
+  complete,
+  hover,
+  symbols,
+  definition,
+  rename,
+  folding,
+  selectionRanges,
 };

@@ -37,13 +37,21 @@ export interface ScopeInfo {
   scopeAt(offset: number): { defs: Def[]; inWith: boolean };
 }
 
-interface Scope { parent?: Scope; names?: Map<string, Def>; with?: boolean; node?: A.Node }
+interface Scope {
+  parent?: Scope;
+  names?: Map<string, Def>;
+  with?: boolean;
+  node?: A.Node;
+}
 
 const cache = new WeakMap<A.NixModel, ScopeInfo>();
 
 export function scopes(model: A.NixModel): ScopeInfo {
   let info = cache.get(model);
-  if (!info) { info = analyse(model.root); cache.set(model, info); }
+  if (!info) {
+    info = analyse(model.root);
+    cache.set(model, info);
+  }
   return info;
 }
 
@@ -73,11 +81,13 @@ function analyse(root: A.Expr): ScopeInfo {
     for (const b of bindings) {
       if (b.type === 'Attribute') {
         const n = b.path.length ? A.staticName(b.path[0]) : undefined;
-        if (n !== undefined && !names.has(n)) names.set(n, { name: n, kind, node: b.path[0], owner: b, scopeNode: node, uses: 0 });
+        if (n !== undefined && !names.has(n))
+          names.set(n, { name: n, kind, node: b.path[0], owner: b, scopeNode: node, uses: 0 });
       } else {
         for (const a of b.names) {
           const n = A.staticName(a);
-          if (n !== undefined && !names.has(n)) names.set(n, { name: n, kind: 'inherit', node: a, owner: b, scopeNode: node, uses: 0 });
+          if (n !== undefined && !names.has(n))
+            names.set(n, { name: n, kind: 'inherit', node: a, owner: b, scopeNode: node, uses: 0 });
         }
       }
     }
@@ -89,12 +99,28 @@ function analyse(root: A.Expr): ScopeInfo {
   const nodes: A.Node[] = [root];
   const scs: Scope[] = [top];
   const stack = {
-    get length() { return nodes.length; },
-    push(...items: { node: A.Node; scope: Scope }[]) { for (const it of items) { nodes.push(it.node); scs.push(it.scope); } },
+    get length() {
+      return nodes.length;
+    },
+    push(...items: { node: A.Node; scope: Scope }[]) {
+      for (const it of items) {
+        nodes.push(it.node);
+        scs.push(it.scope);
+      }
+    },
   };
-  const push1 = (node: A.Node, scope: Scope) => { nodes.push(node); scs.push(scope); };
+  const push1 = (node: A.Node, scope: Scope) => {
+    nodes.push(node);
+    scs.push(scope);
+  };
   const pushAll = (list: (A.Node | undefined)[], scope: Scope) => {
-    for (let i = list.length - 1; i >= 0; i--) { const n = list[i]; if (n) { nodes.push(n); scs.push(scope); } }
+    for (let i = list.length - 1; i >= 0; i--) {
+      const n = list[i];
+      if (n) {
+        nodes.push(n);
+        scs.push(scope);
+      }
+    }
   };
   /** Bindings of a set or let: values in `inner`, plain inherits refer to `outer`. */
   const visitBindings = (bindings: A.Binding[], inner: Scope, outer: Scope) => {
@@ -106,7 +132,10 @@ function analyse(root: A.Expr): ScopeInfo {
       } else if (b.from) {
         work.push(b.from);
       } else {
-        for (const a of b.names) { const n = A.staticName(a); if (n !== undefined) ref(outer, n, a.start, a.end, true); }
+        for (const a of b.names) {
+          const n = A.staticName(a);
+          if (n !== undefined) ref(outer, n, a.start, a.end, true);
+        }
       }
     }
     pushAll(work, inner);
@@ -118,8 +147,25 @@ function analyse(root: A.Expr): ScopeInfo {
     switch (node.type) {
       case 'Lambda': {
         const names = new Map<string, Def>();
-        if (node.param) names.set(node.param.name, { name: node.param.name, kind: 'param', node: node.param, owner: node, scopeNode: node, uses: 0 });
-        for (const f of node.formals?.formals ?? []) if (!names.has(f.name.name)) names.set(f.name.name, { name: f.name.name, kind: 'formal', node: f.name, owner: f, scopeNode: node, uses: 0 });
+        if (node.param)
+          names.set(node.param.name, {
+            name: node.param.name,
+            kind: 'param',
+            node: node.param,
+            owner: node,
+            scopeNode: node,
+            uses: 0,
+          });
+        for (const f of node.formals?.formals ?? [])
+          if (!names.has(f.name.name))
+            names.set(f.name.name, {
+              name: f.name.name,
+              kind: 'formal',
+              node: f.name,
+              owner: f,
+              scopeNode: node,
+              uses: 0,
+            });
         for (const d of names.values()) defs.push(d);
         const inner: Scope = { parent: scope, names, node };
         scopeRanges.push({ start: node.start, end: node.end, scope: inner });
@@ -154,19 +200,41 @@ function analyse(root: A.Expr): ScopeInfo {
         push1(node.env, scope);
         break;
       }
-      case 'Apply': push1(node.arg, scope); push1(node.fn, scope); break;
+      case 'Apply':
+        push1(node.arg, scope);
+        push1(node.fn, scope);
+        break;
       case 'Select':
         if (node.def) push1(node.def, scope);
         for (let i = node.path.length - 1; i >= 0; i--) if (node.path[i].type !== 'Ident') push1(node.path[i], scope);
         push1(node.expr, scope);
         break;
-      case 'Binary': push1(node.right, scope); push1(node.left, scope); break;
-      case 'Var': ref(scope, node.name, node.start, node.end); break;
-      case 'Interp': case 'Paren': push1(node.expr, scope); break;
-      case 'List': for (let i = node.items.length - 1; i >= 0; i--) push1(node.items[i], scope); break;
-      case 'Int': case 'Float': case 'Uri': case 'SearchPath': case 'Missing': case 'StrText': case 'Ident': break;
-      case 'Str': case 'Path':
-        for (let i = node.parts.length - 1; i >= 0; i--) if (node.parts[i].type === 'Interp') push1(node.parts[i], scope);
+      case 'Binary':
+        push1(node.right, scope);
+        push1(node.left, scope);
+        break;
+      case 'Var':
+        ref(scope, node.name, node.start, node.end);
+        break;
+      case 'Interp':
+      case 'Paren':
+        push1(node.expr, scope);
+        break;
+      case 'List':
+        for (let i = node.items.length - 1; i >= 0; i--) push1(node.items[i], scope);
+        break;
+      case 'Int':
+      case 'Float':
+      case 'Uri':
+      case 'SearchPath':
+      case 'Missing':
+      case 'StrText':
+      case 'Ident':
+        break;
+      case 'Str':
+      case 'Path':
+        for (let i = node.parts.length - 1; i >= 0; i--)
+          if (node.parts[i].type === 'Interp') push1(node.parts[i], scope);
         break;
       default:
         pushAll(A.children(node), scope);
@@ -174,17 +242,26 @@ function analyse(root: A.Expr): ScopeInfo {
   }
 
   return {
-    defs, refs,
+    defs,
+    refs,
     scopeAt(offset) {
       let best: Scope = top;
       let bestSize = Infinity;
-      for (const r of scopeRanges) if (r.start <= offset && offset <= r.end && r.end - r.start <= bestSize) { best = r.scope; bestSize = r.end - r.start; }
+      for (const r of scopeRanges)
+        if (r.start <= offset && offset <= r.end && r.end - r.start <= bestSize) {
+          best = r.scope;
+          bestSize = r.end - r.start;
+        }
       const out: Def[] = [];
       let inWith = false;
       const seen = new Set<string>();
       for (let s: Scope | undefined = best; s; s = s.parent) {
         if (s.with) inWith = true;
-        for (const d of s.names?.values() ?? []) if (!seen.has(d.name)) { seen.add(d.name); out.push(d); }
+        for (const d of s.names?.values() ?? [])
+          if (!seen.has(d.name)) {
+            seen.add(d.name);
+            out.push(d);
+          }
       }
       return { defs: out, inWith };
     },

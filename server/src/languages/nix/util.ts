@@ -19,7 +19,9 @@ export function unparen(e: A.Expr): A.Expr {
 }
 
 /** The static attributes of a set, with nested paths (`a.b.c = x`) and nested sets merged. */
-export interface AttrTree { entries: Map<string, AttrTreeEntry> }
+export interface AttrTree {
+  entries: Map<string, AttrTreeEntry>;
+}
 export interface AttrTreeEntry {
   name: string;
   /** Every attribute name node that spells this key. */
@@ -44,7 +46,10 @@ export function attrTree(bindings: A.Binding[], depth = 0): AttrTree {
 
 function entryOf(tree: AttrTree, name: string, key: A.AttrName, b: A.Binding): AttrTreeEntry {
   let e = tree.entries.get(name);
-  if (!e) { e = { name, keys: [], bindings: [], opaque: false }; tree.entries.set(name, e); }
+  if (!e) {
+    e = { name, keys: [], bindings: [], opaque: false };
+    tree.entries.set(name, e);
+  }
   e.keys.push(key);
   e.bindings.push(b);
   return e;
@@ -52,7 +57,13 @@ function entryOf(tree: AttrTree, name: string, key: A.AttrName, b: A.Binding): A
 
 function addBinding(tree: AttrTree, b: A.Binding, depth: number): void {
   if (b.type === 'Inherit') {
-    for (const a of b.names) { const n = A.staticName(a); if (n !== undefined) { const e = entryOf(tree, n, a, b); e.opaque = true; } }
+    for (const a of b.names) {
+      const n = A.staticName(a);
+      if (n !== undefined) {
+        const e = entryOf(tree, n, a, b);
+        e.opaque = true;
+      }
+    }
     return;
   }
   let cur = tree;
@@ -65,9 +76,11 @@ function addBinding(tree: AttrTree, b: A.Binding, depth: number): void {
       const v = unparen(b.value);
       if (v.type === 'AttrSet' && !v.rec) {
         const sub = attrTree(v.bindings, depth + 1);
-        if (!e.tree) e.tree = sub; else for (const [k, se] of sub.entries) e.tree.entries.set(k, se);
-      } else if (v.type === 'AttrSet') { e.tree = attrTree(v.bindings, depth + 1); }
-      else e.opaque = true;
+        if (!e.tree) e.tree = sub;
+        else for (const [k, se] of sub.entries) e.tree.entries.set(k, se);
+      } else if (v.type === 'AttrSet') {
+        e.tree = attrTree(v.bindings, depth + 1);
+      } else e.opaque = true;
     } else {
       if (!e.tree) e.tree = { entries: new Map() };
       cur = e.tree;
@@ -87,7 +100,8 @@ export function literalString(e: A.Expr | undefined): string | undefined {
 
 /** Edits removing a node together with the whitespace before it on its line (or after it). */
 export function removalRange(text: string, start: number, end: number): { start: number; end: number } {
-  let s = start, e = end;
+  let s = start,
+    e = end;
   while (s > 0 && (text[s - 1] === ' ' || text[s - 1] === '\t')) s--;
   const lineStart = s === 0 || text[s - 1] === '\n';
   if (lineStart) {

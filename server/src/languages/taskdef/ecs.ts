@@ -25,15 +25,21 @@ export const MODEL = modelData as unknown as {
   shapes: Record<string, ShapeDef>;
 };
 
-export function shape(name: string): ShapeDef { return MODEL.shapes[name]; }
+export function shape(name: string): ShapeDef {
+  return MODEL.shapes[name];
+}
 export function memberShape(structure: string, key: string): string | undefined {
   const m = MODEL.shapes[structure]?.members?.[key];
   return m === undefined ? undefined : typeof m === 'string' ? m : m.shape;
 }
-export function memberNames(structure: string): string[] { return Object.keys(MODEL.shapes[structure]?.members ?? {}); }
+export function memberNames(structure: string): string[] {
+  return Object.keys(MODEL.shapes[structure]?.members ?? {});
+}
 
 export const ALL_REGIONS: readonly string[] = Object.values(MODEL.regions).flat();
-export function isRegion(s: string): boolean { return ALL_REGIONS.includes(s); }
+export function isRegion(s: string): boolean {
+  return ALL_REGIONS.includes(s);
+}
 
 /** Fargate task sizes: cpu units → allowed memory MiB (Linux; Windows starts at 1024 cpu). */
 export const FARGATE_SIZES: ReadonlyArray<{ cpu: number; memory: number[] }> = [
@@ -83,13 +89,23 @@ export function taskSize(n: Node | undefined, parse: (s: string) => number | und
 }
 
 export function compatibilities(td: Node | undefined): string[] {
-  return items(get(td, 'requiresCompatibilities')).map((n) => str(n)).filter((s): s is string => s !== undefined);
+  return items(get(td, 'requiresCompatibilities'))
+    .map((n) => str(n))
+    .filter((s): s is string => s !== undefined);
 }
-export function isFargate(td: Node | undefined): boolean { return compatibilities(td).includes('FARGATE'); }
-export function osFamily(td: Node | undefined): string | undefined { return str(get(get(td, 'runtimePlatform'), 'operatingSystemFamily')); }
-export function isWindows(td: Node | undefined): boolean { return (osFamily(td) ?? '').startsWith('WINDOWS'); }
+export function isFargate(td: Node | undefined): boolean {
+  return compatibilities(td).includes('FARGATE');
+}
+export function osFamily(td: Node | undefined): string | undefined {
+  return str(get(get(td, 'runtimePlatform'), 'operatingSystemFamily'));
+}
+export function isWindows(td: Node | undefined): boolean {
+  return (osFamily(td) ?? '').startsWith('WINDOWS');
+}
 /** The network mode as written; `bridge` is the default on EC2. */
-export function networkMode(td: Node | undefined): string | undefined { return str(get(td, 'networkMode')); }
+export function networkMode(td: Node | undefined): string | undefined {
+  return str(get(td, 'networkMode'));
+}
 
 export interface Container {
   node: Node;
@@ -97,14 +113,20 @@ export interface Container {
   nameNode?: Node;
 }
 export function containers(td: Node | undefined): Container[] {
-  return items(get(td, 'containerDefinitions')).filter((n) => n.type === 'object').map((node) => {
-    const nameNode = get(node, 'name');
-    return { node, name: str(nameNode), nameNode };
-  });
+  return items(get(td, 'containerDefinitions'))
+    .filter((n) => n.type === 'object')
+    .map((node) => {
+      const nameNode = get(node, 'name');
+      return { node, name: str(nameNode), nameNode };
+    });
 }
-export function isEssential(c: Node): boolean { return get(c, 'essential')?.value !== false; }
+export function isEssential(c: Node): boolean {
+  return get(c, 'essential')?.value !== false;
+}
 
-export function intValue(n: Node | undefined): number | undefined { return num(n); }
+export function intValue(n: Node | undefined): number | undefined {
+  return num(n);
+}
 
 /** A JSON object's members as a plain record of nodes. */
 export function members(obj: Node | undefined): Map<string, Node> {
@@ -118,33 +140,105 @@ export const FARGATE_LOG_DRIVERS = ['awslogs', 'splunk', 'awsfirelens'];
 
 /** Options each log driver understands (for completions and the awslogs rule). */
 export const LOG_DRIVER_OPTIONS: Record<string, string[]> = {
-  awslogs: ['awslogs-group', 'awslogs-region', 'awslogs-stream-prefix', 'awslogs-create-group', 'awslogs-datetime-format',
-    'awslogs-multiline-pattern', 'mode', 'max-buffer-size', 'awslogs-endpoint'],
-  splunk: ['splunk-token', 'splunk-url', 'splunk-source', 'splunk-sourcetype', 'splunk-index', 'splunk-capath', 'splunk-caname',
-    'splunk-insecureskipverify', 'splunk-format', 'splunk-verify-connection', 'splunk-gzip', 'splunk-gzip-level', 'tag', 'labels', 'env'],
-  awsfirelens: ['Name', 'region', 'log_group_name', 'log_stream_prefix', 'log_stream_name', 'auto_create_group', 'delivery_stream',
-    'stream', 'Host', 'Port', 'Index', 'tls', 'retry_limit', 'log-driver-buffer-limit'],
-  fluentd: ['fluentd-address', 'fluentd-async', 'fluentd-buffer-limit', 'fluentd-retry-wait', 'fluentd-max-retries', 'fluentd-sub-second-precision', 'tag', 'labels', 'env'],
-  gelf: ['gelf-address', 'gelf-compression-type', 'gelf-compression-level', 'gelf-tcp-max-reconnect', 'gelf-tcp-reconnect-delay', 'tag', 'labels', 'env'],
+  awslogs: [
+    'awslogs-group',
+    'awslogs-region',
+    'awslogs-stream-prefix',
+    'awslogs-create-group',
+    'awslogs-datetime-format',
+    'awslogs-multiline-pattern',
+    'mode',
+    'max-buffer-size',
+    'awslogs-endpoint',
+  ],
+  splunk: [
+    'splunk-token',
+    'splunk-url',
+    'splunk-source',
+    'splunk-sourcetype',
+    'splunk-index',
+    'splunk-capath',
+    'splunk-caname',
+    'splunk-insecureskipverify',
+    'splunk-format',
+    'splunk-verify-connection',
+    'splunk-gzip',
+    'splunk-gzip-level',
+    'tag',
+    'labels',
+    'env',
+  ],
+  awsfirelens: [
+    'Name',
+    'region',
+    'log_group_name',
+    'log_stream_prefix',
+    'log_stream_name',
+    'auto_create_group',
+    'delivery_stream',
+    'stream',
+    'Host',
+    'Port',
+    'Index',
+    'tls',
+    'retry_limit',
+    'log-driver-buffer-limit',
+  ],
+  fluentd: [
+    'fluentd-address',
+    'fluentd-async',
+    'fluentd-buffer-limit',
+    'fluentd-retry-wait',
+    'fluentd-max-retries',
+    'fluentd-sub-second-precision',
+    'tag',
+    'labels',
+    'env',
+  ],
+  gelf: [
+    'gelf-address',
+    'gelf-compression-type',
+    'gelf-compression-level',
+    'gelf-tcp-max-reconnect',
+    'gelf-tcp-reconnect-delay',
+    'tag',
+    'labels',
+    'env',
+  ],
   'json-file': ['max-size', 'max-file', 'labels', 'env', 'compress'],
   journald: ['tag', 'labels', 'env'],
-  syslog: ['syslog-address', 'syslog-facility', 'syslog-tls-ca-cert', 'syslog-tls-cert', 'syslog-tls-key', 'syslog-tls-skip-verify', 'syslog-format', 'tag', 'labels', 'env'],
+  syslog: [
+    'syslog-address',
+    'syslog-facility',
+    'syslog-tls-ca-cert',
+    'syslog-tls-cert',
+    'syslog-tls-key',
+    'syslog-tls-skip-verify',
+    'syslog-format',
+    'tag',
+    'labels',
+    'env',
+  ],
   logentries: ['logentries-token', 'line-only'],
 };
 
 /** An account id, or a placeholder word standing for one ("account", "ACCOUNT_ID"). */
 const ACCOUNT = String.raw`(\d{12}|[A-Za-z][A-Za-z_-]*)`;
-const PARTITION = String.raw`arn:aws(-[a-z]+)*`;
+const PARTITION = 'arn:aws(-[a-z]+)*';
 /** IAM role ARN (a path is allowed). */
 export const ROLE_ARN = new RegExp(String.raw`^${PARTITION}:iam::${ACCOUNT}:role\/[\w+=,.@\/-]+$`);
 /** A bare IAM role name. */
 export const ROLE_NAME = /^[\w+=,.@-]{1,64}$/;
-export const SECRETS_MANAGER_ARN = new RegExp(String.raw`^${PARTITION}:secretsmanager:[a-z0-9-]+:${ACCOUNT}:secret:[\w\/+=.@-]+(:[^:]*){0,3}$`);
+export const SECRETS_MANAGER_ARN = new RegExp(
+  String.raw`^${PARTITION}:secretsmanager:[a-z0-9-]+:${ACCOUNT}:secret:[\w\/+=.@-]+(:[^:]*){0,3}$`,
+);
 export const SSM_PARAMETER_ARN = new RegExp(String.raw`^${PARTITION}:ssm:[a-z0-9-]+:${ACCOUNT}:parameter\/?[\w.\/-]+$`);
-export const SSM_PARAMETER_NAME = /^\/?[\w.\/-]+$/;
+export const SSM_PARAMETER_NAME = /^\/?[\w./-]+$/;
 export const S3_OBJECT_ARN = new RegExp(String.raw`^${PARTITION}:s3:::[a-z0-9.-]+\/.+$`);
 /** Any ARN: arn:partition:service:region:account:resource. */
 export const GENERIC_ARN = /^arn:[a-z-]+:[a-z0-9-]+:[a-z0-9-]*:[^:]*:.+$/;
 
 /** Whether an image reference points at a private ECR repository. */
-export function isPrivateEcr(image: string): boolean { return /^\d{12}\.dkr\.ecr(-fips)?\.[a-z0-9-]+\.amazonaws\.com(\.cn)?\//.test(image); }
+export function isPrivateEcr(image: string): boolean {
+  return /^\d{12}\.dkr\.ecr(-fips)?\.[a-z0-9-]+\.amazonaws\.com(\.cn)?\//.test(image);
+}

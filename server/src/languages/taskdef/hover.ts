@@ -19,7 +19,16 @@ export function constraintsOf(shapeName: string): string | undefined {
     const unit = s.type === 'string' ? ' characters' : s.type === 'list' ? ' items' : '';
     parts.push(`${s.min ?? 0}–${s.max ?? '∞'}${unit}.`);
   }
-  if (s.type === 'list' && s.member) parts.push(`Items: ${describeShape(shape(s.member))}${shape(s.member)?.enum ? ` (${shape(s.member).enum!.map((e) => `\`${e}\``).join(', ')})` : ''}.`);
+  if (s.type === 'list' && s.member)
+    parts.push(
+      `Items: ${describeShape(shape(s.member))}${
+        shape(s.member)?.enum
+          ? ` (${shape(s.member)
+              .enum!.map((e) => `\`${e}\``)
+              .join(', ')})`
+          : ''
+      }.`,
+    );
   if (s.deprecated) parts.push('Deprecated.');
   return parts.length ? parts.join(' ') : undefined;
 }
@@ -32,10 +41,12 @@ export function hover(ctx: FeatureContext<TaskDefModel>, offset: number): Hover 
   // Hover on a key: the path ends at that key. On a value: the path also ends at its key.
   const path = loc.path;
   const resolved = resolvePath(path, !!model.wrapper);
-  if (!resolved || !resolved.key) return undefined;
+  if (!resolved?.key) return undefined;
   const { key, parentStructure } = resolved;
   const parent = parentStructure ? shape(parentStructure) : undefined;
-  const required = parent?.required?.includes(key) || (parentStructure === 'ContainerDefinition' && (key === 'name' || key === 'image'));
+  const required =
+    parent?.required?.includes(key) ||
+    (parentStructure === 'ContainerDefinition' && (key === 'name' || key === 'image'));
   const lines = [`**${key}**: ${describeShape(resolved.shape)}${required ? ', required' : ''}`];
   if (parent?.type === 'map') lines[0] = `**${key}**: ${describeShape(resolved.shape)}`;
   const doc = fieldDoc(parentStructure, key);
@@ -47,11 +58,17 @@ export function hover(ctx: FeatureContext<TaskDefModel>, offset: number): Hover 
     lines.push(`${b.min}–${b.max} ${b.unit}${b.default !== undefined ? `, default ${b.default}` : ''}.`);
   }
   if (parentStructure === 'RegisterTaskDefinitionRequest' && (key === 'cpu' || key === 'memory')) {
-    lines.push('Fargate sizes (CPU units → memory MiB):\n\n' + FARGATE_SIZES.map((s) => {
-      const m = s.memory;
-      return `- ${s.cpu} → ${m.length <= 3 ? m.join(', ') : `${m[0]}–${m[m.length - 1]} (step ${m[1] - m[0]})`}`;
-    }).join('\n'));
+    lines.push(
+      'Fargate sizes (CPU units → memory MiB):\n\n' +
+        FARGATE_SIZES.map((s) => {
+          const m = s.memory;
+          return `- ${s.cpu} → ${m.length <= 3 ? m.join(', ') : `${m[0]}–${m[m.length - 1]} (step ${m[1] - m[0]})`}`;
+        }).join('\n'),
+    );
   }
   // getLocation's previousNode is the key (for a property) or the scalar value under the cursor.
-  return { contents: { kind: MarkupKind.Markdown, value: lines.join('\n\n') }, range: ctx.lines.range(node.offset, node.offset + node.length) };
+  return {
+    contents: { kind: MarkupKind.Markdown, value: lines.join('\n\n') },
+    range: ctx.lines.range(node.offset, node.offset + node.length),
+  };
 }

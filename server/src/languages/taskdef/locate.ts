@@ -1,7 +1,12 @@
 /** Resolves a JSON path (from jsonc-parser's getLocation) to the model shape expected there. */
 import { MODEL, shape, memberShape, type ShapeDef } from './ecs';
 
-export interface Resolved { shapeName: string; shape: ShapeDef; parentStructure?: string; key?: string }
+export interface Resolved {
+  shapeName: string;
+  shape: ShapeDef;
+  parentStructure?: string;
+  key?: string;
+}
 
 /** Strips the describe wrapper and walks the model; undefined when the path leaves the model. */
 export function resolvePath(path: (string | number)[], wrapped: boolean): Resolved | undefined {
@@ -15,11 +20,15 @@ export function resolvePath(path: (string | number)[], wrapped: boolean): Resolv
     if (s.type === 'structure' && typeof seg === 'string') {
       const m = memberShape(name, seg);
       if (!m) return undefined;
-      parentStructure = name; key = seg; name = m;
+      parentStructure = name;
+      key = seg;
+      name = m;
     } else if (s.type === 'list' && typeof seg === 'number' && s.member) {
       name = s.member;
     } else if (s.type === 'map' && typeof seg === 'string' && s.value) {
-      parentStructure = name; key = seg; name = s.value;
+      parentStructure = name;
+      key = seg;
+      name = s.value;
     } else return undefined;
   }
   return { shapeName: name, shape: shape(name), parentStructure, key };

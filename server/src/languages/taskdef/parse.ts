@@ -29,15 +29,25 @@ export function parseTaskDef(text: string, _path?: string): TaskDefModel {
     return { problems: [{ start: 0, end: Math.min(1, text.length), message: `JSON: cannot parse (${String(e)})` }] };
   }
   // After the first error the rest are mostly echoes of it: report the first only, at its exact offset.
-  const problems: ParseProblem[] = errors.slice(0, 1).map((e) => ({ start: e.offset, end: e.offset + e.length, message: `JSON: ${printParseErrorCode(e.error)}` }));
+  const problems: ParseProblem[] = errors
+    .slice(0, 1)
+    .map((e) => ({ start: e.offset, end: e.offset + e.length, message: `JSON: ${printParseErrorCode(e.error)}` }));
   if (root && root.type !== 'object' && text.trim() !== '') {
-    problems.push({ start: root.offset, end: root.offset + root.length, message: 'JSON: a task definition is an object' });
+    problems.push({
+      start: root.offset,
+      end: root.offset + root.length,
+      message: 'JSON: a task definition is an object',
+    });
   }
   let taskDef = root?.type === 'object' ? root : undefined;
   let wrapper: Node | undefined;
   if (taskDef) {
     const inner = taskDef.children?.find((p) => p.children?.[0]?.value === 'taskDefinition');
-    if (inner && inner.children?.[1]?.type === 'object' && !taskDef.children?.some((p) => p.children?.[0]?.value === 'containerDefinitions')) {
+    if (
+      inner &&
+      inner.children?.[1]?.type === 'object' &&
+      !taskDef.children?.some((p) => p.children?.[0]?.value === 'containerDefinitions')
+    ) {
       wrapper = inner;
       taskDef = inner.children[1];
     }

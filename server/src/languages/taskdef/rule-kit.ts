@@ -19,4 +19,6 @@ export function keyRange(prop: Node): { start: number; end: number } {
  * Practice rules (TD3xx) wait until the JSON parses: while the file is broken, nagging about
  * tags or health checks only buries the syntax error.
  */
-export function parsesCleanly(ctx: Ctx): boolean { return ctx.model.problems.length === 0; }
+export function parsesCleanly(ctx: Ctx): boolean {
+  return ctx.model.problems.length === 0;
+}

@@ -16,11 +16,20 @@ export interface Visit {
 /** The JSON type a shape wants. */
 export function jsonType(s: ShapeDef): 'object' | 'array' | 'string' | 'number' | 'boolean' {
   switch (s.type) {
-    case 'structure': case 'map': return 'object';
-    case 'list': return 'array';
-    case 'integer': case 'long': case 'double': case 'float': return 'number';
-    case 'boolean': return 'boolean';
-    default: return 'string';
+    case 'structure':
+    case 'map':
+      return 'object';
+    case 'list':
+      return 'array';
+    case 'integer':
+    case 'long':
+    case 'double':
+    case 'float':
+      return 'number';
+    case 'boolean':
+      return 'boolean';
+    default:
+      return 'string';
   }
 }
 
@@ -28,7 +37,8 @@ export function jsonType(s: ShapeDef): 'object' | 'array' | 'string' | 'number' 
 export function typeMatches(node: Node, s: ShapeDef): boolean {
   const want = jsonType(s);
   if (node.type === 'string' && templatedNode(node) && want !== 'object' && want !== 'array') return true;
-  if (want === 'number') return node.type === 'number' && (s.type !== 'integer' && s.type !== 'long' || Number.isInteger(node.value));
+  if (want === 'number')
+    return node.type === 'number' && ((s.type !== 'integer' && s.type !== 'long') || Number.isInteger(node.value));
   return node.type === want;
 }
 

@@ -1,13 +1,24 @@
 /** The offline action catalog and `uses:` references. */
 import catalogJson from './data/actions.json';
 
-export interface CatalogInput { required: boolean; default?: string; deprecated?: boolean }
-export interface CatalogAction { runtime: string; recommended?: string; inputs: Record<string, CatalogInput>; outputs: string[] }
+export interface CatalogInput {
+  required: boolean;
+  default?: string;
+  deprecated?: boolean;
+}
+export interface CatalogAction {
+  runtime: string;
+  recommended?: string;
+  inputs: Record<string, CatalogInput>;
+  outputs: string[];
+}
 
 const CATALOG = (catalogJson as unknown as { actions: Record<string, CatalogAction> }).actions;
 const LOWER = new Map(Object.entries(CATALOG).map(([k, v]) => [k.toLowerCase(), { name: k, action: v }]));
 
-export function catalogNames(): string[] { return Object.keys(CATALOG); }
+export function catalogNames(): string[] {
+  return Object.keys(CATALOG);
+}
 export function lookupAction(nameWithPath: string): { name: string; action: CatalogAction } | undefined {
   return LOWER.get(nameWithPath.toLowerCase());
 }
@@ -27,22 +38,42 @@ export function parseUses(v: string): UsesRef {
   }
   if (v.includes('${{')) return { kind: 'invalid', reason: 'expressions are not allowed in "uses:"' };
   const at = v.indexOf('@');
-  if (at < 0) return { kind: 'invalid', reason: 'a version is missing: write "owner/repo@ref", e.g. a tag like v4 or a full commit SHA' };
+  if (at < 0)
+    return {
+      kind: 'invalid',
+      reason: 'a version is missing: write "owner/repo@ref", e.g. a tag like v4 or a full commit SHA',
+    };
   const ref = v.slice(at + 1);
   const spec = v.slice(0, at);
   if (!ref) return { kind: 'invalid', reason: 'the ref after "@" is empty' };
   const parts = spec.split('/');
-  if (parts.length < 2 || parts.some((p) => p === '')) return { kind: 'invalid', reason: 'the action must be "owner/repo[/path]@ref", "./path" or "docker://image"' };
-  if (!/^[A-Za-z0-9_.-]+$/.test(parts[0]) || !/^[A-Za-z0-9_.-]+$/.test(parts[1])) return { kind: 'invalid', reason: 'the owner and repository names may only contain letters, digits, "-", "_" and "."' };
+  if (parts.length < 2 || parts.some((p) => p === ''))
+    return { kind: 'invalid', reason: 'the action must be "owner/repo[/path]@ref", "./path" or "docker://image"' };
+  if (!/^[A-Za-z0-9_.-]+$/.test(parts[0]) || !/^[A-Za-z0-9_.-]+$/.test(parts[1]))
+    return {
+      kind: 'invalid',
+      reason: 'the owner and repository names may only contain letters, digits, "-", "_" and "."',
+    };
   if (/\s/.test(ref)) return { kind: 'invalid', reason: 'the ref contains whitespace' };
-  return { kind: 'repo', owner: parts[0], repo: parts[1], path: parts.slice(2).join('/'), ref, name: parts.join('/'), refStart: at + 1 };
+  return {
+    kind: 'repo',
+    owner: parts[0],
+    repo: parts[1],
+    path: parts.slice(2).join('/'),
+    ref,
+    name: parts.join('/'),
+    refStart: at + 1,
+  };
 }
 
 const REFS = new WeakMap<object, UsesRef>();
 /** `parseUses` of a step's `uses:` scalar, computed once per parse and shared by every rule and feature. */
 export function usesRef(uses: { value: string }): UsesRef {
   let r = REFS.get(uses);
-  if (!r) { r = parseUses(uses.value); REFS.set(uses, r); }
+  if (!r) {
+    r = parseUses(uses.value);
+    REFS.set(uses, r);
+  }
   return r;
 }
 
@@ -50,7 +81,11 @@ const INPUT_NAMES = new WeakMap<CatalogAction, { names: string[]; lower: Map<str
 /** An action's input names, and lower-cased name → name, computed once per action. */
 export function inputNames(action: CatalogAction): { names: string[]; lower: Map<string, string> } {
   let r = INPUT_NAMES.get(action);
-  if (!r) { const names = Object.keys(action.inputs); r = { names, lower: new Map(names.map((n) => [n.toLowerCase(), n])) }; INPUT_NAMES.set(action, r); }
+  if (!r) {
+    const names = Object.keys(action.inputs);
+    r = { names, lower: new Map(names.map((n) => [n.toLowerCase(), n])) };
+    INPUT_NAMES.set(action, r);
+  }
   return r;
 }
 
@@ -79,7 +114,15 @@ const OLD_MAJOR_RUNTIMES: Record<string, Record<number, string>> = {
   'actions/cache/save': { 3: 'node16', 4: 'node20' },
   'actions/upload-artifact': { 1: 'node12', 2: 'node12', 3: 'node16' },
   'actions/download-artifact': { 1: 'node12', 2: 'node12', 3: 'node16', 4: 'node20' },
-  'actions/github-script': { 1: 'node12', 2: 'node12', 3: 'node12', 4: 'node12', 5: 'node12', 6: 'node16', 7: 'node20' },
+  'actions/github-script': {
+    1: 'node12',
+    2: 'node12',
+    3: 'node12',
+    4: 'node12',
+    5: 'node12',
+    6: 'node16',
+    7: 'node20',
+  },
   'docker/build-push-action': { 2: 'node12', 3: 'node16', 4: 'node16', 5: 'node20', 6: 'node20' },
   'docker/login-action': { 1: 'node12', 2: 'node16', 3: 'node20' },
   'docker/setup-buildx-action': { 1: 'node12', 2: 'node16', 3: 'node20' },
@@ -142,5 +185,15 @@ function computeVersion(text: string, uses: { value: string; start: number }): A
   else if (found && (!older || RETIRED_RUNTIMES.has(found.action.runtime))) runtime = found.action.runtime;
   const q = text[uses.start] === '"' || text[uses.start] === "'" ? 1 : 0;
   const refStart = uses.start + q + r.refStart;
-  return { name: found?.name ?? r.name, ref: r.ref, refStart, refEnd: refStart + r.ref.length, have, recommended, older, runtime, currentRuntime: found?.action.runtime };
+  return {
+    name: found?.name ?? r.name,
+    ref: r.ref,
+    refStart,
+    refEnd: refStart + r.ref.length,
+    have,
+    recommended,
+    older,
+    runtime,
+    currentRuntime: found?.action.runtime,
+  };
 }

@@ -3,16 +3,29 @@ const FIELDS = [
   { name: 'minute', min: 0, max: 59 },
   { name: 'hour', min: 0, max: 23 },
   { name: 'day of month', min: 1, max: 31 },
-  { name: 'month', min: 1, max: 12, names: ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'] },
+  {
+    name: 'month',
+    min: 1,
+    max: 12,
+    names: ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'],
+  },
   { name: 'day of week', min: 0, max: 6, names: ['SUN', 'MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT'] },
 ];
 
-export interface CronResult { error?: string; fields?: Set<number>[] }
+export interface CronResult {
+  error?: string;
+  fields?: Set<number>[];
+}
 
 export function parseCron(expr: string): CronResult {
   const parts = expr.trim().split(/\s+/);
   if (expr.trim().startsWith('@')) return { error: `"${expr.trim()}" shortcuts are not supported; write five fields` };
-  if (parts.length !== 5) return { error: `a cron schedule has 5 fields (minute hour day-of-month month day-of-week) but this one has ${parts.length}` };
+  if (parts.length !== 5)
+    return {
+      error:
+        `a cron schedule has 5 fields (minute hour day-of-month month ` +
+        `day-of-week) but this one has ${parts.length}`,
+    };
   const fields: Set<number>[] = [];
   for (let i = 0; i < 5; i++) {
     const f = FIELDS[i];
@@ -25,16 +38,20 @@ export function parseCron(expr: string): CronResult {
         const idx = f.names?.indexOf(s.toUpperCase()) ?? -1;
         return idx >= 0 ? idx + f.min : undefined;
       };
-      let lo = f.min, hi = f.max;
+      let lo = f.min,
+        hi = f.max;
       if (m[1] !== '*') {
         const [a, b] = m[1].split('-');
-        const va = val(a), vb = b === undefined ? undefined : val(b);
+        const va = val(a),
+          vb = b === undefined ? undefined : val(b);
         if (va === undefined || (b !== undefined && vb === undefined)) return { error: `invalid ${f.name} "${item}"` };
-        lo = va; hi = vb ?? (m[2] ? f.max : va);
+        lo = va;
+        hi = vb ?? (m[2] ? f.max : va);
         // Sunday may be written 7.
         if (i === 4 && hi === 7) hi = 6;
         if (i === 4 && lo === 7) lo = 0;
-        if (lo < f.min || lo > f.max || hi < f.min || hi > f.max) return { error: `${f.name} ${item} is out of range ${f.min}-${f.max}` };
+        if (lo < f.min || lo > f.max || hi < f.min || hi > f.max)
+          return { error: `${f.name} ${item} is out of range ${f.min}-${f.max}` };
         if (lo > hi) return { error: `${f.name} range ${item} goes backwards` };
       }
       const step = m[2] ? Number(m[2]) : 1;
@@ -76,7 +93,15 @@ export function describeCron(expr: string): string | undefined {
   if (mon !== '*') days.push(`in month ${mon}`);
   if (dow !== '*') {
     const names = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-    days.push(`on ${[...r.fields[4]].sort().map((d) => names[d]).join(', ')}`);
+    days.push(
+      `on ${[...r.fields[4]]
+        .sort()
+        .map((d) => names[d])
+        .join(', ')}`,
+    );
   }
-  return `Runs ${time}${days.length ? ' ' + days.join(', ') : (time.startsWith('every') || time.includes('every hour') || time.includes('every ') ? '' : ', every day')}.`;
+  return (
+    `Runs ` +
+    `${time}${days.length ? ' ' + days.join(', ') : time.startsWith('every') || time.includes('every hour') || time.includes('every ') ? '' : ', every day'}.`
+  );
 }

@@ -12,7 +12,9 @@ export function lineEndOf(text: string, offset: number): number {
   const i = text.indexOf('\n', offset);
   return i < 0 ? text.length : i;
 }
-export function columnOf(text: string, offset: number): number { return offset - lineStartOf(text, offset); }
+export function columnOf(text: string, offset: number): number {
+  return offset - lineStartOf(text, offset);
+}
 
 /** The source range of a scalar's content (inside quotes). */
 export function contentRange(text: string, s: Str): [number, number] {
@@ -50,4 +52,6 @@ export function appendToBlockMap(doc: Document, text: string, map: YMap, lines: 
 }
 
 /** The line break used by the text. */
-export function eol(text: string): string { return text.includes('\r\n') ? '\r\n' : '\n'; }
+export function eol(text: string): string {
+  return text.includes('\r\n') ? '\r\n' : '\n';
+}

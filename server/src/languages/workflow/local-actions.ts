@@ -21,20 +21,32 @@ export function localActionFile(workflowPath: string, uses: string, ws: Workspac
   return undefined;
 }
 
-export function readLocalAction(workflowPath: string, uses: string, ws: WorkspaceIndex): { file: string; action: CatalogAction } | undefined {
+export function readLocalAction(
+  workflowPath: string,
+  uses: string,
+  ws: WorkspaceIndex,
+): { file: string; action: CatalogAction } | undefined {
   const file = localActionFile(workflowPath, uses, ws);
   if (!file) return undefined;
   ws.dependOn?.(workflowPath, file);
   const text = ws.readText(file);
   if (text === undefined) return undefined;
   let meta: unknown;
-  try { meta = parse(text); } catch { return undefined; }
+  try {
+    meta = parse(text);
+  } catch {
+    return undefined;
+  }
   if (!meta || typeof meta !== 'object') return undefined;
   const m = meta as { inputs?: Record<string, unknown>; outputs?: Record<string, unknown>; runs?: { using?: string } };
   const inputs: CatalogAction['inputs'] = {};
   for (const [k, d] of Object.entries(m.inputs ?? {})) {
     const def = (d ?? {}) as { required?: unknown; default?: unknown; deprecationMessage?: unknown };
-    inputs[k] = { required: def.required === true || def.required === 'true', default: def.default === undefined || def.default === null ? undefined : String(def.default), deprecated: !!def.deprecationMessage };
+    inputs[k] = {
+      required: def.required === true || def.required === 'true',
+      default: def.default === undefined || def.default === null ? undefined : String(def.default),
+      deprecated: !!def.deprecationMessage,
+    };
   }
   return { file, action: { runtime: m.runs?.using ?? '', inputs, outputs: Object.keys(m.outputs ?? {}) } };
 }

@@ -3,15 +3,50 @@
  * expression with the contexts available where it stands. One schema-directed walk also records
  * key and type problems for the rules. Never throws.
  */
-import { parseDocument, isScalar, isMap, isSeq, Scalar, type Document, type Node } from 'yaml';
+import { parseDocument, isScalar, isMap, isSeq, type Scalar, type Document } from 'yaml';
 import type { ParseProblem } from '../../engine/types';
-import { asMap, asScalar, asSeq, deref, entries, get, kindOf, nearest, nodeRange, scalarString, type Entry, type YMap } from './yaml-util';
-import { AV, CALLER_JOB_KEYS, CALL_INPUT, CALL_OUTPUT, CALL_SECRET, DISPATCH_INPUT, EVENTS, FILTER_DOCS, JOB_PROPS, NORMAL_ONLY_JOB_KEYS, ROOT_PROPS, RUN_ONLY_KEYS, STEP_PROPS, type Availability, type Prop, type ValueType } from './schema';
+import {
+  asMap,
+  asScalar,
+  asSeq,
+  deref,
+  entries,
+  get,
+  kindOf,
+  nearest,
+  nodeRange,
+  scalarString,
+  type Entry,
+  type YMap,
+} from './yaml-util';
+import {
+  AV,
+  CALLER_JOB_KEYS,
+  CALL_INPUT,
+  CALL_OUTPUT,
+  CALL_SECRET,
+  DISPATCH_INPUT,
+  EVENTS,
+  FILTER_DOCS,
+  JOB_PROPS,
+  NORMAL_ONLY_JOB_KEYS,
+  ROOT_PROPS,
+  RUN_ONLY_KEYS,
+  STEP_PROPS,
+  type Availability,
+  type Prop,
+  type ValueType,
+} from './schema';
 import { fastParseDocument } from '../../yaml/fast';
 import { parseExpression, type Expr, type ExprError } from './expr/parser';
 
 /** A scalar with its value and the source range of the whole scalar (quotes included). */
-export interface Str { value: string; start: number; end: number; node: Scalar }
+export interface Str {
+  value: string;
+  start: number;
+  end: number;
+  node: Scalar;
+}
 
 export interface ExprSite {
   /** Offsets of the expression's source (inside `${{ }}` when wrapped). */
@@ -74,8 +109,21 @@ export interface Job {
   env?: YMap;
 }
 
-export interface Trigger { name: string; start: number; end: number; value?: unknown }
-export interface InputDef { name: string; type: string; start: number; end: number; required: boolean; node?: YMap; event: 'workflow_dispatch' | 'workflow_call' }
+export interface Trigger {
+  name: string;
+  start: number;
+  end: number;
+  value?: unknown;
+}
+export interface InputDef {
+  name: string;
+  type: string;
+  start: number;
+  end: number;
+  required: boolean;
+  node?: YMap;
+  event: 'workflow_dispatch' | 'workflow_call';
+}
 
 export type SchemaIssue =
   | { kind: 'unknown-key'; start: number; end: number; key: string; section: string; suggestion?: string }
@@ -109,8 +157,18 @@ export interface WorkflowModel {
 
 export function parseWorkflow(text: string): WorkflowModel {
   const model: WorkflowModel = {
-    text, problems: [], triggers: [], jobs: [], jobsById: new Map(), inputs: new Map(), callSecrets: new Map(),
-    hasCallTrigger: false, hasDispatchTrigger: false, expressions: [], schemaIssues: [], cache: new Map(),
+    text,
+    problems: [],
+    triggers: [],
+    jobs: [],
+    jobsById: new Map(),
+    inputs: new Map(),
+    callSecrets: new Map(),
+    hasCallTrigger: false,
+    hasDispatchTrigger: false,
+    expressions: [],
+    schemaIssues: [],
+    cache: new Map(),
   };
   let doc: Document;
   try {
@@ -119,14 +177,23 @@ export function parseWorkflow(text: string): WorkflowModel {
     const options = { uniqueKeys: true, prettyErrors: false, strict: true } as const;
     doc = fastParseDocument(text, options) ?? parseDocument(text, options);
   } catch (e) {
-    model.problems.push({ start: 0, end: Math.min(text.length, 1), message: `could not parse YAML: ${(e as Error).message}`, messageId: 'syntax' });
+    model.problems.push({
+      start: 0,
+      end: Math.min(text.length, 1),
+      message: `could not parse YAML: ${(e as Error).message}`,
+      messageId: 'syntax',
+    });
     return model;
   }
   model.doc = doc;
   for (const err of doc.errors) {
     const [s, e] = err.pos ?? [0, 0];
     const dup = err.code === 'DUPLICATE_KEY';
-    const message = dup ? `duplicate key "${(/^["']?([^:\n"']*)/.exec(text.slice(s, s + 200))?.[1] ?? '').trim()}": a key may appear only once in a mapping` : cleanYamlMessage(err.message);
+    const message = dup
+      ? `duplicate key ` +
+        `"${(/^["']?([^:\n"']*)/.exec(text.slice(s, s + 200))?.[1] ?? '').trim()}": a key may ` +
+        `appear only once in a mapping`
+      : cleanYamlMessage(err.message);
     model.problems.push({ start: s, end: Math.max(e, s + 1), message, messageId: dup ? 'duplicateKey' : 'syntax' });
   }
   for (const w of doc.warnings) {
@@ -134,31 +201,54 @@ export function parseWorkflow(text: string): WorkflowModel {
     // `if: !cancelled()` is a YAML tag, not a negation: the condition silently loses its start.
     const [s, e] = w.pos ?? [0, 0];
     const tag = /^!\S*/.exec(text.slice(s, e + 1))?.[0] ?? '!';
-    model.problems.push({ start: s, end: Math.max(e, s + 1), message: `unknown YAML tag "${tag}": a value starting with "!" is read as a tag, so quote it (e.g. if: "!cancelled()")`, messageId: 'syntax' });
+    model.problems.push({
+      start: s,
+      end: Math.max(e, s + 1),
+      message:
+        `unknown YAML tag "${tag}": a value starting with "!" is read as a ` +
+        `tag, so quote it (e.g. if: "!cancelled()")`,
+      messageId: 'syntax',
+    });
   }
   try {
     new Walker(model, doc).root();
   } catch (e) {
     // A bug in the walk must not lose the parse; report it where the user can see it.
-    model.problems.push({ start: 0, end: Math.min(text.length, 1), message: `internal error while reading the workflow: ${(e as Error).message}`, messageId: 'syntax' });
+    model.problems.push({
+      start: 0,
+      end: Math.min(text.length, 1),
+      message: `internal error while reading the workflow: ${(e as Error).message}`,
+      messageId: 'syntax',
+    });
   }
   return model;
 }
 
 function cleanYamlMessage(m: string): string {
-  return m.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '').trim();
+  return m
+    .split('\n')[0]
+    .replace(/ at line \d+, column \d+:?$/, '')
+    .trim();
 }
 
 function typeName(t: ValueType): string {
   switch (t.t) {
-    case 'map': return 'a mapping';
-    case 'seq': return 'a sequence';
-    case 'string': return t.values ? `one of ${t.values.map((v) => `"${v}"`).join(', ')}` : 'a string';
-    case 'number': return 'a number';
-    case 'boolean': return 'a boolean';
-    case 'null': return 'null';
-    case 'any': return 'a value';
-    case 'oneOf': return [...new Set(t.of.map(typeName))].join(' or ');
+    case 'map':
+      return 'a mapping';
+    case 'seq':
+      return 'a sequence';
+    case 'string':
+      return t.values ? `one of ${t.values.map((v) => `"${v}"`).join(', ')}` : 'a string';
+    case 'number':
+      return 'a number';
+    case 'boolean':
+      return 'a boolean';
+    case 'null':
+      return 'null';
+    case 'any':
+      return 'a value';
+    case 'oneOf':
+      return [...new Set(t.of.map(typeName))].join(' or ');
   }
 }
 
@@ -171,7 +261,12 @@ function isWholeExpression(s: Str | undefined): boolean {
 
 class Walker {
   private readonly text: string;
-  constructor(private readonly m: WorkflowModel, private readonly doc: Document) { this.text = m.text; }
+  constructor(
+    private readonly m: WorkflowModel,
+    private readonly doc: Document,
+  ) {
+    this.text = m.text;
+  }
 
   str(node: unknown): Str | undefined {
     const s = asScalar(this.doc, node);
@@ -182,7 +277,9 @@ class Walker {
     return { value, start, end, node: s };
   }
 
-  issue(i: SchemaIssue) { this.m.schemaIssues.push(i); }
+  issue(i: SchemaIssue) {
+    this.m.schemaIssues.push(i);
+  }
 
   root() {
     const contents = this.doc.contents;
@@ -199,15 +296,36 @@ class Walker {
     const es = entries(this.doc, root);
     for (const e of es) {
       const prop = ROOT_PROPS[e.key];
-      if (!prop) { this.unknown(e, Object.keys(ROOT_PROPS), 'workflow'); continue; }
-      if (e.key === 'on') { this.m.onNode = e.value; this.on(e); continue; }
-      if (e.key === 'jobs') { this.jobs(e); continue; }
-      if (e.key === 'permissions') { this.m.permissions = e; this.permissions(e.value); continue; }
+      if (!prop) {
+        this.unknown(e, Object.keys(ROOT_PROPS), 'workflow');
+        continue;
+      }
+      if (e.key === 'on') {
+        this.m.onNode = e.value;
+        this.on(e);
+        continue;
+      }
+      if (e.key === 'jobs') {
+        this.jobs(e);
+        continue;
+      }
+      if (e.key === 'permissions') {
+        this.m.permissions = e;
+        this.permissions(e.value);
+        continue;
+      }
       this.value(e.value, prop.type, e.key, AV.none, {}, e.key);
     }
     const [rs] = nodeRange(root);
     for (const [k, prop] of Object.entries(ROOT_PROPS)) {
-      if (prop.required && !es.some((e) => e.key === k)) this.issue({ kind: 'missing-key', start: rs, end: rs + firstKeyLength(this.doc, root), key: k, section: 'workflow' });
+      if (prop.required && !es.some((e) => e.key === k))
+        this.issue({
+          kind: 'missing-key',
+          start: rs,
+          end: rs + firstKeyLength(this.doc, root),
+          key: k,
+          section: 'workflow',
+        });
     }
   }
 
@@ -218,7 +336,14 @@ class Walker {
       const k = (item as { key?: unknown }).key;
       if (k && !isScalar(k) && (isMap(k) || isSeq(k))) {
         const [s, e] = nodeRange(k);
-        this.m.problems.push({ start: s, end: e, message: 'a mapping key must be a plain value, not a mapping or a sequence (an unquoted "{{ ... }}" template placeholder?)', messageId: 'syntax' });
+        this.m.problems.push({
+          start: s,
+          end: e,
+          message:
+            'a mapping key must be a plain value, not a mapping or a sequence (an ' +
+            'unquoted "{{ ... }}" template placeholder?)',
+          messageId: 'syntax',
+        });
         found = true;
       }
     }
@@ -226,11 +351,25 @@ class Walker {
   }
 
   unknown(e: Entry, known: string[], section: string) {
-    this.issue({ kind: 'unknown-key', start: e.keyStart, end: e.keyEnd, key: e.key, section, suggestion: suggest(e.key, known) });
+    this.issue({
+      kind: 'unknown-key',
+      start: e.keyStart,
+      end: e.keyEnd,
+      key: e.key,
+      section,
+      suggestion: suggest(e.key, known),
+    });
   }
 
   /** Checks a value against a schema type and records expression sites. */
-  value(node: unknown, type: ValueType, path: string, av: Availability, scope: { job?: Job; step?: Step }, key?: string) {
+  value(
+    node: unknown,
+    type: ValueType,
+    path: string,
+    av: Availability,
+    scope: { job?: Job; step?: Step },
+    key?: string,
+  ) {
     const n = deref(this.doc, node);
     const here = type.av ?? firstAv(type) ?? av;
     if (node == null || !n) return;
@@ -257,7 +396,10 @@ class Walker {
       return;
     }
     const av2 = t.av ?? here;
-    if (t.t === 'any') { this.anyValue(n, path, av2, scope); return; }
+    if (t.t === 'any') {
+      this.anyValue(n, path, av2, scope);
+      return;
+    }
     if (t.t === 'seq' && isSeq(n)) {
       for (const item of n.items) this.value(item, t.item, path + '[]', av2, scope, key);
       return;
@@ -280,7 +422,8 @@ class Walker {
     if (!keys.length) return;
     const [s] = nodeRange(map);
     for (const k of keys) {
-      if (!es.some((e) => e.key === k)) this.issue({ kind: 'missing-key', start: s, end: s + firstKeyLength(this.doc, map), key: k, section: path });
+      if (!es.some((e) => e.key === k))
+        this.issue({ kind: 'missing-key', start: s, end: s + firstKeyLength(this.doc, map), key: k, section: path });
     }
   }
 
@@ -288,22 +431,37 @@ class Walker {
   anyValue(node: unknown, path: string, av: Availability, scope: { job?: Job; step?: Step }, key?: string) {
     const n = deref(this.doc, node);
     if (!n) return;
-    if (isScalar(n)) { const s = this.str(n); if (s) this.scalar(s, av, path, key, scope); return; }
-    if (isSeq(n)) { for (const it of n.items) this.anyValue(it, path + '[]', av, scope, key); return; }
+    if (isScalar(n)) {
+      const s = this.str(n);
+      if (s) this.scalar(s, av, path, key, scope);
+      return;
+    }
+    if (isSeq(n)) {
+      for (const it of n.items) this.anyValue(it, path + '[]', av, scope, key);
+      return;
+    }
     if (isMap(n)) for (const e of entries(this.doc, n as YMap)) this.anyValue(e.value, `${path}.${e.key}`, av, scope);
   }
 
   scalarFits(n: Scalar, type: ValueType): boolean {
     const v = n.value;
     switch (type.t) {
-      case 'any': return true;
-      case 'string': return v !== null && (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean');
-      case 'number': return typeof v === 'number';
-      case 'boolean': return typeof v === 'boolean';
-      case 'null': return v === null;
-      case 'map': return v === null && !type.props; // an empty value where a loose mapping is expected
-      case 'seq': return false;
-      case 'oneOf': return type.of.some((o) => this.scalarFits(n, o));
+      case 'any':
+        return true;
+      case 'string':
+        return v !== null && (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean');
+      case 'number':
+        return typeof v === 'number';
+      case 'boolean':
+        return typeof v === 'boolean';
+      case 'null':
+        return v === null;
+      case 'map':
+        return v === null && !type.props; // an empty value where a loose mapping is expected
+      case 'seq':
+        return false;
+      case 'oneOf':
+        return type.of.some((o) => this.scalarFits(n, o));
     }
   }
 
@@ -319,7 +477,7 @@ class Walker {
     const quoted = node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE';
     const block = node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED';
     let cStart = quoted ? s.start + 1 : s.start;
-    let cEnd = quoted ? Math.max(cStart, s.end - 1) : s.end;
+    const cEnd = quoted ? Math.max(cStart, s.end - 1) : s.end;
     if (block) {
       const nl = src.indexOf('\n', s.start);
       cStart = nl < 0 ? s.end : nl + 1;
@@ -333,23 +491,50 @@ class Walker {
       const innerStart = open + 3;
       const innerEnd = close < 0 ? cEnd : cStart + close;
       const site: ExprSite = {
-        start: innerStart, end: innerEnd, src: src.slice(innerStart, innerEnd), av, isIf, key, path, scalar: s,
-        job: scope.job, step: scope.step, wrapped: true, outerStart: open, outerEnd: close < 0 ? cEnd : innerEnd + 2,
+        start: innerStart,
+        end: innerEnd,
+        src: src.slice(innerStart, innerEnd),
+        av,
+        isIf,
+        key,
+        path,
+        scalar: s,
+        job: scope.job,
+        step: scope.step,
+        wrapped: true,
+        outerStart: open,
+        outerEnd: close < 0 ? cEnd : innerEnd + 2,
       };
-      if (close < 0) site.error = { start: 0, end: raw.length - i - 3, message: 'the expression is not closed with "}}"' };
+      if (close < 0)
+        site.error = { start: 0, end: raw.length - i - 3, message: 'the expression is not closed with "}}"' };
       sites.push(site);
       if (close < 0) break;
       i = raw.indexOf('${{', close + 2);
     }
     if (av === AV.none && sites.length) {
-      for (const site of sites) this.issue({ kind: 'expression-not-allowed', start: site.outerStart, end: site.outerEnd, section: path });
+      for (const site of sites)
+        this.issue({ kind: 'expression-not-allowed', start: site.outerStart, end: site.outerEnd, section: path });
       return;
     }
     if (isIf && sites.length === 0 && s.value.trim() !== '') {
       const lead = raw.length - raw.trimStart().length;
       const start = cStart + lead;
       const end = cStart + raw.trimEnd().length;
-      sites.push({ start, end, src: src.slice(start, end), av, isIf, key, path, scalar: s, job: scope.job, step: scope.step, wrapped: false, outerStart: start, outerEnd: end });
+      sites.push({
+        start,
+        end,
+        src: src.slice(start, end),
+        av,
+        isIf,
+        key,
+        path,
+        scalar: s,
+        job: scope.job,
+        step: scope.step,
+        wrapped: false,
+        outerStart: start,
+        outerEnd: end,
+      });
       if (block || node.type === 'QUOTE_DOUBLE') sites[0].src = s.value.trim();
     }
     for (const site of sites) {
@@ -365,14 +550,32 @@ class Walker {
   // ---- on: ----
   on(e: Entry) {
     const n = deref(this.doc, e.value);
-    if (!n) { this.issue({ kind: 'type', start: e.keyStart, end: e.keyEnd, expected: 'an event name, a sequence of events or a mapping', section: 'on' }); return; }
+    if (!n) {
+      this.issue({
+        kind: 'type',
+        start: e.keyStart,
+        end: e.keyEnd,
+        expected: 'an event name, a sequence of events or a mapping',
+        section: 'on',
+      });
+      return;
+    }
     const add = (s: Str | undefined, value?: unknown) => {
       if (!s) return;
       this.m.triggers.push({ name: s.value, start: s.start, end: s.end, value });
     };
-    if (isScalar(n)) { add(this.str(n)); }
-    else if (isSeq(n)) { for (const it of n.items) { const s = this.str(it); if (s) add(s); else { const [a, b] = nodeRange(it); this.issue({ kind: 'type', start: a, end: b, expected: 'an event name', section: 'on' }); } } }
-    else if (isMap(n)) {
+    if (isScalar(n)) {
+      add(this.str(n));
+    } else if (isSeq(n)) {
+      for (const it of n.items) {
+        const s = this.str(it);
+        if (s) add(s);
+        else {
+          const [a, b] = nodeRange(it);
+          this.issue({ kind: 'type', start: a, end: b, expected: 'an event name', section: 'on' });
+        }
+      }
+    } else if (isMap(n)) {
       for (const ev of entries(this.doc, n as YMap)) {
         this.m.triggers.push({ name: ev.key, start: ev.keyStart, end: ev.keyEnd, value: ev.value });
         this.eventBody(ev);
@@ -391,17 +594,44 @@ class Walker {
     if (!v || (isScalar(v) && v.value === null)) return;
     if (ev.key === 'schedule') {
       const seq = asSeq(this.doc, v);
-      if (!seq) { const [a, b] = nodeRange(v); this.issue({ kind: 'type', start: a, end: b, expected: 'a sequence of `- cron: ...` mappings', section: 'on.schedule' }); return; }
-      for (const it of seq.items) this.value(it, { t: 'map', props: { cron: { type: { t: 'string' }, required: true }, timezone: { type: { t: 'string' } } } }, 'on.schedule', AV.none, {});
+      if (!seq) {
+        const [a, b] = nodeRange(v);
+        this.issue({
+          kind: 'type',
+          start: a,
+          end: b,
+          expected: 'a sequence of `- cron: ...` mappings',
+          section: 'on.schedule',
+        });
+        return;
+      }
+      for (const it of seq.items)
+        this.value(
+          it,
+          { t: 'map', props: { cron: { type: { t: 'string' }, required: true }, timezone: { type: { t: 'string' } } } },
+          'on.schedule',
+          AV.none,
+          {},
+        );
       return;
     }
     const map = asMap(this.doc, v);
-    if (!map) { const [a, b] = nodeRange(v); this.issue({ kind: 'type', start: a, end: b, expected: 'a mapping', section: `on.${ev.key}` }); return; }
+    if (!map) {
+      const [a, b] = nodeRange(v);
+      this.issue({ kind: 'type', start: a, end: b, expected: 'a mapping', section: `on.${ev.key}` });
+      return;
+    }
     const allowed = [...(facts.keys ?? []), ...(facts.types ? ['types'] : [])];
     for (const f of entries(this.doc, map)) {
       const section = `on.${ev.key}`;
-      if (!allowed.includes(f.key)) { this.unknown(f, allowed, section); continue; }
-      if (f.key === 'inputs') { this.inputs(f, ev.key as 'workflow_dispatch' | 'workflow_call'); continue; }
+      if (!allowed.includes(f.key)) {
+        this.unknown(f, allowed, section);
+        continue;
+      }
+      if (f.key === 'inputs') {
+        this.inputs(f, ev.key as 'workflow_dispatch' | 'workflow_call');
+        continue;
+      }
       if (f.key === 'secrets') {
         const sm = asMap(this.doc, f.value);
         for (const se of entries(this.doc, sm)) {
@@ -414,23 +644,51 @@ class Walker {
       }
       if (f.key === 'outputs') {
         const om = asMap(this.doc, f.value);
-        for (const oe of entries(this.doc, om)) this.value(oe.value, CALL_OUTPUT, `${section}.outputs.${oe.key}`, AV.none, {});
+        for (const oe of entries(this.doc, om))
+          this.value(oe.value, CALL_OUTPUT, `${section}.outputs.${oe.key}`, AV.none, {});
         continue;
       }
-      this.value(f.value, { t: 'oneOf', of: [{ t: 'string' }, { t: 'seq', item: { t: 'string' } }] }, `${section}.${f.key}`, AV.none, {});
+      this.value(
+        f.value,
+        { t: 'oneOf', of: [{ t: 'string' }, { t: 'seq', item: { t: 'string' } }] },
+        `${section}.${f.key}`,
+        AV.none,
+        {},
+      );
     }
   }
 
   inputs(f: Entry, event: 'workflow_dispatch' | 'workflow_call') {
     const im = asMap(this.doc, f.value);
-    if (!im) { if (!isNullishNode(this.doc, f.value)) { const [a, b] = nodeRange(f.value); this.issue({ kind: 'type', start: a, end: b, expected: 'a mapping of inputs', section: `on.${event}.inputs` }); } return; }
+    if (!im) {
+      if (!isNullishNode(this.doc, f.value)) {
+        const [a, b] = nodeRange(f.value);
+        this.issue({ kind: 'type', start: a, end: b, expected: 'a mapping of inputs', section: `on.${event}.inputs` });
+      }
+      return;
+    }
     for (const ie of entries(this.doc, im)) {
       const def = asMap(this.doc, ie.value);
       const type = scalarString(asScalar(this.doc, get(this.doc, def, 'type')?.value)) ?? 'string';
       const required = asScalar(this.doc, get(this.doc, def, 'required')?.value)?.value === true;
       const prev = this.m.inputs.get(ie.key);
-      if (!prev || event === 'workflow_call') this.m.inputs.set(ie.key, { name: ie.key, type, start: ie.keyStart, end: ie.keyEnd, required, node: def, event });
-      this.value(ie.value, event === 'workflow_call' ? CALL_INPUT : DISPATCH_INPUT, `on.${event}.inputs.${ie.key}`, AV.none, {});
+      if (!prev || event === 'workflow_call')
+        this.m.inputs.set(ie.key, {
+          name: ie.key,
+          type,
+          start: ie.keyStart,
+          end: ie.keyEnd,
+          required,
+          node: def,
+          event,
+        });
+      this.value(
+        ie.value,
+        event === 'workflow_call' ? CALL_INPUT : DISPATCH_INPUT,
+        `on.${event}.inputs.${ie.key}`,
+        AV.none,
+        {},
+      );
     }
   }
 
@@ -438,17 +696,39 @@ class Walker {
     // Scopes and levels are the permissions rule's business; only the shape is checked here.
     const n = deref(this.doc, node);
     if (!n) return;
-    if (isSeq(n)) { const [a, b] = nodeRange(n); this.issue({ kind: 'type', start: a, end: b, expected: '"read-all", "write-all" or a mapping of scopes', section: 'permissions' }); }
+    if (isSeq(n)) {
+      const [a, b] = nodeRange(n);
+      this.issue({
+        kind: 'type',
+        start: a,
+        end: b,
+        expected: '"read-all", "write-all" or a mapping of scopes',
+        section: 'permissions',
+      });
+    }
   }
 
   // ---- jobs: ----
   jobs(e: Entry) {
     const jm = asMap(this.doc, e.value);
-    if (!jm) { const [a, b] = e.value ? nodeRange(e.value) : [e.keyStart, e.keyEnd]; this.issue({ kind: 'type', start: a, end: b, expected: 'a mapping of job ids to jobs', section: 'jobs' }); return; }
+    if (!jm) {
+      const [a, b] = e.value ? nodeRange(e.value) : [e.keyStart, e.keyEnd];
+      this.issue({ kind: 'type', start: a, end: b, expected: 'a mapping of job ids to jobs', section: 'jobs' });
+      return;
+    }
     this.m.jobsNode = jm;
     const es = entries(this.doc, jm);
     for (const je of es) {
-      const job: Job = { id: je.key, keyStart: je.keyStart, keyEnd: je.keyEnd, needs: [], steps: [], outputs: [], matrixDynamic: false, hasStrategy: false };
+      const job: Job = {
+        id: je.key,
+        keyStart: je.keyStart,
+        keyEnd: je.keyEnd,
+        needs: [],
+        steps: [],
+        outputs: [],
+        matrixDynamic: false,
+        hasStrategy: false,
+      };
       this.m.jobs.push(job);
       if (!this.m.jobsById.has(job.id)) this.m.jobsById.set(job.id, job);
     }
@@ -458,7 +738,11 @@ class Walker {
   job(je: Entry, job: Job) {
     const map = asMap(this.doc, je.value);
     const section = `jobs.${job.id}`;
-    if (!map) { const [a, b] = je.value ? nodeRange(je.value) : [je.keyStart, je.keyEnd]; this.issue({ kind: 'type', start: a, end: b, expected: 'a mapping', section }); return; }
+    if (!map) {
+      const [a, b] = je.value ? nodeRange(je.value) : [je.keyStart, je.keyEnd];
+      this.issue({ kind: 'type', start: a, end: b, expected: 'a mapping', section });
+      return;
+    }
     job.node = map;
     const es = entries(this.doc, map);
     const usesE = es.find((x) => x.key === 'uses');
@@ -479,12 +763,19 @@ class Walker {
           for (const me of entries(this.doc, mm)) {
             if (me.key === 'include' || me.key === 'exclude') {
               const seq = asSeq(this.doc, me.value);
-              if (!seq) { job.matrixDynamic = true; continue; }
-              if (me.key === 'include') for (const it of seq.items) {
-                const im = asMap(this.doc, it);
-                if (!im) { job.matrixDynamic = true; continue; }
-                for (const ik of entries(this.doc, im)) job.matrixKeys.add(ik.key);
+              if (!seq) {
+                job.matrixDynamic = true;
+                continue;
               }
+              if (me.key === 'include')
+                for (const it of seq.items) {
+                  const im = asMap(this.doc, it);
+                  if (!im) {
+                    job.matrixDynamic = true;
+                    continue;
+                  }
+                  for (const ik of entries(this.doc, im)) job.matrixKeys.add(ik.key);
+                }
             } else {
               job.matrixKeys.add(me.key);
               if (!asSeq(this.doc, me.value)) {
@@ -499,32 +790,73 @@ class Walker {
     for (const x of es) {
       const prop = JOB_PROPS[x.key];
       if (!prop) {
-        this.unknown(x, isCall ? CALLER_JOB_KEYS : Object.keys(JOB_PROPS).filter((k) => !['uses', 'with', 'secrets'].includes(k)), section);
+        this.unknown(
+          x,
+          isCall ? CALLER_JOB_KEYS : Object.keys(JOB_PROPS).filter((k) => !['uses', 'with', 'secrets'].includes(k)),
+          section,
+        );
         continue;
       }
-      if (isCall && NORMAL_ONLY_JOB_KEYS.includes(x.key)) { this.issue({ kind: 'conflict', start: x.keyStart, end: x.keyEnd, key: x.key, other: 'uses', section }); continue; }
-      if (!isCall && (x.key === 'with' || x.key === 'secrets')) { this.issue({ kind: 'conflict', start: x.keyStart, end: x.keyEnd, key: x.key, other: 'runs-on', section }); continue; }
+      if (isCall && NORMAL_ONLY_JOB_KEYS.includes(x.key)) {
+        this.issue({ kind: 'conflict', start: x.keyStart, end: x.keyEnd, key: x.key, other: 'uses', section });
+        continue;
+      }
+      if (!isCall && (x.key === 'with' || x.key === 'secrets')) {
+        this.issue({ kind: 'conflict', start: x.keyStart, end: x.keyEnd, key: x.key, other: 'runs-on', section });
+        continue;
+      }
       switch (x.key) {
         case 'needs': {
           job.needsNode = x.value;
           const n = deref(this.doc, x.value);
-          if (n && isSeq(n)) { for (const it of n.items) { const s = this.str(it); if (s) job.needs.push(s); } }
-          else { const s = this.str(x.value); if (s) job.needs.push(s); }
+          if (n && isSeq(n)) {
+            for (const it of n.items) {
+              const s = this.str(it);
+              if (s) job.needs.push(s);
+            }
+          } else {
+            const s = this.str(x.value);
+            if (s) job.needs.push(s);
+          }
           this.value(x.value, prop.type, `${section}.needs`, AV.none, { job });
           continue;
         }
         case 'steps': {
           const seq = asSeq(this.doc, x.value);
-          if (!seq) { if (!isNullishNode(this.doc, x.value)) { const [a, b] = nodeRange(x.value); this.issue({ kind: 'type', start: a, end: b, expected: 'a sequence of steps', section: `${section}.steps` }); } continue; }
+          if (!seq) {
+            if (!isNullishNode(this.doc, x.value)) {
+              const [a, b] = nodeRange(x.value);
+              this.issue({
+                kind: 'type',
+                start: a,
+                end: b,
+                expected: 'a sequence of steps',
+                section: `${section}.steps`,
+              });
+            }
+            continue;
+          }
           seq.items.forEach((it, i) => this.step(it, i, job));
           continue;
         }
-        case 'outputs': job.outputs = entries(this.doc, asMap(this.doc, x.value)); break;
-        case 'runs-on': job.runsOn = x.value; break;
-        case 'with': job.with = asMap(this.doc, x.value); break;
-        case 'secrets': job.secrets = x.value; break;
-        case 'env': job.env = asMap(this.doc, x.value); break;
-        case 'permissions': this.permissions(x.value); continue;
+        case 'outputs':
+          job.outputs = entries(this.doc, asMap(this.doc, x.value));
+          break;
+        case 'runs-on':
+          job.runsOn = x.value;
+          break;
+        case 'with':
+          job.with = asMap(this.doc, x.value);
+          break;
+        case 'secrets':
+          job.secrets = x.value;
+          break;
+        case 'env':
+          job.env = asMap(this.doc, x.value);
+          break;
+        case 'permissions':
+          this.permissions(x.value);
+          continue;
         case 'strategy': {
           this.value(x.value, prop.type, `${section}.strategy`, AV.none, { job });
           continue;
@@ -532,27 +864,49 @@ class Walker {
       }
       this.value(x.value, prop.type, `${section}.${x.key}`, AV.none, { job }, x.key);
     }
-    if (!isCall && !es.some((x) => x.key === 'runs-on')) this.issue({ kind: 'missing-key', start: je.keyStart, end: je.keyEnd, key: 'runs-on', section });
-    if (!isCall && !es.some((x) => x.key === 'steps')) this.issue({ kind: 'missing-key', start: je.keyStart, end: je.keyEnd, key: 'steps', section });
+    if (!isCall && !es.some((x) => x.key === 'runs-on'))
+      this.issue({ kind: 'missing-key', start: je.keyStart, end: je.keyEnd, key: 'runs-on', section });
+    if (!isCall && !es.some((x) => x.key === 'steps'))
+      this.issue({ kind: 'missing-key', start: je.keyStart, end: je.keyEnd, key: 'steps', section });
   }
 
   step(node: unknown, index: number, job: Job) {
     const map = asMap(this.doc, node);
     const section = `jobs.${job.id}.steps[${index}]`;
     const [s, e] = nodeRange(node);
-    if (!map) { this.issue({ kind: 'type', start: s, end: e, expected: 'a step mapping', section }); return; }
+    if (!map) {
+      this.issue({ kind: 'type', start: s, end: e, expected: 'a step mapping', section });
+      return;
+    }
     const step: Step = { index, node: map, start: s, end: e, job, withEntries: [] };
     const es = entries(this.doc, map);
     for (const x of es) {
       switch (x.key) {
-        case 'id': step.id = this.str(x.value); break;
-        case 'name': step.name = this.str(x.value); break;
-        case 'uses': step.uses = this.str(x.value); break;
-        case 'run': step.run = this.str(x.value); break;
-        case 'shell': step.shell = this.str(x.value); break;
-        case 'if': step.if = this.str(x.value); break;
-        case 'with': step.with = asMap(this.doc, x.value); step.withEntries = entries(this.doc, step.with); break;
-        case 'env': step.env = asMap(this.doc, x.value); break;
+        case 'id':
+          step.id = this.str(x.value);
+          break;
+        case 'name':
+          step.name = this.str(x.value);
+          break;
+        case 'uses':
+          step.uses = this.str(x.value);
+          break;
+        case 'run':
+          step.run = this.str(x.value);
+          break;
+        case 'shell':
+          step.shell = this.str(x.value);
+          break;
+        case 'if':
+          step.if = this.str(x.value);
+          break;
+        case 'with':
+          step.with = asMap(this.doc, x.value);
+          step.withEntries = entries(this.doc, step.with);
+          break;
+        case 'env':
+          step.env = asMap(this.doc, x.value);
+          break;
       }
     }
     job.steps.push(step);
@@ -560,13 +914,32 @@ class Walker {
     const hasRun = es.some((x) => x.key === 'run');
     for (const x of es) {
       const prop = STEP_PROPS[x.key];
-      if (!prop) { this.unknown(x, Object.keys(STEP_PROPS), 'step'); continue; }
-      if (hasUses && hasRun && x.key === 'run') { this.issue({ kind: 'conflict', start: x.keyStart, end: x.keyEnd, key: 'run', other: 'uses', section }); continue; }
-      if (hasUses && RUN_ONLY_KEYS.includes(x.key)) { this.issue({ kind: 'conflict', start: x.keyStart, end: x.keyEnd, key: x.key, other: 'uses', section }); continue; }
-      if (hasRun && !hasUses && x.key === 'with') { this.issue({ kind: 'conflict', start: x.keyStart, end: x.keyEnd, key: 'with', other: 'run', section }); continue; }
+      if (!prop) {
+        this.unknown(x, Object.keys(STEP_PROPS), 'step');
+        continue;
+      }
+      if (hasUses && hasRun && x.key === 'run') {
+        this.issue({ kind: 'conflict', start: x.keyStart, end: x.keyEnd, key: 'run', other: 'uses', section });
+        continue;
+      }
+      if (hasUses && RUN_ONLY_KEYS.includes(x.key)) {
+        this.issue({ kind: 'conflict', start: x.keyStart, end: x.keyEnd, key: x.key, other: 'uses', section });
+        continue;
+      }
+      if (hasRun && !hasUses && x.key === 'with') {
+        this.issue({ kind: 'conflict', start: x.keyStart, end: x.keyEnd, key: 'with', other: 'run', section });
+        continue;
+      }
       this.value(x.value, prop.type, `${section}.${x.key}`, AV.none, { job, step }, x.key);
     }
-    if (!hasUses && !hasRun) this.issue({ kind: 'missing-key', start: s, end: s + firstKeyLength(this.doc, map), key: 'run" or "uses', section });
+    if (!hasUses && !hasRun)
+      this.issue({
+        kind: 'missing-key',
+        start: s,
+        end: s + firstKeyLength(this.doc, map),
+        key: 'run" or "uses',
+        section,
+      });
   }
 }
 
@@ -574,11 +947,18 @@ const REQUIRED = new WeakMap<Record<string, Prop>, string[]>();
 /** The required keys of a schema mapping, computed once per schema object. */
 function requiredKeys(props: Record<string, Prop>): string[] {
   let r = REQUIRED.get(props);
-  if (!r) { r = Object.entries(props).filter(([, p]) => p.required).map(([k]) => k); REQUIRED.set(props, r); }
+  if (!r) {
+    r = Object.entries(props)
+      .filter(([, p]) => p.required)
+      .map(([k]) => k);
+    REQUIRED.set(props, r);
+  }
   return r;
 }
 
-function isNullishNode(doc: Document, node: unknown): boolean { return kindOf(doc, node) === 'null'; }
+function isNullishNode(doc: Document, node: unknown): boolean {
+  return kindOf(doc, node) === 'null';
+}
 
 function firstKeyLength(doc: Document, map: YMap): number {
   const first = entries(doc, map)[0];
@@ -599,14 +979,22 @@ function lastKey(path: string): string {
 
 function firstAv(type: ValueType): Availability | undefined {
   if (type.av) return type.av;
-  if (type.t === 'oneOf') for (const o of type.of) { const a = firstAv(o); if (a) return a; }
+  if (type.t === 'oneOf')
+    for (const o of type.of) {
+      const a = firstAv(o);
+      if (a) return a;
+    }
   return undefined;
 }
 
 function pick(type: ValueType, want: 'map' | 'seq'): ValueType | undefined {
   if (type.t === 'any') return type;
   if (type.t === want) return type;
-  if (type.t === 'oneOf') for (const o of type.of) { const r = pick(o, want); if (r) return r.av || !type.av ? r : { ...r, av: type.av }; }
+  if (type.t === 'oneOf')
+    for (const o of type.of) {
+      const r = pick(o, want);
+      if (r) return r.av || !type.av ? r : { ...r, av: type.av };
+    }
   return undefined;
 }
 
@@ -615,7 +1003,8 @@ function allowedValues(type: ValueType, n: Scalar): readonly string[] | undefine
   if (type.t === 'oneOf') {
     // Only when every string alternative is an enumeration.
     const strs = type.of.filter((o) => o.t === 'string');
-    if (typeof n.value === 'string' && strs.length && strs.every((o) => o.t === 'string' && o.values)) return strs.flatMap((o) => (o as { values: readonly string[] }).values);
+    if (typeof n.value === 'string' && strs.length && strs.every((o) => o.t === 'string' && o.values))
+      return strs.flatMap((o) => (o as { values: readonly string[] }).values);
   }
   return undefined;
 }
@@ -627,7 +1016,16 @@ function findClose(raw: string, from: number): number {
     const c = raw[i];
     if (c === "'") {
       i++;
-      while (i < raw.length) { if (raw[i] === "'") { if (raw[i + 1] === "'") { i += 2; continue; } break; } i++; }
+      while (i < raw.length) {
+        if (raw[i] === "'") {
+          if (raw[i + 1] === "'") {
+            i += 2;
+            continue;
+          }
+          break;
+        }
+        i++;
+      }
       i++;
       continue;
     }

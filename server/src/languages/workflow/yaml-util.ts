@@ -1,6 +1,18 @@
 import { editDistance } from '../../text/nearest';
 /** Small helpers over the `yaml` package's AST: aliases resolved, ranges as offsets. */
-import { isAlias, isMap, isScalar, isSeq, isPair, type Document, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
+import {
+  isAlias,
+  isMap,
+  isScalar,
+  isSeq,
+  isPair,
+  type Document,
+  type Node,
+  type Pair,
+  type Scalar,
+  type YAMLMap,
+  type YAMLSeq,
+} from 'yaml';
 
 export type YNode = Node;
 export type YMap = YAMLMap<unknown, unknown>;
@@ -62,7 +74,13 @@ export function isNullish(doc: Document | undefined, node: unknown): boolean {
   return !!s && s.value === null;
 }
 
-export interface Entry { key: string; keyStart: number; keyEnd: number; pair: Pair<unknown, unknown>; value: unknown }
+export interface Entry {
+  key: string;
+  keyStart: number;
+  keyEnd: number;
+  pair: Pair<unknown, unknown>;
+  value: unknown;
+}
 
 /** The entries of a mapping with their keys as strings. */
 export function entries(doc: Document | undefined, map: YMap | undefined): Entry[] {
@@ -121,7 +139,10 @@ export function nearest(word: string, candidates: Iterable<string>): string | un
   const lw = word.toLowerCase();
   for (const c of candidates) {
     const d = editDistance(lw, c.toLowerCase());
-    if (d < bestD) { bestD = d; best = c; }
+    if (d < bestD) {
+      bestD = d;
+      best = c;
+    }
   }
   if (best === undefined) return undefined;
   const limit = Math.max(1, Math.floor(Math.max(word.length, best.length) / 3));

@@ -5,13 +5,22 @@ import { nodeEnd, nodeStart } from '../yaml-view';
 
 export const rule: Rule<ComposeModel> = {
   meta: {
-    code: 'CP033', id: 'build-context-missing', kinds: ['compose'], defaultSeverity: 'warning', fixable: false,
+    code: 'CP033',
+    id: 'build-context-missing',
+    kinds: ['compose'],
+    defaultSeverity: 'warning',
+    fixable: false,
     description: 'The `build` context folder does not exist in the workspace.',
     messages: { missing: 'The build context "{{context}}" does not exist.' },
     docs: {
-      rationale: 'Relative contexts start at the compose file\'s folder; a wrong one fails `docker compose build` with "path not found". Git URLs and interpolated paths are not checked. A warning, not an error, because the folder may be created by a script or excluded from the workspace.',
+      rationale:
+        "Relative contexts start at the compose file's folder; a wrong one " +
+        'fails `docker compose build` with "path not found". Git URLs and interpolated paths are ' +
+        'not checked. A warning, not an error, because the folder may be created by a script or ' +
+        'excluded from the workspace.',
       incorrect: 'services:\n  api:\n    build: ./sevrer\n',
-      correct: 'services:\n  api:\n    build:\n      context: .\n      dockerfile_inline: |\n        FROM node:22-slim\n',
+      correct:
+        'services:\n  api:\n    build:\n      context: .\n      dockerfile_inline: |\n        FROM node:22-slim\n',
       peers: ['docker compose build'],
     },
   },
@@ -21,7 +30,12 @@ export const rule: Rule<ComposeModel> = {
       if (!info || info.remote || !info.contextNode || info.context.includes('$')) continue;
       if (ctx.workspace.exists(info.contextPath)) continue;
       ctx.workspace.dependOn?.(ctx.path, info.contextPath);
-      ctx.report({ start: nodeStart(info.contextNode), end: nodeEnd(info.contextNode), messageId: 'missing', data: { context: info.context } });
+      ctx.report({
+        start: nodeStart(info.contextNode),
+        end: nodeEnd(info.contextNode),
+        messageId: 'missing',
+        data: { context: info.context },
+      });
     }
   },
 };

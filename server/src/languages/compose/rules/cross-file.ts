@@ -7,4 +7,10 @@ import { rule as contextIgnoresCopySource } from './context-ignores-copy-source'
 import { rule as contextIgnoresDockerfile } from './context-ignores-dockerfile';
 import { rule as buildArgUndeclared } from './build-arg-undeclared';
 
-export const crossFileRules: Rule<ComposeModel>[] = [portNotExposed, healthcheckTarget, contextIgnoresCopySource, contextIgnoresDockerfile, buildArgUndeclared];
+export const crossFileRules: Rule<ComposeModel>[] = [
+  portNotExposed,
+  healthcheckTarget,
+  contextIgnoresCopySource,
+  contextIgnoresDockerfile,
+  buildArgUndeclared,
+];

@@ -4,12 +4,22 @@ import { serviceRefs, type ServiceRef } from '../refs';
 
 export const rule: Rule<ComposeModel> = {
   meta: {
-    code: 'CP021', id: 'dependency-cycle', kinds: ['compose'], defaultSeverity: 'error', fixable: false,
+    code: 'CP021',
+    id: 'dependency-cycle',
+    kinds: ['compose'],
+    defaultSeverity: 'error',
+    fixable: false,
     description: 'Services depend on each other in a circle, so none of them can start first.',
     messages: { cycle: 'Dependency cycle: {{cycle}}.' },
     docs: {
-      rationale: 'Compose orders startup by `depends_on`, `links`, `volumes_from` and `network_mode: service:`; a circle among them makes `docker compose up` fail with "dependency cycle detected". Break the circle, usually by letting one side retry its connection instead of depending.',
-      incorrect: 'services:\n  api:\n    image: api:1.0\n    depends_on: [worker]\n  worker:\n    image: worker:1.0\n    depends_on: [api]\n',
+      rationale:
+        'Compose orders startup by `depends_on`, `links`, `volumes_from` and ' +
+        '`network_mode: service:`; a circle among them makes `docker compose up` fail with ' +
+        '"dependency cycle detected". Break the circle, usually by letting one side retry its ' +
+        'connection instead of depending.',
+      incorrect:
+        'services:\n  api:\n    image: api:1.0\n    depends_on: [worker]\n  ' +
+        'worker:\n    image: worker:1.0\n    depends_on: [api]\n',
       correct: 'services:\n  api:\n    image: api:1.0\n    depends_on: [worker]\n  worker:\n    image: worker:1.0\n',
       peers: ['docker compose up (dependency cycle detected)'],
     },
@@ -32,7 +42,10 @@ export const rule: Rule<ComposeModel> = {
         if (s === 1) {
           const from = stack.findIndex((e) => e.service.name === edge.name);
           const cycle = [...stack.slice(from < 0 ? stack.length : from), edge];
-          const key = cycle.map((e) => e.service.name).sort().join(',');
+          const key = cycle
+            .map((e) => e.service.name)
+            .sort()
+            .join(',');
           if (!reported.has(key)) {
             reported.add(key);
             const text = [...cycle.map((e) => e.service.name), edge.name].join(' → ');

@@ -1,22 +1,44 @@
 import { schemaRule, where } from '../schema-rule';
 
-export const rule = schemaRule({
-  code: 'CP005', id: 'duplicate-item', kinds: ['compose'], defaultSeverity: 'error', fixable: 'safe',
-  description: 'A list that must hold distinct items repeats one.',
-  messages: { duplicate: '{{path}} repeats an item given earlier in the list.' },
-  docs: {
-    rationale: 'Lists such as `ports`, `volumes`, `environment` (list form), `cap_add`, `dns_opt` or `depends_on` must not repeat an item: Compose rejects the file ("items must be unique"). Removing the second copy changes nothing else, so the fix is safe.',
-    incorrect: 'services:\n  web:\n    image: nginx:1.27\n    cap_add:\n      - NET_ADMIN\n      - NET_ADMIN\n',
-    correct: 'services:\n  web:\n    image: nginx:1.27\n    cap_add:\n      - NET_ADMIN\n',
-    peers: ['docker compose config', 'compose-spec JSON schema (uniqueItems)'],
+export const rule = schemaRule(
+  {
+    code: 'CP005',
+    id: 'duplicate-item',
+    kinds: ['compose'],
+    defaultSeverity: 'error',
+    fixable: 'safe',
+    description: 'A list that must hold distinct items repeats one.',
+    messages: { duplicate: '{{path}} repeats an item given earlier in the list.' },
+    docs: {
+      rationale:
+        'Lists such as `ports`, `volumes`, `environment` (list form), ' +
+        '`cap_add`, `dns_opt` or `depends_on` must not repeat an item: Compose rejects the file ' +
+        '("items must be unique"). Removing the second copy changes nothing else, so the fix is ' +
+        'safe.',
+      incorrect: 'services:\n  web:\n    image: nginx:1.27\n    cap_add:\n      - NET_ADMIN\n      - NET_ADMIN\n',
+      correct: 'services:\n  web:\n    image: nginx:1.27\n    cap_add:\n      - NET_ADMIN\n',
+      peers: ['docker compose config', 'compose-spec JSON schema (uniqueItems)'],
+    },
   },
-}, ['unique'], (ctx, issue) => {
-  const fix = removeListItem(ctx.text, issue.start, issue.end);
-  ctx.report({ start: issue.start, end: issue.end, messageId: 'duplicate', data: { path: where(issue.path) }, fix: fix ? { title: 'Remove the repeated item', safe: true, edits: [fix] } : undefined });
-});
+  ['unique'],
+  (ctx, issue) => {
+    const fix = removeListItem(ctx.text, issue.start, issue.end);
+    ctx.report({
+      start: issue.start,
+      end: issue.end,
+      messageId: 'duplicate',
+      data: { path: where(issue.path) },
+      fix: fix ? { title: 'Remove the repeated item', safe: true, edits: [fix] } : undefined,
+    });
+  },
+);
 
 /** The edit that deletes a block-list item's whole line (`  - x\n`), or a flow item with its comma. */
-function removeListItem(text: string, start: number, end: number): { start: number; end: number; newText: string } | undefined {
+function removeListItem(
+  text: string,
+  start: number,
+  end: number,
+): { start: number; end: number; newText: string } | undefined {
   const lineStart = text.lastIndexOf('\n', start - 1) + 1;
   const before = text.slice(lineStart, start);
   if (/^\s*-\s*$/.test(before)) {

@@ -5,20 +5,33 @@ import { entry, items, nodeEnd, nodeStart, str } from '../yaml-view';
 
 export const rule: Rule<ComposeModel> = {
   meta: {
-    code: 'CP032', id: 'healthcheck-test', kinds: ['compose'], defaultSeverity: 'error', fixable: 'suggestion',
+    code: 'CP032',
+    id: 'healthcheck-test',
+    kinds: ['compose'],
+    defaultSeverity: 'error',
+    fixable: 'suggestion',
     description: 'A healthcheck `test` in a form Docker does not run as meant.',
     messages: {
       firstWord: 'A healthcheck test list must start with "CMD", "CMD-SHELL" or "NONE", not "{{value}}".',
       noCommand: '"{{value}}" needs a command after it.',
       noneAlone: '"NONE" turns the healthcheck off and takes nothing after it.',
-      cmdInString: 'The string form already runs in a shell, where "{{value}}" is not a command; use the list form ["{{value}}", ...] or drop "{{value}}".',
+      cmdInString:
+        'The string form already runs in a shell, where "{{value}}" is not a ' +
+        'command; use the list form ["{{value}}", ...] or drop "{{value}}".',
       empty: 'The healthcheck test is empty.',
       disableAndTest: 'A healthcheck cannot both set `test` and `disable: true`.',
     },
     docs: {
-      rationale: 'Docker reads `test` as `["CMD", prog, args...]`, `["CMD-SHELL", "command"]`, `["NONE"]` or a plain string (run with `/bin/sh -c`). A list that starts with the program itself, or a string that starts with `CMD`, makes every check fail, so the container never becomes healthy and services that wait for it never start.',
-      incorrect: 'services:\n  db:\n    image: postgres:16\n    healthcheck:\n      test: ["pg_isready", "-U", "postgres"]\n',
-      correct: 'services:\n  db:\n    image: postgres:16\n    healthcheck:\n      test: ["CMD", "pg_isready", "-U", "postgres"]\n',
+      rationale:
+        'Docker reads `test` as `["CMD", prog, args...]`, `["CMD-SHELL", ' +
+        '"command"]`, `["NONE"]` or a plain string (run with `/bin/sh -c`). A list that starts ' +
+        'with the program itself, or a string that starts with `CMD`, makes every check fail, so ' +
+        'the container never becomes healthy and services that wait for it never start.',
+      incorrect:
+        'services:\n  db:\n    image: postgres:16\n    healthcheck:\n      test: ["pg_isready", "-U", "postgres"]\n',
+      correct:
+        'services:\n  db:\n    image: postgres:16\n    healthcheck:\n      ' +
+        'test: ["CMD", "pg_isready", "-U", "postgres"]\n',
       peers: ['docker compose up'],
     },
   },
@@ -37,17 +50,37 @@ export const rule: Rule<ComposeModel> = {
         if (m) ctx.report({ start: nodeStart(t), end: nodeEnd(t), messageId: 'cmdInString', data: { value: m[1] } });
       } else if (isSeq(t)) {
         const list = items(t, doc);
-        if (!list.length) { ctx.report({ start: nodeStart(t), end: nodeEnd(t), messageId: 'empty' }); continue; }
-        const first = list[0]; const fv = str(first) ?? '';
-        if (fv === 'NONE') { if (list.length > 1) ctx.report({ start: nodeStart(t), end: nodeEnd(t), messageId: 'noneAlone' }); }
-        else if (fv === 'CMD' || fv === 'CMD-SHELL') { if (list.length < 2 || list.slice(1).every((i) => !(str(i) ?? '').trim())) ctx.report({ start: nodeStart(t), end: nodeEnd(t), messageId: 'noCommand', data: { value: fv } }); }
-        else if (!fv.includes('$')) {
+        if (!list.length) {
+          ctx.report({ start: nodeStart(t), end: nodeEnd(t), messageId: 'empty' });
+          continue;
+        }
+        const first = list[0];
+        const fv = str(first) ?? '';
+        if (fv === 'NONE') {
+          if (list.length > 1) ctx.report({ start: nodeStart(t), end: nodeEnd(t), messageId: 'noneAlone' });
+        } else if (fv === 'CMD' || fv === 'CMD-SHELL') {
+          if (list.length < 2 || list.slice(1).every((i) => !(str(i) ?? '').trim()))
+            ctx.report({ start: nodeStart(t), end: nodeEnd(t), messageId: 'noCommand', data: { value: fv } });
+        } else if (!fv.includes('$')) {
           const at = nodeStart(first);
           const quote = ctx.text[at] === "'" ? "'" : '"';
           const lineStart = ctx.text.lastIndexOf('\n', at - 1) + 1;
           const prefix = ctx.text.slice(lineStart, at);
-          const newText = ctx.text[nodeStart(t)] === '[' ? `${quote}CMD${quote}, ` : /^\s*-\s+$/.test(prefix) ? `CMD\n${prefix}` : undefined;
-          ctx.report({ start: at, end: nodeEnd(first), messageId: 'firstWord', data: { value: fv }, fix: newText ? { title: 'Insert "CMD" first', safe: false, edits: [{ start: at, end: at, newText }] } : undefined });
+          const newText =
+            ctx.text[nodeStart(t)] === '['
+              ? `${quote}CMD${quote}, `
+              : /^\s*-\s+$/.test(prefix)
+                ? `CMD\n${prefix}`
+                : undefined;
+          ctx.report({
+            start: at,
+            end: nodeEnd(first),
+            messageId: 'firstWord',
+            data: { value: fv },
+            fix: newText
+              ? { title: 'Insert "CMD" first', safe: false, edits: [{ start: at, end: at, newText }] }
+              : undefined,
+          });
         }
       }
     }

@@ -13,14 +13,22 @@ export function splitImage(image: string): { name: string; tag?: string; digest?
 
 export const rule: Rule<ComposeModel> = {
   meta: {
-    code: 'CP041', id: 'image-latest-tag', kinds: ['compose'], defaultSeverity: 'warning', fixable: false,
+    code: 'CP041',
+    id: 'image-latest-tag',
+    kinds: ['compose'],
+    defaultSeverity: 'warning',
+    fixable: false,
     description: 'A service runs an image with the `latest` tag or with no tag at all.',
     messages: {
       latest: '"{{image}}" uses the "latest" tag; pin a version so every machine runs the same image.',
       untagged: '"{{image}}" has no tag, so it means "latest"; pin a version so every machine runs the same image.',
     },
     docs: {
-      rationale: '`latest` is whatever was pushed last: two developers (or a developer and CI) end up running different versions, and a `docker compose pull` can bring a breaking major release. Pin a tag (or a digest). Services that also have `build` are skipped, since there `image` only names the built image.',
+      rationale:
+        '`latest` is whatever was pushed last: two developers (or a developer ' +
+        'and CI) end up running different versions, and a `docker compose pull` can bring a ' +
+        'breaking major release. Pin a tag (or a digest). Services that also have `build` are ' +
+        'skipped, since there `image` only names the built image.',
       incorrect: 'services:\n  cache:\n    image: redis\n',
       correct: 'services:\n  cache:\n    image: redis:7.4-alpine\n',
       peers: ['hadolint DL3007 / DL3006 (for FROM)'],
@@ -29,12 +37,15 @@ export const rule: Rule<ComposeModel> = {
   check(ctx) {
     for (const svc of ctx.model.services) {
       if (svc.get('build')) continue;
-      const n = svc.get('image')?.value; const image = str(n);
+      const n = svc.get('image')?.value;
+      const image = str(n);
       if (!n || !image || image.includes('$')) continue;
       const { tag, digest } = splitImage(image);
       if (digest) continue;
-      if (tag === undefined) ctx.report({ start: nodeStart(n), end: nodeEnd(n), messageId: 'untagged', data: { image } });
-      else if (tag === 'latest') ctx.report({ start: nodeStart(n), end: nodeEnd(n), messageId: 'latest', data: { image } });
+      if (tag === undefined)
+        ctx.report({ start: nodeStart(n), end: nodeEnd(n), messageId: 'untagged', data: { image } });
+      else if (tag === 'latest')
+        ctx.report({ start: nodeStart(n), end: nodeEnd(n), messageId: 'latest', data: { image } });
     }
   },
 };

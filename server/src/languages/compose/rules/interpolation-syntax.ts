@@ -5,11 +5,20 @@ import { nodeEnd, nodeStart } from '../yaml-view';
 
 export const rule: Rule<ComposeModel> = {
   meta: {
-    code: 'CP030', id: 'interpolation-syntax', kinds: ['compose'], defaultSeverity: 'error', fixable: false,
+    code: 'CP030',
+    id: 'interpolation-syntax',
+    kinds: ['compose'],
+    defaultSeverity: 'error',
+    fixable: false,
     description: 'A `${...}` variable reference Compose cannot read.',
     messages: { invalid: 'Invalid interpolation: {{problem}}. Write "$$" for a literal dollar sign.' },
     docs: {
-      rationale: 'Compose replaces `$VAR` and `${VAR}` (with `:-default`, `-default`, `:?error`, `?error`, `:+alt`, `+alt`) in every value before anything else, and refuses the file on a malformed reference such as an unclosed `${`, `${}` or `${VAR:=x}`. A dollar sign meant for the container (a shell variable in `command`, a `$` in a password) must be doubled: `$$`.',
+      rationale:
+        'Compose replaces `$VAR` and `${VAR}` (with `:-default`, `-default`, ' +
+        '`:?error`, `?error`, `:+alt`, `+alt`) in every value before anything else, and refuses ' +
+        'the file on a malformed reference such as an unclosed `${`, `${}` or `${VAR:=x}`. A ' +
+        'dollar sign meant for the container (a shell variable in `command`, a `$` in a password) ' +
+        'must be doubled: `$$`.',
       incorrect: 'services:\n  web:\n    image: "nginx:${NGINX_VERSION:=1.27}"\n',
       correct: 'services:\n  web:\n    image: "nginx:${NGINX_VERSION:-1.27}"\n',
       peers: ['docker compose config (invalid interpolation format)'],

@@ -4,14 +4,20 @@ import type { ComposeModel } from '../parse';
 import { entries, items, nodeEnd, nodeStart, str, type YNode } from '../yaml-view';
 import { resolveFrom } from '../refs';
 
-const SECRET_NAME = /(^|_)(PASSWORD|PASSWD|PASS|PWD|SECRET|TOKEN|API_?KEY|ACCESS_?KEY|PRIVATE_?KEY|SECRET_?KEY|AUTH_?KEY|CREDENTIALS?)(_|$)/i;
+const SECRET_NAME =
+  /(^|_)(PASSWORD|PASSWD|PASS|PWD|SECRET|TOKEN|API_?KEY|ACCESS_?KEY|PRIVATE_?KEY|SECRET_?KEY|AUTH_?KEY|CREDENTIALS?)(_|$)/i;
 const NOT_A_SECRET_NAME = /_(FILE|PATH|DIR|LENGTH|ENABLED|MIN|MAX|EXPIRY|TTL|POLICY|TYPE|HOST|PORT|USER|NAME|URL)$/i;
 const URL_CREDENTIALS = /^[a-z][a-z0-9+.-]*:\/\/[^\s:/@]+:([^\s@/]+)@/i;
 
 export function looksSecret(key: string, value: string): 'name' | 'url' | undefined {
   const v = value.trim();
   if (!v || v.includes('${') || /^\$[A-Za-z_]/.test(v) || v.startsWith('/run/secrets/')) return undefined;
-  if (SECRET_NAME.test(key) && !NOT_A_SECRET_NAME.test(key) && !/^(true|false|yes|no|on|off|0|1|none|null|trust|changeme_not_used)$/i.test(v)) return 'name';
+  if (
+    SECRET_NAME.test(key) &&
+    !NOT_A_SECRET_NAME.test(key) &&
+    !/^(true|false|yes|no|on|off|0|1|none|null|trust|changeme_not_used)$/i.test(v)
+  )
+    return 'name';
   const m = URL_CREDENTIALS.exec(v);
   if (m && !m[1].startsWith('$')) return 'url';
   return undefined;
@@ -19,16 +25,26 @@ export function looksSecret(key: string, value: string): 'name' | 'url' | undefi
 
 export const rule: Rule<ComposeModel> = {
   meta: {
-    code: 'CP042', id: 'secret-in-environment', kinds: ['compose'], defaultSeverity: 'warning', fixable: 'suggestion',
+    code: 'CP042',
+    id: 'secret-in-environment',
+    kinds: ['compose'],
+    defaultSeverity: 'warning',
+    fixable: 'suggestion',
     description: 'A password, token or key written literally in `environment`.',
     messages: {
       name: '"{{key}}" holds a literal secret; read it from .env with "{{ref}}" or use `secrets:`.',
       url: '"{{key}}" holds a URL with a password in it; read it from .env with "{{ref}}" or use `secrets:`.',
     },
     docs: {
-      rationale: 'A compose file is committed and shared; secrets written in it end up in the repository history and in `docker inspect` output. Keep the value in the `.env` beside the file (not committed) and refer to it as `${NAME}`, or mount it with `secrets:` where the image supports `*_FILE` variables. The suggestion moves the value into `.env` and leaves the reference.',
+      rationale:
+        'A compose file is committed and shared; secrets written in it end up ' +
+        'in the repository history and in `docker inspect` output. Keep the value in the `.env` ' +
+        'beside the file (not committed) and refer to it as `${NAME}`, or mount it with `secrets:` ' +
+        'where the image supports `*_FILE` variables. The suggestion moves the value into `.env` ' +
+        'and leaves the reference.',
       incorrect: 'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: hunter2\n',
-      correct: 'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: ${POSTGRES_PASSWORD}\n',
+      correct:
+        'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: ${POSTGRES_PASSWORD}\n',
       peers: ['trivy / checkov (secrets in compose)'],
     },
   },
@@ -49,15 +65,18 @@ export const rule: Rule<ComposeModel> = {
         }
       } else if (env && isSeq(env)) {
         for (const i of items(env, doc)) {
-          const s = str(i); if (!s) continue;
-          const eq = s.indexOf('='); if (eq <= 0) continue;
+          const s = str(i);
+          if (!s) continue;
+          const eq = s.indexOf('=');
+          if (eq <= 0) continue;
           const kind = looksSecret(s.slice(0, eq), s.slice(eq + 1));
           if (kind) found.push({ key: s.slice(0, eq), kind, node: i, value: s.slice(eq + 1), listForm: true });
         }
       }
     }
     for (const f of found) {
-      const start = nodeStart(f.node), end = nodeEnd(f.node);
+      const start = nodeStart(f.node),
+        end = nodeEnd(f.node);
       const src = ctx.text.slice(start, end);
       const quote = src[0] === '"' || src[0] === "'" ? src[0] : '';
       const ref = '${' + f.key + '}';
@@ -69,7 +88,9 @@ export const rule: Rule<ComposeModel> = {
         const line = `${f.key}=${envQuote(f.value)}\n`;
         const at = envText?.length ?? 0;
         const sep = envText && !envText.endsWith('\n') ? '\n' : '';
-        fix.otherFiles = [{ path: envPath, create: envText === undefined, edits: [{ start: at, end: at, newText: sep + line }] }];
+        fix.otherFiles = [
+          { path: envPath, create: envText === undefined, edits: [{ start: at, end: at, newText: sep + line }] },
+        ];
       }
       ctx.report({ start, end, messageId: f.kind, data: { key: f.key, ref }, fix });
     }

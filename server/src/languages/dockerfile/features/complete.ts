@@ -21,8 +21,12 @@ export function complete(ctx: FeatureContext<DockerfileModel>, offset: number): 
   if (/^#\s*[a-z]*$/.test(before) && model.instructions.every((i) => i.start > offset)) {
     const word = /[a-z]*$/.exec(before)![0];
     return Object.entries(DIRECTIVE_DOCS).map(([name, d]) => ({
-      label: name, kind: CompletionItemKind.Keyword, detail: 'parser directive', documentation: { kind: MarkupKind.Markdown, value: d.doc },
-      insertTextFormat: InsertTextFormat.Snippet, textEdit: { range: range(offset - word.length), newText: d.snippet },
+      label: name,
+      kind: CompletionItemKind.Keyword,
+      detail: 'parser directive',
+      documentation: { kind: MarkupKind.Markdown, value: d.doc },
+      insertTextFormat: InsertTextFormat.Snippet,
+      textEdit: { range: range(offset - word.length), newText: d.snippet },
     }));
   }
   if (/^\s*#/.test(before)) return [];
@@ -36,9 +40,22 @@ export function complete(ctx: FeatureContext<DockerfileModel>, offset: number): 
     for (const d of visibleVars(model, offset).reverse()) {
       if (seen.has(d.name)) continue;
       seen.add(d.name);
-      out.push({ label: d.name, kind: CompletionItemKind.Variable, detail: `${d.instruction.keyword} ${d.name}${d.value !== null ? '=' + d.value : ''}`, textEdit: { range: range(offset - partial.length), newText: d.name } });
+      out.push({
+        label: d.name,
+        kind: CompletionItemKind.Variable,
+        detail: `${d.instruction.keyword} ${d.name}${d.value !== null ? '=' + d.value : ''}`,
+        textEdit: { range: range(offset - partial.length), newText: d.name },
+      });
     }
-    for (const p of PREDEFINED) if (!seen.has(p)) out.push({ label: p, kind: CompletionItemKind.Constant, detail: 'predefined build argument', sortText: 'z' + p, textEdit: { range: range(offset - partial.length), newText: p } });
+    for (const p of PREDEFINED)
+      if (!seen.has(p))
+        out.push({
+          label: p,
+          kind: CompletionItemKind.Constant,
+          detail: 'predefined build argument',
+          sortText: 'z' + p,
+          textEdit: { range: range(offset - partial.length), newText: p },
+        });
     return out;
   }
 
@@ -48,20 +65,32 @@ export function complete(ctx: FeatureContext<DockerfileModel>, offset: number): 
     if (!/^\s*[A-Za-z]*$/.test(before)) return [];
     const word = /[A-Za-z]*$/.exec(before)![0];
     const lower = word !== '' && word === word.toLowerCase();
-    return Object.entries(INSTRUCTION_DOCS).filter(([k]) => k !== 'MAINTAINER').map(([k, d]) => ({
-      label: k, kind: CompletionItemKind.Keyword, documentation: { kind: MarkupKind.Markdown, value: d.doc },
-      insertTextFormat: InsertTextFormat.Snippet, textEdit: { range: range(offset - word.length), newText: lower ? d.snippet.replace(k, k.toLowerCase()) : d.snippet },
-    }));
+    return Object.entries(INSTRUCTION_DOCS)
+      .filter(([k]) => k !== 'MAINTAINER')
+      .map(([k, d]) => ({
+        label: k,
+        kind: CompletionItemKind.Keyword,
+        documentation: { kind: MarkupKind.Markdown, value: d.doc },
+        insertTextFormat: InsertTextFormat.Snippet,
+        textEdit: {
+          range: range(offset - word.length),
+          newText: lower ? d.snippet.replace(k, k.toLowerCase()) : d.snippet,
+        },
+      }));
   }
 
   // --from=<stage>
   const from = /--from=([A-Za-z0-9_.-]*)$/.exec(before) ?? /--mount=[^ ]*\bfrom=([A-Za-z0-9_.-]*)$/.exec(before);
   if (from) {
     const here = stageAt(model, offset);
-    return model.stages.filter((s) => s.index < here).map((s) => ({
-      label: s.name ?? String(s.index), kind: CompletionItemKind.Reference, detail: `stage ${s.index}: FROM ${s.image ?? ''}`,
-      textEdit: { range: range(offset - from[1].length), newText: s.name ?? String(s.index) },
-    }));
+    return model.stages
+      .filter((s) => s.index < here)
+      .map((s) => ({
+        label: s.name ?? String(s.index),
+        kind: CompletionItemKind.Reference,
+        detail: `stage ${s.index}: FROM ${s.image ?? ''}`,
+        textEdit: { range: range(offset - from[1].length), newText: s.name ?? String(s.index) },
+      }));
   }
 
   // flags
@@ -69,9 +98,17 @@ export function complete(ctx: FeatureContext<DockerfileModel>, offset: number): 
   if (flag && offset <= ins.bodyStart + 1 + (ins.args[0] ? 0 : 1000)) {
     const specs = FLAGS[ins.keyword] ?? [];
     return specs.map((f) => ({
-      label: '--' + f.name, kind: CompletionItemKind.Property, documentation: { kind: MarkupKind.Markdown, value: f.doc },
+      label: '--' + f.name,
+      kind: CompletionItemKind.Property,
+      documentation: { kind: MarkupKind.Markdown, value: f.doc },
       insertTextFormat: InsertTextFormat.Snippet,
-      textEdit: { range: range(offset - flag[1].length - 2), newText: '--' + f.name + (['link', 'parents'].includes(f.name) ? '' : f.values ? '=${1|' + f.values.join(',') + '|}' : '=$1') },
+      textEdit: {
+        range: range(offset - flag[1].length - 2),
+        newText:
+          '--' +
+          f.name +
+          (['link', 'parents'].includes(f.name) ? '' : f.values ? '=${1|' + f.values.join(',') + '|}' : '=$1'),
+      },
     }));
   }
 
@@ -84,16 +121,50 @@ export function complete(ctx: FeatureContext<DockerfileModel>, offset: number): 
       if (colon > 0) {
         const name = word.slice(0, colon);
         const tags = IMAGES[name] ?? [];
-        return tags.map((t, k) => ({ label: t, kind: CompletionItemKind.Value, detail: `${name}:${t}`, sortText: String(k).padStart(3, '0'), textEdit: { range: range(offset - (word.length - colon - 1)), newText: t } }));
+        return tags.map((t, k) => ({
+          label: t,
+          kind: CompletionItemKind.Value,
+          detail: `${name}:${t}`,
+          sortText: String(k).padStart(3, '0'),
+          textEdit: { range: range(offset - (word.length - colon - 1)), newText: t },
+        }));
       }
       const out: CompletionItem[] = [];
       Object.entries(IMAGES).forEach(([name, tags], k) => {
-        out.push({ label: name, kind: CompletionItemKind.Module, detail: tags[0] ? `${name}:${tags[0]}` : name, sortText: String(k).padStart(3, '0'), insertTextFormat: InsertTextFormat.Snippet, textEdit: { range: range(offset - word.length), newText: tags.length ? `${name}:\${1|${tags.join(',')}|}` : name } });
+        out.push({
+          label: name,
+          kind: CompletionItemKind.Module,
+          detail: tags[0] ? `${name}:${tags[0]}` : name,
+          sortText: String(k).padStart(3, '0'),
+          insertTextFormat: InsertTextFormat.Snippet,
+          textEdit: {
+            range: range(offset - word.length),
+            newText: tags.length ? `${name}:\${1|${tags.join(',')}|}` : name,
+          },
+        });
       });
-      for (const s of model.stages) if (s.name && s.from.start < ins.start) out.push({ label: s.name, kind: CompletionItemKind.Reference, detail: `stage ${s.index}`, textEdit: { range: range(offset - word.length), newText: s.name } });
+      for (const s of model.stages)
+        if (s.name && s.from.start < ins.start)
+          out.push({
+            label: s.name,
+            kind: CompletionItemKind.Reference,
+            detail: `stage ${s.index}`,
+            textEdit: { range: range(offset - word.length), newText: s.name },
+          });
       return out;
     }
-    if (args.length === 1) return [{ label: 'AS', kind: CompletionItemKind.Keyword, insertTextFormat: InsertTextFormat.Snippet, textEdit: { range: range(offset - word.length), newText: (ins.written === ins.written.toLowerCase() ? 'as' : 'AS') + ' ${1:name}' } }];
+    if (args.length === 1)
+      return [
+        {
+          label: 'AS',
+          kind: CompletionItemKind.Keyword,
+          insertTextFormat: InsertTextFormat.Snippet,
+          textEdit: {
+            range: range(offset - word.length),
+            newText: (ins.written === ins.written.toLowerCase() ? 'as' : 'AS') + ' ${1:name}',
+          },
+        },
+      ];
   }
   if (ins.keyword === 'HEALTHCHECK' && ins.args.every((a) => a.end >= offset)) {
     return ['CMD', 'NONE'].map((k) => ({ label: k, kind: CompletionItemKind.Keyword }));

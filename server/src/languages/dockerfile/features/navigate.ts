@@ -9,12 +9,22 @@ const uri = (path: string) => 'file://' + path.split('/').map(encodeURIComponent
 
 export function symbols(ctx: FeatureContext<DockerfileModel>): DocumentSymbol[] {
   return ctx.model.stages.map((s) => ({
-    name: s.name ?? `stage ${s.index}`, detail: `FROM ${s.image ?? ''}`, kind: SymbolKind.Class,
-    range: ctx.lines.range(s.start, s.end), selectionRange: s.nameStart !== undefined ? ctx.lines.range(s.nameStart, s.nameEnd!) : ctx.lines.range(s.imageStart, s.imageEnd),
-    children: s.instructions.filter((i) => i.keyword === 'ARG' || i.keyword === 'ENV').flatMap((i) => [...ctx.model.args, ...ctx.model.envs].filter((d) => d.instruction === i)).map((d) => ({
-      name: d.name, detail: d.instruction.keyword, kind: d.instruction.keyword === 'ARG' ? SymbolKind.Variable : SymbolKind.Constant,
-      range: ctx.lines.range(d.instruction.start, d.instruction.end), selectionRange: ctx.lines.range(d.nameStart, d.nameEnd),
-    })),
+    name: s.name ?? `stage ${s.index}`,
+    detail: `FROM ${s.image ?? ''}`,
+    kind: SymbolKind.Class,
+    range: ctx.lines.range(s.start, s.end),
+    selectionRange:
+      s.nameStart !== undefined ? ctx.lines.range(s.nameStart, s.nameEnd!) : ctx.lines.range(s.imageStart, s.imageEnd),
+    children: s.instructions
+      .filter((i) => i.keyword === 'ARG' || i.keyword === 'ENV')
+      .flatMap((i) => [...ctx.model.args, ...ctx.model.envs].filter((d) => d.instruction === i))
+      .map((d) => ({
+        name: d.name,
+        detail: d.instruction.keyword,
+        kind: d.instruction.keyword === 'ARG' ? SymbolKind.Variable : SymbolKind.Constant,
+        range: ctx.lines.range(d.instruction.start, d.instruction.end),
+        selectionRange: ctx.lines.range(d.nameStart, d.nameEnd),
+      })),
   }));
 }
 
@@ -32,11 +42,16 @@ export function definition(ctx: FeatureContext<DockerfileModel>, offset: number)
 /** A stage ARG without a default takes the global ARG's value: go there. */
 function resolve(model: DockerfileModel, name: string, offset: number): VarDef | undefined {
   const def = definitionOf(model, name, offset);
-  if (def && def.instruction.keyword === 'ARG' && def.value === null && def.stage >= 0) return model.globalArgs.filter((g) => g.name === name).pop() ?? def;
+  if (def && def.instruction.keyword === 'ARG' && def.value === null && def.stage >= 0)
+    return model.globalArgs.filter((g) => g.name === name).pop() ?? def;
   return def;
 }
 
-export function rename(ctx: FeatureContext<DockerfileModel>, offset: number, newName: string): { path: string; edits: TextEdit[] }[] | undefined {
+export function rename(
+  ctx: FeatureContext<DockerfileModel>,
+  offset: number,
+  newName: string,
+): { path: string; edits: TextEdit[] }[] | undefined {
   const { model, lines } = ctx;
   const stage = stageNameAt(model, offset);
   if (stage) {
@@ -44,14 +59,17 @@ export function rename(ctx: FeatureContext<DockerfileModel>, offset: number, new
     const spots = [{ start: stage.nameStart!, end: stage.nameEnd! }, ...stageReferences(model, stage.name!)];
     return [{ path: ctx.path, edits: spots.map((s) => ({ range: lines.range(s.start, s.end), newText: newName })) }];
   }
-  const v = variableAt(ctx.text, offset) ?? (() => {
-    const d = [...model.args, ...model.envs].find((x) => x.nameStart <= offset && offset <= x.nameEnd);
-    return d ? { name: d.name, start: d.nameStart, end: d.nameEnd } : undefined;
-  })();
+  const v =
+    variableAt(ctx.text, offset) ??
+    (() => {
+      const d = [...model.args, ...model.envs].find((x) => x.nameStart <= offset && offset <= x.nameEnd);
+      return d ? { name: d.name, start: d.nameStart, end: d.nameEnd } : undefined;
+    })();
   if (!v || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(newName)) return undefined;
   // every definition and reference of that name: ARG and ENV names are global to the file in practice
   const spots: { start: number; end: number }[] = [];
-  for (const d of [...model.args, ...model.envs]) if (d.name === v.name) spots.push({ start: d.nameStart, end: d.nameEnd });
+  for (const d of [...model.args, ...model.envs])
+    if (d.name === v.name) spots.push({ start: d.nameStart, end: d.nameEnd });
   for (const ins of model.instructions) {
     for (const x of ins.variables) if (x.name === v.name) spots.push({ start: x.nameStart, end: x.nameEnd });
   }

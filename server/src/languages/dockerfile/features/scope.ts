@@ -13,18 +13,25 @@ export function stageAt(model: DockerfileModel, offset: number): number {
 /** The ARG/ENV definitions visible at an offset (inside a FROM line: the global ARGs). */
 export function visibleVars(model: DockerfileModel, offset: number): VarDef[] {
   const from = model.stages.find((s) => offset >= s.from.start && offset <= s.from.end);
-  if (from || model.stages.length === 0 || offset < model.stages[0].start) return model.globalArgs.filter((a) => a.instruction.end < offset || from);
+  if (from || model.stages.length === 0 || offset < model.stages[0].start)
+    return model.globalArgs.filter((a) => a.instruction.end < offset || from);
   const s = stageAt(model, offset);
   const chain: number[] = [];
   let cur: Stage | undefined = model.stages[s];
-  while (cur && !chain.includes(cur.index)) { chain.push(cur.index); cur = cur.parentStage !== undefined ? model.stages[cur.parentStage] : undefined; }
+  while (cur && !chain.includes(cur.index)) {
+    chain.push(cur.index);
+    cur = cur.parentStage !== undefined ? model.stages[cur.parentStage] : undefined;
+  }
   const out: VarDef[] = [];
   for (const a of model.args) if (a.stage === s && a.instruction.end < offset) out.push(a);
   for (const e of model.envs) if (chain.includes(e.stage) && e.instruction.end < offset) out.push(e);
   return out;
 }
 
-/** The definition a variable name refers to at an offset (the last visible one). For a stage ARG without default, the global ARG it re-declares. */
+/**
+ * The definition a variable name refers to at an offset (the last visible one). For a stage ARG without default, the
+ * global ARG it re-declares.
+ */
 export function definitionOf(model: DockerfileModel, name: string, offset: number): VarDef | undefined {
   const vis = visibleVars(model, offset).filter((d) => d.name === name);
   return vis.sort((a, b) => a.nameStart - b.nameStart).pop();

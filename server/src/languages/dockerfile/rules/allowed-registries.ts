@@ -3,7 +3,10 @@ import type { DockerfileModel } from '../parse';
 import { meta, dirname, dynamic } from '../util';
 
 /** The `trustedRegistries:` list of the nearest .hadolint.yaml, if any. */
-function trustedRegistries(ctx: { path: string; workspace: { readText(p: string): string | undefined } }): string[] | undefined {
+function trustedRegistries(ctx: {
+  path: string;
+  workspace: { readText(p: string): string | undefined };
+}): string[] | undefined {
   let dir = dirname(ctx.path);
   for (let d = 0; d < 20; d++) {
     const base = dir.endsWith('/') ? dir : dir + '/';
@@ -13,7 +16,9 @@ function trustedRegistries(ctx: { path: string; workspace: { readText(p: string)
         const doc = require('yaml').parse(text);
         const list = doc?.trustedRegistries;
         return Array.isArray(list) ? list.filter((x: unknown): x is string => typeof x === 'string') : undefined;
-      } catch { return undefined; }
+      } catch {
+        return undefined;
+      }
     }
     if (dir === '/' || dir === '.') break;
     dir = dirname(dir);
@@ -29,13 +34,24 @@ export function registryOf(image: string): string {
 
 export const rule: Rule<DockerfileModel> = {
   meta: meta({
-    code: 'DL3026', id: 'allowed-registries', defaultSeverity: 'error',
+    code: 'DL3026',
+    id: 'allowed-registries',
+    defaultSeverity: 'error',
     description: 'A FROM image comes from a registry outside the trusted list.',
-    messages: { registry: 'Use only an allowed registry in the FROM image: `{{registry}}` is not in trustedRegistries ({{allowed}}).' },
+    messages: {
+      registry:
+        'Use only an allowed registry in the FROM image: `{{registry}}` is not in trustedRegistries ({{allowed}}).',
+    },
     fixable: false,
     docs: {
-      rationale: 'Teams that mirror or vet images list their registries in `.hadolint.yaml` (`trustedRegistries:`); an image from elsewhere bypasses that review. Without the setting nothing is reported. `docker.io` stands for Docker Hub images without a registry.',
-      incorrect: 'FROM node:20', correct: 'FROM registry.example.com/node:20', peers: ['hadolint DL3026'],
+      rationale:
+        'Teams that mirror or vet images list their registries in ' +
+        '`.hadolint.yaml` (`trustedRegistries:`); an image from elsewhere bypasses that review. ' +
+        'Without the setting nothing is reported. `docker.io` stands for Docker Hub images without ' +
+        'a registry.',
+      incorrect: 'FROM node:20',
+      correct: 'FROM registry.example.com/node:20',
+      peers: ['hadolint DL3026'],
       files: { '.hadolint.yaml': 'trustedRegistries:\n  - registry.example.com\n' },
     },
   }),
@@ -46,8 +62,20 @@ export const rule: Rule<DockerfileModel> = {
     for (const s of ctx.model.stages) {
       if (!s.image || s.image === 'scratch' || dynamic(s.image) || stageNames.has(s.image.toLowerCase())) continue;
       const reg = registryOf(s.image);
-      const ok = allowed.some((a) => a === reg || (a === 'docker.io' && reg === 'docker.io') || (a.startsWith('*.') && reg.endsWith(a.slice(1))) || a === '*');
-      if (!ok) ctx.report({ start: s.imageStart, end: s.imageEnd, messageId: 'registry', data: { registry: reg, allowed: allowed.join(', ') } });
+      const ok = allowed.some(
+        (a) =>
+          a === reg ||
+          (a === 'docker.io' && reg === 'docker.io') ||
+          (a.startsWith('*.') && reg.endsWith(a.slice(1))) ||
+          a === '*',
+      );
+      if (!ok)
+        ctx.report({
+          start: s.imageStart,
+          end: s.imageEnd,
+          messageId: 'registry',
+          data: { registry: reg, allowed: allowed.join(', ') },
+        });
     }
   },
 };

@@ -2,7 +2,18 @@ import type { Rule } from '../../../engine/types';
 import type { DockerfileModel } from '../parse';
 import { meta, commandsNamed, subcommandOf, packagesAfter, dynamic } from '../util';
 
-export const APK_FLAGS_WITH_VALUE = ['-t', '--virtual', '-X', '--repository', '-p', '--root', '--arch', '--keys-dir', '--repositories-file', '--cache-dir'];
+export const APK_FLAGS_WITH_VALUE = [
+  '-t',
+  '--virtual',
+  '-X',
+  '--repository',
+  '-p',
+  '--root',
+  '--arch',
+  '--keys-dir',
+  '--repositories-file',
+  '--cache-dir',
+];
 
 /** The packages of each `apk add` command. */
 export function* apkAdds(model: DockerfileModel) {
@@ -15,24 +26,45 @@ export function* apkAdds(model: DockerfileModel) {
 
 export const rule: Rule<DockerfileModel> = {
   meta: meta({
-    code: 'DL3018', id: 'apk-pin-versions', defaultSeverity: 'warning',
+    code: 'DL3018',
+    id: 'apk-pin-versions',
+    defaultSeverity: 'warning',
     description: 'apk adds a package without a pinned version.',
-    messages: { unpinned: 'apk installs {{pkg}} at whatever version the repository has that day: pin it as `{{pkg}}=<version>`.' },
+    messages: {
+      unpinned: 'apk installs {{pkg}} at whatever version the repository has that day: pin it as `{{pkg}}=<version>`.',
+    },
     fixable: false,
     docs: {
-      rationale: 'Without a version, `apk add` installs whatever the repository holds that day; `pkg=1.2.3-r0` (or `pkg~1.2`) keeps builds repeatable. Packages of a `--virtual` group that is deleted later still count: hadolint does the same.',
-      incorrect: 'RUN apk add --no-cache curl', correct: 'RUN apk add --no-cache curl=8.5.0-r0', peers: ['hadolint DL3018'],
+      rationale:
+        'Without a version, `apk add` installs whatever the repository holds ' +
+        'that day; `pkg=1.2.3-r0` (or `pkg~1.2`) keeps builds repeatable. Packages of a ' +
+        '`--virtual` group that is deleted later still count: hadolint does the same.',
+      incorrect: 'RUN apk add --no-cache curl',
+      correct: 'RUN apk add --no-cache curl=8.5.0-r0',
+      peers: ['hadolint DL3018'],
     },
   }),
   check(ctx) {
-    for (const { cmd, packages } of apkAdds(ctx.model)) {
+    for (const { packages } of apkAdds(ctx.model)) {
       const unpinned = packages.filter((p) => {
-        if (/[=~<>]/.test(p.value) || p.value.endsWith('.apk') || p.value.includes('/') || dynamic(p.value)) return false;
+        if (/[=~<>]/.test(p.value) || p.value.endsWith('.apk') || p.value.includes('/') || dynamic(p.value))
+          return false;
         return true;
       });
       if (unpinned.length === 0) continue;
       // one finding per command, as hadolint reports one per instruction
-      ctx.report({ start: unpinned[0].start, end: unpinned[unpinned.length - 1].end, messageId: 'unpinned', data: { pkg: unpinned.map((p) => p.value).slice(0, 3).join(', ') + (unpinned.length > 3 ? ', …' : '') } });
+      ctx.report({
+        start: unpinned[0].start,
+        end: unpinned[unpinned.length - 1].end,
+        messageId: 'unpinned',
+        data: {
+          pkg:
+            unpinned
+              .map((p) => p.value)
+              .slice(0, 3)
+              .join(', ') + (unpinned.length > 3 ? ', …' : ''),
+        },
+      });
     }
   },
 };

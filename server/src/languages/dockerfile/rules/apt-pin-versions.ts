@@ -17,26 +17,45 @@ export function* aptInstalls(model: DockerfileModel) {
 
 export const rule: Rule<DockerfileModel> = {
   meta: meta({
-    code: 'DL3008', id: 'apt-pin-versions', defaultSeverity: 'warning',
+    code: 'DL3008',
+    id: 'apt-pin-versions',
+    defaultSeverity: 'warning',
     description: 'apt-get installs a package without a pinned version.',
-    messages: { unpinned: 'apt-get installs {{pkg}} at whatever version the archive has that day: pin it as `{{pkg}}={{hint}}`.' },
+    messages: {
+      unpinned: 'apt-get installs {{pkg}} at whatever version the archive has that day: pin it as `{{pkg}}={{hint}}`.',
+    },
     fixable: false,
     docs: {
-      rationale: 'Without a version, a rebuild installs whatever the archive holds that day; pinning (`pkg=1.2.*`) makes the build repeatable and makes upgrades deliberate.',
+      rationale:
+        'Without a version, a rebuild installs whatever the archive holds that ' +
+        'day; pinning (`pkg=1.2.*`) makes the build repeatable and makes upgrades deliberate.',
       incorrect: 'RUN apt-get update && apt-get install -y --no-install-recommends curl',
       correct: 'RUN apt-get update && apt-get install -y --no-install-recommends curl=7.88.1-10+deb12u5',
       peers: ['hadolint DL3008'],
     },
   }),
   check(ctx) {
-    for (const { cmd, packages } of aptInstalls(ctx.model)) {
+    for (const { packages } of aptInstalls(ctx.model)) {
       const unpinned = packages.filter((p) => {
-        if (p.value.includes('=') || p.value.endsWith('.deb') || p.value.includes('/') || dynamic(p.value)) return false;
+        if (p.value.includes('=') || p.value.endsWith('.deb') || p.value.includes('/') || dynamic(p.value))
+          return false;
         return true;
       });
       if (unpinned.length === 0) continue;
       // one finding per command, as hadolint reports one per instruction
-      ctx.report({ start: unpinned[0].start, end: unpinned[unpinned.length - 1].end, messageId: 'unpinned', data: { pkg: unpinned.map((p) => p.value).slice(0, 3).join(', ') + (unpinned.length > 3 ? ', …' : ''), hint: '<version>' } });
+      ctx.report({
+        start: unpinned[0].start,
+        end: unpinned[unpinned.length - 1].end,
+        messageId: 'unpinned',
+        data: {
+          pkg:
+            unpinned
+              .map((p) => p.value)
+              .slice(0, 3)
+              .join(', ') + (unpinned.length > 3 ? ', …' : ''),
+          hint: '<version>',
+        },
+      });
     }
   },
 };

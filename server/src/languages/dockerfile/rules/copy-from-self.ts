@@ -4,13 +4,17 @@ import { meta } from '../util';
 
 export const rule: Rule<DockerfileModel> = {
   meta: meta({
-    code: 'DL3023', id: 'copy-from-self', defaultSeverity: 'error',
+    code: 'DL3023',
+    id: 'copy-from-self',
+    defaultSeverity: 'error',
     description: '`COPY --from` names the stage it is in.',
     messages: { self: '`--from={{name}}` names the stage this instruction is in: a stage cannot copy from itself.' },
     fixable: false,
     docs: {
       rationale: 'A stage cannot read its own result while it is being built; BuildKit reports a cycle.',
-      incorrect: 'FROM node:20 AS build\nCOPY --from=build /a /b', correct: 'FROM node:20 AS deps\nFROM node:20 AS build\nCOPY --from=deps /a /b', peers: ['hadolint DL3023'],
+      incorrect: 'FROM node:20 AS build\nCOPY --from=build /a /b',
+      correct: 'FROM node:20 AS deps\nFROM node:20 AS build\nCOPY --from=deps /a /b',
+      peers: ['hadolint DL3023'],
     },
   }),
   check(ctx) {
@@ -19,7 +23,8 @@ export const rule: Rule<DockerfileModel> = {
       const f = ins.flags.find((x) => x.name === 'from');
       if (!f?.value || f.valueStart === undefined) continue;
       const s = ctx.model.stages[ins.stage];
-      if (s?.name && s.name.toLowerCase() === f.value.toLowerCase()) ctx.report({ start: f.valueStart, end: f.valueEnd!, messageId: 'self', data: { name: f.value } });
+      if (s?.name && s.name.toLowerCase() === f.value.toLowerCase())
+        ctx.report({ start: f.valueStart, end: f.valueEnd!, messageId: 'self', data: { name: f.value } });
     }
   },
 };

@@ -4,13 +4,20 @@ import { meta } from '../util';
 
 export const rule: Rule<DockerfileModel> = {
   meta: meta({
-    code: 'DL3021', id: 'copy-multiple-sources-dir', defaultSeverity: 'error',
+    code: 'DL3021',
+    id: 'copy-multiple-sources-dir',
+    defaultSeverity: 'error',
     description: 'COPY or ADD with several sources has a destination that does not end with `/`.',
     messages: { slash: '{{keyword}} with more than one source requires the destination to end with `/`.' },
     fixable: 'safe',
     docs: {
-      rationale: 'With several sources the destination must be a directory; without the trailing slash the build fails. The fix appends `/`, which is safe: the build could not succeed otherwise.',
-      incorrect: 'COPY package.json yarn.lock /app', correct: 'COPY package.json yarn.lock /app/', peers: ['hadolint DL3021'],
+      rationale:
+        'With several sources the destination must be a directory; without the ' +
+        'trailing slash the build fails. The fix appends `/`, which is safe: the build could not ' +
+        'succeed otherwise.',
+      incorrect: 'COPY package.json yarn.lock /app',
+      correct: 'COPY package.json yarn.lock /app/',
+      peers: ['hadolint DL3021'],
     },
   }),
   check(ctx) {
@@ -22,7 +29,13 @@ export const rule: Rule<DockerfileModel> = {
       const v = dest.value;
       if (v.endsWith('/') || v.endsWith('\\') || /[$]/.test(v)) continue;
       const at = ins.json ? dest.end - 1 : dest.end;
-      ctx.report({ start: dest.start, end: dest.end, messageId: 'slash', data: { keyword: ins.keyword }, fix: { title: 'Add a trailing /', safe: true, edits: [{ start: at, end: at, newText: '/' }] } });
+      ctx.report({
+        start: dest.start,
+        end: dest.end,
+        messageId: 'slash',
+        data: { keyword: ins.keyword },
+        fix: { title: 'Add a trailing /', safe: true, edits: [{ start: at, end: at, newText: '/' }] },
+      });
     }
   },
 };

@@ -4,19 +4,28 @@ import { meta } from '../util';
 
 export const rule: Rule<DockerfileModel> = {
   meta: meta({
-    code: 'DL3045', id: 'copy-relative-without-workdir', defaultSeverity: 'warning',
+    code: 'DL3045',
+    id: 'copy-relative-without-workdir',
+    defaultSeverity: 'warning',
     description: 'COPY to a relative destination in a stage without WORKDIR.',
-    messages: { relative: '`{{dest}}` is relative but this stage sets no WORKDIR: it lands wherever the base image\'s WORKDIR is.' },
+    messages: {
+      relative: "`{{dest}}` is relative but this stage sets no WORKDIR: it lands wherever the base image's WORKDIR is.",
+    },
     fixable: false,
     docs: {
-      rationale: 'A relative destination depends on the base image\'s working directory, which can change between tags. Set WORKDIR first (in this stage or a stage it builds on). Variables and Windows paths are not reported.',
-      incorrect: 'FROM node:20\nCOPY package.json .', correct: 'FROM node:20\nWORKDIR /app\nCOPY package.json .', peers: ['hadolint DL3045'],
+      rationale:
+        "A relative destination depends on the base image's working directory, " +
+        'which can change between tags. Set WORKDIR first (in this stage or a stage it builds on). ' +
+        'Variables and Windows paths are not reported.',
+      incorrect: 'FROM node:20\nCOPY package.json .',
+      correct: 'FROM node:20\nWORKDIR /app\nCOPY package.json .',
+      peers: ['hadolint DL3045'],
     },
   }),
   check(ctx) {
     const hasWorkdir = new Map<number, boolean>();
     for (const s of ctx.model.stages) {
-      let wd = s.parentStage !== undefined ? hasWorkdir.get(s.parentStage) ?? false : false;
+      let wd = s.parentStage !== undefined ? (hasWorkdir.get(s.parentStage) ?? false) : false;
       for (const ins of s.instructions) {
         if (ins.keyword === 'WORKDIR') wd = true;
         if ((ins.keyword !== 'COPY' && ins.keyword !== 'ADD') || wd || ins.heredocs.length) continue;

@@ -6,14 +6,29 @@ const unquote = (v: string) => v.replace(/^(["'])(.*)\1$/, '$2');
 
 export const rule: Rule<DockerfileModel> = {
   meta: meta({
-    code: 'DL3067', id: 'copy-root-from-stage', defaultSeverity: 'warning',
+    code: 'DL3067',
+    id: 'copy-root-from-stage',
+    defaultSeverity: 'warning',
     description: 'Do not COPY a whole filesystem (`/` to `/`) from another stage or image.',
-    messages: { root: '`COPY --from={{from}} / /` copies the whole filesystem of `{{from}}` over this one: copy only the paths you need.' },
+    messages: {
+      root:
+        '`COPY --from={{from}} / /` copies the whole filesystem of `{{from}}` ' +
+        'over this one: copy only the paths you need.',
+    },
     fixable: false,
     docs: {
-      rationale: 'Copying `/` onto `/` brings the other stage\'s entire root filesystem (package databases, caches, /etc, build tools) into this image, which defeats the point of a multi-stage build and can silently replace this stage\'s system files. Name the directories the final image needs. If the intent is to continue from that stage, use `FROM <stage>` instead.',
-      incorrect: 'FROM golang:1.22 AS build\nRUN go build -o /out/app .\nFROM gcr.io/distroless/static-debian12\nCOPY --from=build / /',
-      correct: 'FROM golang:1.22 AS build\nRUN go build -o /out/app .\nFROM gcr.io/distroless/static-debian12\nCOPY --from=build /out/app /app',
+      rationale:
+        "Copying `/` onto `/` brings the other stage's entire root filesystem " +
+        '(package databases, caches, /etc, build tools) into this image, which defeats the point ' +
+        "of a multi-stage build and can silently replace this stage's system files. Name the " +
+        'directories the final image needs. If the intent is to continue from that stage, use ' +
+        '`FROM <stage>` instead.',
+      incorrect:
+        'FROM golang:1.22 AS build\nRUN go build -o /out/app .\nFROM ' +
+        'gcr.io/distroless/static-debian12\nCOPY --from=build / /',
+      correct:
+        'FROM golang:1.22 AS build\nRUN go build -o /out/app .\nFROM ' +
+        'gcr.io/distroless/static-debian12\nCOPY --from=build /out/app /app',
       peers: ['hadolint DL3067'],
     },
   }),

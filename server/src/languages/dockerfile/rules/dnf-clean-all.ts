@@ -3,20 +3,37 @@ import type { DockerfileModel } from '../parse';
 import type { ShellCommand } from '../shell';
 import { meta, reportUncleanedCache } from '../util';
 
-const cleans = (c: ShellCommand): boolean => ((c.name === 'dnf' || c.name === 'microdnf') && c.argv.some((w) => w.value === 'clean') && c.argv.some((w) => w.value === 'all')) || (c.name === 'rm' && c.argv.some((w) => /^\/var\/cache\/(dnf|yum)/.test(w.value)));
+const cleans = (c: ShellCommand): boolean =>
+  ((c.name === 'dnf' || c.name === 'microdnf') &&
+    c.argv.some((w) => w.value === 'clean') &&
+    c.argv.some((w) => w.value === 'all')) ||
+  (c.name === 'rm' && c.argv.some((w) => /^\/var\/cache\/(dnf|yum)/.test(w.value)));
 
 export const rule: Rule<DockerfileModel> = {
   meta: meta({
-    code: 'DL3040', id: 'dnf-clean-all', defaultSeverity: 'warning',
+    code: 'DL3040',
+    id: 'dnf-clean-all',
+    defaultSeverity: 'warning',
     description: 'A RUN uses dnf without cleaning its cache.',
     messages: { noClean: 'The dnf cache stays in this layer: end this RUN with `dnf clean all`.' },
     fixable: 'suggestion',
     docs: {
-      rationale: 'dnf keeps downloaded packages and metadata in its cache; unless the same RUN cleans it (or uses a cache mount), the layer keeps it. The fix appends `&& dnf clean all` to the RUN (a suggestion).',
-      incorrect: 'RUN dnf install -y httpd-2.4.57', correct: 'RUN dnf install -y httpd-2.4.57 && dnf clean all', peers: ['hadolint DL3040'],
+      rationale:
+        'dnf keeps downloaded packages and metadata in its cache; unless the ' +
+        'same RUN cleans it (or uses a cache mount), the layer keeps it. The fix appends `&& dnf ' +
+        'clean all` to the RUN (a suggestion).',
+      incorrect: 'RUN dnf install -y httpd-2.4.57',
+      correct: 'RUN dnf install -y httpd-2.4.57 && dnf clean all',
+      peers: ['hadolint DL3040'],
     },
   }),
   check(ctx) {
-    reportUncleanedCache(ctx, ['dnf', 'microdnf'], ['install', 'groupinstall', 'localinstall', 'reinstall'], cleans, 'dnf clean all');
+    reportUncleanedCache(
+      ctx,
+      ['dnf', 'microdnf'],
+      ['install', 'groupinstall', 'localinstall', 'reinstall'],
+      cleans,
+      'dnf clean all',
+    );
   },
 };

@@ -6,20 +6,65 @@ const pinned = (v: string): boolean => /-\d/.test(v);
 
 export const rule: Rule<DockerfileModel> = {
   meta: meta({
-    code: 'DL3041', id: 'dnf-pin-versions', defaultSeverity: 'warning',
+    code: 'DL3041',
+    id: 'dnf-pin-versions',
+    defaultSeverity: 'warning',
     description: 'dnf installs a package without a pinned version.',
-    messages: { unpinned: 'dnf installs {{pkg}} at whatever version the repository has that day: pin it as `{{pkg}}-<version>`.' },
+    messages: {
+      unpinned: 'dnf installs {{pkg}} at whatever version the repository has that day: pin it as `{{pkg}}-<version>`.',
+    },
     fixable: false,
     docs: {
-      rationale: 'Without a version, a rebuild installs whatever the repository holds that day; pinning makes the build repeatable. Local package files and variables are not reported.',
-      incorrect: 'RUN dnf install -y httpd', correct: 'RUN dnf install -y httpd-2.4.57', peers: ['hadolint DL3041'],
+      rationale:
+        'Without a version, a rebuild installs whatever the repository holds ' +
+        'that day; pinning makes the build repeatable. Local package files and variables are not ' +
+        'reported.',
+      incorrect: 'RUN dnf install -y httpd',
+      correct: 'RUN dnf install -y httpd-2.4.57',
+      peers: ['hadolint DL3041'],
     },
   }),
   check(ctx) {
-    for (const { packages } of subcommands(ctx.model, ['dnf', 'microdnf'], ['install'], ['-c', '--config', '--installroot', '--releasever', '--repo', '--enablerepo', '--disablerepo', '--setopt', '-x', '--exclude', '-r', '--repo'])) {
-      const unpinned = packages.filter((p) => !pinned(p.value) && !dynamic(p.value) && !p.value.endsWith('.rpm') && !p.value.includes('/') && !p.value.startsWith('@'));
+    for (const { packages } of subcommands(
+      ctx.model,
+      ['dnf', 'microdnf'],
+      ['install'],
+      [
+        '-c',
+        '--config',
+        '--installroot',
+        '--releasever',
+        '--repo',
+        '--enablerepo',
+        '--disablerepo',
+        '--setopt',
+        '-x',
+        '--exclude',
+        '-r',
+        '--repo',
+      ],
+    )) {
+      const unpinned = packages.filter(
+        (p) =>
+          !pinned(p.value) &&
+          !dynamic(p.value) &&
+          !p.value.endsWith('.rpm') &&
+          !p.value.includes('/') &&
+          !p.value.startsWith('@'),
+      );
       if (unpinned.length === 0) continue;
-      ctx.report({ start: unpinned[0].start, end: unpinned[unpinned.length - 1].end, messageId: 'unpinned', data: { pkg: unpinned.map((p) => p.value).slice(0, 3).join(', ') + (unpinned.length > 3 ? ', …' : '') } });
+      ctx.report({
+        start: unpinned[0].start,
+        end: unpinned[unpinned.length - 1].end,
+        messageId: 'unpinned',
+        data: {
+          pkg:
+            unpinned
+              .map((p) => p.value)
+              .slice(0, 3)
+              .join(', ') + (unpinned.length > 3 ? ', …' : ''),
+        },
+      });
     }
   },
 };

@@ -4,20 +4,36 @@ import { meta } from '../util';
 
 export const rule: Rule<DockerfileModel> = {
   meta: meta({
-    code: 'DL3044', id: 'env-self-reference', defaultSeverity: 'error',
+    code: 'DL3044',
+    id: 'env-self-reference',
+    defaultSeverity: 'error',
     description: 'An ENV refers to a variable it defines itself.',
-    messages: { self: '`${{name}}` refers to a variable defined in this same ENV: it still has its previous value here (usually empty).' },
+    messages: {
+      self:
+        '`${{name}}` refers to a variable defined in this same ENV: it still ' +
+        'has its previous value here (usually empty).',
+    },
     fixable: false,
     docs: {
-      rationale: 'All assignments of one ENV are evaluated against the environment from before the statement, so `ENV A=1 B=$A` gives B an empty value. Split the ENV in two. Referring to an earlier value (`ENV PATH=/opt/bin:$PATH`) is fine.',
-      incorrect: 'ENV APP_HOME=/app APP_BIN=$APP_HOME/bin', correct: 'ENV APP_HOME=/app\nENV APP_BIN=$APP_HOME/bin', peers: ['hadolint DL3044'],
+      rationale:
+        'All assignments of one ENV are evaluated against the environment from ' +
+        'before the statement, so `ENV A=1 B=$A` gives B an empty value. Split the ENV in two. ' +
+        'Referring to an earlier value (`ENV PATH=/opt/bin:$PATH`) is fine.',
+      incorrect: 'ENV APP_HOME=/app APP_BIN=$APP_HOME/bin',
+      correct: 'ENV APP_HOME=/app\nENV APP_BIN=$APP_HOME/bin',
+      peers: ['hadolint DL3044'],
     },
   }),
   check(ctx) {
     for (const ins of ctx.model.instructions) {
       if (ins.keyword !== 'ENV' || !ins.args.some((a) => a.value.includes('$'))) continue;
       const defs = ctx.model.envs.filter((e) => e.instruction === ins);
-      const earlier = new Set(ctx.model.envs.filter((e) => e.instruction.start < ins.start).map((e) => e.name).concat(ctx.model.args.filter((a) => a.instruction.start < ins.start).map((a) => a.name)));
+      const earlier = new Set(
+        ctx.model.envs
+          .filter((e) => e.instruction.start < ins.start)
+          .map((e) => e.name)
+          .concat(ctx.model.args.filter((a) => a.instruction.start < ins.start).map((a) => a.name)),
+      );
       for (const v of ins.variables) {
         const start = v.nameStart;
         const def = defs.find((d) => d.name === v.name);

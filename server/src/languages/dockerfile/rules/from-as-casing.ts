@@ -4,13 +4,19 @@ import { meta } from '../util';
 
 export const rule: Rule<DockerfileModel> = {
   meta: meta({
-    code: 'DF003', id: 'from-as-casing', defaultSeverity: 'warning',
+    code: 'DF003',
+    id: 'from-as-casing',
+    defaultSeverity: 'warning',
     description: 'The `AS` keyword should match the case of the `FROM` keyword.',
     messages: { casing: '`{{as}}` does not match the case of `{{from}}`: write `{{want}}`.' },
     fixable: 'safe',
     docs: {
-      rationale: 'Consistent casing reads better and is what BuildKit `FromAsCasing` checks. The fix changes the keyword\'s case and is safe.',
-      incorrect: 'FROM node:20 as build', correct: 'FROM node:20 AS build', peers: ['BuildKit FromAsCasing'],
+      rationale:
+        'Consistent casing reads better and is what BuildKit `FromAsCasing` ' +
+        "checks. The fix changes the keyword's case and is safe.",
+      incorrect: 'FROM node:20 as build',
+      correct: 'FROM node:20 AS build',
+      peers: ['BuildKit FromAsCasing'],
     },
   }),
   check(ctx) {
@@ -22,7 +28,13 @@ export const rule: Rule<DockerfileModel> = {
       const lower = from === from.toLowerCase();
       const want = upper ? 'AS' : lower ? 'as' : undefined;
       if (!want || a[1].value === want) continue;
-      ctx.report({ start: a[1].start, end: a[1].end, messageId: 'casing', data: { as: a[1].value, from, want }, fix: { title: `Write ${want}`, safe: true, edits: [{ start: a[1].start, end: a[1].end, newText: want }] } });
+      ctx.report({
+        start: a[1].start,
+        end: a[1].end,
+        messageId: 'casing',
+        data: { as: a[1].value, from, want },
+        fix: { title: `Write ${want}`, safe: true, edits: [{ start: a[1].start, end: a[1].end, newText: want }] },
+      });
     }
   },
 };

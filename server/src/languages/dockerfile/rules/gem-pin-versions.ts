@@ -4,13 +4,19 @@ import { meta, commandsNamed, subcommandOf, dynamic } from '../util';
 
 export const rule: Rule<DockerfileModel> = {
   meta: meta({
-    code: 'DL3028', id: 'gem-pin-versions', defaultSeverity: 'warning',
+    code: 'DL3028',
+    id: 'gem-pin-versions',
+    defaultSeverity: 'warning',
     description: 'gem installs a gem without a pinned version.',
     messages: { unpinned: 'gem installs `{{pkg}}` at its newest release: pin it with `:<version>` or `-v`.' },
     fixable: false,
     docs: {
-      rationale: 'An unpinned gem installs its newest release at build time. `gem install bundler:2.5.6`, `gem install rails -v 7.1.3` and local `.gem` files are fine.',
-      incorrect: 'RUN gem install bundler', correct: 'RUN gem install bundler:2.5.6', peers: ['hadolint DL3028'],
+      rationale:
+        'An unpinned gem installs its newest release at build time. `gem ' +
+        'install bundler:2.5.6`, `gem install rails -v 7.1.3` and local `.gem` files are fine.',
+      incorrect: 'RUN gem install bundler',
+      correct: 'RUN gem install bundler:2.5.6',
+      peers: ['hadolint DL3028'],
     },
   }),
   check(ctx) {
@@ -21,7 +27,25 @@ export const rule: Rule<DockerfileModel> = {
       if (a.some((w) => w.value === '-v' || w.value === '--version' || w.value.startsWith('--version='))) continue;
       for (let k = a.indexOf(sub) + 1; k < a.length; k++) {
         const v = a[k].value;
-        if (v.startsWith('-')) { if (['-i', '--install-dir', '-n', '--bindir', '-s', '--source', '-P', '--trust-policy', '--platform', '-g', '--file'].includes(v)) k++; continue; }
+        if (v.startsWith('-')) {
+          if (
+            [
+              '-i',
+              '--install-dir',
+              '-n',
+              '--bindir',
+              '-s',
+              '--source',
+              '-P',
+              '--trust-policy',
+              '--platform',
+              '-g',
+              '--file',
+            ].includes(v)
+          )
+            k++;
+          continue;
+        }
         if (v.includes(':') || v.endsWith('.gem') || dynamic(v)) continue;
         ctx.report({ start: a[k].start, end: a[k].end, messageId: 'unpinned', data: { pkg: v } });
       }

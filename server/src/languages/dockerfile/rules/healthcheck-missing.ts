@@ -4,13 +4,20 @@ import { meta } from '../util';
 
 export const rule: Rule<DockerfileModel> = {
   meta: meta({
-    code: 'DL3057', id: 'healthcheck-missing', defaultSeverity: 'off',
+    code: 'DL3057',
+    id: 'healthcheck-missing',
+    defaultSeverity: 'off',
     description: 'The final stage has no HEALTHCHECK.',
     messages: { missing: 'The final stage has no HEALTHCHECK.' },
     fixable: false,
     docs: {
-      rationale: 'A HEALTHCHECK lets Docker (and compose `depends_on: condition: service_healthy`) tell a started container from a working one. Off by default, as in hadolint: orchestrators such as Kubernetes and ECS define their own probes.',
-      incorrect: 'FROM nginx:1.27', correct: 'FROM nginx:1.27\nHEALTHCHECK CMD curl -fsS http://localhost/ || exit 1', peers: ['hadolint DL3057'],
+      rationale:
+        'A HEALTHCHECK lets Docker (and compose `depends_on: condition: ' +
+        'service_healthy`) tell a started container from a working one. Off by default, as in ' +
+        'hadolint: orchestrators such as Kubernetes and ECS define their own probes.',
+      incorrect: 'FROM nginx:1.27',
+      correct: 'FROM nginx:1.27\nHEALTHCHECK CMD curl -fsS http://localhost/ || exit 1',
+      peers: ['hadolint DL3057'],
     },
   }),
   check(ctx) {

@@ -4,13 +4,20 @@ import { meta } from '../util';
 
 export const rule: Rule<DockerfileModel> = {
   meta: meta({
-    code: 'DL1001', id: 'inline-ignore-pragma', defaultSeverity: 'off',
-    description: 'An inline `# hadolint ignore=` pragma: prefer the rule list of `.hadolint.yaml` or `.shipshape.yaml`.',
+    code: 'DL1001',
+    id: 'inline-ignore-pragma',
+    defaultSeverity: 'off',
+    description:
+      'An inline `# hadolint ignore=` pragma: prefer the rule list of `.hadolint.yaml` or `.shipshape.yaml`.',
     messages: { pragma: 'Inline ignore pragma: prefer configuring rules in .hadolint.yaml or .shipshape.yaml.' },
     fixable: false,
     docs: {
-      rationale: 'Off by default, as in hadolint. Teams that want every exception in one reviewed configuration file turn it on.',
-      incorrect: '# hadolint ignore=DL3008\nRUN apt-get install -y curl', correct: 'RUN apt-get install -y curl=7.88.1-10+deb12u5', peers: ['hadolint DL1001'],
+      rationale:
+        'Off by default, as in hadolint. Teams that want every exception in ' +
+        'one reviewed configuration file turn it on.',
+      incorrect: '# hadolint ignore=DL3008\nRUN apt-get install -y curl',
+      correct: 'RUN apt-get install -y curl=7.88.1-10+deb12u5',
+      peers: ['hadolint DL1001'],
     },
   }),
   check(ctx) {
@@ -18,7 +25,8 @@ export const rule: Rule<DockerfileModel> = {
     for (let l = 0; l < ctx.lines.lineCount; l++) {
       const t = ctx.lines.lineText(l);
       const m = /^(\s*)#\s*(hadolint|shipshape)\s+ignore\s*=/.exec(t);
-      if (m) ctx.report({ start: ctx.lines.lineStart(l) + m[1].length, end: ctx.lines.lineEnd(l), messageId: 'pragma' });
+      if (m)
+        ctx.report({ start: ctx.lines.lineStart(l) + m[1].length, end: ctx.lines.lineEnd(l), messageId: 'pragma' });
     }
   },
 };

@@ -4,13 +4,26 @@ import { meta } from '../util';
 
 export const rule: Rule<DockerfileModel> = {
   meta: meta({
-    code: 'DL3025', id: 'json-args-cmd', defaultSeverity: 'warning',
+    code: 'DL3025',
+    id: 'json-args-cmd',
+    defaultSeverity: 'warning',
     description: 'CMD or ENTRYPOINT is in shell form, so the process does not get signals.',
-    messages: { shellForm: '{{keyword}} in shell form runs under `/bin/sh -c`, which does not pass on signals such as SIGTERM: write it as a JSON array.' },
+    messages: {
+      shellForm:
+        '{{keyword}} in shell form runs under `/bin/sh -c`, which does not ' +
+        'pass on signals such as SIGTERM: write it as a JSON array.',
+    },
     fixable: 'suggestion',
     docs: {
-      rationale: 'In shell form, `/bin/sh -c` is PID 1 and does not forward SIGTERM: `docker stop` waits ten seconds and kills the process. The exec (JSON) form runs the program directly. Same check as BuildKit `JSONArgsRecommended`. The fix rewrites simple commands (no variables, quotes or shell operators) as a JSON array; it is a suggestion because the program then runs without a shell.',
-      incorrect: 'CMD node server.js', correct: 'CMD ["node", "server.js"]', peers: ['hadolint DL3025', 'BuildKit JSONArgsRecommended'],
+      rationale:
+        'In shell form, `/bin/sh -c` is PID 1 and does not forward SIGTERM: ' +
+        '`docker stop` waits ten seconds and kills the process. The exec (JSON) form runs the ' +
+        'program directly. Same check as BuildKit `JSONArgsRecommended`. The fix rewrites simple ' +
+        'commands (no variables, quotes or shell operators) as a JSON array; it is a suggestion ' +
+        'because the program then runs without a shell.',
+      incorrect: 'CMD node server.js',
+      correct: 'CMD ["node", "server.js"]',
+      peers: ['hadolint DL3025', 'BuildKit JSONArgsRecommended'],
     },
   }),
   check(ctx) {
@@ -22,8 +35,23 @@ export const rule: Rule<DockerfileModel> = {
         const raw = ctx.text.slice(ins.bodyStart, ins.end);
         const simple = !/[$`'"\\|&;<>(){}*?#~\n]/.test(raw);
         ctx.report({
-          start: ins.bodyStart, end: ins.end, messageId: 'shellForm', data: { keyword: ins.keyword },
-          fix: simple ? { title: 'Use the JSON (exec) form', safe: false, edits: [{ start: ins.bodyStart, end: ins.end, newText: JSON.stringify(raw.trim().split(/\s+/)).replace(/","/g, '", "') }] } : undefined,
+          start: ins.bodyStart,
+          end: ins.end,
+          messageId: 'shellForm',
+          data: { keyword: ins.keyword },
+          fix: simple
+            ? {
+                title: 'Use the JSON (exec) form',
+                safe: false,
+                edits: [
+                  {
+                    start: ins.bodyStart,
+                    end: ins.end,
+                    newText: JSON.stringify(raw.trim().split(/\s+/)).replace(/","/g, '", "'),
+                  },
+                ],
+              }
+            : undefined,
         });
       }
     }

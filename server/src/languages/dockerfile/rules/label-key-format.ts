@@ -13,13 +13,21 @@ export function labelKeyProblem(key: string): string | undefined {
 
 export const rule: Rule<DockerfileModel> = {
   meta: meta({
-    code: 'DL3048', id: 'label-key-format', defaultSeverity: 'hint',
+    code: 'DL3048',
+    id: 'label-key-format',
+    defaultSeverity: 'hint',
     description: 'A LABEL key is not a valid label key.',
     messages: { key: 'Label key `{{key}}` {{problem}}.' },
     fixable: false,
     docs: {
-      rationale: 'Docker\'s guidelines for label keys: reverse-DNS, lower-case letters, digits, `.` and `-`, no leading/trailing or doubled separators, and not the `com.docker.*`, `io.docker.*`, `org.dockerproject.*` namespaces. Tools that read labels rely on it.',
-      incorrect: 'LABEL Org.Example..Version=1', correct: 'LABEL org.example.version=1', peers: ['hadolint DL3048'],
+      rationale:
+        "Docker's guidelines for label keys: reverse-DNS, lower-case letters, " +
+        'digits, `.` and `-`, no leading/trailing or doubled separators, and not the ' +
+        '`com.docker.*`, `io.docker.*`, `org.dockerproject.*` namespaces. Tools that read labels ' +
+        'rely on it.',
+      incorrect: 'LABEL Org.Example..Version=1',
+      correct: 'LABEL org.example.version=1',
+      peers: ['hadolint DL3048'],
     },
   }),
   check(ctx) {

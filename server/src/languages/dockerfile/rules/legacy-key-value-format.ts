@@ -4,13 +4,23 @@ import { meta } from '../util';
 
 export const rule: Rule<DockerfileModel> = {
   meta: meta({
-    code: 'DF009', id: 'legacy-key-value-format', defaultSeverity: 'warning',
+    code: 'DF009',
+    id: 'legacy-key-value-format',
+    defaultSeverity: 'warning',
     description: 'Use `key=value` in ENV and LABEL, not the legacy `key value` form.',
-    messages: { legacy: '`{{keyword}} {{name}} {{value}}` is the legacy form: write `{{keyword}} {{name}}={{quoted}}`.' },
+    messages: {
+      legacy: '`{{keyword}} {{name}} {{value}}` is the legacy form: write `{{keyword}} {{name}}={{quoted}}`.',
+    },
     fixable: 'safe',
     docs: {
-      rationale: 'The space-separated form takes the rest of the line as the value, so `ENV A 1 B 2` sets A to `1 B 2`; it is deprecated. BuildKit `LegacyKeyValueFormat`. The fix writes `name=value`, quoting the value when it has blanks, and is safe: the value stays the same.',
-      incorrect: 'ENV NODE_ENV production', correct: 'ENV NODE_ENV=production', peers: ['BuildKit LegacyKeyValueFormat'],
+      rationale:
+        'The space-separated form takes the rest of the line as the value, so ' +
+        '`ENV A 1 B 2` sets A to `1 B 2`; it is deprecated. BuildKit `LegacyKeyValueFormat`. The ' +
+        'fix writes `name=value`, quoting the value when it has blanks, and is safe: the value ' +
+        'stays the same.',
+      incorrect: 'ENV NODE_ENV production',
+      correct: 'ENV NODE_ENV=production',
+      peers: ['BuildKit LegacyKeyValueFormat'],
     },
   }),
   check(ctx) {
@@ -21,21 +31,40 @@ export const rule: Rule<DockerfileModel> = {
       const p = props[0];
       if (p.operator === '=' || p.value === null || p.valueStart === undefined || p.valueEnd === undefined) continue;
       const nameEnd = p.nameEnd;
-      const valueStart = p.valueStart, valueEnd = p.valueEnd;
+      const valueStart = p.valueStart,
+        valueEnd = p.valueEnd;
       const raw = ctx.text.slice(valueStart, valueEnd);
       const simple = !/[\\\n'"`]/.test(raw);
       const newValue = /\s/.test(raw) || raw === '' ? JSON.stringify(raw) : raw;
       ctx.report({
-        start: p.nameStart, end: nameEnd, messageId: 'legacy',
-        data: { keyword: ins.keyword, name: p.name, value: shorten(oneLine(raw)), quoted: shorten(oneLine(simple ? newValue : raw)) },
-        fix: simple && !/[$]/.test(newValue.slice(1, -1)) || (simple && newValue === raw) ? { title: 'Use name=value', safe: true, edits: [{ start: nameEnd, end: valueEnd, newText: '=' + newValue }] } : undefined,
+        start: p.nameStart,
+        end: nameEnd,
+        messageId: 'legacy',
+        data: {
+          keyword: ins.keyword,
+          name: p.name,
+          value: shorten(oneLine(raw)),
+          quoted: shorten(oneLine(simple ? newValue : raw)),
+        },
+        fix:
+          (simple && !/[$]/.test(newValue.slice(1, -1))) || (simple && newValue === raw)
+            ? {
+                title: 'Use name=value',
+                safe: true,
+                edits: [{ start: nameEnd, end: valueEnd, newText: '=' + newValue }],
+              }
+            : undefined,
       });
     }
   },
 };
 
 /** The value on one line (continuations joined), as the message quotes it. */
-function oneLine(v: string): string { return v.replace(/\s*\\?\r?\n\s*/g, ' '); }
+function oneLine(v: string): string {
+  return v.replace(/\s*\\?\r?\n\s*/g, ' ');
+}
 
 /** Long values are cut in the message (the fix keeps them whole). */
-function shorten(v: string): string { return v.length > 40 ? v.slice(0, 37) + '...' : v; }
+function shorten(v: string): string {
+  return v.length > 40 ? v.slice(0, 37) + '...' : v;
+}

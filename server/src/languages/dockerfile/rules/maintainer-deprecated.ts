@@ -4,22 +4,43 @@ import { meta } from '../util';
 
 export const rule: Rule<DockerfileModel> = {
   meta: meta({
-    code: 'DL4000', id: 'maintainer-deprecated', defaultSeverity: 'error',
+    code: 'DL4000',
+    id: 'maintainer-deprecated',
+    defaultSeverity: 'error',
     description: 'The obsolete MAINTAINER instruction.',
-    messages: { maintainer: 'MAINTAINER is obsolete: record the author with `LABEL org.opencontainers.image.authors=...` (or `LABEL maintainer=...`).' },
+    messages: {
+      maintainer:
+        'MAINTAINER is obsolete: record the author with `LABEL ' +
+        'org.opencontainers.image.authors=...` (or `LABEL maintainer=...`).',
+    },
     fixable: 'suggestion',
     docs: {
-      rationale: 'MAINTAINER has been deprecated since Docker 1.13; a label carries the same information and tools read it. Same check as BuildKit `MaintainerDeprecated`. The fix rewrites it as `LABEL maintainer="..."` (a suggestion: the image metadata changes shape).',
-      incorrect: 'MAINTAINER Jane <jane@example.com>', correct: 'LABEL maintainer="Jane <jane@example.com>"', peers: ['hadolint DL4000', 'BuildKit MaintainerDeprecated'],
+      rationale:
+        'MAINTAINER has been deprecated since Docker 1.13; a label carries the ' +
+        'same information and tools read it. Same check as BuildKit `MaintainerDeprecated`. The ' +
+        'fix rewrites it as `LABEL maintainer="..."` (a suggestion: the image metadata changes ' +
+        'shape).',
+      incorrect: 'MAINTAINER Jane <jane@example.com>',
+      correct: 'LABEL maintainer="Jane <jane@example.com>"',
+      peers: ['hadolint DL4000', 'BuildKit MaintainerDeprecated'],
     },
   }),
   check(ctx) {
     for (const ins of ctx.model.instructions) {
       if (ins.keyword !== 'MAINTAINER') continue;
-      const value = ctx.text.slice(ins.bodyStart, ins.end).replace(/\\\r?\n\s*/g, ' ').trim();
+      const value = ctx.text
+        .slice(ins.bodyStart, ins.end)
+        .replace(/\\\r?\n\s*/g, ' ')
+        .trim();
       ctx.report({
-        start: ins.start, end: ins.end, messageId: 'maintainer',
-        fix: { title: 'Replace with LABEL maintainer', safe: false, edits: [{ start: ins.start, end: ins.end, newText: `LABEL maintainer=${JSON.stringify(value)}` }] },
+        start: ins.start,
+        end: ins.end,
+        messageId: 'maintainer',
+        fix: {
+          title: 'Replace with LABEL maintainer',
+          safe: false,
+          edits: [{ start: ins.start, end: ins.end, newText: `LABEL maintainer=${JSON.stringify(value)}` }],
+        },
       });
     }
   },

@@ -4,19 +4,38 @@ import { meta, commandsNamed } from '../util';
 
 export const rule: Rule<DockerfileModel> = {
   meta: meta({
-    code: 'DL3027', id: 'no-apt', defaultSeverity: 'warning',
+    code: 'DL3027',
+    id: 'no-apt',
+    defaultSeverity: 'warning',
     description: 'A RUN uses `apt` instead of apt-get.',
-    messages: { apt: '`apt` is made for people at a terminal and its interface is not stable for scripts: use apt-get or apt-cache.' },
+    messages: {
+      apt:
+        '`apt` is made for people at a terminal and its interface is not ' +
+        'stable for scripts: use apt-get or apt-cache.',
+    },
     fixable: 'suggestion',
     docs: {
-      rationale: '`apt` warns that its command-line interface is not stable and prints progress bars for people; `apt-get` is the scripting interface. The fix renames the command (a suggestion).',
-      incorrect: 'RUN apt install -y curl', correct: 'RUN apt-get install -y curl', peers: ['hadolint DL3027'],
+      rationale:
+        '`apt` warns that its command-line interface is not stable and prints ' +
+        'progress bars for people; `apt-get` is the scripting interface. The fix renames the ' +
+        'command (a suggestion).',
+      incorrect: 'RUN apt install -y curl',
+      correct: 'RUN apt-get install -y curl',
+      peers: ['hadolint DL3027'],
     },
   }),
   check(ctx) {
     for (const { cmd } of commandsNamed(ctx.model, ['apt'])) {
       const w = cmd.argv[0];
-      ctx.report({ start: w.start, end: w.end, messageId: 'apt', fix: w.value === 'apt' && !cmd.via ? { title: 'Use apt-get', safe: false, edits: [{ start: w.start, end: w.end, newText: 'apt-get' }] } : undefined });
+      ctx.report({
+        start: w.start,
+        end: w.end,
+        messageId: 'apt',
+        fix:
+          w.value === 'apt' && !cmd.via
+            ? { title: 'Use apt-get', safe: false, edits: [{ start: w.start, end: w.end, newText: 'apt-get' }] }
+            : undefined,
+      });
     }
   },
 };

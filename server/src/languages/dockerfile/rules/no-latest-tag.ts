@@ -4,13 +4,22 @@ import { meta } from '../util';
 
 export const rule: Rule<DockerfileModel> = {
   meta: meta({
-    code: 'DL3007', id: 'no-latest-tag', defaultSeverity: 'warning',
+    code: 'DL3007',
+    id: 'no-latest-tag',
+    defaultSeverity: 'warning',
     description: 'A FROM image uses the moving `latest` tag.',
-    messages: { latest: '`:latest` moves: a later build may get a different base image. Pin a version tag or a digest.' },
+    messages: {
+      latest: '`:latest` moves: a later build may get a different base image. Pin a version tag or a digest.',
+    },
     fixable: 'suggestion',
     docs: {
-      rationale: '`latest` moves: rebuilding the same Dockerfile later may pull a new major version. The fix replaces `latest` with a tag placeholder to complete (a suggestion).',
-      incorrect: 'FROM node:latest', correct: 'FROM node:20-alpine', peers: ['hadolint DL3007'],
+      rationale:
+        '`latest` moves: rebuilding the same Dockerfile later may pull a new ' +
+        'major version. The fix replaces `latest` with a tag placeholder to complete (a ' +
+        'suggestion).',
+      incorrect: 'FROM node:latest',
+      correct: 'FROM node:20-alpine',
+      peers: ['hadolint DL3007'],
     },
   }),
   check(ctx) {
@@ -18,8 +27,15 @@ export const rule: Rule<DockerfileModel> = {
       if (s.tag !== 'latest' || s.digest) continue;
       const start = s.imageEnd - 'latest'.length;
       ctx.report({
-        start, end: s.imageEnd, messageId: 'latest',
-        fix: { title: 'Pin an explicit tag', safe: false, snippet: true, edits: [{ start, end: s.imageEnd, newText: '${1:tag}' }] },
+        start,
+        end: s.imageEnd,
+        messageId: 'latest',
+        fix: {
+          title: 'Pin an explicit tag',
+          safe: false,
+          snippet: true,
+          edits: [{ start, end: s.imageEnd, newText: '${1:tag}' }],
+        },
       });
     }
   },

@@ -4,13 +4,29 @@ import { meta, dynamic } from '../util';
 
 export const rule: Rule<DockerfileModel> = {
   meta: meta({
-    code: 'DL3066', id: 'numeric-user', defaultSeverity: 'off',
+    code: 'DL3066',
+    id: 'numeric-user',
+    defaultSeverity: 'off',
     description: 'USER should give a numeric user id: a name may not resolve outside the image.',
-    messages: { name: '`USER {{user}}` names the user: tools outside the image (Kubernetes `runAsNonRoot`, the host) see only ids, so prefer its numeric id (e.g. `USER 1001`).' },
+    messages: {
+      name:
+        '`USER {{user}}` names the user: tools outside the image (Kubernetes ' +
+        '`runAsNonRoot`, the host) see only ids, so prefer its numeric id (e.g. `USER 1001`).',
+    },
     fixable: false,
     docs: {
-      rationale: 'A user name is resolved through the image\'s `/etc/passwd`; the host, volume permissions and checks such as Kubernetes `runAsNonRoot` see only the numeric id and cannot tell that `app` is not root. Giving the id (`USER 1001` or `USER 1001:1001`) makes it verifiable. Only the part before `:` is checked; a value taken from a variable is left alone since it may hold a number. Off by default here (hadolint shows it as info): the common and recommended pattern of creating a named user and switching to it (as DL3002\'s fix does) would otherwise always be reported; turn it on when your platform checks ids.',
-      incorrect: 'FROM node:20\nUSER node', correct: 'FROM node:20\nUSER 1000:1000', peers: ['hadolint DL3066'],
+      rationale:
+        "A user name is resolved through the image's `/etc/passwd`; the host, " +
+        'volume permissions and checks such as Kubernetes `runAsNonRoot` see only the numeric id ' +
+        'and cannot tell that `app` is not root. Giving the id (`USER 1001` or `USER 1001:1001`) ' +
+        'makes it verifiable. Only the part before `:` is checked; a value taken from a variable ' +
+        'is left alone since it may hold a number. Off by default here (hadolint shows it as ' +
+        'info): the common and recommended pattern of creating a named user and switching to it ' +
+        "(as DL3002's fix does) would otherwise always be reported; turn it on when your platform " +
+        'checks ids.',
+      incorrect: 'FROM node:20\nUSER node',
+      correct: 'FROM node:20\nUSER 1000:1000',
+      peers: ['hadolint DL3066'],
     },
   }),
   check(ctx) {

@@ -18,34 +18,91 @@ export function* pipInstalls(model: DockerfileModel) {
     yield { ...x, sub: a[k] };
   }
 }
-function pythonVersions(): string[] { return ['3.8', '3.9', '3.10', '3.11', '3.12', '3.13', '3.14'].flatMap((v) => ['python' + v, 'pip' + v]); }
+function pythonVersions(): string[] {
+  return ['3.8', '3.9', '3.10', '3.11', '3.12', '3.13', '3.14'].flatMap((v) => ['python' + v, 'pip' + v]);
+}
 
 /** pip options that take a value. */
-export const PIP_FLAGS_WITH_VALUE = ['-r', '--requirement', '-c', '--constraint', '-e', '--editable', '-t', '--target', '--prefix', '--root', '-i', '--index-url', '--extra-index-url', '-f', '--find-links', '--platform', '--python-version', '--implementation', '--abi', '--src', '--upgrade-strategy', '--trusted-host', '--cache-dir', '--progress-bar', '--global-option', '--config-settings', '-C', '--report', '--log', '--timeout', '--retries', '--proxy', '--cert', '--client-cert', '--exists-action', '--no-binary', '--only-binary'];
+export const PIP_FLAGS_WITH_VALUE = [
+  '-r',
+  '--requirement',
+  '-c',
+  '--constraint',
+  '-e',
+  '--editable',
+  '-t',
+  '--target',
+  '--prefix',
+  '--root',
+  '-i',
+  '--index-url',
+  '--extra-index-url',
+  '-f',
+  '--find-links',
+  '--platform',
+  '--python-version',
+  '--implementation',
+  '--abi',
+  '--src',
+  '--upgrade-strategy',
+  '--trusted-host',
+  '--cache-dir',
+  '--progress-bar',
+  '--global-option',
+  '--config-settings',
+  '-C',
+  '--report',
+  '--log',
+  '--timeout',
+  '--retries',
+  '--proxy',
+  '--cert',
+  '--client-cert',
+  '--exists-action',
+  '--no-binary',
+  '--only-binary',
+];
 
 export function envSet(model: DockerfileModel, name: string): boolean {
   return model.envs.some((e) => e.name === name) || model.args.some((a) => a.name === name && a.value !== null);
 }
 
-export function pipCommandHas(cmd: ShellCommand, flag: string): boolean { return hasFlag(cmd, [flag]); }
+export function pipCommandHas(cmd: ShellCommand, flag: string): boolean {
+  return hasFlag(cmd, [flag]);
+}
 
 export const rule: Rule<DockerfileModel> = {
   meta: meta({
-    code: 'DL3042', id: 'pip-no-cache-dir', defaultSeverity: 'warning',
+    code: 'DL3042',
+    id: 'pip-no-cache-dir',
+    defaultSeverity: 'warning',
     description: 'pip installs without `--no-cache-dir`, keeping its cache in the layer.',
     messages: { cache: 'Avoid the pip cache in the image: use `pip install --no-cache-dir`.' },
     fixable: 'safe',
     docs: {
-      rationale: 'pip keeps every downloaded wheel in `~/.cache/pip`, which then ships in the layer. `--no-cache-dir` (or `ENV PIP_NO_CACHE_DIR=1`, or a cache mount) avoids it. The fix adds the flag after `install` and is safe: the same packages are installed.',
-      incorrect: 'RUN pip install -r requirements.txt', correct: 'RUN pip install --no-cache-dir -r requirements.txt', peers: ['hadolint DL3042'],
+      rationale:
+        'pip keeps every downloaded wheel in `~/.cache/pip`, which then ships ' +
+        'in the layer. `--no-cache-dir` (or `ENV PIP_NO_CACHE_DIR=1`, or a cache mount) avoids it. ' +
+        'The fix adds the flag after `install` and is safe: the same packages are installed.',
+      incorrect: 'RUN pip install -r requirements.txt',
+      correct: 'RUN pip install --no-cache-dir -r requirements.txt',
+      peers: ['hadolint DL3042'],
     },
   }),
   check(ctx) {
     if (envSet(ctx.model, 'PIP_NO_CACHE_DIR')) return;
     for (const { ins, cmd, sub } of pipInstalls(ctx.model)) {
-      if (hasFlag(cmd, ['no-cache-dir']) || hasCacheMount(ins, '.cache/pip') || hasCacheMount(ins, '/root/.cache')) continue;
+      if (hasFlag(cmd, ['no-cache-dir']) || hasCacheMount(ins, '.cache/pip') || hasCacheMount(ins, '/root/.cache'))
+        continue;
       if (cmd.words.some((w) => /^PIP_NO_CACHE_DIR=/.test(w.value))) continue;
-      ctx.report({ start: cmd.start, end: cmd.end, messageId: 'cache', fix: cmd.via ? undefined : { title: 'Add --no-cache-dir', safe: true, edits: [insertAfter(sub, '--no-cache-dir')] } });
+      ctx.report({
+        start: cmd.start,
+        end: cmd.end,
+        messageId: 'cache',
+        fix: cmd.via
+          ? undefined
+          : { title: 'Add --no-cache-dir', safe: true, edits: [insertAfter(sub, '--no-cache-dir')] },
+      });
     }
   },
 };

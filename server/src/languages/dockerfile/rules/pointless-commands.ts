@@ -6,16 +6,28 @@ const POINTLESS = ['ssh', 'vim', 'shutdown', 'service', 'ps', 'free', 'top', 'ki
 
 export const rule: Rule<DockerfileModel> = {
   meta: meta({
-    code: 'DL3001', id: 'pointless-commands', defaultSeverity: 'info',
-    description: 'A RUN calls an interactive or system-management command (ssh, vim, service, shutdown, top, mount, …) that does nothing useful in a build.',
-    messages: { pointless: '`{{cmd}}` makes no sense in a build step: nothing runs between RUNs, and there is no one to type.' },
+    code: 'DL3001',
+    id: 'pointless-commands',
+    defaultSeverity: 'info',
+    description:
+      'A RUN calls an interactive or system-management command (ssh, vim, ' +
+      'service, shutdown, top, mount, …) that does nothing useful in a build.',
+    messages: {
+      pointless: '`{{cmd}}` makes no sense in a build step: nothing runs between RUNs, and there is no one to type.',
+    },
     fixable: false,
     docs: {
-      rationale: 'Each RUN is a fresh process in a throw-away container: starting a service, killing a process or opening an editor has no lasting effect, and interactive tools hang the build.',
-      incorrect: 'RUN service nginx start', correct: 'CMD ["nginx", "-g", "daemon off;"]', peers: ['hadolint DL3001'],
+      rationale:
+        'Each RUN is a fresh process in a throw-away container: starting a ' +
+        'service, killing a process or opening an editor has no lasting effect, and interactive ' +
+        'tools hang the build.',
+      incorrect: 'RUN service nginx start',
+      correct: 'CMD ["nginx", "-g", "daemon off;"]',
+      peers: ['hadolint DL3001'],
     },
   }),
   check(ctx) {
-    for (const { cmd } of commandsNamed(ctx.model, POINTLESS)) ctx.report({ start: cmd.argv[0].start, end: cmd.argv[0].end, messageId: 'pointless', data: { cmd: cmd.name } });
+    for (const { cmd } of commandsNamed(ctx.model, POINTLESS))
+      ctx.report({ start: cmd.argv[0].start, end: cmd.argv[0].end, messageId: 'pointless', data: { cmd: cmd.name } });
   },
 };

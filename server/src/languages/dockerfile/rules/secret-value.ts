@@ -17,13 +17,26 @@ const TOKEN_SHAPES: [RegExp, string][] = [
 
 export const rule: Rule<DockerfileModel> = {
   meta: meta({
-    code: 'DF104', id: 'secret-value', defaultSeverity: 'warning',
+    code: 'DF104',
+    id: 'secret-value',
+    defaultSeverity: 'warning',
     description: 'An ENV or ARG holds what looks like a real credential.',
-    messages: { token: 'The value of `{{name}}` looks like {{what}}: it is stored in the image for anyone who can pull it. Revoke it and pass it with `RUN --mount=type=secret`.' },
+    messages: {
+      token:
+        'The value of `{{name}}` looks like {{what}}: it is stored in the ' +
+        'image for anyone who can pull it. Revoke it and pass it with `RUN --mount=type=secret`.',
+    },
     fixable: false,
     docs: {
-      rationale: 'Values written in a Dockerfile end up in the image configuration and history, and usually in Git. This recognises the shapes of common credentials (AWS access keys, GitHub, Slack, Stripe, Google, npm tokens, private keys, JWTs) and literal values of secret-looking names (`DB_PASSWORD=hunter2`); values that are variables or empty are fine.',
-      incorrect: 'ENV AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE', correct: 'RUN --mount=type=secret,id=aws,target=/root/.aws/credentials aws s3 cp s3://bucket/file .', peers: ['BuildKit SecretsUsedInArgOrEnv (names only)'],
+      rationale:
+        'Values written in a Dockerfile end up in the image configuration and ' +
+        'history, and usually in Git. This recognises the shapes of common credentials (AWS access ' +
+        'keys, GitHub, Slack, Stripe, Google, npm tokens, private keys, JWTs) and literal values ' +
+        'of secret-looking names (`DB_PASSWORD=hunter2`); values that are variables or empty are ' +
+        'fine.',
+      incorrect: 'ENV AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE',
+      correct: 'RUN --mount=type=secret,id=aws,target=/root/.aws/credentials aws s3 cp s3://bucket/file .',
+      peers: ['BuildKit SecretsUsedInArgOrEnv (names only)'],
     },
   }),
   check(ctx) {
@@ -32,7 +45,17 @@ export const rule: Rule<DockerfileModel> = {
       if (!v) continue;
       const shape = TOKEN_SHAPES.find(([re]) => re.test(v));
       const literal = v.replace(/^["']|["']$/g, '');
-      const what = shape ? shape[1] : (secretName(d.name) && literal.length >= 6 && !/[$]/.test(literal) && !/^(changeme|change-me|example|placeholder|secret|password|xxx+|\*+|true|false|none|null)$/i.test(literal) && !/\.(txt|pem|json|key|crt)$|^\//.test(literal) ? 'a literal secret' : undefined);
+      const what = shape
+        ? shape[1]
+        : secretName(d.name) &&
+            literal.length >= 6 &&
+            !/[$]/.test(literal) &&
+            !/^(changeme|change-me|example|placeholder|secret|password|xxx+|\*+|true|false|none|null)$/i.test(
+              literal,
+            ) &&
+            !/\.(txt|pem|json|key|crt)$|^\//.test(literal)
+          ? 'a literal secret'
+          : undefined;
       if (!what) continue;
       ctx.report({ start: d.nameStart, end: d.nameEnd, messageId: 'token', data: { name: d.name, what } });
     }

@@ -4,13 +4,20 @@ import { meta } from '../util';
 
 export const rule: Rule<DockerfileModel> = {
   meta: meta({
-    code: 'DL4003', id: 'single-cmd', defaultSeverity: 'warning',
+    code: 'DL4003',
+    id: 'single-cmd',
+    defaultSeverity: 'warning',
     description: 'A stage has more than one CMD.',
     messages: { multiple: 'Multiple CMD instructions in this stage: only the last one takes effect.' },
     fixable: 'suggestion',
     docs: {
-      rationale: 'A stage has one CMD; earlier ones are silently overridden, which usually means a mistake or dead code. Same check as BuildKit `MultipleInstructionsDisallowed`. The fix deletes the earlier instruction (a suggestion).',
-      incorrect: 'CMD ["node", "a.js"]\nCMD ["node", "b.js"]', correct: 'CMD ["node", "b.js"]', peers: ['hadolint DL4003', 'BuildKit MultipleInstructionsDisallowed'],
+      rationale:
+        'A stage has one CMD; earlier ones are silently overridden, which ' +
+        'usually means a mistake or dead code. Same check as BuildKit ' +
+        '`MultipleInstructionsDisallowed`. The fix deletes the earlier instruction (a suggestion).',
+      incorrect: 'CMD ["node", "a.js"]\nCMD ["node", "b.js"]',
+      correct: 'CMD ["node", "b.js"]',
+      peers: ['hadolint DL4003', 'BuildKit MultipleInstructionsDisallowed'],
     },
   }),
   check(ctx) {
@@ -20,7 +27,12 @@ export const rule: Rule<DockerfileModel> = {
         let end = ins.end;
         if (ctx.text[end] === '\r') end++;
         if (ctx.text[end] === '\n') end++;
-        ctx.report({ start: ins.keywordStart, end: ins.keywordEnd, messageId: 'multiple', fix: { title: 'Remove this overridden CMD', safe: false, edits: [{ start: ins.start, end, newText: '' }] } });
+        ctx.report({
+          start: ins.keywordStart,
+          end: ins.keywordEnd,
+          messageId: 'multiple',
+          fix: { title: 'Remove this overridden CMD', safe: false, edits: [{ start: ins.start, end, newText: '' }] },
+        });
       }
     }
   },

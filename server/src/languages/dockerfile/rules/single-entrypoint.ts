@@ -4,13 +4,20 @@ import { meta } from '../util';
 
 export const rule: Rule<DockerfileModel> = {
   meta: meta({
-    code: 'DL4004', id: 'single-entrypoint', defaultSeverity: 'error',
+    code: 'DL4004',
+    id: 'single-entrypoint',
+    defaultSeverity: 'error',
     description: 'A stage has more than one ENTRYPOINT.',
     messages: { multiple: 'Multiple ENTRYPOINT instructions in this stage: only the last one takes effect.' },
     fixable: 'suggestion',
     docs: {
-      rationale: 'A stage has one ENTRYPOINT; earlier ones are silently overridden, which usually means a mistake or dead code. Same check as BuildKit `MultipleInstructionsDisallowed`. The fix deletes the earlier instruction (a suggestion).',
-      incorrect: 'ENTRYPOINT ["a"]\nENTRYPOINT ["b"]', correct: 'ENTRYPOINT ["b"]', peers: ['hadolint DL4004', 'BuildKit MultipleInstructionsDisallowed'],
+      rationale:
+        'A stage has one ENTRYPOINT; earlier ones are silently overridden, ' +
+        'which usually means a mistake or dead code. Same check as BuildKit ' +
+        '`MultipleInstructionsDisallowed`. The fix deletes the earlier instruction (a suggestion).',
+      incorrect: 'ENTRYPOINT ["a"]\nENTRYPOINT ["b"]',
+      correct: 'ENTRYPOINT ["b"]',
+      peers: ['hadolint DL4004', 'BuildKit MultipleInstructionsDisallowed'],
     },
   }),
   check(ctx) {
@@ -20,7 +27,16 @@ export const rule: Rule<DockerfileModel> = {
         let end = ins.end;
         if (ctx.text[end] === '\r') end++;
         if (ctx.text[end] === '\n') end++;
-        ctx.report({ start: ins.keywordStart, end: ins.keywordEnd, messageId: 'multiple', fix: { title: 'Remove this overridden ENTRYPOINT', safe: false, edits: [{ start: ins.start, end, newText: '' }] } });
+        ctx.report({
+          start: ins.keywordStart,
+          end: ins.keywordEnd,
+          messageId: 'multiple',
+          fix: {
+            title: 'Remove this overridden ENTRYPOINT',
+            safe: false,
+            edits: [{ start: ins.start, end, newText: '' }],
+          },
+        });
       }
     }
   },

@@ -4,13 +4,21 @@ import { meta } from '../util';
 
 export const rule: Rule<DockerfileModel> = {
   meta: meta({
-    code: 'DF002', id: 'stage-name-casing', defaultSeverity: 'warning',
+    code: 'DF002',
+    id: 'stage-name-casing',
+    defaultSeverity: 'warning',
     description: 'Stage names should be lowercase.',
     messages: { casing: 'Stage name `{{name}}` should be lowercase.' },
     fixable: 'safe',
     docs: {
-      rationale: 'Stage names are matched case-insensitively, and image references must be lowercase; mixed case invites confusion between `FROM Build` and `FROM build`. BuildKit `StageNameCasing`. The fix lowercases the name and every reference to it (`FROM`, `COPY --from`, `RUN --mount from=`) and is safe: names compare case-insensitively.',
-      incorrect: 'FROM node:20 AS Build\nFROM nginx:1.27\nCOPY --from=Build /app /usr/share/nginx/html', correct: 'FROM node:20 AS build\nFROM nginx:1.27\nCOPY --from=build /app /usr/share/nginx/html',
+      rationale:
+        'Stage names are matched case-insensitively, and image references must ' +
+        'be lowercase; mixed case invites confusion between `FROM Build` and `FROM build`. ' +
+        'BuildKit `StageNameCasing`. The fix lowercases the name and every reference to it ' +
+        '(`FROM`, `COPY --from`, `RUN --mount from=`) and is safe: names compare ' +
+        'case-insensitively.',
+      incorrect: 'FROM node:20 AS Build\nFROM nginx:1.27\nCOPY --from=Build /app /usr/share/nginx/html',
+      correct: 'FROM node:20 AS build\nFROM nginx:1.27\nCOPY --from=build /app /usr/share/nginx/html',
       peers: ['BuildKit StageNameCasing'],
     },
   }),
@@ -20,7 +28,13 @@ export const rule: Rule<DockerfileModel> = {
       const lower = s.name.toLowerCase();
       const edits: OffsetEdit[] = [{ start: s.nameStart, end: s.nameEnd!, newText: lower }];
       for (const ref of stageReferences(ctx.model, s.name)) edits.push({ ...ref, newText: lower });
-      ctx.report({ start: s.nameStart, end: s.nameEnd!, messageId: 'casing', data: { name: s.name }, fix: { title: `Rename to ${lower}`, safe: true, edits } });
+      ctx.report({
+        start: s.nameStart,
+        end: s.nameEnd!,
+        messageId: 'casing',
+        data: { name: s.name },
+        fix: { title: `Rename to ${lower}`, safe: true, edits },
+      });
     }
   },
 };
@@ -30,14 +44,19 @@ export function stageReferences(model: DockerfileModel, name: string): { start: 
   const n = name.toLowerCase();
   const out: { start: number; end: number }[] = [];
   const defining = model.stages.find((s) => s.name?.toLowerCase() === n);
-  for (const s of model.stages) if (s.image?.toLowerCase() === n && defining && defining.index < s.index) out.push({ start: s.imageStart, end: s.imageEnd });
+  for (const s of model.stages)
+    if (s.image?.toLowerCase() === n && defining && defining.index < s.index)
+      out.push({ start: s.imageStart, end: s.imageEnd });
   for (const ins of model.instructions) {
     for (const f of ins.flags) {
       if (f.valueStart === undefined || f.value === null) continue;
       if (f.name === 'from' && f.value.toLowerCase() === n) out.push({ start: f.valueStart, end: f.valueEnd! });
       if (f.name === 'mount') {
         const m = /(^|,)from=([^,]*)/.exec(f.value);
-        if (m && m[2].toLowerCase() === n) { const at = f.valueStart + m.index + m[1].length + 5; out.push({ start: at, end: at + m[2].length }); }
+        if (m && m[2].toLowerCase() === n) {
+          const at = f.valueStart + m.index + m[1].length + 5;
+          out.push({ start: at, end: at + m[2].length });
+        }
       }
     }
   }

@@ -6,13 +6,22 @@ import { meta, dynamic } from '../util';
 /** FROM without a tag or digest builds on whatever `latest` is that day. */
 export const rule: Rule<DockerfileModel> = {
   meta: meta({
-    code: 'DL3006', id: 'tag-image-version', defaultSeverity: 'warning',
+    code: 'DL3006',
+    id: 'tag-image-version',
+    defaultSeverity: 'warning',
     description: 'A FROM image has no tag or digest.',
-    messages: { untagged: '`{{image}}` has no tag or digest, so each build takes whatever `latest` is that day: name a version.' },
+    messages: {
+      untagged: '`{{image}}` has no tag or digest, so each build takes whatever `latest` is that day: name a version.',
+    },
     fixable: 'suggestion',
     docs: {
-      rationale: 'An untagged image means `latest`, which changes under you: two builds of the same Dockerfile give different images. The fix adds a `:tag` placeholder to complete (a suggestion).',
-      incorrect: 'FROM debian', correct: 'FROM debian:12-slim', peers: ['hadolint DL3006'],
+      rationale:
+        'An untagged image means `latest`, which changes under you: two builds ' +
+        'of the same Dockerfile give different images. The fix adds a `:tag` placeholder to ' +
+        'complete (a suggestion).',
+      incorrect: 'FROM debian',
+      correct: 'FROM debian:12-slim',
+      peers: ['hadolint DL3006'],
     },
   }),
   check(ctx) {
@@ -22,8 +31,16 @@ export const rule: Rule<DockerfileModel> = {
       if (findStage(ctx.model, img) && findStage(ctx.model, img)!.index < s.index) continue;
       if (s.tag || s.digest) continue;
       ctx.report({
-        start: s.imageStart, end: s.imageEnd, messageId: 'untagged', data: { image: img },
-        fix: { title: 'Add an explicit tag', safe: false, snippet: true, edits: [{ start: s.imageEnd, end: s.imageEnd, newText: ':${1:tag}' }] },
+        start: s.imageStart,
+        end: s.imageEnd,
+        messageId: 'untagged',
+        data: { image: img },
+        fix: {
+          title: 'Add an explicit tag',
+          safe: false,
+          snippet: true,
+          edits: [{ start: s.imageEnd, end: s.imageEnd, newText: ':${1:tag}' }],
+        },
       });
     }
   },

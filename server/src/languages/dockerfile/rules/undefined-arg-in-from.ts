@@ -4,13 +4,21 @@ import { meta, PREDEFINED_ARGS, distance } from '../util';
 
 export const rule: Rule<DockerfileModel> = {
   meta: meta({
-    code: 'DF007', id: 'undefined-arg-in-from', defaultSeverity: 'warning',
+    code: 'DF007',
+    id: 'undefined-arg-in-from',
+    defaultSeverity: 'warning',
     description: 'FROM refers to a build argument that is not declared before the first FROM.',
     messages: { undefined: 'FROM uses `${{name}}`, which is not declared by an ARG before the first FROM{{hint}}.' },
     fixable: 'suggestion',
     docs: {
-      rationale: 'Only ARGs declared before the first FROM (and the predefined platform args) are visible to FROM; anything else expands to an empty string and the image reference breaks. BuildKit `UndefinedArgInFrom`. When a declared ARG has a close name, the fix uses it (a suggestion).',
-      incorrect: 'ARG NODE_VERSION=20\nFROM node:${NODE_VERISON}', correct: 'ARG NODE_VERSION=20\nFROM node:${NODE_VERSION}', peers: ['BuildKit UndefinedArgInFrom'],
+      rationale:
+        'Only ARGs declared before the first FROM (and the predefined platform ' +
+        'args) are visible to FROM; anything else expands to an empty string and the image ' +
+        'reference breaks. BuildKit `UndefinedArgInFrom`. When a declared ARG has a close name, ' +
+        'the fix uses it (a suggestion).',
+      incorrect: 'ARG NODE_VERSION=20\nFROM node:${NODE_VERISON}',
+      correct: 'ARG NODE_VERSION=20\nFROM node:${NODE_VERSION}',
+      peers: ['BuildKit UndefinedArgInFrom'],
     },
   }),
   check(ctx) {
@@ -21,9 +29,19 @@ export const rule: Rule<DockerfileModel> = {
       for (const v of f.variables) {
         const name = v.name;
         if (declared.has(name)) continue;
-        const start = v.nameStart, end = v.nameEnd;
-        const close = names.map((n) => ({ n, d: distance(n, name) })).filter((x) => x.d <= 2).sort((a, b) => a.d - b.d)[0];
-        ctx.report({ start, end, messageId: 'undefined', data: { name, hint: close ? ` (did you mean \`${close.n}\`?)` : '' }, fix: close ? { title: `Use ${close.n}`, safe: false, edits: [{ start, end, newText: close.n }] } : undefined });
+        const start = v.nameStart,
+          end = v.nameEnd;
+        const close = names
+          .map((n) => ({ n, d: distance(n, name) }))
+          .filter((x) => x.d <= 2)
+          .sort((a, b) => a.d - b.d)[0];
+        ctx.report({
+          start,
+          end,
+          messageId: 'undefined',
+          data: { name, hint: close ? ` (did you mean \`${close.n}\`?)` : '' },
+          fix: close ? { title: `Use ${close.n}`, safe: false, edits: [{ start, end, newText: close.n }] } : undefined,
+        });
       }
     }
   },

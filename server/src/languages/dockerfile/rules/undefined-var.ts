@@ -2,17 +2,38 @@ import type { Rule } from '../../../engine/types';
 import type { DockerfileModel } from '../parse';
 import { meta, PREDEFINED_ARGS, distance } from '../util';
 
-const EXPANDED_BY_DOCKER = new Set(['ADD', 'COPY', 'ENV', 'EXPOSE', 'LABEL', 'STOPSIGNAL', 'USER', 'VOLUME', 'WORKDIR', 'ARG']);
+const EXPANDED_BY_DOCKER = new Set([
+  'ADD',
+  'COPY',
+  'ENV',
+  'EXPOSE',
+  'LABEL',
+  'STOPSIGNAL',
+  'USER',
+  'VOLUME',
+  'WORKDIR',
+  'ARG',
+]);
 
 export const rule: Rule<DockerfileModel> = {
   meta: meta({
-    code: 'DF008', id: 'undefined-var', defaultSeverity: 'warning',
+    code: 'DF008',
+    id: 'undefined-var',
+    defaultSeverity: 'warning',
     description: 'Variables should be defined (by ARG or ENV) before they are used.',
     messages: { undefined: '`${{name}}` is not defined by an ARG or ENV before this point{{hint}}.' },
     fixable: 'suggestion',
     docs: {
-      rationale: 'An undefined variable expands to an empty string: `COPY app /$APP_DIR/` copies to `/`. BuildKit `UndefinedVar` also knows the base image\'s environment, which a linter without a registry does not: so we report a variable only when a defined one has a close name (a likely typo, with a fix to use it, a suggestion), or when the stage builds on `scratch` and nothing else can define it. RUN, CMD and ENTRYPOINT are left to the shell, and `${VAR:-default}` forms are fine.',
-      incorrect: 'ARG APP_DIR=/app\nWORKDIR $APP_DRI', correct: 'ARG APP_DIR=/app\nWORKDIR $APP_DIR', peers: ['BuildKit UndefinedVar'],
+      rationale:
+        'An undefined variable expands to an empty string: `COPY app ' +
+        "/$APP_DIR/` copies to `/`. BuildKit `UndefinedVar` also knows the base image's " +
+        'environment, which a linter without a registry does not: so we report a variable only ' +
+        'when a defined one has a close name (a likely typo, with a fix to use it, a suggestion), ' +
+        'or when the stage builds on `scratch` and nothing else can define it. RUN, CMD and ' +
+        'ENTRYPOINT are left to the shell, and `${VAR:-default}` forms are fine.',
+      incorrect: 'ARG APP_DIR=/app\nWORKDIR $APP_DRI',
+      correct: 'ARG APP_DIR=/app\nWORKDIR $APP_DIR',
+      peers: ['BuildKit UndefinedVar'],
     },
   }),
   check(ctx) {
@@ -21,7 +42,10 @@ export const rule: Rule<DockerfileModel> = {
       // the chain of stages this one builds on
       const chain: number[] = [];
       let cur: typeof s | undefined = s;
-      while (cur && !chain.includes(cur.index)) { chain.push(cur.index); cur = cur.parentStage !== undefined ? m.stages[cur.parentStage] : undefined; }
+      while (cur && !chain.includes(cur.index)) {
+        chain.push(cur.index);
+        cur = cur.parentStage !== undefined ? m.stages[cur.parentStage] : undefined;
+      }
       const root = m.stages[chain[chain.length - 1]];
       const fromScratch = root.image?.toLowerCase() === 'scratch';
       // names defined before each instruction: inherited ENVs, then this stage's ARG/ENV in order
@@ -37,10 +61,23 @@ export const rule: Rule<DockerfileModel> = {
           if (defined.has(name)) continue;
           const mod = v.modifier;
           if (mod === '-' || mod === '+' || mod === '?') continue;
-          const start = v.nameStart, end = v.nameEnd;
-          const close = [...defined].filter((n) => !PREDEFINED_ARGS.includes(n)).map((n) => ({ n, d: distance(n, name) })).filter((x) => x.d <= 2 && x.d < name.length / 2).sort((a, b) => a.d - b.d)[0];
+          const start = v.nameStart,
+            end = v.nameEnd;
+          const close = [...defined]
+            .filter((n) => !PREDEFINED_ARGS.includes(n))
+            .map((n) => ({ n, d: distance(n, name) }))
+            .filter((x) => x.d <= 2 && x.d < name.length / 2)
+            .sort((a, b) => a.d - b.d)[0];
           if (!close && !fromScratch) continue;
-          ctx.report({ start, end, messageId: 'undefined', data: { name, hint: close ? ` (did you mean \`${close.n}\`?)` : '' }, fix: close ? { title: `Use ${close.n}`, safe: false, edits: [{ start, end, newText: close.n }] } : undefined });
+          ctx.report({
+            start,
+            end,
+            messageId: 'undefined',
+            data: { name, hint: close ? ` (did you mean \`${close.n}\`?)` : '' },
+            fix: close
+              ? { title: `Use ${close.n}`, safe: false, edits: [{ start, end, newText: close.n }] }
+              : undefined,
+          });
         }
       }
     }

@@ -5,13 +5,19 @@ import { INSTRUCTIONS } from '../data';
 
 export const rule: Rule<DockerfileModel> = {
   meta: meta({
-    code: 'DF001', id: 'unknown-instruction', defaultSeverity: 'error',
+    code: 'DF001',
+    id: 'unknown-instruction',
+    defaultSeverity: 'error',
     description: 'The line starts with a word that is not a Dockerfile instruction.',
     messages: { unknown: 'Unknown instruction: {{word}}' },
     fixable: 'suggestion',
     docs: {
-      rationale: 'Docker stops the build at the first unknown instruction. Usually it is a typo, or a shell line whose `\\` continuation went missing on the line before. When a real instruction is close, the fix changes the word (a suggestion).',
-      incorrect: 'FROM alpine:3.20\nRUN apk add --no-cache curl &&\n    rm -rf /tmp/*', correct: 'FROM alpine:3.20\nRUN apk add --no-cache curl && \\\n    rm -rf /tmp/*',
+      rationale:
+        'Docker stops the build at the first unknown instruction. Usually it ' +
+        'is a typo, or a shell line whose `\\` continuation went missing on the line before. When ' +
+        'a real instruction is close, the fix changes the word (a suggestion).',
+      incorrect: 'FROM alpine:3.20\nRUN apk add --no-cache curl &&\n    rm -rf /tmp/*',
+      correct: 'FROM alpine:3.20\nRUN apk add --no-cache curl && \\\n    rm -rf /tmp/*',
       peers: ['dockerfile-utils validate', 'BuildKit parser'],
     },
   }),
@@ -23,8 +29,17 @@ export const rule: Rule<DockerfileModel> = {
       const close = INSTRUCTIONS.map((n) => ({ n, d: distance(n, k) })).sort((a, b) => a.d - b.d)[0];
       const near = close.d <= 2 && k.length > 2;
       ctx.report({
-        start: ins.keywordStart, end: ins.keywordEnd, messageId: 'unknown', data: { word: ins.written },
-        fix: near ? { title: `Change to ${close.n}`, safe: false, edits: [{ start: ins.keywordStart, end: ins.keywordEnd, newText: close.n }] } : undefined,
+        start: ins.keywordStart,
+        end: ins.keywordEnd,
+        messageId: 'unknown',
+        data: { word: ins.written },
+        fix: near
+          ? {
+              title: `Change to ${close.n}`,
+              safe: false,
+              edits: [{ start: ins.keywordStart, end: ins.keywordEnd, newText: close.n }],
+            }
+          : undefined,
       });
     }
   },

@@ -4,13 +4,21 @@ import { meta, commandsNamed } from '../util';
 
 export const rule: Rule<DockerfileModel> = {
   meta: meta({
-    code: 'DL4005', id: 'use-shell-instruction', defaultSeverity: 'warning',
+    code: 'DL4005',
+    id: 'use-shell-instruction',
+    defaultSeverity: 'warning',
     description: 'A RUN replaces /bin/sh instead of using SHELL.',
-    messages: { ln: 'Replacing /bin/sh by hand is fragile: choose the shell of later RUNs with the SHELL instruction.' },
+    messages: {
+      ln: 'Replacing /bin/sh by hand is fragile: choose the shell of later RUNs with the SHELL instruction.',
+    },
     fixable: false,
     docs: {
-      rationale: 'Relinking `/bin/sh` changes the shell of every program in the image, not only of the build. `SHELL ["/bin/bash", "-c"]` changes the build\'s shell only.',
-      incorrect: 'RUN ln -sf /bin/bash /bin/sh', correct: 'SHELL ["/bin/bash", "-c"]', peers: ['hadolint DL4005'],
+      rationale:
+        'Relinking `/bin/sh` changes the shell of every program in the image, ' +
+        'not only of the build. `SHELL ["/bin/bash", "-c"]` changes the build\'s shell only.',
+      incorrect: 'RUN ln -sf /bin/bash /bin/sh',
+      correct: 'SHELL ["/bin/bash", "-c"]',
+      peers: ['hadolint DL4005'],
     },
   }),
   check(ctx) {

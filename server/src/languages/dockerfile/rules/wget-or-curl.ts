@@ -4,13 +4,20 @@ import { meta, commandsNamed } from '../util';
 
 export const rule: Rule<DockerfileModel> = {
   meta: meta({
-    code: 'DL4001', id: 'wget-or-curl', defaultSeverity: 'warning',
+    code: 'DL4001',
+    id: 'wget-or-curl',
+    defaultSeverity: 'warning',
     description: 'A stage uses both wget and curl.',
     messages: { both: 'This stage uses both wget and curl (`{{other}}` as well): one download tool is enough.' },
     fixable: false,
     docs: {
-      rationale: 'Two download tools doing the same job means two packages to install, patch and scan. Pick one per image. Checked per stage, since build stages are thrown away; a stage that installs one tool to remove the other is still reported.',
-      incorrect: 'RUN wget -q https://a/x && curl -fsSLO https://b/y', correct: 'RUN curl -fsSLO https://a/x && curl -fsSLO https://b/y', peers: ['hadolint DL4001'],
+      rationale:
+        'Two download tools doing the same job means two packages to install, ' +
+        'patch and scan. Pick one per image. Checked per stage, since build stages are thrown ' +
+        'away; a stage that installs one tool to remove the other is still reported.',
+      incorrect: 'RUN wget -q https://a/x && curl -fsSLO https://b/y',
+      correct: 'RUN curl -fsSLO https://a/x && curl -fsSLO https://b/y',
+      peers: ['hadolint DL4001'],
     },
   }),
   check(ctx) {

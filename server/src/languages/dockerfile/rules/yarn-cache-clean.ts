@@ -4,13 +4,20 @@ import { meta, commandsNamed, subcommandOf, hasCacheMount } from '../util';
 
 export const rule: Rule<DockerfileModel> = {
   meta: meta({
-    code: 'DL3060', id: 'yarn-cache-clean', defaultSeverity: 'info',
+    code: 'DL3060',
+    id: 'yarn-cache-clean',
+    defaultSeverity: 'info',
     description: 'yarn install without `yarn cache clean` in the same RUN.',
     messages: { noClean: '`yarn cache clean` missing after `yarn install` in this RUN.' },
     fixable: 'suggestion',
     docs: {
-      rationale: 'Yarn (v1) keeps every package it downloads in its cache, which then ships in the layer. Clean it in the same RUN, or use a cache mount. The fix appends `&& yarn cache clean` (a suggestion).',
-      incorrect: 'RUN yarn install --frozen-lockfile', correct: 'RUN yarn install --frozen-lockfile && yarn cache clean', peers: ['hadolint DL3060'],
+      rationale:
+        'Yarn (v1) keeps every package it downloads in its cache, which then ' +
+        'ships in the layer. Clean it in the same RUN, or use a cache mount. The fix appends `&& ' +
+        'yarn cache clean` (a suggestion).',
+      incorrect: 'RUN yarn install --frozen-lockfile',
+      correct: 'RUN yarn install --frozen-lockfile && yarn cache clean',
+      peers: ['hadolint DL3060'],
     },
   }),
   check(ctx) {
@@ -22,12 +29,31 @@ export const rule: Rule<DockerfileModel> = {
       if (done.has(ins)) continue;
       done.add(ins);
       if (hasCacheMount(ins, 'yarn') || hasCacheMount(ins, '/usr/local/share/.cache')) continue;
-      if ((ins.commands ?? []).some((c) => c.name === 'yarn' && c.argv[1]?.value === 'cache' && c.argv[2]?.value === 'clean')) continue;
-      if ((ins.commands ?? []).some((c) => c.name === 'rm' && c.argv.some((w) => /yarn/.test(w.value) && /cache/.test(w.value)))) continue;
+      if (
+        (ins.commands ?? []).some(
+          (c) => c.name === 'yarn' && c.argv[1]?.value === 'cache' && c.argv[2]?.value === 'clean',
+        )
+      )
+        continue;
+      if (
+        (ins.commands ?? []).some(
+          (c) => c.name === 'rm' && c.argv.some((w) => /yarn/.test(w.value) && /cache/.test(w.value)),
+        )
+      )
+        continue;
       const last = ins.commands![ins.commands!.length - 1];
       ctx.report({
-        start: cmd.start, end: cmd.end, messageId: 'noClean',
-        fix: ins.json || ins.heredocs.length || last.via ? undefined : { title: 'Clean the yarn cache in this RUN', safe: false, edits: [{ start: last.end, end: last.end, newText: ' \\\n    && yarn cache clean' }] },
+        start: cmd.start,
+        end: cmd.end,
+        messageId: 'noClean',
+        fix:
+          ins.json || ins.heredocs.length || last.via
+            ? undefined
+            : {
+                title: 'Clean the yarn cache in this RUN',
+                safe: false,
+                edits: [{ start: last.end, end: last.end, newText: ' \\\n    && yarn cache clean' }],
+              },
       });
     }
   },

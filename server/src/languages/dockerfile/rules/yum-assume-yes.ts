@@ -4,19 +4,34 @@ import { meta, subcommands, hasFlag, insertAfter } from '../util';
 
 export const rule: Rule<DockerfileModel> = {
   meta: meta({
-    code: 'DL3030', id: 'yum-assume-yes', defaultSeverity: 'warning',
+    code: 'DL3030',
+    id: 'yum-assume-yes',
+    defaultSeverity: 'warning',
     description: 'yum install runs without `-y`.',
     messages: { noYes: 'yum without `-y` waits for a confirmation that nobody can give during a build.' },
     fixable: 'suggestion',
     docs: {
-      rationale: 'A build has no terminal: without `-y` yum asks for confirmation and the build fails. The fix adds `-y` after the subcommand (a suggestion).',
-      incorrect: 'RUN yum install httpd', correct: 'RUN yum install -y httpd', peers: ['hadolint DL3030'],
+      rationale:
+        'A build has no terminal: without `-y` yum asks for confirmation and ' +
+        'the build fails. The fix adds `-y` after the subcommand (a suggestion).',
+      incorrect: 'RUN yum install httpd',
+      correct: 'RUN yum install -y httpd',
+      peers: ['hadolint DL3030'],
     },
   }),
   check(ctx) {
-    for (const { cmd, sub } of subcommands(ctx.model, ['yum'], ['install', 'groupinstall', 'localinstall', 'reinstall', 'update', 'upgrade'])) {
+    for (const { cmd, sub } of subcommands(
+      ctx.model,
+      ['yum'],
+      ['install', 'groupinstall', 'localinstall', 'reinstall', 'update', 'upgrade'],
+    )) {
       if (hasFlag(cmd, ['assumeyes'], 'y')) continue;
-      ctx.report({ start: cmd.start, end: cmd.end, messageId: 'noYes', fix: cmd.via ? undefined : { title: 'Add -y', safe: false, edits: [insertAfter(sub, '-y')] } });
+      ctx.report({
+        start: cmd.start,
+        end: cmd.end,
+        messageId: 'noYes',
+        fix: cmd.via ? undefined : { title: 'Add -y', safe: false, edits: [insertAfter(sub, '-y')] },
+      });
     }
   },
 };

@@ -3,20 +3,35 @@ import type { DockerfileModel } from '../parse';
 import type { ShellCommand } from '../shell';
 import { meta, reportUncleanedCache } from '../util';
 
-const cleans = (c: ShellCommand): boolean => (c.name === 'yum' && c.argv.some((w) => w.value === 'clean') && c.argv.some((w) => w.value === 'all')) || (c.name === 'rm' && c.argv.some((w) => w.value.startsWith('/var/cache/yum')));
+const cleans = (c: ShellCommand): boolean =>
+  (c.name === 'yum' && c.argv.some((w) => w.value === 'clean') && c.argv.some((w) => w.value === 'all')) ||
+  (c.name === 'rm' && c.argv.some((w) => w.value.startsWith('/var/cache/yum')));
 
 export const rule: Rule<DockerfileModel> = {
   meta: meta({
-    code: 'DL3032', id: 'yum-clean-all', defaultSeverity: 'warning',
+    code: 'DL3032',
+    id: 'yum-clean-all',
+    defaultSeverity: 'warning',
     description: 'A RUN uses yum without cleaning its cache.',
     messages: { noClean: 'The yum cache stays in this layer: end this RUN with `yum clean all`.' },
     fixable: 'suggestion',
     docs: {
-      rationale: 'yum keeps downloaded packages and metadata in its cache; unless the same RUN cleans it (or uses a cache mount), the layer keeps it. The fix appends `&& yum clean all` to the RUN (a suggestion).',
-      incorrect: 'RUN yum install -y httpd-2.4.57', correct: 'RUN yum install -y httpd-2.4.57 && yum clean all', peers: ['hadolint DL3032'],
+      rationale:
+        'yum keeps downloaded packages and metadata in its cache; unless the ' +
+        'same RUN cleans it (or uses a cache mount), the layer keeps it. The fix appends `&& yum ' +
+        'clean all` to the RUN (a suggestion).',
+      incorrect: 'RUN yum install -y httpd-2.4.57',
+      correct: 'RUN yum install -y httpd-2.4.57 && yum clean all',
+      peers: ['hadolint DL3032'],
     },
   }),
   check(ctx) {
-    reportUncleanedCache(ctx, ['yum'], ['install', 'groupinstall', 'localinstall', 'reinstall'], cleans, 'yum clean all');
+    reportUncleanedCache(
+      ctx,
+      ['yum'],
+      ['install', 'groupinstall', 'localinstall', 'reinstall'],
+      cleans,
+      'yum clean all',
+    );
   },
 };

@@ -3,20 +3,35 @@ import type { DockerfileModel } from '../parse';
 import type { ShellCommand } from '../shell';
 import { meta, reportUncleanedCache } from '../util';
 
-const cleans = (c: ShellCommand): boolean => (c.name === 'zypper' && c.argv.some((w) => w.value === 'clean' || w.value === 'cc')) || (c.name === 'rm' && c.argv.some((w) => w.value.startsWith('/var/cache/zypp')));
+const cleans = (c: ShellCommand): boolean =>
+  (c.name === 'zypper' && c.argv.some((w) => w.value === 'clean' || w.value === 'cc')) ||
+  (c.name === 'rm' && c.argv.some((w) => w.value.startsWith('/var/cache/zypp')));
 
 export const rule: Rule<DockerfileModel> = {
   meta: meta({
-    code: 'DL3036', id: 'zypper-clean', defaultSeverity: 'warning',
+    code: 'DL3036',
+    id: 'zypper-clean',
+    defaultSeverity: 'warning',
     description: 'A RUN uses zypper without cleaning its cache.',
     messages: { noClean: 'The zypper cache stays in this layer: end this RUN with `zypper clean`.' },
     fixable: 'suggestion',
     docs: {
-      rationale: 'zypper keeps downloaded packages and metadata in its cache; unless the same RUN cleans it (or uses a cache mount), the layer keeps it. The fix appends `&& zypper clean` to the RUN (a suggestion).',
-      incorrect: 'RUN zypper install -y httpd-2.4.57', correct: 'RUN zypper install -y httpd-2.4.57 && zypper clean', peers: ['hadolint DL3036'],
+      rationale:
+        'zypper keeps downloaded packages and metadata in its cache; unless ' +
+        'the same RUN cleans it (or uses a cache mount), the layer keeps it. The fix appends `&& ' +
+        'zypper clean` to the RUN (a suggestion).',
+      incorrect: 'RUN zypper install -y httpd-2.4.57',
+      correct: 'RUN zypper install -y httpd-2.4.57 && zypper clean',
+      peers: ['hadolint DL3036'],
     },
   }),
   check(ctx) {
-    reportUncleanedCache(ctx, ['zypper'], ['install', 'in', 'source-install', 'si', 'patch', 'update', 'up'], cleans, 'zypper clean');
+    reportUncleanedCache(
+      ctx,
+      ['zypper'],
+      ['install', 'in', 'source-install', 'si', 'patch', 'update', 'up'],
+      cleans,
+      'zypper clean',
+    );
   },
 };

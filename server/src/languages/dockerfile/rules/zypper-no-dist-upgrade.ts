@@ -4,16 +4,27 @@ import { meta, subcommands } from '../util';
 
 export const rule: Rule<DockerfileModel> = {
   meta: meta({
-    code: 'DL3035', id: 'zypper-no-dist-upgrade', defaultSeverity: 'warning',
+    code: 'DL3035',
+    id: 'zypper-no-dist-upgrade',
+    defaultSeverity: 'warning',
     description: 'A RUN runs `zypper dist-upgrade`.',
-    messages: { dup: '`zypper dist-upgrade` moves the image to whatever the distribution is that day: use a newer base image instead.' },
+    messages: {
+      dup:
+        '`zypper dist-upgrade` moves the image to whatever the distribution is ' +
+        'that day: use a newer base image instead.',
+    },
     fixable: false,
     docs: {
-      rationale: 'A distribution upgrade inside a build makes the image depend on the day it was built and can move it to another release; use a newer base image tag instead.',
-      incorrect: 'RUN zypper dist-upgrade -y', correct: 'FROM opensuse/leap:15.6', peers: ['hadolint DL3035'],
+      rationale:
+        'A distribution upgrade inside a build makes the image depend on the ' +
+        'day it was built and can move it to another release; use a newer base image tag instead.',
+      incorrect: 'RUN zypper dist-upgrade -y',
+      correct: 'FROM opensuse/leap:15.6',
+      peers: ['hadolint DL3035'],
     },
   }),
   check(ctx) {
-    for (const { sub } of subcommands(ctx.model, ['zypper'], ['dist-upgrade', 'dup'])) ctx.report({ start: sub.start, end: sub.end, messageId: 'dup' });
+    for (const { sub } of subcommands(ctx.model, ['zypper'], ['dist-upgrade', 'dup']))
+      ctx.report({ start: sub.start, end: sub.end, messageId: 'dup' });
   },
 };

@@ -4,27 +4,38 @@ import { isExcluded } from '../patterns';
 import type { DockerfileModel } from '../../dockerfile/parse';
 import { literalCopySources } from '../../dockerfile/util';
 
-
 export const rule: Rule<DockerignoreModel> = {
   meta: {
-    code: 'DI002', id: 'excludes-build-input', kinds: ['dockerignore'], defaultSeverity: 'warning',
+    code: 'DI002',
+    id: 'excludes-build-input',
+    kinds: ['dockerignore'],
+    defaultSeverity: 'warning',
     description: 'A pattern excludes a file that the Dockerfile next to it copies.',
     messages: {
-      source: '`{{pattern}}` excludes `{{src}}`, which {{dockerfile}} copies on line {{line}}: that COPY/ADD will fail.',
+      source:
+        '`{{pattern}}` excludes `{{src}}`, which {{dockerfile}} copies on line {{line}}: that COPY/ADD will fail.',
     },
     fixable: 'suggestion',
     docs: {
-      rationale: 'Excluded files never reach the builder, so a COPY that names one fails with "not found". We read the Dockerfile (and `Dockerfile.dockerignore` pairs) in the same folder through the workspace. The fix adds a `!path` re-include at the end (a suggestion). Excluding the Dockerfile itself is harmless (Docker always sends it) and not reported.',
-      incorrect: '# Dockerfile: COPY config/app.yaml /etc/app/\nconfig', correct: 'config\n!config/app.yaml', peers: ['BuildKit CopyIgnoredFile (from the Dockerfile side)'],
+      rationale:
+        'Excluded files never reach the builder, so a COPY that names one ' +
+        'fails with "not found". We read the Dockerfile (and `Dockerfile.dockerignore` pairs) in ' +
+        'the same folder through the workspace. The fix adds a `!path` re-include at the end (a ' +
+        'suggestion). Excluding the Dockerfile itself is harmless (Docker always sends it) and not ' +
+        'reported.',
+      incorrect: '# Dockerfile: COPY config/app.yaml /etc/app/\nconfig',
+      correct: 'config\n!config/app.yaml',
+      peers: ['BuildKit CopyIgnoredFile (from the Dockerfile side)'],
     },
   },
   check(ctx) {
     const dir = ctx.path.slice(0, ctx.path.lastIndexOf('/'));
     const base = ctx.path.slice(ctx.path.lastIndexOf('/') + 1);
-    const dockerfilePath = base === '.dockerignore' ? dir + '/Dockerfile' : dir + '/' + base.replace(/\.dockerignore$/, '');
+    const dockerfilePath =
+      base === '.dockerignore' ? dir + '/Dockerfile' : dir + '/' + base.replace(/\.dockerignore$/, '');
     ctx.workspace.dependOn?.(ctx.path, dockerfilePath);
     const df = ctx.workspace.get(dockerfilePath);
-    if (!df || df.kind !== 'dockerfile') return;
+    if (df?.kind !== 'dockerfile') return;
     const reported = new Set<string>();
     for (const { word: w } of literalCopySources(df.model as DockerfileModel)) {
       const v = w.value;
@@ -36,8 +47,15 @@ export const rule: Rule<DockerignoreModel> = {
       const end = ctx.text.length;
       const sep = ctx.text.endsWith('\n') || ctx.text === '' ? '' : '\n';
       ctx.report({
-        start: r.by.start, end: r.by.end, messageId: 'source', data: { pattern: r.by.text, src: v, dockerfile: dockerfilePath.slice(dir.length + 1), line },
-        fix: { title: `Re-include ${v}`, safe: false, edits: [{ start: end, end, newText: `${sep}!${v.replace(/^\.\//, '')}\n` }] },
+        start: r.by.start,
+        end: r.by.end,
+        messageId: 'source',
+        data: { pattern: r.by.text, src: v, dockerfile: dockerfilePath.slice(dir.length + 1), line },
+        fix: {
+          title: `Re-include ${v}`,
+          safe: false,
+          edits: [{ start: end, end, newText: `${sep}!${v.replace(/^\.\//, '')}\n` }],
+        },
       });
     }
   },

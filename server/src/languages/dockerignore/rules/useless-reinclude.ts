@@ -1,7 +1,10 @@
 import type { Rule } from '../../../engine/types';
 import type { DockerignoreModel, IgnorePattern } from '../patterns';
 
-/** Whether pattern `a` matches every path `b` (as a literal path or pattern) could match — approximated on literal paths. */
+/**
+ * Whether pattern `a` matches every path `b` (as a literal path or pattern) could match — approximated on literal
+ * paths.
+ */
 function covers(a: IgnorePattern, b: IgnorePattern): boolean {
   if (!a.regex) return false;
   const literal = !/[*?[\\]/.test(b.cleaned);
@@ -13,16 +16,27 @@ function covers(a: IgnorePattern, b: IgnorePattern): boolean {
 
 export const rule: Rule<DockerignoreModel> = {
   meta: {
-    code: 'DI003', id: 'useless-reinclude', kinds: ['dockerignore'], defaultSeverity: 'warning',
+    code: 'DI003',
+    id: 'useless-reinclude',
+    kinds: ['dockerignore'],
+    defaultSeverity: 'warning',
     description: 'A `!` re-include that can never take effect.',
     messages: {
       nothingExcluded: '`!{{pattern}}` re-includes paths that no earlier pattern excludes: it has no effect.',
-      overridden: '`!{{pattern}}` is undone by `{{later}}` on line {{line}}: the last matching pattern wins, so move the re-include after it.',
+      overridden:
+        '`!{{pattern}}` is undone by `{{later}}` on line {{line}}: the last ' +
+        'matching pattern wins, so move the re-include after it.',
     },
     fixable: 'suggestion',
     docs: {
-      rationale: 'Patterns apply in order and the last match wins: a re-include before the pattern that excludes the same path does nothing, and one that follows no matching exclude is noise. The fix for the first case moves the re-include to the end (a suggestion).',
-      incorrect: '!README.md\n*.md', correct: '*.md\n!README.md', peers: [],
+      rationale:
+        'Patterns apply in order and the last match wins: a re-include before ' +
+        'the pattern that excludes the same path does nothing, and one that follows no matching ' +
+        'exclude is noise. The fix for the first case moves the re-include to the end (a ' +
+        'suggestion).',
+      incorrect: '!README.md\n*.md',
+      correct: '*.md\n!README.md',
+      peers: [],
     },
   },
   check(ctx) {
@@ -36,8 +50,18 @@ export const rule: Rule<DockerignoreModel> = {
         const lineStart = ctx.text.lastIndexOf('\n', p.start - 1) + 1;
         const sep = ctx.text.endsWith('\n') ? '' : '\n';
         ctx.report({
-          start: p.start, end: p.end, messageId: 'overridden', data: { pattern: p.text, later: later.text, line: ctx.lines.position(later.start).line + 1 },
-          fix: { title: 'Move the re-include to the end', safe: false, edits: [{ start: lineStart, end: lineEnd, newText: '' }, { start: ctx.text.length, end: ctx.text.length, newText: sep + ctx.text.slice(p.start, p.end) + '\n' }] },
+          start: p.start,
+          end: p.end,
+          messageId: 'overridden',
+          data: { pattern: p.text, later: later.text, line: ctx.lines.position(later.start).line + 1 },
+          fix: {
+            title: 'Move the re-include to the end',
+            safe: false,
+            edits: [
+              { start: lineStart, end: lineEnd, newText: '' },
+              { start: ctx.text.length, end: ctx.text.length, newText: sep + ctx.text.slice(p.start, p.end) + '\n' },
+            ],
+          },
         });
         return;
       }

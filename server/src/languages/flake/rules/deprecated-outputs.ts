@@ -5,11 +5,20 @@ import { DEPRECATED_OUTPUTS } from '../schema';
 
 export const rule: Rule<NixModel> = {
   meta: {
-    code: 'FL008', id: 'flake-deprecated-outputs', kinds: ['flake'], defaultSeverity: 'warning', fixable: 'suggestion',
-    description: 'Deprecated flake outputs (defaultPackage, devShell, defaultApp, overlay, nixosModule, defaultTemplate).',
+    code: 'FL008',
+    id: 'flake-deprecated-outputs',
+    kinds: ['flake'],
+    defaultSeverity: 'warning',
+    fixable: 'suggestion',
+    description:
+      'Deprecated flake outputs (defaultPackage, devShell, defaultApp, overlay, nixosModule, defaultTemplate).',
     messages: { deprecated: "'{{name}}' is deprecated; use {{replacement}}." },
     docs: {
-      rationale: 'Nix 2.7 replaced `defaultPackage.<system>` with `packages.<system>.default` (and likewise `devShell`, `defaultApp`, `defaultBundler`, `overlay`, `nixosModule`, `defaultTemplate`). The old names still work but `nix flake check` warns, and newer tools look only at the new ones.',
+      rationale:
+        'Nix 2.7 replaced `defaultPackage.<system>` with ' +
+        '`packages.<system>.default` (and likewise `devShell`, `defaultApp`, `defaultBundler`, ' +
+        '`overlay`, `nixosModule`, `defaultTemplate`). The old names still work but `nix flake ' +
+        'check` warns, and newer tools look only at the new ones.',
       incorrect: '{\n  outputs = { self }: {\n    devShell.x86_64-linux = self;\n  };\n}\n',
       correct: '{\n  outputs = { self }: {\n    devShells.x86_64-linux.default = self;\n  };\n}\n',
       peers: ['nix flake check (deprecated output)'],
@@ -29,12 +38,33 @@ export const rule: Rule<NixModel> = {
         if (b && b.type === 'Attribute') {
           const path = b.path;
           if (!d.perSystem) {
-            suggestions = [{ title: `Rename to ${d.to}.default`, edits: [{ start: key.start, end: key.end, newText: `${d.to}.default` }], safe: false }];
+            suggestions = [
+              {
+                title: `Rename to ${d.to}.default`,
+                edits: [{ start: key.start, end: key.end, newText: `${d.to}.default` }],
+                safe: false,
+              },
+            ];
           } else if (path.length === 2 && path[1].type === 'Ident') {
-            suggestions = [{ title: `Rename to ${d.to}.${path[1].name}.default`, edits: [{ start: key.start, end: key.end, newText: d.to }, { start: path[1].end, end: path[1].end, newText: '.default' }], safe: false }];
+            suggestions = [
+              {
+                title: `Rename to ${d.to}.${path[1].name}.default`,
+                edits: [
+                  { start: key.start, end: key.end, newText: d.to },
+                  { start: path[1].end, end: path[1].end, newText: '.default' },
+                ],
+                safe: false,
+              },
+            ];
           }
         }
-        ctx.report({ start: key.start, end: key.end, messageId: 'deprecated', data: { name, replacement }, suggestions });
+        ctx.report({
+          start: key.start,
+          end: key.end,
+          messageId: 'deprecated',
+          data: { name, replacement },
+          suggestions,
+        });
       }
     }
   },

@@ -5,13 +5,22 @@ import { flakeRefProblem } from '../schema';
 
 export const rule: Rule<NixModel> = {
   meta: {
-    code: 'FL004', id: 'flake-ref', kinds: ['flake'], defaultSeverity: 'error', fixable: false,
+    code: 'FL004',
+    id: 'flake-ref',
+    kinds: ['flake'],
+    defaultSeverity: 'error',
+    fixable: false,
     description: 'An input URL is a well-formed flake reference.',
     messages: { bad: "The flake reference '{{url}}' {{reason}}." },
     docs: {
-      rationale: 'Input URLs are flake references: `github:owner/repo[/ref]`, `gitlab:`, `sourcehut:`, `git+https://`, `git+ssh://`, `path:`, `tarball+https://`, `https://...`, or an indirect id like `nixpkgs`. A malformed one fails only when the flake is locked, often on someone else\'s machine.',
+      rationale:
+        'Input URLs are flake references: `github:owner/repo[/ref]`, ' +
+        '`gitlab:`, `sourcehut:`, `git+https://`, `git+ssh://`, `path:`, `tarball+https://`, ' +
+        '`https://...`, or an indirect id like `nixpkgs`. A malformed one fails only when the ' +
+        "flake is locked, often on someone else's machine.",
       incorrect: '{\n  inputs.nixpkgs.url = "github:nixpkgs";\n  outputs = { self, nixpkgs }: { };\n}\n',
-      correct: '{\n  inputs.nixpkgs.url = "github:NixOS/nixpkgs/nixos-unstable";\n  outputs = { self, nixpkgs }: { };\n}\n',
+      correct:
+        '{\n  inputs.nixpkgs.url = "github:NixOS/nixpkgs/nixos-unstable";\n  outputs = { self, nixpkgs }: { };\n}\n',
       peers: ['nix flake lock', 'nix flake metadata'],
     },
   },
@@ -20,7 +29,13 @@ export const rule: Rule<NixModel> = {
     for (const inp of info.inputs.values()) {
       if (!inp.url) continue;
       const reason = flakeRefProblem(inp.url.value);
-      if (reason) ctx.report({ start: inp.url.node.start, end: inp.url.node.end, messageId: 'bad', data: { url: inp.url.value, reason } });
+      if (reason)
+        ctx.report({
+          start: inp.url.node.start,
+          end: inp.url.node.end,
+          messageId: 'bad',
+          data: { url: inp.url.value, reason },
+        });
     }
   },
 };

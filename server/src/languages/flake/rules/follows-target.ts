@@ -4,13 +4,28 @@ import { flakeInfo } from '../model';
 
 export const rule: Rule<NixModel> = {
   meta: {
-    code: 'FL005', id: 'flake-follows-target', kinds: ['flake'], defaultSeverity: 'error', fixable: false,
+    code: 'FL005',
+    id: 'flake-follows-target',
+    kinds: ['flake'],
+    defaultSeverity: 'error',
+    fixable: false,
     description: '`follows` names an input this flake declares.',
-    messages: { missing: "'{{target}}' is not an input of this flake; `follows` must name one (declared: {{declared}})." },
+    messages: {
+      missing: "'{{target}}' is not an input of this flake; `follows` must name one (declared: {{declared}}).",
+    },
     docs: {
-      rationale: '`inputs.x.inputs.nixpkgs.follows = "nixpkgs"` makes x use this flake\'s own nixpkgs. The path\'s first part must be an input declared here; otherwise locking fails.',
-      incorrect: '{\n  inputs.nixpkgs.url = "github:NixOS/nixpkgs";\n  inputs.utils.url = "github:numtide/flake-utils";\n  inputs.utils.inputs.nixpkgs.follows = "nixpgks";\n  outputs = { self, nixpkgs, utils }: { };\n}\n',
-      correct: '{\n  inputs.nixpkgs.url = "github:NixOS/nixpkgs";\n  inputs.utils.url = "github:numtide/flake-utils";\n  inputs.utils.inputs.nixpkgs.follows = "nixpkgs";\n  outputs = { self, nixpkgs, utils }: { };\n}\n',
+      rationale:
+        '`inputs.x.inputs.nixpkgs.follows = "nixpkgs"` makes x use this ' +
+        "flake's own nixpkgs. The path's first part must be an input declared here; otherwise " +
+        'locking fails.',
+      incorrect:
+        '{\n  inputs.nixpkgs.url = "github:NixOS/nixpkgs";\n  inputs.utils.url ' +
+        '= "github:numtide/flake-utils";\n  inputs.utils.inputs.nixpkgs.follows = "nixpgks";\n  ' +
+        'outputs = { self, nixpkgs, utils }: { };\n}\n',
+      correct:
+        '{\n  inputs.nixpkgs.url = "github:NixOS/nixpkgs";\n  inputs.utils.url ' +
+        '= "github:numtide/flake-utils";\n  inputs.utils.inputs.nixpkgs.follows = "nixpkgs";\n  ' +
+        'outputs = { self, nixpkgs, utils }: { };\n}\n',
       peers: ['nix flake lock'],
     },
   },
@@ -21,7 +36,13 @@ export const rule: Rule<NixModel> = {
     const check = (value: string, node: { start: number; end: number }) => {
       if (value === '') return;
       const first = value.split('/')[0];
-      if (!info.inputs.has(first)) ctx.report({ start: node.start, end: node.end, messageId: 'missing', data: { target: first, declared: names.join(', ') || 'none' } });
+      if (!info.inputs.has(first))
+        ctx.report({
+          start: node.start,
+          end: node.end,
+          messageId: 'missing',
+          data: { target: first, declared: names.join(', ') || 'none' },
+        });
     };
     for (const inp of info.inputs.values()) {
       if (inp.follows) check(inp.follows.value, inp.follows.node);

@@ -12,4 +12,16 @@ import { rule as knownSystems } from './known-systems';
 import { rule as lock } from './lock-consistency';
 import { rule as implicitInput } from './implicit-input';
 
-export const rules: Rule<NixModel>[] = [topLevel, description, inputShape, flakeRef, follows, outputsFormals, knownOutputs, deprecatedOutputs, knownSystems, lock, implicitInput];
+export const rules: Rule<NixModel>[] = [
+  topLevel,
+  description,
+  inputShape,
+  flakeRef,
+  follows,
+  outputsFormals,
+  knownOutputs,
+  deprecatedOutputs,
+  knownSystems,
+  lock,
+  implicitInput,
+];

@@ -6,14 +6,25 @@ import { OUTPUTS } from '../schema';
 
 export const rule: Rule<NixModel> = {
   meta: {
-    code: 'FL007', id: 'flake-known-outputs', kinds: ['flake'], defaultSeverity: 'warning', fixable: false,
+    code: 'FL007',
+    id: 'flake-known-outputs',
+    kinds: ['flake'],
+    defaultSeverity: 'warning',
+    fixable: false,
     description: 'Flake outputs use the names and shapes Nix knows.',
     messages: {
-      unknown: "'{{name}}' is not an output Nix knows (packages, devShells, apps, checks, formatter, overlays, nixosModules, ...); `nix flake check` warns about it.",
+      unknown:
+        "'{{name}}' is not an output Nix knows (packages, devShells, apps, " +
+        'checks, formatter, overlays, nixosModules, ...); `nix flake check` warns about it.',
       appShape: 'An app is `{ type = "app"; program = "..."; }`.',
     },
     docs: {
-      rationale: 'Nix gives meaning to a fixed set of output names (`packages.<system>.<name>`, `devShells`, `apps`, `checks`, `formatter`, `legacyPackages`, `overlays`, `nixosModules`, `nixosConfigurations`, `templates`, `lib`, ...). Another name is usually a typo, such as `devShell` for `devShells` or `package` for `packages`.',
+      rationale:
+        'Nix gives meaning to a fixed set of output names ' +
+        '(`packages.<system>.<name>`, `devShells`, `apps`, `checks`, `formatter`, ' +
+        '`legacyPackages`, `overlays`, `nixosModules`, `nixosConfigurations`, `templates`, `lib`, ' +
+        '...). Another name is usually a typo, such as `devShell` for `devShells` or `package` for ' +
+        '`packages`.',
       incorrect: '{\n  outputs = { self }: {\n    package.x86_64-linux.default = self;\n  };\n}\n',
       correct: '{\n  outputs = { self }: {\n    packages.x86_64-linux.default = self;\n  };\n}\n',
       peers: ['nix flake check (unknown flake output)'],
@@ -30,7 +41,8 @@ export const rule: Rule<NixModel> = {
     for (const sys of apps?.tree?.entries.values() ?? []) {
       for (const app of sys.tree?.entries.values() ?? []) {
         if (!app.tree || !app.value || unparen(app.value).type !== 'AttrSet') continue;
-        if (!app.tree.entries.has('type') || !app.tree.entries.has('program')) ctx.report({ start: app.keys[0].start, end: app.keys[0].end, messageId: 'appShape' });
+        if (!app.tree.entries.has('type') || !app.tree.entries.has('program'))
+          ctx.report({ start: app.keys[0].start, end: app.keys[0].end, messageId: 'appShape' });
       }
     }
   },

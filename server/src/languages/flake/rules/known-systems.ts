@@ -5,11 +5,23 @@ import { OUTPUTS, SYSTEMS } from '../schema';
 
 export const rule: Rule<NixModel> = {
   meta: {
-    code: 'FL009', id: 'flake-known-systems', kinds: ['flake'], defaultSeverity: 'warning', fixable: 'suggestion',
+    code: 'FL009',
+    id: 'flake-known-systems',
+    kinds: ['flake'],
+    defaultSeverity: 'warning',
+    fixable: 'suggestion',
     description: 'Per-system outputs are keyed by a known system such as x86_64-linux.',
-    messages: { unknown: "'{{name}}' is not a known system (x86_64-linux, aarch64-linux, x86_64-darwin, aarch64-darwin, ...); {{output}} is keyed by system: {{output}}.<system>{{rest}}." },
+    messages: {
+      unknown:
+        "'{{name}}' is not a known system (x86_64-linux, aarch64-linux, " +
+        'x86_64-darwin, aarch64-darwin, ...); {{output}} is keyed by system: ' +
+        '{{output}}.<system>{{rest}}.',
+    },
     docs: {
-      rationale: '`packages`, `devShells`, `apps`, `checks`, `formatter` and `legacyPackages` are keyed by system first. A typo (`x86-64-linux`) or a missing level (`packages.hello`) makes the output invisible to `nix build` on every machine.',
+      rationale:
+        '`packages`, `devShells`, `apps`, `checks`, `formatter` and ' +
+        '`legacyPackages` are keyed by system first. A typo (`x86-64-linux`) or a missing level ' +
+        '(`packages.hello`) makes the output invisible to `nix build` on every machine.',
       incorrect: '{\n  outputs = { self }: {\n    packages.x86-64-linux.default = self;\n  };\n}\n',
       correct: '{\n  outputs = { self }: {\n    packages.x86_64-linux.default = self;\n  };\n}\n',
       peers: ['nix flake check'],
@@ -25,8 +37,21 @@ export const rule: Rule<NixModel> = {
         if (SYSTEMS.includes(sys)) continue;
         const near = SYSTEMS.find((s) => s.replace(/[-_]/g, '') === sys.replace(/[-_]/g, '').toLowerCase());
         const key = se.keys[0];
-        ctx.report({ start: key.start, end: key.end, messageId: 'unknown', data: { name: sys, output: name, rest: k.depth === 2 ? '.<name>' : '' },
-          suggestions: near ? [{ title: `Change to ${near}`, edits: se.keys.map((kk) => ({ start: kk.start, end: kk.end, newText: near })), safe: false }] : undefined });
+        ctx.report({
+          start: key.start,
+          end: key.end,
+          messageId: 'unknown',
+          data: { name: sys, output: name, rest: k.depth === 2 ? '.<name>' : '' },
+          suggestions: near
+            ? [
+                {
+                  title: `Change to ${near}`,
+                  edits: se.keys.map((kk) => ({ start: kk.start, end: kk.end, newText: near })),
+                  safe: false,
+                },
+              ]
+            : undefined,
+        });
       }
     }
   },

@@ -4,17 +4,28 @@ import { flakeInfo } from '../model';
 
 export const rule: Rule<NixModel> = {
   meta: {
-    code: 'FL010', id: 'flake-lock-consistency', kinds: ['flake'], defaultSeverity: 'warning', fixable: false,
+    code: 'FL010',
+    id: 'flake-lock-consistency',
+    kinds: ['flake'],
+    defaultSeverity: 'warning',
+    fixable: false,
     description: 'flake.lock records exactly the inputs flake.nix declares.',
     messages: {
       notLocked: "The input '{{name}}' is not in flake.lock; run `nix flake lock` (or it is fetched unpinned).",
       stale: "flake.lock pins an input '{{name}}' that flake.nix no longer declares; run `nix flake lock`.",
       badLock: 'flake.lock next to this flake is not valid JSON.',
-      noLock: 'There is no flake.lock next to this flake: its {{count}} input(s) are not pinned; run `nix flake lock` and commit the lock file.',
+      noLock:
+        'There is no flake.lock next to this flake: its {{count}} input(s) are ' +
+        'not pinned; run `nix flake lock` and commit the lock file.',
     },
     docs: {
-      rationale: 'A flake.lock that lags behind flake.nix means a build on CI or another machine locks afresh (different versions) or fails in pure mode. `nix flake lock` brings them in line.',
-      incorrect: '{\n  inputs.nixpkgs.url = "github:NixOS/nixpkgs";\n  inputs.utils.url = "github:numtide/flake-utils";\n  outputs = { self, nixpkgs, utils }: { };\n}\n',
+      rationale:
+        'A flake.lock that lags behind flake.nix means a build on CI or ' +
+        'another machine locks afresh (different versions) or fails in pure mode. `nix flake lock` ' +
+        'brings them in line.',
+      incorrect:
+        '{\n  inputs.nixpkgs.url = "github:NixOS/nixpkgs";\n  inputs.utils.url ' +
+        '= "github:numtide/flake-utils";\n  outputs = { self, nixpkgs, utils }: { };\n}\n',
       correct: '{\n  description = "no inputs, nothing to lock";\n  outputs = { self }: { };\n}\n',
       peers: ['nix flake lock --no-update-lock-file'],
     },
@@ -29,20 +40,36 @@ export const rule: Rule<NixModel> = {
     if (text === undefined) {
       const withUrl = [...info.inputs.values()].filter((i) => i.url);
       const k = info.tree?.entries.get('inputs')?.keys[0];
-      if (withUrl.length && k) ctx.report({ start: k.start, end: k.end, messageId: 'noLock', data: { count: withUrl.length } });
+      if (withUrl.length && k)
+        ctx.report({ start: k.start, end: k.end, messageId: 'noLock', data: { count: withUrl.length } });
       return;
     }
     let lock: { root?: string; nodes?: Record<string, { inputs?: Record<string, unknown> }> };
-    try { lock = JSON.parse(text); } catch { ctx.report({ start: 0, end: 0, messageId: 'badLock' }); return; }
+    try {
+      lock = JSON.parse(text);
+    } catch {
+      ctx.report({ start: 0, end: 0, messageId: 'badLock' });
+      return;
+    }
     const rootInputs = lock.nodes?.[lock.root ?? 'root']?.inputs ?? {};
     const declared = new Set(info.inputs.keys());
-    for (const f of info.outputsLambda?.formals?.formals ?? []) if (f.name.name !== 'self' && !f.def) declared.add(f.name.name);
+    for (const f of info.outputsLambda?.formals?.formals ?? [])
+      if (f.name.name !== 'self' && !f.def) declared.add(f.name.name);
     for (const inp of info.inputs.values()) {
-      if (!(inp.name in rootInputs)) { const k = inp.entry.keys[0]; ctx.report({ start: k.start, end: k.end, messageId: 'notLocked', data: { name: inp.name } }); }
+      if (!(inp.name in rootInputs)) {
+        const k = inp.entry.keys[0];
+        ctx.report({ start: k.start, end: k.end, messageId: 'notLocked', data: { name: inp.name } });
+      }
     }
     const at = info.tree?.entries.get('inputs')?.keys[0] ?? info.top;
     for (const name of Object.keys(rootInputs)) {
-      if (!declared.has(name)) ctx.report({ start: at.start, end: at.start === info.top.start ? at.start + 1 : at.end, messageId: 'stale', data: { name } });
+      if (!declared.has(name))
+        ctx.report({
+          start: at.start,
+          end: at.start === info.top.start ? at.start + 1 : at.end,
+          messageId: 'stale',
+          data: { name },
+        });
     }
   },
 };

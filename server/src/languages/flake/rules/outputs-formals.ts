@@ -5,16 +5,30 @@ import { flakeInfo } from '../model';
 
 export const rule: Rule<NixModel> = {
   meta: {
-    code: 'FL006', id: 'flake-outputs-formals', kinds: ['flake'], defaultSeverity: 'error', fixable: 'suggestion',
+    code: 'FL006',
+    id: 'flake-outputs-formals',
+    kinds: ['flake'],
+    defaultSeverity: 'error',
+    fixable: 'suggestion',
     description: '`outputs` is a function whose pattern matches the declared inputs.',
     messages: {
       notFunction: '`outputs` must be a function, e.g. `{ self, nixpkgs }: { ... }`.',
-      missingFormal: "The input '{{name}}' is passed to outputs but its pattern has no '{{name}}' and no `...`; Nix fails with \"unexpected argument\".",
+      missingFormal:
+        "The input '{{name}}' is passed to outputs but its pattern has no " +
+        '\'{{name}}\' and no `...`; Nix fails with "unexpected argument".',
     },
     docs: {
-      rationale: 'Nix calls `outputs` with `self` and every input. A pattern without `...` that lacks one of them fails ("called with unexpected argument"); a pattern name that no input declares is silently fetched from the global flake registry, which is rarely what was meant.',
-      incorrect: '{\n  inputs.nixpkgs.url = "github:NixOS/nixpkgs";\n  inputs.utils.url = "github:numtide/flake-utils";\n  outputs = { self, nixpkgs }: { };\n}\n',
-      correct: '{\n  inputs.nixpkgs.url = "github:NixOS/nixpkgs";\n  inputs.utils.url = "github:numtide/flake-utils";\n  outputs = { self, nixpkgs, utils }: { };\n}\n',
+      rationale:
+        'Nix calls `outputs` with `self` and every input. A pattern without ' +
+        '`...` that lacks one of them fails ("called with unexpected argument"); a pattern name ' +
+        'that no input declares is silently fetched from the global flake registry, which is ' +
+        'rarely what was meant.',
+      incorrect:
+        '{\n  inputs.nixpkgs.url = "github:NixOS/nixpkgs";\n  inputs.utils.url ' +
+        '= "github:numtide/flake-utils";\n  outputs = { self, nixpkgs }: { };\n}\n',
+      correct:
+        '{\n  inputs.nixpkgs.url = "github:NixOS/nixpkgs";\n  inputs.utils.url ' +
+        '= "github:numtide/flake-utils";\n  outputs = { self, nixpkgs, utils }: { };\n}\n',
       peers: ['nix flake check'],
     },
   },
@@ -23,7 +37,8 @@ export const rule: Rule<NixModel> = {
     if (!info.outputs?.value) return;
     const v = unparen(info.outputs.value);
     if (!info.outputsLambda) {
-      if (['Int', 'Float', 'Str', 'List', 'AttrSet', 'Path', 'Uri'].includes(v.type)) ctx.report({ start: v.start, end: v.end, messageId: 'notFunction' });
+      if (['Int', 'Float', 'Str', 'List', 'AttrSet', 'Path', 'Uri'].includes(v.type))
+        ctx.report({ start: v.start, end: v.end, messageId: 'notFunction' });
       return;
     }
     const fn = info.outputsLambda;
@@ -37,10 +52,24 @@ export const rule: Rule<NixModel> = {
         const suggestions: Fix[] = [];
         if (last) {
           const comma = formals.commas.length >= formals.formals.length;
-          suggestions.push({ title: `Add '${inp.name}' to the outputs arguments`, edits: [{ start: last.end, end: last.end, newText: comma ? ` ${inp.name},` : `, ${inp.name}` }], safe: false });
-          suggestions.push({ title: 'Accept every input with `...`', edits: [{ start: last.end, end: last.end, newText: comma ? ' ...' : ', ...' }], safe: false });
+          suggestions.push({
+            title: `Add '${inp.name}' to the outputs arguments`,
+            edits: [{ start: last.end, end: last.end, newText: comma ? ` ${inp.name},` : `, ${inp.name}` }],
+            safe: false,
+          });
+          suggestions.push({
+            title: 'Accept every input with `...`',
+            edits: [{ start: last.end, end: last.end, newText: comma ? ' ...' : ', ...' }],
+            safe: false,
+          });
         }
-        ctx.report({ start: formals.start, end: formals.end, messageId: 'missingFormal', data: { name: inp.name }, suggestions: suggestions.length ? suggestions : undefined });
+        ctx.report({
+          start: formals.start,
+          end: formals.end,
+          messageId: 'missingFormal',
+          data: { name: inp.name },
+          suggestions: suggestions.length ? suggestions : undefined,
+        });
       }
     }
   },

@@ -3,11 +3,18 @@ import type { NixModel } from '../ast';
 
 export const rule: Rule<NixModel> = {
   meta: {
-    code: 'NX007', id: 'deprecated-let-body', kinds: ['nix', 'flake'], defaultSeverity: 'warning', fixable: false,
+    code: 'NX007',
+    id: 'deprecated-let-body',
+    kinds: ['nix', 'flake'],
+    defaultSeverity: 'warning',
+    fixable: false,
     description: 'The old `let { ...; body = ...; }` form.',
     messages: { legacy: 'The `let { ... body = ...; }` form is deprecated; use `let ... in ...`.' },
     docs: {
-      rationale: 'Nix still accepts `let { a = 1; body = a; }`, a recursive set whose `body` attribute is the value, but it is deprecated and unknown to most readers and tools. `let a = 1; in a` says the same.',
+      rationale:
+        'Nix still accepts `let { a = 1; body = a; }`, a recursive set whose ' +
+        '`body` attribute is the value, but it is deprecated and unknown to most readers and ' +
+        'tools. `let a = 1; in a` says the same.',
       incorrect: 'let { a = 1; body = a; }\n',
       correct: 'let a = 1; in a\n',
       peers: ['nil legacy_let_syntax'],

@@ -10,4 +10,14 @@ import { rule as urlLiteral } from './deprecated-url-literal';
 import { rule as legacyLet } from './deprecated-let-body';
 import { rule as uselessRec } from './useless-rec';
 
-export const rules: Rule<NixModel>[] = [syntax, undefinedVariable, duplicateAttribute, duplicateFormal, unusedLet, unusedFormal, urlLiteral, legacyLet, uselessRec];
+export const rules: Rule<NixModel>[] = [
+  syntax,
+  undefinedVariable,
+  duplicateAttribute,
+  duplicateFormal,
+  unusedLet,
+  unusedFormal,
+  urlLiteral,
+  legacyLet,
+  uselessRec,
+];

@@ -6,11 +6,20 @@ export const OWNED_ELSEWHERE = new Set(['duplicateAttr', 'duplicateFormal']);
 
 export const rule: Rule<NixModel> = {
   meta: {
-    code: 'NX000', id: 'nix-syntax-error', kinds: ['nix', 'flake'], defaultSeverity: 'error', fixable: false,
+    code: 'NX000',
+    id: 'nix-syntax-error',
+    kinds: ['nix', 'flake'],
+    defaultSeverity: 'error',
+    fixable: false,
     description: 'The file is not valid Nix.',
     messages: { syntax: '{{message}}' },
     docs: {
-      rationale: 'Nix refuses to evaluate a file it cannot parse. The finding sits where `nix-instantiate --parse` (Nix 2.8) stops; the parser goes on after it, so one missing `;` gives one finding and the rest of the file is still checked. Dynamic attribute names in `let` and `inherit` are rejected by Nix while parsing, so they are reported here too.',
+      rationale:
+        'Nix refuses to evaluate a file it cannot parse. The finding sits ' +
+        'where `nix-instantiate --parse` (Nix 2.8) stops; the parser goes on after it, so one ' +
+        'missing `;` gives one finding and the rest of the file is still checked. Dynamic ' +
+        'attribute names in `let` and `inherit` are rejected by Nix while parsing, so they are ' +
+        'reported here too.',
       incorrect: '{ pkgs }:\n{\n  a = pkgs.hello\n  b = 2;\n}\n',
       correct: '{ pkgs }:\n{\n  a = pkgs.hello;\n  b = 2;\n}\n',
       peers: ['nix-instantiate --parse', 'nil syntax errors'],

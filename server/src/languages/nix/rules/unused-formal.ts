@@ -4,11 +4,19 @@ import { scopes } from '../scope';
 
 export const rule: Rule<NixModel> = {
   meta: {
-    code: 'NX005', id: 'unused-formal', kinds: ['nix', 'flake'], defaultSeverity: 'warning', fixable: 'suggestion',
+    code: 'NX005',
+    id: 'unused-formal',
+    kinds: ['nix', 'flake'],
+    defaultSeverity: 'warning',
+    fixable: 'suggestion',
     description: 'A function argument named in a set pattern is never used.',
     messages: { unused: "The argument '{{name}}' is never used." },
     docs: {
-      rationale: 'An argument the body never reads is noise. When the pattern ends in `...` it can be removed without changing what callers may pass; a pattern without `...` is the function\'s interface (callers must pass exactly those names, as in a flake\'s `outputs`), so it is left alone, as are `self` and names starting with `_`.',
+      rationale:
+        'An argument the body never reads is noise. When the pattern ends in ' +
+        '`...` it can be removed without changing what callers may pass; a pattern without `...` ' +
+        "is the function's interface (callers must pass exactly those names, as in a flake's " +
+        '`outputs`), so it is left alone, as are `self` and names starting with `_`.',
       incorrect: '{ pkgs, lib, ... }:\npkgs.hello\n',
       correct: '{ pkgs, ... }:\npkgs.hello\n',
       peers: ['deadnix', 'nil unused_binding'],
@@ -33,8 +41,16 @@ export const rule: Rule<NixModel> = {
         const comma = formals.commas[idx];
         let end = comma !== undefined ? comma + 1 : f.end;
         while (end < ctx.text.length && /[ \t]/.test(ctx.text[end])) end++;
-        if (ctx.text[end] === '\n') { let s = f.start; while (s > 0 && /[ \t]/.test(ctx.text[s - 1])) s--; if (s === 0 || ctx.text[s - 1] === '\n') suggestions = [{ title: `Remove '${d.name}'`, edits: [{ start: s, end: end + 1, newText: '' }], safe: false }]; }
-        if (!suggestions) suggestions = [{ title: `Remove '${d.name}'`, edits: [{ start: f.start, end, newText: '' }], safe: false }];
+        if (ctx.text[end] === '\n') {
+          let s = f.start;
+          while (s > 0 && /[ \t]/.test(ctx.text[s - 1])) s--;
+          if (s === 0 || ctx.text[s - 1] === '\n')
+            suggestions = [
+              { title: `Remove '${d.name}'`, edits: [{ start: s, end: end + 1, newText: '' }], safe: false },
+            ];
+        }
+        if (!suggestions)
+          suggestions = [{ title: `Remove '${d.name}'`, edits: [{ start: f.start, end, newText: '' }], safe: false }];
       }
       ctx.report({ start: d.node.start, end: d.node.end, messageId: 'unused', data: { name: d.name }, suggestions });
     }

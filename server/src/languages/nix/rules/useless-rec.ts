@@ -4,11 +4,18 @@ import { scopes } from '../scope';
 
 export const rule: Rule<NixModel> = {
   meta: {
-    code: 'NX008', id: 'useless-rec', kinds: ['nix', 'flake'], defaultSeverity: 'warning', fixable: 'safe',
+    code: 'NX008',
+    id: 'useless-rec',
+    kinds: ['nix', 'flake'],
+    defaultSeverity: 'warning',
+    fixable: 'safe',
     description: 'A `rec` set whose attributes never refer to each other.',
     messages: { useless: 'This set is `rec` but no attribute refers to another; remove `rec`.' },
     docs: {
-      rationale: '`rec` puts every attribute in scope of every other, which shadows outer names silently and makes infinite recursion easy. When nothing uses that, removing `rec` changes nothing and makes the set plain.',
+      rationale:
+        '`rec` puts every attribute in scope of every other, which shadows ' +
+        'outer names silently and makes infinite recursion easy. When nothing uses that, removing ' +
+        '`rec` changes nothing and makes the set plain.',
       incorrect: 'rec { a = 1; b = 2; }\n',
       correct: 'rec { a = 1; b = a + 1; }\n',
       peers: ['nil useless_rec', 'statix manual_inherit'],
@@ -21,7 +28,12 @@ export const rule: Rule<NixModel> = {
       if (used.has(n)) continue;
       let end = n.start + 3;
       while (end < ctx.text.length && /[ \t\r\n]/.test(ctx.text[end])) end++;
-      ctx.report({ start: n.start, end: n.start + 3, messageId: 'useless', fix: { title: 'Remove `rec`', edits: [{ start: n.start, end, newText: '' }], safe: true } });
+      ctx.report({
+        start: n.start,
+        end: n.start + 3,
+        messageId: 'useless',
+        fix: { title: 'Remove `rec`', edits: [{ start: n.start, end, newText: '' }], safe: true },
+      });
     }
   },
 };

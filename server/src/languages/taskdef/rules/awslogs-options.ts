@@ -7,7 +7,10 @@ import type { TaskDefRule } from '../rule-kit';
 /** TD210: the awslogs driver needs a group, a real region and (on Fargate) a stream prefix. */
 export const rule: TaskDefRule = {
   meta: {
-    code: 'TD210', id: 'awslogs-options', kinds: ['taskdef'], defaultSeverity: 'error',
+    code: 'TD210',
+    id: 'awslogs-options',
+    kinds: ['taskdef'],
+    defaultSeverity: 'error',
     description: 'The awslogs log driver is missing a required option or names an unknown region.',
     messages: {
       missing: 'The awslogs driver needs {{options}}.',
@@ -16,9 +19,24 @@ export const rule: TaskDefRule = {
     },
     fixable: 'suggestion',
     docs: {
-      rationale: 'The awslogs driver sends the container\'s output to CloudWatch Logs: it needs the log group (`awslogs-group`) and its region (`awslogs-region`, a region code such as `eu-west-1`); on Fargate ECS also requires `awslogs-stream-prefix`. A task with these missing fails to start.',
-      incorrect: fargateExample({}, { logConfiguration: { logDriver: 'awslogs', options: { 'awslogs-group': '/ecs/web' } } }),
-      correct: fargateExample({}, { logConfiguration: { logDriver: 'awslogs', options: { 'awslogs-group': '/ecs/web', 'awslogs-region': 'eu-west-1', 'awslogs-stream-prefix': 'ecs' } } }),
+      rationale:
+        "The awslogs driver sends the container's output to CloudWatch Logs: " +
+        'it needs the log group (`awslogs-group`) and its region (`awslogs-region`, a region code ' +
+        'such as `eu-west-1`); on Fargate ECS also requires `awslogs-stream-prefix`. A task with ' +
+        'these missing fails to start.',
+      incorrect: fargateExample(
+        {},
+        { logConfiguration: { logDriver: 'awslogs', options: { 'awslogs-group': '/ecs/web' } } },
+      ),
+      correct: fargateExample(
+        {},
+        {
+          logConfiguration: {
+            logDriver: 'awslogs',
+            options: { 'awslogs-group': '/ecs/web', 'awslogs-region': 'eu-west-1', 'awslogs-stream-prefix': 'ecs' },
+          },
+        },
+      ),
     },
   },
   check(ctx) {
@@ -41,20 +59,46 @@ export const rule: TaskDefRule = {
       if (missing.length) {
         const edits = options
           ? missing.map(([k, v]) => insertProp(ctx.text, options, k, v))
-          : [insertProp(ctx.text, lc!, 'options', `{ ${missing.map(([k, v]) => `${JSON.stringify(k)}: ${v}`).join(', ')} }`)];
+          : [
+              insertProp(
+                ctx.text,
+                lc!,
+                'options',
+                `{ ${missing.map(([k, v]) => `${JSON.stringify(k)}: ${v}`).join(', ')} }`,
+              ),
+            ];
         // Several inserts at one offset: merge them into one edit.
-        const merged = edits.length > 1 ? [{ start: edits[0].start, end: edits[0].end, newText: edits.map((e) => e.newText).join('') }] : edits;
+        const merged =
+          edits.length > 1
+            ? [{ start: edits[0].start, end: edits[0].end, newText: edits.map((e) => e.newText).join('') }]
+            : edits;
         const fix = { title: `Add ${missing.map(([k]) => k).join(', ')}`, edits: merged, safe: false };
         const names = missing.map(([k, , why]) => `"${k}"${why ? ` (required${why})` : ''}`);
         const list = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
-        ctx.report({ start: driver!.offset, end: driver!.offset + driver!.length, messageId: 'missing', data: { options: list }, fix });
+        ctx.report({
+          start: driver!.offset,
+          end: driver!.offset + driver!.length,
+          messageId: 'missing',
+          data: { options: list },
+          fix,
+        });
       }
       const region = get(options, 'awslogs-region');
       const r = str(region);
       if (r !== undefined && !isTemplated(r) && !isRegion(r)) {
         const suggestion = nearest(r, ALL_REGIONS);
         const at = { start: region!.offset, end: region!.offset + region!.length };
-        if (suggestion) ctx.report({ ...at, messageId: 'badRegionSuggest', data: { region: r, suggestion }, fix: { title: `Change to "${suggestion}"`, edits: [{ ...at, newText: JSON.stringify(suggestion) }], safe: false } });
+        if (suggestion)
+          ctx.report({
+            ...at,
+            messageId: 'badRegionSuggest',
+            data: { region: r, suggestion },
+            fix: {
+              title: `Change to "${suggestion}"`,
+              edits: [{ ...at, newText: JSON.stringify(suggestion) }],
+              safe: false,
+            },
+          });
         else ctx.report({ ...at, messageId: 'badRegion', data: { region: r } });
       }
     }

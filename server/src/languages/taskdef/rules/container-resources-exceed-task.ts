@@ -6,18 +6,29 @@ import type { TaskDefRule } from '../rule-kit';
 /** TD202: containers cannot ask for more cpu or memory than the task has. */
 export const rule: TaskDefRule = {
   meta: {
-    code: 'TD202', id: 'container-resources-exceed-task', kinds: ['taskdef'], defaultSeverity: 'error',
-    description: 'The containers\' cpu or memory add up to more than the task-level cpu or memory.',
+    code: 'TD202',
+    id: 'container-resources-exceed-task',
+    kinds: ['taskdef'],
+    defaultSeverity: 'error',
+    description: "The containers' cpu or memory add up to more than the task-level cpu or memory.",
     messages: {
-      cpu: 'The containers reserve {{sum}} CPU units in all, more than the task\'s {{task}}.',
-      memory: 'The containers reserve {{sum}} MiB in all, more than the task\'s {{task}} MiB.',
+      cpu: "The containers reserve {{sum}} CPU units in all, more than the task's {{task}}.",
+      memory: "The containers reserve {{sum}} MiB in all, more than the task's {{task}} MiB.",
       oneMemory: 'Container "{{name}}" has a hard memory limit of {{value}} MiB, more than the task\'s {{task}} MiB.',
     },
     fixable: false,
     docs: {
-      rationale: 'Task-level cpu and memory are the budget the containers share. ECS rejects a task definition whose containers\' cpu, or whose memory reservations (`memoryReservation`, else `memory`), add up to more than the task\'s, or one container\'s hard limit above the task\'s memory.',
-      incorrect: fargateExample({}, { cpu: 256, memory: 512 }, [{ name: 'sidecar', image: 'busybox:1.36', cpu: 128, memoryReservation: 64, essential: false }]),
-      correct: fargateExample({ cpu: '512', memory: '1024' }, { cpu: 256, memory: 512 }, [{ name: 'sidecar', image: 'busybox:1.36', cpu: 128, memoryReservation: 64, essential: false }]),
+      rationale:
+        'Task-level cpu and memory are the budget the containers share. ECS ' +
+        "rejects a task definition whose containers' cpu, or whose memory reservations " +
+        "(`memoryReservation`, else `memory`), add up to more than the task's, or one container's " +
+        "hard limit above the task's memory.",
+      incorrect: fargateExample({}, { cpu: 256, memory: 512 }, [
+        { name: 'sidecar', image: 'busybox:1.36', cpu: 128, memoryReservation: 64, essential: false },
+      ]),
+      correct: fargateExample({ cpu: '512', memory: '1024' }, { cpu: 256, memory: 512 }, [
+        { name: 'sidecar', image: 'busybox:1.36', cpu: 128, memoryReservation: 64, essential: false },
+      ]),
     },
   },
   check(ctx) {
@@ -29,7 +40,13 @@ export const rule: TaskDefRule = {
     const list = containers(td);
     if (taskCpu !== undefined) {
       const sum = list.reduce((s, c) => s + (num(get(c.node, 'cpu')) ?? 0), 0);
-      if (sum > taskCpu) ctx.report({ start: cpuNode!.offset, end: cpuNode!.offset + cpuNode!.length, messageId: 'cpu', data: { sum, task: taskCpu } });
+      if (sum > taskCpu)
+        ctx.report({
+          start: cpuNode!.offset,
+          end: cpuNode!.offset + cpuNode!.length,
+          messageId: 'cpu',
+          data: { sum, task: taskCpu },
+        });
     }
     if (taskMem !== undefined) {
       let sum = 0;
@@ -38,9 +55,21 @@ export const rule: TaskDefRule = {
         const soft = num(get(c.node, 'memoryReservation'));
         sum += soft ?? num(hard) ?? 0;
         const h = num(hard);
-        if (h !== undefined && h > taskMem) ctx.report({ start: hard!.offset, end: hard!.offset + hard!.length, messageId: 'oneMemory', data: { name: c.name ?? '?', value: h, task: taskMem } });
+        if (h !== undefined && h > taskMem)
+          ctx.report({
+            start: hard!.offset,
+            end: hard!.offset + hard!.length,
+            messageId: 'oneMemory',
+            data: { name: c.name ?? '?', value: h, task: taskMem },
+          });
       }
-      if (sum > taskMem) ctx.report({ start: memNode!.offset, end: memNode!.offset + memNode!.length, messageId: 'memory', data: { sum, task: taskMem } });
+      if (sum > taskMem)
+        ctx.report({
+          start: memNode!.offset,
+          end: memNode!.offset + memNode!.length,
+          messageId: 'memory',
+          data: { sum, task: taskMem },
+        });
     }
   },
 };

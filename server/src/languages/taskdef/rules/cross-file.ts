@@ -6,4 +6,10 @@ import { rule as healthCheckTarget } from './health-check-target';
 import { rule as imageArchitecture } from './image-architecture';
 import { rule as familyNamedElsewhere } from './family-named-elsewhere';
 
-export const crossFileRules: TaskDefRule[] = [workflowContainerName, containerPortNotExposed, healthCheckTarget, imageArchitecture, familyNamedElsewhere];
+export const crossFileRules: TaskDefRule[] = [
+  workflowContainerName,
+  containerPortNotExposed,
+  healthCheckTarget,
+  imageArchitecture,
+  familyNamedElsewhere,
+];

@@ -6,7 +6,10 @@ import type { TaskDefRule } from '../rule-kit';
 /** TD205: dependsOn names a container of this task definition (and not itself). */
 export const rule: TaskDefRule = {
   meta: {
-    code: 'TD205', id: 'depends-on-unknown-container', kinds: ['taskdef'], defaultSeverity: 'error',
+    code: 'TD205',
+    id: 'depends-on-unknown-container',
+    kinds: ['taskdef'],
+    defaultSeverity: 'error',
     description: 'dependsOn names a container that is not in the task definition, or the container itself.',
     messages: {
       unknown: 'Container "{{name}}" depends on "{{target}}", which is not a container of this task definition.',
@@ -14,9 +17,15 @@ export const rule: TaskDefRule = {
     },
     fixable: false,
     docs: {
-      rationale: 'Startup order can only refer to containers of the same task; ECS rejects a dependency on a missing container or a cycle.',
-      incorrect: fargateExample({}, { dependsOn: [{ containerName: 'migrate', condition: 'SUCCESS' }] }, [{ name: 'migrations', image: 'app-migrate:1.0', essential: false }]),
-      correct: fargateExample({}, { dependsOn: [{ containerName: 'migrations', condition: 'SUCCESS' }] }, [{ name: 'migrations', image: 'app-migrate:1.0', essential: false }]),
+      rationale:
+        'Startup order can only refer to containers of the same task; ECS ' +
+        'rejects a dependency on a missing container or a cycle.',
+      incorrect: fargateExample({}, { dependsOn: [{ containerName: 'migrate', condition: 'SUCCESS' }] }, [
+        { name: 'migrations', image: 'app-migrate:1.0', essential: false },
+      ]),
+      correct: fargateExample({}, { dependsOn: [{ containerName: 'migrations', condition: 'SUCCESS' }] }, [
+        { name: 'migrations', image: 'app-migrate:1.0', essential: false },
+      ]),
     },
   },
   check(ctx) {
@@ -28,8 +37,10 @@ export const rule: TaskDefRule = {
         const target = str(t);
         if (!t || target === undefined || isTemplated(target)) continue;
         const name = c.name ?? '?';
-        if (target === c.name) ctx.report({ start: t.offset, end: t.offset + t.length, messageId: 'self', data: { name } });
-        else if (!names.has(target)) ctx.report({ start: t.offset, end: t.offset + t.length, messageId: 'unknown', data: { name, target } });
+        if (target === c.name)
+          ctx.report({ start: t.offset, end: t.offset + t.length, messageId: 'self', data: { name } });
+        else if (!names.has(target))
+          ctx.report({ start: t.offset, end: t.offset + t.length, messageId: 'unknown', data: { name, target } });
       }
     }
   },

@@ -6,12 +6,22 @@ import type { TaskDefRule } from '../rule-kit';
 /** TD007: the `{"taskDefinition": {...}}` wrapper of describe-task-definition output. */
 export const rule: TaskDefRule = {
   meta: {
-    code: 'TD007', id: 'describe-wrapper', kinds: ['taskdef'], defaultSeverity: 'error',
+    code: 'TD007',
+    id: 'describe-wrapper',
+    kinds: ['taskdef'],
+    defaultSeverity: 'error',
     description: 'The file is wrapped in describe-task-definition\'s {"taskDefinition": ...}.',
-    messages: { wrapper: 'The task definition is wrapped in "taskDefinition"; register-task-definition expects its content at the top level.' },
+    messages: {
+      wrapper:
+        'The task definition is wrapped in "taskDefinition"; ' +
+        'register-task-definition expects its content at the top level.',
+    },
     fixable: 'safe',
     docs: {
-      rationale: '`aws ecs describe-task-definition` prints `{"taskDefinition": {...}, "tags": [...]}`. Saved as is, the file cannot be registered. The fix unwraps it (keeping the tags).',
+      rationale:
+        '`aws ecs describe-task-definition` prints `{"taskDefinition": {...}, ' +
+        '"tags": [...]}`. Saved as is, the file cannot be registered. The fix unwraps it (keeping ' +
+        'the tags).',
       incorrect: `{ "taskDefinition": ${fargateExample()} }`,
       correct: fargateExample(),
     },
@@ -31,6 +41,11 @@ export const rule: TaskDefRule = {
       edits.push({ start: end(lastInner), end: end(lastInner), newText: `,\n${indent}"tags": ${tagsText}` });
     }
     edits.push({ start: end(taskDef), end: end(root), newText: '' });
-    ctx.report({ start: k.offset, end: k.offset + k.length, messageId: 'wrapper', fix: { title: 'Unwrap the task definition', edits, safe: true } });
+    ctx.report({
+      start: k.offset,
+      end: k.offset + k.length,
+      messageId: 'wrapper',
+      fix: { title: 'Unwrap the task definition', edits, safe: true },
+    });
   },
 };

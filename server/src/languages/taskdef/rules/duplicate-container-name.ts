@@ -5,12 +5,16 @@ import type { TaskDefRule } from '../rule-kit';
 /** TD201: container names are unique within a task definition. */
 export const rule: TaskDefRule = {
   meta: {
-    code: 'TD201', id: 'duplicate-container-name', kinds: ['taskdef'], defaultSeverity: 'error',
+    code: 'TD201',
+    id: 'duplicate-container-name',
+    kinds: ['taskdef'],
+    defaultSeverity: 'error',
     description: 'Two containers have the same name.',
     messages: { duplicate: 'Container name "{{name}}" is used more than once.' },
     fixable: false,
     docs: {
-      rationale: 'Names identify containers in `dependsOn`, `links`, load balancer settings and logs; ECS rejects duplicates.',
+      rationale:
+        'Names identify containers in `dependsOn`, `links`, load balancer settings and logs; ECS rejects duplicates.',
       incorrect: fargateExample({}, {}, [{ name: 'app', image: 'busybox:1.36', essential: false }]),
       correct: fargateExample({}, {}, [{ name: 'sidecar', image: 'busybox:1.36', essential: false }]),
     },
@@ -19,7 +23,13 @@ export const rule: TaskDefRule = {
     const seen = new Set<string>();
     for (const c of containers(ctx.model.taskDef)) {
       if (c.name === undefined || !c.nameNode) continue;
-      if (seen.has(c.name)) ctx.report({ start: c.nameNode.offset, end: c.nameNode.offset + c.nameNode.length, messageId: 'duplicate', data: { name: c.name } });
+      if (seen.has(c.name))
+        ctx.report({
+          start: c.nameNode.offset,
+          end: c.nameNode.offset + c.nameNode.length,
+          messageId: 'duplicate',
+          data: { name: c.name },
+        });
       seen.add(c.name);
     }
   },

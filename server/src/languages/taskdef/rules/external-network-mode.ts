@@ -6,14 +6,28 @@ import type { TaskDefRule } from '../rule-kit';
 /** TD108: ECS Anywhere (EXTERNAL) instances do not offer the awsvpc network mode. */
 export const rule: TaskDefRule = {
   meta: {
-    code: 'TD108', id: 'external-network-mode', kinds: ['taskdef'], defaultSeverity: 'warning',
+    code: 'TD108',
+    id: 'external-network-mode',
+    kinds: ['taskdef'],
+    defaultSeverity: 'warning',
     description: 'A task definition for ECS Anywhere (EXTERNAL) uses the awsvpc network mode.',
-    messages: { awsvpc: 'ECS Anywhere (EXTERNAL) instances do not support "networkMode": "awsvpc"; use bridge, host or none.' },
+    messages: {
+      awsvpc: 'ECS Anywhere (EXTERNAL) instances do not support "networkMode": "awsvpc"; use bridge, host or none.',
+    },
     fixable: false,
     docs: {
-      rationale: 'Tasks on external (on-premises) instances cannot get an elastic network interface, so the awsvpc mode is not available there: the task will not be placed on an external instance. Use `bridge` (the default), `host` or `none`.',
-      incorrect: fargateExample({ requiresCompatibilities: ['EXTERNAL'], networkMode: 'awsvpc', cpu: undefined, memory: undefined }, { memory: 256 }),
-      correct: fargateExample({ requiresCompatibilities: ['EXTERNAL'], networkMode: 'bridge', cpu: undefined, memory: undefined }, { memory: 256 }),
+      rationale:
+        'Tasks on external (on-premises) instances cannot get an elastic ' +
+        'network interface, so the awsvpc mode is not available there: the task will not be placed ' +
+        'on an external instance. Use `bridge` (the default), `host` or `none`.',
+      incorrect: fargateExample(
+        { requiresCompatibilities: ['EXTERNAL'], networkMode: 'awsvpc', cpu: undefined, memory: undefined },
+        { memory: 256 },
+      ),
+      correct: fargateExample(
+        { requiresCompatibilities: ['EXTERNAL'], networkMode: 'bridge', cpu: undefined, memory: undefined },
+        { memory: 256 },
+      ),
     },
   },
   check(ctx) {

@@ -6,14 +6,30 @@ import type { TaskDefRule } from '../rule-kit';
 /** TD103: Fargate supports only the awslogs, splunk and awsfirelens log drivers. */
 export const rule: TaskDefRule = {
   meta: {
-    code: 'TD103', id: 'fargate-log-driver', kinds: ['taskdef'], defaultSeverity: 'error',
+    code: 'TD103',
+    id: 'fargate-log-driver',
+    kinds: ['taskdef'],
+    defaultSeverity: 'error',
     description: 'Fargate supports only the awslogs, splunk and awsfirelens log drivers.',
-    messages: { unsupported: 'Fargate does not support the "{{driver}}" log driver; use awslogs, splunk or awsfirelens.' },
+    messages: {
+      unsupported: 'Fargate does not support the "{{driver}}" log driver; use awslogs, splunk or awsfirelens.',
+    },
     fixable: false,
     docs: {
-      rationale: 'On Fargate there is no host Docker daemon to configure: only `awslogs`, `splunk` and `awsfirelens` (FireLens, for Fluent Bit or Fluentd sidecars) work; `json-file`, `syslog`, `gelf`, `fluentd`, `journald` are rejected.',
+      rationale:
+        'On Fargate there is no host Docker daemon to configure: only ' +
+        '`awslogs`, `splunk` and `awsfirelens` (FireLens, for Fluent Bit or Fluentd sidecars) ' +
+        'work; `json-file`, `syslog`, `gelf`, `fluentd`, `journald` are rejected.',
       incorrect: fargateExample({}, { logConfiguration: { logDriver: 'json-file' } }),
-      correct: fargateExample({}, { logConfiguration: { logDriver: 'awslogs', options: { 'awslogs-group': '/ecs/web', 'awslogs-region': 'eu-west-1', 'awslogs-stream-prefix': 'ecs' } } }),
+      correct: fargateExample(
+        {},
+        {
+          logConfiguration: {
+            logDriver: 'awslogs',
+            options: { 'awslogs-group': '/ecs/web', 'awslogs-region': 'eu-west-1', 'awslogs-stream-prefix': 'ecs' },
+          },
+        },
+      ),
     },
   },
   check(ctx) {

@@ -6,19 +6,28 @@ import type { TaskDefRule } from '../rule-kit';
 /** TD102: Fargate does not support placement constraints. */
 export const rule: TaskDefRule = {
   meta: {
-    code: 'TD102', id: 'fargate-placement-constraints', kinds: ['taskdef'], defaultSeverity: 'error',
+    code: 'TD102',
+    id: 'fargate-placement-constraints',
+    kinds: ['taskdef'],
+    defaultSeverity: 'error',
     description: 'Fargate task definitions cannot have placement constraints.',
     messages: { unsupported: 'Fargate does not support placementConstraints; AWS places Fargate tasks itself.' },
     fixable: false,
     docs: {
-      rationale: 'Placement constraints choose among your EC2 container instances; Fargate has none, and a task definition that requires FARGATE with constraints is rejected. An empty list is fine.',
-      incorrect: fargateExample({ placementConstraints: [{ type: 'memberOf', expression: 'attribute:ecs.instance-type =~ t3.*' }] }),
+      rationale:
+        'Placement constraints choose among your EC2 container instances; ' +
+        'Fargate has none, and a task definition that requires FARGATE with constraints is ' +
+        'rejected. An empty list is fine.',
+      incorrect: fargateExample({
+        placementConstraints: [{ type: 'memberOf', expression: 'attribute:ecs.instance-type =~ t3.*' }],
+      }),
       correct: fargateExample({ placementConstraints: [] }),
     },
   },
   check(ctx) {
     const td = ctx.model.taskDef;
     if (!isFargate(td)) return;
-    for (const c of items(get(td, 'placementConstraints'))) ctx.report({ start: c.offset, end: c.offset + c.length, messageId: 'unsupported' });
+    for (const c of items(get(td, 'placementConstraints')))
+      ctx.report({ start: c.offset, end: c.offset + c.length, messageId: 'unsupported' });
   },
 };

@@ -7,12 +7,19 @@ import type { TaskDefRule } from '../rule-kit';
 /** TD107: parameters that only EC2 (or external) hosts support. */
 export const rule: TaskDefRule = {
   meta: {
-    code: 'TD107', id: 'fargate-unsupported-parameter', kinds: ['taskdef'], defaultSeverity: 'error',
+    code: 'TD107',
+    id: 'fargate-unsupported-parameter',
+    kinds: ['taskdef'],
+    defaultSeverity: 'error',
     description: 'A parameter that Fargate does not support.',
     messages: { unsupported: 'Fargate does not support {{what}}.' },
     fixable: false,
     docs: {
-      rationale: 'Some task definition parameters need control over the host: devices, shared memory size, tmpfs mounts, swap, `ipcMode`, `pidMode: host`, Docker volume drivers, host paths for bind mounts and added Linux capabilities other than SYS_PTRACE. Fargate rejects them.',
+      rationale:
+        'Some task definition parameters need control over the host: devices, ' +
+        'shared memory size, tmpfs mounts, swap, `ipcMode`, `pidMode: host`, Docker volume ' +
+        'drivers, host paths for bind mounts and added Linux capabilities other than SYS_PTRACE. ' +
+        'Fargate rejects them.',
       incorrect: fargateExample({}, { linuxParameters: { sharedMemorySize: 512 } }),
       correct: fargateExample({}, { linuxParameters: { initProcessEnabled: true } }),
     },
@@ -20,16 +27,20 @@ export const rule: TaskDefRule = {
   check(ctx) {
     const td = ctx.model.taskDef;
     if (!td || !isFargate(td)) return;
-    const report = (n: Node | undefined, what: string) => { if (n) ctx.report({ start: n.offset, end: n.offset + n.length, messageId: 'unsupported', data: { what } }); };
+    const report = (n: Node | undefined, what: string) => {
+      if (n) ctx.report({ start: n.offset, end: n.offset + n.length, messageId: 'unsupported', data: { what } });
+    };
     report(propNode(td, 'ipcMode'), '"ipcMode"');
     if (str(get(td, 'pidMode')) === 'host') report(propNode(td, 'pidMode'), '"pidMode": "host"');
     for (const v of items(get(td, 'volumes'))) {
       report(propNode(v, 'dockerVolumeConfiguration'), 'Docker volume drivers ("dockerVolumeConfiguration")');
-      if (get(get(v, 'host'), 'sourcePath')) report(propNode(get(v, 'host'), 'sourcePath'), 'host paths for bind mounts ("host.sourcePath")');
+      if (get(get(v, 'host'), 'sourcePath'))
+        report(propNode(get(v, 'host'), 'sourcePath'), 'host paths for bind mounts ("host.sourcePath")');
     }
     for (const c of containers(td)) {
       const lp = get(c.node, 'linuxParameters');
-      for (const key of ['devices', 'sharedMemorySize', 'tmpfs', 'maxSwap', 'swappiness']) report(propNode(lp, key), `"linuxParameters.${key}"`);
+      for (const key of ['devices', 'sharedMemorySize', 'tmpfs', 'maxSwap', 'swappiness'])
+        report(propNode(lp, key), `"linuxParameters.${key}"`);
       for (const cap of items(get(get(lp, 'capabilities'), 'add'))) {
         const name = str(cap);
         if (name !== undefined && name !== 'SYS_PTRACE') report(cap, `adding the ${name} capability (only SYS_PTRACE)`);

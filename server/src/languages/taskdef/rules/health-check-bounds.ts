@@ -13,12 +13,18 @@ export const HEALTH_CHECK_BOUNDS: Record<string, { min: number; max: number; uni
 /** TD208: healthCheck interval/timeout/retries/startPeriod within the bounds ECS accepts. */
 export const rule: TaskDefRule = {
   meta: {
-    code: 'TD208', id: 'health-check-bounds', kinds: ['taskdef'], defaultSeverity: 'error',
+    code: 'TD208',
+    id: 'health-check-bounds',
+    kinds: ['taskdef'],
+    defaultSeverity: 'error',
     description: 'A healthCheck timing is outside the bounds ECS accepts.',
     messages: { outOfBounds: 'healthCheck.{{key}} must be between {{min}} and {{max}} {{unit}}, not {{value}}.' },
     fixable: false,
     docs: {
-      rationale: 'ECS accepts `interval` 5–300 s (default 30), `timeout` 2–120 s (default 5), `retries` 1–10 (default 3) and `startPeriod` 0–300 s (default off); other values are rejected at registration.',
+      rationale:
+        'ECS accepts `interval` 5–300 s (default 30), `timeout` 2–120 s ' +
+        '(default 5), `retries` 1–10 (default 3) and `startPeriod` 0–300 s (default off); other ' +
+        'values are rejected at registration.',
       incorrect: fargateExample({}, { healthCheck: { command: ['CMD', 'true'], interval: 1 } }),
       correct: fargateExample({}, { healthCheck: { command: ['CMD', 'true'], interval: 10 } }),
     },
@@ -30,7 +36,12 @@ export const rule: TaskDefRule = {
         const n = get(hc, key);
         const v = num(n);
         if (v === undefined || (v >= b.min && v <= b.max)) continue;
-        ctx.report({ start: n!.offset, end: n!.offset + n!.length, messageId: 'outOfBounds', data: { key, min: b.min, max: b.max, unit: b.unit, value: v } });
+        ctx.report({
+          start: n!.offset,
+          end: n!.offset + n!.length,
+          messageId: 'outOfBounds',
+          data: { key, min: b.min, max: b.max, unit: b.unit, value: v },
+        });
       }
     }
   },

@@ -6,14 +6,25 @@ import type { TaskDefRule } from '../rule-kit';
 /** TD206: a HEALTHY dependency needs the target container to define a health check. */
 export const rule: TaskDefRule = {
   meta: {
-    code: 'TD206', id: 'healthy-dependency-without-health-check', kinds: ['taskdef'], defaultSeverity: 'error',
+    code: 'TD206',
+    id: 'healthy-dependency-without-health-check',
+    kinds: ['taskdef'],
+    defaultSeverity: 'error',
     description: 'dependsOn waits for HEALTHY on a container that has no healthCheck.',
-    messages: { noHealthCheck: 'Container "{{name}}" waits for "{{target}}" to be HEALTHY, but "{{target}}" has no healthCheck.' },
+    messages: {
+      noHealthCheck: 'Container "{{name}}" waits for "{{target}}" to be HEALTHY, but "{{target}}" has no healthCheck.',
+    },
     fixable: false,
     docs: {
-      rationale: 'The HEALTHY condition is met when the target container\'s health check passes; without a `healthCheck` it can never be met, and ECS rejects the task definition.',
-      incorrect: fargateExample({}, { dependsOn: [{ containerName: 'db', condition: 'HEALTHY' }] }, [{ name: 'db', image: 'postgres:16', essential: false }]),
-      correct: fargateExample({}, { dependsOn: [{ containerName: 'db', condition: 'HEALTHY' }] }, [{ name: 'db', image: 'postgres:16', essential: false, healthCheck: { command: ['CMD', 'pg_isready'] } }]),
+      rationale:
+        "The HEALTHY condition is met when the target container's health check " +
+        'passes; without a `healthCheck` it can never be met, and ECS rejects the task definition.',
+      incorrect: fargateExample({}, { dependsOn: [{ containerName: 'db', condition: 'HEALTHY' }] }, [
+        { name: 'db', image: 'postgres:16', essential: false },
+      ]),
+      correct: fargateExample({}, { dependsOn: [{ containerName: 'db', condition: 'HEALTHY' }] }, [
+        { name: 'db', image: 'postgres:16', essential: false, healthCheck: { command: ['CMD', 'pg_isready'] } },
+      ]),
     },
   },
   check(ctx) {
@@ -25,7 +36,12 @@ export const rule: TaskDefRule = {
         const target = str(get(d, 'containerName'));
         const t = list.find((x) => x.name === target);
         if (!t || get(t.node, 'healthCheck')) continue;
-        ctx.report({ start: cond!.offset, end: cond!.offset + cond!.length, messageId: 'noHealthCheck', data: { name: c.name ?? '?', target: target! } });
+        ctx.report({
+          start: cond!.offset,
+          end: cond!.offset + cond!.length,
+          messageId: 'noHealthCheck',
+          data: { name: c.name ?? '?', target: target! },
+        });
       }
     }
   },

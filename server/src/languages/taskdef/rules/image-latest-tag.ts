@@ -14,15 +14,23 @@ export function imageTag(image: string): string | undefined {
 /** TD300: an image without a tag or with :latest. */
 export const rule: TaskDefRule = {
   meta: {
-    code: 'TD300', id: 'image-latest-tag', kinds: ['taskdef'], defaultSeverity: 'warning',
+    code: 'TD300',
+    id: 'image-latest-tag',
+    kinds: ['taskdef'],
+    defaultSeverity: 'warning',
     description: 'A container image uses the latest tag or no tag.',
     messages: {
       latest: 'Image "{{image}}" uses the "latest" tag; pin a version or digest so every task runs the same image.',
-      untagged: 'Image "{{image}}" has no tag, which means "latest"; pin a version or digest so every task runs the same image.',
+      untagged:
+        'Image "{{image}}" has no tag, which means "latest"; pin a version or ' +
+        'digest so every task runs the same image.',
     },
     fixable: false,
     docs: {
-      rationale: 'ECS pulls the image each time a task starts. With `latest` (or no tag) tasks of the same revision can run different code, a rollback to an older revision does not roll back the code, and a bad push breaks running services as tasks are replaced.',
+      rationale:
+        'ECS pulls the image each time a task starts. With `latest` (or no ' +
+        'tag) tasks of the same revision can run different code, a rollback to an older revision ' +
+        'does not roll back the code, and a bad push breaks running services as tasks are replaced.',
       incorrect: fargateExample({}, { image: 'nginx:latest' }),
       correct: fargateExample({}, { image: 'nginx:1.27.2' }),
       peers: ['hadolint DL3007', 'checkov CKV_AWS_?'],
@@ -38,7 +46,12 @@ export const rule: TaskDefRule = {
       if (tag === undefined) continue;
       if (tag === '' && isTemplated(image)) continue; // "${IMAGE}" carries its own tag
       if (tag !== '' && tag !== 'latest') continue;
-      ctx.report({ start: n.offset, end: n.offset + n.length, messageId: tag === '' ? 'untagged' : 'latest', data: { image } });
+      ctx.report({
+        start: n.offset,
+        end: n.offset + n.length,
+        messageId: tag === '' ? 'untagged' : 'latest',
+        data: { image },
+      });
     }
   },
 };

@@ -6,7 +6,10 @@ import type { TaskDefRule } from '../rule-kit';
 /** TD003: a value outside the API's enumeration (networkMode "vpc", protocol "TCP"). */
 export const rule: TaskDefRule = {
   meta: {
-    code: 'TD003', id: 'invalid-enum-value', kinds: ['taskdef'], defaultSeverity: 'error',
+    code: 'TD003',
+    id: 'invalid-enum-value',
+    kinds: ['taskdef'],
+    defaultSeverity: 'error',
     description: 'A value that is not one of the values the ECS API allows for that field.',
     messages: {
       invalid: '"{{value}}" is not a valid {{key}}; expected one of {{allowed}}.',
@@ -14,7 +17,10 @@ export const rule: TaskDefRule = {
     },
     fixable: 'suggestion',
     docs: {
-      rationale: 'Enumerated fields are checked by the API and values are case-sensitive: `"protocol": "TCP"` or `"networkMode": "vpc"` make RegisterTaskDefinition fail.',
+      rationale:
+        'Enumerated fields are checked by the API and values are ' +
+        'case-sensitive: `"protocol": "TCP"` or `"networkMode": "vpc"` make RegisterTaskDefinition ' +
+        'fail.',
       incorrect: fargateExample({ networkMode: 'vpc' }),
       correct: fargateExample(),
       peers: ['AWS Toolkit task definition schema', 'cfn-lint E3030'],
@@ -26,14 +32,28 @@ export const rule: TaskDefRule = {
       if (!values || v.node.type !== 'string') return;
       const value = String(v.node.value);
       if (values.includes(value) || isTemplated(value)) return;
-      const key = v.path.length ? v.path[v.path.length - 1].replace(/^\[\d+\]$/, v.path[v.path.length - 2] ?? 'value') : 'value';
+      const key = v.path.length
+        ? v.path[v.path.length - 1].replace(/^\[\d+\]$/, v.path[v.path.length - 2] ?? 'value')
+        : 'value';
       const suggestion = values.find((e) => e.toLowerCase() === value.toLowerCase()) ?? nearest(value, values);
       const r = { start: v.node.offset, end: v.node.offset + v.node.length };
       if (suggestion) {
-        ctx.report({ ...r, messageId: 'invalidSuggest', data: { value, key, suggestion },
-          fix: { title: `Change to "${suggestion}"`, edits: [{ ...r, newText: JSON.stringify(suggestion) }], safe: false } });
+        ctx.report({
+          ...r,
+          messageId: 'invalidSuggest',
+          data: { value, key, suggestion },
+          fix: {
+            title: `Change to "${suggestion}"`,
+            edits: [{ ...r, newText: JSON.stringify(suggestion) }],
+            safe: false,
+          },
+        });
       } else {
-        ctx.report({ ...r, messageId: 'invalid', data: { value, key, allowed: values.map((e) => `"${e}"`).join(', ') } });
+        ctx.report({
+          ...r,
+          messageId: 'invalid',
+          data: { value, key, allowed: values.map((e) => `"${e}"`).join(', ') },
+        });
       }
     });
   },

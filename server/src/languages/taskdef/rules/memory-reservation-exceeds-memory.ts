@@ -6,12 +6,19 @@ import type { TaskDefRule } from '../rule-kit';
 /** TD204: the soft limit cannot exceed the hard limit. */
 export const rule: TaskDefRule = {
   meta: {
-    code: 'TD204', id: 'memory-reservation-exceeds-memory', kinds: ['taskdef'], defaultSeverity: 'error',
-    description: 'A container\'s memoryReservation is greater than its memory.',
-    messages: { exceeds: 'memoryReservation {{reservation}} is greater than memory {{memory}} in container "{{name}}".' },
+    code: 'TD204',
+    id: 'memory-reservation-exceeds-memory',
+    kinds: ['taskdef'],
+    defaultSeverity: 'error',
+    description: "A container's memoryReservation is greater than its memory.",
+    messages: {
+      exceeds: 'memoryReservation {{reservation}} is greater than memory {{memory}} in container "{{name}}".',
+    },
     fixable: false,
     docs: {
-      rationale: '`memoryReservation` is the soft limit ECS reserves, `memory` the hard limit at which the container is killed; ECS rejects a reservation above the limit.',
+      rationale:
+        '`memoryReservation` is the soft limit ECS reserves, `memory` the hard ' +
+        'limit at which the container is killed; ECS rejects a reservation above the limit.',
       incorrect: ec2Example({}, { memory: 256, memoryReservation: 512 }),
       correct: ec2Example({}, { memory: 512, memoryReservation: 256 }),
     },
@@ -22,7 +29,12 @@ export const rule: TaskDefRule = {
       const rNode = get(c.node, 'memoryReservation');
       const r = num(rNode);
       if (m === undefined || r === undefined || r <= m) continue;
-      ctx.report({ start: rNode!.offset, end: rNode!.offset + rNode!.length, messageId: 'exceeds', data: { reservation: r, memory: m, name: c.name ?? '?' } });
+      ctx.report({
+        start: rNode!.offset,
+        end: rNode!.offset + rNode!.length,
+        messageId: 'exceeds',
+        data: { reservation: r, memory: m, name: c.name ?? '?' },
+      });
     }
   },
 };

@@ -6,12 +6,20 @@ import { parsesCleanly, type TaskDefRule } from '../rule-kit';
 /** TD303: an essential container without a healthCheck. */
 export const rule: TaskDefRule = {
   meta: {
-    code: 'TD303', id: 'missing-health-check', kinds: ['taskdef'], defaultSeverity: 'info',
+    code: 'TD303',
+    id: 'missing-health-check',
+    kinds: ['taskdef'],
+    defaultSeverity: 'info',
     description: 'An essential container has no healthCheck.',
-    messages: { missing: 'Essential container "{{name}}" has no healthCheck; ECS only notices it when the process exits.' },
+    messages: {
+      missing: 'Essential container "{{name}}" has no healthCheck; ECS only notices it when the process exits.',
+    },
     fixable: false,
     docs: {
-      rationale: 'Without a container health check ECS considers a hung but running process healthy; deployments cannot wait for readiness and `dependsOn` cannot use HEALTHY. (Load balancer health checks cover only the traffic path.)',
+      rationale:
+        'Without a container health check ECS considers a hung but running ' +
+        'process healthy; deployments cannot wait for readiness and `dependsOn` cannot use ' +
+        'HEALTHY. (Load balancer health checks cover only the traffic path.)',
       incorrect: fargateExample(),
       correct: fargateExample({}, { healthCheck: { command: ['CMD-SHELL', 'curl -f http://localhost/ || exit 1'] } }),
     },
@@ -21,7 +29,12 @@ export const rule: TaskDefRule = {
     for (const c of containers(ctx.model.taskDef)) {
       if (!isEssential(c.node) || get(c.node, 'healthCheck')) continue;
       const at = c.nameNode ?? c.node;
-      ctx.report({ start: at.offset, end: c.nameNode ? at.offset + at.length : at.offset + 1, messageId: 'missing', data: { name: c.name ?? '?' } });
+      ctx.report({
+        start: at.offset,
+        end: c.nameNode ? at.offset + at.length : at.offset + 1,
+        messageId: 'missing',
+        data: { name: c.name ?? '?' },
+      });
     }
   },
 };

@@ -6,14 +6,32 @@ import { parsesCleanly, type TaskDefRule } from '../rule-kit';
 /** TD302: a container without logConfiguration. */
 export const rule: TaskDefRule = {
   meta: {
-    code: 'TD302', id: 'missing-log-configuration', kinds: ['taskdef'], defaultSeverity: 'warning',
+    code: 'TD302',
+    id: 'missing-log-configuration',
+    kinds: ['taskdef'],
+    defaultSeverity: 'warning',
     description: 'A container has no logConfiguration, so its output goes nowhere you can read.',
-    messages: { missing: 'Container "{{name}}" has no logConfiguration; on Fargate its output is lost, on EC2 it stays on the instance.' },
+    messages: {
+      missing:
+        'Container "{{name}}" has no logConfiguration; on Fargate its output is lost, on EC2 it stays on the instance.',
+    },
     fixable: 'suggestion',
     docs: {
-      rationale: 'Without a log driver the container\'s stdout and stderr are not shipped anywhere: on Fargate they are gone, on EC2 they stay in the instance\'s Docker logs until the container is removed. The fix adds an awslogs configuration with placeholders.',
+      rationale:
+        "Without a log driver the container's stdout and stderr are not " +
+        "shipped anywhere: on Fargate they are gone, on EC2 they stay in the instance's Docker " +
+        'logs until the container is removed. The fix adds an awslogs configuration with ' +
+        'placeholders.',
       incorrect: fargateExample(),
-      correct: fargateExample({}, { logConfiguration: { logDriver: 'awslogs', options: { 'awslogs-group': '/ecs/web', 'awslogs-region': 'eu-west-1', 'awslogs-stream-prefix': 'ecs' } } }),
+      correct: fargateExample(
+        {},
+        {
+          logConfiguration: {
+            logDriver: 'awslogs',
+            options: { 'awslogs-group': '/ecs/web', 'awslogs-region': 'eu-west-1', 'awslogs-stream-prefix': 'ecs' },
+          },
+        },
+      ),
     },
   },
   check(ctx) {
@@ -23,9 +41,21 @@ export const rule: TaskDefRule = {
     for (const c of containers(td)) {
       if (get(c.node, 'logConfiguration')) continue;
       const at = c.nameNode ?? c.node;
-      const value = `{ "logDriver": "awslogs", "options": { "awslogs-group": ${JSON.stringify(`/ecs/${family}`)}, "awslogs-region": "<REGION>", "awslogs-stream-prefix": "ecs" } }`;
-      ctx.report({ start: at.offset, end: c.nameNode ? at.offset + at.length : at.offset + 1, messageId: 'missing', data: { name: c.name ?? '?' },
-        fix: { title: 'Add an awslogs logConfiguration', edits: [insertProp(ctx.text, c.node, 'logConfiguration', value)], safe: false } });
+      const value =
+        `{ "logDriver": "awslogs", "options": { "awslogs-group": ` +
+        `${JSON.stringify(`/ecs/${family}`)}, "awslogs-region": "<REGION>", ` +
+        `"awslogs-stream-prefix": "ecs" } }`;
+      ctx.report({
+        start: at.offset,
+        end: c.nameNode ? at.offset + at.length : at.offset + 1,
+        messageId: 'missing',
+        data: { name: c.name ?? '?' },
+        fix: {
+          title: 'Add an awslogs logConfiguration',
+          edits: [insertProp(ctx.text, c.node, 'logConfiguration', value)],
+          safe: false,
+        },
+      });
     }
   },
 };

@@ -9,12 +9,18 @@ const EXTRA_REQUIRED: Record<string, string[]> = { ContainerDefinition: ['name',
 /** TD004: a required field is missing (family, containerDefinitions, a container's name or image, ...). */
 export const rule: TaskDefRule = {
   meta: {
-    code: 'TD004', id: 'missing-required', kinds: ['taskdef'], defaultSeverity: 'error',
+    code: 'TD004',
+    id: 'missing-required',
+    kinds: ['taskdef'],
+    defaultSeverity: 'error',
     description: 'A field that the ECS API requires is missing.',
     messages: { missing: '{{where}} is missing the required "{{key}}".' },
     fixable: false,
     docs: {
-      rationale: 'RegisterTaskDefinition rejects a task definition without `family` or `containerDefinitions`, a container without `name` or `image`, a secret without `valueFrom`, a log configuration without `logDriver`, and so on.',
+      rationale:
+        'RegisterTaskDefinition rejects a task definition without `family` or ' +
+        '`containerDefinitions`, a container without `name` or `image`, a secret without ' +
+        '`valueFrom`, a log configuration without `logDriver`, and so on.',
       incorrect: fargateExample({}, { image: undefined }),
       correct: fargateExample(),
       peers: ['AWS Toolkit task definition schema', 'cfn-lint E3003'],
@@ -29,7 +35,8 @@ export const rule: TaskDefRule = {
       const anchor = v.prop ? v.prop.children![0] : undefined;
       const start = anchor ? anchor.offset : v.node.offset;
       const end = anchor ? anchor.offset + anchor.length : v.node.offset + 1;
-      for (const key of required) if (get(v.node, key) === undefined) ctx.report({ start, end, messageId: 'missing', data: { where, key } });
+      for (const key of required)
+        if (get(v.node, key) === undefined) ctx.report({ start, end, messageId: 'missing', data: { where, key } });
     });
   },
 };

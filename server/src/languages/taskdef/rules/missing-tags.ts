@@ -5,12 +5,22 @@ import { parsesCleanly, type TaskDefRule } from '../rule-kit';
 /** TD306: the task definition has no tags. */
 export const rule: TaskDefRule = {
   meta: {
-    code: 'TD306', id: 'missing-tags', kinds: ['taskdef'], defaultSeverity: 'info',
+    code: 'TD306',
+    id: 'missing-tags',
+    kinds: ['taskdef'],
+    defaultSeverity: 'info',
     description: 'The task definition carries no tags.',
-    messages: { missing: 'The task definition has no "tags"; tag it (team, service, environment) for cost allocation and access control.' },
+    messages: {
+      missing:
+        'The task definition has no "tags"; tag it (team, service, ' +
+        'environment) for cost allocation and access control.',
+    },
     fixable: 'suggestion',
     docs: {
-      rationale: 'AWS recommends tagging every resource: tags drive cost allocation reports, tag-based IAM conditions and inventory. Task definition tags are set at registration.',
+      rationale:
+        'AWS recommends tagging every resource: tags drive cost allocation ' +
+        'reports, tag-based IAM conditions and inventory. Task definition tags are set at ' +
+        'registration.',
       incorrect: fargateExample(),
       correct: fargateExample({ tags: [{ key: 'team', value: 'payments' }] }),
     },
@@ -18,14 +28,18 @@ export const rule: TaskDefRule = {
   check(ctx) {
     if (!parsesCleanly(ctx)) return;
     const td = ctx.model.taskDef;
-    if (!td || td.type !== 'object') return;
+    if (td?.type !== 'object') return;
     const tags = get(td, 'tags') ?? get(ctx.model.wrapper ? ctx.model.root : undefined, 'tags');
     if (tags && (tags.type !== 'array' || (tags.children?.length ?? 0) > 0)) return;
     const family = propNode(td, 'family');
     const at = family ? family.children![0] : td;
     const value = '[{ "key": "team", "value": "<TEAM>" }]';
     const edit = tags ? replaceNode(tags, value) : insertProp(ctx.text, td, 'tags', value);
-    ctx.report({ start: at.offset, end: family ? at.offset + at.length : at.offset + 1, messageId: 'missing',
-      fix: { title: 'Add a tags placeholder', edits: [edit], safe: false } });
+    ctx.report({
+      start: at.offset,
+      end: family ? at.offset + at.length : at.offset + 1,
+      messageId: 'missing',
+      fix: { title: 'Add a tags placeholder', edits: [edit], safe: false },
+    });
   },
 };

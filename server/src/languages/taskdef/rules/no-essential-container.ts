@@ -6,7 +6,10 @@ import type { TaskDefRule } from '../rule-kit';
 /** TD200: at least one container must be essential. */
 export const rule: TaskDefRule = {
   meta: {
-    code: 'TD200', id: 'no-essential-container', kinds: ['taskdef'], defaultSeverity: 'error',
+    code: 'TD200',
+    id: 'no-essential-container',
+    kinds: ['taskdef'],
+    defaultSeverity: 'error',
     description: 'The task definition has no container, or every container is marked "essential": false.',
     messages: {
       none: 'At least one container must be essential; every container here sets "essential": false.',
@@ -14,7 +17,10 @@ export const rule: TaskDefRule = {
     },
     fixable: false,
     docs: {
-      rationale: 'ECS rejects a task definition without containers. It stops a task when an essential container exits, and requires at least one: a task definition whose containers all say `"essential": false` is rejected. `essential` defaults to true.',
+      rationale:
+        'ECS rejects a task definition without containers. It stops a task ' +
+        'when an essential container exits, and requires at least one: a task definition whose ' +
+        'containers all say `"essential": false` is rejected. `essential` defaults to true.',
       incorrect: fargateExample({}, { essential: false }),
       correct: fargateExample({}, { essential: true }),
     },

@@ -6,13 +6,25 @@ import type { TaskDefRule } from '../rule-kit';
 /** TD006: fields that describe-task-definition prints but register-task-definition rejects. */
 export const rule: TaskDefRule = {
   meta: {
-    code: 'TD006', id: 'read-only-field', kinds: ['taskdef'], defaultSeverity: 'error',
+    code: 'TD006',
+    id: 'read-only-field',
+    kinds: ['taskdef'],
+    defaultSeverity: 'error',
     description: 'A read-only field copied from describe-task-definition output.',
     messages: { readOnly: '"{{key}}" is set by ECS and is rejected by register-task-definition.' },
     fixable: 'safe',
     docs: {
-      rationale: 'Output of `aws ecs describe-task-definition` carries fields that ECS sets itself (`taskDefinitionArn`, `revision`, `status`, `requiresAttributes`, `compatibilities`, `registeredAt`, `registeredBy`, ...). Registering the file as it is fails with "Unknown parameter in input". Each finding\'s fix removes its field; fix-all strips them all at once.',
-      incorrect: fargateExample({ revision: 7, status: 'ACTIVE', taskDefinitionArn: 'arn:aws:ecs:us-east-1:123456789012:task-definition/web:7' }),
+      rationale:
+        'Output of `aws ecs describe-task-definition` carries fields that ECS ' +
+        'sets itself (`taskDefinitionArn`, `revision`, `status`, `requiresAttributes`, ' +
+        '`compatibilities`, `registeredAt`, `registeredBy`, ...). Registering the file as it is ' +
+        'fails with "Unknown parameter in input". Each finding\'s fix removes its field; fix-all ' +
+        'strips them all at once.',
+      incorrect: fargateExample({
+        revision: 7,
+        status: 'ACTIVE',
+        taskDefinitionArn: 'arn:aws:ecs:us-east-1:123456789012:task-definition/web:7',
+      }),
       correct: fargateExample(),
       peers: ['aws-actions/amazon-ecs-deploy-task-definition (strips them silently)'],
     },
@@ -26,8 +38,13 @@ export const rule: TaskDefRule = {
     const pieces = removalPieces(td, found);
     for (const p of found) {
       const k = p.children![0];
-      ctx.report({ start: k.offset, end: k.offset + k.length, messageId: 'readOnly', data: { key: keyOf(p) },
-        fix: { title: `Remove read-only "${keyOf(p)}"`, edits: [pieces.get(p)!], safe: true } });
+      ctx.report({
+        start: k.offset,
+        end: k.offset + k.length,
+        messageId: 'readOnly',
+        data: { key: keyOf(p) },
+        fix: { title: `Remove read-only "${keyOf(p)}"`, edits: [pieces.get(p)!], safe: true },
+      });
     }
   },
 };

@@ -6,12 +6,22 @@ import { parsesCleanly, type TaskDefRule } from '../rule-kit';
 /** TD304: readonlyRootFilesystem not set on a Linux container. */
 export const rule: TaskDefRule = {
   meta: {
-    code: 'TD304', id: 'readonly-root-filesystem', kinds: ['taskdef'], defaultSeverity: 'info',
+    code: 'TD304',
+    id: 'readonly-root-filesystem',
+    kinds: ['taskdef'],
+    defaultSeverity: 'info',
     description: 'A Linux container does not set readonlyRootFilesystem.',
-    messages: { notSet: 'Container "{{name}}" can write to its root filesystem; set "readonlyRootFilesystem": true and mount volumes where it must write.' },
+    messages: {
+      notSet:
+        'Container "{{name}}" can write to its root filesystem; set ' +
+        '"readonlyRootFilesystem": true and mount volumes where it must write.',
+    },
     fixable: 'suggestion',
     docs: {
-      rationale: 'A read-only root filesystem stops an attacker (or a bug) from changing the container\'s binaries and configuration. Writable places can be given back with volumes. Not supported on Windows containers.',
+      rationale:
+        'A read-only root filesystem stops an attacker (or a bug) from ' +
+        "changing the container's binaries and configuration. Writable places can be given back " +
+        'with volumes. Not supported on Windows containers.',
       incorrect: fargateExample(),
       correct: fargateExample({}, { readonlyRootFilesystem: true }),
       peers: ['checkov CKV_AWS_43', 'AWS Security Hub ECS.5'],
@@ -25,9 +35,16 @@ export const rule: TaskDefRule = {
       if (get(c.node, 'readonlyRootFilesystem')?.value === true) continue;
       const explicit = get(c.node, 'readonlyRootFilesystem');
       const at = explicit ?? c.nameNode ?? c.node;
-      const edit = explicit ? replaceNode(explicit, 'true') : insertProp(ctx.text, c.node, 'readonlyRootFilesystem', 'true');
-      ctx.report({ start: at.offset, end: explicit || c.nameNode ? at.offset + at.length : at.offset + 1, messageId: 'notSet', data: { name: c.name ?? '?' },
-        fix: { title: 'Set "readonlyRootFilesystem": true', edits: [edit], safe: false } });
+      const edit = explicit
+        ? replaceNode(explicit, 'true')
+        : insertProp(ctx.text, c.node, 'readonlyRootFilesystem', 'true');
+      ctx.report({
+        start: at.offset,
+        end: explicit || c.nameNode ? at.offset + at.length : at.offset + 1,
+        messageId: 'notSet',
+        data: { name: c.name ?? '?' },
+        fix: { title: 'Set "readonlyRootFilesystem": true', edits: [edit], safe: false },
+      });
     }
   },
 };

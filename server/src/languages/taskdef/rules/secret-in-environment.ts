@@ -5,20 +5,29 @@ import { containers } from '../ecs';
 import type { OffsetEdit } from '../../../engine/types';
 import { parsesCleanly, type TaskDefRule } from '../rule-kit';
 
-const SECRET_NAME = /(^|_)(PASSWORD|PASSWD|PASS|PWD|SECRET|SECRET_KEY|SECRET_ACCESS_KEY|TOKEN|AUTH_TOKEN|API_?KEY|ACCESS_KEY|PRIVATE_KEY|CLIENT_SECRET|CREDENTIALS?)$/i;
+const SECRET_NAME =
+  /(^|_)(PASSWORD|PASSWD|PASS|PWD|SECRET|SECRET_KEY|SECRET_ACCESS_KEY|TOKEN|AUTH_TOKEN|API_?KEY|ACCESS_KEY|PRIVATE_KEY|CLIENT_SECRET|CREDENTIALS?)$/i;
 /** Names that mention a secret without holding one. */
-const NOT_SECRET = /(_ARN|_FILE|_PATH|_NAME|_ID|_URL_PARAM|_LENGTH|_TTL|_EXPIRY|_EXPIRES(_IN)?|_ENDPOINT|_HEADER|_TYPE|_REGION)$/i;
+const NOT_SECRET =
+  /(_ARN|_FILE|_PATH|_NAME|_ID|_URL_PARAM|_LENGTH|_TTL|_EXPIRY|_EXPIRES(_IN)?|_ENDPOINT|_HEADER|_TYPE|_REGION)$/i;
 const SECRET_VALUE: [RegExp, string][] = [
   [/\b(AKIA|ASIA)[0-9A-Z]{16}\b/, 'an AWS access key id'],
   [/-----BEGIN [A-Z ]*PRIVATE KEY-----/, 'a private key'],
   [/\bgh[pousr]_[A-Za-z0-9]{30,}\b/, 'a GitHub token'],
   [/\bxox[abposr]-[A-Za-z0-9-]{10,}/, 'a Slack token'],
-  [/^[a-z]+:\/\/[^:\/\s]+:[^@\/\s]+@/, 'a URL with a password'],
+  [/^[a-z]+:\/\/[^:/\s]+:[^@/\s]+@/, 'a URL with a password'],
 ];
 
 export function secretReason(name: string, value: string | undefined): string | undefined {
   for (const [re, what] of SECRET_VALUE) if (value && re.test(value)) return `its value looks like ${what}`;
-  if (SECRET_NAME.test(name) && !NOT_SECRET.test(name) && value !== undefined && value !== '' && !/^(true|false|\d+)$/i.test(value)) return 'its name says it holds a secret';
+  if (
+    SECRET_NAME.test(name) &&
+    !NOT_SECRET.test(name) &&
+    value !== undefined &&
+    value !== '' &&
+    !/^(true|false|\d+)$/i.test(value)
+  )
+    return 'its name says it holds a secret';
   return undefined;
 }
 
@@ -34,14 +43,33 @@ function removeItem(arr: Node, item: Node): OffsetEdit {
 /** TD301: environment variables that look like secrets belong in `secrets`. */
 export const rule: TaskDefRule = {
   meta: {
-    code: 'TD301', id: 'secret-in-environment', kinds: ['taskdef'], defaultSeverity: 'warning',
+    code: 'TD301',
+    id: 'secret-in-environment',
+    kinds: ['taskdef'],
+    defaultSeverity: 'warning',
     description: 'An environment variable looks like a secret; it belongs in secrets.',
-    messages: { secret: 'Environment variable "{{name}}" looks like a secret ({{reason}}); move it to "secrets" so it is read from Secrets Manager or SSM.' },
+    messages: {
+      secret:
+        'Environment variable "{{name}}" looks like a secret ({{reason}}); ' +
+        'move it to "secrets" so it is read from Secrets Manager or SSM.',
+    },
     fixable: 'suggestion',
     docs: {
-      rationale: 'Environment values are stored in the task definition in plain text: anyone who can describe task definitions can read them, and they end up in deploy logs. `secrets` keeps the value in Secrets Manager or SSM Parameter Store and ECS injects it at start. The fix moves the variable to `secrets` with a `valueFrom` placeholder to fill in (and the task then needs an execution role).',
+      rationale:
+        'Environment values are stored in the task definition in plain text: ' +
+        'anyone who can describe task definitions can read them, and they end up in deploy logs. ' +
+        '`secrets` keeps the value in Secrets Manager or SSM Parameter Store and ECS injects it at ' +
+        'start. The fix moves the variable to `secrets` with a `valueFrom` placeholder to fill in ' +
+        '(and the task then needs an execution role).',
       incorrect: fargateExample({}, { environment: [{ name: 'DB_PASSWORD', value: 'hunter2' }] }),
-      correct: fargateExample({}, { secrets: [{ name: 'DB_PASSWORD', valueFrom: 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:db-password' }] }),
+      correct: fargateExample(
+        {},
+        {
+          secrets: [
+            { name: 'DB_PASSWORD', valueFrom: 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:db-password' },
+          ],
+        },
+      ),
       peers: ['checkov CKV_AWS_45', 'trivy AVD-AWS-0036'],
     },
   },
@@ -55,17 +83,28 @@ export const rule: TaskDefRule = {
         if (!nameNode || name === undefined) continue;
         const reason = secretReason(name, str(get(e, 'value')));
         if (!reason) continue;
-        const secretText = `{ "name": ${JSON.stringify(name)}, "valueFrom": "arn:aws:secretsmanager:<REGION>:<ACCOUNT_ID>:secret:<SECRET_NAME>" }`;
+        const secretText =
+          `{ "name": ${JSON.stringify(name)}, "valueFrom": ` +
+          `"arn:aws:secretsmanager:<REGION>:<ACCOUNT_ID>:secret:<SECRET_NAME>" }`;
         const secrets = get(c.node, 'secrets');
         const edits: OffsetEdit[] = [removeItem(env!, e)];
         if (secrets?.type === 'array') {
           const last = secrets.children?.[secrets.children.length - 1];
-          edits.push(last ? { start: end(last), end: end(last), newText: `, ${secretText}` } : { start: secrets.offset + 1, end: secrets.offset + 1, newText: secretText });
+          edits.push(
+            last
+              ? { start: end(last), end: end(last), newText: `, ${secretText}` }
+              : { start: secrets.offset + 1, end: secrets.offset + 1, newText: secretText },
+          );
         } else if (!secrets) {
           edits.push(insertProp(ctx.text, c.node, 'secrets', `[${secretText}]`));
         } else continue;
-        ctx.report({ start: nameNode.offset, end: nameNode.offset + nameNode.length, messageId: 'secret', data: { name, reason },
-          fix: { title: `Move ${name} to secrets`, edits: edits.sort((a, b) => a.start - b.start), safe: false } });
+        ctx.report({
+          start: nameNode.offset,
+          end: nameNode.offset + nameNode.length,
+          messageId: 'secret',
+          data: { name, reason },
+          fix: { title: `Move ${name} to secrets`, edits: edits.sort((a, b) => a.start - b.start), safe: false },
+        });
       }
     }
   },

@@ -8,9 +8,12 @@ import type { TaskDefRule } from '../rule-kit';
  * The valid Fargate pair closest to the one written: keep a valid cpu and round memory up to the
  * next size it offers; otherwise the smallest cpu at least as big as asked that offers the memory.
  */
-export function nearestFargatePair(cpu: number | undefined, memory: number | undefined): { cpu: number; memory: number } {
+export function nearestFargatePair(
+  cpu: number | undefined,
+  memory: number | undefined,
+): { cpu: number; memory: number } {
   const roundUp = (offered: number[], m: number | undefined) =>
-    m === undefined ? offered[0] : offered.find((v) => v >= m) ?? offered[offered.length - 1];
+    m === undefined ? offered[0] : (offered.find((v) => v >= m) ?? offered[offered.length - 1]);
   const size = cpu !== undefined ? FARGATE_SIZES.find((s) => s.cpu === cpu) : undefined;
   if (size) return { cpu: size.cpu, memory: roundUp(size.memory, memory) };
   const fits = FARGATE_SIZES.filter((s) => memory === undefined || s.memory.includes(memory));
@@ -31,7 +34,10 @@ function size(n: Node | undefined, parse: (s: string) => number | undefined): { 
 /** TD101: task-level cpu/memory: well-formed, present on Fargate, and a pair Fargate offers. */
 export const rule: TaskDefRule = {
   meta: {
-    code: 'TD101', id: 'task-cpu-memory', kinds: ['taskdef'], defaultSeverity: 'error',
+    code: 'TD101',
+    id: 'task-cpu-memory',
+    kinds: ['taskdef'],
+    defaultSeverity: 'error',
     description: 'Task-level cpu and memory must be well-formed, and on Fargate present and a supported pair.',
     messages: {
       badCpu: 'Task cpu "{{value}}" is not a number of CPU units (e.g. "1024") or vCPUs (e.g. "1 vCPU").',
@@ -43,7 +49,12 @@ export const rule: TaskDefRule = {
     },
     fixable: 'suggestion',
     docs: {
-      rationale: 'Fargate only runs fixed sizes: 256 CPU units with 512, 1024 or 2048 MiB; 512 with 1–4 GB; 1024 with 2–8 GB; 2048 with 4–16 GB; 4096 with 8–30 GB; 8192 with 16–60 GB in 4 GB steps; 16384 with 32–120 GB in 8 GB steps. Any other pair, or a missing cpu or memory, is rejected at registration. Windows containers on Fargate start at 1 vCPU (1024, 2048 or 4096). The fix proposes the nearest valid pair.',
+      rationale:
+        'Fargate only runs fixed sizes: 256 CPU units with 512, 1024 or 2048 ' +
+        'MiB; 512 with 1–4 GB; 1024 with 2–8 GB; 2048 with 4–16 GB; 4096 with 8–30 GB; 8192 with ' +
+        '16–60 GB in 4 GB steps; 16384 with 32–120 GB in 8 GB steps. Any other pair, or a missing ' +
+        'cpu or memory, is rejected at registration. Windows containers on Fargate start at 1 vCPU ' +
+        '(1024, 2048 or 4096). The fix proposes the nearest valid pair.',
       incorrect: fargateExample({ cpu: '256', memory: '4096' }),
       correct: fargateExample({ cpu: '1024', memory: '4096' }),
       peers: ['cfn-lint E3047'],
@@ -56,16 +67,40 @@ export const rule: TaskDefRule = {
     const memNode = get(td, 'memory');
     const cpu = size(cpuNode, parseCpu);
     const mem = size(memNode, parseMemory);
-    if (!cpu.ok) ctx.report({ start: cpuNode!.offset, end: cpuNode!.offset + cpuNode!.length, messageId: 'badCpu', data: { value: String(cpuNode!.value) } });
-    if (!mem.ok) ctx.report({ start: memNode!.offset, end: memNode!.offset + memNode!.length, messageId: 'badMemory', data: { value: String(memNode!.value) } });
+    if (!cpu.ok)
+      ctx.report({
+        start: cpuNode!.offset,
+        end: cpuNode!.offset + cpuNode!.length,
+        messageId: 'badCpu',
+        data: { value: String(cpuNode!.value) },
+      });
+    if (!mem.ok)
+      ctx.report({
+        start: memNode!.offset,
+        end: memNode!.offset + memNode!.length,
+        messageId: 'badMemory',
+        data: { value: String(memNode!.value) },
+      });
     if (!isFargate(td) || !cpu.ok || !mem.ok) return;
     const anchor = items(get(td, 'requiresCompatibilities')).find((n) => n.value === 'FARGATE')!;
     if (!cpuNode || !memNode) {
       const pair = nearestFargatePair(cpu.value, mem.value);
-      for (const [key, node, value] of [['cpu', cpuNode, pair.cpu], ['memory', memNode, pair.memory]] as const) {
+      for (const [key, node, value] of [
+        ['cpu', cpuNode, pair.cpu],
+        ['memory', memNode, pair.memory],
+      ] as const) {
         if (node) continue;
-        ctx.report({ start: anchor.offset, end: anchor.offset + anchor.length, messageId: 'missing', data: { key },
-          fix: { title: `Add "${key}": "${value}"`, edits: [insertProp(ctx.text, td, key, JSON.stringify(String(value)))], safe: false } });
+        ctx.report({
+          start: anchor.offset,
+          end: anchor.offset + anchor.length,
+          messageId: 'missing',
+          data: { key },
+          fix: {
+            title: `Add "${key}": "${value}"`,
+            edits: [insertProp(ctx.text, td, key, JSON.stringify(String(value)))],
+            safe: false,
+          },
+        });
       }
       return;
     }
@@ -81,14 +116,32 @@ export const rule: TaskDefRule = {
       const winEdits = [];
       if (win.cpu !== cpu.value) winEdits.push(replaceNode(cpuNode, JSON.stringify(String(win.cpu))));
       if (win.memory !== mem.value) winEdits.push(replaceNode(memNode, JSON.stringify(String(win.memory))));
-      ctx.report({ start: cpuNode.offset, end: cpuNode.offset + cpuNode.length, messageId: 'windowsCpu', data: { cpu: cpu.value },
-        fix: { title: `Use cpu ${win.cpu} with memory ${win.memory}`, edits: winEdits, safe: false } });
+      ctx.report({
+        start: cpuNode.offset,
+        end: cpuNode.offset + cpuNode.length,
+        messageId: 'windowsCpu',
+        data: { cpu: cpu.value },
+        fix: { title: `Use cpu ${win.cpu} with memory ${win.memory}`, edits: winEdits, safe: false },
+      });
     } else if (!sizeRow) {
-      ctx.report({ start: cpuNode.offset, end: cpuNode.offset + cpuNode.length, messageId: 'badCpuFargate', data: { cpu: cpu.value }, fix });
+      ctx.report({
+        start: cpuNode.offset,
+        end: cpuNode.offset + cpuNode.length,
+        messageId: 'badCpuFargate',
+        data: { cpu: cpu.value },
+        fix,
+      });
     } else if (!sizeRow.memory.includes(mem.value)) {
       const m = sizeRow.memory;
-      const allowed = m.length <= 3 ? m.join(', ') + ' MiB' : `${m[0]}–${m[m.length - 1]} MiB in steps of ${m[1] - m[0]}`;
-      ctx.report({ start: memNode.offset, end: memNode.offset + memNode.length, messageId: 'badPair', data: { cpu: cpu.value, memory: mem.value, allowed }, fix });
+      const allowed =
+        m.length <= 3 ? m.join(', ') + ' MiB' : `${m[0]}–${m[m.length - 1]} MiB in steps of ${m[1] - m[0]}`;
+      ctx.report({
+        start: memNode.offset,
+        end: memNode.offset + memNode.length,
+        messageId: 'badPair',
+        data: { cpu: cpu.value, memory: mem.value, allowed },
+        fix,
+      });
     }
   },
 };

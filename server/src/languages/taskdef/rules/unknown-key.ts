@@ -7,7 +7,10 @@ import type { TaskDefRule } from '../rule-kit';
 /** TD001: a key the RegisterTaskDefinition API does not know, with the nearest valid name. */
 export const rule: TaskDefRule = {
   meta: {
-    code: 'TD001', id: 'unknown-key', kinds: ['taskdef'], defaultSeverity: 'error',
+    code: 'TD001',
+    id: 'unknown-key',
+    kinds: ['taskdef'],
+    defaultSeverity: 'error',
     description: 'A key that the ECS RegisterTaskDefinition API does not accept.',
     messages: {
       unknown: 'Unknown key "{{key}}" in {{where}}.',
@@ -15,7 +18,10 @@ export const rule: TaskDefRule = {
     },
     fixable: 'suggestion',
     docs: {
-      rationale: 'The AWS CLI and SDKs validate parameter names: one misspelt key (`portMapping`, `Image`) makes the whole registration fail with "Unknown parameter in input".',
+      rationale:
+        'The AWS CLI and SDKs validate parameter names: one misspelt key ' +
+        '(`portMapping`, `Image`) makes the whole registration fail with "Unknown parameter in ' +
+        'input".',
       incorrect: fargateExample({}, { portMapping: [{ containerPort: 80 }], portMappings: undefined }),
       correct: fargateExample(),
       peers: ['AWS Toolkit task definition schema', 'cfn-lint E3002'],
@@ -30,12 +36,22 @@ export const rule: TaskDefRule = {
         const key = keyOf(p);
         if (names.includes(key) || (atRoot && READ_ONLY.has(key))) continue;
         const k = keyNode(p);
-        const suggestion = nearest(key, names.filter((n) => !props(v.node).some((q) => keyOf(q) === n)));
+        const suggestion = nearest(
+          key,
+          names.filter((n) => !props(v.node).some((q) => keyOf(q) === n)),
+        );
         const where = atRoot ? 'the task definition' : v.path.join('.').replace(/\.\[/g, '[');
         if (suggestion) {
           ctx.report({
-            start: k.offset, end: k.offset + k.length, messageId: 'unknownSuggest', data: { key, where, suggestion },
-            fix: { title: `Rename to "${suggestion}"`, edits: [{ start: k.offset, end: k.offset + k.length, newText: JSON.stringify(suggestion) }], safe: false },
+            start: k.offset,
+            end: k.offset + k.length,
+            messageId: 'unknownSuggest',
+            data: { key, where, suggestion },
+            fix: {
+              title: `Rename to "${suggestion}"`,
+              edits: [{ start: k.offset, end: k.offset + k.length, newText: JSON.stringify(suggestion) }],
+              safe: false,
+            },
           });
         } else {
           ctx.report({ start: k.offset, end: k.offset + k.length, messageId: 'unknown', data: { key, where } });

@@ -14,7 +14,11 @@ const compiled = new Map<string, RegExp | undefined>();
 function compile(pattern: string): RegExp | undefined {
   if (compiled.has(pattern)) return compiled.get(pattern);
   let re: RegExp | undefined;
-  try { re = new RegExp(`^(?:${pattern})$`, 'u'); } catch { re = undefined; }
+  try {
+    re = new RegExp(`^(?:${pattern})$`, 'u');
+  } catch {
+    re = undefined;
+  }
   compiled.set(pattern, re);
   return re;
 }
@@ -22,7 +26,10 @@ function compile(pattern: string): RegExp | undefined {
 /** TD005: the model's min/max: string lengths, list sizes, integer bounds (e.g. at most 50 tags). */
 export const rule: TaskDefRule = {
   meta: {
-    code: 'TD005', id: 'value-out-of-range', kinds: ['taskdef'], defaultSeverity: 'error',
+    code: 'TD005',
+    id: 'value-out-of-range',
+    kinds: ['taskdef'],
+    defaultSeverity: 'error',
     description: 'A value outside the bounds the ECS API model declares (length, count or range).',
     messages: {
       tooShort: '"{{key}}" must have at least {{min}} {{unit}}.',
@@ -33,7 +40,10 @@ export const rule: TaskDefRule = {
     },
     fixable: false,
     docs: {
-      rationale: 'The API enforces the model\'s bounds and patterns: a tag key longer than 128 characters, more than 50 tags, or a family or container name with characters other than letters, digits, `_` and `-` (up to 255) make registration fail.',
+      rationale:
+        "The API enforces the model's bounds and patterns: a tag key longer " +
+        'than 128 characters, more than 50 tags, or a family or container name with characters ' +
+        'other than letters, digits, `_` and `-` (up to 255) make registration fail.',
       incorrect: fargateExample({ tags: [{ key: '', value: 'x' }] }),
       correct: fargateExample({ tags: [{ key: 'team', value: 'x' }] }),
     },
@@ -43,18 +53,33 @@ export const rule: TaskDefRule = {
       const key = [...v.path].reverse().find((p) => !p.startsWith('[')) ?? 'value';
       const r = { start: v.node.offset, end: v.node.offset + v.node.length };
       const named = NAMED[v.path.filter((p) => !p.startsWith('[')).join('.')];
-      if (named && v.node.type === 'string' && !templatedNode(v.node) && !/^[A-Za-z0-9_-]{1,255}$/.test(String(v.node.value))) {
+      if (
+        named &&
+        v.node.type === 'string' &&
+        !templatedNode(v.node) &&
+        !/^[A-Za-z0-9_-]{1,255}$/.test(String(v.node.value))
+      ) {
         ctx.report({ ...r, messageId: 'pattern', data: { key, value: String(v.node.value), allowed: named } });
       }
       const pattern = v.shape.type === 'string' && v.shape.pattern ? compile(v.shape.pattern) : undefined;
       if (pattern && v.node.type === 'string' && !templatedNode(v.node) && !pattern.test(String(v.node.value))) {
-        ctx.report({ ...r, messageId: 'pattern', data: { key, value: String(v.node.value), allowed: 'letters, digits, spaces and _ . : / = + - @ only' } });
+        ctx.report({
+          ...r,
+          messageId: 'pattern',
+          data: { key, value: String(v.node.value), allowed: 'letters, digits, spaces and _ . : / = + - @ only' },
+        });
       }
       const { min, max } = v.shape;
       if (min === undefined && max === undefined) return;
-      let size: number | undefined, unit = '';
-      if (v.node.type === 'string' && v.shape.type === 'string' && !templatedNode(v.node)) { size = String(v.node.value).length; unit = 'characters'; }
-      else if (v.node.type === 'array' && v.shape.type === 'list') { size = v.node.children?.length ?? 0; unit = 'items'; }
+      let size: number | undefined,
+        unit = '';
+      if (v.node.type === 'string' && v.shape.type === 'string' && !templatedNode(v.node)) {
+        size = String(v.node.value).length;
+        unit = 'characters';
+      } else if (v.node.type === 'array' && v.shape.type === 'list') {
+        size = v.node.children?.length ?? 0;
+        unit = 'items';
+      }
       if (size !== undefined) {
         if (min !== undefined && size < min) ctx.report({ ...r, messageId: 'tooShort', data: { key, min, unit } });
         if (max !== undefined && size > max) ctx.report({ ...r, messageId: 'tooLong', data: { key, max, unit } });

@@ -6,14 +6,29 @@ import type { TaskDefRule } from '../rule-kit';
 /** TD109: Windows containers run on X86_64 only. */
 export const rule: TaskDefRule = {
   meta: {
-    code: 'TD109', id: 'windows-architecture', kinds: ['taskdef'], defaultSeverity: 'error',
+    code: 'TD109',
+    id: 'windows-architecture',
+    kinds: ['taskdef'],
+    defaultSeverity: 'error',
     description: 'A Windows task definition asks for the ARM64 architecture.',
-    messages: { arm: 'Windows containers run only on X86_64; "cpuArchitecture": "ARM64" is not available with {{os}}.' },
+    messages: {
+      arm: 'Windows containers run only on X86_64; "cpuArchitecture": "ARM64" is not available with {{os}}.',
+    },
     fixable: 'suggestion',
     docs: {
-      rationale: 'ECS runs Windows Server containers on x86-64 hosts only; Graviton (ARM64) is for Linux. The runtime platform combination is rejected.',
-      incorrect: fargateExample({ cpu: '1024', memory: '2048', runtimePlatform: { operatingSystemFamily: 'WINDOWS_SERVER_2022_CORE', cpuArchitecture: 'ARM64' } }),
-      correct: fargateExample({ cpu: '1024', memory: '2048', runtimePlatform: { operatingSystemFamily: 'WINDOWS_SERVER_2022_CORE', cpuArchitecture: 'X86_64' } }),
+      rationale:
+        'ECS runs Windows Server containers on x86-64 hosts only; Graviton ' +
+        '(ARM64) is for Linux. The runtime platform combination is rejected.',
+      incorrect: fargateExample({
+        cpu: '1024',
+        memory: '2048',
+        runtimePlatform: { operatingSystemFamily: 'WINDOWS_SERVER_2022_CORE', cpuArchitecture: 'ARM64' },
+      }),
+      correct: fargateExample({
+        cpu: '1024',
+        memory: '2048',
+        runtimePlatform: { operatingSystemFamily: 'WINDOWS_SERVER_2022_CORE', cpuArchitecture: 'X86_64' },
+      }),
     },
   },
   check(ctx) {
@@ -22,7 +37,16 @@ export const rule: TaskDefRule = {
     const rp = get(td, 'runtimePlatform');
     const arch = get(rp, 'cpuArchitecture');
     if (str(arch) !== 'ARM64') return;
-    ctx.report({ start: arch!.offset, end: arch!.offset + arch!.length, messageId: 'arm', data: { os: str(get(rp, 'operatingSystemFamily'))! },
-      fix: { title: 'Use X86_64', edits: [{ start: arch!.offset, end: arch!.offset + arch!.length, newText: '"X86_64"' }], safe: false } });
+    ctx.report({
+      start: arch!.offset,
+      end: arch!.offset + arch!.length,
+      messageId: 'arm',
+      data: { os: str(get(rp, 'operatingSystemFamily'))! },
+      fix: {
+        title: 'Use X86_64',
+        edits: [{ start: arch!.offset, end: arch!.offset + arch!.length, newText: '"X86_64"' }],
+        safe: false,
+      },
+    });
   },
 };

@@ -17,31 +17,55 @@ export type Expr =
   | { kind: 'binary'; op: string; left: Expr; right: Expr; start: number; end: number };
 
 export type TokenKind = 'ident' | 'number' | 'string' | 'punct' | 'eof';
-export interface Token { kind: TokenKind; text: string; start: number; end: number; value?: string | number }
-export interface ExprError { start: number; end: number; message: string }
+export interface Token {
+  kind: TokenKind;
+  text: string;
+  start: number;
+  end: number;
+  value?: string | number;
+}
+export interface ExprError {
+  start: number;
+  end: number;
+  message: string;
+}
 
 const PUNCT = ['==', '!=', '<=', '>=', '&&', '||', '(', ')', '[', ']', '.', ',', '!', '<', '>', '*'];
 
 /** [A-Za-z_] */
-function isIdentStart(c: number): boolean { return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95; }
+function isIdentStart(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
+}
 /** [\w-]: letters, digits, "_" and "-". */
-function isIdentChar(c: number): boolean { return isIdentStart(c) || (c >= 48 && c <= 57) || c === 45; }
-function isDigit(c: number): boolean { return c >= 48 && c <= 57; }
+function isIdentChar(c: number): boolean {
+  return isIdentStart(c) || (c >= 48 && c <= 57) || c === 45;
+}
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
 
 export function lex(src: string): { tokens: Token[]; error?: ExprError } {
   const tokens: Token[] = [];
   let i = 0;
   while (i < src.length) {
     const c = src[i];
-    if (c === ' ' || c === '\t' || c === '\n' || c === '\r') { i++; continue; }
+    if (c === ' ' || c === '\t' || c === '\n' || c === '\r') {
+      i++;
+      continue;
+    }
     const start = i;
     if (c === "'") {
       let value = '';
       i++;
       for (;;) {
-        if (i >= src.length) return { tokens, error: { start, end: src.length, message: 'unterminated string literal' } };
+        if (i >= src.length)
+          return { tokens, error: { start, end: src.length, message: 'unterminated string literal' } };
         if (src[i] === "'") {
-          if (src[i + 1] === "'") { value += "'"; i += 2; continue; }
+          if (src[i + 1] === "'") {
+            value += "'";
+            i += 2;
+            continue;
+          }
           i++;
           break;
         }
@@ -50,10 +74,18 @@ export function lex(src: string): { tokens: Token[]; error?: ExprError } {
       tokens.push({ kind: 'string', text: src.slice(start, i), start, end: i, value });
       continue;
     }
-    if (c === '"') return { tokens, error: { start, end: start + 1, message: 'string literals must use single quotes (\'...\'), not double quotes' } };
+    if (c === '"')
+      return {
+        tokens,
+        error: { start, end: start + 1, message: "string literals must use single quotes ('...'), not double quotes" },
+      };
     const cc = src.charCodeAt(i);
     const next = src.charCodeAt(i + 1); // NaN past the end
-    if (isDigit(cc) || (c === '-' && (isDigit(next) || next === 46)) || (c === '.' && isDigit(next) && !isPropContext(tokens))) {
+    if (
+      isDigit(cc) ||
+      (c === '-' && (isDigit(next) || next === 46)) ||
+      (c === '.' && isDigit(next) && !isPropContext(tokens))
+    ) {
       const m = /^-?(0x[0-9a-fA-F]+|0o[0-7]+|(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?)/.exec(src.slice(i));
       if (m) {
         i += m[0].length;
@@ -88,17 +120,23 @@ function isPropContext(tokens: Token[]): boolean {
   return !!last && (last.kind === 'ident' || (last.kind === 'punct' && (last.text === ')' || last.text === ']')));
 }
 
-export interface ParseResult { expr?: Expr; error?: ExprError }
+export interface ParseResult {
+  expr?: Expr;
+  error?: ExprError;
+}
 
 export function parseExpression(src: string): ParseResult {
   const { tokens, error } = lex(src);
   if (error) return { error };
   let pos = 0;
   const peek = () => tokens[pos];
-  const fail = (t: Token, message: string): never => { throw { start: t.start, end: Math.max(t.end, t.start + 1), message } as ExprError; };
+  const fail = (t: Token, message: string): never => {
+    throw { start: t.start, end: Math.max(t.end, t.start + 1), message } as ExprError;
+  };
   const expectPunct = (p: string): Token => {
     const t = peek();
-    if (t.kind !== 'punct' || t.text !== p) fail(t, t.kind === 'eof' ? `expected "${p}" but the expression ended` : `expected "${p}" but found "${t.text}"`);
+    if (t.kind !== 'punct' || t.text !== p)
+      fail(t, t.kind === 'eof' ? `expected "${p}" but the expression ended` : `expected "${p}" but found "${t.text}"`);
     pos++;
     return t;
   };
@@ -126,13 +164,21 @@ export function parseExpression(src: string): ParseResult {
   }
   function primary(): Expr {
     const t = peek();
-    if (t.kind === 'number') { pos++; return { kind: 'number', value: t.value as number, start: t.start, end: t.end }; }
-    if (t.kind === 'string') { pos++; return { kind: 'string', value: t.value as string, start: t.start, end: t.end }; }
+    if (t.kind === 'number') {
+      pos++;
+      return { kind: 'number', value: t.value as number, start: t.start, end: t.end };
+    }
+    if (t.kind === 'string') {
+      pos++;
+      return { kind: 'string', value: t.value as string, start: t.start, end: t.end };
+    }
     if (t.kind === 'ident') {
       pos++;
-      if (t.text === 'true' || t.text === 'false') return { kind: 'bool', value: t.text === 'true', start: t.start, end: t.end };
+      if (t.text === 'true' || t.text === 'false')
+        return { kind: 'bool', value: t.text === 'true', start: t.start, end: t.end };
       if (t.text === 'null') return { kind: 'null', start: t.start, end: t.end };
-      if (t.text === 'NaN' || t.text === 'Infinity') return { kind: 'number', value: t.text === 'NaN' ? NaN : Infinity, start: t.start, end: t.end };
+      if (t.text === 'NaN' || t.text === 'Infinity')
+        return { kind: 'number', value: t.text === 'NaN' ? NaN : Infinity, start: t.start, end: t.end };
       const n = peek();
       if (n.kind === 'punct' && n.text === '(') {
         pos++;
@@ -141,7 +187,10 @@ export function parseExpression(src: string): ParseResult {
           for (;;) {
             args.push(binary(0));
             const s = peek();
-            if (s.kind === 'punct' && s.text === ',') { pos++; continue; }
+            if (s.kind === 'punct' && s.text === ',') {
+              pos++;
+              continue;
+            }
             break;
           }
         }
@@ -166,8 +215,18 @@ export function parseExpression(src: string): ParseResult {
       if (t.text === '.') {
         pos++;
         const n = peek();
-        if (n.kind === 'punct' && n.text === '*') { pos++; e = { kind: 'filter', object: e, start: e.start, end: n.end }; continue; }
-        if (n.kind !== 'ident') fail(n, n.kind === 'eof' ? 'a property name is missing after "."' : `expected a property name after "." but found "${n.text}"`);
+        if (n.kind === 'punct' && n.text === '*') {
+          pos++;
+          e = { kind: 'filter', object: e, start: e.start, end: n.end };
+          continue;
+        }
+        if (n.kind !== 'ident')
+          fail(
+            n,
+            n.kind === 'eof'
+              ? 'a property name is missing after "."'
+              : `expected a property name after "." but found "${n.text}"`,
+          );
         pos++;
         e = { kind: 'prop', object: e, name: n.text, nameStart: n.start, start: e.start, end: n.end };
         continue;

@@ -1,4 +1,10 @@
-import { CompletionItem, CompletionItemKind, InsertTextFormat, MarkupKind, TextEdit } from 'vscode-languageserver-types';
+import {
+  type CompletionItem,
+  CompletionItemKind,
+  InsertTextFormat,
+  MarkupKind,
+  TextEdit,
+} from 'vscode-languageserver-types';
 import type { FeatureContext } from '../../../engine/types';
 import type { Job, Step, WorkflowModel } from '../parse';
 import { catalogNames, lookupAction, usesRef, type CatalogAction } from '../actions';
@@ -21,42 +27,94 @@ export function complete(ctx: FeatureContext<WorkflowModel>, offset: number): Co
   const job = pos.path[0] === 'jobs' && pos.path[1] ? ctx.model.jobsById.get(pos.path[1]) : undefined;
   if (pos.key === undefined) {
     // On a key.
-    const inWith = pos.path[0] === 'jobs' && pos.path[2] === 'steps' && pos.path[3] === '-' && pos.path[4] === 'with' && pos.path.length === 5;
+    const inWith =
+      pos.path[0] === 'jobs' &&
+      pos.path[2] === 'steps' &&
+      pos.path[3] === '-' &&
+      pos.path[4] === 'with' &&
+      pos.path.length === 5;
     if (inWith) return withInputs(ctx, job, offset, range);
-    if (pos.path[0] === 'jobs' && pos.path[2] === 'with' && pos.path.length === 3 && job?.uses) return calledInputs(ctx, job, range);
+    if (pos.path[0] === 'jobs' && pos.path[2] === 'with' && pos.path.length === 3 && job?.uses)
+      return calledInputs(ctx, job, range);
     const keys = keysAt(pos.path);
     if (!keys) return [];
     const present = presentKeys(ctx, offset, pos.indent);
-    return Object.entries(keys).filter(([k]) => !present.has(k)).map(([k, d], i) => ({
-      label: k, kind: CompletionItemKind.Property, documentation: d.doc ? { kind: MarkupKind.Markdown, value: d.doc } : undefined,
-      sortText: `${d.required ? 0 : 1}${String(i).padStart(3, '0')}`, textEdit: TextEdit.replace(range, `${k}: `), detail: d.required ? 'required' : undefined,
-    }));
+    return Object.entries(keys)
+      .filter(([k]) => !present.has(k))
+      .map(([k, d], i) => ({
+        label: k,
+        kind: CompletionItemKind.Property,
+        documentation: d.doc ? { kind: MarkupKind.Markdown, value: d.doc } : undefined,
+        sortText: `${d.required ? 0 : 1}${String(i).padStart(3, '0')}`,
+        textEdit: TextEdit.replace(range, `${k}: `),
+        detail: d.required ? 'required' : undefined,
+      }));
   }
   // On a value.
   const key = pos.key;
   const last = pos.path[pos.path.length - 1];
   if (key === 'runs-on' || (key === 'labels' && last === 'runs-on')) {
     const extra = ctx.settings.workflow?.selfHostedRunnerLabels ?? [];
-    return [...GITHUB_HOSTED_LABELS.map((l) => ({ label: l, detail: 'GitHub-hosted runner' })), { label: 'self-hosted', detail: 'any self-hosted runner' }, ...extra.map((l) => ({ label: l, detail: 'self-hosted runner label' }))]
-      .map((x, i) => ({ ...x, kind: CompletionItemKind.Value, sortText: String(i).padStart(3, '0'), textEdit: TextEdit.replace(range, x.label) }));
+    return [
+      ...GITHUB_HOSTED_LABELS.map((l) => ({ label: l, detail: 'GitHub-hosted runner' })),
+      { label: 'self-hosted', detail: 'any self-hosted runner' },
+      ...extra.map((l) => ({ label: l, detail: 'self-hosted runner label' })),
+    ].map((x, i) => ({
+      ...x,
+      kind: CompletionItemKind.Value,
+      sortText: String(i).padStart(3, '0'),
+      textEdit: TextEdit.replace(range, x.label),
+    }));
   }
   if (key === 'needs' && pos.path[0] === 'jobs') {
-    return ctx.model.jobs.filter((j) => j.id !== pos.path[1]).map((j) => ({ label: j.id, kind: CompletionItemKind.Reference, textEdit: TextEdit.replace(range, j.id) }));
+    return ctx.model.jobs
+      .filter((j) => j.id !== pos.path[1])
+      .map((j) => ({ label: j.id, kind: CompletionItemKind.Reference, textEdit: TextEdit.replace(range, j.id) }));
   }
   if (key === 'uses' && pos.path[0] === 'jobs') {
     return catalogNames().map((name) => {
       const a = lookupAction(name)!.action;
-      const ref = a.recommended && /^v\d+$/.test(a.recommended) ? a.recommended : a.recommended ?? 'main';
-      return { label: `${name}@${ref}`, kind: CompletionItemKind.Module, detail: `${a.runtime}${a.recommended ? `, recommended ${a.recommended}` : ''}`, filterText: `${name}@${ref}`, textEdit: TextEdit.replace(range, `${name}@${ref}`) };
+      const ref = a.recommended && /^v\d+$/.test(a.recommended) ? a.recommended : (a.recommended ?? 'main');
+      return {
+        label: `${name}@${ref}`,
+        kind: CompletionItemKind.Module,
+        detail: `${a.runtime}${a.recommended ? `, recommended ${a.recommended}` : ''}`,
+        filterText: `${name}@${ref}`,
+        textEdit: TextEdit.replace(range, `${name}@${ref}`),
+      };
     });
   }
-  if (key === 'shell') return ['bash', 'sh', 'pwsh', 'python', 'cmd', 'powershell'].map((s) => ({ label: s, kind: CompletionItemKind.Value, textEdit: TextEdit.replace(range, s) }));
-  if (key === 'on' && pos.path.length === 0) return Object.keys(EVENTS).map((e) => ({ label: e, kind: CompletionItemKind.Event, textEdit: TextEdit.replace(range, e) }));
+  if (key === 'shell')
+    return ['bash', 'sh', 'pwsh', 'python', 'cmd', 'powershell'].map((s) => ({
+      label: s,
+      kind: CompletionItemKind.Value,
+      textEdit: TextEdit.replace(range, s),
+    }));
+  if (key === 'on' && pos.path.length === 0)
+    return Object.keys(EVENTS).map((e) => ({
+      label: e,
+      kind: CompletionItemKind.Event,
+      textEdit: TextEdit.replace(range, e),
+    }));
   if (key === 'types' && pos.path[0] === 'on' && pos.path.length === 2) {
-    return (EVENTS[pos.path[1]]?.types ?? []).map((t) => ({ label: t, kind: CompletionItemKind.EnumMember, textEdit: TextEdit.replace(range, t) }));
+    return (EVENTS[pos.path[1]]?.types ?? []).map((t) => ({
+      label: t,
+      kind: CompletionItemKind.EnumMember,
+      textEdit: TextEdit.replace(range, t),
+    }));
   }
-  if (last === 'permissions' && PERMISSION_SCOPES[key]) return PERMISSION_SCOPES[key].map((l) => ({ label: l, kind: CompletionItemKind.EnumMember, textEdit: TextEdit.replace(range, l) }));
-  if (key === 'permissions') return ['read-all', 'write-all', '{}'].map((l) => ({ label: l, kind: CompletionItemKind.EnumMember, textEdit: TextEdit.replace(range, l) }));
+  if (last === 'permissions' && PERMISSION_SCOPES[key])
+    return PERMISSION_SCOPES[key].map((l) => ({
+      label: l,
+      kind: CompletionItemKind.EnumMember,
+      textEdit: TextEdit.replace(range, l),
+    }));
+  if (key === 'permissions')
+    return ['read-all', 'write-all', '{}'].map((l) => ({
+      label: l,
+      kind: CompletionItemKind.EnumMember,
+      textEdit: TextEdit.replace(range, l),
+    }));
   if (key === 'if') return completeExpression(ctx, offset, { start: ctx.text.lastIndexOf(':', offset) + 1 });
   return [];
 }
@@ -89,7 +147,12 @@ function stepAt(job: Job | undefined, offset: number): Step | undefined {
   return best;
 }
 
-function withInputs(ctx: FeatureContext<WorkflowModel>, job: Job | undefined, offset: number, range: ReturnType<FeatureContext<WorkflowModel>['lines']['range']>): CompletionItem[] {
+function withInputs(
+  ctx: FeatureContext<WorkflowModel>,
+  job: Job | undefined,
+  offset: number,
+  range: ReturnType<FeatureContext<WorkflowModel>['lines']['range']>,
+): CompletionItem[] {
   const step = stepAt(job, offset);
   if (!step?.uses) return [];
   const r = usesRef(step.uses);
@@ -98,30 +161,56 @@ function withInputs(ctx: FeatureContext<WorkflowModel>, job: Job | undefined, of
   else if (r.kind === 'local') action = readLocalAction(ctx.path, r.path, ctx.workspace)?.action;
   if (!action) return [];
   const given = new Set(step.withEntries.map((w) => w.key));
-  return Object.entries(action.inputs).filter(([k]) => !given.has(k)).map(([k, d]) => {
-    const facts = [d.required && d.default === undefined ? 'required' : 'optional', d.default !== undefined ? `default: \`${d.default}\`` : undefined, d.deprecated ? 'deprecated' : undefined].filter(Boolean).join(', ');
-    return {
-      label: k, kind: CompletionItemKind.Field, detail: facts.replace(/`/g, ''), documentation: { kind: MarkupKind.Markdown, value: `Input of \`${step.uses!.value}\`: ${facts}.` },
-      sortText: `${d.required && d.default === undefined ? 0 : d.deprecated ? 2 : 1}${k}`, tags: d.deprecated ? [1] : undefined,
-      textEdit: TextEdit.replace(range, `${k}: `),
-    };
-  });
+  return Object.entries(action.inputs)
+    .filter(([k]) => !given.has(k))
+    .map(([k, d]) => {
+      const facts = [
+        d.required && d.default === undefined ? 'required' : 'optional',
+        d.default !== undefined ? `default: \`${d.default}\`` : undefined,
+        d.deprecated ? 'deprecated' : undefined,
+      ]
+        .filter(Boolean)
+        .join(', ');
+      return {
+        label: k,
+        kind: CompletionItemKind.Field,
+        detail: facts.replace(/`/g, ''),
+        documentation: { kind: MarkupKind.Markdown, value: `Input of \`${step.uses!.value}\`: ${facts}.` },
+        sortText: `${d.required && d.default === undefined ? 0 : d.deprecated ? 2 : 1}${k}`,
+        tags: d.deprecated ? [1] : undefined,
+        textEdit: TextEdit.replace(range, `${k}: `),
+      };
+    });
 }
 
 /** Inputs of the local reusable workflow a job calls (`jobs.<id>.with`), required first. */
-function calledInputs(ctx: FeatureContext<WorkflowModel>, job: Job, range: ReturnType<FeatureContext<WorkflowModel>['lines']['range']>): CompletionItem[] {
+function calledInputs(
+  ctx: FeatureContext<WorkflowModel>,
+  job: Job,
+  range: ReturnType<FeatureContext<WorkflowModel>['lines']['range']>,
+): CompletionItem[] {
   const root = repoRootOf(ctx.path);
   if (!root || !job.uses?.value.startsWith('./')) return [];
   const file = `${root}/${job.uses.value.slice(2)}`;
   const parsed = ctx.workspace.get(file);
   const text = parsed ? undefined : ctx.workspace.readText(file);
-  const called = parsed?.kind === 'workflow' ? parsed.model as WorkflowModel : text !== undefined ? parseWorkflow(text) : undefined;
+  const called =
+    parsed?.kind === 'workflow'
+      ? (parsed.model as WorkflowModel)
+      : text !== undefined
+        ? parseWorkflow(text)
+        : undefined;
   if (!called) return [];
   const given = new Set(entries(ctx.model.doc, job.with).map((e) => e.key));
-  return [...called.inputs.values()].filter((i) => i.event === 'workflow_call' && !given.has(i.name)).map((i) => ({
-    label: i.name, kind: CompletionItemKind.Field, detail: `${i.type}${i.required ? ', required' : ''}`,
-    sortText: `${i.required ? 0 : 1}${i.name}`, textEdit: TextEdit.replace(range, `${i.name}: `),
-  }));
+  return [...called.inputs.values()]
+    .filter((i) => i.event === 'workflow_call' && !given.has(i.name))
+    .map((i) => ({
+      label: i.name,
+      kind: CompletionItemKind.Field,
+      detail: `${i.type}${i.required ? ', required' : ''}`,
+      sortText: `${i.required ? 0 : 1}${i.name}`,
+      textEdit: TextEdit.replace(range, `${i.name}: `),
+    }));
 }
 
 /** The `${{` expression the cursor is in (possibly not yet closed). */
@@ -134,10 +223,14 @@ function expressionAt(ctx: FeatureContext<WorkflowModel>, offset: number): { sta
   return { start: lineStart + open + 3 };
 }
 
-function completeExpression(ctx: FeatureContext<WorkflowModel>, offset: number, e: { start: number }): CompletionItem[] {
+function completeExpression(
+  ctx: FeatureContext<WorkflowModel>,
+  offset: number,
+  e: { start: number },
+): CompletionItem[] {
   const src = ctx.text.slice(e.start, offset);
   const m = /((?:[A-Za-z_][\w-]*)(?:\.(?:[A-Za-z_][\w-]*|\*))*)\.([\w-]*)$/.exec(src);
-  const site = ctx.model.expressions.find((s) => s.outerStart <= offset && offset <= s.outerEnd + 2) ;
+  const site = ctx.model.expressions.find((s) => s.outerStart <= offset && offset <= s.outerEnd + 2);
   const job = site?.job ?? jobAt(ctx, offset);
   const step = site?.step ?? stepAt(job, offset);
   const av = site?.av;
@@ -145,15 +238,30 @@ function completeExpression(ctx: FeatureContext<WorkflowModel>, offset: number, 
     const chain = m[1].split('.');
     const word = m[2];
     const range = ctx.lines.range(offset - word.length, offset);
-    let t: Ty = contextType(chain[0].toLowerCase(), { model: ctx.model, job, step: step && site?.step ? step : step ? { ...step, index: step.index + 1 } as Step : undefined });
+    let t: Ty = contextType(chain[0].toLowerCase(), {
+      model: ctx.model,
+      job,
+      step: step && site?.step ? step : step ? ({ ...step, index: step.index + 1 } as Step) : undefined,
+    });
     for (const part of chain.slice(1)) {
       if (t.k !== 'object') return [];
       t = t.props.get(part.toLowerCase()) ?? t.values ?? { k: 'any' };
     }
     if (t.k !== 'object') return [];
-    const items: CompletionItem[] = [...t.props.keys()].map((k) => ({ label: k, kind: CompletionItemKind.Field, documentation: t.k === 'object' && t.docs?.get(k) ? t.docs.get(k) : undefined, textEdit: TextEdit.replace(range, k) }));
+    const items: CompletionItem[] = [...t.props.keys()].map((k) => ({
+      label: k,
+      kind: CompletionItemKind.Field,
+      documentation: t.k === 'object' && t.docs?.get(k) ? t.docs.get(k) : undefined,
+      textEdit: TextEdit.replace(range, k),
+    }));
     if (chain[0].toLowerCase() === 'env' && chain.length === 1) {
-      for (const n of envNames(ctx.model, job, step)) items.push({ label: n, kind: CompletionItemKind.Variable, documentation: undefined, textEdit: TextEdit.replace(range, n) });
+      for (const n of envNames(ctx.model, job, step))
+        items.push({
+          label: n,
+          kind: CompletionItemKind.Variable,
+          documentation: undefined,
+          textEdit: TextEdit.replace(range, n),
+        });
     }
     return items;
   }
@@ -161,12 +269,24 @@ function completeExpression(ctx: FeatureContext<WorkflowModel>, offset: number, 
   const word = wm[1] ?? '';
   const range = ctx.lines.range(offset - word.length, offset);
   const contexts = av ? av.contexts : CONTEXT_NAMES;
-  const items: CompletionItem[] = contexts.map((c) => ({ label: c, kind: CompletionItemKind.Module, documentation: CONTEXT_DOCS[c], textEdit: TextEdit.replace(range, c) }));
+  const items: CompletionItem[] = contexts.map((c) => ({
+    label: c,
+    kind: CompletionItemKind.Module,
+    documentation: CONTEXT_DOCS[c],
+    textEdit: TextEdit.replace(range, c),
+  }));
   for (const [k, f] of Object.entries(FUNCTIONS)) {
     if (['success', 'always', 'cancelled', 'failure'].includes(k) && av && !av.statusFunctions) continue;
     if (k === 'hashfiles' && av && !av.hashFiles) continue;
     const name = FUNCTION_NAMES[k];
-    items.push({ label: name, kind: CompletionItemKind.Function, detail: f.signature, documentation: f.doc, insertTextFormat: InsertTextFormat.Snippet, textEdit: TextEdit.replace(range, f.max === 0 ? `${name}()` : `${name}($1)`) });
+    items.push({
+      label: name,
+      kind: CompletionItemKind.Function,
+      detail: f.signature,
+      documentation: f.doc,
+      insertTextFormat: InsertTextFormat.Snippet,
+      textEdit: TextEdit.replace(range, f.max === 0 ? `${name}()` : `${name}($1)`),
+    });
   }
   return items;
 }
@@ -176,4 +296,3 @@ function jobAt(ctx: FeatureContext<WorkflowModel>, offset: number): Job | undefi
   for (const j of ctx.model.jobs) if (j.keyStart <= offset) best = j;
   return best;
 }
-

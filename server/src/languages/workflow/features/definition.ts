@@ -3,7 +3,9 @@ import type { FeatureContext } from '../../../engine/types';
 import type { WorkflowModel } from '../parse';
 import { localActionFile, repoRootOf } from '../local-actions';
 
-function uri(path: string): string { return 'file://' + path.split('/').map(encodeURIComponent).join('/'); }
+function uri(path: string): string {
+  return 'file://' + path.split('/').map(encodeURIComponent).join('/');
+}
 
 /** From a `needs:` entry to the job; from a local `uses:` to the action.yml or the called workflow. */
 export function definition(ctx: FeatureContext<WorkflowModel>, offset: number): Location[] {
@@ -32,7 +34,8 @@ export function definition(ctx: FeatureContext<WorkflowModel>, offset: number): 
     const m = /\bneeds\.([A-Za-z_][\w-]*)/g;
     let x: RegExpExecArray | null;
     while ((x = m.exec(site.src))) {
-      const s = site.start + x.index + 6, e = s + x[1].length;
+      const s = site.start + x.index + 6,
+        e = s + x[1].length;
       if (offset >= s && offset <= e) {
         const target = ctx.model.jobsById.get(x[1]);
         if (target) return [Location.create(uri(ctx.path), ctx.lines.range(target.keyStart, target.keyEnd))];

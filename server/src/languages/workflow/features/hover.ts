@@ -12,12 +12,27 @@ import { keysAt } from './sections';
 import { EVENTS, EVENT_DOCS } from '../schema';
 import { yamlPositionAt } from './yaml-path';
 
-const md = (value: string, start: number, end: number, ctx: FeatureContext<WorkflowModel>): Hover => ({ contents: { kind: MarkupKind.Markdown, value }, range: ctx.lines.range(start, end) });
+const md = (value: string, start: number, end: number, ctx: FeatureContext<WorkflowModel>): Hover => ({
+  contents: { kind: MarkupKind.Markdown, value },
+  range: ctx.lines.range(start, end),
+});
 
 function actionFacts(name: string, a: CatalogAction): string {
   const inputs = Object.entries(a.inputs).sort(([, x], [, y]) => Number(y.required) - Number(x.required));
-  const lines = [`**${name}** — runs on \`${a.runtime || 'unknown'}\`${a.recommended ? `, recommended version \`${a.recommended}\`` : ''}`];
-  if (inputs.length) lines.push('', 'Inputs:', ...inputs.map(([k, d]) => `- \`${k}\`${d.required && d.default === undefined ? ' (required)' : ''}${d.default !== undefined ? ` — default \`${d.default}\`` : ''}${d.deprecated ? ' — deprecated' : ''}`));
+  const lines = [
+    `**${name}** — runs on ` +
+      `\`${a.runtime || 'unknown'}\`${a.recommended ? `, recommended version \`${a.recommended}\`` : ''}`,
+  ];
+  if (inputs.length)
+    lines.push(
+      '',
+      'Inputs:',
+      ...inputs.map(
+        ([k, d]) =>
+          `- ` +
+          `\`${k}\`${d.required && d.default === undefined ? ' (required)' : ''}${d.default !== undefined ? ` — default \`${d.default}\`` : ''}${d.deprecated ? ' — deprecated' : ''}`,
+      ),
+    );
   if (a.outputs.length) lines.push('', `Outputs: ${a.outputs.map((o) => `\`${o}\``).join(', ')}`);
   return lines.join('\n');
 }
@@ -32,16 +47,28 @@ export function hover(ctx: FeatureContext<WorkflowModel>, offset: number): Hover
     if (!found) return undefined;
     if (found.kind === 'call') {
       const f = FUNCTIONS[found.name.toLowerCase()];
-      if (f) return md(`\`${f.signature}\`\n\n${f.doc}`, site.start + found.start, site.start + found.start + found.name.length, ctx);
+      if (f)
+        return md(
+          `\`${f.signature}\`\n\n${f.doc}`,
+          site.start + found.start,
+          site.start + found.start + found.name.length,
+          ctx,
+        );
     }
     if (found.kind === 'var') {
       const d = CONTEXT_DOCS[found.name.toLowerCase()];
-      if (d) return md(`**${found.name}** context — ${d}\n\nAvailable in ${site.av.name}: ${site.av.contexts.join(', ')}.`, site.start + found.start, site.start + found.end, ctx);
+      if (d)
+        return md(
+          `**${found.name}** context — ${d}\n\nAvailable in ${site.av.name}: ${site.av.contexts.join(', ')}.`,
+          site.start + found.start,
+          site.start + found.end,
+          ctx,
+        );
     }
     if (found.kind === 'prop') {
       const t = typeOf(found.object, ctx, site.job, site.step);
       const doc = t && t.k === 'object' ? t.docs?.get(found.name.toLowerCase()) : undefined;
-      const inner = t && t.k === 'object' ? t.props.get(found.name.toLowerCase()) ?? t.values : undefined;
+      const inner = t && t.k === 'object' ? (t.props.get(found.name.toLowerCase()) ?? t.values) : undefined;
       const text = `\`${ctx.text.slice(site.start + found.start, site.start + found.end)}\`${inner ? ` : ${inner.k === 'object' ? 'object' : inner.k}` : ''}${doc ? `\n\n${doc}` : ''}`;
       return md(text, site.start + found.nameStart, site.start + found.end, ctx);
     }
@@ -51,17 +78,34 @@ export function hover(ctx: FeatureContext<WorkflowModel>, offset: number): Hover
     for (const step of job.steps) {
       if (step.uses && offset >= step.uses.start && offset <= step.uses.end) {
         const r = usesRef(step.uses);
-        if (r.kind === 'repo') { const a = lookupAction(r.name); if (a) return md(actionFacts(a.name, a.action), step.uses.start, step.uses.end, ctx); }
-        if (r.kind === 'local') { const l = readLocalAction(ctx.path, r.path, ctx.workspace); if (l) return md(actionFacts(step.uses.value, l.action), step.uses.start, step.uses.end, ctx); }
+        if (r.kind === 'repo') {
+          const a = lookupAction(r.name);
+          if (a) return md(actionFacts(a.name, a.action), step.uses.start, step.uses.end, ctx);
+        }
+        if (r.kind === 'local') {
+          const l = readLocalAction(ctx.path, r.path, ctx.workspace);
+          if (l) return md(actionFacts(step.uses.value, l.action), step.uses.start, step.uses.end, ctx);
+        }
         return undefined;
       }
       for (const w of step.withEntries) {
         if (offset < w.keyStart || offset > w.keyEnd || !step.uses) continue;
         const r = usesRef(step.uses);
-        const a = r.kind === 'repo' ? lookupAction(r.name)?.action : r.kind === 'local' ? readLocalAction(ctx.path, r.path, ctx.workspace)?.action : undefined;
+        const a =
+          r.kind === 'repo'
+            ? lookupAction(r.name)?.action
+            : r.kind === 'local'
+              ? readLocalAction(ctx.path, r.path, ctx.workspace)?.action
+              : undefined;
         const d = a?.inputs[w.key];
         if (!d) return undefined;
-        return md(`Input \`${w.key}\` of \`${step.uses.value}\`: ${d.required && d.default === undefined ? 'required' : 'optional'}${d.default !== undefined ? `, default \`${d.default}\`` : ''}${d.deprecated ? ', **deprecated**' : ''}.`, w.keyStart, w.keyEnd, ctx);
+        return md(
+          `Input \`${w.key}\` of \`${step.uses.value}\`: ` +
+            `${d.required && d.default === undefined ? 'required' : 'optional'}${d.default !== undefined ? `, default \`${d.default}\`` : ''}${d.deprecated ? ', **deprecated**' : ''}.`,
+          w.keyStart,
+          w.keyEnd,
+          ctx,
+        );
       }
     }
   }
@@ -73,17 +117,23 @@ export function hover(ctx: FeatureContext<WorkflowModel>, offset: number): Hover
   }
   // Words on the line: cron values, runner labels, keys.
   const lineStart = ctx.text.lastIndexOf('\n', offset - 1) + 1;
-  let lineEnd = ctx.text.indexOf('\n', offset); if (lineEnd < 0) lineEnd = ctx.text.length;
+  let lineEnd = ctx.text.indexOf('\n', offset);
+  if (lineEnd < 0) lineEnd = ctx.text.length;
   const line = ctx.text.slice(lineStart, lineEnd);
   const cron = /^(\s*-?\s*cron\s*:\s*)(["']?)([^"'#]+)\2/.exec(line);
   if (cron) {
-    const s = lineStart + cron[1].length + cron[2].length, e = s + cron[3].length;
-    if (offset >= s && offset <= e) { const d = describeCron(cron[3]); if (d) return md(d, s, e, ctx); }
+    const s = lineStart + cron[1].length + cron[2].length,
+      e = s + cron[3].length;
+    if (offset >= s && offset <= e) {
+      const d = describeCron(cron[3]);
+      if (d) return md(d, s, e, ctx);
+    }
   }
   const wordRe = /[\w.-]+/g;
   let m: RegExpExecArray | null;
   while ((m = wordRe.exec(line))) {
-    const s = lineStart + m.index, e = s + m[0].length;
+    const s = lineStart + m.index,
+      e = s + m[0].length;
     if (offset < s || offset > e) continue;
     const w = m[0];
     if (GITHUB_HOSTED_LABELS.includes(w)) return md(`GitHub-hosted runner \`${w}\`.`, s, e, ctx);
@@ -104,21 +154,44 @@ export function eventHover(name: string): string | undefined {
   const facts = EVENTS[name];
   if (!facts) return undefined;
   const lines = [`**${name}** event — ${EVENT_DOCS[name] ?? 'a webhook event.'}`];
-  if (facts.types?.length) lines.push('', `Activity types (\`types:\`): ${facts.types.map((t) => `\`${t}\``).join(', ')}.`);
+  if (facts.types?.length)
+    lines.push('', `Activity types (\`types:\`): ${facts.types.map((t) => `\`${t}\``).join(', ')}.`);
   if (facts.keys?.length) lines.push('', `Takes: ${facts.keys.map((k) => `\`${k}\``).join(', ')}.`);
   return lines.join('\n');
 }
 
 function innermost(e: Expr, rel: number): Expr | undefined {
   if (rel < e.start || rel > e.end) return undefined;
-  const kids: Expr[] = e.kind === 'prop' || e.kind === 'filter' ? [e.object] : e.kind === 'index' ? [e.object, e.index] : e.kind === 'call' ? e.args : e.kind === 'not' ? [e.operand] : e.kind === 'binary' ? [e.left, e.right] : [];
-  for (const k of kids) { const f = innermost(k, rel); if (f) return f; }
+  const kids: Expr[] =
+    e.kind === 'prop' || e.kind === 'filter'
+      ? [e.object]
+      : e.kind === 'index'
+        ? [e.object, e.index]
+        : e.kind === 'call'
+          ? e.args
+          : e.kind === 'not'
+            ? [e.operand]
+            : e.kind === 'binary'
+              ? [e.left, e.right]
+              : [];
+  for (const k of kids) {
+    const f = innermost(k, rel);
+    if (f) return f;
+  }
   if (e.kind === 'call' && rel > e.start + e.name.length) return undefined;
   return e;
 }
 
-function typeOf(e: Expr, ctx: FeatureContext<WorkflowModel>, job?: Job, step?: import('../parse').Step): Ty | undefined {
+function typeOf(
+  e: Expr,
+  ctx: FeatureContext<WorkflowModel>,
+  job?: Job,
+  step?: import('../parse').Step,
+): Ty | undefined {
   if (e.kind === 'var') return contextType(e.name.toLowerCase(), { model: ctx.model, job, step });
-  if (e.kind === 'prop') { const t = typeOf(e.object, ctx, job, step); return t?.k === 'object' ? t.props.get(e.name.toLowerCase()) ?? t.values : undefined; }
+  if (e.kind === 'prop') {
+    const t = typeOf(e.object, ctx, job, step);
+    return t?.k === 'object' ? (t.props.get(e.name.toLowerCase()) ?? t.values) : undefined;
+  }
   return undefined;
 }

@@ -42,7 +42,10 @@ export function yamlPositionAt(text: string, offset: number): YamlPosition {
     prefix = /([^\s,[\]{}'"]*)$/.exec(rest)![1];
   }
   let indent = keyCol;
-  if (m[2]) { path.unshift('-'); indent = dashCol; }
+  if (m[2]) {
+    path.unshift('-');
+    indent = dashCol;
+  }
   // Walk up through the lines above.
   let end = lineStart - 1;
   while (end > 0 && indent > 0) {
@@ -57,7 +60,10 @@ export function yamlPositionAt(text: string, offset: number): YamlPosition {
     if (lm[4] && k < indent) {
       path.unshift(lm[4].trim());
       indent = k;
-      if (lm[2]) { path.unshift('-'); indent = d; }
+      if (lm[2]) {
+        path.unshift('-');
+        indent = d;
+      }
     } else if (lm[2] && d < indent && k >= indent) {
       path.unshift('-');
       indent = d;

@@ -4,14 +4,25 @@ import { asMap, asScalar, entries, get, nodeRange, scalarString } from '../yaml-
 
 export const rule: Rule<WorkflowModel> = {
   meta: {
-    code: 'WF025', id: 'hardcoded-credentials', kinds: ['workflow'], defaultSeverity: 'error',
-    description: 'Registry passwords of `container:` and `services:` must come from secrets, not be written in the file.',
+    code: 'WF025',
+    id: 'hardcoded-credentials',
+    kinds: ['workflow'],
+    defaultSeverity: 'error',
+    description:
+      'Registry passwords of `container:` and `services:` must come from secrets, not be written in the file.',
     messages: { password: 'Hard-coded password in the {{where}} credentials; use "${{ secrets.NAME }}".' },
     fixable: false,
     docs: {
-      rationale: 'Everything in a workflow file is visible to anyone who can read the repository, and stays in its history.',
-      incorrect: 'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    container:\n      image: ghcr.io/org/img\n      credentials:\n        username: me\n        password: hunter2\n    steps:\n      - run: make\n',
-      correct: 'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    container:\n      image: ghcr.io/org/img\n      credentials:\n        username: me\n        password: ${{ secrets.REGISTRY_PASSWORD }}\n    steps:\n      - run: make\n',
+      rationale:
+        'Everything in a workflow file is visible to anyone who can read the repository, and stays in its history.',
+      incorrect:
+        'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    ' +
+        'container:\n      image: ghcr.io/org/img\n      credentials:\n        username: me\n      ' +
+        '  password: hunter2\n    steps:\n      - run: make\n',
+      correct:
+        'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    ' +
+        'container:\n      image: ghcr.io/org/img\n      credentials:\n        username: me\n      ' +
+        '  password: ${{ secrets.REGISTRY_PASSWORD }}\n    steps:\n      - run: make\n',
       peers: ['actionlint credentials'],
     },
   },
@@ -27,7 +38,8 @@ export const rule: Rule<WorkflowModel> = {
     };
     for (const job of ctx.model.jobs) {
       check(get(doc, job.node, 'container')?.value, 'container');
-      for (const s of entries(doc, asMap(doc, get(doc, job.node, 'services')?.value))) check(s.value, `service "${s.key}"`);
+      for (const s of entries(doc, asMap(doc, get(doc, job.node, 'services')?.value)))
+        check(s.value, `service "${s.key}"`);
     }
   },
 };

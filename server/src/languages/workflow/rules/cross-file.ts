@@ -17,6 +17,18 @@ import { rule as buildContextIgnoresCopySource } from './build-context-ignores-c
 import { rule as ecsDeployedImageNotBuilt } from './ecs-deployed-image-not-built';
 
 export const crossFileRules: Rule<WorkflowModel>[] = [
-  ecsTaskDefinitionFile, ecsUnknownContainer, ecsServiceCluster, ecsWaitForStability, dockerBuildFiles, dockerBuildTarget, dockerBuildArgs, nixNotInstalled, nixFlakeOutput, ecsImageNotBuilt,
-  ecsTaskDefinitionFamily, ecsServiceTwoFamilies, buildContextIgnoresCopySource, ecsDeployedImageNotBuilt,
+  ecsTaskDefinitionFile,
+  ecsUnknownContainer,
+  ecsServiceCluster,
+  ecsWaitForStability,
+  dockerBuildFiles,
+  dockerBuildTarget,
+  dockerBuildArgs,
+  nixNotInstalled,
+  nixFlakeOutput,
+  ecsImageNotBuilt,
+  ecsTaskDefinitionFamily,
+  ecsServiceTwoFamilies,
+  buildContextIgnoresCopySource,
+  ecsDeployedImageNotBuilt,
 ];

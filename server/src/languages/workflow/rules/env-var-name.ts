@@ -4,7 +4,10 @@ import { asMap, entries, get } from '../yaml-util';
 
 export const rule: Rule<WorkflowModel> = {
   meta: {
-    code: 'WF024', id: 'env-var-name', kinds: ['workflow'], defaultSeverity: 'error',
+    code: 'WF024',
+    id: 'env-var-name',
+    kinds: ['workflow'],
+    defaultSeverity: 'error',
     description: 'Environment variable names must not contain spaces, `=` or `&`.',
     messages: { invalid: 'Invalid environment variable name "{{name}}": names cannot contain whitespace, "=" or "&".' },
     fixable: false,
@@ -22,12 +25,15 @@ export const rule: Rule<WorkflowModel> = {
       maps.push(job.env);
       const c = asMap(doc, get(doc, job.node, 'container')?.value);
       maps.push(get(doc, c, 'env')?.value);
-      for (const svc of entries(doc, asMap(doc, get(doc, job.node, 'services')?.value))) maps.push(get(doc, asMap(doc, svc.value), 'env')?.value);
+      for (const svc of entries(doc, asMap(doc, get(doc, job.node, 'services')?.value)))
+        maps.push(get(doc, asMap(doc, svc.value), 'env')?.value);
       for (const step of job.steps) maps.push(step.env);
     }
-    for (const m of maps) for (const e of entries(doc, asMap(doc, m))) {
-      if (e.key.includes('${{')) continue;
-      if (/[\s=&]/.test(e.key) || e.key === '') ctx.report({ start: e.keyStart, end: e.keyEnd, messageId: 'invalid', data: { name: e.key } });
-    }
+    for (const m of maps)
+      for (const e of entries(doc, asMap(doc, m))) {
+        if (e.key.includes('${{')) continue;
+        if (/[\s=&]/.test(e.key) || e.key === '')
+          ctx.report({ start: e.keyStart, end: e.keyEnd, messageId: 'invalid', data: { name: e.key } });
+      }
   },
 };

@@ -5,7 +5,10 @@ import { asMap, asScalar, asSeq, entries, nearest, nodeRange, scalarString } fro
 
 export const rule: Rule<WorkflowModel> = {
   meta: {
-    code: 'WF018', id: 'events', kinds: ['workflow'], defaultSeverity: 'error',
+    code: 'WF018',
+    id: 'events',
+    kinds: ['workflow'],
+    defaultSeverity: 'error',
     description: 'Trigger events, their activity types and their filters must exist and be combined correctly.',
     messages: {
       unknownEvent: 'Unknown event "{{name}}".{{hint}}',
@@ -15,7 +18,10 @@ export const rule: Rule<WorkflowModel> = {
     },
     fixable: 'suggestion',
     docs: {
-      rationale: 'A misspelt event never triggers; an activity type the event does not have never matches; a filter and its `-ignore` twin for the same ref kind cannot be combined.',
+      rationale:
+        'A misspelt event never triggers; an activity type the event does not ' +
+        'have never matches; a filter and its `-ignore` twin for the same ref kind cannot be ' +
+        'combined.',
       incorrect: 'on:\n  pull_requests:\n    types: [opend]\n',
       correct: 'on:\n  pull_request:\n    types: [opened]\n',
       peers: ['actionlint events'],
@@ -31,18 +37,33 @@ export const rule: Rule<WorkflowModel> = {
       seen.add(t.name);
       if (!facts) {
         const near = nearest(t.name, names);
-        ctx.report({ start: t.start, end: t.end, messageId: 'unknownEvent', data: { name: t.name, hint: near ? ` Did you mean "${near}"?` : '' }, suggestions: near ? [{ title: `Change to "${near}"`, edits: [{ start: t.start, end: t.end, newText: near }], safe: false }] : undefined });
+        ctx.report({
+          start: t.start,
+          end: t.end,
+          messageId: 'unknownEvent',
+          data: { name: t.name, hint: near ? ` Did you mean "${near}"?` : '' },
+          suggestions: near
+            ? [{ title: `Change to "${near}"`, edits: [{ start: t.start, end: t.end, newText: near }], safe: false }]
+            : undefined,
+        });
         continue;
       }
       const map = asMap(doc, t.value);
       if (!map) continue;
       const es = entries(doc, map);
       const keys = new Set(es.map((e) => e.key));
-      for (const [a, b] of [['branches', 'branches-ignore'], ['tags', 'tags-ignore'], ['paths', 'paths-ignore']]) {
-        if (keys.has(a) && keys.has(b)) { const e = es.find((x) => x.key === b)!; ctx.report({ start: e.keyStart, end: e.keyEnd, messageId: 'conflict', data: { a, b, event: t.name } }); }
+      for (const [a, b] of [
+        ['branches', 'branches-ignore'],
+        ['tags', 'tags-ignore'],
+        ['paths', 'paths-ignore'],
+      ]) {
+        if (keys.has(a) && keys.has(b)) {
+          const e = es.find((x) => x.key === b)!;
+          ctx.report({ start: e.keyStart, end: e.keyEnd, messageId: 'conflict', data: { a, b, event: t.name } });
+        }
       }
       const types = es.find((e) => e.key === 'types');
-      if (types && facts.types && facts.types.length) {
+      if (types && facts.types?.length) {
         const items = asSeq(doc, types.value)?.items ?? [types.value];
         for (const it of items) {
           const s = asScalar(doc, it);
@@ -50,7 +71,15 @@ export const rule: Rule<WorkflowModel> = {
           if (!s || v === undefined || facts.types.includes(v)) continue;
           const [start, end] = nodeRange(s);
           const near = nearest(v, facts.types);
-          ctx.report({ start, end, messageId: 'unknownType', data: { type: v, event: t.name, types: facts.types.map((x) => `"${x}"`).join(', ') }, suggestions: near ? [{ title: `Change to "${near}"`, edits: [{ start, end, newText: near }], safe: false }] : undefined });
+          ctx.report({
+            start,
+            end,
+            messageId: 'unknownType',
+            data: { type: v, event: t.name, types: facts.types.map((x) => `"${x}"`).join(', ') },
+            suggestions: near
+              ? [{ title: `Change to "${near}"`, edits: [{ start, end, newText: near }], safe: false }]
+              : undefined,
+          });
         }
       }
     }

@@ -4,18 +4,29 @@ import { checkExpressions } from '../expr/check';
 
 export const rule: Rule<WorkflowModel> = {
   meta: {
-    code: 'WF001', id: 'expression-syntax', kinds: ['workflow'], defaultSeverity: 'error',
+    code: 'WF001',
+    id: 'expression-syntax',
+    kinds: ['workflow'],
+    defaultSeverity: 'error',
     description: '`${{ }}` expressions must be well-formed.',
     messages: { syntax: 'Invalid expression: {{message}}' },
     fixable: false,
     docs: {
-      rationale: 'A malformed expression fails the run when GitHub evaluates it. Strings use single quotes, comparison is `==`, and every `${{` needs its `}}`.',
-      incorrect: 'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo hi\n        if: ${{ github.ref = "refs/heads/main" }}\n',
-      correct: 'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo hi\n        if: ${{ github.ref == \'refs/heads/main\' }}\n',
+      rationale:
+        'A malformed expression fails the run when GitHub evaluates it. ' +
+        'Strings use single quotes, comparison is `==`, and every `${{` needs its `}}`.',
+      incorrect:
+        'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n   ' +
+        '   - run: echo hi\n        if: ${{ github.ref = "refs/heads/main" }}\n',
+      correct:
+        'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n   ' +
+        "   - run: echo hi\n        if: ${{ github.ref == 'refs/heads/main' }}\n",
       peers: ['actionlint expression'],
     },
   },
   check(ctx) {
-    for (const i of checkExpressions(ctx.model)) if (i.kind === 'syntax') ctx.report({ start: i.start, end: i.end, messageId: 'syntax', data: { message: i.message } });
+    for (const i of checkExpressions(ctx.model))
+      if (i.kind === 'syntax')
+        ctx.report({ start: i.start, end: i.end, messageId: 'syntax', data: { message: i.message } });
   },
 };

@@ -12,27 +12,39 @@ export function globProblem(p: string, isRef: boolean): string | undefined {
   let depth = 0;
   for (let i = 0; i < body.length; i++) {
     const c = body[i];
-    if (c === '\\') { i++; continue; }
-    if (c === '[') { if (depth) return 'a "[" inside a character class'; depth = 1; if (body[i + 1] === ']') return 'an empty character class "[]"'; }
-    else if (c === ']' && depth) depth = 0;
+    if (c === '\\') {
+      i++;
+      continue;
+    }
+    if (c === '[') {
+      if (depth) return 'a "[" inside a character class';
+      depth = 1;
+      if (body[i + 1] === ']') return 'an empty character class "[]"';
+    } else if (c === ']' && depth) depth = 0;
   }
   if (depth) return 'a "[" is not closed with "]"';
   if (isRef) {
     if (/\s/.test(body)) return 'git ref names cannot contain spaces';
     if (/[~^:\\]/.test(body.replace(/\\./g, ''))) return 'git ref names cannot contain "~", "^", ":" or "\\"';
     if (body.includes('..')) return 'git ref names cannot contain ".."';
-  } else if (body.startsWith('./')) return 'paths are matched from the repository root without "./"; this pattern never matches';
+  } else if (body.startsWith('./'))
+    return 'paths are matched from the repository root without "./"; this pattern never matches';
   return undefined;
 }
 
 export const rule: Rule<WorkflowModel> = {
   meta: {
-    code: 'WF019', id: 'glob', kinds: ['workflow'], defaultSeverity: 'error',
+    code: 'WF019',
+    id: 'glob',
+    kinds: ['workflow'],
+    defaultSeverity: 'error',
     description: 'Branch, tag and path filter patterns must be valid glob patterns that can match.',
     messages: { invalid: 'Invalid {{kind}} pattern "{{pattern}}": {{reason}}.' },
     fixable: false,
     docs: {
-      rationale: 'A broken pattern makes GitHub reject the workflow or silently never match, so the workflow never runs for the refs or paths you meant.',
+      rationale:
+        'A broken pattern makes GitHub reject the workflow or silently never ' +
+        'match, so the workflow never runs for the refs or paths you meant.',
       incorrect: "on:\n  push:\n    paths: ['./src/**']\n",
       correct: "on:\n  push:\n    paths: ['src/**']\n",
       peers: ['actionlint glob'],
@@ -49,7 +61,15 @@ export const rule: Rule<WorkflowModel> = {
           const v = scalarString(s);
           if (!s || v === undefined || v.includes('${{')) continue;
           const reason = globProblem(v, isRef);
-          if (reason) { const [start, end] = nodeRange(s); ctx.report({ start, end, messageId: 'invalid', data: { kind: isRef ? e.key.replace('-ignore', '') : 'path', pattern: v, reason } }); }
+          if (reason) {
+            const [start, end] = nodeRange(s);
+            ctx.report({
+              start,
+              end,
+              messageId: 'invalid',
+              data: { kind: isRef ? e.key.replace('-ignore', '') : 'path', pattern: v, reason },
+            });
+          }
         }
       }
     }

@@ -3,17 +3,31 @@ import type { WorkflowModel } from '../parse';
 
 export const rule: Rule<WorkflowModel> = {
   meta: {
-    code: 'WF016', id: 'if-condition', kinds: ['workflow'], defaultSeverity: 'error',
+    code: 'WF016',
+    id: 'if-condition',
+    kinds: ['workflow'],
+    defaultSeverity: 'error',
     description: '`if:` conditions must not be constant, and `${{ }}` must not be glued to other text in them.',
     messages: {
-      glued: 'This condition mixes "${{ }}" with other text, so it is a non-empty string and always true. Put the whole condition inside one "${{ }}", or drop "${{ }}".',
+      glued:
+        'This condition mixes "${{ }}" with other text, so it is a non-empty ' +
+        'string and always true. Put the whole condition inside one "${{ }}", or drop "${{ }}".',
       constant: 'The condition is always {{value}}.',
     },
     fixable: false,
     docs: {
-      rationale: '`if: ${{ a }} && ${{ b }}` is the string "true && false" after substitution, which is truthy: the step always runs. A literal `if: true` or `if: false` is dead code.',
-      incorrect: 'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make deploy\n        if: ${{ github.event_name == \'push\' }} && ${{ github.ref == \'refs/heads/main\' }}\n',
-      correct: 'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make deploy\n        if: github.event_name == \'push\' && github.ref == \'refs/heads/main\'\n',
+      rationale:
+        '`if: ${{ a }} && ${{ b }}` is the string "true && false" after ' +
+        'substitution, which is truthy: the step always runs. A literal `if: true` or `if: false` ' +
+        'is dead code.',
+      incorrect:
+        'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n   ' +
+        "   - run: make deploy\n        if: ${{ github.event_name == 'push' }} && ${{ github.ref " +
+        "== 'refs/heads/main' }}\n",
+      correct:
+        'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n   ' +
+        "   - run: make deploy\n        if: github.event_name == 'push' && github.ref == " +
+        "'refs/heads/main'\n",
       peers: ['actionlint if-cond'],
     },
   },
@@ -34,8 +48,20 @@ export const rule: Rule<WorkflowModel> = {
       }
       const e = site.expr;
       if (e && (e.kind === 'bool' || e.kind === 'number' || e.kind === 'string' || e.kind === 'null')) {
-        const truthy = e.kind === 'bool' ? e.value : e.kind === 'number' ? e.value !== 0 && !Number.isNaN(e.value) : e.kind === 'string' ? e.value !== '' : false;
-        ctx.report({ start: site.start, end: site.end, messageId: 'constant', data: { value: truthy ? 'true' : 'false' } });
+        const truthy =
+          e.kind === 'bool'
+            ? e.value
+            : e.kind === 'number'
+              ? e.value !== 0 && !Number.isNaN(e.value)
+              : e.kind === 'string'
+                ? e.value !== ''
+                : false;
+        ctx.report({
+          start: site.start,
+          end: site.end,
+          messageId: 'constant',
+          data: { value: truthy ? 'true' : 'false' },
+        });
       }
     }
   },

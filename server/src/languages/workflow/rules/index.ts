@@ -33,13 +33,41 @@ import { crossFileRules } from './cross-file';
 import { rule as retiredRuntime } from './retired-runtime';
 
 const syntax = syntaxRule<WorkflowModel>('WF000', 'workflow', 'YAML', {
-  incorrect: 'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    runs-on: windows-latest\n    steps: [{ run: make }]\n',
+  incorrect:
+    'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    runs-on: windows-latest\n    steps: [{ run: make }]\n',
   correct: 'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps: [{ run: make }]\n',
 });
 
 export const rules: Rule<WorkflowModel>[] = [
-  syntax, expressionSyntax, expressionContext, expressionFunction, expressionType, unknownKey, missingKey, valueType,
-  jobNeeds, ids, runnerLabel, usesFormat, actionInputs, outdatedAction, retiredRuntime, deprecatedCommands, scriptInjection, ifCondition,
-  cron, events, glob, matrix, permissions, missingPermissions, shellName, envVarName, credentials, reusableWorkflow,
-  workflowInputs, shellcheck, ...crossFileRules,
+  syntax,
+  expressionSyntax,
+  expressionContext,
+  expressionFunction,
+  expressionType,
+  unknownKey,
+  missingKey,
+  valueType,
+  jobNeeds,
+  ids,
+  runnerLabel,
+  usesFormat,
+  actionInputs,
+  outdatedAction,
+  retiredRuntime,
+  deprecatedCommands,
+  scriptInjection,
+  ifCondition,
+  cron,
+  events,
+  glob,
+  matrix,
+  permissions,
+  missingPermissions,
+  shellName,
+  envVarName,
+  credentials,
+  reusableWorkflow,
+  workflowInputs,
+  shellcheck,
+  ...crossFileRules,
 ];

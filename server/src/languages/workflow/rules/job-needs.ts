@@ -5,7 +5,10 @@ import { contentRange } from '../edits';
 
 export const rule: Rule<WorkflowModel> = {
   meta: {
-    code: 'WF008', id: 'job-needs', kinds: ['workflow'], defaultSeverity: 'error',
+    code: 'WF008',
+    id: 'job-needs',
+    kinds: ['workflow'],
+    defaultSeverity: 'error',
     description: '`needs:` must name existing jobs, without duplicates or cycles.',
     messages: {
       unknown: 'Job "{{job}}" needs "{{need}}", which is not a job of this workflow.{{hint}}',
@@ -15,9 +18,17 @@ export const rule: Rule<WorkflowModel> = {
     },
     fixable: 'suggestion',
     docs: {
-      rationale: 'A `needs:` entry naming a missing job, or jobs needing each other in a cycle, make GitHub reject the whole workflow.',
-      incorrect: 'jobs:\n  build:\n    runs-on: ubuntu-latest\n    steps: [{ run: make }]\n  deploy:\n    needs: biuld\n    runs-on: ubuntu-latest\n    steps: [{ run: make deploy }]\n',
-      correct: 'jobs:\n  build:\n    runs-on: ubuntu-latest\n    steps: [{ run: make }]\n  deploy:\n    needs: build\n    runs-on: ubuntu-latest\n    steps: [{ run: make deploy }]\n',
+      rationale:
+        'A `needs:` entry naming a missing job, or jobs needing each other in ' +
+        'a cycle, make GitHub reject the whole workflow.',
+      incorrect:
+        'jobs:\n  build:\n    runs-on: ubuntu-latest\n    steps: [{ run: make ' +
+        '}]\n  deploy:\n    needs: biuld\n    runs-on: ubuntu-latest\n    steps: [{ run: make ' +
+        'deploy }]\n',
+      correct:
+        'jobs:\n  build:\n    runs-on: ubuntu-latest\n    steps: [{ run: make ' +
+        '}]\n  deploy:\n    needs: build\n    runs-on: ubuntu-latest\n    steps: [{ run: make ' +
+        'deploy }]\n',
       peers: ['actionlint job-needs'],
     },
   },
@@ -28,15 +39,29 @@ export const rule: Rule<WorkflowModel> = {
       const seen = new Set<string>();
       for (const n of job.needs) {
         if (n.value.includes('${{')) continue;
-        if (seen.has(n.value)) { ctx.report({ start: n.start, end: n.end, messageId: 'duplicate', data: { job: job.id, need: n.value } }); continue; }
+        if (seen.has(n.value)) {
+          ctx.report({ start: n.start, end: n.end, messageId: 'duplicate', data: { job: job.id, need: n.value } });
+          continue;
+        }
         seen.add(n.value);
-        if (n.value === job.id) { ctx.report({ start: n.start, end: n.end, messageId: 'self', data: { job: job.id } }); continue; }
+        if (n.value === job.id) {
+          ctx.report({ start: n.start, end: n.end, messageId: 'self', data: { job: job.id } });
+          continue;
+        }
         if (!model.jobsById.has(n.value)) {
-          const near = nearest(n.value, ids.filter((i) => i !== job.id));
+          const near = nearest(
+            n.value,
+            ids.filter((i) => i !== job.id),
+          );
           const [s, e] = contentRange(ctx.text, n);
           ctx.report({
-            start: n.start, end: n.end, messageId: 'unknown', data: { job: job.id, need: n.value, hint: near ? ` Did you mean "${near}"?` : '' },
-            suggestions: near ? [{ title: `Change to "${near}"`, edits: [{ start: s, end: e, newText: near }], safe: false }] : undefined,
+            start: n.start,
+            end: n.end,
+            messageId: 'unknown',
+            data: { job: job.id, need: n.value, hint: near ? ` Did you mean "${near}"?` : '' },
+            suggestions: near
+              ? [{ title: `Change to "${near}"`, edits: [{ start: s, end: e, newText: near }], safe: false }]
+              : undefined,
           });
         }
       }
@@ -57,7 +82,12 @@ export const rule: Rule<WorkflowModel> = {
           const key = [...cyc].sort().join(',');
           if (!reported.has(key)) {
             reported.add(key);
-            ctx.report({ start: n.start, end: n.end, messageId: 'cycle', data: { cycle: [...cyc, t.id].map((x) => `"${x}"`).join(' → ') } });
+            ctx.report({
+              start: n.start,
+              end: n.end,
+              messageId: 'cycle',
+              data: { cycle: [...cyc, t.id].map((x) => `"${x}"`).join(' → ') },
+            });
           }
         } else if (st === 0) visit(t);
       }

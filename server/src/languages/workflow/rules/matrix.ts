@@ -6,13 +6,22 @@ import { isScalar, type Document } from 'yaml';
 function valueKey(doc: Document | undefined, node: unknown): string {
   const s = asScalar(doc, node);
   if (s && isScalar(s)) return JSON.stringify(s.value);
-  try { return JSON.stringify((node as { toJSON(): unknown }).toJSON()); } catch { return String(Math.random()); }
+  try {
+    return JSON.stringify((node as { toJSON(): unknown }).toJSON());
+  } catch {
+    return String(Math.random());
+  }
 }
 
 export const rule: Rule<WorkflowModel> = {
   meta: {
-    code: 'WF020', id: 'matrix', kinds: ['workflow'], defaultSeverity: 'error',
-    description: 'Matrix rows must be non-empty without duplicate values; `exclude` may only name matrix keys; `include`/`exclude` are lists of mappings.',
+    code: 'WF020',
+    id: 'matrix',
+    kinds: ['workflow'],
+    defaultSeverity: 'error',
+    description:
+      'Matrix rows must be non-empty without duplicate values; `exclude` may ' +
+      'only name matrix keys; `include`/`exclude` are lists of mappings.',
     messages: {
       duplicate: 'Value {{value}} appears twice in matrix row "{{key}}".',
       empty: 'Matrix row "{{key}}" is empty, so the job never runs.',
@@ -21,9 +30,17 @@ export const rule: Rule<WorkflowModel> = {
     },
     fixable: false,
     docs: {
-      rationale: 'Duplicate values run the same job twice; an empty row gives zero combinations; an exclude naming a key the matrix lacks never removes anything.',
-      incorrect: 'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    strategy:\n      matrix:\n        node: [18, 20, 20]\n        exclude:\n          - nod: 18\n    steps:\n      - run: make\n',
-      correct: 'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    strategy:\n      matrix:\n        node: [18, 20, 22]\n        exclude:\n          - node: 18\n    steps:\n      - run: make\n',
+      rationale:
+        'Duplicate values run the same job twice; an empty row gives zero ' +
+        'combinations; an exclude naming a key the matrix lacks never removes anything.',
+      incorrect:
+        'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    ' +
+        'strategy:\n      matrix:\n        node: [18, 20, 20]\n        exclude:\n          - nod: ' +
+        '18\n    steps:\n      - run: make\n',
+      correct:
+        'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    ' +
+        'strategy:\n      matrix:\n        node: [18, 20, 22]\n        exclude:\n          - node: ' +
+        '18\n    steps:\n      - run: make\n',
       peers: ['actionlint matrix'],
     },
   },
@@ -38,18 +55,29 @@ export const rule: Rule<WorkflowModel> = {
       for (const e of entries(doc, mm)) {
         if (e.key === 'include' || e.key === 'exclude') {
           const seq = asSeq(doc, e.value);
-          if (!seq) { if (!asScalar(doc, e.value)?.source?.includes('${{')) ctx.report({ start: e.keyStart, end: e.keyEnd, messageId: 'shape', data: { key: e.key } }); continue; }
-          if (e.key === 'include') for (const it of seq.items) for (const k of entries(doc, asMap(doc, it))) includeKeys.add(k.key);
+          if (!seq) {
+            if (!asScalar(doc, e.value)?.source?.includes('${{'))
+              ctx.report({ start: e.keyStart, end: e.keyEnd, messageId: 'shape', data: { key: e.key } });
+            continue;
+          }
+          if (e.key === 'include')
+            for (const it of seq.items) for (const k of entries(doc, asMap(doc, it))) includeKeys.add(k.key);
           continue;
         }
         rowKeys.add(e.key);
         const seq = asSeq(doc, e.value);
         if (!seq) continue;
-        if (!seq.items.length) { ctx.report({ start: e.keyStart, end: e.keyEnd, messageId: 'empty', data: { key: e.key } }); continue; }
+        if (!seq.items.length) {
+          ctx.report({ start: e.keyStart, end: e.keyEnd, messageId: 'empty', data: { key: e.key } });
+          continue;
+        }
         const seen = new Set<string>();
         for (const it of seq.items) {
           const k = valueKey(doc, it);
-          if (seen.has(k)) { const [s, en] = nodeRange(it); ctx.report({ start: s, end: en, messageId: 'duplicate', data: { value: k, key: e.key } }); }
+          if (seen.has(k)) {
+            const [s, en] = nodeRange(it);
+            ctx.report({ start: s, end: en, messageId: 'duplicate', data: { value: k, key: e.key } });
+          }
           seen.add(k);
         }
       }
@@ -57,8 +85,15 @@ export const rule: Rule<WorkflowModel> = {
       const ex = asSeq(doc, get(doc, mm, 'exclude')?.value);
       for (const it of ex?.items ?? []) {
         const m = asMap(doc, it);
-        if (!m) { const [s, en] = nodeRange(it); if (!asScalar(doc, it)?.source?.includes('${{')) ctx.report({ start: s, end: en, messageId: 'shape', data: { key: 'exclude' } }); continue; }
-        for (const k of entries(doc, m)) if (!rowKeys.has(k.key) && !includeKeys.has(k.key)) ctx.report({ start: k.keyStart, end: k.keyEnd, messageId: 'excludeKey', data: { key: k.key } });
+        if (!m) {
+          const [s, en] = nodeRange(it);
+          if (!asScalar(doc, it)?.source?.includes('${{'))
+            ctx.report({ start: s, end: en, messageId: 'shape', data: { key: 'exclude' } });
+          continue;
+        }
+        for (const k of entries(doc, m))
+          if (!rowKeys.has(k.key) && !includeKeys.has(k.key))
+            ctx.report({ start: k.keyStart, end: k.keyEnd, messageId: 'excludeKey', data: { key: k.key } });
       }
       includeKeys = new Set();
     }

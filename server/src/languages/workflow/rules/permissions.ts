@@ -12,7 +12,10 @@ function checkPermissions(ctx: RuleContext<WorkflowModel>, node: unknown) {
   if (s) {
     const v = scalarString(s);
     if (v === undefined || s.value === null || v.includes('${{')) return;
-    if (v !== 'read-all' && v !== 'write-all') { const [a, b] = nodeRange(s); ctx.report({ start: a, end: b, messageId: 'shorthand', data: { value: v } }); }
+    if (v !== 'read-all' && v !== 'write-all') {
+      const [a, b] = nodeRange(s);
+      ctx.report({ start: a, end: b, messageId: 'shorthand', data: { value: v } });
+    }
     return;
   }
   if (isSeq(n)) return;
@@ -20,28 +23,56 @@ function checkPermissions(ctx: RuleContext<WorkflowModel>, node: unknown) {
     const levels = PERMISSION_SCOPES[e.key];
     if (!levels) {
       const near = nearest(e.key, Object.keys(PERMISSION_SCOPES));
-      ctx.report({ start: e.keyStart, end: e.keyEnd, messageId: 'scope', data: { scope: e.key, hint: near ? ` Did you mean "${near}"?` : '' }, suggestions: near ? [{ title: `Change to "${near}"`, edits: [{ start: e.keyStart, end: e.keyEnd, newText: near }], safe: false }] : undefined });
+      ctx.report({
+        start: e.keyStart,
+        end: e.keyEnd,
+        messageId: 'scope',
+        data: { scope: e.key, hint: near ? ` Did you mean "${near}"?` : '' },
+        suggestions: near
+          ? [
+              {
+                title: `Change to "${near}"`,
+                edits: [{ start: e.keyStart, end: e.keyEnd, newText: near }],
+                safe: false,
+              },
+            ]
+          : undefined,
+      });
       continue;
     }
     const lv = asScalar(doc, e.value);
     const v = scalarString(lv);
     if (!lv || v === undefined || v.includes('${{')) continue;
-    if (!levels.includes(v)) { const [a, b] = nodeRange(lv); ctx.report({ start: a, end: b, messageId: 'level', data: { scope: e.key, level: v, levels: levels.map((l) => `"${l}"`).join(', ') } }); }
+    if (!levels.includes(v)) {
+      const [a, b] = nodeRange(lv);
+      ctx.report({
+        start: a,
+        end: b,
+        messageId: 'level',
+        data: { scope: e.key, level: v, levels: levels.map((l) => `"${l}"`).join(', ') },
+      });
+    }
   }
 }
 
 export const rule: Rule<WorkflowModel> = {
   meta: {
-    code: 'WF021', id: 'permissions', kinds: ['workflow'], defaultSeverity: 'error',
+    code: 'WF021',
+    id: 'permissions',
+    kinds: ['workflow'],
+    defaultSeverity: 'error',
     description: '`permissions:` must use known scopes and levels.',
     messages: {
       scope: 'Unknown permission scope "{{scope}}".{{hint}}',
       level: '"{{level}}" is not a level of "{{scope}}"; use {{levels}}.',
-      shorthand: '"{{value}}" is not a permissions shorthand; use "read-all", "write-all", "{}" or a mapping of scopes.',
+      shorthand:
+        '"{{value}}" is not a permissions shorthand; use "read-all", "write-all", "{}" or a mapping of scopes.',
     },
     fixable: 'suggestion',
     docs: {
-      rationale: 'GitHub rejects a workflow with an unknown scope or level. `id-token` takes only `write` or `none`; `models` only `read` or `none`.',
+      rationale:
+        'GitHub rejects a workflow with an unknown scope or level. `id-token` ' +
+        'takes only `write` or `none`; `models` only `read` or `none`.',
       incorrect: 'permissions:\n  content: read\n  id-token: read\n',
       correct: 'permissions:\n  contents: read\n  id-token: write\n',
       peers: ['actionlint permissions'],
@@ -50,6 +81,9 @@ export const rule: Rule<WorkflowModel> = {
   check(ctx) {
     const doc = ctx.model.doc;
     if (ctx.model.permissions) checkPermissions(ctx, ctx.model.permissions.value);
-    for (const job of ctx.model.jobs) { const p = get(doc, job.node, 'permissions'); if (p) checkPermissions(ctx, p.value); }
+    for (const job of ctx.model.jobs) {
+      const p = get(doc, job.node, 'permissions');
+      if (p) checkPermissions(ctx, p.value);
+    }
   },
 };

@@ -3,7 +3,17 @@ import { parseWorkflow, type WorkflowModel } from '../parse';
 import { repoRootOf } from '../local-actions';
 import { asMap, asScalar, entries, nearest, scalarString } from '../yaml-util';
 
-function calledModel(ctx: { path: string; workspace: { get(p: string): { model: unknown; kind: string } | undefined; readText(p: string): string | undefined; dependOn?(a: string, b: string): void } }, uses: string): WorkflowModel | undefined {
+function calledModel(
+  ctx: {
+    path: string;
+    workspace: {
+      get(p: string): { model: unknown; kind: string } | undefined;
+      readText(p: string): string | undefined;
+      dependOn?(a: string, b: string): void;
+    };
+  },
+  uses: string,
+): WorkflowModel | undefined {
   const root = repoRootOf(ctx.path);
   if (!root) return undefined;
   const file = `${root}/${uses.replace(/^\.\//, '')}`;
@@ -16,8 +26,13 @@ function calledModel(ctx: { path: string; workspace: { get(p: string): { model: 
 
 export const rule: Rule<WorkflowModel> = {
   meta: {
-    code: 'WF026', id: 'reusable-workflow', kinds: ['workflow'], defaultSeverity: 'error',
-    description: 'Calls of local reusable workflows must pass inputs and secrets the called workflow declares, including the required ones.',
+    code: 'WF026',
+    id: 'reusable-workflow',
+    kinds: ['workflow'],
+    defaultSeverity: 'error',
+    description:
+      'Calls of local reusable workflows must pass inputs and secrets the ' +
+      'called workflow declares, including the required ones.',
     messages: {
       notCallable: '{{file}} has no "workflow_call" trigger, so it cannot be called.',
       unknownInput: 'Input "{{name}}" is not declared by {{file}}.{{hint}}',
@@ -28,9 +43,13 @@ export const rule: Rule<WorkflowModel> = {
     },
     fixable: false,
     docs: {
-      rationale: 'GitHub rejects a call with undeclared inputs or secrets, or without the required ones, and only when the run starts.',
+      rationale:
+        'GitHub rejects a call with undeclared inputs or secrets, or without ' +
+        'the required ones, and only when the run starts.',
       incorrect: 'on: push\njobs:\n  call:\n    uses: ./.github/workflows/missing.yml\n',
-      correct: 'on: push\njobs:\n  call:\n    uses: octo-org/deploy/.github/workflows/deploy.yml@v1\n    with:\n      environment: prod\n',
+      correct:
+        'on: push\njobs:\n  call:\n    uses: ' +
+        'octo-org/deploy/.github/workflows/deploy.yml@v1\n    with:\n      environment: prod\n',
       peers: ['actionlint workflow-call'],
     },
   },
@@ -42,33 +61,59 @@ export const rule: Rule<WorkflowModel> = {
       const root = repoRootOf(ctx.path);
       if (!root) continue;
       const file = u.value;
-      if (!ctx.workspace.exists(`${root}/${file.slice(2)}`)) { ctx.report({ start: u.start, end: u.end, messageId: 'missingFile', data: { file } }); continue; }
+      if (!ctx.workspace.exists(`${root}/${file.slice(2)}`)) {
+        ctx.report({ start: u.start, end: u.end, messageId: 'missingFile', data: { file } });
+        continue;
+      }
       const called = calledModel(ctx, u.value);
       if (!called) continue;
-      if (!called.hasCallTrigger) { ctx.report({ start: u.start, end: u.end, messageId: 'notCallable', data: { file } }); continue; }
+      if (!called.hasCallTrigger) {
+        ctx.report({ start: u.start, end: u.end, messageId: 'notCallable', data: { file } });
+        continue;
+      }
       const callInputs = [...called.inputs.values()].filter((i) => i.event === 'workflow_call');
       const withEntries = entries(doc, job.with);
       for (const w of withEntries) {
         if (!callInputs.some((i) => i.name.toLowerCase() === w.key.toLowerCase())) {
-          const near = nearest(w.key, callInputs.map((i) => i.name));
-          ctx.report({ start: w.keyStart, end: w.keyEnd, messageId: 'unknownInput', data: { name: w.key, file, hint: near ? ` Did you mean "${near}"?` : '' } });
+          const near = nearest(
+            w.key,
+            callInputs.map((i) => i.name),
+          );
+          ctx.report({
+            start: w.keyStart,
+            end: w.keyEnd,
+            messageId: 'unknownInput',
+            data: { name: w.key, file, hint: near ? ` Did you mean "${near}"?` : '' },
+          });
         }
       }
       for (const i of callInputs) {
-        const hasDefault = !!i.node && i.node.items.some((p) => scalarString(asScalar(called.doc, (p as { key: unknown }).key)) === 'default');
-        if (i.required && !hasDefault && !withEntries.some((w) => w.key.toLowerCase() === i.name.toLowerCase())) ctx.report({ start: u.start, end: u.end, messageId: 'missingInput', data: { name: i.name, file } });
+        const hasDefault =
+          !!i.node &&
+          i.node.items.some((p) => scalarString(asScalar(called.doc, (p as { key: unknown }).key)) === 'default');
+        if (i.required && !hasDefault && !withEntries.some((w) => w.key.toLowerCase() === i.name.toLowerCase()))
+          ctx.report({ start: u.start, end: u.end, messageId: 'missingInput', data: { name: i.name, file } });
       }
       const sec = job.secrets;
       if (scalarString(asScalar(doc, sec)) === 'inherit') continue;
       const secEntries = entries(doc, asMap(doc, sec));
       for (const s of secEntries) {
-        if (!called.callSecrets.has(s.key) && ![...called.callSecrets.keys()].some((k) => k.toLowerCase() === s.key.toLowerCase())) {
+        if (
+          !called.callSecrets.has(s.key) &&
+          ![...called.callSecrets.keys()].some((k) => k.toLowerCase() === s.key.toLowerCase())
+        ) {
           const near = nearest(s.key, [...called.callSecrets.keys()]);
-          ctx.report({ start: s.keyStart, end: s.keyEnd, messageId: 'unknownSecret', data: { name: s.key, file, hint: near ? ` Did you mean "${near}"?` : '' } });
+          ctx.report({
+            start: s.keyStart,
+            end: s.keyEnd,
+            messageId: 'unknownSecret',
+            data: { name: s.key, file, hint: near ? ` Did you mean "${near}"?` : '' },
+          });
         }
       }
       for (const [name, def] of called.callSecrets) {
-        if (def.required && !secEntries.some((s) => s.key.toLowerCase() === name.toLowerCase())) ctx.report({ start: u.start, end: u.end, messageId: 'missingSecret', data: { name, file } });
+        if (def.required && !secEntries.some((s) => s.key.toLowerCase() === name.toLowerCase()))
+          ctx.report({ start: u.start, end: u.end, messageId: 'missingSecret', data: { name, file } });
       }
     }
   },

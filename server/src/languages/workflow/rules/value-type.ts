@@ -3,8 +3,12 @@ import type { WorkflowModel } from '../parse';
 
 export const rule: Rule<WorkflowModel> = {
   meta: {
-    code: 'WF007', id: 'value-type', kinds: ['workflow'], defaultSeverity: 'error',
-    description: 'Values must have the type their key expects, and expressions may only be used where GitHub evaluates them.',
+    code: 'WF007',
+    id: 'value-type',
+    kinds: ['workflow'],
+    defaultSeverity: 'error',
+    description:
+      'Values must have the type their key expects, and expressions may only be used where GitHub evaluates them.',
     messages: {
       type: '{{section}} must be {{expected}}.',
       value: '"{{value}}" is not allowed in {{section}}; expected one of {{allowed}}.',
@@ -12,7 +16,9 @@ export const rule: Rule<WorkflowModel> = {
     },
     fixable: false,
     docs: {
-      rationale: 'A mapping where a string is expected, `timeout-minutes: ten`, or `${{ }}` in `uses:` are rejected when the workflow is loaded.',
+      rationale:
+        'A mapping where a string is expected, `timeout-minutes: ten`, or `${{ ' +
+        '}}` in `uses:` are rejected when the workflow is loaded.',
       incorrect: 'jobs:\n  a:\n    runs-on: ubuntu-latest\n    timeout-minutes: ten\n',
       correct: 'jobs:\n  a:\n    runs-on: ubuntu-latest\n    timeout-minutes: 10\n',
       peers: ['actionlint syntax-check', 'actionlint expression'],
@@ -20,9 +26,22 @@ export const rule: Rule<WorkflowModel> = {
   },
   check(ctx) {
     for (const i of ctx.model.schemaIssues) {
-      if (i.kind === 'type') ctx.report({ start: i.start, end: i.end, messageId: 'type', data: { section: i.section, expected: i.expected } });
-      else if (i.kind === 'value') ctx.report({ start: i.start, end: i.end, messageId: 'value', data: { section: i.section, value: i.value, allowed: i.allowed.map((a) => `"${a}"`).join(', ') } });
-      else if (i.kind === 'expression-not-allowed') ctx.report({ start: i.start, end: i.end, messageId: 'expression', data: { section: i.section } });
+      if (i.kind === 'type')
+        ctx.report({
+          start: i.start,
+          end: i.end,
+          messageId: 'type',
+          data: { section: i.section, expected: i.expected },
+        });
+      else if (i.kind === 'value')
+        ctx.report({
+          start: i.start,
+          end: i.end,
+          messageId: 'value',
+          data: { section: i.section, value: i.value, allowed: i.allowed.map((a) => `"${a}"`).join(', ') },
+        });
+      else if (i.kind === 'expression-not-allowed')
+        ctx.report({ start: i.start, end: i.end, messageId: 'expression', data: { section: i.section } });
     }
   },
 };

@@ -4,8 +4,13 @@ import { asScalar, asSeq, get, nodeRange, scalarString } from '../yaml-util';
 
 export const rule: Rule<WorkflowModel> = {
   meta: {
-    code: 'WF027', id: 'workflow-inputs', kinds: ['workflow'], defaultSeverity: 'error',
-    description: '`workflow_dispatch` and `workflow_call` inputs: choices need options, defaults must fit the type and the options.',
+    code: 'WF027',
+    id: 'workflow-inputs',
+    kinds: ['workflow'],
+    defaultSeverity: 'error',
+    description:
+      '`workflow_dispatch` and `workflow_call` inputs: choices need options, ' +
+      'defaults must fit the type and the options.',
     messages: {
       noOptions: 'Input "{{name}}" is a choice but has no options.',
       optionsNotChoice: '"options" only applies to inputs of type choice; "{{name}}" is {{type}}.',
@@ -15,8 +20,14 @@ export const rule: Rule<WorkflowModel> = {
     fixable: false,
     docs: {
       rationale: 'GitHub rejects these inputs or shows a form that cannot be submitted.',
-      incorrect: 'on:\n  workflow_dispatch:\n    inputs:\n      env:\n        type: choice\n        default: qa\n        options: [dev, prod]\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ inputs.env }}\n',
-      correct: 'on:\n  workflow_dispatch:\n    inputs:\n      env:\n        type: choice\n        default: dev\n        options: [dev, prod]\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ inputs.env }}\n',
+      incorrect:
+        'on:\n  workflow_dispatch:\n    inputs:\n      env:\n        type: ' +
+        'choice\n        default: qa\n        options: [dev, prod]\njobs:\n  build:\n    runs-on: ' +
+        'ubuntu-latest\n    steps:\n      - run: echo ${{ inputs.env }}\n',
+      correct:
+        'on:\n  workflow_dispatch:\n    inputs:\n      env:\n        type: ' +
+        'choice\n        default: dev\n        options: [dev, prod]\njobs:\n  build:\n    runs-on: ' +
+        'ubuntu-latest\n    steps:\n      - run: echo ${{ inputs.env }}\n',
       peers: ['actionlint events'],
     },
   },
@@ -32,12 +43,28 @@ export const rule: Rule<WorkflowModel> = {
       if (input.type === 'choice') {
         const items = asSeq(doc, opts?.value)?.items ?? [];
         const values = items.map((i) => scalarString(asScalar(doc, i)));
-        if (!items.length) ctx.report({ start: input.start, end: input.end, messageId: 'noOptions', data: { name: input.name } });
-        else if (ds && dv !== undefined && !dv.includes('${{') && !values.includes(dv)) { const [a, b] = nodeRange(ds); ctx.report({ start: a, end: b, messageId: 'defaultNotOption', data: { name: input.name, value: dv } }); }
-      } else if (opts) ctx.report({ start: opts.keyStart, end: opts.keyEnd, messageId: 'optionsNotChoice', data: { name: input.name, type: input.type } });
+        if (!items.length)
+          ctx.report({ start: input.start, end: input.end, messageId: 'noOptions', data: { name: input.name } });
+        else if (ds && dv !== undefined && !dv.includes('${{') && !values.includes(dv)) {
+          const [a, b] = nodeRange(ds);
+          ctx.report({ start: a, end: b, messageId: 'defaultNotOption', data: { name: input.name, value: dv } });
+        }
+      } else if (opts)
+        ctx.report({
+          start: opts.keyStart,
+          end: opts.keyEnd,
+          messageId: 'optionsNotChoice',
+          data: { name: input.name, type: input.type },
+        });
       if (ds && dv !== undefined && !dv.includes('${{') && ds.value !== null) {
-        if (input.type === 'boolean' && typeof ds.value !== 'boolean' && dv !== 'true' && dv !== 'false') { const [a, b] = nodeRange(ds); ctx.report({ start: a, end: b, messageId: 'defaultType', data: { name: input.name, type: 'true or false' } }); }
-        if (input.type === 'number' && typeof ds.value !== 'number' && !/^-?\d+(\.\d+)?$/.test(dv)) { const [a, b] = nodeRange(ds); ctx.report({ start: a, end: b, messageId: 'defaultType', data: { name: input.name, type: 'a number' } }); }
+        if (input.type === 'boolean' && typeof ds.value !== 'boolean' && dv !== 'true' && dv !== 'false') {
+          const [a, b] = nodeRange(ds);
+          ctx.report({ start: a, end: b, messageId: 'defaultType', data: { name: input.name, type: 'true or false' } });
+        }
+        if (input.type === 'number' && typeof ds.value !== 'number' && !/^-?\d+(\.\d+)?$/.test(dv)) {
+          const [a, b] = nodeRange(ds);
+          ctx.report({ start: a, end: b, messageId: 'defaultType', data: { name: input.name, type: 'a number' } });
+        }
       }
     }
   },
