@@ -14,7 +14,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { posix } from 'node:path';
-import { applyEdits } from '../../server/src/engine/lsp';
+import { applyEdits } from '../../server/src/engine/fixes';
 import type { Finding, Language, Rule, Settings } from '../../server/src/engine/types';
 import { LineIndex } from '../../server/src/text/lines';
 import { memoryService } from './context';
