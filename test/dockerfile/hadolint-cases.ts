@@ -1916,6 +1916,13 @@ export const HADOLINT_CASES: HadolintCase[] = [
     expect: 'ok',
   },
 
+  {
+    rule: 'DL3032',
+    name: 'DL3032 cache mount at the yum cache instead of a clean [source]',
+    dockerfile: d('FROM centos:7', 'RUN --mount=type=cache,target=/var/cache/yum yum install -y nginx-1.20.1'),
+    expect: 'ok',
+  },
+
   // DL3033: yum install packages need -version (or .rpm); yum module install needs name:stream.
   {
     rule: 'DL3033',
@@ -3459,6 +3466,12 @@ export const HADOLINT_CASES: HadolintCase[] = [
     rule: 'DL3060',
     name: 'DL3060 yarn install then cache clean',
     dockerfile: d('FROM node:20', 'RUN yarn install --frozen-lockfile && yarn cache clean'),
+    expect: 'ok',
+  },
+  {
+    rule: 'DL3060',
+    name: 'DL3060 cache mount at the yarn cache instead of a clean [source]',
+    dockerfile: d('FROM node:20', 'RUN --mount=type=cache,target=/usr/local/share/.cache/yarn yarn install'),
     expect: 'ok',
   },
   {
