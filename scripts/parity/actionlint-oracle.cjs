@@ -76,7 +76,8 @@ async function main() {
   }
   for (const p of problems) console.error(`problem: ${p}`);
   for (const c of changed) console.error(`${check ? 'differs' : 'written'}: ${c}`);
-  console.log(`${count} fixtures, ${changed.length} outputs ${check ? 'differ' : 'changed'}, ${problems.length} problems`);
+  const verb = check ? 'differ' : 'changed';
+  console.log(`${count} fixtures, ${changed.length} outputs ${verb}, ${problems.length} problems`);
   process.exit(problems.length || changed.length ? 1 : 0);
 }
 
