@@ -62,6 +62,10 @@ const KNOWN_GAPS: Record<string, string> = {
   ),
   ...gaps('position: actionlint reports the input name, we its first key', 'err/reusable-input-type-missing.yml:4'),
   ...gaps(
+    'position: actionlint reports a concurrency without group at `concurrency:`, we at its first key',
+    'err/values-concurrency-group-empty.yml:2',
+  ),
+  ...gaps(
     'position: for `steps:` given as a mapping actionlint also says "steps is missing" at the job; we say it once',
     'err/values-steps-mapping.yml:3',
   ),
@@ -80,6 +84,7 @@ const KNOWN_GAPS: Record<string, string> = {
   ...gaps(
     'missing: a password must be a single `${{ }}`; text around the expression is still a hard-coded part',
     'err/credentials-service-password.yml:10',
+    'err/credentials-mixed-env-password.yml:9',
   ),
   ...gaps(
     "missing: more than 10 workflow_dispatch inputs (actionlint 1.7.7's limit)",
@@ -143,13 +148,18 @@ const KNOWN_GAPS: Record<string, string> = {
     'err/if-block-literal.yml:7',
     'err/if-folded-block.yml:7',
     'err/if-trailing-space.yml:7',
+    'err/if-job-level-block.yml:4',
   ),
   ...gaps(
     'missing: matrix values compared as YAML values (duplicate objects, exclude values that match no row)',
     'err/matrix-duplicate-object.yml:10',
     'err/matrix-exclude-no-match.yml:10',
   ),
-  ...gaps('missing: matrix rows of objects are typed strictly', 'err/matrix-typing-object-property.yml:11'),
+  ...gaps(
+    'missing: matrix rows are typed from their values (objects strictly, numbers are not objects)',
+    'err/matrix-typing-object-property.yml:11',
+    'err/expr-type-deref-number-matrix.yml:9',
+  ),
   ...gaps('missing: a required workflow_call input with a default', 'err/reusable-required-with-default.yml:7'),
   ...gaps(
     'missing: secrets typed from workflow_call secrets (when it declares any)',
