@@ -264,7 +264,7 @@ interface Case {
   /** actionlint kinds on that line (err/), or the fixture's kinds (ok/, github-ok/: none). */
   kinds: string[];
   /** Whether we agree today, and what to show when we do not. */
-  run(): { agree: boolean; detail: string };
+  run(): { agree: boolean; detail: string; codes?: string[] };
 }
 
 function errCases(): Case[] {
@@ -284,10 +284,8 @@ function errCases(): Case[] {
           const hit = mine.filter((o) => line === 0 || o.line === line);
           const want = here.map((f) => `  actionlint ${f.line}:${f.column} [${f.kind}] ${f.message}`).join('\n');
           const got = mine.map((o) => `  ours ${o.line} ${o.code} ${o.severity}: ${o.message}`).join('\n');
-          return {
-            agree: hit.length > 0,
-            detail: `nothing of ours on line ${line}\n${want}\n${got || '  ours: none'}`,
-          };
+          const detail = `nothing of ours on line ${line}\n${want}\n${got || '  ours: none'}`;
+          return { agree: hit.length > 0, detail, codes: [...new Set(hit.map((o) => o.code))] };
         },
       });
     }
@@ -320,6 +318,8 @@ function okCases(sub: 'ok' | 'github-ok'): Case[] {
 
 const groups = { err: errCases(), ok: okCases('ok'), 'github-ok': okCases('github-ok') };
 const results = new Map<string, boolean>();
+/** Our rule codes that met each actionlint kind (a finding on the flagged line). */
+const metBy = new Map<string, Map<string, number>>();
 
 for (const [name, cases] of Object.entries(groups)) {
   describe(`actionlint parity: ${name}/`, () => {
@@ -329,6 +329,11 @@ for (const [name, cases] of Object.entries(groups)) {
       test(label, reason ? { todo: reason } : {}, () => {
         const r = c.run();
         results.set(c.key, r.agree);
+        for (const kind of c.kinds) {
+          const codes = metBy.get(kind) ?? new Map<string, number>();
+          for (const code of r.codes ?? []) codes.set(code, (codes.get(code) ?? 0) + 1);
+          metBy.set(kind, codes);
+        }
         assert.ok(r.agree, r.detail);
       });
     }
@@ -367,7 +372,8 @@ after(() => {
   let agree = 0;
   let total = 0;
   for (const [k, s] of [...perKind].sort((a, b) => b[1].total - a[1].total || a[0].localeCompare(b[0]))) {
-    lines.push(`  ${k.padEnd(24)} ${s.agree}/${s.total}`);
+    const codes = [...(metBy.get(k) ?? [])].sort((a, b) => b[1] - a[1]).map(([c, n]) => `${c}×${n}`);
+    lines.push(`  ${k.padEnd(24)} ${`${s.agree}/${s.total}`.padEnd(8)} ${codes.join(' ')}`);
     agree += s.agree;
     total += s.total;
   }
