@@ -161,12 +161,13 @@ export function testRule(language: Language, rule: Rule, cases: RuleCases): void
     it('doc examples: incorrect reports, correct does not', () => {
       const path = DEFAULT_PATHS[language.kind];
       const files = docFiles(path, rule.meta.docs.files);
+      const example = (x: string) => language.exampleFile?.(x) ?? x;
       assert.ok(
-        runRule(language, rule, { code: rule.meta.docs.incorrect, path, files }).length > 0,
+        runRule(language, rule, { code: example(rule.meta.docs.incorrect), path, files }).length > 0,
         'the incorrect example reports',
       );
       assert.deepEqual(
-        runRule(language, rule, { code: rule.meta.docs.correct, path, files }).map((f) => f.message),
+        runRule(language, rule, { code: example(rule.meta.docs.correct), path, files }).map((f) => f.message),
         [],
         'the correct example is clean',
       );

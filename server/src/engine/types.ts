@@ -273,6 +273,8 @@ export interface Language<M = any> {
   ignoreComment?(commentLine: string): string[] | undefined;
   parse(text: string, path: string): M;
   rules: Rule<M>[];
+  /** A rule's doc example as a whole file of this kind (a Dockerfile example without FROM gets one). */
+  exampleFile?(example: string): string;
   /**
    * What other files may know of this one (the language's `facts.ts`): computed once per parse by the service and
    * read by the checks and features across files.

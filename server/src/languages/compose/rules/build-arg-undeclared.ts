@@ -1,5 +1,5 @@
+import { defineRule } from '../../../engine/define';
 import { isMap, isScalar, isSeq } from 'yaml';
-import type { Rule } from '../../../engine/types';
 import type { ComposeModel } from '../parse';
 import { localBuild } from '../build';
 import { entry, items, str } from '../yaml-view';
@@ -9,7 +9,7 @@ import { dirname, relativeTo } from '../../crossfile/paths';
 import { nearest } from '../../crossfile/similar';
 
 /** XF027: compose's side of XF012, for `build.args` (a mapping, or a list of `NAME=value`). */
-export const rule: Rule<ComposeModel> = {
+export const rule = defineRule<ComposeModel>({
   meta: {
     code: 'XF027',
     id: 'build-arg-undeclared',
@@ -76,4 +76,4 @@ export const rule: Rule<ComposeModel> = {
       }
     }
   },
-};
+});

@@ -1,4 +1,4 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { ComposeModel } from '../parse';
 import { exposedPorts, exposesDynamic } from '../../crossfile/models';
 import { imageSourceOfService } from '../../crossfile/links';
@@ -7,7 +7,7 @@ import { externalBase, installs, knownBase, probeOf } from '../../crossfile/imag
 import { nodeEnd, nodeStart } from '../yaml-view';
 
 /** XF024: the compose health check probes a port the service does not serve, or runs a client the image lacks. */
-export const rule: Rule<ComposeModel> = {
+export const rule = defineRule<ComposeModel>({
   meta: {
     code: 'XF024',
     id: 'healthcheck-target',
@@ -104,4 +104,4 @@ export const rule: Rule<ComposeModel> = {
       }
     }
   },
-};
+});

@@ -1,4 +1,4 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { DockerfileModel } from '../parse';
 import { nodeEnd, nodeStart } from '../../compose/yaml-view';
 import { isLiteral } from '../../crossfile/workflow';
@@ -6,7 +6,7 @@ import { composeBuildsOf, workflowBuildsOf } from '../../crossfile/links';
 import { nearest } from '../../crossfile/similar';
 
 /** XF013: the other side of XF011 (workflows) and of compose's CP035, shown in the Dockerfile. */
-export const rule: Rule<DockerfileModel> = {
+export const rule = defineRule<DockerfileModel>({
   meta: {
     code: 'XF013',
     id: 'stage-targeted-elsewhere',
@@ -73,4 +73,4 @@ export const rule: Rule<DockerfileModel> = {
       });
     }
   },
-};
+});

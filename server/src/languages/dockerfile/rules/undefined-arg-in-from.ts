@@ -1,9 +1,10 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { DockerfileModel } from '../parse';
-import { meta, PREDEFINED_ARGS, distance } from '../util';
+import { PREDEFINED_ARGS, distance } from '../util';
 
-export const rule: Rule<DockerfileModel> = {
-  meta: meta({
+export const rule = defineRule<DockerfileModel>({
+  meta: {
+    kinds: ['dockerfile'],
     code: 'DF007',
     id: 'undefined-arg-in-from',
     defaultSeverity: 'warning',
@@ -20,7 +21,7 @@ export const rule: Rule<DockerfileModel> = {
       correct: 'ARG NODE_VERSION=20\nFROM node:${NODE_VERSION}',
       peers: ['BuildKit UndefinedArgInFrom'],
     },
-  }),
+  },
   check(ctx) {
     const declared = new Set(ctx.model.globalArgs.map((a) => a.name).concat(PREDEFINED_ARGS));
     const names = ctx.model.globalArgs.map((a) => a.name);
@@ -45,4 +46,4 @@ export const rule: Rule<DockerfileModel> = {
       }
     }
   },
-};
+});

@@ -1,6 +1,6 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { DockerfileModel } from '../parse';
-import { meta, PREDEFINED_ARGS, distance } from '../util';
+import { PREDEFINED_ARGS, distance } from '../util';
 
 const EXPANDED_BY_DOCKER = new Set([
   'ADD',
@@ -15,8 +15,9 @@ const EXPANDED_BY_DOCKER = new Set([
   'ARG',
 ]);
 
-export const rule: Rule<DockerfileModel> = {
-  meta: meta({
+export const rule = defineRule<DockerfileModel>({
+  meta: {
+    kinds: ['dockerfile'],
     code: 'DF008',
     id: 'undefined-var',
     defaultSeverity: 'warning',
@@ -35,7 +36,7 @@ export const rule: Rule<DockerfileModel> = {
       correct: 'ARG APP_DIR=/app\nWORKDIR $APP_DIR',
       peers: ['BuildKit UndefinedVar'],
     },
-  }),
+  },
   check(ctx) {
     const m = ctx.model;
     for (const s of m.stages) {
@@ -82,4 +83,4 @@ export const rule: Rule<DockerfileModel> = {
       }
     }
   },
-};
+});

@@ -1,10 +1,11 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { DockerfileModel } from '../parse';
-import { meta, distance } from '../util';
+import { distance } from '../util';
 import { INSTRUCTIONS } from '../data';
 
-export const rule: Rule<DockerfileModel> = {
-  meta: meta({
+export const rule = defineRule<DockerfileModel>({
+  meta: {
+    kinds: ['dockerfile'],
     code: 'DF001',
     id: 'unknown-instruction',
     defaultSeverity: 'error',
@@ -20,7 +21,7 @@ export const rule: Rule<DockerfileModel> = {
       correct: 'FROM alpine:3.20\nRUN apk add --no-cache curl && \\\n    rm -rf /tmp/*',
       peers: ['dockerfile-utils validate', 'BuildKit parser'],
     },
-  }),
+  },
   check(ctx) {
     const all = ctx.model.instructions.flatMap((i) => (i.trigger ? [i, i.trigger] : [i]));
     for (const ins of all) {
@@ -43,4 +44,4 @@ export const rule: Rule<DockerfileModel> = {
       });
     }
   },
-};
+});

@@ -1,11 +1,12 @@
+import type { TaskDefModel } from '../parse';
+import { defineRule } from '../../../engine/define';
 import { fargateExample } from '../examples';
 import { get, str, isTemplated, insertProp, props, keyOf } from '../json';
 import { containers, isFargate, isRegion, ALL_REGIONS } from '../ecs';
 import { nearest } from '../json';
-import type { TaskDefRule } from '../rule-kit';
 
 /** TD210: the awslogs driver needs a group, a real region and (on Fargate) a stream prefix. */
-export const rule: TaskDefRule = {
+export const rule = defineRule<TaskDefModel>({
   meta: {
     code: 'TD210',
     id: 'awslogs-options',
@@ -103,4 +104,4 @@ export const rule: TaskDefRule = {
       }
     }
   },
-};
+});

@@ -1,10 +1,11 @@
+import type { TaskDefModel } from '../parse';
+import { defineRule } from '../../../engine/define';
 import { fargateExample } from '../examples';
 import { walk } from '../walk';
 import { nearest, isTemplated } from '../json';
-import type { TaskDefRule } from '../rule-kit';
 
 /** TD003: a value outside the API's enumeration (networkMode "vpc", protocol "TCP"). */
-export const rule: TaskDefRule = {
+export const rule = defineRule<TaskDefModel>({
   meta: {
     code: 'TD003',
     id: 'invalid-enum-value',
@@ -57,4 +58,4 @@ export const rule: TaskDefRule = {
       }
     });
   },
-};
+});

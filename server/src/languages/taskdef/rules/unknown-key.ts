@@ -1,14 +1,15 @@
+import type { TaskDefModel } from '../parse';
+import { defineRule } from '../../../engine/define';
 import { fargateExample } from '../examples';
 import { walk, READ_ONLY } from '../walk';
 import { memberNames } from '../ecs';
 import { props, keyOf, keyNode, nearest } from '../json';
-import type { TaskDefRule } from '../rule-kit';
 
 /** TD001: a key the RegisterTaskDefinition API does not know, with the nearest valid name. */
-export const rule: TaskDefRule = {
+export const rule = defineRule<TaskDefModel>({
   meta: {
     code: 'TD001',
-    id: 'unknown-key',
+    id: 'taskdef-unknown-key',
     kinds: ['taskdef'],
     defaultSeverity: 'error',
     description: 'A key that the ECS RegisterTaskDefinition API does not accept.',
@@ -59,4 +60,4 @@ export const rule: TaskDefRule = {
       }
     });
   },
-};
+});

@@ -1,11 +1,12 @@
-import type { TaskDefRule } from '../rule-kit';
+import type { TaskDefModel } from '../parse';
+import { defineRule } from '../../../engine/define';
 import { workflowsRendering } from '../../crossfile/workflow';
 import { taskDefView } from '../../crossfile/models';
 import { nearest } from '../../crossfile/similar';
 import { isLiteral } from '../../crossfile/workflow';
 
 /** XF005: the other side of XF002, shown in the task definition. */
-export const rule: TaskDefRule = {
+export const rule = defineRule<TaskDefModel>({
   meta: {
     code: 'XF005',
     id: 'workflow-container-name',
@@ -68,4 +69,4 @@ export const rule: TaskDefRule = {
       }
     }
   },
-};
+});

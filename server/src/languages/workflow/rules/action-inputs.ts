@@ -1,4 +1,5 @@
-import type { Fix, Rule, RuleContext } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
+import type { Fix, RuleContext } from '../../../engine/types';
 import type { Step, WorkflowModel } from '../parse';
 import { inputNames as namesOf, lookupAction, usesRef, type CatalogAction } from '../actions';
 import { readLocalAction } from '../local-actions';
@@ -23,7 +24,7 @@ export function stepAction(
   return undefined;
 }
 
-export const rule: Rule<WorkflowModel> = {
+export const rule = defineRule<WorkflowModel>({
   meta: {
     code: 'WF012',
     id: 'action-inputs',
@@ -124,4 +125,4 @@ export const rule: Rule<WorkflowModel> = {
         }
       }
   },
-};
+});

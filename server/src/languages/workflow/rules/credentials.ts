@@ -1,8 +1,8 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { WorkflowModel } from '../parse';
 import { asMap, asScalar, entries, get, nodeRange, scalarString } from '../yaml-util';
 
-export const rule: Rule<WorkflowModel> = {
+export const rule = defineRule<WorkflowModel>({
   meta: {
     code: 'WF025',
     id: 'hardcoded-credentials',
@@ -42,4 +42,4 @@ export const rule: Rule<WorkflowModel> = {
         check(s.value, `service "${s.key}"`);
     }
   },
-};
+});

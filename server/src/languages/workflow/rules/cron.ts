@@ -1,9 +1,9 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { WorkflowModel } from '../parse';
 import { asMap, asScalar, asSeq, get, scalarString, nodeRange } from '../yaml-util';
 import { minIntervalMinutes, parseCron } from '../cron';
 
-export const rule: Rule<WorkflowModel> = {
+export const rule = defineRule<WorkflowModel>({
   meta: {
     code: 'WF017',
     id: 'cron',
@@ -47,4 +47,4 @@ export const rule: Rule<WorkflowModel> = {
       }
     }
   },
-};
+});

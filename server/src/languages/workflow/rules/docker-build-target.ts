@@ -1,11 +1,11 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { WorkflowModel } from '../parse';
 import { buildSteps, isLiteral } from '../../crossfile/workflow';
 import { dockerfileAt } from '../../crossfile/models';
 import { relativeTo, repoRootOf } from '../../crossfile/paths';
 import { nearest } from '../../crossfile/similar';
 
-export const rule: Rule<WorkflowModel> = {
+export const rule = defineRule<WorkflowModel>({
   meta: {
     code: 'XF011',
     id: 'docker-build-target',
@@ -75,4 +75,4 @@ export const rule: Rule<WorkflowModel> = {
       });
     }
   },
-};
+});

@@ -1,11 +1,11 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { WorkflowModel } from '../parse';
 import { ecsSteps, isLiteral } from '../../crossfile/workflow';
 import { taskDefAt } from '../../crossfile/models';
 import { relativeTo, repoRootOf } from '../../crossfile/paths';
 import { nearest } from '../../crossfile/similar';
 
-export const rule: Rule<WorkflowModel> = {
+export const rule = defineRule<WorkflowModel>({
   meta: {
     code: 'XF002',
     id: 'ecs-unknown-container',
@@ -74,4 +74,4 @@ export const rule: Rule<WorkflowModel> = {
       });
     }
   },
-};
+});

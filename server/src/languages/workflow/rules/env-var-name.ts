@@ -1,8 +1,8 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { WorkflowModel } from '../parse';
 import { asMap, entries, get } from '../yaml-util';
 
-export const rule: Rule<WorkflowModel> = {
+export const rule = defineRule<WorkflowModel>({
   meta: {
     code: 'WF024',
     id: 'env-var-name',
@@ -36,4 +36,4 @@ export const rule: Rule<WorkflowModel> = {
           ctx.report({ start: e.keyStart, end: e.keyEnd, messageId: 'invalid', data: { name: e.key } });
       }
   },
-};
+});

@@ -1,9 +1,9 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { WorkflowModel } from '../parse';
 import { EVENTS } from '../schema';
 import { asMap, asScalar, asSeq, entries, nearest, nodeRange, scalarString } from '../yaml-util';
 
-export const rule: Rule<WorkflowModel> = {
+export const rule = defineRule<WorkflowModel>({
   meta: {
     code: 'WF018',
     id: 'events',
@@ -84,4 +84,4 @@ export const rule: Rule<WorkflowModel> = {
       }
     }
   },
-};
+});

@@ -1,4 +1,4 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { WorkflowModel } from '../parse';
 import { asMap, asScalar, asSeq, entries, nodeRange, scalarString } from '../yaml-util';
 
@@ -32,7 +32,7 @@ export function globProblem(p: string, isRef: boolean): string | undefined {
   return undefined;
 }
 
-export const rule: Rule<WorkflowModel> = {
+export const rule = defineRule<WorkflowModel>({
   meta: {
     code: 'WF019',
     id: 'glob',
@@ -74,4 +74,4 @@ export const rule: Rule<WorkflowModel> = {
       }
     }
   },
-};
+});

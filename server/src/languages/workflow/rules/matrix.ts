@@ -1,4 +1,4 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { WorkflowModel } from '../parse';
 import { asMap, asScalar, asSeq, entries, get, nodeRange } from '../yaml-util';
 import { isScalar, type Document } from 'yaml';
@@ -13,7 +13,7 @@ function valueKey(doc: Document | undefined, node: unknown): string {
   }
 }
 
-export const rule: Rule<WorkflowModel> = {
+export const rule = defineRule<WorkflowModel>({
   meta: {
     code: 'WF020',
     id: 'matrix',
@@ -98,4 +98,4 @@ export const rule: Rule<WorkflowModel> = {
       includeKeys = new Set();
     }
   },
-};
+});

@@ -1,9 +1,9 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { WorkflowModel } from '../parse';
 import { get } from '../yaml-util';
 import { lineStartOf, eol } from '../edits';
 
-export const rule: Rule<WorkflowModel> = {
+export const rule = defineRule<WorkflowModel>({
   meta: {
     code: 'WF022',
     id: 'missing-permissions',
@@ -49,4 +49,4 @@ export const rule: Rule<WorkflowModel> = {
       ],
     });
   },
-};
+});

@@ -1,4 +1,4 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { WorkflowModel } from '../parse';
 import { flakeInfo } from '../../flake/model';
 import { LOOKS_IN, definedNames, installables } from '../../crossfile/nix';
@@ -6,7 +6,7 @@ import type { NixModel } from '../../nix/ast';
 import { repoRootOf } from '../../crossfile/paths';
 import { nearest } from '../../crossfile/similar';
 
-export const rule: Rule<WorkflowModel> = {
+export const rule = defineRule<WorkflowModel>({
   meta: {
     code: 'XF032',
     id: 'nix-unknown-flake-output',
@@ -78,4 +78,4 @@ export const rule: Rule<WorkflowModel> = {
       });
     }
   },
-};
+});

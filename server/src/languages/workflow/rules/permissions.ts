@@ -1,4 +1,5 @@
-import type { Rule, RuleContext } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
+import type { RuleContext } from '../../../engine/types';
 import type { WorkflowModel } from '../parse';
 import { PERMISSION_SCOPES } from '../schema';
 import { asMap, asScalar, deref, entries, get, nearest, nodeRange, scalarString } from '../yaml-util';
@@ -55,7 +56,7 @@ function checkPermissions(ctx: RuleContext<WorkflowModel>, node: unknown) {
   }
 }
 
-export const rule: Rule<WorkflowModel> = {
+export const rule = defineRule<WorkflowModel>({
   meta: {
     code: 'WF021',
     id: 'permissions',
@@ -86,4 +87,4 @@ export const rule: Rule<WorkflowModel> = {
       if (p) checkPermissions(ctx, p.value);
     }
   },
-};
+});

@@ -1,4 +1,4 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import { parseWorkflow, type WorkflowModel } from '../parse';
 import { repoRootOf } from '../local-actions';
 import { asMap, asScalar, entries, nearest, scalarString } from '../yaml-util';
@@ -24,7 +24,7 @@ function calledModel(
   return text === undefined ? undefined : parseWorkflow(text);
 }
 
-export const rule: Rule<WorkflowModel> = {
+export const rule = defineRule<WorkflowModel>({
   meta: {
     code: 'WF026',
     id: 'reusable-workflow',
@@ -117,4 +117,4 @@ export const rule: Rule<WorkflowModel> = {
       }
     }
   },
-};
+});

@@ -1,4 +1,4 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { Str, WorkflowModel } from '../parse';
 import { asMap, asScalar, asSeq, get, scalarString, nearest, deref, nodeRange } from '../yaml-util';
 import { GITHUB_HOSTED_LABELS, RETIRED_LABELS, SELF_HOSTED_DEFAULT_LABELS } from '../runners';
@@ -18,7 +18,7 @@ function knownLabels(extra: readonly string[] | undefined): Set<string> {
   return lastKnown;
 }
 
-export const rule: Rule<WorkflowModel> = {
+export const rule = defineRule<WorkflowModel>({
   meta: {
     code: 'WF010',
     id: 'runner-label',
@@ -120,4 +120,4 @@ export const rule: Rule<WorkflowModel> = {
       }
     }
   },
-};
+});

@@ -1,4 +1,4 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { ExprSite, WorkflowModel } from '../parse';
 import type { Expr } from '../expr/parser';
 import { appendToBlockMap, columnOf, lineStartOf } from '../edits';
@@ -75,7 +75,7 @@ function envName(path: string): string {
   );
 }
 
-export const rule: Rule<WorkflowModel> = {
+export const rule = defineRule<WorkflowModel>({
   meta: {
     code: 'WF015',
     id: 'script-injection',
@@ -158,4 +158,4 @@ export const rule: Rule<WorkflowModel> = {
       return [{ title: `Move ${path} into env ${name}`, edits, safe: false }];
     }
   },
-};
+});

@@ -1,4 +1,5 @@
-import type { Rule, RuleContext } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
+import type { RuleContext } from '../../../engine/types';
 import type { Job, Str, WorkflowModel } from '../parse';
 import { asMap, asScalar, asSeq, get, scalarString, nodeRange } from '../yaml-util';
 
@@ -17,7 +18,7 @@ function runnerOs(ctx: RuleContext<WorkflowModel>, job: Job | undefined): 'windo
   return undefined;
 }
 
-export const rule: Rule<WorkflowModel> = {
+export const rule = defineRule<WorkflowModel>({
   meta: {
     code: 'WF023',
     id: 'shell-name',
@@ -68,4 +69,4 @@ export const rule: Rule<WorkflowModel> = {
       for (const step of job.steps) check(step.shell, job);
     }
   },
-};
+});

@@ -1,5 +1,5 @@
+import { defineRule } from '../../../engine/define';
 import { spawnSync } from 'node:child_process';
-import type { Rule } from '../../../engine/types';
 import type { Step, WorkflowModel } from '../parse';
 import { asMap, asScalar, get, scalarString } from '../yaml-util';
 
@@ -54,7 +54,7 @@ function positionMapper(
   return undefined;
 }
 
-export const rule: Rule<WorkflowModel> = {
+export const rule = defineRule<WorkflowModel>({
   meta: {
     code: 'WF028',
     id: 'shellcheck',
@@ -125,4 +125,4 @@ export const rule: Rule<WorkflowModel> = {
       }
     }
   },
-};
+});

@@ -1,8 +1,8 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { WorkflowModel } from '../parse';
 import { asScalar, asSeq, get, nodeRange, scalarString } from '../yaml-util';
 
-export const rule: Rule<WorkflowModel> = {
+export const rule = defineRule<WorkflowModel>({
   meta: {
     code: 'WF027',
     id: 'workflow-inputs',
@@ -68,4 +68,4 @@ export const rule: Rule<WorkflowModel> = {
       }
     }
   },
-};
+});

@@ -1,4 +1,5 @@
-import type { DocumentKind, ParseProblem, Rule } from '../engine/types';
+import { defineRule } from './define';
+import type { DocumentKind, ParseProblem, Rule } from './types';
 
 /** The syntax rule of a language whose model carries its parse problems. */
 export function syntaxRule<M extends { problems: ParseProblem[] }>(
@@ -7,7 +8,7 @@ export function syntaxRule<M extends { problems: ParseProblem[] }>(
   what: string,
   example: { incorrect: string; correct: string },
 ): Rule<M> {
-  return {
+  return defineRule<M>({
     meta: {
       code,
       id: `${kind}-syntax-error`,
@@ -33,5 +34,5 @@ export function syntaxRule<M extends { problems: ParseProblem[] }>(
           data: { message: p.message, ...p.data },
         });
     },
-  };
+  });
 }
