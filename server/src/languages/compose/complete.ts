@@ -5,7 +5,7 @@ import { cursorContext, type CursorContext } from './cursor';
 import { describeTypes, keysOf, resolveShape, shapeAt, stepShape, type Shape } from './spec';
 import { argNames, buildInfo, loadDockerfile, stageNames } from './build';
 import { firstPort, healthcheckTest } from './healthcheck-skeleton';
-import { str } from './yaml-view';
+import { str } from '../../yaml/view';
 import imageData from './data/images.json';
 
 const SERVICE_LISTS = new Set(['depends_on', 'links', 'volumes_from']);

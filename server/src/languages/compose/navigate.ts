@@ -6,7 +6,7 @@ import { RESOURCE_SECTIONS, parseCompose } from './parse';
 import { resolveFrom, resourceRefs, serviceRefs } from './refs';
 import { keyDoc } from './complete';
 import { shapeAt } from './spec';
-import { entry, keyText, nodeEnd, nodeStart, str, type YNode } from './yaml-view';
+import { entry, keyText, nodeEnd, nodeStart, str, type YNode } from '../../yaml/view';
 
 const within = (o: number, s: number, e: number) => o >= s && o <= e;
 

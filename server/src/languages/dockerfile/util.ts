@@ -1,6 +1,5 @@
-import { editDistance } from '../../text/nearest';
 /** Helpers shared by the Dockerfile rules. */
-import type { RuleContext, } from '../../engine/types';
+import type { RuleContext } from '../../engine/types';
 import type { DockerfileModel, DockerInstruction, DockerWord, Stage } from './parse';
 import { runCommandsOf } from './parse';
 import type { ShellCommand, ShellWord } from './shell';
@@ -148,12 +147,6 @@ export const PREDEFINED_ARGS = [
   'BUILDKIT_SBOM_SCAN_STAGE',
   'SOURCE_DATE_EPOCH',
 ];
-
-/** The Levenshtein distance, for "did you mean" messages. */
-/** Edit distance (the shared one). */
-export function distance(a: string, b: string): number {
-  return editDistance(a, b);
-}
 
 /** The directory of a POSIX path. */
 export function dirname(p: string): string {

@@ -1,7 +1,7 @@
 import { defineRule } from '../../../engine/define';
 import { isMap } from 'yaml';
 import type { ComposeModel } from '../parse';
-import { entries, entry, nodeEnd, nodeStart, str } from '../yaml-view';
+import { entries, entry, nodeEnd, nodeStart, str } from '../../../yaml/view';
 
 export const rule = defineRule<ComposeModel>({
   meta: {

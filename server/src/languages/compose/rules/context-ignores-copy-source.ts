@@ -1,7 +1,7 @@
 import { defineRule } from '../../../engine/define';
 import type { ComposeModel } from '../parse';
 import { localBuild } from '../build';
-import { nodeEnd, nodeStart } from '../yaml-view';
+import { nodeEnd, nodeStart } from '../../../yaml/view';
 import { contextIgnore } from '../../crossfile/context';
 import { relativeTo, dirname } from '../../crossfile/paths';
 

@@ -1,7 +1,7 @@
 import { defineRule } from '../../../engine/define';
 import type { ComposeModel } from '../parse';
 import { localBuild } from '../build';
-import { nodeEnd, nodeStart } from '../yaml-view';
+import { nodeEnd, nodeStart } from '../../../yaml/view';
 import { ignoreInForce } from '../../crossfile/context';
 import { isExcluded } from '../../dockerignore/patterns';
 import { posix } from 'node:path';

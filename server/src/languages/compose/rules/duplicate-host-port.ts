@@ -1,7 +1,7 @@
 import { defineRule } from '../../../engine/define';
 import { isMap, isScalar } from 'yaml';
 import type { ComposeModel, ServiceModel } from '../parse';
-import { entry, items, nodeEnd, nodeStart, str } from '../yaml-view';
+import { entry, items, nodeEnd, nodeStart, str } from '../../../yaml/view';
 import { isWildcardIp, parsePortSpec, parseRange, type PortRange } from '../ports';
 
 interface Published {

@@ -4,7 +4,7 @@ import { exposedPorts, exposesDynamic } from '../../crossfile/models';
 import { imageSourceOfService } from '../../crossfile/links';
 import { serviceHealthcheck, servicePorts } from '../../crossfile/compose';
 import { externalBase, installs, knownBase, probeOf } from '../../crossfile/images';
-import { nodeEnd, nodeStart } from '../yaml-view';
+import { nodeEnd, nodeStart } from '../../../yaml/view';
 
 /** XF024: the compose health check probes a port the service does not serve, or runs a client the image lacks. */
 export const rule = defineRule<ComposeModel>({

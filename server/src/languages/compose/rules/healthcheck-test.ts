@@ -1,7 +1,7 @@
 import { defineRule } from '../../../engine/define';
 import { isScalar, isSeq } from 'yaml';
 import type { ComposeModel } from '../parse';
-import { entry, items, nodeEnd, nodeStart, str } from '../yaml-view';
+import { entry, items, nodeEnd, nodeStart, str } from '../../../yaml/view';
 
 export const rule = defineRule<ComposeModel>({
   meta: {

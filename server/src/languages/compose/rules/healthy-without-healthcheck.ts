@@ -2,7 +2,7 @@ import { defineRule } from '../../../engine/define';
 import { isMap } from 'yaml';
 import type { Rule } from '../../../engine/types';
 import type { ComposeModel, ServiceModel } from '../parse';
-import { entries, entry, nodeEnd, str } from '../yaml-view';
+import { entries, entry, nodeEnd, str } from '../../../yaml/view';
 import { keyIndent } from '../refs';
 import { firstPort, healthcheckBlock, healthcheckTest } from '../healthcheck-skeleton';
 import { buildInfo, loadDockerfile } from '../build';

@@ -1,6 +1,6 @@
 import { defineRule } from '../../../engine/define';
 import type { ComposeModel } from '../parse';
-import { nodeEnd, nodeStart, str } from '../yaml-view';
+import { nodeEnd, nodeStart, str } from '../../../yaml/view';
 
 export function splitImage(image: string): { name: string; tag?: string; digest?: string } {
   const at = image.indexOf('@');

@@ -1,7 +1,7 @@
 import { defineRule } from '../../../engine/define';
 import type { ComposeModel } from '../parse';
 import { scanTemplate, templateScalars } from '../interpolation';
-import { nodeEnd, nodeStart } from '../yaml-view';
+import { nodeEnd, nodeStart } from '../../../yaml/view';
 
 export const rule = defineRule<ComposeModel>({
   meta: {

@@ -2,7 +2,7 @@ import { defineRule } from '../../../engine/define';
 import { isScalar } from 'yaml';
 import type { ComposeModel } from '../parse';
 import { formattedValues, isByteSize } from '../formats';
-import { nodeEnd, nodeStart, str } from '../yaml-view';
+import { nodeEnd, nodeStart, str } from '../../../yaml/view';
 
 export const rule = defineRule<ComposeModel>({
   meta: {

@@ -1,7 +1,7 @@
 import { defineRule } from '../../../engine/define';
 import { isMap, isScalar } from 'yaml';
 import type { ComposeModel } from '../parse';
-import { entry, items, nodeEnd, nodeStart, str } from '../yaml-view';
+import { entry, items, nodeEnd, nodeStart, str } from '../../../yaml/view';
 import { contentStart } from '../refs';
 import { isIp, parsePortSpec, rangeProblem, PROTOCOLS } from '../ports';
 

@@ -1,7 +1,7 @@
 import { defineRule } from '../../../engine/define';
 import type { ComposeModel } from '../parse';
-import { entry, nodeEnd, nodeStart, str } from '../yaml-view';
-import { nearest } from '../similar';
+import { entry, nodeEnd, nodeStart, str } from '../../../yaml/view';
+import { nearest } from '../../../text/nearest';
 
 const RESTART = ['no', 'always', 'on-failure', 'unless-stopped'];
 const CONDITIONS = ['none', 'on-failure', 'any'];

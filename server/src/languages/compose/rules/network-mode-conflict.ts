@@ -1,6 +1,6 @@
 import { defineRule } from '../../../engine/define';
 import type { ComposeModel } from '../parse';
-import { nodeEnd, str } from '../yaml-view';
+import { nodeEnd, str } from '../../../yaml/view';
 
 export const rule = defineRule<ComposeModel>({
   meta: {

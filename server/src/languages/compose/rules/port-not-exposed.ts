@@ -4,7 +4,7 @@ import { exposedPorts, exposesDynamic } from '../../crossfile/models';
 import { imageSourceOfService } from '../../crossfile/links';
 import { servicePorts } from '../../crossfile/compose';
 import { relativeTo, dirname } from '../../crossfile/paths';
-import { items, str } from '../yaml-view';
+import { items, str } from '../../../yaml/view';
 
 /** XF023: a published container port the built image does not EXPOSE. */
 export const rule = defineRule<ComposeModel>({

@@ -2,7 +2,7 @@ import { defineRule } from '../../../engine/define';
 import { isMap, isScalar, isSeq } from 'yaml';
 import type { ComposeModel } from '../parse';
 import { resolveFrom } from '../refs';
-import { entry, items, nodeEnd, nodeStart, str, type YNode } from '../yaml-view';
+import { entry, items, nodeEnd, nodeStart, str, type YNode } from '../../../yaml/view';
 
 export const rule = defineRule<ComposeModel>({
   meta: {

@@ -1,8 +1,8 @@
 import { defineRule } from '../../../engine/define';
 import { isMap, isScalar, isSeq } from 'yaml';
-import type { Fix, } from '../../../engine/types';
+import type { Fix } from '../../../engine/types';
 import type { ComposeModel } from '../parse';
-import { entries, items, nodeEnd, nodeStart, str, type YNode } from '../yaml-view';
+import { entries, items, nodeEnd, nodeStart, str, type YNode } from '../../../yaml/view';
 import { resolveFrom } from '../refs';
 
 const SECRET_NAME =

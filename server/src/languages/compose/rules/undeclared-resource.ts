@@ -1,7 +1,7 @@
 import { defineRule } from '../../../engine/define';
 import type { ComposeModel } from '../parse';
 import { relatedModels, resourceRefs } from '../refs';
-import { nearest } from '../similar';
+import { nearest } from '../../../text/nearest';
 
 const SINGULAR: Record<string, string> = {
   volumes: 'volume',

@@ -1,8 +1,8 @@
 import { defineRule } from '../../../engine/define';
 import type { ComposeModel } from '../parse';
 import { buildInfo, loadDockerfile, stageNames } from '../build';
-import { nearest } from '../similar';
-import { nodeEnd, nodeStart } from '../yaml-view';
+import { nearest } from '../../../text/nearest';
+import { nodeEnd, nodeStart } from '../../../yaml/view';
 
 export const rule = defineRule<ComposeModel>({
   meta: {

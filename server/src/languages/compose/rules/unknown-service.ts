@@ -1,7 +1,7 @@
 import { defineRule } from '../../../engine/define';
 import type { ComposeModel } from '../parse';
 import { relatedModels, serviceRefs } from '../refs';
-import { nearest } from '../similar';
+import { nearest } from '../../../text/nearest';
 
 export const rule = defineRule<ComposeModel>({
   meta: {

@@ -1,7 +1,7 @@
 import { defineRule } from '../../../engine/define';
 import { isScalar } from 'yaml';
 import type { ComposeModel } from '../parse';
-import { items, nodeEnd, nodeStart } from '../yaml-view';
+import { items, nodeEnd, nodeStart } from '../../../yaml/view';
 
 export const rule = defineRule<ComposeModel>({
   meta: {

@@ -2,7 +2,7 @@ import { defineRule } from '../../../engine/define';
 import type { ComposeModel } from '../parse';
 import { scanTemplate, templateScalars } from '../interpolation';
 import { readDotEnv } from '../refs';
-import { nodeEnd, nodeStart } from '../yaml-view';
+import { nodeEnd, nodeStart } from '../../../yaml/view';
 
 export const rule = defineRule<ComposeModel>({
   meta: {

@@ -1,6 +1,7 @@
 import { defineRule } from '../../../engine/define';
 import type { DockerfileModel } from '../parse';
-import { PREDEFINED_ARGS, distance } from '../util';
+import { PREDEFINED_ARGS } from '../util';
+import { nearest } from '../../../text/nearest';
 
 export const rule = defineRule<DockerfileModel>({
   meta: {
@@ -32,16 +33,13 @@ export const rule = defineRule<DockerfileModel>({
         if (declared.has(name)) continue;
         const start = v.nameStart,
           end = v.nameEnd;
-        const close = names
-          .map((n) => ({ n, d: distance(n, name) }))
-          .filter((x) => x.d <= 2)
-          .sort((a, b) => a.d - b.d)[0];
+        const close = nearest(name, names);
         ctx.report({
           start,
           end,
           messageId: 'undefined',
-          data: { name, hint: close ? ` (did you mean \`${close.n}\`?)` : '' },
-          fix: close ? { title: `Use ${close.n}`, safe: false, edits: [{ start, end, newText: close.n }] } : undefined,
+          data: { name, hint: close ? ` (did you mean \`${close}\`?)` : '' },
+          fix: close ? { title: `Use ${close}`, safe: false, edits: [{ start, end, newText: close }] } : undefined,
         });
       }
     }

@@ -1,6 +1,7 @@
 import { defineRule } from '../../../engine/define';
 import type { DockerfileModel } from '../parse';
-import { PREDEFINED_ARGS, distance } from '../util';
+import { PREDEFINED_ARGS } from '../util';
+import { nearest } from '../../../text/nearest';
 
 const EXPANDED_BY_DOCKER = new Set([
   'ADD',
@@ -64,20 +65,17 @@ export const rule = defineRule<DockerfileModel>({
           if (mod === '-' || mod === '+' || mod === '?') continue;
           const start = v.nameStart,
             end = v.nameEnd;
-          const close = [...defined]
-            .filter((n) => !PREDEFINED_ARGS.includes(n))
-            .map((n) => ({ n, d: distance(n, name) }))
-            .filter((x) => x.d <= 2 && x.d < name.length / 2)
-            .sort((a, b) => a.d - b.d)[0];
+          const close = nearest(
+            name,
+            [...defined].filter((n) => !PREDEFINED_ARGS.includes(n)),
+          );
           if (!close && !fromScratch) continue;
           ctx.report({
             start,
             end,
             messageId: 'undefined',
-            data: { name, hint: close ? ` (did you mean \`${close.n}\`?)` : '' },
-            fix: close
-              ? { title: `Use ${close.n}`, safe: false, edits: [{ start, end, newText: close.n }] }
-              : undefined,
+            data: { name, hint: close ? ` (did you mean \`${close}\`?)` : '' },
+            fix: close ? { title: `Use ${close}`, safe: false, edits: [{ start, end, newText: close }] } : undefined,
           });
         }
       }

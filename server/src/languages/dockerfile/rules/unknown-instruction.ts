@@ -1,6 +1,6 @@
 import { defineRule } from '../../../engine/define';
 import type { DockerfileModel } from '../parse';
-import { distance } from '../util';
+import { nearest } from '../../../text/nearest';
 import { INSTRUCTIONS } from '../data';
 
 export const rule = defineRule<DockerfileModel>({
@@ -27,8 +27,7 @@ export const rule = defineRule<DockerfileModel>({
     for (const ins of all) {
       const k = ins.keyword;
       if (INSTRUCTIONS.includes(k)) continue;
-      const close = INSTRUCTIONS.map((n) => ({ n, d: distance(n, k) })).sort((a, b) => a.d - b.d)[0];
-      const near = close.d <= 2 && k.length > 2;
+      const near = k.length > 2 ? nearest(k, INSTRUCTIONS) : undefined;
       ctx.report({
         start: ins.keywordStart,
         end: ins.keywordEnd,
@@ -36,9 +35,9 @@ export const rule = defineRule<DockerfileModel>({
         data: { word: ins.written },
         fix: near
           ? {
-              title: `Change to ${close.n}`,
+              title: `Change to ${near}`,
               safe: false,
-              edits: [{ start: ins.keywordStart, end: ins.keywordEnd, newText: close.n }],
+              edits: [{ start: ins.keywordStart, end: ins.keywordEnd, newText: near }],
             }
           : undefined,
       });

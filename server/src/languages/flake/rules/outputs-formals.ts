@@ -1,5 +1,5 @@
 import { defineRule } from '../../../engine/define';
-import type { Fix, } from '../../../engine/types';
+import type { Fix } from '../../../engine/types';
 import type { NixModel } from '../../nix/ast';
 import { unparen } from '../../nix/util';
 import { flakeInfo } from '../model';

@@ -2,8 +2,9 @@ import type { TaskDefModel } from '../parse';
 import { defineRule } from '../../../engine/define';
 import { fargateExample } from '../examples';
 import { get, str, isTemplated, insertProp, props, keyOf } from '../json';
+import { nearest } from '../../../text/nearest';
 import { containers, isFargate, isRegion, ALL_REGIONS } from '../ecs';
-import { nearest } from '../json';
+import {} from '../json';
 
 /** TD210: the awslogs driver needs a group, a real region and (on Fargate) a stream prefix. */
 export const rule = defineRule<TaskDefModel>({
@@ -87,7 +88,7 @@ export const rule = defineRule<TaskDefModel>({
       const region = get(options, 'awslogs-region');
       const r = str(region);
       if (r !== undefined && !isTemplated(r) && !isRegion(r)) {
-        const suggestion = nearest(r, ALL_REGIONS);
+        const suggestion = nearest(r, ALL_REGIONS, { mode: 'rename' });
         const at = { start: region!.offset, end: region!.offset + region!.length };
         if (suggestion)
           ctx.report({

@@ -3,7 +3,8 @@ import { defineRule } from '../../../engine/define';
 import { fargateExample } from '../examples';
 import { walk, READ_ONLY } from '../walk';
 import { memberNames } from '../ecs';
-import { props, keyOf, keyNode, nearest } from '../json';
+import { props, keyOf, keyNode } from '../json';
+import { nearest } from '../../../text/nearest';
 
 /** TD001: a key the RegisterTaskDefinition API does not know, with the nearest valid name. */
 export const rule = defineRule<TaskDefModel>({
@@ -40,6 +41,7 @@ export const rule = defineRule<TaskDefModel>({
         const suggestion = nearest(
           key,
           names.filter((n) => !props(v.node).some((q) => keyOf(q) === n)),
+          { mode: 'rename' },
         );
         const where = atRoot ? 'the task definition' : v.path.join('.').replace(/\.\[/g, '[');
         if (suggestion) {

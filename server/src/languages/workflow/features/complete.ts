@@ -9,7 +9,7 @@ import { FUNCTIONS, FUNCTION_NAMES } from '../expr/check';
 import { keysAt } from './sections';
 import { repoRootOf } from '../local-actions';
 import { parseWorkflow } from '../parse';
-import { entries } from '../yaml-util';
+import { entries } from '../../../yaml/view';
 import { yamlPositionAt } from './yaml-path';
 
 export function complete(ctx: FeatureContext<WorkflowModel>, offset: number): Completion[] {
@@ -199,7 +199,7 @@ function calledInputs(ctx: FeatureContext<WorkflowModel>, job: Job, span: Span):
         ? parseWorkflow(text)
         : undefined;
   if (!called) return [];
-  const given = new Set(entries(ctx.model.doc, job.with).map((e) => e.key));
+  const given = new Set(entries(job.with, ctx.model.doc, false).map((e) => e.key));
   return [...called.inputs.values()]
     .filter((i) => i.event === 'workflow_call' && !given.has(i.name))
     .map((i) => ({

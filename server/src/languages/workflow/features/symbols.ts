@@ -1,6 +1,6 @@
 import type { DocumentSymbolInfo, FeatureContext, Span, SymbolKindName } from '../../../engine/types';
 import type { WorkflowModel } from '../parse';
-import { nodeRange } from '../yaml-util';
+import { nodeRange } from '../../../yaml/view';
 
 const symbol = (
   name: string,

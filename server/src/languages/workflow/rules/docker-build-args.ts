@@ -3,7 +3,7 @@ import type { WorkflowModel } from '../parse';
 import { buildSteps, isLiteral } from '../../crossfile/workflow';
 import { declaredArgs, dockerfileAt, PREDEFINED_ARGS } from '../../crossfile/models';
 import { relativeTo, repoRootOf } from '../../crossfile/paths';
-import { nearest } from '../../crossfile/similar';
+import { nearest } from '../../../text/nearest';
 
 export const rule = defineRule<WorkflowModel>({
   meta: {
@@ -51,7 +51,7 @@ export const rule = defineRule<WorkflowModel>({
           args.includes(a.value)
         )
           continue;
-        const suggestion = nearest(a.value, args);
+        const suggestion = nearest(a.value, args, { mode: 'rename', containment: 'either' });
         ctx.report({
           start: a.start,
           end: a.end,

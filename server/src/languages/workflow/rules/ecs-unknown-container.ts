@@ -3,7 +3,7 @@ import type { WorkflowModel } from '../parse';
 import { ecsSteps, isLiteral } from '../../crossfile/workflow';
 import { taskDefAt } from '../../crossfile/models';
 import { relativeTo, repoRootOf } from '../../crossfile/paths';
-import { nearest } from '../../crossfile/similar';
+import { nearest } from '../../../text/nearest';
 
 export const rule = defineRule<WorkflowModel>({
   meta: {
@@ -52,7 +52,7 @@ export const rule = defineRule<WorkflowModel>({
       const names = view.containers.map((c) => c.name).filter((n): n is string => n !== undefined);
       const name = s.container.value.trim();
       if (names.includes(name) || names.some((n) => /\$\{|<|\{\{/.test(n))) continue;
-      const suggestion = nearest(name, names);
+      const suggestion = nearest(name, names, { mode: 'rename', containment: 'either' });
       const { contentStart: start, contentEnd: end } = s.container;
       const first = view.containers[0];
       ctx.report({

@@ -1,6 +1,6 @@
 import { defineRule } from '../../../engine/define';
 import type { Job, WorkflowModel } from '../parse';
-import { nearest } from '../yaml-util';
+import { nearest } from '../../../text/nearest';
 import { contentRange } from '../edits';
 
 export const rule = defineRule<WorkflowModel>({

@@ -1,6 +1,6 @@
 import { defineRule } from '../../../engine/define';
 import type { WorkflowModel } from '../parse';
-import { get } from '../yaml-util';
+import { entry } from '../../../yaml/view';
 import { lineStartOf, eol } from '../edits';
 
 export const rule = defineRule<WorkflowModel>({
@@ -30,8 +30,8 @@ export const rule = defineRule<WorkflowModel>({
   check(ctx) {
     const { model } = ctx;
     if (!model.root || model.permissions || !model.jobs.length) return;
-    if (model.jobs.every((j) => get(model.doc, j.node, 'permissions'))) return;
-    const jobs = get(model.doc, model.root, 'jobs');
+    if (model.jobs.every((j) => entry(j.node, model.doc, 'permissions', false))) return;
+    const jobs = entry(model.root, model.doc, 'jobs', false);
     if (!jobs || model.root.flow) return;
     const at = lineStartOf(ctx.text, jobs.keyStart);
     if (at !== jobs.keyStart) return;

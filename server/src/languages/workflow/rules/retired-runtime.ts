@@ -1,5 +1,5 @@
 import { defineRule } from '../../../engine/define';
-import type { Fix, } from '../../../engine/types';
+import type { Fix } from '../../../engine/types';
 import type { WorkflowModel } from '../parse';
 import { actionVersion, RETIRED_RUNTIMES } from '../actions';
 
