@@ -1,14 +1,14 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseConfig } from './engine/config';
-import type { DocumentKind, Finding, Settings } from './engine/types';
+import type { DocumentKind, Settings } from './engine/types';
 import { DOCUMENT_KINDS } from './engine/types';
-import { languages } from './languages';
+import { languages } from './links';
 import { nodeFileSystem } from './node-fs';
 import { detectKind } from './service/detect';
 import { Service } from './service/service';
 import { LineIndex } from './text/lines';
-import type { Range } from 'vscode-languageserver-types';
+import type { FileResult, RelatedOut } from './cli/report';
 import { toSarif } from './cli/sarif';
 
 const VERSION = '0.1.0';
@@ -115,23 +115,6 @@ function collectFiles(
     walk(abs);
   }
   return out;
-}
-
-/**
- * A finding's location in another file (`related`), as the output shows it: path relative to the working directory, LSP
- * range.
- */
-export interface RelatedOut {
-  path: string;
-  range: Range;
-  message: string;
-}
-export interface FileResult {
-  path: string;
-  kind: DocumentKind | undefined;
-  findings: Finding[];
-  lines: LineIndex /** Per finding, its locations in other files. */;
-  related: RelatedOut[][];
 }
 
 function run(opts: Options): { results: FileResult[]; service: Service } {

@@ -30,7 +30,7 @@ import {
 } from './lsp/convert';
 import { ruleDocUrl } from './engine/docs';
 import type { DocumentKind, Settings } from './engine/types';
-import { languages } from './languages';
+import { languages } from './links';
 import { nodeFileSystem } from './node-fs';
 import { scanWorkspace } from './lsp/scan';
 import { toSettings } from './lsp/settings';

@@ -2,8 +2,9 @@ import { LineIndex } from '../../server/src/text/lines';
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { featureAt } from './harness';
-import { language } from '../../server/src/languages/compose';
-import { memoryService } from '../helpers/context';
+import { linked, memoryService } from '../helpers/context';
+
+const language = linked('compose');
 
 const labels = (src: string, files?: Record<string, string>) => {
   const { ctx, offset } = featureAt(src, { files });

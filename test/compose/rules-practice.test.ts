@@ -8,7 +8,7 @@ import { rule as unset } from '../../server/src/languages/compose/rules/unset-va
 import { rule as healthcheckTest } from '../../server/src/languages/compose/rules/healthcheck-test';
 import { rule as contextMissing } from '../../server/src/languages/compose/rules/build-context-missing';
 import { rule as dockerfileMissing } from '../../server/src/languages/compose/rules/dockerfile-missing';
-import { rule as buildTarget } from '../../server/src/languages/compose/rules/unknown-build-target';
+import { rule as buildTarget } from '../../server/src/links/rules/unknown-build-target';
 import { rule as version } from '../../server/src/languages/compose/rules/obsolete-version';
 import { rule as latest } from '../../server/src/languages/compose/rules/image-latest-tag';
 import { rule as secrets } from '../../server/src/languages/compose/rules/secret-in-environment';

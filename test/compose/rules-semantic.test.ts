@@ -5,7 +5,7 @@ import type { Rule } from '../../server/src/engine/types';
 const testRule = (rule: Rule, cases: RuleCases) => sharedTestRule(language, rule, cases);
 import { rule as unknownService } from '../../server/src/languages/compose/rules/unknown-service';
 import { rule as dependencyCycle } from '../../server/src/languages/compose/rules/dependency-cycle';
-import { rule as healthy } from '../../server/src/languages/compose/rules/healthy-without-healthcheck';
+import { rule as healthy } from '../../server/src/links/rules/healthy-without-healthcheck';
 import { rule as undeclared } from '../../server/src/languages/compose/rules/undeclared-resource';
 import { rule as unused } from '../../server/src/languages/compose/rules/unused-resource';
 import { rule as invalidPort } from '../../server/src/languages/compose/rules/invalid-port';

@@ -1,7 +1,7 @@
 /** Architecture: runner / buildx platforms / FROM --platform vs runtimePlatform.cpuArchitecture (XF040). */
 import { testRule } from '../helpers/rule-tester';
 import { language as taskdef } from '../../server/src/languages/taskdef';
-import { rule as imageArchitecture } from '../../server/src/languages/taskdef/rules/image-architecture';
+import { rule as imageArchitecture } from '../../server/src/links/rules/image-architecture';
 
 const TD = '/ws/ecs/task-definition.json';
 const WF = '/ws/.github/workflows/deploy.yml';

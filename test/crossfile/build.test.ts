@@ -2,11 +2,11 @@
 import { testRule } from '../helpers/rule-tester';
 import { language as workflow } from '../../server/src/languages/workflow';
 import { language as dockerfile } from '../../server/src/languages/dockerfile';
-import { rule as buildFiles } from '../../server/src/languages/workflow/rules/docker-build-files';
-import { rule as buildTarget } from '../../server/src/languages/workflow/rules/docker-build-target';
-import { rule as buildArgs } from '../../server/src/languages/workflow/rules/docker-build-args';
-import { rule as stageTargeted } from '../../server/src/languages/dockerfile/rules/stage-targeted-elsewhere';
-import { rule as composeBuildArg } from '../../server/src/languages/compose/rules/build-arg-undeclared';
+import { rule as buildFiles } from '../../server/src/links/rules/docker-build-files';
+import { rule as buildTarget } from '../../server/src/links/rules/docker-build-target';
+import { rule as buildArgs } from '../../server/src/links/rules/docker-build-args';
+import { rule as stageTargeted } from '../../server/src/links/rules/stage-targeted-elsewhere';
+import { rule as composeBuildArg } from '../../server/src/links/rules/build-arg-undeclared';
 import { language as compose } from '../../server/src/languages/compose';
 
 const WF = '/ws/.github/workflows/release.yml';

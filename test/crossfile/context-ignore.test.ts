@@ -6,11 +6,11 @@ import { testRule } from '../helpers/rule-tester';
 import { language as compose } from '../../server/src/languages/compose';
 import { language as workflow } from '../../server/src/languages/workflow';
 import { language as dockerfile } from '../../server/src/languages/dockerfile';
-import { rule as contextIgnoresCopySource } from '../../server/src/languages/compose/rules/context-ignores-copy-source';
-import { rule as contextIgnoresDockerfile } from '../../server/src/languages/compose/rules/context-ignores-dockerfile';
-import { rule as buildContextIgnores } from '../../server/src/languages/workflow/rules/build-context-ignores-copy-source';
-import { rule as copyIgnoredFile } from '../../server/src/languages/dockerfile/rules/copy-ignored-file';
-import { rule as copyIgnoredByBuildContext } from '../../server/src/languages/dockerfile/rules/copy-ignored-by-build-context';
+import { rule as contextIgnoresCopySource } from '../../server/src/links/rules/context-ignores-copy-source';
+import { rule as contextIgnoresDockerfile } from '../../server/src/links/rules/context-ignores-dockerfile';
+import { rule as buildContextIgnores } from '../../server/src/links/rules/build-context-ignores-copy-source';
+import { rule as copyIgnoredFile } from '../../server/src/links/rules/copy-ignored-file';
+import { rule as copyIgnoredByBuildContext } from '../../server/src/links/rules/copy-ignored-by-build-context';
 
 const C = '/ws/compose.yaml';
 const WF = '/ws/.github/workflows/ci.yml';

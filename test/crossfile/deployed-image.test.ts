@@ -1,7 +1,7 @@
 /** XF042: a deploy step registers a task definition file whose containers do not run the image the workflow builds. */
 import { testRule } from '../helpers/rule-tester';
 import { language as workflow } from '../../server/src/languages/workflow';
-import { rule } from '../../server/src/languages/workflow/rules/ecs-deployed-image-not-built';
+import { rule } from '../../server/src/links/rules/ecs-deployed-image-not-built';
 
 const WF = '/ws/.github/workflows/deploy.yml';
 const TD = '/ws/ecs/task-definition.json';

@@ -2,11 +2,11 @@
 import { testRule } from '../helpers/rule-tester';
 import { language as workflow } from '../../server/src/languages/workflow';
 import { language as taskdef } from '../../server/src/languages/taskdef';
-import { rule as taskDefFile } from '../../server/src/languages/workflow/rules/ecs-task-definition-file';
-import { rule as unknownContainer } from '../../server/src/languages/workflow/rules/ecs-unknown-container';
+import { rule as taskDefFile } from '../../server/src/links/rules/ecs-task-definition-file';
+import { rule as unknownContainer } from '../../server/src/links/rules/ecs-unknown-container';
 import { rule as serviceCluster } from '../../server/src/languages/workflow/rules/ecs-service-cluster';
 import { rule as waitForStability } from '../../server/src/languages/workflow/rules/ecs-wait-for-stability';
-import { rule as workflowContainerName } from '../../server/src/languages/taskdef/rules/workflow-container-name';
+import { rule as workflowContainerName } from '../../server/src/links/rules/workflow-container-name';
 
 const WF = '/ws/.github/workflows/deploy.yml';
 const TD = '/ws/ecs/task-definition.json';

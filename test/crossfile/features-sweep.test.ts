@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
-import { languages } from '../../server/src/languages';
+import { languages } from '../../server/src/links';
 import { Service } from '../../server/src/service/service';
 import { detectKind } from '../../server/src/service/detect';
 import { DEFAULT_SETTINGS } from '../../server/src/engine/types';

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { memoryService } from '../helpers/context';
-import { crossFileCompletions, crossFileDefinition } from '../../server/src/languages/crossfile/features';
+import { workflowCompletions, workflowDefinition } from '../../server/src/links/complete';
 import { LineIndex } from '../../server/src/text/lines';
 import { parseWorkflow } from '../../server/src/languages/workflow/parse';
 import { DEFAULT_SETTINGS } from '../../server/src/engine/types';
@@ -45,32 +45,32 @@ test(
   'go to definition: container-name → the container, target → the stage, ' + 'build arg → the ARG, path → the file',
   () => {
     const c = ctx();
-    const toContainer = crossFileDefinition(c, at('container-name: web', 17));
+    const toContainer = workflowDefinition(c, at('container-name: web', 17));
     const pos = (s: { path: string; start: number }) => c.workspace.get(s.path)!.lines.position(s.start);
     assert.equal(toContainer[0].path, TD);
     assert.equal(pos(toContainer[0]).line, 3);
-    const toStage = crossFileDefinition(c, at('production'));
+    const toStage = workflowDefinition(c, at('production'));
     assert.deepEqual([toStage[0].path, pos(toStage[0]).line], ['/ws/Dockerfile', 2]);
-    const toArg = crossFileDefinition(c, at('NODE_VERSION=22'));
+    const toArg = workflowDefinition(c, at('NODE_VERSION=22'));
     assert.deepEqual([pos(toArg[0]).line, pos(toArg[0]).character], [0, 4]);
-    assert.equal(crossFileDefinition(c, at('ecs/task-definition.json'))[0].path, TD);
-    assert.deepEqual(crossFileDefinition(c, at('runs-on')), []);
+    assert.equal(workflowDefinition(c, at('ecs/task-definition.json'))[0].path, TD);
+    assert.deepEqual(workflowDefinition(c, at('runs-on')), []);
   },
 );
 
 test('completions: container names, stage names, build args from the other file', () => {
   const c = ctx();
   assert.deepEqual(
-    crossFileCompletions(c, at('container-name: web', 17)).map((i) => i.label),
+    workflowCompletions(c, at('container-name: web', 17)).map((i) => i.label),
     ['web', 'sidecar'],
   );
   assert.deepEqual(
-    crossFileCompletions(c, at('production')).map((i) => i.label),
+    workflowCompletions(c, at('production')).map((i) => i.label),
     ['build', 'production'],
   );
   assert.deepEqual(
-    crossFileCompletions(c, at('NODE_VERSION=22')).map((i) => i.label),
+    workflowCompletions(c, at('NODE_VERSION=22')).map((i) => i.label),
     ['NODE_VERSION'],
   );
-  assert.deepEqual(crossFileCompletions(c, at('image: example')), []);
+  assert.deepEqual(workflowCompletions(c, at('image: example')), []);
 });

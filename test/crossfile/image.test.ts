@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { testRule } from '../helpers/rule-tester';
 import { language as workflow } from '../../server/src/languages/workflow';
-import { repositoryOf, rule as imageNotBuilt } from '../../server/src/languages/workflow/rules/ecs-image-not-built';
+import { rule as imageNotBuilt } from '../../server/src/languages/workflow/rules/ecs-image-not-built';
+import { repositoryOf } from '../../server/src/text/image-ref';
 
 test('repositoryOf strips tags and digests, not registry ports or expressions', () => {
   assert.equal(repositoryOf('localhost:5000/web:1').repo, 'localhost:5000/web');

@@ -1,5 +1,5 @@
 import { language as workflow } from '../../server/src/languages/workflow';
-import { rule } from '../../server/src/languages/workflow/rules/nix-flake-output';
+import { rule } from '../../server/src/links/rules/nix-flake-output';
 import { testRule } from '../helpers/rule-tester';
 
 const WF = '/repo/.github/workflows/ci.yml';

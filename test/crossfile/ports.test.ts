@@ -2,10 +2,10 @@
 import { testRule } from '../helpers/rule-tester';
 import { language as taskdef } from '../../server/src/languages/taskdef';
 import { language as compose } from '../../server/src/languages/compose';
-import { rule as portNotExposedTd } from '../../server/src/languages/taskdef/rules/container-port-not-exposed';
-import { rule as healthCheckTarget } from '../../server/src/languages/taskdef/rules/health-check-target';
-import { rule as portNotExposed } from '../../server/src/languages/compose/rules/port-not-exposed';
-import { rule as healthcheckTarget } from '../../server/src/languages/compose/rules/healthcheck-target';
+import { rule as portNotExposedTd } from '../../server/src/links/rules/container-port-not-exposed';
+import { rule as healthCheckTarget } from '../../server/src/links/rules/health-check-target';
+import { rule as portNotExposed } from '../../server/src/links/rules/port-not-exposed';
+import { rule as healthcheckTarget } from '../../server/src/links/rules/healthcheck-target';
 
 const TD = '/ws/ecs/task-definition.json';
 const WF = '/ws/.github/workflows/deploy.yml';

@@ -2,8 +2,10 @@
  * Rules that read other files (.hadolint.yaml, .dockerignore), on the shared tester: cases carry
  * `files`, and the rules' doc examples carry theirs in `meta.docs.files`.
  */
-import { language } from '../../server/src/languages/dockerfile';
+import { linked } from '../helpers/context';
 import { testRule } from '../helpers/rule-tester';
+
+const language = linked('dockerfile');
 
 const r = (code: string) => language.rules.find((x) => x.meta.code === code)!;
 const TRUSTED = { '/w/.hadolint.yaml': 'trustedRegistries:\n  - registry.example.com\n' };

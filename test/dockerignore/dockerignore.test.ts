@@ -6,6 +6,7 @@ import { parseDockerignore, isExcluded } from '../../server/src/languages/docker
 import { language } from '../../server/src/languages/dockerignore';
 import { language as dockerfile } from '../../server/src/languages/dockerfile';
 import { testRule } from '../helpers/rule-tester';
+import { linked } from '../helpers/context';
 import { LineIndex } from '../../server/src/text/lines';
 
 const ex = (patterns: string, path: string) => isExcluded(parseDockerignore(patterns), path).excluded;
@@ -33,7 +34,7 @@ test('matcher: malformed patterns carry an error and match nothing', () => {
   assert.ok(m.patterns[2].error);
 });
 
-const r = (code: string) => language.rules.find((x) => x.meta.code === code)!;
+const r = (code: string) => linked('dockerignore').rules.find((x) => x.meta.code === code)!;
 const langs = [language, dockerfile];
 
 testRule(language, r('DI001'), {

@@ -10,7 +10,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { DOCUMENT_KINDS, type DocumentKind } from '../../server/src/engine/types';
-import { languages } from '../../server/src/languages';
+import { languages } from '../../server/src/links';
 import { nodeFileSystem } from '../../server/src/node-fs';
 import { Service } from '../../server/src/service/service';
 import { REPO_ROOT } from '../helpers/context';

@@ -1,9 +1,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { languages } from '../../server/src/languages';
+import { languages } from '../../server/src/links';
 import { Service } from '../../server/src/service/service';
 import type { FileSystem } from '../../server/src/service/workspace';
-import type { WorkspaceIndex } from '../../server/src/engine/types';
+import type { DocumentKind, Language, WorkspaceIndex } from '../../server/src/engine/types';
 
 /** The repository root (tests run from out/test/..., sources live in test/...). */
 export const REPO_ROOT = path.resolve(
@@ -55,4 +55,9 @@ export function layeredFs(files: Record<string, string>, root?: string): FileSys
 /** The real workspace index (parses, facts, dependencies) over files in memory, optionally over a disk folder. */
 export function workspaceOf(files: Record<string, string> = {}, root?: string): WorkspaceIndex {
   return new Service(languages, layeredFs(files, root)).workspace;
+}
+
+/** A language as the service runs it: with the checks and features across files attached (`server/src/links/`). */
+export function linked(kind: DocumentKind): Language {
+  return languages.find((l) => l.kind === kind)!;
 }

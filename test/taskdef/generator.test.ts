@@ -13,7 +13,7 @@ const SCRIPT = path.join(REPO_ROOT, 'scripts', 'gen-ecs-schema.mjs');
 const SCHEMA = path.join(REPO_ROOT, 'schemas', 'ecs-task-definition.schema.json');
 const MODEL = path.join(REPO_ROOT, 'server', 'src', 'languages', 'taskdef', 'data', 'model.json');
 
-function generated(): { schema: string; model: string } | undefined {
+function generated(): { schema: string; model: string; common: string } | undefined {
   const out = execFileSync(process.execPath, [SCRIPT, '--print'], {
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -28,6 +28,8 @@ describe('ECS schema generator', () => {
   }, () => {
     assert.equal(fs.readFileSync(SCHEMA, 'utf8'), fresh!.schema, 'run `node scripts/gen-ecs-schema.mjs`');
     assert.equal(fs.readFileSync(MODEL, 'utf8'), fresh!.model, 'run `node scripts/gen-ecs-schema.mjs`');
+    const common = path.join(REPO_ROOT, 'common', 'ecs-task-definition.ts');
+    assert.equal(fs.readFileSync(common, 'utf8'), fresh!.common, 'run `node scripts/gen-ecs-schema.mjs`');
   });
 
   it('the schema is draft-07, closed, and every $ref resolves', () => {

@@ -4,17 +4,9 @@
 // `${VAR}` placeholders in string values.
 import { parse, type ParseError, printParseErrorCode } from 'jsonc-parser';
 
-/** Fields DescribeTaskDefinition returns that RegisterTaskDefinition does not accept. */
-export const READ_ONLY_TASK_DEFINITION_FIELDS = [
-  'taskDefinitionArn',
-  'revision',
-  'status',
-  'requiresAttributes',
-  'compatibilities',
-  'registeredAt',
-  'registeredBy',
-  'deregisteredAt',
-] as const;
+import { READ_ONLY_TASK_DEFINITION_FIELDS } from '../../../common/ecs-task-definition';
+
+export { READ_ONLY_TASK_DEFINITION_FIELDS };
 
 const PLACEHOLDER = /\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
 

@@ -1,7 +1,7 @@
 import { REPOSITORY_URL, ruleDocUrl } from '../engine/docs';
-import type { Range } from 'vscode-languageserver-types';
+import type { Range } from '../text/lines';
 import type { Rule, Severity } from '../engine/types';
-import type { FileResult } from '../cli';
+import type { FileResult } from './report';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
   error: 'error',

@@ -1,5 +1,5 @@
 import { posix } from 'node:path';
-import { languages } from '../languages';
+import { languages } from '../links';
 import { Service } from '../service/service';
 import type { FileSystem } from '../service/workspace';
 import type { Rule } from '../engine/types';

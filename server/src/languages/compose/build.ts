@@ -1,8 +1,6 @@
 /** A service's build settings resolved to workspace paths, and its Dockerfile through the index. */
 import { posix } from 'node:path';
 import { isMap, isScalar } from 'yaml';
-import { DockerfileParser, type Dockerfile } from 'dockerfile-ast';
-import type { WorkspaceIndex } from '../../engine/types';
 import type { ComposeModel, ServiceModel } from './parse';
 import { entry, str, type YNode } from '../../yaml/view';
 
@@ -83,52 +81,4 @@ export function buildInfo(model: ComposeModel, svc: ServiceModel, composePath: s
 export function localBuild(model: ComposeModel, svc: ServiceModel, composePath: string): BuildInfo | undefined {
   const info = buildInfo(model, svc, composePath);
   return info && !info.inline && !info.remote && !/\$/.test(info.context + info.dockerfile) ? info : undefined;
-}
-
-/** The Dockerfile's text and dockerfile-ast model, from the index (parsed there) or its text. */
-export function loadDockerfile(
-  workspace: WorkspaceIndex,
-  composePath: string,
-  info: BuildInfo,
-): { text: string; model: Dockerfile } | undefined {
-  if (info.inline) {
-    if (info.inlineText === undefined || info.inlineText.includes('${')) return undefined;
-    try {
-      return { text: info.inlineText, model: DockerfileParser.parse(info.inlineText) };
-    } catch {
-      return undefined;
-    }
-  }
-  if (info.remote || info.dockerfilePath.includes('$')) return undefined;
-  workspace.dependOn?.(composePath, info.dockerfilePath);
-  const parsed = workspace.get(info.dockerfilePath);
-  const m = parsed?.model as Dockerfile | undefined;
-  if (parsed && m && typeof (m as any).getFROMs === 'function') return { text: parsed.text, model: m };
-  const text = workspace.readText(info.dockerfilePath);
-  if (text === undefined) return undefined;
-  try {
-    return { text, model: DockerfileParser.parse(text) };
-  } catch {
-    return undefined;
-  }
-}
-
-/** The ARG names a Dockerfile declares (global or in a stage), first declaration first. */
-export function argNames(df: Dockerfile): string[] {
-  const out: string[] = [];
-  for (const a of df.getARGs()) {
-    const n = a.getProperty()?.getName();
-    if (n && !out.includes(n)) out.push(n);
-  }
-  return out;
-}
-
-/** The stage names of a Dockerfile (FROM ... AS name). */
-export function stageNames(df: Dockerfile): string[] {
-  const out: string[] = [];
-  for (const from of df.getFROMs()) {
-    const s = from.getBuildStage();
-    if (s) out.push(s);
-  }
-  return out;
 }

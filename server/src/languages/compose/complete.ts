@@ -3,7 +3,6 @@ import type { Completion, FeatureContext } from '../../engine/types';
 import type { ComposeModel, ResourceSection } from './parse';
 import { cursorContext, type CursorContext } from './cursor';
 import { describeTypes, keysOf, resolveShape, shapeAt, stepShape, type Shape } from './spec';
-import { argNames, buildInfo, loadDockerfile, stageNames } from './build';
 import { firstPort, healthcheckTest } from './healthcheck-skeleton';
 import { str } from '../../yaml/view';
 import imageData from './data/images.json';
@@ -114,29 +113,7 @@ export function complete(ctx: FeatureContext<ComposeModel>, offset: number): Com
           );
       }
     }
-    // build args: the ARGs the service's Dockerfile declares (mapping keys, or `- NAME=` items)
-    if (
-      path[0] === 'services' &&
-      path[2] === 'build' &&
-      path[3] === 'args' &&
-      (cur.at === 'key' ? path.length === 4 : path.length === 5 && last === '[]') &&
-      service
-    ) {
-      const info = buildInfo(ctx.model, service, ctx.path);
-      const df = info ? loadDockerfile(ctx.workspace, ctx.path, info) : undefined;
-      const given = new Set(cur.siblings);
-      for (const name of df ? argNames(df.model) : []) {
-        if (given.has(name)) continue;
-        items.push({
-          label: name,
-          kind: 'variable',
-          detail: `ARG of ${info!.dockerfile}`,
-          replace: span,
-          insertText: cur.at === 'key' ? `${name}: ` : `${name}=`,
-        });
-      }
-      return items;
-    }
+    // build args (from the service's Dockerfile) are completed across files (server/src/links/)
     if (cur.at === 'item' && owner === 'test' && path[path.length - 3] === 'healthcheck') {
       for (const w of ['CMD', 'CMD-SHELL', 'NONE']) value(w, 'healthcheck test form');
       return items;
@@ -232,12 +209,7 @@ export function complete(ctx: FeatureContext<ComposeModel>, offset: number): Com
   if (inService && (key === 'network_mode' || key === 'ipc' || key === 'pid')) {
     for (const n of serviceNames()) value(`service:${n}`, 'share the namespace of a service', undefined, 'reference');
   }
-  if (path.length === 3 && path[0] === 'services' && path[2] === 'build' && key === 'target' && service) {
-    const info = buildInfo(ctx.model, service, ctx.path);
-    const df = info ? loadDockerfile(ctx.workspace, ctx.path, info) : undefined;
-    if (df) for (const s of stageNames(df.model)) value(s, `stage of ${info!.dockerfile}`, undefined, 'enumMember');
-    return items;
-  }
+  // build.target (the Dockerfile's stages) is completed across files (server/src/links/)
   if (path.length === 3 && path[0] === 'services' && path[2] === 'healthcheck' && key === 'test' && service) {
     const image = str(service.get('image')?.value) ?? '';
     value(

@@ -3,7 +3,7 @@ import { parseCompose, type ComposeModel } from './parse';
 import { rules } from './rules';
 import { complete } from './complete';
 import { definition, hover, rename, symbols } from './navigate';
-import { withCrossFileDefinition, withCrossFileHover, withCrossFileRename } from '../crossfile/navigate';
+import { factsOfFile } from './facts';
 
 export type { ComposeModel } from './parse';
 
@@ -12,10 +12,10 @@ export const language: Language<ComposeModel> = {
   lineComment: '#',
   parse: (text, path) => parseCompose(text, path),
   rules,
+  facts: factsOfFile,
   complete,
-  // A build `target` resolves, hovers and renames with the Dockerfile's stage.
-  hover: withCrossFileHover(hover),
-  definition: withCrossFileDefinition(definition),
-  rename: withCrossFileRename(rename),
+  hover,
+  definition,
+  rename,
   symbols,
 };

@@ -4,9 +4,9 @@ import { parseDockerfile, type DockerfileModel } from './parse';
 import { rules } from './rules';
 import { complete } from './features/complete';
 import { hover } from './features/hover';
-import { withCrossFileHover, withCrossFileRename } from '../crossfile/navigate';
 import { symbols, definition, rename } from './features/navigate';
 import { dirname } from './util';
+import { factsOfFile } from './facts';
 
 /** `# hadolint ignore=DL3007,DL3008` → ['DL3007', 'DL3008'] (also `# shipshape ignore=...`). */
 export function ignoreComment(commentLine: string): string[] | undefined {
@@ -83,11 +83,11 @@ export const language: Language<DockerfileModel> = {
   // Doc examples show only the instructions that matter; as files they need a FROM.
   exampleFile: (example) => (/^\s*FROM\s/im.test(example) ? example : `FROM debian:12-slim\n${example}`),
   rules,
+  facts: factsOfFile,
   complete,
-  // A stage's users in workflows and compose files show in its hover, and follow its renames.
-  hover: withCrossFileHover(hover),
+  hover,
   symbols,
   definition,
-  rename: withCrossFileRename(rename),
+  rename,
   configOverrides: hadolintOverrides,
 };

@@ -2,6 +2,7 @@
 import type { Completion, FeatureContext, HoverResult, Language } from '../../engine/types';
 import { parseDockerignore, type DockerignoreModel } from './patterns';
 import { rules } from './rules';
+import { factsOfFile } from './facts';
 
 export type { DockerignoreModel };
 
@@ -82,6 +83,7 @@ export const language: Language<DockerignoreModel> = {
   lineComment: '#',
   parse: (text) => parseDockerignore(text),
   rules,
+  facts: factsOfFile,
   complete,
   hover,
 };

@@ -1,14 +1,15 @@
 import type { Language } from '../../engine/types';
 import { language as nix, type NixModel } from '../nix';
+import { factsOfFile } from './facts';
+import { flakeComplete, flakeHover } from './features';
 import { rules as flakeRules } from './rules';
-import { withCrossFileHover, withCrossFileRename } from '../crossfile/navigate';
 
-/** flake.nix: the Nix language, plus the flake checks. */
+/** flake.nix: the Nix language, plus the flake checks and what a flake adds to completion and hover. */
 export const language: Language<NixModel> = {
   ...nix,
   kind: 'flake',
   rules: [...nix.rules, ...flakeRules],
-  // An output's users (`nix build .#name` in workflows) in its hover; renamed with them.
-  hover: withCrossFileHover(nix.hover),
-  rename: withCrossFileRename(nix.rename),
+  facts: factsOfFile,
+  complete: (ctx, offset) => flakeComplete(ctx, offset) ?? nix.complete?.(ctx, offset) ?? [],
+  hover: (ctx, offset) => flakeHover(ctx, offset) ?? nix.hover?.(ctx, offset),
 };

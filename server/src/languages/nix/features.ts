@@ -16,14 +16,12 @@ import { BUILTINS, GLOBALS, scopes } from './scope';
 import { unparen } from './util';
 import builtinDocs from './data/builtins-doc.json';
 import pkgsData from './data/pkgs.json';
-import { COMMON_INPUT_URLS, INPUT_KEYS, OUTPUTS, SYSTEMS, TOP_KEYS } from '../flake/schema';
-import { flakeInfo } from '../flake/model';
 
 type Ctx = FeatureContext<A.NixModel>;
 const DOCS = builtinDocs.builtins as unknown as Record<string, [number, string]>;
 
 /** The attribute key path leading to `offset` (`outputs`, `packages`, ...), and whether it is at a key position. */
-function keyContext(
+export function keyContext(
   model: A.NixModel,
   offset: number,
 ): { path: string[]; atKey: boolean; inString?: A.Str; lambdaFormals?: A.Formals; node: A.Node } {
@@ -47,7 +45,13 @@ function keyContext(
   return { path, atKey, inString, lambdaFormals, node: last };
 }
 
-function item(label: string, kind: Completion['kind'], detail?: string, doc?: string, insertText?: string): Completion {
+export function item(
+  label: string,
+  kind: Completion['kind'],
+  detail?: string,
+  doc?: string,
+  insertText?: string,
+): Completion {
   const it: Completion = { label, kind };
   if (detail) it.detail = detail;
   if (doc) it.documentation = doc;
@@ -71,40 +75,6 @@ export function complete(ctx: Ctx, offset: number): Completion[] {
   }
   if (/\bpkgs\.[\w-]*$/.test(before)) return pkgsData.packages.map((p) => item(p, 'module', 'nixpkgs'));
   const kc = keyContext(ctx.model, offset);
-  if (ctx.kind === 'flake') {
-    const info = flakeInfo(ctx.model);
-    const linePrefix = /[\w.-]*$/.exec(before)?.[0] ?? '';
-    const typed = linePrefix.split('.').slice(0, -1);
-    const full = kc.atKey ? [...kc.path, ...typed] : kc.path;
-    if (kc.lambdaFormals && info.outputsLambda?.formals === kc.lambdaFormals) {
-      const have = new Set(kc.lambdaFormals.formals.map((f) => f.name.name));
-      const out = [...info.inputs.keys(), 'self']
-        .filter((n) => !have.has(n))
-        .map((n) => item(n, 'variable', 'flake input', info.inputs.get(n)?.url?.value));
-      return out;
-    }
-    if (kc.inString && full[0] === 'inputs' && full[full.length - 1] === 'url') {
-      return COMMON_INPUT_URLS.map((u) => item(u.url, 'value', u.name, u.doc));
-    }
-    if (kc.atKey) {
-      if (full.length === 0 && info.top)
-        return Object.entries(TOP_KEYS).map(([k, d]) => item(k, 'property', 'flake attribute', d));
-      if (full[0] === 'inputs' && full.length === 1)
-        return COMMON_INPUT_URLS.filter(
-          (u, i, all) => all.findIndex((x) => x.name === u.name) === i && !info.inputs.has(u.name),
-        ).map((u) => item(u.name, 'module', u.url, u.doc, `${u.name}.url = "${u.url}";`));
-      if (full[0] === 'inputs' && full.length === 2)
-        return Object.entries(INPUT_KEYS).map(([k, d]) => item(k, 'property', 'input attribute', d));
-      if (full[0] === 'outputs' && full.length === 1)
-        return Object.entries(OUTPUTS)
-          .filter(([, k]) => !/^Deprecated/.test(k.doc))
-          .map(([k, d]) => item(k, 'property', 'flake output', d.doc));
-      if (full[0] === 'outputs' && full.length === 2 && OUTPUTS[full[1]]?.perSystem)
-        return SYSTEMS.map((s) => item(s, 'enumMember', 'system'));
-      if (full[0] === 'outputs' && full.length === 3 && OUTPUTS[full[1]]?.depth === 2)
-        return [item('default', 'property', `the default of ${full[1]}`)];
-    }
-  }
   if (kc.atKey) return [];
   // Names in scope.
   const { defs } = scopes(ctx.model).scopeAt(offset);
@@ -151,38 +121,6 @@ export function hover(ctx: Ctx, offset: number): HoverResult | undefined {
     if (ref?.target === 'global') {
       const h = builtinHover(last.name.replace(/^__/, ''));
       if (h) return md(h, last);
-    }
-    if (ref && typeof ref.target === 'object' && ctx.kind === 'flake') {
-      const inp = flakeInfo(ctx.model).inputs.get(ref.name);
-      if (inp && ref.target.kind === 'formal')
-        return md(
-          `**input ` +
-            `${inp.name}**${inp.url ? `\n\n\`${inp.url.value}\`` : inp.follows ? `\n\nfollows \`${inp.follows.value}\`` : ''}`,
-          last,
-        );
-    }
-  }
-  if (ctx.kind === 'flake') {
-    const info = flakeInfo(ctx.model);
-    if (last.type === 'Ident') {
-      const inp = info.inputs.get(last.name);
-      if (inp && (info.outputsLambda?.formals?.formals.some((f) => f.name === last) || inp.entry.keys.includes(last))) {
-        return md(
-          `**input ` +
-            `${inp.name}**${inp.url ? `\n\n\`${inp.url.value}\`` : inp.follows ? `\n\nfollows \`${inp.follows.value}\`` : ''}`,
-          last,
-        );
-      }
-      const kc = keyContext(ctx.model, offset);
-      if (
-        kc.path.length === 0 &&
-        info.top &&
-        TOP_KEYS[last.name] &&
-        info.tree?.entries.get(last.name)?.keys.includes(last)
-      )
-        return md(`**${last.name}**\n\n${TOP_KEYS[last.name]}`, last);
-      if (info.outputsTree?.entries.get(last.name)?.keys.includes(last) && OUTPUTS[last.name])
-        return md(`**${last.name}** (flake output)\n\n${OUTPUTS[last.name].doc}`, last);
     }
   }
   return undefined;

@@ -5,7 +5,7 @@ import { rules } from './rules';
 import { complete } from './complete';
 import { hover } from './hover';
 import { symbols } from './symbols';
-import { withCrossFileHover, withCrossFileRename } from '../crossfile/navigate';
+import { factsOfFile } from './facts';
 
 export type { TaskDefModel } from './parse';
 
@@ -14,9 +14,8 @@ export const language: Language<TaskDefModel> = {
   // JSON has no comments, so there is no lineComment and no inline ignore comment.
   parse: (text, path) => parseTaskDef(text, path),
   rules,
+  facts: factsOfFile,
   complete,
-  // A container's name: its users in workflows in the hover; renamed with them.
-  hover: withCrossFileHover(hover),
+  hover,
   symbols,
-  rename: withCrossFileRename(),
 };

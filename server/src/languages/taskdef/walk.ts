@@ -1,3 +1,4 @@
+import { READ_ONLY_TASK_DEFINITION_FIELDS } from '../../../../common/ecs-task-definition';
 /** Walks a task definition against the generated ECS model, handing each node its expected shape. */
 import type { Node } from 'jsonc-parser';
 import { MODEL, shape, memberShape, type ShapeDef } from './ecs';
@@ -43,7 +44,7 @@ export function typeMatches(node: Node, s: ShapeDef): boolean {
 }
 
 /** Members that are not in the request shape but are fine at the root (reported by their own rules). */
-export const READ_ONLY = new Set(MODEL.readOnly);
+export const READ_ONLY = new Set<string>(READ_ONLY_TASK_DEFINITION_FIELDS);
 
 /**
  * Calls `fn` for every value node whose expected shape is known, depth first. Descends only into

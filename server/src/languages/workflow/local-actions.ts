@@ -3,17 +3,16 @@ import { parse } from 'yaml';
 import type { WorkspaceIndex } from '../../engine/types';
 import type { CatalogAction } from './actions';
 
-/** The repository root of a workflow at `<root>/.github/workflows/<file>`, or undefined. */
-export function repoRootOf(path: string): string | undefined {
-  const i = path.lastIndexOf('/.github/workflows/');
-  return i >= 0 ? path.slice(0, i) : undefined;
-}
+import { posix } from 'node:path';
+import { repoRootOf } from '../../text/paths';
+
+export { repoRootOf };
 
 export function localActionFile(workflowPath: string, uses: string, ws: WorkspaceIndex): string | undefined {
   const root = repoRootOf(workflowPath);
   if (!root) return undefined;
   const rel = uses.replace(/^\.\//, '').replace(/\/+$/, '');
-  const dir = rel ? `${root}/${rel}` : root;
+  const dir = rel ? posix.join(root, rel) : root;
   for (const name of ['action.yml', 'action.yaml']) {
     const f = `${dir}/${name}`;
     if (ws.exists(f)) return f;

@@ -8,7 +8,6 @@ import { rule as missingRequired } from './missing-required-key';
 import { rule as duplicateItem } from './duplicate-item';
 import { rule as unknownService } from './unknown-service';
 import { rule as dependencyCycle } from './dependency-cycle';
-import { rule as healthyWithoutHealthcheck } from './healthy-without-healthcheck';
 import { rule as undeclaredResource } from './undeclared-resource';
 import { rule as unusedResource } from './unused-resource';
 import { rule as invalidPort } from './invalid-port';
@@ -21,7 +20,6 @@ import { rule as unsetVariable } from './unset-variable';
 import { rule as healthcheckTest } from './healthcheck-test';
 import { rule as buildContextMissing } from './build-context-missing';
 import { rule as dockerfileMissing } from './dockerfile-missing';
-import { rule as unknownBuildTarget } from './unknown-build-target';
 import { rule as referencedFileMissing } from './referenced-file-missing';
 import { rule as obsoleteVersion } from './obsolete-version';
 import { rule as imageLatestTag } from './image-latest-tag';
@@ -30,7 +28,6 @@ import { rule as containerNameWithReplicas } from './container-name-with-replica
 import { rule as unquotedPort } from './unquoted-port';
 import { rule as networkModeConflict } from './network-mode-conflict';
 import { rule as completedWithRestart } from './completed-with-restart';
-import { crossFileRules } from './cross-file';
 
 export const rules: Rule<ComposeModel>[] = [
   syntax,
@@ -41,7 +38,6 @@ export const rules: Rule<ComposeModel>[] = [
   duplicateItem,
   unknownService,
   dependencyCycle,
-  healthyWithoutHealthcheck,
   completedWithRestart,
   undeclaredResource,
   unusedResource,
@@ -56,12 +52,10 @@ export const rules: Rule<ComposeModel>[] = [
   networkModeConflict,
   buildContextMissing,
   dockerfileMissing,
-  unknownBuildTarget,
   referencedFileMissing,
   obsoleteVersion,
   imageLatestTag,
   secretInEnvironment,
   containerNameWithReplicas,
   unquotedPort,
-  ...crossFileRules,
 ];

@@ -18,7 +18,6 @@ import { rule as copyFromKnownStage } from './copy-from-known-stage';
 import { rule as copyFromSelf } from './copy-from-self';
 import { rule as copyRootFromStage } from './copy-root-from-stage';
 import { rule as numericUser } from './numeric-user';
-import { rule as copyIgnoredFile } from './copy-ignored-file';
 import { rule as copyInsteadOfAdd } from './copy-instead-of-add';
 import { rule as copyMultipleSourcesDir } from './copy-multiple-sources-dir';
 import { rule as copyRelativeWithoutWorkdir } from './copy-relative-without-workdir';
@@ -82,7 +81,6 @@ import { rule as zypperClean } from './zypper-clean';
 import { rule as zypperNoDistUpgrade } from './zypper-no-dist-upgrade';
 import { rule as zypperNonInteractive } from './zypper-non-interactive';
 import { rule as zypperPinVersions } from './zypper-pin-versions';
-import { crossFileRules } from './cross-file';
 export const rules: Rule<DockerfileModel>[] = [
   absoluteWorkdir,
   addForArchives,
@@ -101,7 +99,6 @@ export const rules: Rule<DockerfileModel>[] = [
   copyFromSelf,
   copyRootFromStage,
   numericUser,
-  copyIgnoredFile,
   copyInsteadOfAdd,
   copyMultipleSourcesDir,
   copyRelativeWithoutWorkdir,
@@ -165,5 +162,4 @@ export const rules: Rule<DockerfileModel>[] = [
   zypperNoDistUpgrade,
   zypperNonInteractive,
   zypperPinVersions,
-  ...crossFileRules,
 ].sort((a, b) => a.meta.code.localeCompare(b.meta.code));

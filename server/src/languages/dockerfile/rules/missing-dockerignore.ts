@@ -1,7 +1,6 @@
 import { defineRule } from '../../../engine/define';
 import type { DockerfileModel } from '../parse';
 import { dirname, commandsNamed } from '../util';
-import { ignoreFileFor } from '../context';
 
 export const rule = defineRule<DockerfileModel>({
   meta: {
@@ -37,7 +36,8 @@ export const rule = defineRule<DockerfileModel>({
         (i.json && i.jsonArgs ? i.jsonArgs : i.args).slice(0, -1).some((w) => w.value === '.' || w.value === './'),
     );
     if (!copyAll) return;
-    if (ignoreFileFor(ctx.path, ctx.workspace)) return;
+    // the ignore file Docker reads for a build in this folder: `<Dockerfile>.dockerignore`, else `.dockerignore`
+    if ([`${ctx.path}.dockerignore`, `${dirname(ctx.path)}/.dockerignore`].some((p) => ctx.workspace.exists(p))) return;
     const dir = dirname(ctx.path);
     const copied = m.instructions
       .filter((i) => i.keyword === 'COPY' || i.keyword === 'ADD')

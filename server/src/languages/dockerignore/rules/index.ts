@@ -1,7 +1,6 @@
 import type { Rule } from '../../../engine/types';
 import type { DockerignoreModel } from '../patterns';
 import { rule as patternSyntax } from './pattern-syntax';
-import { rule as excludesBuildInput } from './excludes-build-input';
 import { rule as uselessReinclude } from './useless-reinclude';
 
-export const rules: Rule<DockerignoreModel>[] = [patternSyntax, excludesBuildInput, uselessReinclude];
+export const rules: Rule<DockerignoreModel>[] = [patternSyntax, uselessReinclude];

@@ -4,7 +4,6 @@ import { fargateExample } from '../examples';
 import { get, str, isTemplated, insertProp, props, keyOf } from '../json';
 import { nearest } from '../../../text/nearest';
 import { containers, isFargate, isRegion, ALL_REGIONS } from '../ecs';
-import {} from '../json';
 
 /** TD210: the awslogs driver needs a group, a real region and (on Fargate) a stream prefix. */
 export const rule = defineRule<TaskDefModel>({

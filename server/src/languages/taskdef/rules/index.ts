@@ -40,7 +40,6 @@ import { rule as missingHealthCheck } from './missing-health-check';
 import { rule as readonlyRootFilesystem } from './readonly-root-filesystem';
 import { rule as runsAsRoot } from './runs-as-root';
 import { rule as missingTags } from './missing-tags';
-import { crossFileRules } from './cross-file';
 
 export const rules: Rule<TaskDefModel>[] = [
   syntaxError,
@@ -82,5 +81,4 @@ export const rules: Rule<TaskDefModel>[] = [
   readonlyRootFilesystem,
   runsAsRoot,
   missingTags,
-  ...crossFileRules,
 ];

@@ -3,6 +3,7 @@ import { defineRule } from '../../../engine/define';
 import { fargateExample } from '../examples';
 import { walk } from '../walk';
 import { templatedNode } from '../json';
+import { MODEL } from '../ecs';
 
 /** Names the service restricts beyond the model (documented, not in the shapes). */
 const NAMED: Record<string, string> = {
@@ -10,19 +11,18 @@ const NAMED: Record<string, string> = {
   'containerDefinitions.name': 'up to 255 letters, digits, underscores and hyphens',
 };
 
-/** The model's patterns are whole-value patterns with Unicode classes (\\p{L}); compiled once each. */
-const compiled = new Map<string, RegExp | undefined>();
-function compile(pattern: string): RegExp | undefined {
-  if (compiled.has(pattern)) return compiled.get(pattern);
-  let re: RegExp | undefined;
-  try {
-    re = new RegExp(`^(?:${pattern})$`, 'u');
-  } catch {
-    re = undefined;
-  }
-  compiled.set(pattern, re);
-  return re;
-}
+/** The model's patterns are whole-value patterns with Unicode classes (\\p{L}), compiled once, when the rule loads. */
+const PATTERNS: ReadonlyMap<string, RegExp | undefined> = new Map(
+  Object.values(MODEL.shapes)
+    .flatMap((shape) => (shape.type === 'string' && shape.pattern ? [shape.pattern] : []))
+    .map((pattern) => {
+      try {
+        return [pattern, new RegExp(`^(?:${pattern})$`, 'u')] as const;
+      } catch {
+        return [pattern, undefined] as const;
+      }
+    }),
+);
 
 /** TD005: the model's min/max: string lengths, list sizes, integer bounds (e.g. at most 50 tags). */
 export const rule = defineRule<TaskDefModel>({
@@ -62,7 +62,7 @@ export const rule = defineRule<TaskDefModel>({
       ) {
         ctx.report({ ...r, messageId: 'pattern', data: { key, value: String(v.node.value), allowed: named } });
       }
-      const pattern = v.shape.type === 'string' && v.shape.pattern ? compile(v.shape.pattern) : undefined;
+      const pattern = v.shape.type === 'string' && v.shape.pattern ? PATTERNS.get(v.shape.pattern) : undefined;
       if (pattern && v.node.type === 'string' && !templatedNode(v.node) && !pattern.test(String(v.node.value))) {
         ctx.report({
           ...r,

@@ -1,3 +1,4 @@
+import { posix } from 'node:path';
 import type { Completion, FeatureContext, Span } from '../../../engine/types';
 import type { Job, Step, WorkflowModel } from '../parse';
 import { catalogNames, lookupAction, usesRef, type CatalogAction } from '../actions';
@@ -189,7 +190,7 @@ function withInputs(
 function calledInputs(ctx: FeatureContext<WorkflowModel>, job: Job, span: Span): Completion[] {
   const root = repoRootOf(ctx.path);
   if (!root || !job.uses?.value.startsWith('./')) return [];
-  const file = `${root}/${job.uses.value.slice(2)}`;
+  const file = posix.join(root, job.uses.value.slice(2));
   const parsed = ctx.workspace.get(file);
   const text = parsed ? undefined : ctx.workspace.readText(file);
   const called =

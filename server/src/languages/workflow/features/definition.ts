@@ -1,3 +1,4 @@
+import { posix } from 'node:path';
 import type { FeatureContext, FileSpan } from '../../../engine/types';
 import type { WorkflowModel } from '../parse';
 import { localActionFile, repoRootOf } from '../local-actions';
@@ -13,7 +14,7 @@ export function definition(ctx: FeatureContext<WorkflowModel>, offset: number): 
     }
     if (job.uses && inside(job.uses) && job.uses.value.startsWith('./')) {
       const root = repoRootOf(ctx.path);
-      const file = root ? `${root}/${job.uses.value.slice(2)}` : undefined;
+      const file = root ? posix.join(root, job.uses.value.slice(2)) : undefined;
       if (file && ctx.workspace.exists(file)) return [{ path: file, start: 0, end: 0 }];
     }
     for (const step of job.steps) {

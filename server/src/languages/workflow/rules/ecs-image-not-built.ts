@@ -1,21 +1,7 @@
 import { defineRule } from '../../../engine/define';
 import type { WorkflowModel } from '../parse';
-import { buildSteps, ecsSteps, type Word } from '../../crossfile/workflow';
-
-/**
- * The repository of an image reference (without tag or digest), and its last path segment; `${{ }}` may hold colons.
- */
-export function repositoryOf(ref: string): { repo: string; name: string } {
-  const r = ref.trim();
-  const masked = r.replace(/\$\{\{.*?\}\}|\$\{[^}]*\}/g, (m) => 'x'.repeat(m.length));
-  let end = masked.indexOf('@');
-  if (end < 0) end = masked.length;
-  const slash = masked.lastIndexOf('/', end);
-  const colon = masked.lastIndexOf(':', end);
-  if (colon > slash) end = colon;
-  const repo = r.slice(0, end);
-  return { repo, name: repo.slice(repo.lastIndexOf('/') + 1) };
-}
+import { buildSteps, ecsSteps, type Word } from '../steps';
+import { repositoryOf } from '../../../text/image-ref';
 
 const literal = (s: string) => !s.includes('$');
 

@@ -1,6 +1,6 @@
 import { defineRule } from '../../../engine/define';
 import type { WorkflowModel } from '../parse';
-import { actionSteps, DEPLOY_ACTION } from '../../crossfile/workflow';
+import { actionSteps, DEPLOY_ACTION } from '../steps';
 
 export const rule = defineRule<WorkflowModel>({
   meta: {

@@ -29,7 +29,6 @@ import { rule as credentials } from './credentials';
 import { rule as reusableWorkflow } from './reusable-workflow';
 import { rule as workflowInputs } from './workflow-inputs';
 import { rule as shellcheck } from './shellcheck';
-import { crossFileRules } from './cross-file';
 import { rule as retiredRuntime } from './retired-runtime';
 
 const syntax = syntaxRule<WorkflowModel>('WF000', 'workflow', 'YAML', {
@@ -37,6 +36,11 @@ const syntax = syntaxRule<WorkflowModel>('WF000', 'workflow', 'YAML', {
     'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    runs-on: windows-latest\n    steps: [{ run: make }]\n',
   correct: 'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps: [{ run: make }]\n',
 });
+
+import { rule as ecsServiceCluster } from './ecs-service-cluster';
+import { rule as ecsWaitForStability } from './ecs-wait-for-stability';
+import { rule as nixNotInstalled } from './nix-not-installed';
+import { rule as ecsImageNotBuilt } from './ecs-image-not-built';
 
 export const rules: Rule<WorkflowModel>[] = [
   syntax,
@@ -69,5 +73,8 @@ export const rules: Rule<WorkflowModel>[] = [
   reusableWorkflow,
   workflowInputs,
   shellcheck,
-  ...crossFileRules,
+  ecsServiceCluster,
+  ecsWaitForStability,
+  nixNotInstalled,
+  ecsImageNotBuilt,
 ];

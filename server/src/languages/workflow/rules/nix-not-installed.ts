@@ -1,6 +1,6 @@
 import { defineRule } from '../../../engine/define';
 import type { WorkflowModel } from '../parse';
-import { actionName, runnerLabels } from '../../crossfile/workflow';
+import { actionName, runnerLabels } from '../steps';
 
 /** Actions that put Nix on a GitHub-hosted runner. */
 const INSTALLERS = [

@@ -1,3 +1,4 @@
+import { posix } from 'node:path';
 import { defineRule } from '../../../engine/define';
 import { parseWorkflow, type WorkflowModel } from '../parse';
 import { repoRootOf } from '../local-actions';
@@ -17,7 +18,7 @@ function calledModel(
 ): WorkflowModel | undefined {
   const root = repoRootOf(ctx.path);
   if (!root) return undefined;
-  const file = `${root}/${uses.replace(/^\.\//, '')}`;
+  const file = posix.join(root, uses.replace(/^\.\//, ''));
   ctx.workspace.dependOn?.(ctx.path, file);
   const parsed = ctx.workspace.get(file);
   if (parsed && parsed.kind === 'workflow') return parsed.model as WorkflowModel;
@@ -62,7 +63,7 @@ export const rule = defineRule<WorkflowModel>({
       const root = repoRootOf(ctx.path);
       if (!root) continue;
       const file = u.value;
-      if (!ctx.workspace.exists(`${root}/${file.slice(2)}`)) {
+      if (!ctx.workspace.exists(posix.join(root, file.slice(2)))) {
         ctx.report({ start: u.start, end: u.end, messageId: 'missingFile', data: { file } });
         continue;
       }
@@ -90,7 +91,8 @@ export const rule = defineRule<WorkflowModel>({
       }
       for (const i of callInputs) {
         const hasDefault =
-          !!i.node && i.node.items.some((p) => scalarText(asScalar((p as { key: unknown }).key, called.doc)) === 'default');
+          !!i.node &&
+          i.node.items.some((p) => scalarText(asScalar((p as { key: unknown }).key, called.doc)) === 'default');
         if (i.required && !hasDefault && !withEntries.some((w) => w.key.toLowerCase() === i.name.toLowerCase()))
           ctx.report({ start: u.start, end: u.end, messageId: 'missingInput', data: { name: i.name, file } });
       }

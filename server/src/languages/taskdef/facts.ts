@@ -1,0 +1,106 @@
+/**
+ * What other files may know of an ECS task definition: its family, its containers (name, image, container ports,
+ * health check) and where a container is named inside the file (`dependsOn`, `volumesFrom`, `links`), and the CPU
+ * architecture it runs on. Plain data with offsets into the JSON, computed once per parse; the checks across files
+ * (`server/src/links/`) read only this.
+ */
+import type { Node } from 'jsonc-parser';
+import type { ParsedFile } from '../../engine/types';
+import { containers } from './ecs';
+import { get, items, num, str } from './json';
+import type { TaskDefModel } from './parse';
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface ContainerFacts extends Span {
+  name?: string;
+  /** The name's text inside its quotes. */
+  nameSpan?: Span;
+  image?: string;
+  imageSpan?: Span;
+  /** `portMappings[].containerPort`, with the number's offsets. */
+  ports: (Span & { port: number })[];
+  /** `healthCheck.command` as written. */
+  healthCheck?: { command: string[]; span: Span };
+}
+
+export interface TaskDefFacts {
+  /** Whether the JSON has a `containerDefinitions` key (what makes a file a task definition). */
+  hasContainerDefinitions: boolean;
+  /** Whether the JSON does not parse (a file being typed). */
+  broken: boolean;
+  /** The literal `family`, and its text inside the quotes; undefined when missing or templated. */
+  family?: { value: string; span: Span };
+  containers: ContainerFacts[];
+  cpuArchitecture?: { value: string; span: Span };
+  /**
+   * Where container names are written: each container's own name (`declaration`) and the places that name another
+   * container of the task (`dependsOn[].containerName`, `volumesFrom[].sourceContainer`, `links`).
+   */
+  containerNames: (Span & { name: string; declaration: boolean })[];
+}
+
+const span = (n: Node): Span => ({ start: n.offset, end: n.offset + n.length });
+
+/** The content range of a JSON string node, when it is written without escapes. */
+function jsonContent(n: Node | undefined, text: string): Span | undefined {
+  if (n?.type !== 'string' || n.length !== (n.value as string).length + 2 || text[n.offset] !== '"') return undefined;
+  return { start: n.offset + 1, end: n.offset + n.length - 1 };
+}
+
+export function factsOfFile(file: ParsedFile<TaskDefModel>): TaskDefFacts {
+  const td = file.model.taskDef;
+  const out: TaskDefFacts = {
+    hasContainerDefinitions: !!td?.children?.some((p) => p.children?.[0]?.value === 'containerDefinitions'),
+    broken: file.model.problems.length > 0,
+    containers: [],
+    containerNames: [],
+  };
+  if (!td) return out;
+  const familyNode = get(td, 'family');
+  const family = str(familyNode);
+  if (familyNode && family && !/[$<{]/.test(family))
+    out.family = {
+      value: family,
+      span: { start: familyNode.offset + 1, end: familyNode.offset + familyNode.length - 1 },
+    };
+  const arch = get(get(td, 'runtimePlatform'), 'cpuArchitecture');
+  if (str(arch)) out.cpuArchitecture = { value: str(arch)!, span: span(arch!) };
+  const addName = (n: Node | undefined, declaration: boolean, name = str(n)) => {
+    const c = jsonContent(n, file.text);
+    if (c && name)
+      out.containerNames.push({
+        name,
+        start: c.start,
+        end: declaration || !name.includes(':') ? c.end : c.start + name.length,
+        declaration,
+      });
+  };
+  for (const c of containers(td)) {
+    const tc: ContainerFacts = { ...span(c.node), name: c.name, nameSpan: c.nameNode && span(c.nameNode), ports: [] };
+    const image = get(c.node, 'image');
+    if (str(image) !== undefined) {
+      tc.image = str(image);
+      tc.imageSpan = span(image!);
+    }
+    for (const pm of items(get(c.node, 'portMappings'))) {
+      const cp = get(pm, 'containerPort');
+      if (num(cp) !== undefined) tc.ports.push({ ...span(cp!), port: num(cp)! });
+    }
+    const cmd = get(get(c.node, 'healthCheck'), 'command');
+    if (cmd?.type === 'array') tc.healthCheck = { command: items(cmd).map((n) => str(n) ?? ''), span: span(cmd) };
+    out.containers.push(tc);
+    addName(c.nameNode, true);
+    for (const d of items(get(c.node, 'dependsOn'))) addName(get(d, 'containerName'), false);
+    for (const v of items(get(c.node, 'volumesFrom'))) addName(get(v, 'sourceContainer'), false);
+    // links: "name" or "name:alias"
+    for (const l of items(get(c.node, 'links'))) {
+      const s = str(l);
+      if (s) addName(l, false, s.split(':')[0]);
+    }
+  }
+  return out;
+}
