@@ -10,7 +10,11 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { stringify, parse } from 'yaml';
 import { parseCompose } from '../../server/src/languages/compose/parse';
-import { validate } from '../../server/src/languages/compose/spec';
+import { validate as validateIn } from '../../server/src/languages/compose/spec';
+import { createOnce } from '../../server/src/engine/once';
+import type { ComposeModel } from '../../server/src/languages/compose/parse';
+
+const validate = (model: ComposeModel) => validateIn({ model, once: createOnce() });
 
 const repoRoot = resolve(__dirname, '../../..');
 function shared(rel: string): string | undefined {

@@ -12,3 +12,9 @@ export function createOnce(): <T>(key: string, compute: () => T) => T {
     return value;
   };
 }
+
+/** A context that can share work: a rule's or a feature's (`RuleContext`, `FeatureContext`). */
+export interface SharingContext<M> {
+  readonly model: M;
+  once<T>(key: string, compute: () => T): T;
+}

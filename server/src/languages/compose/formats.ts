@@ -1,4 +1,5 @@
 /** Value formats the spec leaves as strings: durations (Go syntax) and byte sizes (Docker's units). */
+import type { SharingContext } from '../../engine/once';
 import type { ComposeModel } from './parse';
 import { resolveShape, spec, type Shape } from './spec';
 import { isMap, isScalar, isSeq } from 'yaml';
@@ -21,19 +22,19 @@ export interface FormattedValue {
   path: string;
 }
 
-const cache = new WeakMap<ComposeModel, FormattedValue[]>();
+/** Every scalar whose spec shape carries a format, found once per check by walking the file along the spec. */
+export function formattedValues(ctx: SharingContext<ComposeModel>): FormattedValue[] {
+  return ctx.once('compose:formatted', () => walkFormatted(ctx.model));
+}
 
-/** Every scalar whose spec shape carries a format, found by walking the file along the spec. */
-export function formattedValues(model: ComposeModel): FormattedValue[] {
-  let out = cache.get(model);
-  if (out) return out;
-  out = [];
+function walkFormatted(model: ComposeModel): FormattedValue[] {
+  const out: FormattedValue[] = [];
   const walk = (node: YNode | null, shapeIn: Shape | undefined, path: string, depth: number) => {
     const shape = resolveShape(shapeIn);
     if (!shape || !node || depth > 40) return;
     if (isScalar(node)) {
       const fmt = shape.fmt ?? shape.oneOf?.map(resolveShape).find((b) => b?.fmt)?.fmt;
-      if (fmt) out!.push({ fmt, node, path });
+      if (fmt) out.push({ fmt, node, path });
       return;
     }
     const branches = shape.oneOf ? shape.oneOf.map(resolveShape) : [shape];
@@ -54,6 +55,5 @@ export function formattedValues(model: ComposeModel): FormattedValue[] {
   };
   walk(model.root, spec.root, '', 0);
   out.sort((a, b) => nodeStart(a.node) - nodeStart(b.node));
-  cache.set(model, out);
   return out;
 }

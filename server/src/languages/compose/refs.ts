@@ -3,6 +3,7 @@
  * and top-level resources (volumes, networks, secrets, configs, models), with the offsets of each
  * name. Shared by the semantic rules and the editor features (definition, rename, completion).
  */
+import type { SharingContext } from '../../engine/once';
 import { posix } from 'node:path';
 import { isMap, isScalar, isSeq } from 'yaml';
 import type { WorkspaceIndex } from '../../engine/types';
@@ -36,11 +37,7 @@ function partRef(node: YNode, text: string, part: string, at = 0): { start: numb
   return { start, end: start + part.length };
 }
 
-const refCache = new WeakMap<ComposeModel, ServiceRef[]>();
-
 export function serviceRefs(model: ComposeModel): ServiceRef[] {
-  const cached = refCache.get(model);
-  if (cached) return cached;
   const out: ServiceRef[] = [];
   const { doc, text } = model;
   for (const svc of model.services) {
@@ -82,11 +79,8 @@ export function serviceRefs(model: ComposeModel): ServiceRef[] {
       if (n && s?.startsWith('service:')) add(kind, s.slice(8), partRef(n, text, s.slice(8), 8));
     }
   }
-  refCache.set(model, out);
   return out;
 }
-
-const resCache = new WeakMap<ComposeModel, ResourceRef[]>();
 
 /** Is a volume source a named volume (not a host path)? */
 export function isNamedVolume(source: string): boolean {
@@ -94,8 +88,6 @@ export function isNamedVolume(source: string): boolean {
 }
 
 export function resourceRefs(model: ComposeModel): ResourceRef[] {
-  const cached = resCache.get(model);
-  if (cached) return cached;
   const out: ResourceRef[] = [];
   const { doc, text } = model;
   for (const svc of model.services) {
@@ -147,7 +139,6 @@ export function resourceRefs(model: ComposeModel): ResourceRef[] {
     else if (models && isMap(models))
       for (const e of entries(models, doc)) add('models', e.key, { start: e.keyStart, end: e.keyEnd });
   }
-  resCache.set(model, out);
   return out;
 }
 
@@ -275,4 +266,14 @@ export function readDotEnv(composePath: string, workspace: WorkspaceIndex): Map<
 export function keyIndent(text: string, keyStart: number): string {
   const lineStart = text.lastIndexOf('\n', keyStart - 1) + 1;
   return text.slice(lineStart, keyStart).replace(/\S/g, ' ');
+}
+
+/** The service references of the document, once per check or request. */
+export function serviceRefsOf(ctx: SharingContext<ComposeModel>): ServiceRef[] {
+  return ctx.once('compose:service-refs', () => serviceRefs(ctx.model));
+}
+
+/** The resource references of the document, once per check or request. */
+export function resourceRefsOf(ctx: SharingContext<ComposeModel>): ResourceRef[] {
+  return ctx.once('compose:resource-refs', () => resourceRefs(ctx.model));
 }

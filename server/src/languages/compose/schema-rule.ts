@@ -20,7 +20,7 @@ export function schemaRule(
   return defineRule<ComposeModel>({
     meta,
     check(ctx) {
-      for (const issue of validate(ctx.model)) if (kinds.includes(issue.kind)) report(ctx, issue);
+      for (const issue of validate(ctx)) if (kinds.includes(issue.kind)) report(ctx, issue);
     },
   });
 }

@@ -3,6 +3,7 @@
  * scripts/gen-compose-model.mjs from the reference schema's facts) and a validator over it that
  * gives the same verdict as the reference schema, with positions and nearest-name suggestions.
  */
+import type { SharingContext } from '../../engine/once';
 import { isMap, isScalar, isSeq } from 'yaml';
 import specData from './data/spec.json';
 import type { ComposeModel } from './parse';
@@ -67,24 +68,20 @@ export interface SchemaIssue {
   node?: YNode | null;
 }
 
-const cache = new WeakMap<ComposeModel, SchemaIssue[]>();
-
-/** Every place the file departs from the spec. Cached per model. */
-export function validate(model: ComposeModel): SchemaIssue[] {
-  let issues = cache.get(model);
-  if (!issues) {
-    issues = [];
+/** Every place the file departs from the spec, computed once per check for the rules that report them. */
+export function validate(ctx: SharingContext<ComposeModel>): SchemaIssue[] {
+  return ctx.once('compose:schema', () => {
+    const model = ctx.model;
+    const issues: SchemaIssue[] = [];
     if (model.root) checkNode(model, model.root, spec.root, '', issues, 0);
     const seen = new Set<string>();
-    issues = issues.filter((i) => {
+    return issues.filter((i) => {
       const k = `${i.kind}:${i.start}:${i.end}`;
       if (seen.has(k)) return false;
       seen.add(k);
       return true;
     });
-    cache.set(model, issues);
-  }
-  return issues;
+  });
 }
 
 export function typeMatches(actual: JsonType, allowed: JsonType[] | undefined): boolean {

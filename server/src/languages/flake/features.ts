@@ -7,7 +7,7 @@ import type { Completion, FeatureContext, HoverResult } from '../../engine/types
 import * as A from '../nix/ast';
 import { item, keyContext } from '../nix/features';
 import { scopes } from '../nix/scope';
-import { flakeInfo, type FlakeInput } from './model';
+import { flakeInfoOf, type FlakeInput } from './model';
 import { COMMON_INPUT_URLS, INPUT_KEYS, OUTPUTS, SYSTEMS, TOP_KEYS } from './schema';
 
 type Ctx = FeatureContext<A.NixModel>;
@@ -17,7 +17,7 @@ export function flakeComplete(ctx: Ctx, offset: number): Completion[] | undefine
   const before = ctx.text.slice(Math.max(0, offset - 200), offset);
   if (/\b(builtins|pkgs)\.[\w'-]*$/.test(before)) return undefined;
   const kc = keyContext(ctx.model, offset);
-  const info = flakeInfo(ctx.model);
+  const info = flakeInfoOf(ctx);
   const linePrefix = /[\w.-]*$/.exec(before)?.[0] ?? '';
   const typed = linePrefix.split('.').slice(0, -1);
   const full = kc.atKey ? [...kc.path, ...typed] : kc.path;
@@ -62,7 +62,7 @@ export function flakeHover(ctx: Ctx, offset: number): HoverResult | undefined {
     markdown,
     span: { start: n.start, end: n.end },
   });
-  const info = flakeInfo(ctx.model);
+  const info = flakeInfoOf(ctx);
   if (last.type === 'Var') {
     const ref = scopes(ctx.model).refs.find((r) => r.start === last.start);
     const inp = ref && typeof ref.target === 'object' ? info.inputs.get(ref.name) : undefined;

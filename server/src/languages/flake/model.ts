@@ -1,4 +1,5 @@
 /** The parts of a flake.nix the flake checks and features look at, read from the Nix tree. */
+import type { SharingContext } from '../../engine/once';
 import type * as A from '../nix/ast';
 import { attrTree, literalString, unparen, type AttrTree, type AttrTreeEntry } from '../nix/util';
 
@@ -23,13 +24,13 @@ export interface FlakeInfo {
   outputsTree?: AttrTree;
 }
 
-const cache = new WeakMap<A.NixModel, FlakeInfo>();
+/** What a flake.nix declares, read once per check or request (`flakeInfo` computes it afresh). */
+export function flakeInfoOf(ctx: SharingContext<A.NixModel>): FlakeInfo {
+  return ctx.once('flake:info', () => flakeInfo(ctx.model));
+}
 
 export function flakeInfo(model: A.NixModel): FlakeInfo {
-  let info = cache.get(model);
-  if (info) return info;
-  info = { inputs: new Map(), inputsComplete: true };
-  cache.set(model, info);
+  const info: FlakeInfo = { inputs: new Map(), inputsComplete: true };
   const root = unparen(model.root);
   if (root.type !== 'AttrSet') return info;
   info.top = root;

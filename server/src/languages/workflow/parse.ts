@@ -151,8 +151,6 @@ export interface WorkflowModel {
   schemaIssues: SchemaIssue[];
   /** Top-level `permissions` entry, if any. */
   permissions?: Entry;
-  /** Scratch space for results computed once and shared by rules (e.g. the type checker's). */
-  cache: Map<string, unknown>;
 }
 
 export function parseWorkflow(text: string): WorkflowModel {
@@ -168,7 +166,6 @@ export function parseWorkflow(text: string): WorkflowModel {
     hasDispatchTrigger: false,
     expressions: [],
     schemaIssues: [],
-    cache: new Map(),
   };
   let doc: Document;
   try {

@@ -1,6 +1,6 @@
 import { defineRule } from '../../../engine/define';
 import type { ComposeModel } from '../parse';
-import { serviceRefs, type ServiceRef } from '../refs';
+import { serviceRefsOf, type ServiceRef } from '../refs';
 
 export const rule = defineRule<ComposeModel>({
   meta: {
@@ -26,7 +26,7 @@ export const rule = defineRule<ComposeModel>({
   },
   check(ctx) {
     const edges = new Map<string, ServiceRef[]>();
-    for (const r of serviceRefs(ctx.model)) {
+    for (const r of serviceRefsOf(ctx)) {
       if (r.kind === 'extends') continue;
       const list = edges.get(r.service.name) ?? [];
       list.push(r);

@@ -30,7 +30,7 @@ export const rule = defineRule<ComposeModel>({
     },
   },
   check(ctx) {
-    for (const v of formattedValues(ctx.model)) {
+    for (const v of formattedValues(ctx)) {
       if (v.fmt !== 'bytes' || !isScalar(v.node) || typeof v.node.value !== 'string') continue;
       const s = str(v.node)!;
       if (s.includes('$') || isByteSize(s)) continue;

@@ -1,6 +1,6 @@
 import { defineRule } from '../../../engine/define';
 import type { ComposeModel } from '../parse';
-import { relatedModels, resourceRefs } from '../refs';
+import { relatedModels, resourceRefsOf } from '../refs';
 import { nearest } from '../../../text/nearest';
 
 const SINGULAR: Record<string, string> = {
@@ -49,7 +49,7 @@ export const rule = defineRule<ComposeModel>({
     };
     load(ctx.model);
     let siblings = false;
-    for (const ref of resourceRefs(ctx.model)) {
+    for (const ref of resourceRefsOf(ctx)) {
       if (ref.section === 'networks' && ref.name === 'default') continue;
       if (declared.get(ref.section)?.has(ref.name)) continue;
       if (!siblings) {

@@ -1,6 +1,6 @@
 import { defineRule } from '../../../engine/define';
 import type { ComposeModel } from '../parse';
-import { relatedModels, serviceRefs } from '../refs';
+import { relatedModels, serviceRefsOf } from '../refs';
 import { nearest } from '../../../text/nearest';
 
 export const rule = defineRule<ComposeModel>({
@@ -33,7 +33,7 @@ export const rule = defineRule<ComposeModel>({
   check(ctx) {
     const names = new Set(ctx.model.services.map((s) => s.name));
     let siblingsLoaded = false;
-    for (const ref of serviceRefs(ctx.model)) {
+    for (const ref of serviceRefsOf(ctx)) {
       if (names.has(ref.name)) continue;
       if (!siblingsLoaded) {
         for (const m of relatedModels(ctx.model, ctx.path, ctx.workspace))

@@ -1,6 +1,6 @@
 import { defineRule } from '../../../engine/define';
 import type { ComposeModel } from '../parse';
-import { relatedModels, resourceRefs } from '../refs';
+import { relatedModels, resourceRefs, resourceRefsOf } from '../refs';
 
 const SINGULAR: Record<string, string> = {
   volumes: 'volume',
@@ -35,7 +35,7 @@ export const rule = defineRule<ComposeModel>({
     },
   },
   check(ctx) {
-    const used = new Set(resourceRefs(ctx.model).map((r) => `${r.section}:${r.name}`));
+    const used = new Set(resourceRefsOf(ctx).map((r) => `${r.section}:${r.name}`));
     let siblings = false;
     for (const [section, list] of Object.entries(ctx.model.resources)) {
       for (const d of list) {

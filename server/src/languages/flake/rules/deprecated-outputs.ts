@@ -1,6 +1,6 @@
 import { defineRule } from '../../../engine/define';
 import type { NixModel } from '../../nix/ast';
-import { flakeInfo } from '../model';
+import { flakeInfoOf } from '../model';
 import { DEPRECATED_OUTPUTS } from '../schema';
 
 export const rule = defineRule<NixModel>({
@@ -25,7 +25,7 @@ export const rule = defineRule<NixModel>({
     },
   },
   check(ctx) {
-    const info = flakeInfo(ctx.model);
+    const info = flakeInfoOf(ctx);
     const t = info.outputsTree;
     if (!t) return;
     for (const [name, e] of t.entries) {

@@ -1,7 +1,7 @@
 import { defineRule } from '../../../engine/define';
 import type { NixModel } from '../../nix/ast';
 import { unparen } from '../../nix/util';
-import { flakeInfo } from '../model';
+import { flakeInfoOf } from '../model';
 
 const NOT_STRING = new Set([
   'Int',
@@ -35,7 +35,7 @@ export const rule = defineRule<NixModel>({
     },
   },
   check(ctx) {
-    const e = flakeInfo(ctx.model).tree?.entries.get('description');
+    const e = flakeInfoOf(ctx).tree?.entries.get('description');
     if (!e) return;
     if (e.tree) {
       ctx.report({ start: e.keys[0].start, end: e.keys[0].end, messageId: 'notString' });

@@ -1,6 +1,6 @@
 import { defineRule } from '../../../engine/define';
 import type { NixModel } from '../../nix/ast';
-import { flakeInfo } from '../model';
+import { flakeInfoOf } from '../model';
 
 export const rule = defineRule<NixModel>({
   meta: {
@@ -30,7 +30,7 @@ export const rule = defineRule<NixModel>({
     },
   },
   check(ctx) {
-    const info = flakeInfo(ctx.model);
+    const info = flakeInfoOf(ctx);
     if (!info.inputsComplete) return;
     const names = [...info.inputs.keys()];
     const check = (value: string, node: { start: number; end: number }) => {

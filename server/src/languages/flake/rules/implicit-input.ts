@@ -1,6 +1,6 @@
 import { defineRule } from '../../../engine/define';
 import type { NixModel } from '../../nix/ast';
-import { flakeInfo } from '../model';
+import { flakeInfoOf } from '../model';
 
 export const rule = defineRule<NixModel>({
   meta: {
@@ -28,7 +28,7 @@ export const rule = defineRule<NixModel>({
     },
   },
   check(ctx) {
-    const info = flakeInfo(ctx.model);
+    const info = flakeInfoOf(ctx);
     const formals = info.outputsLambda?.formals;
     if (!formals || !info.inputsComplete || !info.top) return;
     const inputsEntry = info.tree?.entries.get('inputs');

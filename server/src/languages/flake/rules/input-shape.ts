@@ -1,7 +1,7 @@
 import { defineRule } from '../../../engine/define';
 import type { NixModel } from '../../nix/ast';
 import { unparen } from '../../nix/util';
-import { flakeInfo } from '../model';
+import { flakeInfoOf } from '../model';
 import { INPUT_KEYS } from '../schema';
 
 export const rule = defineRule<NixModel>({
@@ -30,7 +30,7 @@ export const rule = defineRule<NixModel>({
     },
   },
   check(ctx) {
-    const info = flakeInfo(ctx.model);
+    const info = flakeInfoOf(ctx);
     for (const inp of info.inputs.values()) {
       const e = inp.entry;
       if (!e.tree) {

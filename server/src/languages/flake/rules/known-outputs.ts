@@ -1,7 +1,7 @@
 import { defineRule } from '../../../engine/define';
 import type { NixModel } from '../../nix/ast';
 import { unparen } from '../../nix/util';
-import { flakeInfo } from '../model';
+import { flakeInfoOf } from '../model';
 import { OUTPUTS } from '../schema';
 
 export const rule = defineRule<NixModel>({
@@ -31,7 +31,7 @@ export const rule = defineRule<NixModel>({
     },
   },
   check(ctx) {
-    const t = flakeInfo(ctx.model).outputsTree;
+    const t = flakeInfoOf(ctx).outputsTree;
     if (!t) return;
     for (const [name, e] of t.entries) {
       if (name in OUTPUTS || name === 'self') continue;

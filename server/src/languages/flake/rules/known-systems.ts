@@ -1,6 +1,6 @@
 import { defineRule } from '../../../engine/define';
 import type { NixModel } from '../../nix/ast';
-import { flakeInfo } from '../model';
+import { flakeInfoOf } from '../model';
 import { OUTPUTS, SYSTEMS } from '../schema';
 
 export const rule = defineRule<NixModel>({
@@ -28,7 +28,7 @@ export const rule = defineRule<NixModel>({
     },
   },
   check(ctx) {
-    const t = flakeInfo(ctx.model).outputsTree;
+    const t = flakeInfoOf(ctx).outputsTree;
     if (!t) return;
     for (const [name, e] of t.entries) {
       const k = OUTPUTS[name];

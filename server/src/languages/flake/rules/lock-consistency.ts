@@ -1,6 +1,6 @@
 import { defineRule } from '../../../engine/define';
 import type { NixModel } from '../../nix/ast';
-import { flakeInfo } from '../model';
+import { flakeInfoOf } from '../model';
 
 export const rule = defineRule<NixModel>({
   meta: {
@@ -35,7 +35,7 @@ export const rule = defineRule<NixModel>({
     const lockPath = `${dir}/flake.lock`;
     ctx.workspace.dependOn?.(ctx.path, lockPath);
     const text = ctx.workspace.readText(lockPath);
-    const info = flakeInfo(ctx.model);
+    const info = flakeInfoOf(ctx);
     if (!info.top || !info.inputsComplete) return;
     if (text === undefined) {
       const withUrl = [...info.inputs.values()].filter((i) => i.url);

@@ -2,7 +2,7 @@ import { defineRule } from '../../../engine/define';
 import type { Fix } from '../../../engine/types';
 import type { NixModel } from '../../nix/ast';
 import { unparen } from '../../nix/util';
-import { flakeInfo } from '../model';
+import { flakeInfoOf } from '../model';
 
 export const rule = defineRule<NixModel>({
   meta: {
@@ -34,7 +34,7 @@ export const rule = defineRule<NixModel>({
     },
   },
   check(ctx) {
-    const info = flakeInfo(ctx.model);
+    const info = flakeInfoOf(ctx);
     if (!info.outputs?.value) return;
     const v = unparen(info.outputs.value);
     if (!info.outputsLambda) {

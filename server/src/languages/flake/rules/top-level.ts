@@ -1,7 +1,7 @@
 import { defineRule } from '../../../engine/define';
 import type { NixModel } from '../../nix/ast';
 import { unparen } from '../../nix/util';
-import { flakeInfo } from '../model';
+import { flakeInfoOf } from '../model';
 import { TOP_KEYS } from '../schema';
 
 export const rule = defineRule<NixModel>({
@@ -30,7 +30,7 @@ export const rule = defineRule<NixModel>({
   },
   check(ctx) {
     if (ctx.model.problems.length) return;
-    const info = flakeInfo(ctx.model);
+    const info = flakeInfoOf(ctx);
     const root = unparen(ctx.model.root);
     if (!info.top) {
       if (

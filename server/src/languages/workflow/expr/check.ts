@@ -1,4 +1,5 @@
 /** Type checking of parsed expressions: contexts, properties, functions and where they may be used. */
+import type { SharingContext } from '../../../engine/once';
 import type { ExprSite, WorkflowModel } from '../parse';
 import type { Expr } from './parser';
 import { ANY, BOOL, NULL, NUMBER, STRING, contextType, show, type Ty, CONTEXT_NAMES } from './types';
@@ -117,10 +118,12 @@ export const FUNCTION_NAMES: Record<string, string> = {
 };
 const STATUS = new Set(['success', 'always', 'cancelled', 'failure']);
 
-/** Checks every expression of the workflow once; the result is cached on the model. */
-export function checkExpressions(model: WorkflowModel): ExprIssue[] {
-  const cached = model.cache.get('exprIssues') as ExprIssue[] | undefined;
-  if (cached) return cached;
+/** Checks every expression of the workflow once per check (four rules report the issues). */
+export function checkExpressions(ctx: SharingContext<WorkflowModel>): ExprIssue[] {
+  return ctx.once('workflow:expressions', () => checkAll(ctx.model));
+}
+
+function checkAll(model: WorkflowModel): ExprIssue[] {
   const issues: ExprIssue[] = [];
   const ctxCache = new Map<string, Ty>();
   for (const site of model.expressions) {
@@ -335,7 +338,6 @@ export function checkExpressions(model: WorkflowModel): ExprIssue[] {
     };
     visit(site.expr);
   }
-  model.cache.set('exprIssues', issues);
   return issues;
 }
 

@@ -28,7 +28,7 @@ export const rule = defineRule<WorkflowModel>({
     },
   },
   check(ctx) {
-    for (const i of checkExpressions(ctx.model)) {
+    for (const i of checkExpressions(ctx)) {
       const id =
         i.kind === 'unknown-function'
           ? 'unknown'

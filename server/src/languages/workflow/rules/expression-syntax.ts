@@ -25,7 +25,7 @@ export const rule = defineRule<WorkflowModel>({
     },
   },
   check(ctx) {
-    for (const i of checkExpressions(ctx.model))
+    for (const i of checkExpressions(ctx))
       if (i.kind === 'syntax')
         ctx.report({ start: i.start, end: i.end, messageId: 'syntax', data: { message: i.message } });
   },
