@@ -232,7 +232,7 @@ async function main() {
     );
     return 0;
   }
-  const bin = ensureCodeServer();
+  const bin = await ensureCodeServer();
   say(`code-server and Chromium ready (${secs()})`);
   const vsix = packageVsix();
   const { dirs, env } = prepareRun(RUN, vsix, bin);
