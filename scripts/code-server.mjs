@@ -364,10 +364,10 @@ export function packageVsix(out = path.join(ROOT, 'shipshape.vsix')) {
 }
 
 /**
- * Prepares a run folder: fresh XDG dirs, user-data dir with quiet settings, and a fresh extensions
- * folder with the .vsix installed. Returns the dirs and the environment code-server needs.
+ * Prepares a run folder: fresh XDG dirs, user-data dir with quiet settings (and `settings`), and a fresh
+ * extensions folder with the .vsix installed. Returns the dirs and the environment code-server needs.
  */
-export function prepareRun(runDir, vsix, bin = codeServerBin()) {
+export function prepareRun(runDir, vsix, bin = codeServerBin(), settings = {}) {
   fs.rmSync(runDir, { recursive: true, force: true });
   const dirs = {
     run: runDir,
@@ -394,6 +394,7 @@ export function prepareRun(runDir, vsix, bin = codeServerBin()) {
         'git.enabled': false,
         'chat.disableAIFeatures': true,
         'window.commandCenter': false,
+        ...settings,
       },
       null,
       2,

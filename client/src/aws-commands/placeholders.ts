@@ -15,7 +15,7 @@ export interface StateStore {
   update(key: string, value: unknown): PromiseLike<void>;
 }
 
-/** Where versions before 0.1.1 kept the values, in plain workspaceState. */
+/** Where earlier versions kept the values, in plain workspaceState. */
 export const LEGACY_PLACEHOLDER_KEY = 'shipshape.aws.placeholderValues';
 const PREFIX = 'shipshape.aws.placeholderValues:';
 
