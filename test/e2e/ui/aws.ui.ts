@@ -234,6 +234,7 @@ export const tests: UiTest[] = [
         0,
         'the filter pattern was asked for first',
       );
+      await page.waitForTimeout(500); // let the toast finish fading in
       await shot('no-credentials');
     },
   },
