@@ -98,7 +98,7 @@ describe('npm start', { timeout: 120_000 }, () => {
     assert.equal(ignored.status, 0, `${start.DEMO} is git-ignored`);
   });
 
-  it('with a desktop VS Code on PATH, opens it on the demo copy in extension development mode, installing nothing', () => {
+  it('with a desktop VS Code on PATH, opens it on the demo copy in development mode, installing nothing', () => {
     const log = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'shipshape-code-')), 'args');
     const code =
       '#!/bin/sh\n' +

@@ -261,7 +261,9 @@ export class TailCommands implements vscode.Disposable {
       output.note(
         `Tailing ${label} in ${region} since ` +
           `${new Date(startTime).toISOString()}${filterPattern.trim() ? `, filter ${filterPattern.trim()}` : ''}. ` +
-          `${settings.logsOutput === 'terminal' ? 'Ctrl+C or closing this terminal stops it.' : 'Run "Shipshape: Stop Log Tail" to stop it.'}`,
+          (settings.logsOutput === 'terminal'
+            ? 'Ctrl+C or closing this terminal stops it.'
+            : 'Run "Shipshape: Stop Log Tail" to stop it.'),
       );
       output.show();
       log.info(

@@ -39,7 +39,8 @@ export function confirmationTitle(t: DeployTarget): string {
 export function confirmationDetail(t: DeployTarget): string {
   const lines = [
     `Account: ${t.account}${t.identityArn ? ` (${t.identityArn})` : ''}`,
-    `Region: ${t.region}${t.regionSource ? ` (from ${t.regionSource})` : ''}${t.profile ? ` · profile ${t.profile}` : ''}`,
+    `Region: ${t.region}${t.regionSource ? ` (from ${t.regionSource})` : ''}` +
+      `${t.profile ? ` · profile ${t.profile}` : ''}`,
     `Cluster: ${nameFromArn(t.cluster)}`,
     `Service: ${nameFromArn(t.service)}`,
     t.newRevision
