@@ -13,74 +13,206 @@ export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 export const CODE_SERVER_VERSION = '4.100.3'; // the newest that runs on Node 20 (VS Code 1.100.3)
 const RIPGREP_CACHE = 'vscode-ripgrep-cache-1.15.11'; // what @vscode/ripgrep 1.15.11 looks for
 const RIPGREP_TARBALL = 'ripgrep-v13.0.0-10-x86_64-unknown-linux-musl.tar.gz';
+// What code-server's npm install builds from source (kerberos, keytar, node-pty, argon2) needs on Debian;
+// ripgrep only seeds @vscode/ripgrep's download cache (GitHub is out of reach on some machines).
 export const APT_PACKAGES = ['ripgrep', 'libkrb5-dev', 'libsecret-1-dev', 'pkg-config', 'build-essential', 'python3'];
+// code-server's postinstall refuses any other Node major.
+export const CODE_SERVER_NODE_MAJOR = 20;
 
 const log = (msg) => process.stderr.write(`[shipshape] ${msg}\n`);
+const rel = (p) => path.relative(ROOT, p) || '.';
 
 export function cacheDir() {
-  return path.join(ROOT, '.cache', 'code-server', CODE_SERVER_VERSION);
+  const base = process.env.SHIPSHAPE_CACHE_DIR
+    ? path.resolve(process.env.SHIPSHAPE_CACHE_DIR)
+    : path.join(ROOT, '.cache');
+  return path.join(base, 'code-server', CODE_SERVER_VERSION);
 }
 
 export function codeServerBin() {
   return path.join(cacheDir(), 'node_modules', '.bin', 'code-server');
 }
 
-function missingDebPackages(pkgs) {
-  return pkgs.filter(
-    (p) =>
-      spawnSync('dpkg-query', ['-W', '-f=${Status}', p], { encoding: 'utf8' }).stdout?.includes(
-        'install ok installed',
-      ) !== true,
-  );
+export function codeServerInstalled() {
+  return fs.existsSync(path.join(cacheDir(), '.installed')) && fs.existsSync(codeServerBin());
 }
 
-/** Installs Debian packages that are missing (as root, through apt-get); throws if it cannot. */
+/** Is `cmd` on PATH? */
+export function hasCommand(cmd) {
+  return spawnSync('sh', ['-c', `command -v '${cmd}'`], { stdio: 'ignore' }).status === 0;
+}
+
+/** The Debian packages of `pkgs` that are not installed. */
+export function missingDebPackages(pkgs) {
+  return pkgs.filter((p) => {
+    const r = spawnSync('dpkg-query', ['-W', '-f=${Status}', p], { encoding: 'utf8' });
+    return r.stdout?.includes('install ok installed') !== true;
+  });
+}
+
+/**
+ * What apt-get would do to install `pkgs` (a simulation: nothing changes): the packages it would add, and
+ * the installed ones it would upgrade on the way (dependencies that must match a newer version).
+ */
+export function aptSimulation(pkgs) {
+  const r = spawnSync('apt-get', ['install', '-s', '--no-install-recommends', ...pkgs], {
+    encoding: 'utf8',
+    env: { ...process.env, LC_ALL: 'C' },
+  });
+  const added = [];
+  const upgraded = [];
+  for (const line of (r.stdout ?? '').split('\n')) {
+    const m = /^Inst (\S+)( \[[^\]]+\])?/.exec(line);
+    if (m) (m[2] ? upgraded : added).push(m[1]);
+  }
+  return { ok: r.status === 0, added, upgraded };
+}
+
+const OTHER_LINUX_HELP =
+  'a C++ compiler, make, python3, pkg-config and the Kerberos and libsecret headers (Fedora: sudo dnf ' +
+  'install gcc-c++ make python3 pkgconf-pkg-config krb5-devel libsecret-devel; Arch: sudo pacman -S ' +
+  'base-devel python krb5 libsecret; Alpine: apk add build-base python3 pkgconf krb5-dev libsecret-dev)';
+
+/**
+ * What installing code-server needs on this machine, found without changing anything: `apt`, the Debian
+ * packages to install (as root, after saying so); `blockers`, what the user must install by hand first
+ * (each with the exact command); `seedRipgrep`, whether the system's rg stands in for @vscode/ripgrep's
+ * download. The probes are parameters, so that tests can play other machines (macOS, Fedora, no root).
+ */
+export function codeServerPlan({
+  platform = process.platform,
+  arch = process.arch,
+  nodeMajor = Number(process.versions.node.split('.')[0]),
+  isRoot = process.getuid?.() === 0,
+  has = hasCommand,
+  missingDeb = missingDebPackages,
+  xcodeTools = () => spawnSync('xcode-select', ['-p'], { stdio: 'ignore' }).status === 0,
+} = {}) {
+  const plan = { apt: [], blockers: [], seedRipgrep: false };
+  if (nodeMajor !== CODE_SERVER_NODE_MAJOR)
+    plan.blockers.push(
+      `Node ${CODE_SERVER_NODE_MAJOR} to run code-server ${CODE_SERVER_VERSION} (this is Node ${nodeMajor}; ` +
+        `e.g. nvm install ${CODE_SERVER_NODE_MAJOR} && nvm use ${CODE_SERVER_NODE_MAJOR}, then npm start again)`,
+    );
+  if (platform === 'darwin') {
+    if (!xcodeTools()) plan.blockers.push('the Xcode Command Line Tools (run: xcode-select --install)');
+  } else if (platform === 'linux' && has('dpkg-query') && has('apt-get')) {
+    const missing = missingDeb(APT_PACKAGES);
+    if (missing.length && !isRoot)
+      plan.blockers.push(
+        `the Debian packages ${missing.join(' ')} ` +
+          `(run: sudo apt-get install --no-install-recommends ${missing.join(' ')})`,
+      );
+    else plan.apt = missing;
+    plan.seedRipgrep = arch === 'x64';
+  } else if (platform === 'linux') {
+    const tools = ['c++', 'make', 'python3', 'pkg-config'].filter((t) => !has(t));
+    if (tools.length) plan.blockers.push(`${OTHER_LINUX_HELP}; missing now: ${tools.join(', ')}`);
+    plan.seedRipgrep = arch === 'x64' && has('rg');
+  } else {
+    plan.blockers.push(`Linux or macOS: code-server ${CODE_SERVER_VERSION} does not build on ${platform}`);
+  }
+  return plan;
+}
+
+/** The plan in words, said before anything is installed. */
+export function describePlan(plan) {
+  const lines = [
+    `code-server ${CODE_SERVER_VERSION} (VS Code 1.100.3 served to a browser) is not installed yet. It needs:`,
+    `  - code-server@${CODE_SERVER_VERSION} from npm, into ${rel(cacheDir())} ` +
+      '(about 300 MB, 3 to 5 minutes; nothing global)',
+  ];
+  if (plan.apt.length) {
+    lines.push(`  - the Debian packages it builds with: apt-get install --no-install-recommends ${plan.apt.join(' ')}`);
+    if (plan.upgraded?.length) lines.push(`    (apt would also upgrade, as those require: ${plan.upgraded.join(' ')})`);
+  }
+  return lines.join('\n');
+}
+
+/** Installs the Debian packages `pkgs` (known to be missing), as root, through apt-get. */
+export function installDebPackages(pkgs) {
+  if (pkgs.length === 0) return;
+  log(`apt-get install --no-install-recommends ${pkgs.join(' ')}`);
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  const install = () =>
+    spawnSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...pkgs], {
+      stdio: ['ignore', 'inherit', 'inherit'],
+      env,
+    });
+  let r = install();
+  if (r.status !== 0) {
+    log('apt-get install failed; refreshing the package lists (apt-get update) and trying once more');
+    spawnSync('apt-get', ['update', '-qq'], { stdio: ['ignore', 'inherit', 'inherit'], env });
+    r = install();
+  }
+  if (r.status !== 0) throw new Error(`apt-get install ${pkgs.join(' ')} failed`);
+}
+
+/** Installs the Debian packages of `pkgs` that are missing (saying so first); throws if it cannot. */
 export function ensureDebPackages(pkgs) {
+  if (!hasCommand('dpkg-query')) throw new Error(`not a Debian machine: install ${pkgs.join(' ')} yourself`);
   const missing = missingDebPackages(pkgs);
   if (missing.length === 0) return;
   if (process.getuid?.() !== 0)
     throw new Error(
-      `missing Debian packages: ${missing.join(' ')} (run: sudo apt-get install -y ${missing.join(' ')})`,
+      `missing Debian packages: ${missing.join(' ')} ` +
+        `(run: sudo apt-get install --no-install-recommends ${missing.join(' ')})`,
     );
-  log(`apt-get install ${missing.join(' ')}`);
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  let r = spawnSync('apt-get', ['install', '-y', '-qq', ...missing], { stdio: ['ignore', 'inherit', 'inherit'], env });
-  if (r.status !== 0) {
-    spawnSync('apt-get', ['update', '-qq'], { stdio: ['ignore', 'inherit', 'inherit'], env });
-    r = spawnSync('apt-get', ['install', '-y', '-qq', ...missing], { stdio: ['ignore', 'inherit', 'inherit'], env });
-  }
-  if (r.status !== 0) throw new Error(`apt-get install ${missing.join(' ')} failed`);
+  installDebPackages(missing);
 }
 
-/** Returns the path of a code-server binary, installing it into .cache/code-server/ the first time. */
-export function ensureCodeServer() {
+/** Why code-server cannot be had here, with what to install by hand. */
+export class FirstRunError extends Error {}
+
+/**
+ * Returns the path of a code-server binary, installing it into .cache/code-server/ the first time. It
+ * says what it will install before it does, installs only what is missing, and throws a FirstRunError
+ * naming exactly what to install by hand where it cannot. `confirm(question)`, when given, is asked
+ * before apt-get changes the system.
+ */
+export async function ensureCodeServer({ confirm } = {}) {
   const dir = cacheDir();
   const bin = codeServerBin();
   const marker = path.join(dir, '.installed');
-  if (fs.existsSync(marker) && fs.existsSync(bin)) return bin;
+  if (codeServerInstalled()) return bin;
+
+  const plan = codeServerPlan();
+  if (plan.apt.length) plan.upgraded = aptSimulation(plan.apt).upgraded;
+  log(describePlan(plan));
+  if (plan.blockers.length)
+    throw new FirstRunError(
+      `code-server cannot be installed here without:\n${plan.blockers.map((b) => `  - ${b}`).join('\n')}`,
+    );
+  const aptLine = `apt-get install --no-install-recommends ${plan.apt.join(' ')}`;
+  if (plan.apt.length && confirm && !(await confirm(`Run ${aptLine} now?`)))
+    throw new FirstRunError(`Nothing installed. To install them yourself: ${aptLine}`);
 
   const t0 = Date.now();
-  ensureDebPackages(APT_PACKAGES);
+  installDebPackages(plan.apt);
   fs.mkdirSync(dir, { recursive: true });
   fs.writeFileSync(
     path.join(dir, 'package.json'),
     JSON.stringify({ name: 'shipshape-code-server', private: true }, null, 2) + '\n',
   );
 
-  // @vscode/ripgrep's postinstall downloads rg from GitHub; seed its cache with Debian's rg instead.
   const tmp = path.join(dir, 'tmp');
-  const rgCache = path.join(tmp, RIPGREP_CACHE);
-  fs.mkdirSync(rgCache, { recursive: true });
-  const rg = spawnSync('sh', ['-c', 'command -v rg'], { encoding: 'utf8' }).stdout.trim();
-  if (!rg) throw new Error('ripgrep (rg) not found: apt-get install -y ripgrep');
-  const stage = fs.mkdtempSync(path.join(tmp, 'rg-'));
-  fs.copyFileSync(rg, path.join(stage, 'rg'));
-  fs.chmodSync(path.join(stage, 'rg'), 0o755);
-  const tar = spawnSync('tar', ['czf', path.join(rgCache, RIPGREP_TARBALL), '-C', stage, 'rg'], { stdio: 'inherit' });
-  fs.rmSync(stage, { recursive: true, force: true });
-  if (tar.status !== 0) throw new Error('could not seed the ripgrep cache');
+  fs.mkdirSync(tmp, { recursive: true });
+  if (plan.seedRipgrep && hasCommand('rg')) {
+    // @vscode/ripgrep's postinstall downloads rg from GitHub; seed its cache with the system's rg instead.
+    const rgCache = path.join(tmp, RIPGREP_CACHE);
+    fs.mkdirSync(rgCache, { recursive: true });
+    const rg = spawnSync('sh', ['-c', 'command -v rg'], { encoding: 'utf8' }).stdout.trim();
+    const stage = fs.mkdtempSync(path.join(tmp, 'rg-'));
+    fs.copyFileSync(rg, path.join(stage, 'rg'));
+    fs.chmodSync(path.join(stage, 'rg'), 0o755);
+    const tar = spawnSync('tar', ['czf', path.join(rgCache, RIPGREP_TARBALL), '-C', stage, 'rg'], {
+      stdio: 'inherit',
+    });
+    fs.rmSync(stage, { recursive: true, force: true });
+    if (tar.status !== 0) throw new Error('could not seed the ripgrep cache');
+  }
 
-  log(`installing code-server@${CODE_SERVER_VERSION} into ${path.relative(ROOT, dir)} (first run only, ~3 min)`);
+  log(`installing code-server@${CODE_SERVER_VERSION} into ${rel(dir)}`);
   const env = {
     ...process.env,
     TMPDIR: tmp,
@@ -232,10 +364,10 @@ export function packageVsix(out = path.join(ROOT, 'shipshape.vsix')) {
 }
 
 /**
- * Prepares a run folder: fresh XDG dirs, user-data dir with quiet settings, and a fresh extensions
- * folder with the .vsix installed. Returns the dirs and the environment code-server needs.
+ * Prepares a run folder: fresh XDG dirs, user-data dir with quiet settings (and `settings`), and a fresh
+ * extensions folder with the .vsix installed. Returns the dirs and the environment code-server needs.
  */
-export function prepareRun(runDir, vsix, bin = codeServerBin()) {
+export function prepareRun(runDir, vsix, bin = codeServerBin(), settings = {}) {
   fs.rmSync(runDir, { recursive: true, force: true });
   const dirs = {
     run: runDir,
@@ -262,6 +394,7 @@ export function prepareRun(runDir, vsix, bin = codeServerBin()) {
         'git.enabled': false,
         'chat.disableAIFeatures': true,
         'window.commandCenter': false,
+        ...settings,
       },
       null,
       2,
@@ -334,10 +467,11 @@ export async function startCodeServer({
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  try {
-    console.log(ensureCodeServer());
-  } catch (e) {
-    console.error(`[shipshape] ${e.message}`);
-    process.exit(1);
-  }
+  ensureCodeServer().then(
+    (bin) => console.log(bin),
+    (e) => {
+      console.error(`[shipshape] ${e.message}`);
+      process.exit(1);
+    },
+  );
 }

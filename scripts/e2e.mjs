@@ -232,10 +232,13 @@ async function main() {
     );
     return 0;
   }
-  const bin = ensureCodeServer();
+  const bin = await ensureCodeServer();
   say(`code-server and Chromium ready (${secs()})`);
   const vsix = packageVsix();
-  const { dirs, env } = prepareRun(RUN, vsix, bin);
+  // VS Code in a browser auto-saves after a second by default. The tests edit the workspace's files and
+  // revert them afterwards; a save in between (a slow second, on a loaded machine) made the revert restore
+  // the edited text, so a later test found a broken file: the flaky CP029 test. Nothing is saved unasked.
+  const { dirs, env } = prepareRun(RUN, vsix, bin, { 'files.autoSave': 'off' });
   fs.rmSync(SHOTS, { recursive: true, force: true });
   fs.mkdirSync(SHOTS, { recursive: true });
   const extensionDir = installedExtensionDir(dirs.extensions);

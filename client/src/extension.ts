@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { registerAwsCommands } from './aws-commands';
+import { registerSnippets } from './snippets/provider';
 import {
   LanguageClient,
   TransportKind,
@@ -65,6 +66,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
   );
   context.subscriptions.push(vscode.commands.registerCommand('shipshape.showOutput', () => outputChannel.show()));
+  registerSnippets(context);
   // The AWS SDK lives in dist/aws.js, loaded on the first AWS command only.
   registerAwsCommands(context, { log: outputChannel, loadAws: async () => require(path.join(__dirname, 'aws.js')) });
   await client.start();

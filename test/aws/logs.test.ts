@@ -10,6 +10,7 @@ import {
   type TailEvent,
   classifyAwsError,
   listLogGroups,
+  formatLogEvent,
 } from '../../client/src/aws';
 import { motoSkip, startMoto, type MotoHandle, uniqueName } from './moto';
 
@@ -212,6 +213,27 @@ describe('CloudWatch Logs tail against moto_server', { skip: motoSkip }, () => {
     const c = classifyAwsError(errors[0], { operation: 'tail', logGroup: missing, region: 'us-east-1' });
     assert.equal(c.kind, 'log-group-not-found');
     assert.match(c.message, /was not found in region us-east-1/);
+  });
+
+  it('strips terminal escapes and control characters from what it shows, keeping the text', async () => {
+    const stream = 'ecs/web/\x1b[31mred';
+    const g = await group([stream]);
+    const hostile =
+      'start \x1b]0;pwned title\x07\x1b]52;c;Y2xpcGJvYXJk\x07\x1b[2J\x1b[1;1Hcleared' +
+      ' back\rover\x08\x00\x7f\x9b31m \u200bend\tafter-tab\nsecond line';
+    await put(g, stream, [[Date.now() - 1000, hostile]]);
+    const got: TailEvent[] = [];
+    const tail = new LogTail(session.logs, { logGroupName: g, onEvents: (e) => got.push(...e) });
+    await tail.poll();
+    tail.stop();
+    assert.equal(got.length, 1);
+    assert.equal(got[0]!.message, 'start cleared backover \u200bend\tafter-tab\nsecond line');
+    assert.equal(got[0]!.logStreamName, 'ecs/web/red');
+    // Coloured for the terminal: the only escapes left are the SGR colours we add.
+    const line = formatLogEvent(got[0]!, { color: true }).text;
+    const ours = line.replace(/\x1b\[[0-9;]*m/g, '');
+    assert.doesNotMatch(ours, /[\x00-\x08\x0b-\x1f\x7f-\x9f]/);
+    assert.match(ours, /second line/);
   });
 
   it('lists log groups by prefix for the picker', async () => {

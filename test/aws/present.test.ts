@@ -36,6 +36,23 @@ describe('deploy confirmation', () => {
       ].join('\n'),
     );
   });
+  it('before registering: a new revision of the family, from the file, and where the region came from', () => {
+    const t: DeployTarget = {
+      ...target,
+      taskDefinition: undefined,
+      newRevision: { family: 'web', file: 'ecs/task-definition.json' },
+      regionSource: 'awslogs-region of container web in ecs/task-definition.json',
+    };
+    assert.equal(confirmationTitle(t), 'Deploy a new revision of web to prod/web?');
+    assert.match(
+      confirmationDetail(t),
+      new RegExp(
+        'Region: eu-west-1 \\(from awslogs-region of container web in ecs/task-definition\\.json\\) · profile prod\n' +
+          '[^]*Task definition: a new revision of web from ecs/task-definition\\.json, registered when you confirm ' +
+          '\\(now running web:7\\)',
+      ),
+    );
+  });
   it('says what a force-new-deployment keeps, and shows a custom endpoint', () => {
     const t = { ...target, taskDefinition: undefined, endpoint: 'http://127.0.0.1:5000' };
     assert.equal(confirmationTitle(t), 'Force a new deployment of prod/web?');

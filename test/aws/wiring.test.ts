@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { SNIPPET_FILES, repoRoot } from '../snippets/catalog';
+import { SNIPPET_FILES as OFFERED } from '../../client/src/snippets/where';
 
 const root = repoRoot();
 const read = (p: string) => fs.readFileSync(path.join(root, p), 'utf8');
@@ -35,10 +36,9 @@ describe('AWS wiring', () => {
     assert.match(extension, /aws\.js/, 'the extension requires dist/aws.js lazily');
   });
 
-  it('the package.json fragment lists exactly the registered commands and the snippet files', () => {
+  it('the package.json fragment lists exactly the registered commands; the client offers every snippet file', () => {
     const fragment = JSON.parse(read('client/src/aws-commands/contributes.json')) as {
       commands: Array<{ command: string; title: string; category: string }>;
-      snippets: Array<{ language: string; path: string }>;
       configuration: Record<string, { type: string; default: unknown }>;
     };
     const index = read('client/src/aws-commands/index.ts');
@@ -47,9 +47,12 @@ describe('AWS wiring', () => {
     assert.equal((index.match(/registerCommand\(c\./g) ?? []).length, registered.length, 'each id is registered');
     assert.deepEqual(fragment.commands.map((c) => c.command).sort(), registered);
     for (const c of fragment.commands) assert.equal(c.category, 'Shipshape');
-    const wanted = SNIPPET_FILES.flatMap((f) => f.languages.map((l) => `${l} ./snippets/${f.file}`)).sort();
-    assert.deepEqual(fragment.snippets.map((s) => `${s.language} ${s.path}`).sort(), wanted);
-    for (const s of fragment.snippets) assert.ok(fs.existsSync(path.join(root, s.path)), s.path);
+    // Snippets are offered by the client's completion provider (only where a whole file fits), never
+    // contributed through package.json, which would offer them everywhere, inside values too.
+    const wanted = SNIPPET_FILES.flatMap((f) => f.languages.map((l) => `${l} ${f.file}`)).sort();
+    assert.deepEqual(OFFERED.flatMap((f) => f.languages.map((l) => `${l} ${f.file}`)).sort(), wanted);
+    for (const f of OFFERED) assert.ok(fs.existsSync(path.join(root, 'snippets', f.file)), f.file);
+    assert.equal(JSON.parse(read('package.json')).contributes.snippets, undefined, 'no static snippets');
     // Every setting the commands read is declared.
     const used = [
       ...read('client/src/aws-commands/context.ts').matchAll(/(?:str|c\.get<\w+(?:<[^>]+>)?>)\('([\w.]+)'\)/g),

@@ -14,7 +14,7 @@ const ALLOWED = [
   /^README\.md$/,
   /^LICENSE$/,
   /^CHANGELOG\.md$/,
-  /^media\/icon\.png$/,
+  /^media\/(icon|screenshot)\.png$/,
   /^dist\/(extension|server|cli|aws)\.js$/,
   /^snippets\/[\w-]+\.json$/,
   /^schemas\/[\w.-]+\.json$/,
@@ -28,6 +28,7 @@ const REQUIRED = [
   'LICENSE',
   'CHANGELOG.md',
   'media/icon.png',
+  'media/screenshot.png', // the README shows it, and the Marketplace page is the README
   'dist/extension.js',
   'dist/server.js',
   'dist/cli.js',
@@ -56,6 +57,12 @@ it('the .vsix holds dist, snippets, schemas, grammars and docs only', { timeout:
     files.some((f) => f.startsWith('snippets/')),
     'snippets ship',
   );
+  // Every local image the README shows ships with it (else the extension page shows a broken image).
+  const readme = fs.readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
+  for (const m of readme.matchAll(/!\[[^\]]*\]\(([^)\s]+)\)/g)) {
+    if (/^[a-z]+:/.test(m[1]!)) continue;
+    assert.ok(files.includes(m[1]!.replace(/^\.\//, '')), `${m[1]} (shown in the README) ships`);
+  }
   const size = files.reduce((n, f) => n + fs.statSync(path.join(REPO_ROOT, f)).size, 0);
   assert.ok(
     size < 6 * 1024 * 1024,

@@ -6,7 +6,7 @@ import { expandSnippet } from './expand';
 
 export interface SnippetFileInfo {
   file: string;
-  /** Language ids the file is contributed for in package.json. */
+  /** Language ids the file is offered in (client/src/snippets/where.ts). */
   languages: string[];
   /** Where to put an expansion for checking (document kind by path). */
   checkPath: (prefix: string) => string;

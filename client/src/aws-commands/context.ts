@@ -67,19 +67,35 @@ export class AwsCommandContext implements vscode.Disposable {
     return this.aws;
   }
 
-  async session(
-    overrides: { region?: string } = {},
-  ): Promise<{ aws: AwsModule; session: Aws.AwsSession; settings: AwsSettings; region: string }> {
+  /**
+   * An AWS session for the profile, endpoint and region of the settings. `preferred` (a log group's own
+   * region) wins over the region setting, `fallback` (the region a task definition names) does not; with
+   * neither nor a setting, the SDK's chain decides. `regionSource` says where the region came from.
+   */
+  async session(options: { preferred?: Aws.RegionChoice; fallback?: Aws.RegionChoice } = {}): Promise<{
+    aws: AwsModule;
+    session: Aws.AwsSession;
+    settings: AwsSettings;
+    region: string;
+    regionSource: string;
+  }> {
     const settings = readSettings();
     const aws = await this.load();
+    const chosen = aws.chooseRegion({ setting: settings.region, ...options });
     const session = aws.createAwsSession({
       profile: settings.profile,
-      region: overrides.region ?? settings.region,
+      region: chosen?.region,
       endpoint: settings.endpoint,
     });
     try {
       const region = await session.region();
-      return { aws, session, settings, region };
+      return {
+        aws,
+        session,
+        settings,
+        region,
+        regionSource: chosen?.source ?? aws.regionChainSource(settings.profile),
+      };
     } catch (err) {
       session.destroy();
       throw err;

@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import type * as Aws from '../aws';
 import { type AwsCommandContext, type AwsModule, FileMemory, readSettings } from './context';
+import { PlaceholderValues } from './placeholders';
 
 interface Target {
   cluster: string;
@@ -10,11 +11,12 @@ interface Target {
 
 export class DeployCommands {
   private readonly targets: FileMemory<Target>;
-  private readonly values: FileMemory<Record<string, string>>;
+  private readonly values: PlaceholderValues;
 
   constructor(private readonly ctx: AwsCommandContext) {
     this.targets = new FileMemory(ctx.extension.workspaceState, 'shipshape.aws.deployTargets');
-    this.values = new FileMemory(ctx.extension.workspaceState, 'shipshape.aws.placeholderValues');
+    this.values = new PlaceholderValues(ctx.extension.secrets, ctx.extension.workspaceState);
+    void this.values.forgetLegacy();
   }
 
   /** The task definition document: the argument (CodeLens, menus), the active editor, or a pick. */
@@ -110,7 +112,7 @@ export class DeployCommands {
     names: string[],
     known: Record<string, string>,
   ): Promise<Record<string, string> | undefined> {
-    const remembered = this.values.get(uri) ?? {};
+    const remembered = await this.values.get(uri.toString());
     const values: Record<string, string> = {};
     for (const [i, name] of names.entries()) {
       const value = await vscode.window.showInputBox({
@@ -123,7 +125,7 @@ export class DeployCommands {
       if (value === undefined) return undefined;
       values[name] = value;
     }
-    await this.values.set(uri, { ...remembered, ...values });
+    await this.values.set(uri.toString(), { ...remembered, ...values });
     return { ...known, ...values };
   }
 
@@ -137,23 +139,7 @@ export class DeployCommands {
       const doc = await this.taskDefinitionDocument(aws, arg);
       if (!doc) return;
       const name = vscode.workspace.asRelativePath(doc.uri);
-      // Refuse a file the language server marks with errors.
-      const errors = vscode.languages
-        .getDiagnostics(doc.uri)
-        .filter((d) => d.severity === vscode.DiagnosticSeverity.Error);
-      if (errors.length > 0) {
-        log.warn(`Not deploying ${name}: ${errors.length} error(s).`);
-        for (const d of errors)
-          log.warn(`  ${name}:${d.range.start.line + 1}:${d.range.start.character + 1} ${d.message}`);
-        const choice = await vscode.window.showErrorMessage(
-          `${name} has ${errors.length} error${errors.length === 1 ? '' : 's'}; ` +
-            `fix ${errors.length === 1 ? 'it' : 'them'} before deploying. First: line ` +
-            `${errors[0]!.range.start.line + 1}: ${errors[0]!.message}`,
-          'Show Problems',
-        );
-        if (choice) void vscode.commands.executeCommand('workbench.actions.view.problems');
-        return;
-      }
+      if (!(await this.refuseUnregistrable(aws, doc, name))) return;
       const settingsVars = readSettings(doc.uri).variables;
       let prepared = aws.prepareTaskDefinition(doc.getText(), settingsVars);
       if (prepared.errors.length > 0) {
@@ -171,9 +157,15 @@ export class DeployCommands {
       if (prepared.substituted.length > 0)
         log.info(`${name}: filled in ${prepared.substituted.map((n) => `\${${n}}`).join(', ')}.`);
 
-      const opened = await this.ctx.session();
+      // Without a region setting, the region the file names (awslogs-region, an ECR host) comes before
+      // the SDK's default chain: the service most likely lives where its logs and images do.
+      const hint = aws.taskDefinitionRegion(prepared.input);
+      const opened = await this.ctx.session({
+        fallback: hint && { region: hint.region, source: `${hint.source} in ${name}` },
+      });
       session = opened.session;
-      const { region, settings } = opened;
+      const { region, regionSource, settings } = opened;
+      log.info(`${name}: region ${region} (from ${regionSource}).`);
       errCtx = { operation: 'identity', region };
       const identity = session.identity(); // runs while the user picks
       identity.catch(() => undefined);
@@ -193,22 +185,17 @@ export class DeployCommands {
         () => undefined,
       );
 
-      errCtx = { ...errCtx, operation: 'register', taskDefinition: prepared.family };
-      const registered = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: `Registering task definition ${prepared.family}…` },
-        () => aws.registerTaskDefinition(session!.ecs, prepared.input!),
-      );
-      const label = `${registered.family}:${registered.revision}`;
-      log.info(`Registered ${label} (${registered.arn}) from ${name}.`);
-
+      // Nothing is registered before the user confirms: a cancelled deploy leaves no new revision behind.
       const t: Aws.DeployTarget = {
         account: who.account,
         identityArn: who.arn,
         region,
+        regionSource,
         profile: settings.profile,
         cluster: target.cluster,
         service: target.service,
-        taskDefinition: label,
+        taskDefinition: undefined,
+        newRevision: { family: prepared.family!, file: name },
         current,
         endpoint: settings.endpoint,
       };
@@ -218,15 +205,50 @@ export class DeployCommands {
         'Deploy',
       );
       if (ok !== 'Deploy') {
-        log.info(`Registered ${label} but did not deploy it (not confirmed).`);
+        log.info(`Did not deploy ${name} (not confirmed); nothing was registered.`);
         return;
       }
+
+      errCtx = { ...errCtx, operation: 'register', taskDefinition: prepared.family };
+      const registered = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: `Registering task definition ${prepared.family}…` },
+        () => aws.registerTaskDefinition(session!.ecs, prepared.input!),
+      );
+      const label = `${registered.family}:${registered.revision}`;
+      log.info(`Registered ${label} (${registered.arn}) from ${name}.`);
       await this.runDeployment(aws, session, region, target, registered.arn, label, errCtx);
     } catch (err) {
       await this.ctx.reportError(err, errCtx, 'Deploy');
     } finally {
       session?.destroy();
     }
+  }
+
+  /**
+   * False (after saying why) when the file has findings AWS would reject at registration. Other errors,
+   * such as a workflow naming a container that is not here (XF005), are logged and do not block.
+   */
+  private async refuseUnregistrable(aws: AwsModule, doc: vscode.TextDocument, name: string): Promise<boolean> {
+    const log = this.ctx.log;
+    const codeOf = (d: vscode.Diagnostic) => String(typeof d.code === 'object' ? d.code.value : (d.code ?? ''));
+    const where = (d: vscode.Diagnostic) => `${name}:${d.range.start.line + 1}:${d.range.start.character + 1}`;
+    const errors = vscode.languages
+      .getDiagnostics(doc.uri)
+      .filter((d) => d.source === 'shipshape' && d.severity === vscode.DiagnosticSeverity.Error);
+    const blocking = errors.filter((d) => aws.blocksRegistration(codeOf(d)));
+    for (const d of errors.filter((d) => !blocking.includes(d)))
+      log.info(`${where(d)} ${codeOf(d)} ${d.message} (does not stop the registration)`);
+    if (blocking.length === 0) return true;
+    log.warn(`Not deploying ${name}: ${blocking.length} finding(s) ECS would reject at registration.`);
+    for (const d of blocking) log.warn(`  ${where(d)} ${codeOf(d)} ${d.message}`);
+    const n = blocking.length;
+    const choice = await vscode.window.showErrorMessage(
+      `${name} has ${n} error${n === 1 ? '' : 's'} that ECS would reject; fix ${n === 1 ? 'it' : 'them'} before ` +
+        `deploying. First: line ${blocking[0]!.range.start.line + 1}: ${blocking[0]!.message}`,
+      'Show Problems',
+    );
+    if (choice) void vscode.commands.executeCommand('workbench.actions.view.problems');
+    return false;
   }
 
   async forceNewDeployment(): Promise<void> {

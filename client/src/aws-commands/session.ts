@@ -3,6 +3,8 @@ import * as vscode from 'vscode';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { profileRegion } from '../aws/config';
+import { parseTaskDefinitionText, taskDefinitionRegion } from '../aws/taskdef';
 import { type AwsCommandContext, readSettings } from './context';
 
 function settingsTarget(): vscode.ConfigurationTarget {
@@ -49,15 +51,38 @@ export class SessionCommands implements vscode.Disposable {
       return;
     }
     const profile = s.profile ?? process.env.AWS_PROFILE ?? 'default';
-    const region = s.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'profile region';
-    this.status.text = `$(cloud) ${profile} · ${region}${s.endpoint ? ' · endpoint' : ''}`;
+    const region = this.regionFor(profile, doc);
+    this.status.text = `$(cloud) ${profile} · ${region?.region ?? 'no region'}${s.endpoint ? ' · endpoint' : ''}`;
     this.status.tooltip = new vscode.MarkdownString(
-      `**Shipshape AWS**\n\nProfile: ` +
-        `\`${profile}\`${s.profile ? '' : ' (default chain)'}\n\nRegion: ` +
-        `\`${region}\`${s.endpoint ? `\n\nEndpoint: \`${s.endpoint}\`` : ''}${vscode.workspace.isTrusted ? '' : '\n\nDisabled: the workspace is not trusted.'}\n\nClick ` +
-        `to switch.`,
+      `**Shipshape AWS**\n\nProfile: \`${profile}\`${s.profile ? '' : ' (default chain)'}\n\nRegion: ` +
+        (region
+          ? `\`${region.region}\` (from ${region.source})`
+          : 'none set: choose one, or set `AWS_REGION` or a `region` in the profile') +
+        `${s.endpoint ? `\n\nEndpoint: \`${s.endpoint}\`` : ''}` +
+        `${vscode.workspace.isTrusted ? '' : '\n\nDisabled: the workspace is not trusted.'}\n\nClick to switch.`,
     );
     this.status.show();
+  }
+
+  /**
+   * The region a deploy of the active file would use, and where it comes from, in the order the commands
+   * use: the setting, the region the task definition names, AWS_REGION, the profile's `region`.
+   */
+  private regionFor(
+    profile: string,
+    doc: vscode.TextDocument | undefined,
+  ): { region: string; source: string } | undefined {
+    const s = readSettings();
+    if (s.region) return { region: s.region, source: 'the setting shipshape.aws.region' };
+    if (doc?.languageId === 'json' || doc?.languageId === 'jsonc') {
+      const hint = taskDefinitionRegion(parseTaskDefinitionText(doc.getText()).value);
+      if (hint) return { region: hint.region, source: `${hint.source} in this file` };
+    }
+    const env = process.env.AWS_REGION?.trim();
+    if (env) return { region: env, source: 'AWS_REGION' };
+    const config = readIfExists(process.env.AWS_CONFIG_FILE || path.join(os.homedir(), '.aws', 'config'));
+    const fromProfile = profileRegion(config, profile);
+    return fromProfile ? { region: fromProfile, source: `profile ${profile}` } : undefined;
   }
 
   async switchSession(): Promise<void> {

@@ -93,7 +93,9 @@ interface RunningTail {
 interface TailChoice {
   logGroup: string;
   streamPrefix: string | undefined;
+  /** The log group's region when the task definition names it (its awslogs-region), and where it says so. */
   region: string | undefined;
+  regionSource?: string;
 }
 
 export class TailCommands implements vscode.Disposable {
@@ -132,8 +134,14 @@ export class TailCommands implements vscode.Disposable {
         : vscode.window.activeTextEditor?.document;
     if (doc && aws.looksLikeTaskDefinition(doc.getText())) {
       const targets = aws.awsLogsTargets(aws.parseTaskDefinitionText(doc.getText()).value);
+      const regionSource = `awslogs-region in ${vscode.workspace.asRelativePath(doc.uri)}`;
       if (targets.length === 1)
-        return { logGroup: targets[0]!.logGroup, streamPrefix: targets[0]!.streamPrefix, region: targets[0]!.region };
+        return {
+          logGroup: targets[0]!.logGroup,
+          streamPrefix: targets[0]!.streamPrefix,
+          region: targets[0]!.region,
+          regionSource,
+        };
       if (targets.length > 1) {
         const pick = await vscode.window.showQuickPick(
           [
@@ -158,7 +166,7 @@ export class TailCommands implements vscode.Disposable {
           { title: 'Tail the logs of which container?' },
         );
         return pick
-          ? { logGroup: pick.t.logGroup, streamPrefix: pick.t.streamPrefix, region: pick.t.region }
+          ? { logGroup: pick.t.logGroup, streamPrefix: pick.t.streamPrefix, region: pick.t.region, regionSource }
           : undefined;
       }
     }
@@ -190,11 +198,25 @@ export class TailCommands implements vscode.Disposable {
     if (!this.ctx.requireTrust()) return;
     const log = this.ctx.log;
     let errCtx: Aws.AwsErrorContext = { operation: 'list' };
+    let session: Aws.AwsSession | undefined;
     try {
       const aws = await this.ctx.load();
       const choice = await this.choose(aws, arg);
       if (!choice) return;
       await this.lastGroup.set(undefined, choice.logGroup);
+      const settings = readSettings();
+      // Region and credentials before the filter pattern: a pattern typed for a tail that cannot start is
+      // wasted, and the error should come first.
+      const opened = await this.ctx.session({
+        preferred: choice.region
+          ? { region: choice.region, source: choice.regionSource ?? 'awslogs-region' }
+          : undefined,
+      });
+      session = opened.session;
+      const { region, regionSource } = opened;
+      errCtx = { operation: 'identity', region, logGroup: choice.logGroup };
+      await session.identity();
+      errCtx = { operation: 'tail', region, logGroup: choice.logGroup };
       const filterPattern = await vscode.window.showInputBox({
         title: `Tail ${choice.logGroup}`,
         prompt:
@@ -204,9 +226,7 @@ export class TailCommands implements vscode.Disposable {
       });
       if (filterPattern === undefined) return;
       await this.filters.set(vscode.Uri.parse(`logs:${choice.logGroup}`), filterPattern);
-      const settings = readSettings();
-      const { session, region } = await this.ctx.session({ region: choice.region });
-      errCtx = { operation: 'tail', region, logGroup: choice.logGroup };
+      log.info(`Tail ${choice.logGroup}: region ${region} (from ${regionSource}).`);
       const startTime = aws.parseSince(settings.logsSince) ?? Date.now() - aws.DEFAULT_SINCE_MS;
       const id = this.nextId++;
       const label = choice.streamPrefix ? `${choice.logGroup} (${choice.streamPrefix})` : choice.logGroup;
@@ -236,11 +256,14 @@ export class TailCommands implements vscode.Disposable {
         },
       });
       this.tails.set(id, { id, label, tail, output, session });
+      session = undefined; // the running tail owns it now
       this.refreshStatus();
       output.note(
         `Tailing ${label} in ${region} since ` +
           `${new Date(startTime).toISOString()}${filterPattern.trim() ? `, filter ${filterPattern.trim()}` : ''}. ` +
-          `${settings.logsOutput === 'terminal' ? 'Ctrl+C or closing this terminal stops it.' : 'Run "Shipshape: Stop Log Tail" to stop it.'}`,
+          (settings.logsOutput === 'terminal'
+            ? 'Ctrl+C or closing this terminal stops it.'
+            : 'Run "Shipshape: Stop Log Tail" to stop it.'),
       );
       output.show();
       log.info(
@@ -251,6 +274,8 @@ export class TailCommands implements vscode.Disposable {
       });
     } catch (err) {
       await this.ctx.reportError(err, errCtx, 'Tail logs');
+    } finally {
+      session?.destroy();
     }
   }
 

@@ -6,3 +6,4 @@ export * from './ecs';
 export * from './rollout';
 export * from './logs';
 export * from './present';
+export * from './config';

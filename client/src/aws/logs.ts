@@ -175,9 +175,20 @@ function toTailEvent(e: FilteredLogEvent): TailEvent | undefined {
     eventId: id,
     timestamp: e.timestamp,
     ingestionTime: e.ingestionTime,
-    logStreamName: e.logStreamName ?? '',
-    message: (e.message ?? '').replace(/\r?\n$/, ''),
+    logStreamName: stripControlCharacters(e.logStreamName ?? ''),
+    message: stripControlCharacters((e.message ?? '').replace(/\r?\n$/, '')),
   };
+}
+
+// Terminal escape sequences (CSI, OSC, and the two-byte ones), then any other C0/C1 control except tab
+// and newline. What a process logs is not ours to run in the user's terminal: an OSC can retitle it or
+// write to the clipboard, a CSI can clear it or move the cursor over earlier lines, a CR overwrites one.
+const ESCAPE_SEQUENCE = /\x1b(?:\[[0-?]*[ -/]*[@-~]?|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-Z\\-_])|\x9b[0-?]*[ -/]*[@-~]?/g;
+const CONTROL = /[\x00-\x08\x0b-\x1f\x7f-\x9f]/g;
+
+/** A log message or stream name without terminal escapes or control characters (tab and newline stay). */
+export function stripControlCharacters(text: string): string {
+  return text.replace(/\r\n/g, '\n').replace(ESCAPE_SEQUENCE, '').replace(CONTROL, '');
 }
 
 /** Log group names, optionally starting with a prefix (for the quick pick). */

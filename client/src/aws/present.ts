@@ -8,11 +8,18 @@ export interface DeployTarget {
   /** The caller's ARN (user or assumed role), shown so people see which identity deploys. */
   identityArn: string;
   region: string;
+  /** Where the region came from (`awslogs-region of container web in ecs/td.json`), when not the SDK's default. */
+  regionSource?: string;
   profile: string | undefined;
   cluster: string;
   service: string;
   /** `family:revision` to deploy, or undefined for a plain force-new-deployment. */
   taskDefinition: string | undefined;
+  /**
+   * A task definition registered only once the user confirms: its family and the file it comes from.
+   * The revision is not known before (ECS numbers it), so the confirmation says "a new revision".
+   */
+  newRevision?: { family: string; file: string };
   /** What the service runs now (`family:revision`), when known. */
   current: string | undefined;
   endpoint: string | undefined;
@@ -25,18 +32,23 @@ export function taskDefinitionLabel(arnOrName: string | undefined): string {
 
 export function confirmationTitle(t: DeployTarget): string {
   const where = `${nameFromArn(t.cluster)}/${nameFromArn(t.service)}`;
+  if (t.newRevision) return `Deploy a new revision of ${t.newRevision.family} to ${where}?`;
   return t.taskDefinition ? `Deploy ${t.taskDefinition} to ${where}?` : `Force a new deployment of ${where}?`;
 }
 
 export function confirmationDetail(t: DeployTarget): string {
   const lines = [
     `Account: ${t.account}${t.identityArn ? ` (${t.identityArn})` : ''}`,
-    `Region: ${t.region}${t.profile ? ` · profile ${t.profile}` : ''}`,
+    `Region: ${t.region}${t.regionSource ? ` (from ${t.regionSource})` : ''}` +
+      `${t.profile ? ` · profile ${t.profile}` : ''}`,
     `Cluster: ${nameFromArn(t.cluster)}`,
     `Service: ${nameFromArn(t.service)}`,
-    t.taskDefinition
-      ? `Task definition: ${t.taskDefinition} (now running ${taskDefinitionLabel(t.current)})`
-      : `Task definition: ${taskDefinitionLabel(t.current)} (unchanged; new tasks replace the running ones)`,
+    t.newRevision
+      ? `Task definition: a new revision of ${t.newRevision.family} from ${t.newRevision.file}, registered ` +
+        `when you confirm (now running ${taskDefinitionLabel(t.current)})`
+      : t.taskDefinition
+        ? `Task definition: ${t.taskDefinition} (now running ${taskDefinitionLabel(t.current)})`
+        : `Task definition: ${taskDefinitionLabel(t.current)} (unchanged; new tasks replace the running ones)`,
   ];
   if (t.endpoint) lines.push(`Endpoint: ${t.endpoint}`);
   return lines.join('\n');

@@ -101,6 +101,35 @@ export class RegionMissingError extends Error {
   }
 }
 
+export interface RegionChoice {
+  region: string;
+  /** Where it came from, in words: `setting "shipshape.aws.region"`, `awslogs-region in ecs/td.json`. */
+  source: string;
+}
+
+/**
+ * The region of an AWS command, and where it came from. `preferred` (a log group's own region, for a
+ * tail) wins over the setting; the setting wins over `fallback` (the region a task definition names, for
+ * a deploy); undefined leaves it to the SDK's chain (AWS_REGION, then the profile), see regionChainSource.
+ */
+export function chooseRegion(options: {
+  setting?: string;
+  preferred?: RegionChoice;
+  fallback?: RegionChoice;
+}): RegionChoice | undefined {
+  if (options.preferred?.region) return options.preferred;
+  const setting = clean(options.setting);
+  if (setting) return { region: setting, source: 'setting "shipshape.aws.region"' };
+  if (options.fallback?.region) return options.fallback;
+  return undefined;
+}
+
+/** Where the SDK's chain found a region (after chooseRegion gave none). */
+export function regionChainSource(profile: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
+  if (clean(env.AWS_REGION)) return 'AWS_REGION';
+  return `profile "${clean(profile) ?? clean(env.AWS_PROFILE) ?? 'default'}" in ~/.aws/config`;
+}
+
 /**
  * Profile names from the text of ~/.aws/config and ~/.aws/credentials
  * (`[profile name]`, `[default]` in config; `[name]` in credentials). Values are never read.

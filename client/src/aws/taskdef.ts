@@ -170,3 +170,46 @@ export function looksLikeTaskDefinition(text: string): boolean {
   const td = unwrapTaskDefinition(value);
   return !!td && Array.isArray(td.containerDefinitions);
 }
+
+/** The region of an ECR image host (`123456789012.dkr.ecr.eu-west-1.amazonaws.com/web:1` → eu-west-1). */
+export function ecrImageRegion(image: string): string | undefined {
+  return /^\d{12}\.dkr\.ecr(?:-fips)?\.([a-z]{2}(?:-[a-z]+)+-\d+)\.amazonaws\.com(?:\.cn)?\//.exec(image)?.[1];
+}
+
+export interface RegionHint {
+  region: string;
+  /** Where it was read, for the user: `awslogs-region of container web`. */
+  source: string;
+}
+
+/**
+ * The region a task definition names: a container's `awslogs-region` (its log group lives there, and
+ * usually the service too), else the region of an ECR image host. Placeholders left unfilled are skipped.
+ */
+export function taskDefinitionRegion(value: unknown): RegionHint | undefined {
+  const td = unwrapTaskDefinition(value);
+  if (!td || !Array.isArray(td.containerDefinitions)) return undefined;
+  const containers = td.containerDefinitions.filter(isObject);
+  const label = (c: Record<string, unknown>) => (typeof c.name === 'string' && c.name ? ` of container ${c.name}` : '');
+  const valid = (r: unknown): r is string => typeof r === 'string' && /^[a-z]{2}(-[a-z]+)+-\d+$/.test(r);
+  for (const c of containers) {
+    const lc = c.logConfiguration;
+    const r = isObject(lc) && isObject(lc.options) ? lc.options['awslogs-region'] : undefined;
+    if (valid(r)) return { region: r, source: `awslogs-region${label(c)}` };
+  }
+  for (const c of containers) {
+    const r = typeof c.image === 'string' ? ecrImageRegion(c.image) : undefined;
+    if (r) return { region: r, source: `the ECR image${label(c)}` };
+  }
+  return undefined;
+}
+
+/**
+ * Whether an error-level finding would make RegisterTaskDefinition fail, and so blocks a deploy: the
+ * task definition's own API and validation rules (TD0xx model, TD1xx launch type, TD2xx containers). Not
+ * practices (TD3xx) nor findings about other files (XF…: a workflow naming a container that is not there
+ * breaks that workflow, not this registration).
+ */
+export function blocksRegistration(code: string): boolean {
+  return /^TD[0-2]\d\d$/.test(code);
+}

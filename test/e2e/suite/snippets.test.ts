@@ -1,13 +1,16 @@
 // Every snippet the extension contributes, inserted into a file of its kind, lints clean (no error
 // or warning from Shipshape). One test per snippet, generated from the installed extension's
-// package.json `contributes.snippets`; until snippets are contributed there is one pending test.
+// snippets/ folder (the extension offers them through its completion provider); until there are
+// snippets there is one pending test.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import {
   closeAll,
+  completions,
   create,
+  label,
   describe as describeDiagnostics,
   remove,
   setText,
@@ -50,7 +53,11 @@ function kindOf(entry: { language: string; path: string }): string | undefined {
 }
 
 const ext = vscode.extensions.all.find((e) => e.id.toLowerCase() === 'shipshape.shipshape');
-const entries: { language: string; path: string }[] = ext?.packageJSON?.contributes?.snippets ?? [];
+// The snippets ship in snippets/*.json and are offered by the extension's completion provider.
+const snippetDir = ext ? path.join(ext.extensionPath, 'snippets') : '';
+const entries: { language: string; path: string }[] = snippetDir
+  ? fs.readdirSync(snippetDir).map((f) => ({ language: '', path: `./snippets/${f}` }))
+  : [];
 const cases: { kind: string; name: string; body: string }[] = [];
 const seen = new Set<string>();
 const notOurs: string[] = [];
@@ -77,6 +84,29 @@ describe('snippets', () => {
   }
 
   for (const p of notOurs) it(`PENDING(no Shipshape kind): snippets in ${p} are not linted`);
+
+  it('whole-file snippets complete in an empty file and at the top level, never inside a value', async () => {
+    try {
+      const names = async (editor: vscode.TextEditor, pos: vscode.Position) =>
+        (await completions(editor.document.uri, pos)).map(label);
+      const compose = await create('_snippets/where/compose.yaml', '');
+      assert.ok((await names(compose, new vscode.Position(0, 0))).includes('compose-postgres'), 'in an empty file');
+      const workflow = await create(
+        '_snippets/where/.github/workflows/build.yml',
+        'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n' +
+          '      - uses: docker/build-push-action@v6\n        with:\n          target: \n',
+      );
+      const inValue = await names(workflow, new vscode.Position(7, 18));
+      const whole = inValue.filter((n) => /^(gha-|compose-|appspec-|ecs-|docker-|flake-)/.test(n));
+      assert.deepEqual(whole, [], `whole-file snippets inside target's value: ${whole.join(', ')}`);
+      assert.ok((await names(workflow, new vscode.Position(8, 0))).includes('gha-ecs-deploy'), 'at the top level');
+      const td = await create('_snippets/where/ecs/td.json', '{\n  "family": "web",\n  \n}\n');
+      const inObject = (await names(td, new vscode.Position(2, 2))).filter((n) => n.startsWith('ecs-'));
+      assert.deepEqual(inObject, [], 'no whole task definition inside one');
+    } finally {
+      await remove('_snippets/where');
+    }
+  });
 
   cases.forEach((c, i) => {
     it(`${c.kind}: "${c.name}" lints clean`, async () => {

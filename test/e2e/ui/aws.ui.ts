@@ -9,8 +9,11 @@ import {
   CreateServiceCommand,
   DescribeServicesCommand,
   DescribeTaskDefinitionCommand,
+  type ECSClient,
+  ListTaskDefinitionsCommand,
   RegisterTaskDefinitionCommand,
 } from '@aws-sdk/client-ecs';
+import type { EC2Client } from '@aws-sdk/client-ec2';
 import { clients, defaultNetwork, startGate, writeWorkspaceSettings } from './aws';
 import {
   dialog,
@@ -27,7 +30,11 @@ import {
 const FAMILY = 'hello-shipshape';
 const LOG_GROUP = '/ecs/hello-shipshape';
 
-/** examples/ecs/task-definition.json with its mistakes corrected and the image tag a placeholder. */
+/**
+ * examples/ecs/task-definition.json with the mistakes ECS would reject corrected and the image tag a
+ * placeholder. The example workflow still renders it for a container "app" it does not have: XF005, an
+ * error about the workflow, which must not stop the deploy.
+ */
 function deployableTaskDefinition(workspace: string): string {
   const file = path.join(workspace, 'ecs', 'task-definition.json');
   const td = JSON.parse(fs.readFileSync(file, 'utf8'));
@@ -35,10 +42,29 @@ function deployableTaskDefinition(workspace: string): string {
   td.containerDefinitions[0].portMappings[0].containerPort = 3000; // a number (TD002)
   td.containerDefinitions[0].image = td.containerDefinitions[0].image.replace(/:[^:/]+$/, ':${IMAGE_TAG}');
   fs.writeFileSync(file, `${JSON.stringify(td, null, 2)}\n`);
-  // The workflow renders it for a container "app" (XF005 on this file, an error the deploy refuses).
-  const ci = path.join(workspace, '.github', 'workflows', 'ci.yml');
-  fs.writeFileSync(ci, fs.readFileSync(ci, 'utf8').replace('container-name: app', 'container-name: web'));
   return file;
+}
+
+/** What is already in the account: clusters prod and staging, service prod/web running hello-shipshape:1. */
+async function seedProdService(ecs: ECSClient, ec2: EC2Client, file: string): Promise<void> {
+  const first = JSON.parse(fs.readFileSync(file, 'utf8'));
+  first.containerDefinitions[0].image = first.containerDefinitions[0].image.replace('${IMAGE_TAG}', '1.0.0');
+  await ecs.send(new CreateClusterCommand({ clusterName: 'prod' }));
+  await ecs.send(new CreateClusterCommand({ clusterName: 'staging' }));
+  const v1 = await ecs.send(new RegisterTaskDefinitionCommand(first));
+  const net = await defaultNetwork(ec2);
+  await ecs.send(
+    new CreateServiceCommand({
+      cluster: 'prod',
+      serviceName: 'web',
+      taskDefinition: v1.taskDefinition!.taskDefinitionArn,
+      desiredCount: 2,
+      launchType: 'FARGATE',
+      networkConfiguration: {
+        awsvpcConfiguration: { subnets: net.subnets, securityGroups: net.securityGroups, assignPublicIp: 'DISABLED' },
+      },
+    }),
+  );
 }
 
 export const tests: UiTest[] = [
@@ -52,34 +78,13 @@ export const tests: UiTest[] = [
       const { ecs, ec2, destroy } = clients(moto);
       const gate = await startGate(moto.endpoint);
       try {
-        // What is already in the account: cluster prod, service web running hello-shipshape:1.
         const file = deployableTaskDefinition(workspace);
-        const first = JSON.parse(fs.readFileSync(file, 'utf8'));
-        first.containerDefinitions[0].image = first.containerDefinitions[0].image.replace('${IMAGE_TAG}', '1.0.0');
-        await ecs.send(new CreateClusterCommand({ clusterName: 'prod' }));
-        await ecs.send(new CreateClusterCommand({ clusterName: 'staging' }));
-        const v1 = await ecs.send(new RegisterTaskDefinitionCommand(first));
-        const net = await defaultNetwork(ec2);
-        await ecs.send(
-          new CreateServiceCommand({
-            cluster: 'prod',
-            serviceName: 'web',
-            taskDefinition: v1.taskDefinition!.taskDefinitionArn,
-            desiredCount: 2,
-            launchType: 'FARGATE',
-            networkConfiguration: {
-              awsvpcConfiguration: {
-                subnets: net.subnets,
-                securityGroups: net.securityGroups,
-                assignPublicIp: 'DISABLED',
-              },
-            },
-          }),
-        );
+        await seedProdService(ecs, ec2, file);
         const tag = `2.0.${Date.now() % 1000}`;
+        // No region setting (and no AWS_REGION in code-server's environment): the deploy takes the
+        // region the file names, its awslogs-region.
         writeWorkspaceSettings(workspace, {
           'shipshape.aws.endpoint': gate.endpoint,
-          'shipshape.aws.region': moto.region,
           'shipshape.aws.variables': { IMAGE_TAG: tag },
           'shipshape.aws.pollIntervalSeconds': 1,
         });
@@ -89,6 +94,8 @@ export const tests: UiTest[] = [
         await openFromExplorer(page, 'task-definition.json');
         // The CodeLens shows the extension is up on this file.
         await page.locator('.codelens-decoration', { hasText: 'Deploy' }).first().waitFor({ timeout: 30_000 });
+        // XF005 (the workflow's container-name) is an error on this file, and does not block the deploy.
+        await page.locator('.editor-instance .squiggly-error').first().waitFor({ timeout: 30_000 });
         await shot('task-definition');
 
         await runCommand(page, 'Shipshape: Deploy Task Definition…');
@@ -103,15 +110,16 @@ export const tests: UiTest[] = [
         gate.hold('UpdateService'); // AWS answering slowly: the progress stays on screen until released
         await pickRow(page, 'web');
 
-        const confirm = dialog(page, `Deploy ${FAMILY}:2 to prod/web?`);
+        const confirm = dialog(page, `Deploy a new revision of ${FAMILY} to prod/web?`);
         await confirm.waitFor({ timeout: 30_000 });
         const detail = await confirm.innerText();
         for (const want of [
           'Account: 123456789012',
-          `Region: ${moto.region}`,
+          `Region: ${moto.region} (from awslogs-region of container web in ecs/task-definition.json)`,
           'Cluster: prod',
           'Service: web',
-          `Task definition: ${FAMILY}:2 (now running ${FAMILY}:1)`,
+          `Task definition: a new revision of ${FAMILY} from ecs/task-definition.json, registered when you ` +
+            `confirm (now running ${FAMILY}:1)`,
           `Endpoint: ${gate.endpoint}`,
         ]) {
           assert.ok(detail.includes(want), `the confirmation lacks "${want}":\n${detail}`);
@@ -151,6 +159,83 @@ export const tests: UiTest[] = [
         await gate.close();
         destroy();
       }
+    },
+  },
+  {
+    name:
+      'Shipshape: Deploy Task Definition… asks for a placeholder without a value, and registers nothing when ' +
+      'the confirmation is cancelled',
+    needs: 'aws',
+    async run({ page, url, workspace, shot, aws }) {
+      const moto = aws!;
+      const { ecs, ec2, destroy } = clients(moto);
+      try {
+        const file = deployableTaskDefinition(workspace);
+        await seedProdService(ecs, ec2, file);
+        writeWorkspaceSettings(workspace, { 'shipshape.aws.endpoint': moto.endpoint }); // no value for IMAGE_TAG
+
+        await openWorkbench(page, url);
+        await explorerItem(page, 'ecs').click();
+        await openFromExplorer(page, 'task-definition.json');
+        await page.locator('.codelens-decoration', { hasText: 'Deploy' }).first().waitFor({ timeout: 30_000 });
+        await runCommand(page, 'Shipshape: Deploy Task Definition…');
+        const input = await quickInput(page, 'Placeholder ${IMAGE_TAG} (1/1)');
+        await input.locator('input').fill('3.0.0');
+        await shot('placeholder');
+        await input.locator('input').press('Enter');
+        await quickInput(page, 'ECS cluster (1/2)');
+        await pickRow(page, 'prod');
+        await quickInput(page, 'ECS service in prod (2/2)');
+        await pickRow(page, 'web');
+        const confirm = dialog(page, `Deploy a new revision of ${FAMILY} to prod/web?`);
+        await confirm.waitFor({ timeout: 30_000 });
+        await shot('confirm');
+        await confirm.locator('.dialog-buttons a.monaco-button', { hasText: /^Cancel$/ }).click();
+        await confirm.waitFor({ state: 'detached' });
+        await page.waitForTimeout(1500); // time for a registration that must not happen
+
+        const arns = (await ecs.send(new ListTaskDefinitionsCommand({ familyPrefix: FAMILY }))).taskDefinitionArns;
+        assert.deepEqual(
+          arns?.map((a) => a.split('/').pop()),
+          [`${FAMILY}:1`],
+          'cancelling left a new revision behind',
+        );
+        const svc = (await ecs.send(new DescribeServicesCommand({ cluster: 'prod', services: ['web'] }))).services?.[0];
+        assert.match(svc?.taskDefinition ?? '', new RegExp(`:task-definition/${FAMILY}:1$`));
+        await shot('cancelled');
+      } finally {
+        destroy();
+      }
+    },
+  },
+  {
+    name:
+      'Shipshape: Tail CloudWatch Logs… says the credentials are missing before it asks for a filter; the ' +
+      'status bar names the profile and the region the file gives',
+    needs: 'aws',
+    async run({ page, url, workspace, shot, aws }) {
+      const moto = aws!;
+      writeWorkspaceSettings(workspace, {
+        'shipshape.aws.endpoint': moto.endpoint,
+        'shipshape.aws.profile': 'no-such-profile',
+      });
+      await openWorkbench(page, url);
+      await explorerItem(page, 'ecs').click();
+      await openFromExplorer(page, 'task-definition.json');
+      const status = page.locator('.statusbar-item', { hasText: /no-such-profile · / }).first();
+      await status.waitFor({ timeout: 30_000 });
+      assert.equal((await status.innerText()).trim(), 'no-such-profile · eu-west-1 · endpoint');
+      await shot('status-bar');
+
+      await runCommand(page, 'Shipshape: Tail CloudWatch Logs…');
+      await toast(page, /No AWS credentials were found for profile "no-such-profile"/).waitFor({ timeout: 30_000 });
+      assert.equal(
+        await page.locator('.quick-input-widget:visible .quick-input-title', { hasText: 'Tail /ecs/' }).count(),
+        0,
+        'the filter pattern was asked for first',
+      );
+      await page.waitForTimeout(500); // let the toast finish fading in
+      await shot('no-credentials');
     },
   },
   {
