@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { it } from 'node:test';
-import { languages } from '../../server/src/languages';
+import { languages } from '../../server/src/links';
 import { REPO_ROOT } from '../helpers/context';
 
 const readme = fs.readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
