@@ -292,3 +292,18 @@ test(
     assert.equal(fastParseDocument('services:\n  app:\n    <<: {restart: always}\n', COMPOSE_YAML), undefined);
   },
 );
+
+// The fast reader builds `yaml`'s nodes and reads its private `schema.tags`: it is tested against one minor of the
+// package, pinned with `~` in package.json, and this suite (run by `npm test`) is what an upgrade must pass.
+test('yaml is the minor the fast reader is tested against (package.json pins it with ~)', () => {
+  const root = path.resolve(
+    __dirname,
+    '..',
+    '..',
+    fs.existsSync(path.resolve(__dirname, '../../package.json')) ? '' : '..',
+  );
+  const wanted = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).dependencies.yaml as string;
+  const installed = JSON.parse(fs.readFileSync(require.resolve('yaml/package.json'), 'utf8')).version as string;
+  assert.match(wanted, /^~\d+\.\d+\.\d+$/, 'yaml is pinned to a minor');
+  assert.equal(installed.split('.').slice(0, 2).join('.'), wanted.slice(1).split('.').slice(0, 2).join('.'));
+});

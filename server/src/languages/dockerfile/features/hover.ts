@@ -28,7 +28,8 @@ export function hover(ctx: FeatureContext<DockerfileModel>, offset: number): Hov
       if (spec)
         return md(
           `**${target.keyword} ` +
-            `--${f.name}**\n\n${spec.doc}${spec.values ? '\n\nValues: ' + spec.values.map((v) => '`' + v + '`').join(', ') : ''}`,
+            `--${f.name}**\n\n${spec.doc}` +
+            (spec.values ? `\n\nValues: ${spec.values.map((v) => `\`${v}\``).join(', ')}` : ''),
           f.start,
           f.nameEnd,
         );
