@@ -9,6 +9,7 @@ import specData from './data/spec.json';
 import type { ComposeModel } from './parse';
 import { entries, jsonType, nodeEnd, nodeStart, type YNode } from '../../yaml/view';
 import { nearest } from '../../text/nearest';
+import { suggestKey } from '../../engine/schema';
 
 export type JsonType = 'object' | 'array' | 'string' | 'integer' | 'number' | 'boolean' | 'null';
 
@@ -180,7 +181,8 @@ function checkMap(
     const childPath = path ? `${path}.${e.key}` : e.key;
     const sub = childShape(shape, e.key);
     if (sub === 'unknown') {
-      const belongsUnder = nearest(e.key, Object.keys(shape.props ?? {})) ? undefined : findOneLevelDown(shape, e.key);
+      const suggestion = suggestKey(e.key, Object.keys(shape.props ?? {}));
+      const belongsUnder = suggestion ? undefined : findOneLevelDown(shape, e.key);
       const looksLikeService =
         path === '' &&
         isMap(e.value) &&
@@ -191,7 +193,7 @@ function checkMap(
         end: e.keyEnd,
         path: childPath,
         name: e.key,
-        suggestion: belongsUnder || looksLikeService ? undefined : nearest(e.key, Object.keys(shape.props ?? {})),
+        suggestion: belongsUnder || looksLikeService ? undefined : suggestion,
         belongsUnder,
         looksLikeService,
         node: e.value,

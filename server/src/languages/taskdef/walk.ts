@@ -1,6 +1,8 @@
 import { READ_ONLY_TASK_DEFINITION_FIELDS } from '../../../../common/ecs-task-definition';
 /** Walks a task definition against the generated ECS model, handing each node its expected shape. */
 import type { Node } from 'jsonc-parser';
+import type { SharingContext } from '../../engine/once';
+import type { TaskDefModel } from './parse';
 import { MODEL, shape, memberShape, type ShapeDef } from './ecs';
 import { props, keyOf, templatedNode } from './json';
 
@@ -45,6 +47,18 @@ export function typeMatches(node: Node, s: ShapeDef): boolean {
 
 /** Members that are not in the request shape but are fine at the root (reported by their own rules). */
 export const READ_ONLY = new Set<string>(READ_ONLY_TASK_DEFINITION_FIELDS);
+
+/**
+ * Every value node of the document whose expected shape is known, depth first, walked once per check and shared by the
+ * rules that judge them (unknown keys, types, enums, ranges, required members).
+ */
+export function visitsOf(ctx: SharingContext<TaskDefModel>): Visit[] {
+  return ctx.once('taskdef:visits', () => {
+    const out: Visit[] = [];
+    walk(ctx.model.taskDef, (v) => out.push(v));
+    return out;
+  });
+}
 
 /**
  * Calls `fn` for every value node whose expected shape is known, depth first. Descends only into

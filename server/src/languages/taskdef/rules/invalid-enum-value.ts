@@ -1,7 +1,7 @@
 import type { TaskDefModel } from '../parse';
 import { defineRule } from '../../../engine/define';
 import { fargateExample } from '../examples';
-import { walk } from '../walk';
+import { visitsOf } from '../walk';
 import { isTemplated } from '../json';
 import { nearest } from '../../../text/nearest';
 
@@ -29,11 +29,11 @@ export const rule = defineRule<TaskDefModel>({
     },
   },
   check(ctx) {
-    walk(ctx.model.taskDef, (v) => {
+    for (const v of visitsOf(ctx)) {
       const values = v.shape.enum;
-      if (!values || v.node.type !== 'string') return;
+      if (!values || v.node.type !== 'string') continue;
       const value = String(v.node.value);
-      if (values.includes(value) || isTemplated(value)) return;
+      if (values.includes(value) || isTemplated(value)) continue;
       const key = v.path.length
         ? v.path[v.path.length - 1].replace(/^\[\d+\]$/, v.path[v.path.length - 2] ?? 'value')
         : 'value';
@@ -58,6 +58,6 @@ export const rule = defineRule<TaskDefModel>({
           data: { value, key, allowed: values.map((e) => `"${e}"`).join(', ') },
         });
       }
-    });
+    }
   },
 });

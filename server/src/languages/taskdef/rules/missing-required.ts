@@ -1,7 +1,7 @@
 import type { TaskDefModel } from '../parse';
 import { defineRule } from '../../../engine/define';
 import { fargateExample } from '../examples';
-import { walk } from '../walk';
+import { visitsOf } from '../walk';
 import { get } from '../json';
 
 /** Required by the service although the model leaves them optional. */
@@ -28,8 +28,8 @@ export const rule = defineRule<TaskDefModel>({
     },
   },
   check(ctx) {
-    walk(ctx.model.taskDef, (v) => {
-      if (v.shape.type !== 'structure' || v.node.type !== 'object') return;
+    for (const v of visitsOf(ctx)) {
+      if (v.shape.type !== 'structure' || v.node.type !== 'object') continue;
       const required = [...(v.shape.required ?? []), ...(EXTRA_REQUIRED[v.shapeName] ?? [])];
       const where = v.path.length === 0 ? 'The task definition' : v.path.join('.').replace(/\.\[/g, '[');
       // Underline the key that holds the object, or the opening brace of an array item.
@@ -38,6 +38,6 @@ export const rule = defineRule<TaskDefModel>({
       const end = anchor ? anchor.offset + anchor.length : v.node.offset + 1;
       for (const key of required)
         if (get(v.node, key) === undefined) ctx.report({ start, end, messageId: 'missing', data: { where, key } });
-    });
+    }
   },
 });

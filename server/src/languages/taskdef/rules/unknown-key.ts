@@ -1,10 +1,10 @@
 import type { TaskDefModel } from '../parse';
 import { defineRule } from '../../../engine/define';
 import { fargateExample } from '../examples';
-import { walk, READ_ONLY } from '../walk';
+import { visitsOf, READ_ONLY } from '../walk';
 import { memberNames } from '../ecs';
 import { props, keyOf, keyNode } from '../json';
-import { nearest } from '../../../text/nearest';
+import { suggestKey } from '../../../engine/schema';
 
 /** TD001: a key the RegisterTaskDefinition API does not know, with the nearest valid name. */
 export const rule = defineRule<TaskDefModel>({
@@ -30,19 +30,15 @@ export const rule = defineRule<TaskDefModel>({
     },
   },
   check(ctx) {
-    walk(ctx.model.taskDef, (v) => {
-      if (v.shape.type !== 'structure' || v.node.type !== 'object') return;
+    for (const v of visitsOf(ctx)) {
+      if (v.shape.type !== 'structure' || v.node.type !== 'object') continue;
       const names = memberNames(v.shapeName);
       const atRoot = v.path.length === 0;
       for (const p of props(v.node)) {
         const key = keyOf(p);
         if (names.includes(key) || (atRoot && READ_ONLY.has(key))) continue;
         const k = keyNode(p);
-        const suggestion = nearest(
-          key,
-          names.filter((n) => !props(v.node).some((q) => keyOf(q) === n)),
-          { mode: 'rename' },
-        );
+        const suggestion = suggestKey(key, names, new Set(props(v.node).map(keyOf)));
         const where = atRoot ? 'the task definition' : v.path.join('.').replace(/\.\[/g, '[');
         if (suggestion) {
           ctx.report({
@@ -60,6 +56,6 @@ export const rule = defineRule<TaskDefModel>({
           ctx.report({ start: k.offset, end: k.offset + k.length, messageId: 'unknown', data: { key, where } });
         }
       }
-    });
+    }
   },
 });

@@ -1,7 +1,7 @@
 import type { TaskDefModel } from '../parse';
 import { defineRule } from '../../../engine/define';
 import { fargateExample } from '../examples';
-import { walk } from '../walk';
+import { visitsOf } from '../walk';
 import { templatedNode } from '../json';
 import { MODEL } from '../ecs';
 
@@ -50,7 +50,7 @@ export const rule = defineRule<TaskDefModel>({
     },
   },
   check(ctx) {
-    walk(ctx.model.taskDef, (v) => {
+    for (const v of visitsOf(ctx)) {
       const key = [...v.path].reverse().find((p) => !p.startsWith('[')) ?? 'value';
       const r = { start: v.node.offset, end: v.node.offset + v.node.length };
       const named = NAMED[v.path.filter((p) => !p.startsWith('[')).join('.')];
@@ -71,7 +71,7 @@ export const rule = defineRule<TaskDefModel>({
         });
       }
       const { min, max } = v.shape;
-      if (min === undefined && max === undefined) return;
+      if (min === undefined && max === undefined) continue;
       let size: number | undefined,
         unit = '';
       if (v.node.type === 'string' && v.shape.type === 'string' && !templatedNode(v.node)) {
@@ -89,6 +89,6 @@ export const rule = defineRule<TaskDefModel>({
         if (min !== undefined && n < min) ctx.report({ ...r, messageId: 'tooSmall', data: { key, min } });
         if (max !== undefined && n > max) ctx.report({ ...r, messageId: 'tooLarge', data: { key, max } });
       }
-    });
+    }
   },
 });

@@ -1,7 +1,7 @@
 import type { TaskDefModel } from '../parse';
 import { defineRule } from '../../../engine/define';
 import { fargateExample } from '../examples';
-import { walk, typeMatches, describeShape } from '../walk';
+import { visitsOf, typeMatches, describeShape } from '../walk';
 
 function actual(t: string, v: unknown): string {
   if (t === 'null') return 'null';
@@ -36,8 +36,8 @@ export const rule = defineRule<TaskDefModel>({
   check(ctx) {
     // Right after a syntax error the tree holds the parser's guesses (`"cpu": ${CPU}` reads as an object): skip them.
     const nearError = (offset: number) => ctx.model.problems.some((p) => offset >= p.start && offset <= p.end + 1);
-    walk(ctx.model.taskDef, (v) => {
-      if (typeMatches(v.node, v.shape) || nearError(v.node.offset)) return;
+    for (const v of visitsOf(ctx)) {
+      if (typeMatches(v.node, v.shape) || nearError(v.node.offset)) continue;
       const key = v.path.length ? v.path[v.path.length - 1] : 'taskDefinition';
       const expected = describeShape(v.shape);
       const data = { key, expected, actual: actual(v.node.type, v.node.value) };
@@ -80,6 +80,6 @@ export const rule = defineRule<TaskDefModel>({
       } else {
         ctx.report(report);
       }
-    });
+    }
   },
 });
