@@ -21,7 +21,7 @@ if (!fs.existsSync(corpus)) {
 }
 
 const { Service } = require(path.join(root, 'out/server/src/service/service.js'));
-const { languages } = require(path.join(root, 'out/server/src/languages/index.js'));
+const { languages } = require(path.join(root, 'out/server/src/links/index.js'));
 const DOC = {
   dockerfile: 'Dockerfile',
   compose: 'compose.yaml',

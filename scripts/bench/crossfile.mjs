@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
 const { Service } = require(path.join(root, 'out/server/src/service/service.js'));
-const { languages } = require(path.join(root, 'out/server/src/languages/index.js'));
+const { languages } = require(path.join(root, 'out/server/src/links/index.js'));
 const { detectKind } = require(path.join(root, 'out/server/src/service/detect.js'));
 
 const args = process.argv.slice(2);
