@@ -55,6 +55,7 @@ export function startServer(connection: Connection): void {
   const settingsCache = new Map<string, Promise<Partial<Settings>>>();
   const timers = new Map<string, NodeJS.Timeout>();
   let pullDiagnostics = false;
+  let snippetEdits = false;
   let configurationSupport = false;
   let trusted = false;
   let docsBase: string | undefined;
@@ -104,7 +105,7 @@ export function startServer(connection: Connection): void {
       return text === undefined ? undefined : new LineIndex(text);
     };
     return result.findings.map((f) =>
-      toDiagnostic(f, { uri: doc.uri, lines: result.lines, docsUrl, toUri: pathToUri, otherLines }),
+      toDiagnostic(f, { uri: doc.uri, lines: result.lines, docsUrl, toUri: pathToUri, otherLines, snippetEdits }),
     );
   }
 
@@ -157,6 +158,7 @@ export function startServer(connection: Connection): void {
     const caps = params.capabilities;
     configurationSupport = !!caps.workspace?.configuration;
     pullDiagnostics = !!caps.textDocument?.diagnostic;
+    snippetEdits = !!caps.workspace?.workspaceEdit?.snippetEditSupport;
     const init = (params.initializationOptions ?? {}) as { trusted?: boolean; docsPath?: string };
     trusted = init.trusted ?? true;
     docsBase = init.docsPath ?? path.resolve(__dirname, '..', 'docs', 'rules');

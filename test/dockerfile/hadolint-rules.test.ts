@@ -65,13 +65,24 @@ testRule(language, r('DL3006'), {
     { code: 'ARG IMG=x:1\nFROM $IMG' },
     { code: 'FROM debian@sha256:' + 'a'.repeat(64) },
   ],
-  invalid: [{ code: 'FROM debian', errors: [{ messageId: 'untagged', line: 1 }], output: 'FROM debian:${1:tag}' }],
+  invalid: [
+    {
+      code: 'FROM debian',
+      errors: [{ messageId: 'untagged', line: 1 }],
+      output: 'FROM debian:${1|trixie-slim,trixie,bookworm-slim,bookworm|}',
+    },
+  ],
 });
 
 testRule(language, r('DL3007'), {
   valid: [{ code: 'FROM node:20' }],
   invalid: [
-    { code: 'FROM node:latest AS b', errors: [{ messageId: 'latest', line: 1 }], output: 'FROM node:${1:tag} AS b' },
+    {
+      code: 'FROM node:latest AS b',
+      errors: [{ messageId: 'latest', line: 1 }],
+      output:
+        'FROM node:${1|26-alpine,26-trixie-slim,24-alpine,24-trixie-slim,24-bookworm-slim,22-alpine,22-bookworm-slim|} AS b',
+    },
   ],
 });
 

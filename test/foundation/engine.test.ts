@@ -3,7 +3,6 @@ import { describe, it } from 'node:test';
 import { parseConfig, mergeSettings } from '../../server/src/engine/config';
 import { applyEdits, safeFixEdits } from '../../server/src/engine/fixes';
 import { quickFixes, toDiagnostic } from '../../server/src/lsp/convert';
-import { snippetToPlain } from '../../server/src/engine/snippet';
 import { DEFAULT_SETTINGS, type Finding } from '../../server/src/engine/types';
 import { detectKind } from '../../server/src/service/detect';
 import { LineIndex } from '../../server/src/text/lines';
@@ -102,11 +101,41 @@ describe('fixes', () => {
     ]);
     assert.equal(actions[0].isPreferred, false, 'a suggestion is not preferred');
   });
-  it('snippets become their default text', () => {
-    assert.equal(
-      snippetToPlain('FROM ${1:node}:${2|20-alpine,22|}$0 \\$HOME ${TM_FILENAME}'),
-      'FROM node:20-alpine $HOME ',
-    );
+  it('a snippet fix is a snippet edit for a client that takes them, else its fallback, never a placeholder word', () => {
+    const lines = new LineIndex('FROM node:latest\n');
+    const finding = (fallback?: { start: number; end: number; newText: string }[]): Finding => ({
+      start: 10,
+      end: 16,
+      messageId: 'latest',
+      code: 'DL3007',
+      rule: 'no-latest-tag',
+      severity: 'warning',
+      message: 'm',
+      fix: {
+        title: 'Pin',
+        safe: false,
+        snippet: true,
+        edits: [{ start: 10, end: 16, newText: '${1|24,22|}' }],
+        fallback,
+      },
+    });
+    const base = { uri: 'file:///D', lines, toUri: (p: string) => p };
+    const withSnippets = toDiagnostic(finding(), { ...base, snippetEdits: true });
+    const edit = quickFixes('file:///D', [withSnippets])[0].edit!;
+    assert.deepEqual(edit.documentChanges, [
+      {
+        textDocument: { uri: 'file:///D', version: null },
+        edits: [
+          {
+            range: { start: { line: 0, character: 10 }, end: { line: 0, character: 16 } },
+            snippet: { kind: 'snippet', value: '${1|24,22|}' },
+          },
+        ],
+      },
+    ]);
+    const plain = toDiagnostic(finding([{ start: 10, end: 16, newText: '24' }]), base);
+    assert.equal(quickFixes('file:///D', [plain])[0].edit?.changes?.['file:///D'][0].newText, '24');
+    assert.deepEqual(quickFixes('file:///D', [toDiagnostic(finding(), base)]), [], 'no fallback: no fix');
   });
 });
 

@@ -35,8 +35,13 @@ export interface Fix {
   title: string;
   edits: OffsetEdit[];
   safe: boolean;
-  /** The first edit's newText is an LSP snippet with tab stops. */
+  /**
+   * The first edit's newText is an LSP snippet with tab stops: offered as a snippet edit to clients that take them.
+   * Other clients get `fallback` (real text, never a placeholder word) or no fix at all.
+   */
   snippet?: boolean;
+  /** For a snippet fix: the edits for a client without snippet edits. */
+  fallback?: OffsetEdit[];
   /** Edits in other files (for example creating a .dockerignore next to a Dockerfile). */
   otherFiles?: { path: string; edits: OffsetEdit[]; create?: boolean }[];
 }

@@ -17,10 +17,10 @@ import {
   type Hover,
   type Location,
   type SelectionRange,
+  type SnippetTextEdit,
   type TextEdit,
   type WorkspaceEdit,
 } from 'vscode-languageserver-types';
-import { snippetToPlain } from '../engine/snippet';
 import type {
   Completion,
   CompletionKind,
@@ -52,6 +52,8 @@ export interface FixData {
   title: string;
   safe: boolean;
   edits: TextEdit[];
+  /** The first edit's newText is a snippet (sent as a snippet edit; only to clients that take them). */
+  snippet?: boolean;
   otherFiles?: { uri: string; edits: TextEdit[]; create?: boolean }[];
 }
 
@@ -63,6 +65,8 @@ export interface ConvertOptions {
   toUri: (path: string) => string;
   /** Lines of other files, for related information and edits there. */
   otherLines?: (path: string) => LineIndex | undefined;
+  /** The client takes snippet edits in workspace edits (`workspace.workspaceEdit.snippetEditSupport`). */
+  snippetEdits?: boolean;
 }
 
 export function toDiagnostic(f: Finding, o: ConvertOptions): Diagnostic {
@@ -75,7 +79,10 @@ export function toDiagnostic(f: Finding, o: ConvertOptions): Diagnostic {
   };
   const href = o.docsUrl?.(f.code);
   if (href) d.codeDescription = { href };
-  const fixes = [f.fix, ...(f.suggestions ?? [])].filter((x): x is Fix => !!x).map((fix) => toFixData(fix, o));
+  const fixes = [f.fix, ...(f.suggestions ?? [])]
+    .filter((x): x is Fix => !!x)
+    .map((fix) => toFixData(fix, o))
+    .filter((x): x is FixData => !!x);
   if (fixes.length) d.data = { fixes } satisfies DiagnosticData;
   if (f.related?.length) {
     const related: DiagnosticRelatedInformation[] = [];
@@ -89,13 +96,20 @@ export function toDiagnostic(f: Finding, o: ConvertOptions): Diagnostic {
   return d;
 }
 
-function toFixData(fix: Fix, o: ConvertOptions): FixData {
-  const text = (e: OffsetEdit, i: number) => (fix.snippet && i === 0 ? snippetToPlain(e.newText) : e.newText);
+/**
+ * A fix as the client gets it. A snippet fix goes as a snippet edit to a client that takes them; another client gets
+ * its fallback (real text) or no fix: a placeholder word (`node:tag`) must never be written into a file.
+ */
+function toFixData(fix: Fix, o: ConvertOptions): FixData | undefined {
+  const asSnippet = !!fix.snippet && !!o.snippetEdits;
+  const edits = fix.snippet && !asSnippet ? fix.fallback : fix.edits;
+  if (!edits) return undefined;
   const data: FixData = {
     title: fix.title,
     safe: fix.safe && !fix.snippet,
-    edits: fix.edits.map((e, i) => ({ range: o.lines.range(e.start, e.end), newText: text(e, i) })),
+    edits: edits.map((e: OffsetEdit) => ({ range: o.lines.range(e.start, e.end), newText: e.newText })),
   };
+  if (asSnippet) data.snippet = true;
   if (fix.otherFiles?.length) {
     data.otherFiles = fix.otherFiles.map((other) => {
       const lines = o.otherLines?.(other.path) ?? new LineIndex('');
@@ -130,6 +144,15 @@ export function quickFixes(uri: string, diagnostics: Diagnostic[]): CodeAction[]
 }
 
 function toWorkspaceEdit(uri: string, fix: FixData): WorkspaceEdit {
+  if (fix.snippet) {
+    // a snippet edit (LSP 3.18): the editor selects the first tab stop and offers the choices
+    const [first, ...rest] = fix.edits;
+    const edits: (TextEdit | SnippetTextEdit)[] = [
+      { range: first.range, snippet: { kind: 'snippet', value: first.newText } },
+      ...rest,
+    ];
+    return { documentChanges: [{ textDocument: { uri, version: null }, edits }] };
+  }
   if (!fix.otherFiles?.length) return { changes: { [uri]: fix.edits } };
   const documentChanges: NonNullable<WorkspaceEdit['documentChanges']> = [];
   for (const other of fix.otherFiles) {

@@ -141,3 +141,19 @@ export const SIGNALS = [
 export const DURATION = /^([0-9]+(\.[0-9]+)?(ns|us|µs|ms|s|m|h))+$/;
 
 export const DIRECTIVES = ['syntax', 'escape', 'check'];
+
+import images from './data/images.json';
+
+/** Current tags of official images, in order of preference (shipped data; no network). */
+export const IMAGE_TAGS: Record<string, string[]> = (images as { images: Record<string, string[]> }).images;
+
+/**
+ * A tag to pin an image with, as a fix: a snippet that offers the image's current tags as a choice (or a `tag`
+ * placeholder for an image we do not know), and the first current tag as plain text for clients without snippets.
+ */
+export function tagChoice(imageName: string): { snippet: string; plain?: string } {
+  const name = imageName.replace(/^(docker\.io\/)?(library\/)?/, '');
+  const tags = IMAGE_TAGS[name];
+  if (!tags?.length) return { snippet: '${1:tag}' };
+  return { snippet: `\${1|${tags.map((t) => t.replace(/[,|\\$}]/g, '\\$&')).join(',')}|}`, plain: tags[0] };
+}

@@ -1,4 +1,5 @@
 import { defineRule } from '../../../engine/define';
+import { tagChoice } from '../data';
 import type { DockerfileModel } from '../parse';
 
 export const rule = defineRule<DockerfileModel>({
@@ -15,8 +16,9 @@ export const rule = defineRule<DockerfileModel>({
     docs: {
       rationale:
         '`latest` moves: rebuilding the same Dockerfile later may pull a new ' +
-        'major version. The fix replaces `latest` with a tag placeholder to complete (a ' +
-        'suggestion).',
+        'major version. The fix (a suggestion) replaces `latest` with a current tag of the image, chosen in the ' +
+        'editor from the tags Shipshape knows; for an image it does not know, the editor asks for the tag. An ' +
+        'editor without snippet edits gets the first current tag, or no fix rather than a placeholder word.',
       incorrect: 'FROM node:latest',
       correct: 'FROM node:20-alpine',
       peers: ['hadolint DL3007'],
@@ -26,15 +28,17 @@ export const rule = defineRule<DockerfileModel>({
     for (const s of ctx.model.stages) {
       if (s.tag !== 'latest' || s.digest) continue;
       const start = s.imageEnd - 'latest'.length;
+      const tag = tagChoice(s.imageName ?? '');
       ctx.report({
         start,
         end: s.imageEnd,
         messageId: 'latest',
         fix: {
-          title: 'Pin an explicit tag',
+          title: tag.plain ? `Pin a current tag (${tag.plain}…)` : 'Pin an explicit tag',
           safe: false,
           snippet: true,
-          edits: [{ start, end: s.imageEnd, newText: '${1:tag}' }],
+          edits: [{ start, end: s.imageEnd, newText: tag.snippet }],
+          fallback: tag.plain ? [{ start, end: s.imageEnd, newText: tag.plain }] : undefined,
         },
       });
     }

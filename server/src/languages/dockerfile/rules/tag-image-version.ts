@@ -1,4 +1,5 @@
 import { defineRule } from '../../../engine/define';
+import { tagChoice } from '../data';
 import type { DockerfileModel } from '../parse';
 import { findStage } from '../parse';
 import { dynamic } from '../util';
@@ -18,8 +19,9 @@ export const rule = defineRule<DockerfileModel>({
     docs: {
       rationale:
         'An untagged image means `latest`, which changes under you: two builds ' +
-        'of the same Dockerfile give different images. The fix adds a `:tag` placeholder to ' +
-        'complete (a suggestion).',
+        'of the same Dockerfile give different images. The fix (a suggestion) adds a current tag of the image, ' +
+        'chosen in the editor from the tags Shipshape knows; for an image it does not know, the editor asks for ' +
+        'the tag. An editor without snippet edits gets the first current tag, or no fix rather than a placeholder.',
       incorrect: 'FROM debian',
       correct: 'FROM debian:12-slim',
       peers: ['hadolint DL3006'],
@@ -36,12 +38,16 @@ export const rule = defineRule<DockerfileModel>({
         end: s.imageEnd,
         messageId: 'untagged',
         data: { image: img },
-        fix: {
-          title: 'Add an explicit tag',
-          safe: false,
-          snippet: true,
-          edits: [{ start: s.imageEnd, end: s.imageEnd, newText: ':${1:tag}' }],
-        },
+        fix: (() => {
+          const tag = tagChoice(s.imageName ?? img);
+          return {
+            title: tag.plain ? `Add a current tag (${tag.plain}…)` : 'Add an explicit tag',
+            safe: false,
+            snippet: true,
+            edits: [{ start: s.imageEnd, end: s.imageEnd, newText: `:${tag.snippet}` }],
+            fallback: tag.plain ? [{ start: s.imageEnd, end: s.imageEnd, newText: `:${tag.plain}` }] : undefined,
+          };
+        })(),
       });
     }
   },
