@@ -1,0 +1,121 @@
+/**
+ * Complexity tests: a case's input is doubled three times and the time of the largest size is
+ * compared with the smallest's, in the same run (never an absolute time: the machine is shared).
+ * Linear work grows 8× over three doublings, quadratic 64×; the limit is 2.5× per doubling
+ * (15.6×). Each series runs in a worker thread that is stopped when it takes too long or runs out
+ * of memory (exponential backtracking, a heap blown by quadratic copies), which fails the case; a
+ * series over the limit is measured again (up to three times) before it fails, to ride out noise
+ * from other jobs on the machine.
+ */
+import * as path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { Message, Point } from './complexity-worker';
+
+export const LIMIT_PER_DOUBLING = 2.5;
+
+export interface Verdict {
+  ok: boolean;
+  /** The sizes and times, for the message. */
+  detail: string;
+}
+
+/** Runs the series of the named cases of a compiled module (its `CASES`), one worker per attempt. */
+function series(
+  module: string,
+  names: string[],
+  deadlineMs: number,
+): Promise<Map<string, { points: Point[]; error?: string }>> {
+  return new Promise((resolve) => {
+    const out = new Map<string, { points: Point[]; error?: string }>();
+    const pending = [...names];
+    const start = () => {
+      if (!pending.length) return resolve(out);
+      const worker = new Worker(path.join(__dirname, 'complexity-worker.js'), {
+        workerData: { module, names: pending },
+        resourceLimits: { maxOldGenerationSizeMb: 1536 },
+      });
+      let current = pending[0];
+      let timer: NodeJS.Timeout;
+      const arm = () => {
+        clearTimeout(timer);
+        timer = setTimeout(() => {
+          fail(`did not finish within ${deadlineMs / 1000} s`);
+        }, deadlineMs);
+      };
+      const entry = (name: string) => {
+        let e = out.get(name);
+        if (!e) out.set(name, (e = { points: [] }));
+        return e;
+      };
+      let settled = false;
+      const fail = (why: string) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        const e = entry(current);
+        const last = e.points[e.points.length - 1];
+        e.error = `${why}${last ? ` (after n = ${last.n}: ${last.ms.toFixed(1)} ms)` : ''}`;
+        pending.shift();
+        void worker.terminate().then(start);
+      };
+      arm();
+      worker.on('message', (m: Message) => {
+        current = m.name;
+        if ('point' in m) entry(m.name).points.push(m.point);
+        else {
+          if ('error' in m) entry(m.name).error = m.error;
+          pending.shift();
+          current = pending[0];
+        }
+        arm();
+      });
+      worker.on('error', (e) => fail(`failed: ${e.message}`));
+      worker.on('exit', () => {
+        if (settled) return;
+        if (pending.length) fail('the worker stopped');
+        else {
+          settled = true;
+          clearTimeout(timer);
+          resolve(out);
+        }
+      });
+    };
+    start();
+  });
+}
+
+function judge(points: Point[]): Verdict {
+  const first = points[0],
+    last = points[points.length - 1];
+  const doublings = Math.log2(last.n / first.n);
+  const ratio = last.ms / Math.max(first.ms, 1e-3);
+  const detail =
+    points.map((p) => `n=${p.n}: ${p.ms.toFixed(2)} ms`).join(', ') +
+    ` → ×${ratio.toFixed(1)} over ${doublings} doublings (limit ×${(LIMIT_PER_DOUBLING ** doublings).toFixed(1)})`;
+  return { ok: points.length === 4 && ratio <= LIMIT_PER_DOUBLING ** doublings, detail };
+}
+
+/**
+ * Measures the named cases of `module` (a compiled test module exporting `CASES`) and returns a
+ * verdict per case. `deadlineMs` bounds one size of one case.
+ */
+export async function measureCases(
+  module: string,
+  names: string[],
+  deadlineMs = 30_000,
+): Promise<Map<string, Verdict>> {
+  const verdicts = new Map<string, Verdict>();
+  let todo = names;
+  for (let attempt = 0; attempt < 3 && todo.length; attempt++) {
+    const got = await series(module, todo, deadlineMs);
+    for (const name of todo) {
+      const r = got.get(name);
+      if (!r) verdicts.set(name, { ok: false, detail: 'no measurement' });
+      else if (r.error) verdicts.set(name, { ok: false, detail: r.error });
+      else verdicts.set(name, judge(r.points));
+    }
+    // only a measured series over the limit is worth another try; a hang or a crash is final
+    todo = todo.filter((n) => !verdicts.get(n)!.ok && !got.get(n)?.error);
+  }
+  return verdicts;
+}
