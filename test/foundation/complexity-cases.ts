@@ -93,7 +93,7 @@ export const CASES: Record<string, Case> = {
   'compose: a `(a+)+_PASSWORD` environment key, against a .env line of `a`': {
     doubles: 'the .env line',
     n: 16,
-    max: 1 << 20,
+    max: 1 << 20 /* the index reads files up to 2 MiB */,
     ...of(
       '/w/compose.yaml',
       () => 'services:\n  a:\n    image: x:1\n    environment:\n      "(a+)+_PASSWORD": hunter2\n',

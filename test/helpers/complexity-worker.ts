@@ -19,7 +19,7 @@ export interface Case {
   run(input: unknown): unknown;
   /** The first size tried. */
   n: number;
-  /** The largest size calibration may start from. */
+  /** The largest size measured (calibration stops before the series would pass it). */
   max?: number;
 }
 
@@ -60,7 +60,7 @@ if (parentPort) {
       let n = c.n;
       let input = c.make(n);
       best(c, input, 2); // warm-up
-      while (n * 2 <= (c.max ?? Number.POSITIVE_INFINITY) && best(c, input, 2) < MIN_MS) {
+      while (n * 16 <= (c.max ?? Number.POSITIVE_INFINITY) && best(c, input, 2) < MIN_MS) {
         n *= 2;
         input = c.make(n);
       }
