@@ -240,6 +240,12 @@ export const CASES: Record<string, Case> = {
     max: 1 << 16,
     ...of('/w/Dockerfile', (n) => lines(n, (i) => `FROM a:1 AS s${i}`) + '\n'),
   },
+  'dockerfile: stages named in capitals, each used by the next': {
+    doubles: 'the stages',
+    n: 1024,
+    max: 1 << 16,
+    ...of('/w/Dockerfile', (n) => 'FROM a:1 AS S0\n' + lines(n, (i) => `FROM S${i} AS S${i + 1}`) + '\n'),
+  },
   'dockerfile: a chain of stages, each copying from the one before': {
     doubles: 'the stages',
     n: 1024,

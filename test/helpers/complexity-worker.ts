@@ -25,33 +25,28 @@ export interface Case {
 
 export interface Point {
   n: number;
+  /** -1: a run at that size ended (progress, for the deadline). */
   ms: number;
 }
 
 export type Message = { name: string; point: Point } | { name: string; done: true } | { name: string; error: string };
 
-const MIN_MS = 4;
+const MIN_MS = 8;
 // a collection before each timed run (a worker cannot be started with --expose-gc)
 v8.setFlagsFromString('--expose-gc');
 const gc = vm.runInNewContext('gc') as () => void;
 
-function best(c: Case, input: unknown, runs: number): number {
-  let min = Number.POSITIVE_INFINITY,
-    spent = 0;
-  // fewer runs of a size that takes long: three are enough to see past a pause
-  for (let r = 0; r < runs && (r < 3 || spent < 1500); r++) {
-    gc();
-    const t0 = process.cpuUsage();
-    c.run(input);
-    const t = process.cpuUsage(t0);
-    const ms = (t.user + t.system) / 1000;
-    min = Math.min(min, ms);
-    spent += ms;
-  }
-  return min;
+/** CPU milliseconds of one run. */
+function time(c: Case, input: unknown): number {
+  gc();
+  const t0 = process.cpuUsage();
+  c.run(input);
+  const t = process.cpuUsage(t0);
+  return (t.user + t.system) / 1000;
 }
 
 if (parentPort) {
+  const port = parentPort;
   const { module, names } = workerData as { module: string; names: string[] };
   const cases = (require(module) as { CASES: Record<string, Case> }).CASES;
   for (const name of names) {
@@ -59,19 +54,31 @@ if (parentPort) {
       const c = cases[name];
       let n = c.n;
       let input = c.make(n);
-      best(c, input, 2); // warm-up
-      while (n * 16 <= (c.max ?? Number.POSITIVE_INFINITY) && best(c, input, 2) < MIN_MS) {
+      time(c, input); // warm-up
+      while (n * 16 <= (c.max ?? Number.POSITIVE_INFINITY) && Math.min(time(c, input), time(c, input)) < MIN_MS) {
         n *= 2;
         input = c.make(n);
+        port.postMessage({ name, point: { n, ms: -1 } } satisfies Message);
       }
-      for (let k = 0; k < 4; k++, n *= 2) {
-        if (k) input = c.make(n);
-        const ms = best(c, input, k < 2 ? 7 : 5);
-        parentPort.postMessage({ name, point: { n, ms } } satisfies Message);
+      const sizes = [n, 2 * n, 4 * n, 8 * n];
+      const inputs = sizes.map((m, k) => (k ? c.make(m) : input));
+      const best = sizes.map(() => Number.POSITIVE_INFINITY);
+      // Rounds over all sizes (the best of each size kept), so that the compiler's warm-up and the
+      // machine's noise fall on every size alike; fewer rounds when the sizes take long.
+      let spent = 0;
+      for (let round = 0; round < 7 && (round < 3 || spent < 2000); round++) {
+        for (let k = 0; k < sizes.length; k++) {
+          const ms = time(c, inputs[k]);
+          best[k] = Math.min(best[k], ms);
+          spent += ms;
+          port.postMessage({ name, point: { n: sizes[k], ms: -1 } } satisfies Message);
+        }
       }
-      parentPort.postMessage({ name, done: true } satisfies Message);
+      for (let k = 0; k < sizes.length; k++)
+        port.postMessage({ name, point: { n: sizes[k], ms: best[k] } } satisfies Message);
+      port.postMessage({ name, done: true } satisfies Message);
     } catch (e) {
-      parentPort.postMessage({ name, error: (e as Error).stack ?? String(e) } satisfies Message);
+      port.postMessage({ name, error: (e as Error).stack ?? String(e) } satisfies Message);
     }
   }
 }

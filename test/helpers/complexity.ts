@@ -24,9 +24,9 @@ function series(
   module: string,
   names: string[],
   deadlineMs: number,
-): Promise<Map<string, { points: Point[]; error?: string }>> {
+): Promise<Map<string, { points: Point[]; error?: string; reached?: number }>> {
   return new Promise((resolve) => {
-    const out = new Map<string, { points: Point[]; error?: string }>();
+    const out = new Map<string, { points: Point[]; error?: string; reached?: number }>();
     const pending = [...names];
     const start = () => {
       if (!pending.length) return resolve(out);
@@ -53,16 +53,17 @@ function series(
         settled = true;
         clearTimeout(timer);
         const e = entry(current);
-        const last = e.points[e.points.length - 1];
-        e.error = `${why}${last ? ` (after n = ${last.n}: ${last.ms.toFixed(1)} ms)` : ''}`;
+        e.error = `${why}${e.reached ? ` (the last size reached: n = ${e.reached})` : ''}`;
         pending.shift();
         void worker.terminate().then(start);
       };
       arm();
       worker.on('message', (m: Message) => {
         current = m.name;
-        if ('point' in m) entry(m.name).points.push(m.point);
-        else {
+        if ('point' in m) {
+          if (m.point.ms >= 0) entry(m.name).points.push(m.point);
+          else entry(m.name).reached = m.point.n;
+        } else {
           if ('error' in m) entry(m.name).error = m.error;
           pending.shift();
           current = pending[0];

@@ -39,26 +39,45 @@ export const rule: Rule<DockerfileModel> = {
   },
 };
 
-/** Offsets of every reference to a stage name: FROM <name>, COPY --from=<name>, RUN --mount=...from=<name>. */
-export function stageReferences(model: DockerfileModel, name: string): { start: number; end: number }[] {
-  const n = name.toLowerCase();
-  const out: { start: number; end: number }[] = [];
-  const defining = model.stages.find((s) => s.name?.toLowerCase() === n);
-  for (const s of model.stages)
-    if (s.image?.toLowerCase() === n && defining && defining.index < s.index)
-      out.push({ start: s.imageStart, end: s.imageEnd });
+type Ref = { start: number; end: number };
+const REFERENCES = new WeakMap<DockerfileModel, Map<string, Ref[]>>();
+
+/**
+ * Every reference to a stage by its lowercased name, found in one pass over the file and kept with
+ * the model: a scan per stage was quadratic in a file of many stages.
+ */
+function allReferences(model: DockerfileModel): Map<string, Ref[]> {
+  let all = REFERENCES.get(model);
+  if (all) return all;
+  const refs = new Map<string, Ref[]>();
+  const add = (name: string, ref: Ref) => {
+    const list = refs.get(name);
+    if (list) list.push(ref);
+    else refs.set(name, [ref]);
+  };
+  for (const s of model.stages) {
+    const n = s.image?.toLowerCase();
+    const defining = n === undefined ? undefined : model.stagesByName.get(n);
+    if (n !== undefined && defining && defining.index < s.index) add(n, { start: s.imageStart, end: s.imageEnd });
+  }
   for (const ins of model.instructions) {
     for (const f of ins.flags) {
       if (f.valueStart === undefined || f.value === null) continue;
-      if (f.name === 'from' && f.value.toLowerCase() === n) out.push({ start: f.valueStart, end: f.valueEnd! });
+      if (f.name === 'from') add(f.value.toLowerCase(), { start: f.valueStart, end: f.valueEnd! });
       if (f.name === 'mount') {
         const m = /(^|,)from=([^,]*)/.exec(f.value);
-        if (m && m[2].toLowerCase() === n) {
+        if (m) {
           const at = f.valueStart + m.index + m[1].length + 5;
-          out.push({ start: at, end: at + m[2].length });
+          add(m[2].toLowerCase(), { start: at, end: at + m[2].length });
         }
       }
     }
   }
-  return out;
+  REFERENCES.set(model, (all = refs));
+  return all;
+}
+
+/** Offsets of every reference to a stage name: FROM <name>, COPY --from=<name>, RUN --mount=...from=<name>. */
+export function stageReferences(model: DockerfileModel, name: string): Ref[] {
+  return [...(allReferences(model).get(name.toLowerCase()) ?? [])];
 }
