@@ -1,5 +1,5 @@
 /** Metadata of actions referenced by path (`uses: ./path`), read through the workspace index. */
-import { parse } from 'yaml';
+import { parseYamlValue } from '../../yaml/unique-keys';
 import type { WorkspaceIndex } from '../../engine/types';
 import type { CatalogAction } from './actions';
 
@@ -33,7 +33,7 @@ export function readLocalAction(
   if (text === undefined) return undefined;
   let meta: unknown;
   try {
-    meta = parse(text);
+    meta = parseYamlValue(text);
   } catch {
     return undefined;
   }
