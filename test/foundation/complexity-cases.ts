@@ -199,7 +199,7 @@ export const CASES: Record<string, Case> = {
   },
   'nix parser: nested lets and attribute sets': {
     doubles: 'the nesting',
-    n: 64,
+    n: 1024, // past 200 levels, where deep regions are parsed first (prepareDeep)
     max: 1 << 16,
     make: (n) => 'let a = { b = '.repeat(n) + '1' + '; }; in a'.repeat(n),
     run: (text) => parseNix(text as string),

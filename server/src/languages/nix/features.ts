@@ -82,7 +82,7 @@ export function complete(ctx: Ctx, offset: number): CompletionItem[] {
   const kc = keyContext(ctx.model, offset);
   if (ctx.kind === 'flake') {
     const info = flakeInfo(ctx.model);
-    const linePrefix = /[\w.-]*$/.exec(before)?.[0] ?? '';
+    const linePrefix = /(?<![\w.-])[\w.-]*$/.exec(before)?.[0] ?? '';
     const typed = linePrefix.split('.').slice(0, -1);
     const full = kc.atKey ? [...kc.path, ...typed] : kc.path;
     if (kc.lambdaFormals && info.outputsLambda?.formals === kc.lambdaFormals) {

@@ -12,7 +12,7 @@ export function repoRootOf(path: string): string | undefined {
 export function localActionFile(workflowPath: string, uses: string, ws: WorkspaceIndex): string | undefined {
   const root = repoRootOf(workflowPath);
   if (!root) return undefined;
-  const rel = uses.replace(/^\.\//, '').replace(/\/+$/, '');
+  const rel = uses.replace(/^\.\//, '').replace(/(?<!\/)\/+$/, '');
   const dir = rel ? `${root}/${rel}` : root;
   for (const name of ['action.yml', 'action.yaml']) {
     const f = `${dir}/${name}`;
