@@ -108,7 +108,7 @@ export const CASES: Record<string, Case> = {
   },
   'compose: one anchor, then keys': {
     doubles: 'the keys',
-    n: 8192,
+    n: 4096,
     max: 1 << 18,
     ...of(
       '/w/compose.yaml',
@@ -230,7 +230,7 @@ export const CASES: Record<string, Case> = {
   // --- Dockerfile -----------------------------------------------------------------------------
   'dockerfile: ARG lines': {
     doubles: 'the lines',
-    n: 4096,
+    n: 2048,
     max: 1 << 17,
     ...of('/w/Dockerfile', (n) => 'FROM a:1\n' + lines(n, (i) => `ARG A${i}=1`) + '\n'),
   },
@@ -332,7 +332,7 @@ export const CASES: Record<string, Case> = {
   },
   'workflow: env keys with anchors': {
     doubles: 'the keys',
-    n: 8192,
+    n: 4096,
     max: 1 << 18,
     ...of(WF, (n) => 'on: push\nenv:\n' + lines(n, (i) => `  K${i}: &a${i} v`) + '\njobs: {}\n'),
   },
