@@ -31,7 +31,7 @@ export interface Point {
 
 export type Message = { name: string; point: Point } | { name: string; done: true } | { name: string; error: string };
 
-const MIN_MS = 8;
+const MIN_MS = 10;
 // a collection before each timed run (a worker cannot be started with --expose-gc)
 v8.setFlagsFromString('--expose-gc');
 const gc = vm.runInNewContext('gc') as () => void;
@@ -54,7 +54,8 @@ if (parentPort) {
       const c = cases[name];
       let n = c.n;
       let input = c.make(n);
-      for (let k = 0; k < 3; k++) time(c, input); // the compiler's warm-up
+      // the compiler's warm-up (a cold first size made the growth look steeper or flatter than it is)
+      for (let k = 0, spent = 0; k < 20 && spent < 200; k++) spent += time(c, input);
       const best3 = () => Math.min(time(c, input), time(c, input), time(c, input));
       while (n * 16 <= (c.max ?? Number.POSITIVE_INFINITY) && best3() < MIN_MS) {
         n *= 2;
@@ -67,7 +68,7 @@ if (parentPort) {
       // Rounds over all sizes (the best of each size kept), so that the compiler's warm-up and the
       // machine's noise fall on every size alike; fewer rounds when the sizes take long.
       let spent = 0;
-      for (let round = 0; round < 6 && (round < 3 || spent < 1500); round++) {
+      for (let round = 0; round < 5 && (round < 3 || spent < 1000); round++) {
         for (let k = 0; k < sizes.length; k++) {
           const ms = time(c, inputs[k]);
           best[k] = Math.min(best[k], ms);
