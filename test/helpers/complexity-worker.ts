@@ -31,7 +31,7 @@ export interface Point {
 
 export type Message = { name: string; point: Point } | { name: string; done: true } | { name: string; error: string };
 
-const MIN_MS = 10;
+const MIN_MS = 15;
 // a collection before each timed run (a worker cannot be started with --expose-gc)
 v8.setFlagsFromString('--expose-gc');
 const gc = vm.runInNewContext('gc') as () => void;

@@ -387,7 +387,7 @@ function toInstruction(
     heredocs: [],
   });
   // here-documents from dockerfile-ast (they are rare): only when there can be one
-  if (text.indexOf('<<', keywordEnd) >= 0 && text.indexOf('<<', keywordEnd) < end) {
+  if (text.slice(keywordEnd, end).includes('<<')) {
     const node = ins.node as any;
     const getHeredocs = node?.getHeredocs;
     if (typeof getHeredocs === 'function') {
