@@ -249,6 +249,19 @@ testRule(secrets, {
         'services:\n  app:\n    image: app:1\n    environment:\n      - ' +
         '"API_KEY=${API_KEY}"\n      - DATABASE_URL=${DATABASE_URL}\n',
     },
+    // keys are text, not patterns: `[` made the rule throw and drop the finding, `(a+)+` hung it
+    {
+      code: 'services:\n  app:\n    image: app:1\n    environment:\n      "[_PASSWORD": hunter2\n',
+      files: { '/ws/.env': 'X=1\n' },
+      errors: [{ messageId: 'name', line: 5 }],
+      output: 'services:\n  app:\n    image: app:1\n    environment:\n      "[_PASSWORD": "${[_PASSWORD}"\n',
+    },
+    {
+      code: 'services:\n  app:\n    image: app:1\n    environment:\n      "(a+)+_PASSWORD": hunter2\n',
+      files: { '/ws/.env': 'a'.repeat(40) + '!\n' },
+      errors: [{ messageId: 'name', line: 5 }],
+      output: 'services:\n  app:\n    image: app:1\n    environment:\n      "(a+)+_PASSWORD": "${(a+)+_PASSWORD}"\n',
+    },
   ],
 });
 

@@ -119,3 +119,70 @@ test('hover explains a pattern', () => {
   assert.match(h.markdown, /Excludes[\s\S]*any folder/);
   assert.match(language.hover!(ctx, 11)!.markdown, /Re-includes/);
 });
+
+// The matcher that replaced the backtracking regular expressions (text/glob.ts) answers as they
+// did: the old compilation is kept here as the reference and both see generated patterns and paths.
+import fc from 'fast-check';
+import { compile } from '../../server/src/languages/dockerignore/patterns';
+function referenceRegex(pattern: string): RegExp | undefined {
+  let re = '^';
+  const esc = (c: string) => c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === '*') {
+      if (pattern[i + 1] === '*') {
+        i++;
+        if (pattern[i + 1] === '/') {
+          i++;
+          re += '(?:.*/)?';
+        } else re += '.*';
+      } else re += '[^/]*';
+    } else if (c === '?') re += '[^/]';
+    else if (c === '[') {
+      let close = -1;
+      for (let j = i + 1; j < pattern.length; j++) {
+        if (pattern[j] === '\\') j++;
+        else if (pattern[j] === ']' && j > i + 1) {
+          close = j;
+          break;
+        }
+      }
+      if (close < 0) return undefined;
+      let body = pattern.slice(i + 1, close);
+      if (body.startsWith('!')) body = '^' + body.slice(1);
+      re += '[' + body.replace(/\//g, '') + ']';
+      i = close;
+    } else if (c === '\\') re += esc(pattern[++i] ?? '');
+    else re += esc(c);
+  }
+  try {
+    return new RegExp(re + '(?:/.*)?$');
+  } catch {
+    return undefined;
+  }
+}
+
+test('matcher: the same answers as the regular expressions it replaced', () => {
+  const part = fc.constantFrom('a', 'b', '.', '/', '*', '**', '**/', '?', '[ab]', '[!a]', '[^/]', '\\*', '-', '\n');
+  const seg = fc.constantFrom('a', 'b', 'ab', '.x', 'a.b', '*', 'a\nb');
+  fc.assert(
+    fc.property(fc.array(part, { maxLength: 8 }), fc.array(seg, { minLength: 1, maxLength: 6 }), (parts, segs) => {
+      const pattern = parts.join('');
+      const ours = compile(pattern);
+      const ref = referenceRegex(pattern);
+      if (typeof ours === 'string' || !ref) return;
+      const p = segs.join('/');
+      const parents = segs.slice(1).some((_, k) => ref.test(segs.slice(0, k + 1).join('/')));
+      assert.equal(ours.test(p), ref.test(p) || parents, `${JSON.stringify(pattern)} on ${JSON.stringify(p)}`);
+    }),
+    { numRuns: 3000, seed: 22 },
+  );
+});
+
+test('matcher: `**/` repeated against a deep path answers at once (it backtracked for minutes)', () => {
+  const t0 = performance.now();
+  assert.equal(ex('**/'.repeat(40) + 'b', 'a/'.repeat(60) + 'c'), false);
+  assert.equal(ex('*a'.repeat(40) + 'b', 'a'.repeat(200)), false);
+  assert.equal(ex('**/'.repeat(40) + 'b', 'a/'.repeat(60) + 'b'), true);
+  assert.ok(performance.now() - t0 < 1000);
+});

@@ -73,7 +73,8 @@ function inside(
   );
 }
 
-function exercise(kind: DocumentKind, text: string, offset: number) {
+function exercise(kind: DocumentKind, text: string, offset: number, svc = service) {
+  const service = svc;
   const doc = { path: DEFAULT_PATHS[kind], text, kind };
   const settings = service.settingsFor(doc.path);
   const lines = new LineIndex(text);
@@ -186,5 +187,28 @@ describe('property: no throw, ranges inside the document', () => {
     };
     for (const kind of DOCUMENT_KINDS) exercise(kind, deep[kind], 10);
     for (const kind of DOCUMENT_KINDS) exercise(kind, 'x'.repeat(200000), 100000);
+  });
+  it('hostile sibling files (.dockerignore, .env, compose include, .shipshape.yaml) neither throw nor hang', () => {
+    const ws = (name: string) => DEFAULT_PATHS.dockerfile.replace(/Dockerfile$/, name);
+    const hostile = memoryService({
+      [ws('.dockerignore')]:
+        `${'**/'.repeat(40)}b\n${'*a'.repeat(40)}b\n[\n!${'x/'.repeat(500)}\n${'!a\n'.repeat(2000)}`,
+      [ws('.env')]: `(a+)+_PASSWORD=${'a'.repeat(5000)}!\n[_PASSWORD=x\n${'A=${'.repeat(2000)}\n`,
+      [ws('.shipshape.yaml')]: `rules:\n${Array.from({ length: 5000 }, (_, i) => `  R${i % 2500}: off`).join('\n')}\n`,
+      [ws('other.yaml')]: `x: &a [${'*a, '.repeat(50)}]\nservices:\n  o: {image: "${'${'.repeat(2000)}"}\n`,
+      [ws('Dockerfile')]: `FROM a:1\nCOPY ${'a/'.repeat(60)}c /x\n`,
+    });
+    const texts: Record<DocumentKind, string> = {
+      dockerfile: `FROM a:1\nCOPY ${'a/'.repeat(60)}c ${'a'.repeat(200)} /x\n`,
+      dockerignore: SEEDS.dockerignore,
+      compose: `include: [other.yaml]\n${SEEDS.compose}  app2:\n    image: x:1\n    environment:\n      "(a+)+_PASSWORD": x\n      "[_PASSWORD": y\n`,
+      workflow: SEEDS.workflow,
+      taskdef: SEEDS.taskdef,
+      flake: SEEDS.flake,
+      nix: SEEDS.nix,
+    };
+    const t0 = performance.now();
+    for (const kind of DOCUMENT_KINDS) exercise(kind, texts[kind], 20, hostile);
+    assert.ok(performance.now() - t0 < 20000, `took ${performance.now() - t0} ms`);
   });
 });

@@ -190,3 +190,13 @@ describe('nix parser', () => {
     }
   });
 });
+
+describe('byte-order mark', () => {
+  it('is skipped: no "unexpected character" at 1:1, and offsets stay the text\'s', () => {
+    const text = '\ufeff{ a = 1; }\n';
+    assert.deepEqual(parse(text).problems, []);
+    const first = lex(text)[0];
+    assert.equal(text.slice(first.start, first.end), '{');
+    assert.equal(first.start, 1);
+  });
+});

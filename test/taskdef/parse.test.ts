@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { parseTaskDef } from '../../server/src/languages/taskdef/parse';
+import { isTemplated } from '../../server/src/languages/taskdef/json';
 import { language } from './util';
 import { runRule } from '../helpers/rule-tester';
 
@@ -58,5 +59,30 @@ describe('taskdef parse', () => {
       }),
       { numRuns: 150 },
     );
+  });
+});
+
+describe('templates', () => {
+  it('isTemplated answers as the regular expression it replaced, in linear time', () => {
+    const reference = /\$\{[^}]*\}|\$[A-Z_][A-Z0-9_]*|<[A-Za-z0-9_.:\- ]+>|\{\{[^}]*\}\}|#\{[^}]*\}/;
+    const part = fc.constantFrom('$', '{', '}', '#', '<', '>', 'A', 'a', ' ', '_', '{{', '}}', '${', '#{');
+    fc.assert(
+      fc.property(fc.array(part, { maxLength: 14 }), (parts) => {
+        const s = parts.join('');
+        assert.equal(isTemplated(s), reference.test(s), JSON.stringify(s));
+      }),
+      { numRuns: 20000, seed: 22 },
+    );
+    assert.equal(isTemplated('${'.repeat(50000)), false);
+    assert.equal(isTemplated('{{'.repeat(50000) + '}}'), true);
+  });
+});
+
+describe('byte-order mark', () => {
+  it("is read as white space: no InvalidSymbol at 1:1, and offsets stay the text's", () => {
+    const text = '\ufeff{"family": "a", "containerDefinitions": []}';
+    const m = parseTaskDef(text);
+    assert.deepEqual(m.problems, []);
+    assert.equal(m.root?.offset, 1);
   });
 });

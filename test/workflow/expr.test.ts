@@ -2,6 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseExpression, type Expr } from '../../server/src/languages/workflow/expr/parser';
 import { checkFormat } from '../../server/src/languages/workflow/expr/check';
+import { propertyChainAtEnd, identifierAtEnd } from '../../server/src/languages/workflow/features/complete';
+import { setOutputLine } from '../../server/src/languages/workflow/rules/deprecated-commands';
+import fc from 'fast-check';
 
 function show(e: Expr): string {
   switch (e.kind) {
@@ -85,4 +88,45 @@ test('format placeholders are counted', () => {
   checkFormat('{0}', 2, (m) => msgs.push(m));
   checkFormat('{0', 1, (m) => msgs.push(m));
   assert.equal(msgs.length, 3);
+});
+
+test('depth limit: an expression nested past it is an error, not a stack overflow', () => {
+  for (const src of [
+    '('.repeat(10000) + '1' + ')'.repeat(10000),
+    '!'.repeat(10000) + '1',
+    '1' + ' && 1'.repeat(100000),
+  ]) {
+    const r = parseExpression(src);
+    assert.equal(r.expr, undefined);
+    assert.match(r.error!.message, /nests more than 500 levels deep/);
+  }
+  assert.ok(parseExpression('(' + '1 && '.repeat(400) + '1)').expr);
+});
+
+test('completion reads the property chain and the word at the end as its regular expressions did', () => {
+  const chain = /((?:[A-Za-z_][\w-]*)(?:\.(?:[A-Za-z_][\w-]*|\*))*)\.([\w-]*)$/;
+  const ident = /([A-Za-z_][\w-]*)?$/;
+  const part = fc.constantFrom('a', 'B', '_', '1', '-', '.', '*', ' ', '(', 'ab', '.*', 'x1');
+  fc.assert(
+    fc.property(fc.array(part, { maxLength: 12 }), (parts) => {
+      const s = parts.join('');
+      const m = chain.exec(s);
+      assert.deepEqual(propertyChainAtEnd(s)?.slice(1), m ? [m[1], m[2]] : undefined, JSON.stringify(s));
+      assert.equal(identifierAtEnd(s), ident.exec(s)![1] ?? '', JSON.stringify(s));
+    }),
+    { numRuns: 20000, seed: 22 },
+  );
+});
+
+test('WF014 reads a set-output line as its regular expression did', () => {
+  const line = /^(\s*)echo\s+(["']?)::(set-output|save-state) name=([A-Za-z0-9_.-]+)::(.*?)\2\s*$/;
+  const part = fc.constantFrom(' ', '\t', 'echo ', '"', "'", '::set-output name=a::', 'x', '\u2028', '\r', '"x');
+  fc.assert(
+    fc.property(fc.array(part, { maxLength: 10 }), (parts) => {
+      const s = parts.join('');
+      const m = line.exec(s);
+      assert.deepEqual(setOutputLine(s), m ? [...m] : null, JSON.stringify(s));
+    }),
+    { numRuns: 20000, seed: 22 },
+  );
 });

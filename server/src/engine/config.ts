@@ -1,4 +1,4 @@
-import { parse as parseYaml } from 'yaml';
+import { parseYamlValue as parseYaml } from '../yaml/unique-keys';
 import type { Settings, SeveritySetting } from './types';
 
 export const CONFIG_FILE = '.shipshape.yaml';

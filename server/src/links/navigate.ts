@@ -42,7 +42,7 @@ function link(from: string, ws: WorkspaceIndex, s: { path: string; start: number
 /** A slice of a file starting at `start`, its lines de-indented together (at most `maxLines`). */
 function excerpt(text: string, start: number, end: number, maxLines = 20): string {
   const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-  let lines = (' '.repeat(start - lineStart) + text.slice(start, end)).replace(/\s+$/, '').split('\n');
+  let lines = (' '.repeat(start - lineStart) + text.slice(start, end)).trimEnd().split('\n');
   if (lines.length > maxLines) lines = [...lines.slice(0, maxLines), '…'];
   const indent = Math.min(...lines.filter((l) => l.trim()).map((l) => /^\s*/.exec(l)![0].length));
   return lines.map((l) => l.slice(Math.min(indent, /^\s*/.exec(l)![0].length))).join('\n');

@@ -185,7 +185,7 @@ export class Service {
     settings: Settings,
   ): { span: Span; placeholder: string } | undefined {
     const word =
-      /[A-Za-z0-9_.'-]*$/.exec(doc.text.slice(Math.max(0, offset - 256), offset))![0] +
+      /(?<![A-Za-z0-9_.'-])[A-Za-z0-9_.'-]*$/.exec(doc.text.slice(Math.max(0, offset - 256), offset))![0] +
       /^[A-Za-z0-9_.'-]*/.exec(doc.text.slice(offset, offset + 256))![0];
     // names may hold dots (a stage `build.v2`), but a trailing dot or a `.#` prefix is not part of them
     const candidates = [...new Set([word, ...word.split(/[.#]/)].filter((w) => w && /^[A-Za-z0-9_]/.test(w)))];

@@ -189,7 +189,7 @@ export function complete(ctx: FeatureContext<ComposeModel>, offset: number): Com
   // flow lists: `depends_on: [db, |]`, `networks: [|]`
   if (
     inService &&
-    /\[[^\]]*$/.test(ctx.text.slice(ctx.lines.offset({ line: ctx.lines.position(offset).line, character: 0 }), offset))
+    unclosedBracket(ctx.text.slice(ctx.lines.offset({ line: ctx.lines.position(offset).line, character: 0 }), offset))
   ) {
     if (SERVICE_LISTS.has(key)) {
       for (const n of serviceNames()) value(n, 'service', undefined, 'reference');
@@ -233,3 +233,8 @@ export function complete(ctx: FeatureContext<ComposeModel>, offset: number): Com
 }
 
 export type { CursorContext };
+
+/** Whether a `[` is still open at the end of the text (`/\[[^\]]*$/`, without its rescan from every `[`). */
+function unclosedBracket(s: string): boolean {
+  return s.lastIndexOf('[') > s.lastIndexOf(']');
+}

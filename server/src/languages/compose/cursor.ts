@@ -56,16 +56,18 @@ export function cursorContext(text: string, offset: number): CursorContext {
     prefix = m[3];
     if (m[2]) dashCol = m[1].length;
     at = 'key';
-  } else if ((m = /^(\s*)((?:-\s+)*)([^\s#:][^:#]*?):\s+(.*)$/.exec(before))) {
+    // the `- ` prefix is taken whole (a lookahead and a back-reference make it atomic): traded with the
+    // key, it was quadratic on a long `- - - …` line
+  } else if ((m = /^(\s*)(?=((?:-\s+)*))\2([^\s#:][^:#]*?):\s+(.*)$/.exec(before))) {
     col = m[1].length + m[2].length;
     if (m[2]) dashCol = m[1].length;
     key = m[3].replace(/^["']|["']$/g, '');
-    prefix = /[^\s"'[,{]*$/.exec(m[4])![0];
+    prefix = /(?<![^\s"'[,{])[^\s"'[,{]*$/.exec(m[4])![0];
     at = 'value';
   } else {
     const lm = /^(\s*)/.exec(before)!;
     col = lm[1].length;
-    prefix = /[\w.:/-]*$/.exec(before)![0];
+    prefix = /(?<![\w.:/-])[\w.:/-]*$/.exec(before)![0];
     at = 'value';
   }
   const path: string[] = [];

@@ -5,11 +5,7 @@ import { parsePortSpec } from './ports';
 import { isMap, isScalar } from 'yaml';
 
 export function healthcheckTest(image: string, port: number | undefined): string {
-  const name =
-    image
-      .replace(/[:@].*$/, '')
-      .split('/')
-      .pop() ?? '';
+  const name = cutAt(image, ':@').split('/').pop() ?? '';
   if (/^(postgres|postgis|timescaledb)/.test(name)) return '["CMD-SHELL", "pg_isready -U $${POSTGRES_USER:-postgres}"]';
   if (/^(redis|valkey|keydb)/.test(name)) return '["CMD", "redis-cli", "ping"]';
   if (/^mariadb/.test(name)) return '["CMD", "healthcheck.sh", "--connect", "--innodb_initialized"]';
@@ -46,4 +42,21 @@ export function healthcheckBlock(indent: string, test: string): string {
     `${indent}healthcheck:\n${indent}  test: ${test}\n${indent}  interval: ` +
     `10s\n${indent}  timeout: 5s\n${indent}  retries: 5\n${indent}  start_period: 10s`
   );
+}
+
+/**
+ * What `s.replace(/[chars].*$/, '')` gives: the text before the first of `chars` after the last line
+ * break, found without the regular expression's rescan from every one of them.
+ */
+function cutAt(s: string, chars: string): string {
+  let from = 0;
+  for (let k = s.length - 1; k >= 0; k--) {
+    const c = s.charCodeAt(k);
+    if (c === 10 || c === 13 || c === 0x2028 || c === 0x2029) {
+      from = k + 1;
+      break;
+    }
+  }
+  for (let k = from; k < s.length; k++) if (chars.includes(s[k])) return s.slice(0, k);
+  return s;
 }

@@ -89,7 +89,7 @@ export function hover(ctx: FeatureContext<ComposeModel>, offset: number): HoverR
       };
     const start = ctx.text.lastIndexOf('\n', decl.keyStart - 1) + 1;
     const end = decl.value ? nodeEnd(decl.value) : decl.keyEnd;
-    let body = ctx.text.slice(start, end).replace(/\s+$/, '');
+    let body = ctx.text.slice(start, end).replace(/(?<!\s)\s+$/, '');
     const lines = body.split('\n');
     if (lines.length > 20) body = lines.slice(0, 20).join('\n') + '\n  # ...';
     const indent = /^\s*/.exec(body)![0].length;

@@ -1,9 +1,11 @@
 /** Compose file text → model: the YAML document plus services and top-level resources with offsets. */
 import { parseDocument, isMap, isPair, type Document, type YAMLMap } from 'yaml';
+import { addDuplicateKeyErrors } from '../../yaml/unique-keys';
 import { fastParseDocument } from '../../yaml/fast';
 
 /** How compose files are read: merge keys on (`<<: *defaults`), duplicate keys are errors. */
-export const COMPOSE_YAML = { uniqueKeys: true, merge: true, strict: false, prettyErrors: false } as const;
+/** yaml's duplicate-key check is quadratic: ours (addDuplicateKeyErrors) gives the same errors. */
+export const COMPOSE_YAML = { uniqueKeys: false, merge: true, strict: false, prettyErrors: false } as const;
 import type { ParseProblem } from '../../engine/types';
 import { entries, type Entry, type YNode } from '../../yaml/view';
 
@@ -56,7 +58,10 @@ export function parseCompose(text: string, path = ''): ComposeModel {
   try {
     // (no source tokens or line counter: nothing reads them.) The fast reader builds the same nodes
     // for plain block YAML and gives up on the rest (anchors, merge keys, errors), which yaml reads.
-    doc = (fastParseDocument(text, COMPOSE_YAML) as Document.Parsed | undefined) ?? parseDocument(text, COMPOSE_YAML);
+    const fast = fastParseDocument(text, COMPOSE_YAML) as Document.Parsed | undefined;
+    // (the fast reader gives up on a duplicate key: only yaml's documents can have one)
+    doc = fast ?? parseDocument(text, COMPOSE_YAML);
+    if (!fast) addDuplicateKeyErrors(doc, text);
   } catch (error) {
     model.problems.push({
       start: 0,

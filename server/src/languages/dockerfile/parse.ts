@@ -163,8 +163,15 @@ export interface DockerfileModel {
   user?: string;
   comments: (Span & { content: string })[];
   problems: ParseProblem[];
+  /**
+   * Every reference to a stage by its lowercased name (`FROM <stage>`, `--from=<stage>`, `--mount=…,from=<stage>`),
+   * found in one pass over the file the first time it is asked for (a scan per stage was quadratic).
+   */
+  readonly stageReferences: Map<string, Span[]>;
   /** Every RUN command (ONBUILD triggers included) by command base name, in text order. */
   commandsByName: Map<string, { ins: DockerInstruction; cmd: ShellCommand; index: number }[]>;
+  /** The first stage of each name, by its lowercased name (BuildKit matches names case-insensitively). */
+  stagesByName: Map<string, Stage>;
 }
 
 /** Instructions whose leading `--name[=value]` words are flags. */
@@ -200,11 +207,17 @@ export function parseDockerfile(text: string): DockerfileModel {
     comments: [],
     problems,
     commandsByName: new Map(),
+    stagesByName: new Map(),
   } as unknown as DockerfileModel;
   // dockerfile-ast's tree only for the callers that ask for it
   Object.defineProperty(model, 'ast', {
     enumerable: false,
     get: () => (ast ??= safe(() => DockerfileParser.parse(text), DockerfileParser.parse(''))),
+  });
+  let stageRefs: Map<string, Span[]> | undefined;
+  Object.defineProperty(model, 'stageReferences', {
+    enumerable: false,
+    get: () => (stageRefs ??= indexStageReferences(model)),
   });
   for (const d of scan.directives) {
     model.directives.push({
@@ -227,7 +240,10 @@ export function parseDockerfile(text: string): DockerfileModel {
     if (ins.keyword === 'FROM') {
       stageIndex++;
       ins.stage = stageIndex;
-      model.stages.push(toStage(ins, stageIndex, model.stages));
+      const stage = toStage(ins, stageIndex, model.stagesByName);
+      model.stages.push(stage);
+      const key = stage.name?.toLowerCase();
+      if (key !== undefined && !model.stagesByName.has(key)) model.stagesByName.set(key, stage);
     }
     if (stageIndex >= 0) model.stages[stageIndex].instructions.push(ins);
     model.instructions.push(ins);
@@ -288,22 +304,32 @@ function safe<T>(f: () => T, fallback: T): T {
 }
 
 /**
- * dockerfile-ast's node for one instruction, parsed from that instruction's text alone, placed at
- * the same line and column (and under the same escape directive), so its ranges are the
- * document's. Only the features that need dockerfile-ast's reading ask for it (ENV/ARG/LABEL
+ * dockerfile-ast's node for one instruction, parsed from that instruction's text alone, at the same
+ * column (and under the same escape directive) on the snippet's first line or the one after the
+ * directive: its lines are the document's less `lineShift`. (Padding the snippet to the document's
+ * line, `'\n'.repeat(line)` per instruction, was quadratic and kept gigabytes: a heap overflow on
+ * 30,000 ARG lines.) Only the features that need dockerfile-ast's reading ask for it (ENV/ARG/LABEL
  * properties, variables, here-documents), once per instruction.
  */
-function astNodeFor(text: string, lines: LineIndex, escape: string, start: number, end: number): AstInstruction | null {
+function astNodeFor(
+  text: string,
+  lines: LineIndex,
+  escape: string,
+  start: number,
+  end: number,
+): { node: AstInstruction | null; lineShift: number } {
   const pos = lines.position(start);
-  const head = escape === '\\' || pos.line === 0 ? '\n'.repeat(pos.line) : '# escape=' + escape + '\n'.repeat(pos.line);
-  const snippet = head + ' '.repeat(pos.character) + text.slice(start, end);
-  return safe(() => {
+  const directive = escape !== '\\' && pos.line > 0;
+  const snippet = (directive ? '# escape=' + escape + '\n' : '') + ' '.repeat(pos.character) + text.slice(start, end);
+  const lineShift = pos.line - (directive ? 1 : 0);
+  const node = safe(() => {
     const file = DockerfileParser.parse(snippet);
     // The snippet's tree knows no other instruction: whether a variable is defined is our
     // business, and dockerfile-ast's look-up can recurse without end on odd input.
     (file as any).resolveVariable = () => undefined;
     return standalone(file.getInstructions()[0] ?? null);
   }, null);
+  return { node, lineShift };
 }
 
 function standalone<T extends AstInstruction | null>(node: T): T {
@@ -371,11 +397,11 @@ function toInstruction(
     heredocs: [],
   });
   // here-documents from dockerfile-ast (they are rare): only when there can be one
-  if (text.indexOf('<<', keywordEnd) >= 0 && text.indexOf('<<', keywordEnd) < end) {
+  if (text.slice(keywordEnd, end).includes('<<')) {
     const node = ins.node as any;
     const getHeredocs = node?.getHeredocs;
     if (typeof getHeredocs === 'function') {
-      const off = (p: { line: number; character: number }) => lines.offset(p);
+      const off = (p: { line: number; character: number }) => ins.offsetOf(p);
       for (const h of safe(() => getHeredocs.call(node) as any[], [])) {
         const sr = h.getStartRange();
         const cr = h.getContentRange();
@@ -435,6 +461,8 @@ class Instruction implements DockerInstruction {
   commands?: ShellCommand[];
   trigger?: DockerInstruction;
   #node: AstInstruction | null | undefined;
+  /** Document line = the node's line + this (see astNodeFor). */
+  #lineShift = 0;
   #properties: DockerProperty[] | undefined;
   #variables: DockerVariable[] | undefined;
   readonly #text: string;
@@ -454,13 +482,24 @@ class Instruction implements DockerInstruction {
     this.#escape = escape;
     this.#parent = parent;
   }
+  /** dockerfile-ast's node; its ranges become the document's offsets through `offsetOf`. */
   get node(): AstInstruction {
     if (this.#node === undefined) {
-      if (this.#parent)
-        this.#node = safe(() => standalone((this.#parent!.node as AstOnbuild).getTriggerInstruction()), null);
-      else this.#node = astNodeFor(this.#text, this.#lines, this.#escape, this.start, this.end);
+      if (this.#parent) {
+        const parent = this.#parent as Instruction;
+        this.#node = safe(() => standalone((parent.node as AstOnbuild).getTriggerInstruction()), null);
+        this.#lineShift = parent.#lineShift;
+      } else {
+        const { node, lineShift } = astNodeFor(this.#text, this.#lines, this.#escape, this.start, this.end);
+        this.#node = node;
+        this.#lineShift = lineShift;
+      }
     }
     return this.#node as AstInstruction;
+  }
+  /** The document offset of a position in the node's ranges. */
+  offsetOf(p: { line: number; character: number }): number {
+    return this.#lines.offset({ line: p.line + this.#lineShift, character: p.character });
   }
   get properties(): DockerProperty[] {
     if (this.#properties) return this.#properties;
@@ -469,7 +508,7 @@ class Instruction implements DockerInstruction {
     if (k === 'ARG' || k === 'ENV' || k === 'LABEL') {
       const node = this.node as any;
       const props: any[] = safe(() => (k === 'ARG' ? [node.getProperty()] : node.getProperties()), []);
-      const off = (p: { line: number; character: number }) => this.#lines.offset(p);
+      const off = (p: { line: number; character: number }) => this.offsetOf(p);
       for (const p of props) {
         if (!p) continue;
         const nr = p.getNameRange(),
@@ -491,7 +530,7 @@ class Instruction implements DockerInstruction {
     if (this.#variables) return this.#variables;
     const out: DockerVariable[] = [];
     if (this.args.some((a) => a.value.includes('$')) || this.flags.some((f) => f.value?.includes('$'))) {
-      const off = (p: { line: number; character: number }) => this.#lines.offset(p);
+      const off = (p: { line: number; character: number }) => this.offsetOf(p);
       for (const v of safe(() => this.node.getVariables(), [])) {
         const r = v.getRange(),
           nr = v.getNameRange();
@@ -610,7 +649,7 @@ export function splitImage(ref: string): { name: string; tag: string | null; dig
   return { name: ref.slice(0, nameEnd), tag, digest };
 }
 
-function toStage(ins: DockerInstruction, index: number, previous: Stage[]): Stage {
+function toStage(ins: DockerInstruction, index: number, previous: Map<string, Stage>): Stage {
   // From our own arguments: dockerfile-ast's FROM accessors re-read the arguments on every call.
   const a = ins.args;
   const platform = ins.flags.find((f) => f.name === 'platform');
@@ -637,7 +676,7 @@ function toStage(ins: DockerInstruction, index: number, previous: Stage[]): Stag
   }
   const image = stage.image;
   if (image) {
-    const parent = previous.find((s) => s.name !== undefined && s.name.toLowerCase() === image.toLowerCase());
+    const parent = previous.get(image.toLowerCase());
     if (parent) stage.parentStage = parent.index;
   }
   return stage;
@@ -645,8 +684,7 @@ function toStage(ins: DockerInstruction, index: number, previous: Stage[]): Stag
 
 /** The stage with that name (case-insensitive, as BuildKit matches them). */
 export function findStage(model: DockerfileModel, name: string): Stage | undefined {
-  const n = name.toLowerCase();
-  return model.stages.find((s) => s.name?.toLowerCase() === n);
+  return model.stagesByName.get(name.toLowerCase());
 }
 
 /** The instruction at an offset. */
@@ -664,4 +702,33 @@ export function* runCommandsOf(
     let k = 0;
     for (const cmd of target.commands) yield { ins: target, cmd, index: k++ };
   }
+}
+
+/** The references to stages, by lowercased stage name (see `DockerfileModel.stageReferences`). */
+function indexStageReferences(model: DockerfileModel): Map<string, Span[]> {
+  const refs = new Map<string, Span[]>();
+  const add = (name: string, ref: Span) => {
+    const list = refs.get(name);
+    if (list) list.push(ref);
+    else refs.set(name, [ref]);
+  };
+  for (const s of model.stages) {
+    const n = s.image?.toLowerCase();
+    const defining = n === undefined ? undefined : model.stagesByName.get(n);
+    if (n !== undefined && defining && defining.index < s.index) add(n, { start: s.imageStart, end: s.imageEnd });
+  }
+  for (const ins of model.instructions) {
+    for (const f of ins.flags) {
+      if (f.valueStart === undefined || f.value === null) continue;
+      if (f.name === 'from') add(f.value.toLowerCase(), { start: f.valueStart, end: f.valueEnd! });
+      if (f.name === 'mount') {
+        const m = /(^|,)from=([^,]*)/.exec(f.value);
+        if (m) {
+          const at = f.valueStart + m.index + m[1].length + 5;
+          add(m[2].toLowerCase(), { start: at, end: at + m[2].length });
+        }
+      }
+    }
+  }
+  return refs;
 }

@@ -252,8 +252,9 @@ export function scanDockerfile(text: string): Scan {
 
   /** RUN/COPY/ADD (also as ONBUILD triggers) that open here-documents end after their bodies. */
   function heredocsEnd(written: string, keywordEnd: number, lineEnd: number): number {
-    const open = text.indexOf('<<', keywordEnd);
-    if (open < 0 || open >= lineEnd) return lineEnd; // no word can open one
+    // no word can open one (looked for on this line only: an indexOf to the end of the text per
+    // instruction was quadratic in a file without here-documents)
+    if (!text.slice(keywordEnd, lineEnd).includes('<<')) return lineEnd;
     let ws = words(text, keywordEnd, lineEnd, escape);
     let keyword = written.toUpperCase();
     if (keyword === 'ONBUILD') {

@@ -430,7 +430,8 @@ function expandShC(commands: ShellCommand[]): ShellCommand[] {
     let argv = cmd.argv;
     if (argv[0]?.value === '/usr/bin/env' || argv[0]?.value === 'env') argv = argv.slice(1);
     if (!argv[0] || !SHELLS.has(argv[0].value)) continue;
-    const cIndex = argv.findIndex((w, k) => k > 0 && /^-[a-z]*c[a-z]*$/.test(w.value));
+    // `-c`, `-ec`, `-xce`…: as /^-[a-z]*c[a-z]*$/ this was quadratic on a long `-ccc…x`
+    const cIndex = argv.findIndex((w, k) => k > 0 && /^-[a-z]*$/.test(w.value) && w.value.includes('c'));
     const script = cIndex > 0 ? argv[cIndex + 1] : undefined;
     if (!script) continue;
     // Map the script's characters to the word's text when it is a plain single-quoted word.

@@ -5,6 +5,7 @@
  * of directories. The last matching pattern wins; a pattern that matches a directory excludes
  * everything under it.
  */
+import { compileGlob, type Glob } from '../../text/glob';
 
 export interface IgnorePattern {
   /** The pattern as written (without `!`). */
@@ -15,7 +16,8 @@ export interface IgnorePattern {
   /** Offsets of the line's pattern in the file (from the `!` if any). */
   start: number;
   end: number;
-  regex?: RegExp;
+  /** Matches a cleaned relative path, or a folder that holds it; absent when the pattern is malformed. */
+  matcher?: Glob;
   /** Why the pattern is malformed, if it is. */
   error?: string;
 }
@@ -52,7 +54,7 @@ export function parseDockerignore(text: string): DockerignoreModel {
     };
     const compiled = compile(cleaned);
     if (typeof compiled === 'string') pat.error = compiled;
-    else pat.regex = compiled;
+    else pat.matcher = compiled;
     patterns.push(pat);
   }
   return { patterns, text };
@@ -75,63 +77,13 @@ export function cleanPath(p: string): string {
   return out === '' ? '.' : out;
 }
 
-/** Compiles a pattern to a regular expression over cleaned relative paths, or returns an error message. */
-export function compile(pattern: string): RegExp | string {
-  let re = '^';
-  const n = pattern.length;
-  for (let i = 0; i < n; i++) {
-    const c = pattern[i];
-    if (c === '*') {
-      if (pattern[i + 1] === '*') {
-        i++;
-        // `**/` matches zero or more directories; a trailing `**` matches everything
-        if (pattern[i + 1] === '/') {
-          i++;
-          re += '(?:.*/)?';
-        } else re += '.*';
-      } else re += '[^/]*';
-    } else if (c === '?') re += '[^/]';
-    else if (c === '[') {
-      const close = findClass(pattern, i);
-      if (close < 0) return 'unclosed character class `[`';
-      let body = pattern.slice(i + 1, close);
-      if (body === '' || body === '^' || body === '!') return 'empty character class `[]`';
-      if (body.startsWith('^') || body.startsWith('!')) body = '^' + body.slice(1);
-      if (/(^|[^\\])-$/.test(body) && !body.endsWith('\\-')) return 'bad range in character class';
-      for (const m of body.matchAll(/(\\?.)-(\\?.)/g)) {
-        const a = m[1].slice(-1),
-          b = m[2].slice(-1);
-        if (a > b) return `bad range \`${a}-${b}\` in character class`;
-      }
-      re += '[' + body.replace(/\//g, '') + ']';
-      i = close;
-    } else if (c === '\\') {
-      if (i + 1 >= n) return 'trailing `\\` escapes nothing';
-      re += escapeRe(pattern[i + 1]);
-      i++;
-    } else re += escapeRe(c);
-  }
-  re += '(?:/.*)?$';
-  try {
-    return new RegExp(re);
-  } catch (e) {
-    return (e as Error).message;
-  }
-}
-
-function findClass(p: string, open: number): number {
-  for (let i = open + 1; i < p.length; i++) {
-    if (p[i] === '\\') {
-      i++;
-      continue;
-    }
-    if (p[i] === ']' && i > open + 1) return i;
-  }
-  return -1;
-}
-
-function escapeRe(c: string): string {
-  return c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+/**
+ * Compiles a cleaned pattern to a matcher over cleaned relative paths (a match also matches
+ * everything under it), or returns an error message. The matcher never backtracks (text/glob.ts):
+ * a regular expression made from `**∕**∕…∕b` took exponential time on a deep COPY source.
+ */
+export function compile(pattern: string): Glob | string {
+  return compileGlob(pattern, { descendants: true });
 }
 
 /** Whether a path (relative to the context root, `/`-separated) is excluded. */
@@ -140,17 +92,11 @@ export function isExcluded(model: DockerignoreModel, relPath: string): { exclude
   let excluded = false;
   let by: IgnorePattern | undefined;
   for (const pat of model.patterns) {
-    if (!pat.regex) continue;
-    if (pat.regex.test(p) || parentMatches(pat.regex, p)) {
+    if (!pat.matcher) continue;
+    if (pat.matcher.test(p)) {
       excluded = !pat.negated;
       by = pat;
     }
   }
   return { excluded, by: excluded ? by : undefined };
-}
-
-function parentMatches(re: RegExp, p: string): boolean {
-  const parts = p.split('/');
-  for (let k = 1; k < parts.length; k++) if (re.test(parts.slice(0, k).join('/'))) return true;
-  return false;
 }

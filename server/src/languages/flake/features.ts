@@ -18,7 +18,7 @@ export function flakeComplete(ctx: Ctx, offset: number): Completion[] | undefine
   if (/\b(builtins|pkgs)\.[\w'-]*$/.test(before)) return undefined;
   const kc = keyContext(ctx.model, offset);
   const info = flakeInfoOf(ctx);
-  const linePrefix = /[\w.-]*$/.exec(before)?.[0] ?? '';
+  const linePrefix = /(?<![\w.-])[\w.-]*$/.exec(before)?.[0] ?? '';
   const typed = linePrefix.split('.').slice(0, -1);
   const full = kc.atKey ? [...kc.path, ...typed] : kc.path;
   if (kc.lambdaFormals && info.outputsLambda?.formals === kc.lambdaFormals) {

@@ -162,7 +162,7 @@ export function flakeRefProblem(ref: string): string | undefined {
     return 'is neither a URL (`scheme:...`) nor a flake id like `nixpkgs`';
   }
   const scheme = m[1].toLowerCase();
-  const rest = m[2].replace(/[?#].*$/, '');
+  const rest = cutAt(m[2], '?#');
   switch (scheme) {
     case 'github':
     case 'gitlab':
@@ -211,4 +211,21 @@ export function flakeRefProblem(ref: string): string | undefined {
         `git+https:, git+ssh:, path:, tarball+https:, https:, flake:)`
       );
   }
+}
+
+/**
+ * What `s.replace(/[chars].*$/, '')` gives: the text before the first of `chars` after the last line
+ * break, found without the regular expression's rescan from every one of them.
+ */
+function cutAt(s: string, chars: string): string {
+  let from = 0;
+  for (let k = s.length - 1; k >= 0; k--) {
+    const c = s.charCodeAt(k);
+    if (c === 10 || c === 13 || c === 0x2028 || c === 0x2029) {
+      from = k + 1;
+      break;
+    }
+  }
+  for (let k = from; k < s.length; k++) if (chars.includes(s[k])) return s.slice(0, k);
+  return s;
 }

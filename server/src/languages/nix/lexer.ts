@@ -199,21 +199,52 @@ export function lex(text: string): Token[] {
   const n = text.length;
   const tokens: Token[] = [];
   const stack: S[] = [S.INITIAL];
-  let i = 0;
+  // A byte-order mark is not Nix: skipped, and offsets stay the text's.
+  let i = n > 0 && text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const push = (kind: T, start: number, end: number, message?: string) => {
     tokens.push(message === undefined ? { kind, start, end } : { kind, start, end, message });
   };
   const c = (k: number) => (k < n ? text.charCodeAt(k) : -1);
 
+  // Every token that may start a path or URI looks at the run of path (or scheme) characters
+  // ahead; in `1+1+1…` or `a.a.a…` that run is the rest of the file. The end of the last run
+  // scanned is kept, so a run is scanned once, not once per token in it (quadratic before).
+  let pathFrom = -1,
+    pathTo = -1,
+    schemeFrom = -1,
+    schemeTo = -1;
+  /** The end of the run of path characters at k (k itself when there is none). */
+  const pathRunEnd = (k: number): number => {
+    if (k >= pathFrom && k <= pathTo) return pathTo;
+    let j = k;
+    while (j < n) {
+      const d = text.charCodeAt(j);
+      if (d < 128 && (CLASS[d] & PATH_CHAR) !== 0) j++;
+      else break;
+    }
+    pathFrom = k;
+    pathTo = j;
+    return j;
+  };
+  /** The end of the run of URI scheme characters at k. */
+  const schemeRunEnd = (k: number): number => {
+    if (k >= schemeFrom && k <= schemeTo) return schemeTo;
+    let j = k;
+    while (is(c(j), URI_SCHEME)) j++;
+    schemeFrom = k;
+    schemeTo = j;
+    return j;
+  };
+  /** No `*∕` at or after this offset (an unclosed `/*` found it out). */
+  let noCommentEnd = n + 1;
+
   /** Length of `PATH_CHAR* (/ PATH_CHAR+)+ /?` at k, or 0. */
   const pathLen = (k: number): number => {
-    let j = k;
-    while (is(c(j), PATH_CHAR)) j++;
+    let j = pathRunEnd(k);
     let segs = 0;
     for (;;) {
       if (c(j) !== 47) break;
-      let m = j + 1;
-      while (is(c(m), PATH_CHAR)) m++;
+      const m = pathRunEnd(j + 1);
       if (m === j + 1) break;
       segs++;
       j = m;
@@ -224,14 +255,12 @@ export function lex(text: string): Token[] {
   };
   /** Length of `PATH_CHAR* /` at k, or 0. */
   const pathSegLen = (k: number): number => {
-    let j = k;
-    while (is(c(j), PATH_CHAR)) j++;
+    const j = pathRunEnd(k);
     return c(j) === 47 ? j + 1 - k : 0;
   };
   const uriLen = (k: number): number => {
     if (!is(c(k), ID_START) || c(k) === 95) return 0;
-    let j = k + 1;
-    while (is(c(j), URI_SCHEME)) j++;
+    const j = schemeRunEnd(k + 1);
     if (c(j) !== 58) return 0;
     let m = j + 1;
     while (is(c(m), URI_CHAR)) m++;
@@ -342,15 +371,7 @@ export function lex(text: string): Token[] {
         i += 2;
         continue;
       }
-      const len = Math.max(
-        pathLen(i),
-        pathSegLen(i),
-        (() => {
-          let j = i;
-          while (is(c(j), PATH_CHAR)) j++;
-          return j - i;
-        })(),
-      );
+      const len = Math.max(pathLen(i), pathSegLen(i), pathRunEnd(i) - i);
       if (len > 0) {
         stack.pop();
         afterPath(i + len);
@@ -387,7 +408,8 @@ export function lex(text: string): Token[] {
       continue;
     }
     if (ch === 47 && c(i + 1) === 42) {
-      const e = text.indexOf('*/', i + 2);
+      const e = i + 2 >= noCommentEnd ? -1 : text.indexOf('*/', i + 2);
+      if (e < 0) noCommentEnd = Math.min(noCommentEnd, i + 2);
       if (e >= 0) {
         push(T.COMMENT, i, e + 2);
         i = e + 2;
@@ -444,12 +466,7 @@ export function lex(text: string): Token[] {
       let plain = d !== 47 && d !== 58 && d !== 46 && d !== 43;
       if (!plain && d !== 47 && d !== 58) {
         // `pkgs.hello`: only a `/` or `:` after the run of path characters makes a path or URI.
-        let m = j;
-        while (m < n) {
-          const e = text.charCodeAt(m);
-          if (e < 128 && (CLASS[e] & PATH_CHAR) !== 0) m++;
-          else break;
-        }
+        const m = pathRunEnd(j);
         const e = m < n ? text.charCodeAt(m) : -1;
         plain = e !== 47 && e !== 58;
       }
@@ -699,7 +716,7 @@ export function lex(text: string): Token[] {
         ok = false;
       for (;;) {
         const s = j;
-        while (is(c(j), PATH_CHAR)) j++;
+        j = pathRunEnd(j);
         if (j === s) {
           ok = false;
           break;

@@ -24,7 +24,9 @@ export function parseTaskDef(text: string, _path?: string): TaskDefModel {
   const errors: ParseError[] = [];
   let root: Node | undefined;
   try {
-    root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: true });
+    // A byte-order mark is no JSON token: read as a space, so every offset stays the text's.
+    const json = text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text;
+    root = parseTree(json, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: true });
   } catch (e) {
     return { problems: [{ start: 0, end: Math.min(1, text.length), message: `JSON: cannot parse (${String(e)})` }] };
   }

@@ -130,7 +130,7 @@ function installables(model: WorkflowModel): InstallableFacts[] {
     for (const step of job.steps) {
       if (!step.run || HAS_DEFAULTS(step.node as never)) continue;
       const script = model.text.slice(step.run.start, step.run.end);
-      const re = /(?:^|[\n;&|(]\s*)nix\s+(build|run|develop|shell)\b([^\n;&|]*)/g;
+      const re = /(?:^|[\n;&|(][^\S\n]*)nix\s+(build|run|develop|shell)\b([^\n;&|]*)/g;
       for (let m = re.exec(script); m; m = re.exec(script)) {
         const args = m[2];
         const name = /(?:^|\s)\.#([A-Za-z0-9_'-]+)(?=\s|$)/.exec(args);

@@ -1,5 +1,5 @@
 /** Metadata of actions referenced by path (`uses: ./path`), read through the workspace index. */
-import { parse } from 'yaml';
+import { parseYamlValue } from '../../yaml/unique-keys';
 import type { WorkspaceIndex } from '../../engine/types';
 import type { CatalogAction } from './actions';
 
@@ -11,7 +11,7 @@ export { repoRootOf };
 export function localActionFile(workflowPath: string, uses: string, ws: WorkspaceIndex): string | undefined {
   const root = repoRootOf(workflowPath);
   if (!root) return undefined;
-  const rel = uses.replace(/^\.\//, '').replace(/\/+$/, '');
+  const rel = uses.replace(/^\.\//, '').replace(/(?<!\/)\/+$/, '');
   const dir = rel ? posix.join(root, rel) : root;
   for (const name of ['action.yml', 'action.yaml']) {
     const f = `${dir}/${name}`;
@@ -32,7 +32,7 @@ export function readLocalAction(
   if (text === undefined) return undefined;
   let meta: unknown;
   try {
-    meta = parse(text);
+    meta = parseYamlValue(text);
   } catch {
     return undefined;
   }

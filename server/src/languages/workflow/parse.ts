@@ -4,6 +4,7 @@
  * key and type problems for the rules. Never throws.
  */
 import { parseDocument, isScalar, isMap, isSeq, type Scalar, type Document } from 'yaml';
+import { addDuplicateKeyErrors } from '../../yaml/unique-keys';
 import type { ParseProblem } from '../../engine/types';
 import {
   asMap,
@@ -171,8 +172,11 @@ export function parseWorkflow(text: string): WorkflowModel {
   try {
     // Ranges and scalar styles are on the nodes already; source tokens would only cost time.
     // The fast reader builds the same nodes for the YAML workflows use; anything else goes to yaml.
-    const options = { uniqueKeys: true, prettyErrors: false, strict: true } as const;
-    doc = fastParseDocument(text, options) ?? parseDocument(text, options);
+    // yaml's duplicate-key check is quadratic: ours gives the same errors (the fast reader gives up on duplicates)
+    const options = { uniqueKeys: false, prettyErrors: false, strict: true } as const;
+    const fast = fastParseDocument(text, options);
+    doc = fast ?? parseDocument(text, options);
+    if (!fast) addDuplicateKeyErrors(doc, text);
   } catch (e) {
     model.problems.push({
       start: 0,

@@ -82,7 +82,7 @@ export const rule = defineRule<ComposeModel>({
       const quote = src[0] === '"' || src[0] === "'" ? src[0] : '';
       const ref = '${' + f.key + '}';
       const newText = f.listForm ? `${quote}${f.key}=${ref}${quote}` : `${quote || '"'}${ref}${quote || '"'}`;
-      const already = envText !== undefined && new RegExp(`^\\s*(export\\s+)?${f.key}\\s*=`, 'm').test(envText);
+      const already = envText !== undefined && definedIn(envText, f.key);
       const fix: Fix = { title: `Move the value of ${f.key} to .env`, safe: false, edits: [{ start, end, newText }] };
       if (!already && !moved.includes(f.key)) {
         moved.push(f.key);
@@ -97,6 +97,24 @@ export const rule = defineRule<ComposeModel>({
     }
   },
 });
+
+/**
+ * Whether a .env text already sets the key (`KEY=` or `export KEY =` at a line start). The key is
+ * user text: it is compared as text, never put into a regular expression (`[_PASSWORD` threw,
+ * `(a+)+_PASSWORD` backtracked without end).
+ */
+function definedIn(envText: string, key: string): boolean {
+  for (const line of envText.split(/\r?\n|\r/)) {
+    let rest = line.trimStart();
+    const exp = /^export\s+/.exec(rest);
+    if (exp) rest = rest.slice(exp[0].length);
+    if (rest.startsWith(key) && rest.slice(key.length).trimStart().startsWith('=')) return true;
+    // `export` itself may be the key
+    if (exp && line.trimStart().startsWith(key) && line.trimStart().slice(key.length).trimStart().startsWith('='))
+      return true;
+  }
+  return false;
+}
 
 function envQuote(v: string): string {
   if (/^[A-Za-z0-9_.,:/@%+=-]*$/.test(v)) return v;

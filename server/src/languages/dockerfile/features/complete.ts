@@ -17,7 +17,7 @@ export function complete(ctx: FeatureContext<DockerfileModel>, offset: number): 
 
   // parser directives at the top of the file
   if (/^#\s*[a-z]*$/.test(before) && model.instructions.every((i) => i.start > offset)) {
-    const word = /[a-z]*$/.exec(before)![0];
+    const word = /(?<![a-z])[a-z]*$/.exec(before)![0];
     return Object.entries(DIRECTIVE_DOCS).map(([name, d]) => ({
       label: name,
       kind: 'keyword',
@@ -64,7 +64,7 @@ export function complete(ctx: FeatureContext<DockerfileModel>, offset: number): 
   // the first word of a line: an instruction
   if (!ins || offset <= ins.keywordEnd) {
     if (!/^\s*[A-Za-z]*$/.test(before)) return [];
-    const word = /[A-Za-z]*$/.exec(before)![0];
+    const word = /(?<![A-Za-z])[A-Za-z]*$/.exec(before)![0];
     const lower = word !== '' && word === word.toLowerCase();
     return Object.entries(INSTRUCTION_DOCS)
       .filter(([k]) => k !== 'MAINTAINER')
@@ -112,7 +112,7 @@ export function complete(ctx: FeatureContext<DockerfileModel>, offset: number): 
 
   // FROM image[:tag]
   if (ins.keyword === 'FROM') {
-    const word = /(\S*)$/.exec(before)![1];
+    const word = /(?<!\S)(\S*)$/.exec(before)![1];
     const args = ins.args.filter((a) => a.end < offset - word.length || a.start < offset - word.length);
     if (args.length === 0 && !word.startsWith('-')) {
       const colon = word.lastIndexOf(':');

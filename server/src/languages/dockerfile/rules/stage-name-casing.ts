@@ -42,24 +42,5 @@ export const rule = defineRule<DockerfileModel>({
 
 /** Offsets of every reference to a stage name: FROM <name>, COPY --from=<name>, RUN --mount=...from=<name>. */
 export function stageReferences(model: DockerfileModel, name: string): { start: number; end: number }[] {
-  const n = name.toLowerCase();
-  const out: { start: number; end: number }[] = [];
-  const defining = model.stages.find((s) => s.name?.toLowerCase() === n);
-  for (const s of model.stages)
-    if (s.image?.toLowerCase() === n && defining && defining.index < s.index)
-      out.push({ start: s.imageStart, end: s.imageEnd });
-  for (const ins of model.instructions) {
-    for (const f of ins.flags) {
-      if (f.valueStart === undefined || f.value === null) continue;
-      if (f.name === 'from' && f.value.toLowerCase() === n) out.push({ start: f.valueStart, end: f.valueEnd! });
-      if (f.name === 'mount') {
-        const m = /(^|,)from=([^,]*)/.exec(f.value);
-        if (m && m[2].toLowerCase() === n) {
-          const at = f.valueStart + m.index + m[1].length + 5;
-          out.push({ start: at, end: at + m[2].length });
-        }
-      }
-    }
-  }
-  return out;
+  return [...(model.stageReferences.get(name.toLowerCase()) ?? [])];
 }

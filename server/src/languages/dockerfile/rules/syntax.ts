@@ -1,6 +1,6 @@
 import { defineRule } from '../../../engine/define';
 import type { Rule } from '../../../engine/types';
-import type { DockerfileModel, DockerInstruction } from '../parse';
+import type { DockerfileModel, DockerInstruction, VarDef } from '../parse';
 import { INSTRUCTIONS, FLAGS, NEEDS_ARGS, SIGNALS, DURATION } from '../data';
 
 const MOUNT_TYPES = ['bind', 'cache', 'tmpfs', 'secret', 'ssh'];
@@ -60,19 +60,30 @@ export const rule = defineRule<DockerfileModel>({
       if (n === 'escape' && d.value !== '\\' && d.value !== '`')
         ctx.report({ start: d.valueStart, end: Math.max(d.valueEnd, d.valueStart + 1), messageId: 'escape' });
     }
+    // the ARG/ENV definitions of each instruction (a filter over all of them per instruction was quadratic)
+    const defs = new Map<DockerInstruction, VarDef[]>();
+    for (const d of [...m.envs, ...m.args]) {
+      const list = defs.get(d.instruction);
+      if (list) list.push(d);
+      else defs.set(d.instruction, [d]);
+    }
     for (const ins of m.instructions) {
-      checkInstruction(ctx, ins);
+      checkInstruction(ctx, ins, defs);
       if (ins.keyword === 'ONBUILD') {
         if (!ins.trigger) {
           if (ins.args.length === 0)
             ctx.report({ start: ins.keywordStart, end: ins.keywordEnd, messageId: 'onbuildTrigger' });
-        } else checkInstruction(ctx, ins.trigger);
+        } else checkInstruction(ctx, ins.trigger, defs);
       }
     }
   },
 });
 
-function checkInstruction(ctx: Parameters<Rule<DockerfileModel>['check']>[0], ins: DockerInstruction): void {
+function checkInstruction(
+  ctx: Parameters<Rule<DockerfileModel>['check']>[0],
+  ins: DockerInstruction,
+  defs: Map<DockerInstruction, VarDef[]>,
+): void {
   const k = ins.keyword;
   if (!INSTRUCTIONS.includes(k)) return; // DF001 unknown-instruction
   const hasBody = ins.args.length > 0 || ins.heredocs.length > 0;
@@ -201,12 +212,12 @@ function checkInstruction(ctx: Parameters<Rule<DockerfileModel>['check']>[0], in
         });
       break;
     case 'ENV':
-      for (const e of ctx.model.envs.filter((x) => x.instruction === ins))
+      for (const e of defs.get(ins) ?? [])
         if (e.value === null)
           ctx.report({ start: e.nameStart, end: e.nameEnd, messageId: 'envValue', data: { name: e.name } });
       break;
     case 'ARG':
-      for (const a of ctx.model.args.filter((x) => x.instruction === ins))
+      for (const a of defs.get(ins) ?? [])
         if (!/^[A-Za-z_][A-Za-z0-9_.-]*$/.test(a.name))
           ctx.report({ start: a.nameStart, end: a.nameEnd, messageId: 'argName', data: { name: a.name } });
       break;

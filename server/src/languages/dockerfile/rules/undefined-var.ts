@@ -40,34 +40,55 @@ export const rule = defineRule<DockerfileModel>({
   },
   check(ctx) {
     const m = ctx.model;
+    // Per stage, in one pass (parents come first): the stage its chain starts from, and the ENV
+    // names the chain's other stages define, shared with the parent when it defines none (walking
+    // the chain per stage was cubic in a long `FROM previous` chain).
+    const envNames = new Map<number, string[]>();
+    for (const e of m.envs) {
+      const list = envNames.get(e.stage);
+      if (list) list.push(e.name);
+      else envNames.set(e.stage, [e.name]);
+    }
+    const defsOf = new Map<object, typeof m.args>();
+    for (const d of [...m.envs, ...m.args]) {
+      const list = defsOf.get(d.instruction);
+      if (list) list.push(d);
+      else defsOf.set(d.instruction, [d]);
+    }
+    const rootOf: number[] = [];
+    const inherited: ReadonlySet<string>[] = [];
     for (const s of m.stages) {
-      // the chain of stages this one builds on
-      const chain: number[] = [];
-      let cur: typeof s | undefined = s;
-      while (cur && !chain.includes(cur.index)) {
-        chain.push(cur.index);
-        cur = cur.parentStage !== undefined ? m.stages[cur.parentStage] : undefined;
+      const p = s.parentStage;
+      if (p === undefined || p >= s.index) {
+        rootOf[s.index] = s.index;
+        inherited[s.index] = new Set();
+      } else {
+        rootOf[s.index] = rootOf[p];
+        const more = envNames.get(p);
+        inherited[s.index] = more?.length ? new Set([...inherited[p], ...more]) : inherited[p];
       }
-      const root = m.stages[chain[chain.length - 1]];
+    }
+    for (const s of m.stages) {
+      const root = m.stages[rootOf[s.index]];
       const fromScratch = root.image?.toLowerCase() === 'scratch';
       // names defined before each instruction: inherited ENVs, then this stage's ARG/ENV in order
       const defined = new Set<string>(PREDEFINED_ARGS);
-      for (const e of m.envs) if (chain.includes(e.stage) && e.stage !== s.index) defined.add(e.name);
-      const own = [...m.envs, ...m.args].filter((d) => d.stage === s.index);
+      const fromParents = inherited[s.index];
       for (const ins of s.instructions) {
-        for (const d of own) if (d.instruction === ins) defined.add(d.name); // same-instruction references are DL3044's business
+        // same-instruction references are DL3044's business
+        for (const d of defsOf.get(ins) ?? []) if (d.stage === s.index) defined.add(d.name);
         if (!EXPANDED_BY_DOCKER.has(ins.keyword)) continue;
         if (!ins.args.some((a) => a.value.includes('$'))) continue;
         for (const v of ins.variables) {
           const name = v.name;
-          if (defined.has(name)) continue;
+          if (defined.has(name) || fromParents.has(name)) continue;
           const mod = v.modifier;
           if (mod === '-' || mod === '+' || mod === '?') continue;
           const start = v.nameStart,
             end = v.nameEnd;
           const close = nearest(
             name,
-            [...defined].filter((n) => !PREDEFINED_ARGS.includes(n)),
+            [...new Set([...fromParents, ...defined])].filter((n) => !PREDEFINED_ARGS.includes(n)),
           );
           if (!close && !fromScratch) continue;
           ctx.report({

@@ -6,13 +6,19 @@ import type { DockerignoreModel, IgnorePattern } from '../patterns';
  * paths.
  */
 function covers(a: IgnorePattern, b: IgnorePattern): boolean {
-  if (!a.regex) return false;
+  if (!a.matcher) return false;
   const literal = !/[*?[\\]/.test(b.cleaned);
-  if (literal) return a.regex.test(b.cleaned);
+  if (literal) return a.matcher.test(b.cleaned);
   // a pattern: a covers it when a is `**` or an ancestor folder of b's fixed prefix
   const fixed = b.cleaned.split('/').filter((_, k, arr) => !arr.slice(0, k + 1).some((s) => /[*?[\\]/.test(s)));
-  return fixed.length > 0 && a.regex.test(fixed.join('/')) && !/[*?[]/.test(a.cleaned.split('/').pop() ?? '');
+  return fixed.length > 0 && a.matcher.test(fixed.join('/')) && !/[*?[]/.test(a.cleaned.split('/').pop() ?? '');
 }
+
+/**
+ * How many pattern pairs one file may compare: each re-include is compared with the excludes around
+ * it, which is quadratic in the lines of a generated file; past this the rule stops (about 50 ms).
+ */
+const MAX_COMPARISONS = 50_000;
 
 export const rule = defineRule<DockerignoreModel>({
   meta: {
@@ -41,9 +47,20 @@ export const rule = defineRule<DockerignoreModel>({
   },
   check(ctx) {
     const pats = ctx.model.patterns;
-    pats.forEach((p, k) => {
-      if (!p.negated || !p.regex) return;
-      const later = pats.slice(k + 1).find((q) => !q.negated && covers(q, p));
+    const excludes: IgnorePattern[] = pats.filter((p) => !p.negated);
+    let budget = MAX_COMPARISONS;
+    /** Excludes before the current pattern (they come in file order). */
+    let before = 0;
+    for (const p of pats) {
+      if (!p.negated) {
+        before++;
+        continue;
+      }
+      if (!p.matcher) continue;
+      let later: IgnorePattern | undefined;
+      for (let j = before; j < excludes.length && !later && budget > 0; j++, budget--)
+        if (covers(excludes[j], p)) later = excludes[j];
+      if (!later && budget <= 0) return;
       if (later) {
         let lineEnd = ctx.text.indexOf('\n', p.end);
         lineEnd = lineEnd < 0 ? ctx.text.length : lineEnd + 1;
@@ -63,13 +80,14 @@ export const rule = defineRule<DockerignoreModel>({
             ],
           },
         });
-        return;
+        continue;
       }
-      const earlier = pats.slice(0, k).filter((q) => !q.negated);
       const literal = !/[*?[\\]/.test(p.cleaned);
-      if (earlier.length === 0 || (literal && !earlier.some((q) => q.regex?.test(p.cleaned)))) {
+      if (literal && before > budget) return;
+      if (before === 0 || (literal && !excludes.slice(0, before).some((q) => q.matcher?.test(p.cleaned)))) {
         ctx.report({ start: p.start, end: p.end, messageId: 'nothingExcluded', data: { pattern: p.text } });
       }
-    });
+      if (literal) budget -= before;
+    }
   },
 });

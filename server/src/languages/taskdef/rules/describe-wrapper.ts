@@ -38,7 +38,7 @@ export const rule = defineRule<TaskDefModel>({
     const lastInner = innerProps[innerProps.length - 1];
     if (tags && tags.type === 'array' && (tags.children?.length ?? 0) > 0 && !get(taskDef, 'tags') && lastInner) {
       const tagsText = ctx.text.slice(tags.offset, end(tags));
-      const indent = /[ \t]*$/.exec(ctx.text.slice(0, lastInner.offset))![0];
+      const indent = /(?<![ \t])[ \t]*$/.exec(ctx.text.slice(0, lastInner.offset))![0];
       edits.push({ start: end(lastInner), end: end(lastInner), newText: `,\n${indent}"tags": ${tagsText}` });
     }
     edits.push({ start: end(taskDef), end: end(root), newText: '' });

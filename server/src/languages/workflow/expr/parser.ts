@@ -125,10 +125,44 @@ export interface ParseResult {
   error?: ExprError;
 }
 
+/**
+ * How deep an expression may nest, in its tree or in the parser's recursion (parentheses, `!`,
+ * `[...]`, call arguments). GitHub's own limit is 50; past ours every reader of the tree (the
+ * type checker, the rules) would overflow the stack (`((…))` ×10,000, `1 && 1 …` ×100,000).
+ */
+export const MAX_EXPRESSION_DEPTH = 500;
+
 export function parseExpression(src: string): ParseResult {
   const { tokens, error } = lex(src);
   if (error) return { error };
   let pos = 0;
+  /** Tree depth of the composite nodes built (a leaf is 1). */
+  const depthOf = new WeakMap<Expr, number>();
+  let nesting = 0;
+  const tooDeep = (start: number, end: number): never => {
+    throw {
+      start,
+      end: Math.max(end, start + 1),
+      message: `the expression nests more than ${MAX_EXPRESSION_DEPTH} levels deep (GitHub allows 50)`,
+    } as ExprError;
+  };
+  /** A composite node, refused when it makes the tree too deep. */
+  const node = <E extends Expr>(e: E, children: Expr[]): E => {
+    let d = 0;
+    for (const c of children) d = Math.max(d, depthOf.get(c) ?? 1);
+    if (d + 1 > MAX_EXPRESSION_DEPTH) tooDeep(e.start, e.end);
+    depthOf.set(e, d + 1);
+    return e;
+  };
+  /** Runs a nested parse, refused past the limit (the parser recurses once per level). */
+  const nested = <T>(at: Token, f: () => T): T => {
+    if (++nesting > MAX_EXPRESSION_DEPTH) tooDeep(at.start, at.end);
+    try {
+      return f();
+    } finally {
+      nesting--;
+    }
+  };
   const peek = () => tokens[pos];
   const fail = (t: Token, message: string): never => {
     throw { start: t.start, end: Math.max(t.end, t.start + 1), message } as ExprError;
@@ -149,7 +183,7 @@ export function parseExpression(src: string): ParseResult {
       if (t.kind === 'punct' && LEVELS[level].includes(t.text)) {
         pos++;
         const right = binary(level + 1);
-        left = { kind: 'binary', op: t.text, left, right, start: left.start, end: right.end };
+        left = node({ kind: 'binary', op: t.text, left, right, start: left.start, end: right.end }, [left, right]);
       } else return left;
     }
   }
@@ -157,8 +191,8 @@ export function parseExpression(src: string): ParseResult {
     const t = peek();
     if (t.kind === 'punct' && t.text === '!') {
       pos++;
-      const operand = unary();
-      return { kind: 'not', operand, start: t.start, end: operand.end };
+      const operand = nested(t, unary);
+      return node({ kind: 'not', operand, start: t.start, end: operand.end }, [operand]);
     }
     return postfix(primary());
   }
@@ -185,7 +219,7 @@ export function parseExpression(src: string): ParseResult {
         const args: Expr[] = [];
         if (!(peek().kind === 'punct' && peek().text === ')')) {
           for (;;) {
-            args.push(binary(0));
+            args.push(nested(n, () => binary(0)));
             const s = peek();
             if (s.kind === 'punct' && s.text === ',') {
               pos++;
@@ -195,13 +229,13 @@ export function parseExpression(src: string): ParseResult {
           }
         }
         const close = expectPunct(')');
-        return { kind: 'call', name: t.text, args, start: t.start, end: close.end };
+        return node({ kind: 'call', name: t.text, args, start: t.start, end: close.end }, args);
       }
       return { kind: 'var', name: t.text, start: t.start, end: t.end };
     }
     if (t.kind === 'punct' && t.text === '(') {
       pos++;
-      const inner = binary(0);
+      const inner = nested(t, () => binary(0));
       expectPunct(')');
       return inner;
     }
@@ -217,7 +251,7 @@ export function parseExpression(src: string): ParseResult {
         const n = peek();
         if (n.kind === 'punct' && n.text === '*') {
           pos++;
-          e = { kind: 'filter', object: e, start: e.start, end: n.end };
+          e = node({ kind: 'filter', object: e, start: e.start, end: n.end }, [e]);
           continue;
         }
         if (n.kind !== 'ident')
@@ -228,7 +262,7 @@ export function parseExpression(src: string): ParseResult {
               : `expected a property name after "." but found "${n.text}"`,
           );
         pos++;
-        e = { kind: 'prop', object: e, name: n.text, nameStart: n.start, start: e.start, end: n.end };
+        e = node({ kind: 'prop', object: e, name: n.text, nameStart: n.start, start: e.start, end: n.end }, [e]);
         continue;
       }
       if (t.text === '[') {
@@ -237,12 +271,12 @@ export function parseExpression(src: string): ParseResult {
         if (n.kind === 'punct' && n.text === '*') {
           pos++;
           const close = expectPunct(']');
-          e = { kind: 'filter', object: e, start: e.start, end: close.end };
+          e = node({ kind: 'filter', object: e, start: e.start, end: close.end }, [e]);
           continue;
         }
-        const index = binary(0);
+        const index = nested(t, () => binary(0));
         const close = expectPunct(']');
-        e = { kind: 'index', object: e, index, start: e.start, end: close.end };
+        e = node({ kind: 'index', object: e, index, start: e.start, end: close.end }, [e, index]);
         continue;
       }
       return e;

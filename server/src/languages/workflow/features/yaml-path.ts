@@ -36,10 +36,10 @@ export function yamlPositionAt(text: string, offset: number): YamlPosition {
     key = kv[2].trim();
     const value = kv[4] ?? '';
     inFlowSeq = value.includes('[') && !value.includes(']');
-    const pm = /([^\s,[\]{}'"]*)$/.exec(value)!;
+    const pm = /(?<![^\s,[\]{}'"])([^\s,[\]{}'"]*)$/.exec(value)!;
     prefix = pm[1];
   } else {
-    prefix = /([^\s,[\]{}'"]*)$/.exec(rest)![1];
+    prefix = /(?<![^\s,[\]{}'"])([^\s,[\]{}'"]*)$/.exec(rest)![1];
   }
   let indent = keyCol;
   if (m[2]) {

@@ -2,8 +2,26 @@ import { defineRule } from '../../../engine/define';
 import type { WorkflowModel } from '../parse';
 
 const CMD_RE = /::(set-output|save-state|set-env|add-path)\b/g;
-/** `echo "::set-output name=NAME::VALUE"` on one line, quoted or not. */
-const SET_OUTPUT_LINE = /^(\s*)echo\s+(["']?)::(set-output|save-state) name=([A-Za-z0-9_.-]+)::(.*?)\2\s*$/;
+/** The head of `echo "::set-output name=NAME::VALUE"`, quoted or not; the value is read by setOutputLine. */
+const SET_OUTPUT_HEAD = /^(\s*)echo\s+(["']?)::(set-output|save-state) name=([A-Za-z0-9_.-]+)::/;
+
+/**
+ * What `/^(\s*)echo\s+(["']?)::(set-output|save-state) name=(…)::(.*?)\2\s*$/` matches: the value is
+ * the rest of the line less trailing white space and the closing quote. (The lazy `(.*?)` retried
+ * `\s*$` at every character: quadratic on a value of many spaces then a word.)
+ */
+export function setOutputLine(line: string): string[] | null {
+  const m = SET_OUTPUT_HEAD.exec(line);
+  if (!m) return null;
+  let value = line.slice(m[0].length).trimEnd();
+  const quote = m[2];
+  if (quote) {
+    if (!value.endsWith(quote)) return null;
+    value = value.slice(0, -1);
+  }
+  if (/[\n\r\u2028\u2029]/.test(value)) return null; // `.` stops at a line break
+  return [line, m[1], quote, m[3], m[4], value];
+}
 
 export const rule = defineRule<WorkflowModel>({
   meta: {
@@ -58,7 +76,7 @@ export const rule = defineRule<WorkflowModel>({
             if (le < 0) le = text.length;
             if (text[le - 1] === '\r') le--;
             const line = text.slice(ls, le);
-            const lm = SET_OUTPUT_LINE.exec(line);
+            const lm = setOutputLine(line);
             if (lm && ls >= run.start && le <= run.end && !lm[5].includes('"')) {
               suggestions = [
                 {

@@ -54,7 +54,7 @@ export const rule = defineRule<WorkflowModel>({
         )
           break;
         const m =
-          /(^|[\n;&|(]\s*|\$\(\s*)(nix)\s+(build|develop|run|shell|flake|profile|eval|copy|path-info|store|log|fmt|print-dev-env)\b/.exec(
+          /(^|[\n;&|(][^\S\n]*|\$\([^\S\n]*)(nix)\s+(build|develop|run|shell|flake|profile|eval|copy|path-info|store|log|fmt|print-dev-env)\b/.exec(
             ctx.text.slice(step.run.start, step.run.end),
           );
         if (!m) continue;
