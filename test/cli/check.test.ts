@@ -81,6 +81,7 @@ describe('stdin', () => {
         '          task-definition: ecs/task-definition.json\n          container-name: app\n' +
         '          image: nginx:1.28\n',
     });
+    fs.mkdirSync(path.join(ws, '.git'));
     const td = '{\n  "family": "web",\n  "containerDefinitions": [{ "name": "web", "image": "nginx:1.27" }]\n}\n';
     const r = cli(['check', '-', '--stdin-filename', 'ecs/task-definition.json', '--format', 'json'], ws, {
       input: td,

@@ -1,7 +1,7 @@
 /** `shipshape check`: find the files, check (and fix) them on every core, report, choose the exit status. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { DEFAULT_SETTINGS, type Rule, type Settings, type Severity } from '../engine/types';
+import { DEFAULT_SETTINGS, type DocumentKind, type Rule, type Settings, type Severity } from '../engine/types';
 import { VERSION } from '../version';
 import { UsageError, type CheckOptions, type FailLevel } from './args';
 import { allRules, Checker, type CheckResult, type CheckSetup } from './check';
@@ -89,8 +89,13 @@ export async function runCheck(o: CheckOptions, io: Io): Promise<CheckOutcome> {
   if (o.paths[0] === '-') return runStdin(o, io, forced?.settings, walkOptions);
 
   const { targets, unreadable } = collectTargets(o.paths, walkOptions);
+  // Files named one by one (pre-commit, an editor) are checked among the other files of their
+  // repository: a task definition still sees the workflow that renders it.
+  const named = o.paths.some((p) => !isFolder(p));
+  const known = new Map<string, DocumentKind>();
+  for (const t of [...(named ? repositoryFiles(walkOptions) : []), ...targets]) if (t.kind) known.set(t.key, t.kind);
   const setup: CheckSetup = {
-    known: targets.filter((t) => t.kind).map((t) => ({ key: t.key, kind: t.kind! })),
+    known: [...known].map(([key, kind]) => ({ key, kind })),
     forced: forced?.settings,
     fix: o.fix,
     cwd,
@@ -133,6 +138,25 @@ export async function runCheck(o: CheckOptions, io: Io): Promise<CheckOutcome> {
   const run = report(targets, results, problems, o, fixed);
   io.stdout(render(run, o.format, allRules, io.env));
   return { code: exitCode(run, o.failLevel, o.maxWarnings), run };
+}
+
+function isFolder(p: string): boolean {
+  try {
+    return fs.statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The infrastructure files of the git repository around the working folder (none outside a
+ * repository: a walk of a home folder would cost more than the context is worth).
+ */
+function repositoryFiles(walkOptions: Parameters<typeof collectTargets>[1]): Target[] {
+  for (let dir = process.cwd(); ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, '.git'))) return collectTargets([dir], { ...walkOptions, kind: undefined }).targets;
+    if (path.dirname(dir) === dir) return [];
+  }
 }
 
 /** The run's report: files in walk order, then what could not be read (targets first, then other files). */
@@ -179,8 +203,8 @@ async function runStdin(
   if (!o.stdinFilename && !o.kind) throw new UsageError('reading stdin needs --stdin-filename PATH or --kind KIND');
   const shown = o.stdinFilename ?? '<stdin>';
   const key = toKey(o.stdinFilename ?? '<stdin>');
-  // The other files under the working folder, so cross-file checks see the stdin file among them.
-  const others = o.stdinFilename ? collectTargets(['.'], walkOptions).targets.filter((t) => t.key !== key) : [];
+  // The other files of the repository, so cross-file checks see the stdin file among them.
+  const others = o.stdinFilename ? repositoryFiles(walkOptions).filter((t) => t.key !== key) : [];
   const target: Target = { key, shown, kind: o.kind };
   const checker = new Checker({
     known: others.filter((t) => t.kind).map((t) => ({ key: t.key, kind: t.kind! })),
