@@ -9,7 +9,7 @@ import { Service } from '../service/service';
 import { LineIndex } from '../text/lines';
 import { filterConfigLog } from './config';
 import { CliDisk, readChecked } from './disk';
-import { applyEdits, chooseEdits, MAX_PASSES, type FixMode } from './fix';
+import { fixLoop, type FixMode } from './fix';
 import type { Diagnostic, FileReport, Problem, RelatedOut } from './report';
 import type { Target } from './walk';
 
@@ -99,22 +99,14 @@ export class Checker {
       this.disk.remember(target.key, text);
     }
     const doc = (t: string) => ({ path: target.key, text: t, kind: target.kind });
-    let result = this.service.validate(doc(text), settings, { trusted: true });
+    const validate = (t: string) => this.service.validate(doc(t), settings, { trusted: true });
+    let result = validate(text);
     let fixes = 0;
     let unstable = false;
     let fixed = text;
     if (this.setup.fix) {
-      for (let pass = 0; ; pass++) {
-        const chosen = chooseEdits(result.findings, this.setup.fix, fixed.length);
-        if (!chosen.edits.length) break;
-        if (pass === MAX_PASSES) {
-          unstable = true;
-          break;
-        }
-        fixed = applyEdits(fixed, chosen.edits);
-        fixes += chosen.fixes;
-        result = this.service.validate(doc(fixed), settings, { trusted: true });
-      }
+      const outcome = fixLoop(text, this.setup.fix, validate, result);
+      ({ result, fixes, unstable, text: fixed } = outcome);
       if (fixed !== text) {
         if (stdinText !== undefined) this.service.workspace.setOpen(target.key, fixed, target.kind);
         else this.disk.remember(target.key, fixed);

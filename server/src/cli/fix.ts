@@ -33,8 +33,9 @@ export function chooseEdits(
   findings: Finding[],
   mode: FixMode,
   length: number,
-): { edits: OffsetEdit[]; fixes: number } {
+): { edits: OffsetEdit[]; fixes: number; applied: Finding[] } {
   const chosen: OffsetEdit[] = [];
+  const applied: Finding[] = [];
   let fixes = 0;
   for (const f of findings) {
     const fix = fixToApply(f, mode, length);
@@ -43,9 +44,46 @@ export function chooseEdits(
     if (edits.some((e, i) => edits.some((o, j) => j < i && overlap(e, o)))) continue;
     if (edits.some((e) => chosen.some((c) => overlap(e, c)))) continue;
     chosen.push(...edits);
+    applied.push(f);
     fixes++;
   }
-  return { edits: chosen.sort((a, b) => a.start - b.start), fixes };
+  return { edits: chosen.sort((a, b) => a.start - b.start), fixes, applied };
+}
+
+export interface FixOutcome<R> {
+  text: string;
+  /** The check of the final text. */
+  result: R;
+  /** Fixes applied, over every pass. */
+  fixes: number;
+  /** The findings whose fix the first pass applied. */
+  firstPass: Finding[];
+  /** Still something to fix after MAX_PASSES passes. */
+  unstable: boolean;
+}
+
+/**
+ * Fix, check again, and again while a pass changes something (at most MAX_PASSES), as eslint
+ * does: a fix may uncover another, and two fixes that touched were left for a later pass.
+ */
+export function fixLoop<R extends { findings: Finding[] }>(
+  text: string,
+  mode: FixMode,
+  check: (text: string) => R,
+  first: R = check(text),
+): FixOutcome<R> {
+  let result = first;
+  let fixes = 0;
+  let firstPass: Finding[] = [];
+  for (let pass = 0; ; pass++) {
+    const chosen = chooseEdits(result.findings, mode, text.length);
+    if (!chosen.edits.length) return { text, result, fixes, firstPass, unstable: false };
+    if (pass === MAX_PASSES) return { text, result, fixes, firstPass, unstable: true };
+    if (pass === 0) firstPass = chosen.applied;
+    text = applyEdits(text, chosen.edits);
+    fixes += chosen.fixes;
+    result = check(text);
+  }
 }
 
 /** Applies non-overlapping edits. */

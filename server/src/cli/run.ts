@@ -154,7 +154,8 @@ function isFolder(p: string): boolean {
  */
 function repositoryFiles(walkOptions: Parameters<typeof collectTargets>[1]): Target[] {
   for (let dir = process.cwd(); ; dir = path.dirname(dir)) {
-    if (fs.existsSync(path.join(dir, '.git'))) return collectTargets([dir], { ...walkOptions, kind: undefined }).targets;
+    if (fs.existsSync(path.join(dir, '.git')))
+      return collectTargets([dir], { ...walkOptions, kind: undefined }).targets;
     if (path.dirname(dir) === dir) return [];
   }
 }
