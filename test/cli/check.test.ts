@@ -213,6 +213,23 @@ describe('files that cannot be checked (issue 22)', () => {
   });
 });
 
+describe('a byte order mark', () => {
+  it('is not read as text (no syntax error at 1:1), and --fix keeps it', () => {
+    const ws = workspace({
+      'default.nix': '\ufeff{ a = 1; }\n',
+      'task-definition.json': '\ufeff{ "family": "a", "containerDefinitions": [] }\n',
+      Dockerfile: '\ufeffFROM alpine:3.20\nRUN apk add curl\n',
+    });
+    const r = cli(['check', '--format', 'json', '.'], ws);
+    const codes = JSON.parse(r.stdout).files.flatMap((f: { diagnostics: { code: string }[] }) =>
+      f.diagnostics.map((d) => d.code),
+    );
+    assert.ok(!codes.includes('NX000') && !codes.includes('TD000'), codes.join(' '));
+    cli(['check', '--fix', 'Dockerfile'], ws);
+    assert.equal(read(ws, 'Dockerfile'), '\ufeffFROM alpine:3.20\nRUN apk add --no-cache curl\n');
+  });
+});
+
 describe('formats', () => {
   it('--format github: workflow commands with escaped properties, paths from GITHUB_WORKSPACE', () => {
     const ws = workspace({

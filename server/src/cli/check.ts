@@ -40,6 +40,8 @@ export interface CheckResult {
   logs: string[];
 }
 
+const BOM = '\ufeff';
+
 /** Every rule, the engine's own included, by code. */
 export function allRules(): Rule[] {
   return new Service(languages, { readFile: () => undefined, exists: () => false }).allRules();
@@ -82,8 +84,11 @@ export class Checker {
     const failuresBefore = this.disk.failures.size;
     const settings = this.settingsFor(target.key);
     let text: string;
+    // A byte order mark is not part of the text (editors hide it): checked without it, kept on write.
+    let bom = '';
     if (stdinText !== undefined) {
       text = stdinText;
+      if (text.startsWith(BOM)) [bom, text] = [BOM, text.slice(1)];
       this.service.workspace.setOpen(target.key, text, target.kind);
     } else {
       const limit = settings.maxFileSize ?? Number.POSITIVE_INFINITY;
@@ -96,6 +101,7 @@ export class Checker {
           readFailures: [],
         };
       text = read.text;
+      if (text.startsWith(BOM)) [bom, text] = [BOM, text.slice(1)];
       this.disk.remember(target.key, text);
     }
     const doc = (t: string) => ({ path: target.key, text: t, kind: target.kind });
@@ -123,8 +129,8 @@ export class Checker {
         diagnostics: result.findings.map((f) => this.diagnostic(f, result.lines)),
       },
       problems,
-      fixedText: fixed !== text ? fixed : undefined,
-      originalText: fixed !== text ? text : undefined,
+      fixedText: fixed !== text ? bom + fixed : undefined,
+      originalText: fixed !== text ? bom + text : undefined,
       fixes,
       unstable,
       logs: this.logs,

@@ -72,6 +72,8 @@ export class CliDisk implements FileSystem {
     if (st?.isFile() && st.size <= INDEX_LIMIT) {
       try {
         text = fs.readFileSync(path, 'utf8');
+        // as the file being checked: without its byte order mark
+        if (text.startsWith('\ufeff')) text = text.slice(1);
       } catch (e) {
         this.failures.set(path, errorReason(e));
       }
