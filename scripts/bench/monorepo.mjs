@@ -29,10 +29,16 @@ function childrenCpu() {
   }
 }
 
+/** A copy of the bundle, so that a build during a long run does not change it under the workers. */
+let cliCopy;
 function runCli(args, cwd) {
+  if (!cliCopy) {
+    cliCopy = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'shipshape-bench-cli-')), 'cli.js');
+    fs.copyFileSync(path.join(root, 'dist', 'cli.js'), cliCopy);
+  }
   const cpu0 = childrenCpu();
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, [path.join(root, 'dist', 'cli.js'), ...args], {
+  const r = spawnSync(process.execPath, [cliCopy, ...args], {
     cwd,
     encoding: 'utf8',
     maxBuffer: 1 << 30,
