@@ -15,14 +15,26 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { FIX_ALL_KIND, ignoreActions, quickFixes, toDiagnostic } from './engine/lsp';
+import {
+  FIX_ALL_KIND,
+  ignoreActions,
+  quickFixes,
+  toCompletionItem,
+  toDiagnostic,
+  toDocumentSymbol,
+  toFoldingRanges,
+  toHover,
+  toLocations,
+  toSelectionRange,
+  toWorkspaceEditOf,
+} from './lsp/convert';
 import { ruleDocUrl } from './engine/docs';
 import type { DocumentKind, Settings } from './engine/types';
 import { languages } from './languages';
 import { nodeFileSystem } from './node-fs';
 import { scanWorkspace } from './lsp/scan';
 import { toSettings } from './lsp/settings';
-import { pathToUri, uriToPath } from './lsp/uri';
+import { pathToUri, uriToPath } from './engine/uri';
 import { detectKind } from './service/detect';
 import { Service, type DocumentInput } from './service/service';
 import { LineIndex } from './text/lines';
@@ -242,59 +254,80 @@ export function startServer(connection: Connection): void {
     return { kind: DocumentDiagnosticReportKind.Full, items };
   });
 
+  /** Lines of a document for converting offsets: the open one the editor holds, else the service's. */
+  const linesOf = (p: string): LineIndex | undefined => {
+    const open = documents.get(pathToUri(p));
+    return open ? new LineIndex(open.getText()) : service.linesOf(p);
+  };
+
   connection.onCompletion(async (params, token) => {
     const doc = documents.get(params.textDocument.uri);
     if (!doc || token.isCancellationRequested) return [];
-    return service.complete(input(doc), doc.offsetAt(params.position), await settingsFor(doc.uri));
+    const offset = doc.offsetAt(params.position);
+    const lines = new LineIndex(doc.getText());
+    return service
+      .complete(input(doc), offset, await settingsFor(doc.uri))
+      .map((c) => toCompletionItem(c, lines, offset));
   });
 
   connection.onHover(async (params) => {
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return null;
-    return service.hover(input(doc), doc.offsetAt(params.position), await settingsFor(doc.uri)) ?? null;
+    const hover = service.hover(input(doc), doc.offsetAt(params.position), await settingsFor(doc.uri));
+    return hover ? toHover(hover, new LineIndex(doc.getText())) : null;
   });
 
   connection.onDocumentSymbol(async (params) => {
     const doc = documents.get(params.textDocument.uri);
-    return doc ? service.symbols(input(doc), await settingsFor(doc.uri)) : [];
+    if (!doc) return [];
+    const lines = new LineIndex(doc.getText());
+    return service.symbols(input(doc), await settingsFor(doc.uri)).map((s) => toDocumentSymbol(s, lines));
   });
 
   connection.onDefinition(async (params) => {
     const doc = documents.get(params.textDocument.uri);
-    return doc ? service.definition(input(doc), doc.offsetAt(params.position), await settingsFor(doc.uri)) : [];
+    if (!doc) return [];
+    return toLocations(
+      service.definition(input(doc), doc.offsetAt(params.position), await settingsFor(doc.uri)),
+      linesOf,
+    );
   });
 
   connection.onPrepareRename(async (params) => {
     const doc = documents.get(params.textDocument.uri);
-    return (
-      (doc && service.prepareRename(input(doc), doc.offsetAt(params.position), await settingsFor(doc.uri))) ?? null
-    );
+    if (!doc) return null;
+    const found = service.prepareRename(input(doc), doc.offsetAt(params.position), await settingsFor(doc.uri));
+    if (!found) return null;
+    return {
+      range: new LineIndex(doc.getText()).range(found.span.start, found.span.end),
+      placeholder: found.placeholder,
+    };
   });
 
   connection.onRenameRequest(async (params) => {
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return null;
     const edits = service.rename(input(doc), doc.offsetAt(params.position), params.newName, await settingsFor(doc.uri));
-    if (!edits) return null;
-    const changes: Record<string, import('vscode-languageserver').TextEdit[]> = {};
-    for (const e of edits) changes[pathToUri(e.path)] = e.edits;
-    return { changes };
+    return edits ? toWorkspaceEditOf(edits, linesOf) : null;
   });
 
   connection.onFoldingRanges(async (params) => {
     const doc = documents.get(params.textDocument.uri);
-    return doc ? service.folding(input(doc), await settingsFor(doc.uri)) : [];
+    if (!doc) return [];
+    return toFoldingRanges(service.folding(input(doc), await settingsFor(doc.uri)), new LineIndex(doc.getText()));
   });
 
   connection.onSelectionRanges(async (params) => {
     const doc = documents.get(params.textDocument.uri);
-    return doc
-      ? service.selectionRanges(
-          input(doc),
-          params.positions.map((p) => doc.offsetAt(p)),
-          await settingsFor(doc.uri),
-        )
-      : [];
+    if (!doc) return [];
+    const lines = new LineIndex(doc.getText());
+    return service
+      .selectionRanges(
+        input(doc),
+        params.positions.map((p) => doc.offsetAt(p)),
+        await settingsFor(doc.uri),
+      )
+      .map((s) => toSelectionRange(s, lines));
   });
 
   connection.onCodeAction(async (params) => {

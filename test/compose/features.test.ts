@@ -1,3 +1,4 @@
+import { LineIndex } from '../../server/src/text/lines';
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { featureAt } from './harness';
@@ -95,7 +96,7 @@ describe('compose hover', () => {
       'services:\n  web:\n    image: nginx:1.27\n    heal|thcheck:\n      test: ["CMD", "true"]\n',
     );
     const h = language.hover!(ctx, offset);
-    assert.match(JSON.stringify(h?.contents), /service_healthy/);
+    assert.match(h?.markdown ?? '', /service_healthy/);
   });
   it('shows the service definition on a depends_on name', () => {
     const { ctx, offset } = featureAt(
@@ -103,7 +104,7 @@ describe('compose hover', () => {
         'db:\n    image: postgres:16\n    environment:\n      A: 1\n',
     );
     const h = language.hover!(ctx, offset);
-    assert.match((h!.contents as any).value, /```yaml\ndb:\n {2}image: postgres:16\n {2}environment:\n {4}A: 1\n```/);
+    assert.match(h!.markdown, /```yaml\ndb:\n {2}image: postgres:16\n {2}environment:\n {4}A: 1\n```/);
   });
 });
 
@@ -113,14 +114,8 @@ describe('compose hover on declarations', () => {
       'services:\n  web:\n    image: nginx:1.27\n    depends_on: [db]\n    ' +
       'volumes: ["data:/d"]\n  db:\n    image: postgres:16\nvolumes:\n  data:\n';
     const { ctx } = featureAt(src);
-    assert.match(
-      (language.hover!(ctx, src.indexOf('  db:') + 3)!.contents as any).value,
-      /Used by `web` \(depends_on\)/,
-    );
-    assert.match(
-      (language.hover!(ctx, src.lastIndexOf('data:') + 1)!.contents as any).value,
-      /Volume `data`.*Used by `web`/s,
-    );
+    assert.match(language.hover!(ctx, src.indexOf('  db:') + 3)!.markdown, /Used by `web` \(depends_on\)/);
+    assert.match(language.hover!(ctx, src.lastIndexOf('data:') + 1)!.markdown, /Volume `data`.*Used by `web`/s);
   });
 });
 
@@ -135,9 +130,9 @@ describe('compose navigation', () => {
     const at = src.indexOf('db:database') + 1;
     const locs = language.definition!(ctx, at);
     assert.equal(locs.length, 1);
-    assert.deepEqual(locs[0].range.start, { line: 8, character: 2 });
+    assert.deepEqual(ctx.lines.position(locs[0].start), { line: 8, character: 2 });
     const vol = language.definition!(ctx, src.indexOf('data:/d') + 1);
-    assert.deepEqual(vol[0].range.start, { line: 12, character: 2 });
+    assert.deepEqual(ctx.lines.position(vol[0].start), { line: 12, character: 2 });
   });
   it('renames a service everywhere it is named', () => {
     const { ctx } = featureAt(src);
@@ -146,7 +141,7 @@ describe('compose navigation', () => {
     const { ctx: ctx2 } = featureAt(src);
     const web = language.rename!(ctx2, src.indexOf('service:web') + 9, 'frontend')![0].edits;
     assert.deepEqual(
-      web.map((e) => e.range.start.line),
+      web.map((e) => ctx2.lines.position(e.start).line),
       [1, 10],
     );
     assert.equal(language.rename!(ctx2, src.indexOf('service:web') + 9, 'bad name'), undefined);
@@ -168,7 +163,10 @@ describe('compose navigation', () => {
       service.settingsFor('/ws/compose.yaml'),
     )!;
     assert.deepEqual(
-      renamed.map((r) => [r.path, r.edits.map((e) => e.range.start.line)]),
+      renamed.map((r) => [
+        r.path,
+        r.edits.map((e) => new LineIndex(r.path.endsWith('override.yaml') ? override : base).position(e.start).line),
+      ]),
       [
         ['/ws/compose.yaml', [4, 3]],
         ['/ws/compose.override.yaml', [1, 5]],
@@ -201,7 +199,7 @@ describe('compose navigation', () => {
   it('renames a volume in its declaration and its uses', () => {
     const { ctx } = featureAt(src);
     const edits = language.rename!(ctx, src.lastIndexOf('data:') + 1, 'pgdata')![0].edits;
-    assert.deepEqual(edits.map((e) => e.range.start.line).sort(), [12, 7]);
+    assert.deepEqual(edits.map((e) => ctx.lines.position(e.start).line).sort(), [12, 7]);
   });
   it('lists services and resources as symbols', () => {
     const { ctx } = featureAt(src);
@@ -232,8 +230,8 @@ describe('compose features through the service', () => {
     );
     const locs = service.definition(doc, text.indexOf('base\n') + 1, settings);
     assert.equal(locs.length, 1);
-    assert.match(locs[0].uri, /^file:\/\/\/ws\/common\.yaml$/);
-    assert.deepEqual(locs[0].range.start, { line: 1, character: 2 });
+    assert.equal(locs[0].path, '/ws/common.yaml');
+    assert.deepEqual(new LineIndex(base).position(locs[0].start), { line: 1, character: 2 });
     const hover = service.hover(doc, text.indexOf('[db]') + 1, settings);
     assert.match(JSON.stringify(hover), /postgres:16/);
     const items = service.complete(doc, text.indexOf('    depends_on') + 4, settings).map((i) => i.label);

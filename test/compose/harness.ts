@@ -2,21 +2,12 @@
  * Runs compose rules the way the engine does (parse, check, format messages) over an in-memory
  * workspace, so rule tests need neither the disk nor the service.
  */
+import { workspaceOf } from '../helpers/context';
+import { createOnce } from '../../server/src/engine/once';
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { posix } from 'node:path';
-import { DockerfileParser } from 'dockerfile-ast';
-import type {
-  DocumentKind,
-  Fix,
-  OffsetEdit,
-  ParsedFile,
-  Report,
-  Rule,
-  RuleContext,
-  WorkspaceIndex,
-} from '../../server/src/engine/types';
+import { readdirSync } from 'node:fs';
+import type { Fix, OffsetEdit, Report, Rule, RuleContext, WorkspaceIndex } from '../../server/src/engine/types';
 import { DEFAULT_SETTINGS } from '../../server/src/engine/types';
 import { LineIndex } from '../../server/src/text/lines';
 import { language } from '../../server/src/languages/compose';
@@ -29,51 +20,14 @@ export interface Found extends Report {
   message: string;
 }
 
-function kindOf(path: string): DocumentKind | undefined {
-  const base = posix.basename(path);
-  if (/^(docker-)?compose.*\.ya?ml$/.test(base)) return 'compose';
-  if (/(^|\.)(Dockerfile|Containerfile)$/i.test(base) || /^Dockerfile\./.test(base)) return 'dockerfile';
-  return undefined;
-}
-
-function parsed(path: string, text: string): ParsedFile | undefined {
-  const kind = kindOf(path);
-  if (kind === 'compose') return { path, kind, text, lines: new LineIndex(text), model: language.parse(text, path) };
-  if (kind === 'dockerfile')
-    return { path, kind, text, lines: new LineIndex(text), model: DockerfileParser.parse(text) };
-  return undefined;
-}
-
 /** A workspace over a map of absolute paths to texts; folders exist when a file is under them. */
 export function memoryWorkspace(files: Record<string, string>): WorkspaceIndex {
-  return {
-    get: (p) => (files[p] !== undefined ? parsed(p, files[p]) : undefined),
-    exists: (p) => files[p] !== undefined || Object.keys(files).some((f) => f.startsWith(p.replace(/\/$/, '') + '/')),
-    readText: (p) => files[p],
-    list: (kind) => Object.keys(files).filter((f) => !kind || kindOf(f) === kind),
-  };
+  return workspaceOf(files);
 }
 
 /** A workspace over the real disk (for the corpus). */
 export function diskWorkspace(): WorkspaceIndex {
-  return {
-    get: (p) => {
-      try {
-        return statSync(p).isFile() ? parsed(p, readFileSync(p, 'utf8')) : undefined;
-      } catch {
-        return undefined;
-      }
-    },
-    exists: (p) => existsSync(p),
-    readText: (p) => {
-      try {
-        return readFileSync(p, 'utf8');
-      } catch {
-        return undefined;
-      }
-    },
-    list: () => [],
-  };
+  return workspaceOf({}, '/');
 }
 void readdirSync;
 
@@ -108,6 +62,7 @@ export function check(text: string, opts: CheckOptions = {}): Found[] {
       workspace,
       settings: DEFAULT_SETTINGS,
       trusted: false,
+      once: createOnce(),
       report: (r) =>
         out.push({
           ...r,
@@ -214,6 +169,7 @@ export function featureAt(
   const text = offset >= 0 ? textWithCursor.slice(0, offset) + textWithCursor.slice(offset + 1) : textWithCursor;
   const path = opts.path ?? '/ws/compose.yaml';
   const ctx: FeatureContext<ComposeModel> = {
+    once: createOnce(),
     path,
     kind: 'compose',
     text,

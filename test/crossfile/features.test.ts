@@ -6,6 +6,7 @@ import { crossFileCompletions, crossFileDefinition } from '../../server/src/lang
 import { LineIndex } from '../../server/src/text/lines';
 import { parseWorkflow } from '../../server/src/languages/workflow/parse';
 import { DEFAULT_SETTINGS } from '../../server/src/engine/types';
+import { createOnce } from '../../server/src/engine/once';
 
 const WF = '/ws/.github/workflows/deploy.yml';
 const TD = '/ws/ecs/task-definition.json';
@@ -35,6 +36,7 @@ function ctx() {
     model: parseWorkflow(workflow),
     workspace: service.workspace,
     settings: DEFAULT_SETTINGS,
+    once: createOnce(),
   };
 }
 const at = (needle: string, delta = 1) => workflow.indexOf(needle) + delta;
@@ -44,13 +46,14 @@ test(
   () => {
     const c = ctx();
     const toContainer = crossFileDefinition(c, at('container-name: web', 17));
-    assert.equal(toContainer[0].uri, 'file://' + TD);
-    assert.equal(toContainer[0].range.start.line, 3);
+    const pos = (s: { path: string; start: number }) => c.workspace.get(s.path)!.lines.position(s.start);
+    assert.equal(toContainer[0].path, TD);
+    assert.equal(pos(toContainer[0]).line, 3);
     const toStage = crossFileDefinition(c, at('production'));
-    assert.deepEqual([toStage[0].uri, toStage[0].range.start.line], ['file:///ws/Dockerfile', 2]);
+    assert.deepEqual([toStage[0].path, pos(toStage[0]).line], ['/ws/Dockerfile', 2]);
     const toArg = crossFileDefinition(c, at('NODE_VERSION=22'));
-    assert.deepEqual([toArg[0].range.start.line, toArg[0].range.start.character], [0, 4]);
-    assert.equal(crossFileDefinition(c, at('ecs/task-definition.json'))[0].uri, 'file://' + TD);
+    assert.deepEqual([pos(toArg[0]).line, pos(toArg[0]).character], [0, 4]);
+    assert.equal(crossFileDefinition(c, at('ecs/task-definition.json'))[0].path, TD);
     assert.deepEqual(crossFileDefinition(c, at('runs-on')), []);
   },
 );

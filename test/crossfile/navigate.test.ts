@@ -4,9 +4,10 @@
  * naming it, a task definition container and the render step's container-name, a flake output
  * and `nix build .#name`.
  */
+import { applyEdits } from '../../server/src/engine/fixes';
+import type { OffsetEdit } from '../../server/src/engine/types';
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { TextEdit } from 'vscode-languageserver-types';
 import { memoryService } from '../helpers/context';
 import { DEFAULT_SETTINGS } from '../../server/src/engine/types';
 import { LineIndex } from '../../server/src/text/lines';
@@ -62,12 +63,8 @@ function at(path: string, needle: string, delta = 1, nth = 0): number {
   assert.ok(i >= 0, `${needle} in ${path}`);
   return i + delta;
 }
-function apply(text: string, edits: TextEdit[]): string {
-  const lines = new LineIndex(text);
-  return edits
-    .map((e) => ({ s: lines.offset(e.range.start), e: lines.offset(e.range.end), t: e.newText }))
-    .sort((a, b) => b.s - a.s)
-    .reduce((acc, e) => acc.slice(0, e.s) + e.t + acc.slice(e.e), text);
+function apply(text: string, edits: OffsetEdit[]): string {
+  return applyEdits(text, edits);
 }
 function renamed(path: string, offset: number, newName: string): Record<string, string> | undefined {
   const result = service().rename(doc(path), offset, newName, DEFAULT_SETTINGS);
@@ -76,7 +73,7 @@ function renamed(path: string, offset: number, newName: string): Record<string, 
 }
 function hoverText(path: string, offset: number): string {
   const h = service().hover(doc(path), offset, DEFAULT_SETTINGS);
-  return h && typeof h.contents === 'object' && 'value' in h.contents ? h.contents.value : '';
+  return h?.markdown ?? '';
 }
 
 test('rename a stage in the Dockerfile: the workflow and compose targets follow', () => {
@@ -162,9 +159,10 @@ test('hover on a declaration lists its uses in other files', () => {
 test('go to definition from a compose target and from .#name', () => {
   const s = service();
   const toStage = s.definition(doc(COMPOSE), at(COMPOSE, '"prod"', 2), DEFAULT_SETTINGS);
-  assert.deepEqual([toStage[0]?.uri, toStage[0]?.range.start], ['file:///ws/Dockerfile', { line: 2, character: 21 }]);
+  const pos = (x: { path: string; start: number }) => new LineIndex(files[x.path]).position(x.start);
+  assert.deepEqual([toStage[0]?.path, pos(toStage[0])], ['/ws/Dockerfile', { line: 2, character: 21 }]);
   const toOutput = s.definition(doc(WF), at(WF, '.#hello', 2), DEFAULT_SETTINGS);
-  assert.deepEqual([toOutput[0]?.uri, toOutput[0]?.range.start.line], ['file:///ws/flake.nix', 2]);
+  assert.deepEqual([toOutput[0]?.path, pos(toOutput[0]).line], ['/ws/flake.nix', 2]);
 });
 
 test('completions after nix build .# and nix run .#: the outputs the flake defines where nix looks', () => {
@@ -206,7 +204,8 @@ test('prepare rename: the name under the cursor and its range, or nothing to ren
   const s = service();
   const prep = (path: string, offset: number) => s.prepareRename(doc(path), offset, DEFAULT_SETTINGS);
   assert.equal(prep(WF, at(WF, '.#hello', 4))?.placeholder, 'hello');
-  assert.deepEqual(prep(WF, at(WF, '.#hello', 4))?.range, {
+  const span = prep(WF, at(WF, '.#hello', 4))!.span;
+  assert.deepEqual(new LineIndex(files[WF]).range(span.start, span.end), {
     start: { line: 15, character: 25 },
     end: { line: 15, character: 30 },
   });

@@ -5,6 +5,7 @@ import { language } from '../../server/src/languages/dockerfile';
 import { LineIndex } from '../../server/src/text/lines';
 import type { FeatureContext } from '../../server/src/engine/types';
 import type { DockerfileModel } from '../../server/src/languages/dockerfile/parse';
+import { createOnce } from '../../server/src/engine/once';
 
 function at(src: string): { ctx: FeatureContext<DockerfileModel>; offset: number } {
   const offset = src.indexOf('|');
@@ -18,6 +19,7 @@ function at(src: string): { ctx: FeatureContext<DockerfileModel>; offset: number
       model: language.parse(text, '/w/Dockerfile'),
       workspace: undefined as never,
       settings: { rules: {} },
+      once: createOnce(),
     },
     offset,
   };
@@ -32,7 +34,7 @@ test('completes instructions with snippets at the start of a line', () => {
   const items = language.complete!(ctx, offset);
   const run = items.find((i) => i.label === 'RUN')!;
   assert.ok(run);
-  assert.equal((run.textEdit as { newText: string }).newText, 'RUN ${1:command}');
+  assert.equal(run.insertText, 'RUN ${1:command}');
 });
 
 test('completes flags per instruction', () => {
@@ -70,7 +72,7 @@ test('hovers instructions, flags, variables and stages', () => {
   const h = (src: string) => {
     const { ctx, offset } = at(src);
     const r = language.hover!(ctx, offset);
-    return r ? (r.contents as { value: string }).value : '';
+    return r?.markdown ?? '';
   };
   assert.match(h('FROM a:1\nCO|PY x /x'), /COPY/);
   assert.match(h('FROM a:1\nRUN --mo|unt=type=cache,target=/c x'), /--mount/);
@@ -83,10 +85,10 @@ test('hovers instructions, flags, variables and stages', () => {
 test('go to definition of stages and ARGs', () => {
   const { ctx, offset } = at('ARG V=1\nFROM a:1 AS build\nARG V\nFROM b:1\nCOPY --from=bu|ild /x /x');
   const loc = language.definition!(ctx, offset);
-  assert.deepEqual(loc[0].range.start, { line: 1, character: 12 });
+  assert.deepEqual(ctx.lines.position(loc[0].start), { line: 1, character: 12 });
   const v = at('ARG V=1\nFROM a:1\nARG V\nRUN echo $|V');
   assert.deepEqual(
-    language.definition!(v.ctx, v.offset)[0].range.start,
+    v.ctx.lines.position(language.definition!(v.ctx, v.offset)[0].start),
     { line: 0, character: 4 },
     'a stage ARG without default goes to the global one',
   );

@@ -3,17 +3,10 @@
  * of this folder: resolves default severities, applies `# hadolint ignore=` comments on the line
  * above, and can apply fixes. A stand-in until the engine's runner lands on main.
  */
+import { workspaceOf } from '../helpers/context';
+import { createOnce } from '../../server/src/engine/once';
 import { LineIndex } from '../../server/src/text/lines';
-import type {
-  Finding,
-  Language,
-  OffsetEdit,
-  Report,
-  Rule,
-  WorkspaceIndex,
-  ParsedFile,
-  DocumentKind,
-} from '../../server/src/engine/types';
+import type { Finding, Language, OffsetEdit, Report, Rule, WorkspaceIndex } from '../../server/src/engine/types';
 import { DEFAULT_SETTINGS } from '../../server/src/engine/types';
 
 export interface MemoryFiles {
@@ -21,27 +14,8 @@ export interface MemoryFiles {
 }
 
 /** An in-memory workspace: parses files of the given languages on demand. */
-export function memoryWorkspace(files: MemoryFiles, languages: Language[]): WorkspaceIndex {
-  const kindOf = (p: string): DocumentKind | undefined => {
-    const base = p.slice(p.lastIndexOf('/') + 1);
-    if (base === '.dockerignore' || base.endsWith('.dockerignore')) return 'dockerignore';
-    if (/^(Dockerfile|Containerfile)/.test(base) || base.endsWith('.Dockerfile')) return 'dockerfile';
-    return undefined;
-  };
-  return {
-    get(path): ParsedFile | undefined {
-      const text = files[path];
-      const kind = kindOf(path);
-      if (text === undefined || !kind) return undefined;
-      const lang = languages.find((l) => l.kind === kind);
-      if (!lang) return undefined;
-      return { path, kind, text, lines: new LineIndex(text), model: lang.parse(text, path) };
-    },
-    exists: (p) =>
-      files[p] !== undefined || Object.keys(files).some((f) => f.startsWith(p.endsWith('/') ? p : p + '/')),
-    readText: (p) => files[p],
-    list: (kind) => Object.keys(files).filter((f) => !kind || kindOf(f) === kind),
-  };
+export function memoryWorkspace(files: MemoryFiles, _languages?: Language[]): WorkspaceIndex {
+  return workspaceOf(files);
 }
 
 export function runRules(
@@ -68,6 +42,7 @@ export function runRules(
       workspace,
       settings: DEFAULT_SETTINGS,
       trusted: false,
+      once: createOnce(),
       report: (r) => reports.push(r),
     });
     for (const r of reports) {

@@ -1,4 +1,5 @@
 /** The Dockerfile model other languages read: stages, ports, args, final image, user. */
+import { workspaceOf } from '../helpers/context';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseDockerfile } from '../../server/src/languages/dockerfile/parse';
@@ -89,7 +90,7 @@ test('.hadolint.yaml ignored: list and override: severities', () => {
   };
   const o = language.configOverrides!({
     path: '/w/sub/Dockerfile',
-    workspace: { get: () => undefined, exists: (p) => p in files, readText: (p) => files[p], list: () => [] },
+    workspace: workspaceOf(files),
   });
   assert.deepEqual(o, { DL3018: 'info', DL3008: 'off' });
 });

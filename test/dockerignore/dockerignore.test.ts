@@ -1,4 +1,5 @@
 /** .dockerignore: the matcher (Docker's semantics), the rules, completions and hovers. */
+import { createOnce } from '../../server/src/engine/once';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseDockerignore, isExcluded } from '../../server/src/languages/dockerignore/patterns';
@@ -92,6 +93,7 @@ test('completions offer common entries not yet present', () => {
       model: language.parse(text, ''),
       workspace: undefined as never,
       settings: { rules: {} },
+      once: createOnce(),
     },
     text.length,
   );
@@ -110,8 +112,9 @@ test('hover explains a pattern', () => {
     model: language.parse(text, ''),
     workspace: undefined as never,
     settings: { rules: {} },
+    once: createOnce(),
   };
   const h = language.hover!(ctx, 2)!;
-  assert.match((h.contents as { value: string }).value, /Excludes[\s\S]*any folder/);
-  assert.match((language.hover!(ctx, 11)!.contents as { value: string }).value, /Re-includes/);
+  assert.match(h.markdown, /Excludes[\s\S]*any folder/);
+  assert.match(language.hover!(ctx, 11)!.markdown, /Re-includes/);
 });

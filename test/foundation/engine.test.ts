@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseConfig, mergeSettings } from '../../server/src/engine/config';
-import { applyEdits, quickFixes, safeFixEdits, toDiagnostic } from '../../server/src/engine/lsp';
+import { applyEdits, safeFixEdits } from '../../server/src/engine/fixes';
+import { quickFixes, toDiagnostic } from '../../server/src/lsp/convert';
 import { snippetToPlain } from '../../server/src/engine/snippet';
 import { DEFAULT_SETTINGS, type Finding } from '../../server/src/engine/types';
 import { detectKind } from '../../server/src/service/detect';

@@ -11,7 +11,7 @@ import {
   HoverRequest,
   DocumentSymbolRequest,
 } from 'vscode-languageserver-protocol/node';
-import { applyEdits } from '../../server/src/engine/lsp';
+import { applyEdits } from '../../server/src/engine/fixes';
 import { LineIndex } from '../../server/src/text/lines';
 import { LspClient } from '../helpers/lsp-client';
 

@@ -2,6 +2,8 @@
  * Random and mutated text of every kind through every service feature: nothing throws, and every
  * range the service returns lies inside the document.
  */
+import { toCompletionItem, toDocumentSymbol, toHover, toLocations } from '../../server/src/lsp/convert';
+import type { DocumentSymbol } from 'vscode-languageserver-types';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -86,7 +88,9 @@ function exercise(kind: DocumentKind, text: string, offset: number) {
         assert.ok(e.start >= 0 && e.end >= e.start && e.end <= text.length, `fix of ${f.code} inside`);
   }
   const at = Math.min(offset, text.length);
-  for (const item of service.complete(doc, at, settings)) {
+  // every result goes through the one LSP conversion, as the server sends it
+  for (const c of service.complete(doc, at, settings)) {
+    const item = toCompletionItem(c, lines, at);
     const edit = item.textEdit as
       | { range?: Parameters<typeof inside>[0]; insert?: Parameters<typeof inside>[0] }
       | undefined;
@@ -94,16 +98,19 @@ function exercise(kind: DocumentKind, text: string, offset: number) {
     if (edit?.insert) inside(edit.insert, lines, `completion ${item.label}`);
   }
   const hover = service.hover(doc, at, settings);
-  if (hover?.range) inside(hover.range, lines, 'hover');
-  const walk = (symbols: ReturnType<typeof service.symbols>) => {
+  const lspHover = hover && toHover(hover, lines);
+  if (lspHover?.range) inside(lspHover.range, lines, 'hover');
+  const walk = (symbols: DocumentSymbol[]) => {
     for (const s of symbols) {
       inside(s.range, lines, `symbol ${s.name}`);
       inside(s.selectionRange, lines, `symbol ${s.name}`);
       walk(s.children ?? []);
     }
   };
-  walk(service.symbols(doc, settings));
-  for (const loc of service.definition(doc, at, settings))
+  walk(service.symbols(doc, settings).map((s) => toDocumentSymbol(s, lines)));
+  for (const loc of toLocations(service.definition(doc, at, settings), (p) =>
+    p === doc.path ? lines : service.linesOf(p),
+  ))
     if (loc.uri.endsWith(doc.path)) inside(loc.range, lines, 'definition');
   service.folding(doc, settings);
   service.selectionRanges(doc, [at], settings);

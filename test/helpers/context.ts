@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { languages } from '../../server/src/languages';
 import { Service } from '../../server/src/service/service';
 import type { FileSystem } from '../../server/src/service/workspace';
+import type { WorkspaceIndex } from '../../server/src/engine/types';
 
 /** The repository root (tests run from out/test/..., sources live in test/...). */
 export const REPO_ROOT = path.resolve(
@@ -30,4 +31,28 @@ export function memoryFs(files: Record<string, string>): FileSystem {
 /** A service over an in-memory workspace (the default for unit tests). */
 export function memoryService(files: Record<string, string> = {}): Service {
   return new Service(languages, memoryFs(files));
+}
+
+/** Files in memory over the real disk under `root` (a fixture or corpus folder), for rules that read other files. */
+export function layeredFs(files: Record<string, string>, root?: string): FileSystem {
+  const mem = memoryFs(files);
+  const onDisk = (p: string) => !!root && p.startsWith(root);
+  return {
+    readFile: (p) => {
+      const t = mem.readFile(p);
+      if (t !== undefined || !onDisk(p)) return t;
+      try {
+        return fs.statSync(p).isFile() ? fs.readFileSync(p, 'utf8') : undefined;
+      } catch {
+        return undefined;
+      }
+    },
+    exists: (p) => mem.exists(p) || (onDisk(p) && fs.existsSync(p)),
+    list: () => Object.keys(files),
+  };
+}
+
+/** The real workspace index (parses, facts, dependencies) over files in memory, optionally over a disk folder. */
+export function workspaceOf(files: Record<string, string> = {}, root?: string): WorkspaceIndex {
+  return new Service(languages, layeredFs(files, root)).workspace;
 }

@@ -14,7 +14,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { posix } from 'node:path';
-import { applyEdits } from '../../server/src/engine/lsp';
+import { applyEdits } from '../../server/src/engine/fixes';
 import type { Finding, Language, Rule, Settings } from '../../server/src/engine/types';
 import { LineIndex } from '../../server/src/text/lines';
 import { memoryService } from './context';
@@ -161,12 +161,13 @@ export function testRule(language: Language, rule: Rule, cases: RuleCases): void
     it('doc examples: incorrect reports, correct does not', () => {
       const path = DEFAULT_PATHS[language.kind];
       const files = docFiles(path, rule.meta.docs.files);
+      const example = (x: string) => language.exampleFile?.(x) ?? x;
       assert.ok(
-        runRule(language, rule, { code: rule.meta.docs.incorrect, path, files }).length > 0,
+        runRule(language, rule, { code: example(rule.meta.docs.incorrect), path, files }).length > 0,
         'the incorrect example reports',
       );
       assert.deepEqual(
-        runRule(language, rule, { code: rule.meta.docs.correct, path, files }).map((f) => f.message),
+        runRule(language, rule, { code: example(rule.meta.docs.correct), path, files }).map((f) => f.message),
         [],
         'the correct example is clean',
       );

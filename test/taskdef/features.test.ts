@@ -1,10 +1,9 @@
 /** Completions, hovers and symbols through the real service. `|` marks the cursor. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { CompletionItem, MarkupContent } from 'vscode-languageserver-types';
+import type { Completion } from '../../server/src/engine/types';
 import { memoryService } from '../helpers/context';
-import { applyEdits } from '../../server/src/engine/lsp';
-import { LineIndex } from '../../server/src/text/lines';
+import { applyEdits } from '../../server/src/engine/fixes';
 import { MODEL } from '../../server/src/languages/taskdef/ecs';
 import { fieldDoc } from '../../server/src/languages/taskdef/docs';
 
@@ -16,31 +15,28 @@ function at(marked: string): { text: string; offset: number } {
   const offset = marked.indexOf('|');
   return { text: marked.slice(0, offset) + marked.slice(offset + 1), offset };
 }
-function complete(marked: string): CompletionItem[] {
+function complete(marked: string): Completion[] {
   const { text, offset } = at(marked);
   return service.complete({ path: PATH, text, kind: 'taskdef' }, offset, settings);
 }
-const labels = (items: CompletionItem[]) => items.map((i) => i.label);
+const labels = (items: Completion[]) => items.map((i) => i.label);
 /** The text after accepting `label` (snippet tab stops stripped to their defaults). */
 function accept(marked: string, label: string): string {
   const { text } = at(marked);
   const item = complete(marked).find((i) => i.label === label);
   assert.ok(item, `no completion ${label}`);
-  const edit = item.textEdit as {
-    range: { start: { line: number; character: number }; end: { line: number; character: number } };
-    newText: string;
-  };
-  const lines = new LineIndex(text);
-  const newText = edit.newText
+  const { offset } = at(marked);
+  const edit = { start: item.replace?.start ?? offset, end: item.replace?.end ?? offset };
+  const newText = (item.insertText ?? item.label)
     .replace(/\$\{\d+\|([^,|]*)[^}]*\}/g, '$1')
     .replace(/\$\{\d+:([^}]*)\}/g, '$1')
     .replace(/\$\d+/g, '');
-  return applyEdits(text, [{ start: lines.offset(edit.range.start), end: lines.offset(edit.range.end), newText }]);
+  return applyEdits(text, [{ start: edit.start, end: edit.end, newText }]);
 }
 function hover(marked: string): string | undefined {
   const { text, offset } = at(marked);
   const h = service.hover({ path: PATH, text, kind: 'taskdef' }, offset, settings);
-  return h ? (h.contents as MarkupContent).value : undefined;
+  return h?.markdown;
 }
 
 describe('taskdef completions', () => {
@@ -57,7 +53,7 @@ describe('taskdef completions', () => {
   it('container keys with our short docs', () => {
     const items = complete('{ "containerDefinitions": [{ "name": "a", | }] }');
     const hc = items.find((i) => i.label === 'healthCheck')!;
-    assert.match((hc.documentation as MarkupContent).value, /healthy/);
+    assert.match(hc.documentation ?? '', /healthy/);
     assert.ok(labels(items).includes('readonlyRootFilesystem'));
   });
   it('replaces a half-typed key', () => {
@@ -142,11 +138,9 @@ describe('taskdef completions', () => {
     // the item's range to the cursor; a fuzzy match whose first character must match the start.
     const shown = (marked: string) => {
       const { text, offset } = at(marked);
-      const lines = new LineIndex(text);
       return complete(marked)
         .filter((i) => {
-          const range = (i.textEdit as { range: { start: { line: number; character: number } } }).range;
-          const word = text.slice(lines.offset(range.start), offset).toLowerCase();
+          const word = text.slice(i.replace?.start ?? offset, offset).toLowerCase();
           const candidate = (i.filterText ?? i.label).toLowerCase();
           if (word === '') return true;
           if (candidate[0] !== word[0]) return false;

@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { REPO_ROOT, memoryService } from '../helpers/context';
-import { applyEdits } from '../../server/src/engine/lsp';
+import { applyEdits } from '../../server/src/engine/fixes';
 import { J, F } from './util';
 
 const service = memoryService();

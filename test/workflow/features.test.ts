@@ -4,7 +4,7 @@ import { language } from '../../server/src/languages/workflow';
 import { LineIndex } from '../../server/src/text/lines';
 import { memoryWorkspace } from './lint';
 import type { WorkspaceIndex } from '../../server/src/engine/types';
-import type { MarkupContent } from 'vscode-languageserver-types';
+import { createOnce } from '../../server/src/engine/once';
 
 /** Builds a feature context; `|` in the text marks the cursor. */
 function at(textWithCursor: string, workspace: WorkspaceIndex = memoryWorkspace()) {
@@ -18,6 +18,7 @@ function at(textWithCursor: string, workspace: WorkspaceIndex = memoryWorkspace(
     model: language.parse(text, '/repo/.github/workflows/ci.yml'),
     workspace,
     settings: { rules: {}, workflow: { selfHostedRunnerLabels: ['gpu-box'] } },
+    once: createOnce(),
   };
   return { ctx, offset };
 }
@@ -28,7 +29,7 @@ const labels = (src: string, ws?: WorkspaceIndex) => {
 const hoverText = (src: string) => {
   const { ctx, offset } = at(src);
   const h = language.hover!(ctx, offset);
-  return h ? (h.contents as MarkupContent).value : undefined;
+  return h?.markdown;
 };
 
 test('completes top-level, job and step keys without the ones already there', () => {
@@ -149,7 +150,7 @@ test('symbols list jobs with their steps; definition goes from needs to the job 
       ' - uses: ./act\n|',
   );
   const syms = language.symbols!(ctx);
-  const jobs = syms.filter((s) => s.kind === 5);
+  const jobs = syms.filter((s) => s.kind === 'class');
   assert.deepEqual(
     jobs.map((s) => s.name),
     ['build', 'deploy'],
@@ -160,11 +161,11 @@ test('symbols list jobs with their steps; definition goes from needs to the job 
   );
   const needsAt = ctx.text.indexOf('needs: build') + 8;
   const def = language.definition!(ctx, needsAt);
-  assert.equal(def[0].range.start.line, 2);
+  assert.equal(ctx.lines.position(def[0].start).line, 2);
   const ws = memoryWorkspace({ '/repo/act/action.yml': 'runs: { using: composite, steps: [] }\n' });
   const ctx2 = { ...ctx, workspace: ws };
   const local = language.definition!(ctx2, ctx.text.indexOf('./act') + 2);
-  assert.equal(local[0].uri, 'file:///repo/act/action.yml');
+  assert.equal(local[0].path, '/repo/act/action.yml');
 });
 
 test('hovers: event names under on:, in each of its forms', () => {

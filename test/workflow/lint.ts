@@ -1,4 +1,6 @@
 /** A small runner for the workflow rules in tests (the engine's analyze lives on main). */
+import { workspaceOf } from '../helpers/context';
+import { createOnce } from '../../server/src/engine/once';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { language } from '../../server/src/languages/workflow';
@@ -19,20 +21,7 @@ export function format(template: string, data: Record<string, string | number> =
 
 /** A workspace over a map of path → text, falling back to the disk under `root` when given. */
 export function memoryWorkspace(files: Record<string, string> = {}, root?: string): WorkspaceIndex {
-  const read = (p: string) =>
-    files[p] ??
-    (root && p.startsWith(root) && fs.existsSync(p) && fs.statSync(p).isFile()
-      ? fs.readFileSync(p, 'utf8')
-      : undefined);
-  return {
-    get: () => undefined,
-    exists: (p) =>
-      p in files ||
-      Object.keys(files).some((f) => f.startsWith(p + '/')) ||
-      (!!root && p.startsWith(root) && fs.existsSync(p)),
-    readText: read,
-    list: () => Object.keys(files),
-  };
+  return workspaceOf(files, root);
 }
 
 export function lint(
@@ -53,6 +42,7 @@ export function lint(
     const severity = rule.meta.defaultSeverity;
     if (severity === 'off') continue;
     rule.check({
+      once: createOnce(),
       path: p,
       kind: 'workflow',
       text,

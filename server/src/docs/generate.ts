@@ -47,13 +47,15 @@ function page(service: Service, rule: Rule): string {
   const rules: Record<string, 'off' | 'warning'> = {};
   for (const r of service.allRules()) rules[r.meta.code] = 'off';
   rules[rule.meta.code] = rule.meta.defaultSeverity === 'off' ? 'warning' : (rule.meta.defaultSeverity as 'warning');
-  const result = service.validate(
-    { path, text: rule.meta.docs.incorrect, kind },
-    service.settingsFor(path, { rules }),
-    { trusted: false },
-  );
+  // a language completes its own rules' examples into whole files (the engine's rules show a situation, not a file)
+  const language = service.registry.language(kind);
+  const example = (language?.rules.includes(rule) && language.exampleFile) || ((x: string) => x);
+  const examples = { incorrect: example(rule.meta.docs.incorrect), correct: example(rule.meta.docs.correct) };
+  const result = service.validate({ path, text: examples.incorrect, kind }, service.settingsFor(path, { rules }), {
+    trusted: false,
+  });
   const findings = result.findings.map((f) =>
     rule.meta.defaultSeverity === 'off' ? { ...f, severity: 'warning' as const } : f,
   );
-  return renderRulePage(rule, findings, (o) => result.lines.position(o));
+  return renderRulePage(rule, findings, (o) => result.lines.position(o), examples);
 }

@@ -25,6 +25,8 @@ export function renderRulePage(
   rule: Rule,
   exampleFindings: Finding[],
   exampleLines: (offset: number) => { line: number; character: number },
+  /** The doc examples as whole files of the kind (see Language.exampleFile). */
+  examples: { incorrect: string; correct: string } = rule.meta.docs,
 ): string {
   const m = rule.meta;
   const kind = m.kinds[0];
@@ -38,7 +40,7 @@ export function renderRulePage(
   for (const [name, text] of Object.entries(m.docs.files ?? {})) {
     lines.push(`With \`${name}\` beside it:`, '', '```', text.replace(/\n$/, ''), '```', '');
   }
-  lines.push('## Incorrect', '', '```' + FENCE[kind], m.docs.incorrect.replace(/\n$/, ''), '```', '');
+  lines.push('## Incorrect', '', '```' + FENCE[kind], examples.incorrect.replace(/\n$/, ''), '```', '');
   if (exampleFindings.length) {
     lines.push('What Shipshape reports on it:', '', '```text');
     for (const f of exampleFindings) {
@@ -47,7 +49,7 @@ export function renderRulePage(
     }
     lines.push('```', '');
   }
-  lines.push('## Correct', '', '```' + FENCE[kind], m.docs.correct.replace(/\n$/, ''), '```', '');
+  lines.push('## Correct', '', '```' + FENCE[kind], examples.correct.replace(/\n$/, ''), '```', '');
   lines.push('## Configure', '');
   lines.push(
     `Change its severity (\`off\`, \`hint\`, \`info\`, \`warning\`, \`error\`) in \`.shipshape.yaml\`:`,

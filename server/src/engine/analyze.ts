@@ -1,5 +1,6 @@
 import type { LineIndex } from '../text/lines';
 import { formatMessage } from './messages';
+import { createOnce } from './once';
 import type {
   DocumentKind,
   Finding,
@@ -49,6 +50,7 @@ export function analyze<M>(input: AnalyzeInput<M>): Finding[] {
   const overrides = safeOverrides(input);
   const findings: Finding[] = [];
   const ignores = collectIgnores(language, input.lines);
+  const once = createOnce();
   for (const rule of language.rules) {
     if (input.isCancelled?.()) break;
     const severity = resolveSeverity(rule, settings, overrides);
@@ -63,6 +65,7 @@ export function analyze<M>(input: AnalyzeInput<M>): Finding[] {
       workspace: input.workspace,
       settings,
       trusted: input.trusted,
+      once,
       report: (r) => {
         reports.push(r);
       },

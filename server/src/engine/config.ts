@@ -16,7 +16,7 @@ export interface ConfigFile {
  * ```yaml
  * rules:            # severity per rule code or id: off | hint | info | warning | error
  *   DL3008: off
- *   workflow-outdated-action: error
+ *   outdated-action: error  # the same rule as WF013
  * workflow:
  *   self-hosted-runner-labels: [gpu, arm-large]
  * ```

@@ -4,6 +4,7 @@ import type { DocumentKind, Language, Rule } from './types';
 export class Registry {
   private readonly byKind = new Map<DocumentKind, Language>();
   private readonly byCode = new Map<string, Rule>();
+  private readonly byId = new Map<string, Rule>();
 
   constructor(languages: Language[]) {
     for (const language of languages) {
@@ -14,6 +15,10 @@ export class Registry {
         if (existing && existing !== rule)
           throw new Error(`rule code ${rule.meta.code} is used twice (${existing.meta.id}, ${rule.meta.id})`);
         this.byCode.set(rule.meta.code, rule);
+        const sameId = this.byId.get(rule.meta.id);
+        if (sameId && sameId !== rule)
+          throw new Error(`rule id ${rule.meta.id} is used twice (${sameId.meta.code}, ${rule.meta.code})`);
+        this.byId.set(rule.meta.id, rule);
       }
     }
   }
@@ -23,8 +28,9 @@ export class Registry {
   languages(): Language[] {
     return [...this.byKind.values()];
   }
-  rule(code: string): Rule | undefined {
-    return this.byCode.get(code);
+  /** A rule by its code or its id (both unique across kinds). */
+  rule(codeOrId: string): Rule | undefined {
+    return this.byCode.get(codeOrId) ?? this.byId.get(codeOrId);
   }
   /** Every distinct rule, sorted by code. */
   rules(): Rule[] {

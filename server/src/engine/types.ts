@@ -2,15 +2,6 @@
  * The engine's contracts. Every language plugs into these types; nothing here knows about a
  * particular language, about LSP connections or about the disk.
  */
-import type {
-  CompletionItem,
-  Hover,
-  DocumentSymbol,
-  Location,
-  SelectionRange,
-  FoldingRange,
-  TextEdit as LspTextEdit,
-} from 'vscode-languageserver-types';
 import type { LineIndex } from '../text/lines';
 
 export type DocumentKind = 'dockerfile' | 'dockerignore' | 'compose' | 'workflow' | 'taskdef' | 'flake' | 'nix';
@@ -120,11 +111,16 @@ export interface WorkspaceIndex {
   readText(path: string): string | undefined;
   /** Paths of indexed files, optionally of one kind. */
   list(kind?: DocumentKind): string[];
+  /**
+   * What a file of the workspace tells other files (its language's facts, computed once per parse), or undefined
+   * when it does not exist or its language has no facts. The document being checked included.
+   */
+  facts(path: string): { kind: DocumentKind; facts: unknown } | undefined;
   /** Records that `dependent` read `path`, so a change to `path` re-checks `dependent`. */
   dependOn?(dependent: string, path: string): void;
 }
 
-export interface RuleContext<M> {
+export interface RuleContext<M> extends Once {
   readonly path: string;
   readonly kind: DocumentKind;
   readonly text: string;
@@ -151,7 +147,27 @@ export interface ParseProblem {
   data?: Record<string, string | number>;
 }
 
-export interface FeatureContext<M> {
+/** Offsets into one text (UTF-16 code units), start inclusive, end exclusive. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** A span in a file, by path (the document itself or another file of the workspace). */
+export interface FileSpan extends Span {
+  path: string;
+}
+
+/** A computation shared by the rules and features of one check or one editor request. */
+export interface Once {
+  /**
+   * The value computed for `key` during this check (or this editor request): the rules and features of one file that
+   * ask the same question share one answer. Owned by the service, never module state.
+   */
+  once<T>(key: string, compute: () => T): T;
+}
+
+export interface FeatureContext<M> extends Once {
   readonly path: string;
   readonly kind: DocumentKind;
   readonly text: string;
@@ -161,7 +177,94 @@ export interface FeatureContext<M> {
   readonly settings: Settings;
 }
 
-/** One language: how to parse its text, its rules, and its editor features. */
+/** Completion kinds, named as the LSP names them (the conversion to numbers happens at the edge). */
+export type CompletionKind =
+  | 'text'
+  | 'function'
+  | 'field'
+  | 'variable'
+  | 'class'
+  | 'module'
+  | 'property'
+  | 'value'
+  | 'enumMember'
+  | 'keyword'
+  | 'snippet'
+  | 'file'
+  | 'folder'
+  | 'reference'
+  | 'constant'
+  | 'event';
+
+export interface Completion {
+  label: string;
+  kind?: CompletionKind;
+  detail?: string;
+  /** Markdown. */
+  documentation?: string;
+  /** What is inserted (the label when absent); an LSP snippet with tab stops when `snippet`. */
+  insertText?: string;
+  snippet?: boolean;
+  /** The text the insertion replaces (the word typed so far); the insertion point when absent. */
+  replace?: Span;
+  sortText?: string;
+  filterText?: string;
+  deprecated?: boolean;
+}
+
+export interface HoverResult {
+  /** Markdown. */
+  markdown: string;
+  /** The text the hover is about (highlighted by the editor). */
+  span?: Span;
+}
+
+/** Symbol kinds, named as the LSP names them. */
+export type SymbolKindName =
+  | 'module'
+  | 'namespace'
+  | 'class'
+  | 'property'
+  | 'field'
+  | 'function'
+  | 'variable'
+  | 'constant'
+  | 'string'
+  | 'number'
+  | 'object'
+  | 'key'
+  | 'struct'
+  | 'event'
+  | 'interface'
+  | 'enumMember';
+
+export interface DocumentSymbolInfo {
+  name: string;
+  detail?: string;
+  kind: SymbolKindName;
+  /** The whole construct. */
+  span: Span;
+  /** The name (inside `span`). */
+  selection: Span;
+  children?: DocumentSymbolInfo[];
+}
+
+/** Edits of one file, by path. */
+export interface FileEdits {
+  path: string;
+  edits: OffsetEdit[];
+}
+
+export interface FoldingSpan extends Span {
+  kind?: 'comment' | 'imports' | 'region';
+}
+
+/** A span and the larger spans around it (for "expand selection"). */
+export interface SelectionSpan extends Span {
+  parent?: SelectionSpan;
+}
+
+/** One language: how to parse its text, its rules, and its editor features (plain data: offsets, paths, Markdown). */
 export interface Language<M = any> {
   kind: DocumentKind;
   /** The comment marker for inline ignore comments; undefined for JSON. */
@@ -170,17 +273,20 @@ export interface Language<M = any> {
   ignoreComment?(commentLine: string): string[] | undefined;
   parse(text: string, path: string): M;
   rules: Rule<M>[];
-  complete?(ctx: FeatureContext<M>, offset: number): CompletionItem[];
-  hover?(ctx: FeatureContext<M>, offset: number): Hover | undefined;
-  symbols?(ctx: FeatureContext<M>): DocumentSymbol[];
-  definition?(ctx: FeatureContext<M>, offset: number): Location[];
-  rename?(
-    ctx: FeatureContext<M>,
-    offset: number,
-    newName: string,
-  ): { path: string; edits: LspTextEdit[] }[] | undefined;
-  folding?(ctx: FeatureContext<M>): FoldingRange[];
-  selectionRanges?(ctx: FeatureContext<M>, offsets: number[]): SelectionRange[];
+  /** A rule's doc example as a whole file of this kind (a Dockerfile example without FROM gets one). */
+  exampleFile?(example: string): string;
+  /**
+   * What other files may know of this one (the language's `facts.ts`): computed once per parse by the service and
+   * read by the checks and features across files.
+   */
+  facts?(file: ParsedFile<M>): unknown;
+  complete?(ctx: FeatureContext<M>, offset: number): Completion[];
+  hover?(ctx: FeatureContext<M>, offset: number): HoverResult | undefined;
+  symbols?(ctx: FeatureContext<M>): DocumentSymbolInfo[];
+  definition?(ctx: FeatureContext<M>, offset: number): FileSpan[];
+  rename?(ctx: FeatureContext<M>, offset: number, newName: string): FileEdits[] | undefined;
+  folding?(ctx: FeatureContext<M>): FoldingSpan[];
+  selectionRanges?(ctx: FeatureContext<M>, offsets: number[]): SelectionSpan[];
   /** Extra severity overrides the language reads from files next to the document (e.g. .hadolint.yaml). */
   configOverrides?(ctx: { path: string; workspace: WorkspaceIndex }): Record<string, SeveritySetting>;
 }

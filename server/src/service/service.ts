@@ -1,28 +1,27 @@
-import type {
-  CompletionItem,
-  DocumentSymbol,
-  FoldingRange,
-  Hover,
-  Location,
-  Range,
-  SelectionRange,
-  TextEdit,
-} from 'vscode-languageserver-types';
 import { analyze, resolveSeverity } from '../engine/analyze';
 import { builtinRules, binaryFile, fileTooLarge, internalError } from '../engine/builtin-rules';
 import { CONFIG_FILE, mergeSettings, parseConfig, type ConfigFile } from '../engine/config';
-import { safeFixEdits } from '../engine/lsp';
+import { safeFixEdits } from '../engine/fixes';
 import { formatMessage } from '../engine/messages';
+import { createOnce } from '../engine/once';
 import { Registry } from '../engine/registry';
 import type {
+  Completion,
   DocumentKind,
+  DocumentSymbolInfo,
   FeatureContext,
+  FileEdits,
+  FileSpan,
   Finding,
+  FoldingSpan,
+  HoverResult,
   Language,
   OffsetEdit,
   ParsedFile,
   Rule,
+  SelectionSpan,
   Settings,
+  Span,
   WorkspaceIndex,
 } from '../engine/types';
 import { DEFAULT_SETTINGS } from '../engine/types';
@@ -71,7 +70,12 @@ export class Service {
     private readonly log: ErrorLogger = () => {},
   ) {
     this.registry = new Registry(languages);
-    this.workspace = new Workspace(fs, (path, text) => this.parseFile(path, text), detectKind);
+    this.workspace = new Workspace(
+      fs,
+      (path, text) => this.parseFile(path, text),
+      detectKind,
+      (parsed) => this.factsOf(parsed),
+    );
   }
 
   /** Every rule, built-in ones included, sorted by code (for docs and settings). */
@@ -137,7 +141,7 @@ export class Service {
       text: doc.text,
       lines: parsed.lines,
       model: parsed.model,
-      workspace: this.trackingView(doc.path),
+      workspace: this.trackingView(doc.path, parsed),
       settings,
       trusted: opts.trusted ?? false,
       isCancelled: opts.isCancelled,
@@ -155,37 +159,31 @@ export class Service {
     return safeFixEdits(this.validate(doc, settings, opts).findings);
   }
 
-  complete(doc: DocumentInput, offset: number, settings: Settings): CompletionItem[] {
+  complete(doc: DocumentInput, offset: number, settings: Settings): Completion[] {
     return this.feature(doc, settings, 'complete', (lang, ctx) => lang.complete?.(ctx, offset)) ?? [];
   }
-  hover(doc: DocumentInput, offset: number, settings: Settings): Hover | undefined {
+  hover(doc: DocumentInput, offset: number, settings: Settings): HoverResult | undefined {
     return this.feature(doc, settings, 'hover', (lang, ctx) => lang.hover?.(ctx, offset));
   }
-  symbols(doc: DocumentInput, settings: Settings): DocumentSymbol[] {
+  symbols(doc: DocumentInput, settings: Settings): DocumentSymbolInfo[] {
     return this.feature(doc, settings, 'symbols', (lang, ctx) => lang.symbols?.(ctx)) ?? [];
   }
-  definition(doc: DocumentInput, offset: number, settings: Settings): Location[] {
+  definition(doc: DocumentInput, offset: number, settings: Settings): FileSpan[] {
     return this.feature(doc, settings, 'definition', (lang, ctx) => lang.definition?.(ctx, offset)) ?? [];
   }
-  rename(
-    doc: DocumentInput,
-    offset: number,
-    newName: string,
-    settings: Settings,
-  ): { path: string; edits: TextEdit[] }[] | undefined {
+  rename(doc: DocumentInput, offset: number, newName: string, settings: Settings): FileEdits[] | undefined {
     return this.feature(doc, settings, 'rename', (lang, ctx) => lang.rename?.(ctx, offset, newName));
   }
   /**
-   * What F2 would rename at the offset: the range of the name and its text, or undefined when
-   * nothing there can be renamed (the editor then says so before asking for a new name). Found by
-   * renaming the name to itself and keeping the edit of this document under the offset.
+   * What F2 would rename at the offset: the span of the name and its text, or undefined when nothing there can be
+   * renamed (the editor then says so before asking for a new name). Found by renaming the name to itself and keeping
+   * the edit of this document under the offset.
    */
   prepareRename(
     doc: DocumentInput,
     offset: number,
     settings: Settings,
-  ): { range: Range; placeholder: string } | undefined {
-    const lines = new LineIndex(doc.text);
+  ): { span: Span; placeholder: string } | undefined {
     const word =
       /[A-Za-z0-9_.'-]*$/.exec(doc.text.slice(Math.max(0, offset - 256), offset))![0] +
       /^[A-Za-z0-9_.'-]*/.exec(doc.text.slice(offset, offset + 256))![0];
@@ -193,24 +191,27 @@ export class Service {
     const candidates = [...new Set([word, ...word.split(/[.#]/)].filter((w) => w && /^[A-Za-z0-9_]/.test(w)))];
     for (const name of candidates) {
       const edits = this.rename(doc, offset, name, settings)?.find((r) => r.path === doc.path)?.edits ?? [];
-      const here = edits.find((e) => {
-        const s = lines.offset(e.range.start),
-          t = lines.offset(e.range.end);
-        return s <= offset && offset <= t;
-      });
+      const here = edits.find((e) => e.start <= offset && offset <= e.end);
       if (here)
-        return {
-          range: here.range,
-          placeholder: doc.text.slice(lines.offset(here.range.start), lines.offset(here.range.end)),
-        };
+        return { span: { start: here.start, end: here.end }, placeholder: doc.text.slice(here.start, here.end) };
     }
     return undefined;
   }
-  folding(doc: DocumentInput, settings: Settings): FoldingRange[] {
+  folding(doc: DocumentInput, settings: Settings): FoldingSpan[] {
     return this.feature(doc, settings, 'folding', (lang, ctx) => lang.folding?.(ctx)) ?? [];
   }
-  selectionRanges(doc: DocumentInput, offsets: number[], settings: Settings): SelectionRange[] {
+  selectionRanges(doc: DocumentInput, offsets: number[], settings: Settings): SelectionSpan[] {
     return this.feature(doc, settings, 'selectionRanges', (lang, ctx) => lang.selectionRanges?.(ctx, offsets)) ?? [];
+  }
+
+  /** The line index of a file: the document being edited, an indexed file, or any readable file. */
+  linesOf(path: string): LineIndex | undefined {
+    const last = this.lastParse.get(path);
+    const text = this.workspace.readText(path);
+    if (last && (text === undefined || last.text === text)) return last.lines;
+    const parsed = this.workspace.get(path);
+    if (parsed) return parsed.lines;
+    return text === undefined ? undefined : new LineIndex(text);
   }
 
   // --- internals ---------------------------------------------------------------------------------
@@ -285,8 +286,9 @@ export class Service {
         text: doc.text,
         lines: parsed.lines,
         model: parsed.model,
-        workspace: this.trackingView(doc.path),
+        workspace: this.trackingView(doc.path, parsed),
         settings,
+        once: createOnce(),
       });
     } catch (error) {
       this.logOnce(`feature:${kind}:${name}`, `${name} failed on ${doc.path}: ${stack(error)}`);
@@ -294,10 +296,32 @@ export class Service {
     }
   }
 
-  /** The index as one document's rules see it: every file they read becomes a dependency. */
-  private trackingView(dependent: string): WorkspaceIndex {
+  /** A language's facts of a parsed file, computed once per parse. */
+  private factsOf(parsed: ParsedFile): unknown {
+    let hit = this.factsCache.get(parsed);
+    if (!hit) {
+      hit = { value: this.registry.language(parsed.kind)?.facts?.(parsed) };
+      this.factsCache.set(parsed, hit);
+    }
+    return hit.value;
+  }
+  private readonly factsCache = new WeakMap<ParsedFile, { value: unknown }>();
+
+  /**
+   * The index as one document's rules see it: every file they read becomes a dependency, and the document itself is
+   * read as the text being checked.
+   */
+  private trackingView(dependent: string, current: ParsedFile): WorkspaceIndex {
     const ws = this.workspace;
     return {
+      facts: (p) => {
+        if (p !== dependent) {
+          ws.dependOn(dependent, p);
+          return ws.facts(p);
+        }
+        const facts = this.factsOf(current);
+        return facts === undefined ? undefined : { kind: current.kind, facts };
+      },
       get: (p) => {
         ws.dependOn(dependent, p);
         return ws.get(p);

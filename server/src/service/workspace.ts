@@ -10,10 +10,14 @@ export interface FileSystem {
 }
 
 export type FileParser = (path: string, text: string) => ParsedFile | undefined;
+/** A language's facts of a parsed file (what other files may know of it). */
+export type FactsReader = (parsed: ParsedFile) => unknown;
 
 interface Entry {
   text: string;
   parsed: ParsedFile | undefined;
+  /** The facts of `parsed`, computed on first use. */
+  facts?: { value: unknown };
 }
 
 /** Files larger than this are not read from disk for cross-file checks. */
@@ -37,6 +41,7 @@ export class Workspace implements WorkspaceIndex {
     private readonly fs: FileSystem,
     private readonly parser: FileParser,
     private readonly detect: (path: string, text?: string) => DocumentKind | undefined,
+    private readonly readFacts: FactsReader = () => undefined,
     private readonly maxEntries = 1000,
   ) {}
 
@@ -96,13 +101,30 @@ export class Workspace implements WorkspaceIndex {
 
   // --- WorkspaceIndex: what rules ask ----------------------------------------------------------
   get(path: string): ParsedFile | undefined {
+    return this.entry(path)?.parsed;
+  }
+  facts(path: string): { kind: DocumentKind; facts: unknown } | undefined {
+    const e = this.entry(path);
+    if (!e?.parsed) return undefined;
+    if (!e.facts) {
+      let value: unknown;
+      try {
+        value = this.readFacts(e.parsed);
+      } catch {
+        value = undefined;
+      }
+      e.facts = { value };
+    }
+    return e.facts.value === undefined ? undefined : { kind: e.parsed.kind, facts: e.facts.value };
+  }
+  private entry(path: string): Entry | undefined {
     const text = this.readText(path);
     if (text === undefined) return undefined;
     const hit = this.cache.get(path);
     if (hit && hit.text === text) {
       this.cache.delete(path);
       this.cache.set(path, hit);
-      return hit.parsed;
+      return hit;
     }
     let parsed: ParsedFile | undefined;
     try {
@@ -110,9 +132,10 @@ export class Workspace implements WorkspaceIndex {
     } catch {
       parsed = undefined;
     }
-    this.cache.set(path, { text, parsed });
+    const entry: Entry = { text, parsed };
+    this.cache.set(path, entry);
     while (this.cache.size > this.maxEntries) this.cache.delete(this.cache.keys().next().value as string);
-    return parsed;
+    return entry;
   }
   exists(path: string): boolean {
     return this.open.has(path) || this.fs.exists(path);

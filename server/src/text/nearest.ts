@@ -21,51 +21,47 @@ export function editDistance(a: string, b: string, max = Infinity): number {
   return prev[b.length];
 }
 
-/**
- * The candidate nearest to `word` (case-insensitive), if it is close enough to be a typo:
- * at most a third of the word's length in edits (at least 1, at most `maxDistance`).
- */
-export function nearest(word: string, candidates: Iterable<string>, maxDistance = 3): string | undefined {
-  const w = word.toLowerCase();
-  const limit = Math.min(maxDistance, Math.max(1, Math.floor(word.length / 3)));
-  let best: string | undefined;
-  let bestD = limit + 1;
-  for (const c of candidates) {
-    const d = editDistance(w, c.toLowerCase(), limit);
-    if (d < bestD) {
-      best = c;
-      bestD = d;
-    }
-  }
-  return best;
+export interface NearestOptions {
+  /**
+   * `typo` (the default): a mistyped name, at most a third of the longer name's length in edits (at least 1, at most
+   * 3). `rename`: a name a person renamed rather than mistyped, at most a third of the longer name (at least 2), and
+   * failing that the one candidate that contains the word ("vpc" → "awsvpc").
+   */
+  mode?: 'typo' | 'rename';
+  /** For `rename`: also the one candidate the word contains ("web-app" → "web"). */
+  containment?: 'candidate' | 'either';
 }
 
+/** Case and `-`/`_` differences are not typos a suggestion needs to explain: they cost nothing. */
+const fold = (s: string) => s.toLowerCase().replace(/-/g, '_');
+
 /**
- * A more generous "did you mean" for names a person renamed rather than mistyped: the nearest
- * candidate within a third of the longer name (at least 2 edits); failing that, the one candidate
- * that contains the word ("vpc" → "awsvpc"), or with `either`, that the word contains too
- * ("web-app" → "web").
+ * The one "did you mean" of every language: the candidate nearest to `word` when it is close enough to be what the
+ * user meant (see `NearestOptions`), never the word itself. Ties go to the first candidate.
  */
-export function nearestName(
-  word: string,
-  candidates: readonly string[],
-  containment: 'candidate' | 'either' = 'candidate',
-): string | undefined {
-  const w = word.toLowerCase();
-  let best: string | undefined,
-    bestD = Infinity;
+export function nearest(word: string, candidates: Iterable<string>, options: NearestOptions = {}): string | undefined {
+  const rename = options.mode === 'rename';
+  const w = fold(word);
+  let best: string | undefined;
+  let bestD = Infinity;
+  const list: string[] = [];
   for (const c of candidates) {
-    const d = editDistance(w, c.toLowerCase());
-    if (d < bestD) {
+    if (c === word) continue;
+    list.push(c);
+    const longer = Math.max(word.length, c.length);
+    const limit = rename ? Math.max(2, Math.floor(longer / 3)) : Math.max(1, Math.min(3, Math.floor(longer / 3)));
+    const d = editDistance(w, fold(c), limit);
+    if (d <= limit && d < bestD) {
       best = c;
       bestD = d;
     }
   }
-  if (best === undefined) return undefined;
-  if (bestD <= Math.max(2, Math.floor(Math.max(word.length, best.length) / 3))) return best;
-  if (word.length < 3) return undefined;
-  const containing = candidates.filter(
-    (c) => c.toLowerCase().includes(w) || (containment === 'either' && c.length >= 3 && w.includes(c.toLowerCase())),
+  if (best !== undefined || !rename || word.length < 3) return best;
+  const lw = word.toLowerCase();
+  const containing = list.filter(
+    (c) =>
+      c.toLowerCase().includes(lw) ||
+      (options.containment === 'either' && c.length >= 3 && lw.includes(c.toLowerCase())),
   );
   return containing.length === 1 ? containing[0] : undefined;
 }

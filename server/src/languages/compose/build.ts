@@ -4,7 +4,7 @@ import { isMap, isScalar } from 'yaml';
 import { DockerfileParser, type Dockerfile } from 'dockerfile-ast';
 import type { WorkspaceIndex } from '../../engine/types';
 import type { ComposeModel, ServiceModel } from './parse';
-import { entry, str, type YNode } from './yaml-view';
+import { entry, str, type YNode } from '../../yaml/view';
 
 export interface BuildInfo {
   /** The context as written, and its node. */

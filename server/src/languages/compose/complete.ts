@@ -1,12 +1,11 @@
 /** Completion in compose files: keys with docs, names of services and resources, values, skeletons. */
-import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem } from 'vscode-languageserver-types';
-import type { FeatureContext } from '../../engine/types';
+import type { Completion, FeatureContext } from '../../engine/types';
 import type { ComposeModel, ResourceSection } from './parse';
 import { cursorContext, type CursorContext } from './cursor';
 import { describeTypes, keysOf, resolveShape, shapeAt, stepShape, type Shape } from './spec';
 import { argNames, buildInfo, loadDockerfile, stageNames } from './build';
 import { firstPort, healthcheckTest } from './healthcheck-skeleton';
-import { str } from './yaml-view';
+import { str } from '../../yaml/view';
 import imageData from './data/images.json';
 
 const SERVICE_LISTS = new Set(['depends_on', 'links', 'volumes_from']);
@@ -52,23 +51,24 @@ function isBlock(shape: Shape | undefined): 'map' | 'list' | undefined {
   return undefined;
 }
 
-export function complete(ctx: FeatureContext<ComposeModel>, offset: number): CompletionItem[] {
+export function complete(ctx: FeatureContext<ComposeModel>, offset: number): Completion[] {
   const cur = cursorContext(ctx.text, offset);
-  const range = ctx.lines.range(cur.prefixStart, offset);
-  const items: CompletionItem[] = [];
+  const span = { start: cur.prefixStart, end: offset };
+  const items: Completion[] = [];
   const value = (
     label: string,
     detail?: string,
     doc?: string,
-    kind: CompletionItemKind = CompletionItemKind.Value,
+    kind: Completion['kind'] = 'value',
     insert?: string,
   ): void => {
     items.push({
       label,
       kind,
       detail,
-      documentation: doc ? { kind: MarkupKind.Markdown, value: doc } : undefined,
-      textEdit: { range, newText: insert ?? label },
+      documentation: doc,
+      replace: span,
+      insertText: insert ?? label,
     });
   };
   const service =
@@ -86,20 +86,20 @@ export function complete(ctx: FeatureContext<ComposeModel>, offset: number): Com
       for (const n of serviceNames())
         items.push({
           label: n,
-          kind: CompletionItemKind.Reference,
+          kind: 'reference',
           detail: 'service',
-          textEdit: { range, newText: `${n}:\n${' '.repeat(cur.indent + 2)}condition: service_started` },
+          replace: span,
+          insertText: `${n}:\n${' '.repeat(cur.indent + 2)}condition: service_started`,
         });
       return items;
     }
     if (cur.at === 'key' && path.length === 3 && path[0] === 'services' && last === 'networks') {
-      for (const d of ctx.model.resources.networks)
-        value(d.name, 'network', undefined, CompletionItemKind.Reference, `${d.name}:`);
+      for (const d of ctx.model.resources.networks) value(d.name, 'network', undefined, 'reference', `${d.name}:`);
       return items;
     }
     if (cur.at === 'item' && last === '[]' && path[0] === 'services' && path.length === 4) {
       if (SERVICE_LISTS.has(owner)) {
-        for (const n of serviceNames()) value(n, 'service', undefined, CompletionItemKind.Reference);
+        for (const n of serviceNames()) value(n, 'service', undefined, 'reference');
         return items;
       }
       const section = RESOURCE_LISTS[owner];
@@ -109,7 +109,7 @@ export function complete(ctx: FeatureContext<ComposeModel>, offset: number): Com
             d.name,
             section.replace(/s$/, ''),
             undefined,
-            CompletionItemKind.Reference,
+            'reference',
             section === 'volumes' ? `${d.name}:` : d.name,
           );
       }
@@ -129,9 +129,10 @@ export function complete(ctx: FeatureContext<ComposeModel>, offset: number): Com
         if (given.has(name)) continue;
         items.push({
           label: name,
-          kind: CompletionItemKind.Variable,
+          kind: 'variable',
           detail: `ARG of ${info!.dockerfile}`,
-          textEdit: { range, newText: cur.at === 'key' ? `${name}: ` : `${name}=` },
+          replace: span,
+          insertText: cur.at === 'key' ? `${name}: ` : `${name}=`,
         });
       }
       return items;
@@ -150,11 +151,12 @@ export function complete(ctx: FeatureContext<ComposeModel>, offset: number): Com
       const newText = block === 'map' || block === 'list' ? `${key}:\n${' '.repeat(cur.indent + 2)}` : `${key}: `;
       items.push({
         label: key,
-        kind: CompletionItemKind.Property,
+        kind: 'property',
         detail: describeTypes(sub),
-        documentation: { kind: MarkupKind.Markdown, value: keyDoc(sub) },
-        textEdit: { range, newText },
-        tags: resolveShape(sub)?.deprecated ? [1] : undefined,
+        documentation: keyDoc(sub),
+        replace: span,
+        insertText: newText,
+        deprecated: resolveShape(sub)?.deprecated ? true : undefined,
       });
     }
     if (path.length === 2 && path[0] === 'services' && service && !present.has('healthcheck')) {
@@ -163,27 +165,24 @@ export function complete(ctx: FeatureContext<ComposeModel>, offset: number): Com
       const ind = ' '.repeat(cur.indent + 2);
       items.push({
         label: 'healthcheck (skeleton)',
-        kind: CompletionItemKind.Snippet,
+        kind: 'snippet',
         detail: `a healthcheck for ${image || 'this service'}`,
-        insertTextFormat: InsertTextFormat.Snippet,
-        textEdit: {
-          range,
-          newText:
-            `healthcheck:\n${ind}test: ` +
-            `${test.replace(/\$/g, '\\$')}\n${ind}interval: \${1:10s}\n${ind}timeout: ` +
-            `\${2:5s}\n${ind}retries: \${3:5}\n${ind}start_period: \${4:10s}`,
-        },
+        snippet: true,
+        replace: span,
+        insertText:
+          `healthcheck:\n${ind}test: ` +
+          `${test.replace(/\$/g, '\\$')}\n${ind}interval: \${1:10s}\n${ind}timeout: ` +
+          `\${2:5s}\n${ind}retries: \${3:5}\n${ind}start_period: \${4:10s}`,
       });
     }
     if (path.length === 0 && !present.has('services')) {
       items.push({
         label: 'services (skeleton)',
-        kind: CompletionItemKind.Snippet,
-        insertTextFormat: InsertTextFormat.Snippet,
-        textEdit: {
-          range,
-          newText: 'services:\n  ${1:app}:\n    image: ${2:nginx:1.27-alpine}\n    ports:\n      - "${3:8080}:${4:80}"',
-        },
+        kind: 'snippet',
+        snippet: true,
+        replace: span,
+        insertText:
+          'services:\n  ${1:app}:\n    image: ${2:nginx:1.27-alpine}\n    ports:\n      - "${3:8080}:${4:80}"',
       });
     }
     return items;
@@ -196,7 +195,7 @@ export function complete(ctx: FeatureContext<ComposeModel>, offset: number): Com
   const inService = path.length === 2 && path[0] === 'services';
   if (inService && key === 'image') {
     for (const img of (imageData as { images: { name: string; tags: string[]; what: string }[] }).images) {
-      for (const tag of img.tags) value(`${img.name}:${tag}`, img.what, undefined, CompletionItemKind.Value);
+      for (const tag of img.tags) value(`${img.name}:${tag}`, img.what, undefined, 'value');
     }
     return items;
   }
@@ -207,7 +206,7 @@ export function complete(ctx: FeatureContext<ComposeModel>, offset: number): Com
     key === 'service' &&
     !cur.siblings.includes('file')
   ) {
-    for (const n of serviceNames()) value(n, 'service', undefined, CompletionItemKind.Reference);
+    for (const n of serviceNames()) value(n, 'service', undefined, 'reference');
     return items;
   }
   // flow lists: `depends_on: [db, |]`, `networks: [|]`
@@ -216,36 +215,27 @@ export function complete(ctx: FeatureContext<ComposeModel>, offset: number): Com
     /\[[^\]]*$/.test(ctx.text.slice(ctx.lines.offset({ line: ctx.lines.position(offset).line, character: 0 }), offset))
   ) {
     if (SERVICE_LISTS.has(key)) {
-      for (const n of serviceNames()) value(n, 'service', undefined, CompletionItemKind.Reference);
+      for (const n of serviceNames()) value(n, 'service', undefined, 'reference');
       return items;
     }
     const section = RESOURCE_LISTS[key];
     if (section) {
       for (const d of ctx.model.resources[section])
-        value(
-          d.name,
-          section.replace(/s$/, ''),
-          undefined,
-          CompletionItemKind.Reference,
-          section === 'volumes' ? `${d.name}:` : d.name,
-        );
+        value(d.name, section.replace(/s$/, ''), undefined, 'reference', section === 'volumes' ? `${d.name}:` : d.name);
       return items;
     }
   }
   if (inService && key === 'extends') {
-    for (const n of serviceNames()) value(n, 'service', undefined, CompletionItemKind.Reference);
+    for (const n of serviceNames()) value(n, 'service', undefined, 'reference');
     return items;
   }
   if (inService && (key === 'network_mode' || key === 'ipc' || key === 'pid')) {
-    for (const n of serviceNames())
-      value(`service:${n}`, 'share the namespace of a service', undefined, CompletionItemKind.Reference);
+    for (const n of serviceNames()) value(`service:${n}`, 'share the namespace of a service', undefined, 'reference');
   }
   if (path.length === 3 && path[0] === 'services' && path[2] === 'build' && key === 'target' && service) {
     const info = buildInfo(ctx.model, service, ctx.path);
     const df = info ? loadDockerfile(ctx.workspace, ctx.path, info) : undefined;
-    if (df)
-      for (const s of stageNames(df.model))
-        value(s, `stage of ${info!.dockerfile}`, undefined, CompletionItemKind.EnumMember);
+    if (df) for (const s of stageNames(df.model)) value(s, `stage of ${info!.dockerfile}`, undefined, 'enumMember');
     return items;
   }
   if (path.length === 3 && path[0] === 'services' && path[2] === 'healthcheck' && key === 'test' && service) {
@@ -254,14 +244,13 @@ export function complete(ctx: FeatureContext<ComposeModel>, offset: number): Com
       healthcheckTest(image, firstPort(ctx.model, service)),
       `fits ${image || 'a web service'}`,
       undefined,
-      CompletionItemKind.Snippet,
+      'snippet',
     );
-    value('["CMD-SHELL", ""]', 'shell command', undefined, CompletionItemKind.Snippet);
-    value('["NONE"]', "turn the image's healthcheck off", undefined, CompletionItemKind.Snippet);
+    value('["CMD-SHELL", ""]', 'shell command', undefined, 'snippet');
+    value('["NONE"]', "turn the image's healthcheck off", undefined, 'snippet');
   }
   const shape = stepShape(shapeAt(path), key);
-  for (const v of enumValues(shape))
-    value(v, undefined, undefined, CompletionItemKind.EnumMember, v === 'no' ? '"no"' : v);
+  for (const v of enumValues(shape)) value(v, undefined, undefined, 'enumMember', v === 'no' ? '"no"' : v);
   const s = resolveShape(shape);
   const types = new Set<string>([...(s?.t ?? []), ...(s?.oneOf ?? []).flatMap((b) => resolveShape(b)?.t ?? [])]);
   if (types.has('boolean') && !enumValues(shape).length) {

@@ -2,7 +2,7 @@
 import type { ComposeModel } from './parse';
 import { resolveShape, spec, type Shape } from './spec';
 import { isMap, isScalar, isSeq } from 'yaml';
-import { entries, nodeStart, type YNode } from './yaml-view';
+import { entries, nodeStart, type YNode } from '../../yaml/view';
 import { childShape } from './spec';
 
 export const DURATION_RE = /^[-+]?(?:(?:\d+(?:\.\d*)?|\.\d+)(?:ns|us|µs|μs|ms|s|m|h))+$/;

@@ -1,6 +1,6 @@
 /** A healthcheck that fits a service's image, for the quick fix and for completion. */
 import type { ComposeModel, ServiceModel } from './parse';
-import { str, items, entry } from './yaml-view';
+import { str, items, entry } from '../../yaml/view';
 import { parsePortSpec } from './ports';
 import { isMap, isScalar } from 'yaml';
 

@@ -5,7 +5,7 @@
  */
 import { isMap, isPair, isScalar, isSeq } from 'yaml';
 import type { ComposeModel } from './parse';
-import type { YNode } from './yaml-view';
+import type { YNode } from '../../yaml/view';
 
 export interface VarUse {
   name: string;

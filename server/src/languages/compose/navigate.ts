@@ -1,30 +1,14 @@
 /** Hover, go to definition, rename and document symbols for compose files. */
-import { pathToFileURL } from 'node:url';
 import { isMap, isPair, isScalar, isSeq } from 'yaml';
-import {
-  MarkupKind,
-  SymbolKind,
-  type DocumentSymbol,
-  type Hover,
-  type Location,
-  type TextEdit,
-} from 'vscode-languageserver-types';
-import type { FeatureContext } from '../../engine/types';
+import type { DocumentSymbolInfo, FeatureContext, FileEdits, FileSpan, HoverResult } from '../../engine/types';
 import type { ComposeModel, Declared, ResourceSection } from './parse';
 import { RESOURCE_SECTIONS, parseCompose } from './parse';
-import { LineIndex } from '../../text/lines';
 import { resolveFrom, resourceRefs, serviceRefs } from './refs';
 import { keyDoc } from './complete';
 import { shapeAt } from './spec';
-import { entry, keyText, nodeEnd, nodeStart, str, type YNode } from './yaml-view';
+import { entry, keyText, nodeEnd, nodeStart, str, type YNode } from '../../yaml/view';
 
 const within = (o: number, s: number, e: number) => o >= s && o <= e;
-
-/** A file: URI for a path (paths that already carry a scheme, like untitled:, stay as they are). */
-export function uriOf(path: string): string {
-  if (/^[a-z][a-z0-9+.-]*:/i.test(path) && !/^[a-z]:[\\/]/i.test(path)) return path;
-  return pathToFileURL(path).href;
-}
 
 /** The key under the offset and the path of keys to it ('[]' for list items). */
 export function keyAt(model: ComposeModel, offset: number): { path: string[]; start: number; end: number } | undefined {
@@ -84,7 +68,7 @@ function occurrences(model: ComposeModel, t: Target): { start: number; end: numb
   return out;
 }
 
-export function hover(ctx: FeatureContext<ComposeModel>, offset: number): Hover | undefined {
+export function hover(ctx: FeatureContext<ComposeModel>, offset: number): HoverResult | undefined {
   const { model } = ctx;
   const ref = serviceRefs(model).find((r) => within(offset, r.start, r.end));
   const res = ref ? undefined : resourceRefs(model).find((r) => within(offset, r.start, r.end));
@@ -98,13 +82,10 @@ export function hover(ctx: FeatureContext<ComposeModel>, offset: number): Hover 
     const r = ref ?? res!;
     if (!decl)
       return {
-        contents: {
-          kind: MarkupKind.Markdown,
-          value:
-            `${named.kind === 'service' ? 'Service' : named.kind.replace(/s$/, '')} ` +
-            `\`${named.name}\` is not defined in this file.`,
-        },
-        range: ctx.lines.range(r.start, r.end),
+        markdown:
+          `${named.kind === 'service' ? 'Service' : named.kind.replace(/s$/, '')} ` +
+          `\`${named.name}\` is not defined in this file.`,
+        span: { start: r.start, end: r.end },
       };
     const start = ctx.text.lastIndexOf('\n', decl.keyStart - 1) + 1;
     const end = decl.value ? nodeEnd(decl.value) : decl.keyEnd;
@@ -117,8 +98,8 @@ export function hover(ctx: FeatureContext<ComposeModel>, offset: number): Hover 
       .map((l) => l.slice(Math.min(indent, /^\s*/.exec(l)![0].length)))
       .join('\n');
     return {
-      contents: { kind: MarkupKind.Markdown, value: '```yaml\n' + body + '\n```' },
-      range: ctx.lines.range(r.start, r.end),
+      markdown: '```yaml\n' + body + '\n```',
+      span: { start: r.start, end: r.end },
     };
   }
   const declared = model.services.find((d) => within(offset, d.keyStart, d.keyEnd));
@@ -139,13 +120,10 @@ export function hover(ctx: FeatureContext<ComposeModel>, offset: number): Hover 
     const what = declared ? 'Service' : declaredRes!.section.replace(/s$/, '').replace(/^./, (c) => c.toUpperCase());
     const d = declared ?? declaredRes!.d;
     return {
-      contents: {
-        kind: MarkupKind.Markdown,
-        value:
-          `**${what} ` +
-          `\`${name}\`**\n\n${users.length ? `Used by ${[...new Set(users)].join(', ')}.` : 'Not used by another service in this file.'}`,
-      },
-      range: ctx.lines.range(d.keyStart, d.keyEnd),
+      markdown:
+        `**${what} ` +
+        `\`${name}\`**\n\n${users.length ? `Used by ${[...new Set(users)].join(', ')}.` : 'Not used by another service in this file.'}`,
+      span: { start: d.keyStart, end: d.keyEnd },
     };
   }
   const key = keyAt(model, offset);
@@ -157,22 +135,22 @@ export function hover(ctx: FeatureContext<ComposeModel>, offset: number): Hover 
     .slice(-2)
     .join('.');
   return {
-    contents: { kind: MarkupKind.Markdown, value: `**${title}**\n\n${keyDoc(shape)}` },
-    range: ctx.lines.range(key.start, key.end),
+    markdown: `**${title}**\n\n${keyDoc(shape)}`,
+    span: { start: key.start, end: key.end },
   };
 }
 
-export function definition(ctx: FeatureContext<ComposeModel>, offset: number): Location[] {
+export function definition(ctx: FeatureContext<ComposeModel>, offset: number): FileSpan[] {
   const other = extendsInOtherFile(ctx, offset);
   if (other) return other;
   const t = targetAt(ctx.model, offset);
   if (!t) return [];
   const decl = declarationOf(ctx.model, t);
-  return decl ? [{ uri: uriOf(ctx.path), range: ctx.lines.range(decl.keyStart, decl.keyEnd) }] : [];
+  return decl ? [{ path: ctx.path, start: decl.keyStart, end: decl.keyEnd }] : [];
 }
 
 /** `extends: { file: other.yaml, service: x }`: from the file or the service name to x in that file. */
-function extendsInOtherFile(ctx: FeatureContext<ComposeModel>, offset: number): Location[] | undefined {
+function extendsInOtherFile(ctx: FeatureContext<ComposeModel>, offset: number): FileSpan[] | undefined {
   const { doc } = ctx.model;
   for (const svc of ctx.model.services) {
     const ext = svc.get('extends')?.value;
@@ -192,9 +170,8 @@ function extendsInOtherFile(ctx: FeatureContext<ComposeModel>, offset: number): 
       ? (parsed!.model as ComposeModel)
       : parseCompose(text, path);
     const target = model.services.find((s) => s.name === str(serviceNode));
-    const lines = parsed?.lines ?? new LineIndex(text);
-    if (target) return [{ uri: uriOf(path), range: lines.range(target.keyStart, target.keyEnd) }];
-    return [{ uri: uriOf(path), range: lines.range(0, 0) }];
+    if (target) return [{ path, start: target.keyStart, end: target.keyEnd }];
+    return [{ path, start: 0, end: 0 }];
   }
   return undefined;
 }
@@ -213,14 +190,10 @@ export function mergedFiles(path: string): string[] {
 }
 
 /** Renames a service or a resource with every reference, here and in the files merged with this one. */
-export function rename(
-  ctx: FeatureContext<ComposeModel>,
-  offset: number,
-  newName: string,
-): { path: string; edits: TextEdit[] }[] | undefined {
+export function rename(ctx: FeatureContext<ComposeModel>, offset: number, newName: string): FileEdits[] | undefined {
   const t = targetAt(ctx.model, offset);
   if (!t || !/^[a-zA-Z0-9._-]+$/.test(newName)) return undefined;
-  const edits = occurrences(ctx.model, t).map((o) => ({ range: ctx.lines.range(o.start, o.end), newText: newName }));
+  const edits = occurrences(ctx.model, t).map((o) => ({ start: o.start, end: o.end, newText: newName }));
   if (!edits.length) return undefined;
   const out = [{ path: ctx.path, edits }];
   for (const other of ctx.workspace ? mergedFiles(ctx.path) : []) {
@@ -230,23 +203,23 @@ export function rename(
     if (spots.length)
       out.push({
         path: other,
-        edits: spots.map((o) => ({ range: file.lines.range(o.start, o.end), newText: newName })),
+        edits: spots.map((o) => ({ start: o.start, end: o.end, newText: newName })),
       });
   }
   return out;
 }
 
-export function symbols(ctx: FeatureContext<ComposeModel>): DocumentSymbol[] {
-  const { model, lines } = ctx;
-  const out: DocumentSymbol[] = [];
+export function symbols(ctx: FeatureContext<ComposeModel>): DocumentSymbolInfo[] {
+  const { model } = ctx;
+  const out: DocumentSymbolInfo[] = [];
   for (const top of model.top) {
     if (top.merged) continue;
     const end = top.rawValue ? Math.max(nodeEnd(top.rawValue), top.keyEnd) : top.keyEnd;
-    const sym: DocumentSymbol = {
+    const sym: DocumentSymbolInfo = {
       name: top.key,
-      kind: top.key === 'services' ? SymbolKind.Namespace : SymbolKind.Module,
-      range: lines.range(top.keyStart, end),
-      selectionRange: lines.range(top.keyStart, top.keyEnd),
+      kind: top.key === 'services' ? 'namespace' : 'module',
+      span: { start: top.keyStart, end: end },
+      selection: { start: top.keyStart, end: top.keyEnd },
       children: [],
     };
     const decls: Declared[] =
@@ -264,14 +237,9 @@ export function symbols(ctx: FeatureContext<ComposeModel>): DocumentSymbol[] {
       sym.children!.push({
         name: d.name,
         detail: image && isScalar(image) ? String(image.value) : undefined,
-        kind:
-          top.key === 'services'
-            ? SymbolKind.Class
-            : top.key === 'networks'
-              ? SymbolKind.Interface
-              : SymbolKind.Variable,
-        range: lines.range(d.keyStart, dEnd),
-        selectionRange: lines.range(d.keyStart, d.keyEnd),
+        kind: top.key === 'services' ? 'class' : top.key === 'networks' ? 'interface' : 'variable',
+        span: { start: d.keyStart, end: dEnd },
+        selection: { start: d.keyStart, end: d.keyEnd },
       });
     }
     out.push(sym);

@@ -5,7 +5,7 @@ import { fastParseDocument } from '../../yaml/fast';
 /** How compose files are read: merge keys on (`<<: *defaults`), duplicate keys are errors. */
 export const COMPOSE_YAML = { uniqueKeys: true, merge: true, strict: false, prettyErrors: false } as const;
 import type { ParseProblem } from '../../engine/types';
-import { entries, type Entry, type YNode } from './yaml-view';
+import { entries, type Entry, type YNode } from '../../yaml/view';
 
 /** A named thing declared under a top-level section (a service, volume, network, secret, config, model). */
 export interface Declared {

@@ -7,7 +7,7 @@ import { posix } from 'node:path';
 import { isMap, isScalar, isSeq } from 'yaml';
 import type { WorkspaceIndex } from '../../engine/types';
 import { parseCompose, type ComposeModel, type ResourceSection, type ServiceModel } from './parse';
-import { entries, entry, items, nodeStart, str, type YNode } from './yaml-view';
+import { entries, entry, items, nodeStart, str, type YNode } from '../../yaml/view';
 
 export type ServiceRefKind = 'depends_on' | 'links' | 'volumes_from' | 'extends' | 'network_mode' | 'ipc' | 'pid';
 

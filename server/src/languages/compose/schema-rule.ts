@@ -1,4 +1,5 @@
 /** Shared by the rules that report the spec validator's findings. */
+import { defineRule } from '../../engine/define';
 import type { Rule, RuleContext, RuleMeta } from '../../engine/types';
 import type { ComposeModel } from './parse';
 import { validate, type IssueKind, type SchemaIssue } from './spec';
@@ -16,10 +17,10 @@ export function schemaRule(
   kinds: IssueKind[],
   report: (ctx: RuleContext<ComposeModel>, issue: SchemaIssue) => void,
 ): Rule<ComposeModel> {
-  return {
+  return defineRule<ComposeModel>({
     meta,
     check(ctx) {
       for (const issue of validate(ctx.model)) if (kinds.includes(issue.kind)) report(ctx, issue);
     },
-  };
+  });
 }

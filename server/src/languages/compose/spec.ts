@@ -6,8 +6,8 @@
 import { isMap, isScalar, isSeq } from 'yaml';
 import specData from './data/spec.json';
 import type { ComposeModel } from './parse';
-import { entries, jsonType, nodeEnd, nodeStart, type YNode } from './yaml-view';
-import { nearest } from './similar';
+import { entries, jsonType, nodeEnd, nodeStart, type YNode } from '../../yaml/view';
+import { nearest } from '../../text/nearest';
 
 export type JsonType = 'object' | 'array' | 'string' | 'integer' | 'number' | 'boolean' | 'null';
 

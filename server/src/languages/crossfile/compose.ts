@@ -2,7 +2,7 @@
 import { isMap, isScalar } from 'yaml';
 import type { ComposeModel, ServiceModel } from '../compose/parse';
 import { parsePortSpec } from '../compose/ports';
-import { entry, items, nodeEnd, nodeStart, str, type YNode } from '../compose/yaml-view';
+import { entry, items, nodeEnd, nodeStart, str, type YNode } from '../../yaml/view';
 import type { Span } from './models';
 
 export interface ServicePorts {

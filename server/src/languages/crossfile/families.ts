@@ -24,7 +24,7 @@ import {
   type Input,
 } from './workflow';
 import { repoRootOf, resolveIn } from './paths';
-import { asMap, asScalar, get as yget, scalarString } from '../workflow/yaml-util';
+import { asMap, asScalar, entry, scalarText } from '../../yaml/view';
 import { filesWritten, scriptCommands, type ScriptWord } from './script';
 
 export interface FamilyRef {
@@ -184,9 +184,9 @@ export interface ServiceDeploy {
 const CREDENTIALS_ACTION = 'aws-actions/configure-aws-credentials';
 
 function targetOf(model: WorkflowModel, job: Job, before: Step): string {
-  const env = job.node ? yget(model.doc, job.node, 'environment')?.value : undefined;
-  const envMap = asMap(model.doc, env);
-  const environment = scalarString(asScalar(model.doc, envMap ? yget(model.doc, envMap, 'name')?.value : env)) ?? '';
+  const env = job.node ? entry(job.node, model.doc, 'environment', false)?.value : undefined;
+  const envMap = asMap(env, model.doc);
+  const environment = scalarText(asScalar(envMap ? entry(envMap, model.doc, 'name', false)?.value : env, model.doc)) ?? '';
   const creds = actionSteps(model, CREDENTIALS_ACTION)
     .filter((a) => a.job === job && a.step.index < before.index)
     .pop();

@@ -7,10 +7,8 @@
  *   definition: (ctx, o) => [...crossFileDefinition(ctx, o), ...definition(ctx, o)]
  *   complete:   (ctx, o) => [...crossFileCompletions(ctx, o), ...complete(ctx, o)]
  */
-import { CompletionItemKind, Location, Range, type CompletionItem } from 'vscode-languageserver-types';
-import type { FeatureContext } from '../../engine/types';
+import type { Completion, FeatureContext, FileSpan } from '../../engine/types';
 import type { WorkflowModel } from '../workflow/parse';
-import { LineIndex } from '../../text/lines';
 import { declaredArgs, dockerfileAt, taskDefAt } from './models';
 import { buildSteps, ecsSteps } from './workflow';
 import { inside } from './refs';
@@ -18,21 +16,15 @@ import { LOOKS_IN, definedNames, outputsTree } from './nix';
 import { repoRootOf } from './paths';
 import type { NixModel } from '../nix/ast';
 
-function uri(path: string): string {
-  return 'file://' + path.split('/').map(encodeURIComponent).join('/');
+function locate(_ctx: FeatureContext<unknown>, path: string, start: number, end: number): FileSpan {
+  return { path, start, end };
 }
 
-function locate(ctx: FeatureContext<unknown>, path: string, start: number, end: number): Location {
-  const file = ctx.workspace.get(path);
-  const lines = file?.lines ?? new LineIndex(ctx.workspace.readText(path) ?? '');
-  return Location.create(uri(path), lines.range(start, end));
-}
-
-export function crossFileDefinition(ctx: FeatureContext<WorkflowModel>, offset: number): Location[] {
+export function crossFileDefinition(ctx: FeatureContext<WorkflowModel>, offset: number): FileSpan[] {
   for (const s of ecsSteps(ctx.model, ctx.path)) {
     if (!s.taskDefPath) continue;
     if (s.taskDef && inside(offset, s.taskDef) && ctx.workspace.exists(s.taskDefPath))
-      return [Location.create(uri(s.taskDefPath), Range.create(0, 0, 0, 0))];
+      return [{ path: s.taskDefPath, start: 0, end: 0 }];
     if (s.container && inside(offset, s.container)) {
       const c = taskDefAt(ctx.workspace, s.taskDefPath)?.containers.find((x) => x.name === s.container!.value.trim());
       if (c) return [locate(ctx, s.taskDefPath, c.nameSpan?.start ?? c.start, c.nameSpan?.end ?? c.end)];
@@ -41,7 +33,7 @@ export function crossFileDefinition(ctx: FeatureContext<WorkflowModel>, offset: 
   for (const b of buildSteps(ctx.model, ctx.path)) {
     if (!b.dockerfilePath) continue;
     if (b.file && inside(offset, b.file) && ctx.workspace.exists(b.dockerfilePath))
-      return [Location.create(uri(b.dockerfilePath), Range.create(0, 0, 0, 0))];
+      return [{ path: b.dockerfilePath, start: 0, end: 0 }];
     if (b.target && inside(offset, b.target)) {
       const stage = dockerfileAt(ctx.workspace, b.dockerfilePath)?.model.stages.find(
         (s) => s.name?.toLowerCase() === b.target!.value.toLowerCase(),
@@ -59,7 +51,7 @@ export function crossFileDefinition(ctx: FeatureContext<WorkflowModel>, offset: 
 }
 
 /** After `nix build|run|develop|shell .#` in a `run:` script: the outputs the repository's flake defines there. */
-function flakeOutputCompletions(ctx: FeatureContext<WorkflowModel>, offset: number): CompletionItem[] | undefined {
+function flakeOutputCompletions(ctx: FeatureContext<WorkflowModel>, offset: number): Completion[] | undefined {
   const step = ctx.model.jobs.flatMap((j) => j.steps).find((s) => s.run && inside(offset, s.run));
   if (!step) return undefined;
   const line = ctx.text.slice(ctx.text.lastIndexOf('\n', offset - 1) + 1, offset);
@@ -70,13 +62,13 @@ function flakeOutputCompletions(ctx: FeatureContext<WorkflowModel>, offset: numb
   const flake = ctx.workspace.get(flakePath);
   const tree = flake?.kind === 'flake' ? outputsTree(flake.model as NixModel) : undefined;
   if (!tree) return [];
-  const items: CompletionItem[] = [];
+  const items: Completion[] = [];
   const seen = new Set<string>();
   for (const kind of LOOKS_IN[m[1]]) {
     for (const name of definedNames(tree, [kind]) ?? []) {
       if (seen.has(name)) continue;
       seen.add(name);
-      items.push({ label: name, kind: CompletionItemKind.Module, detail: `${kind} of flake.nix` });
+      items.push({ label: name, kind: 'module', detail: `${kind} of flake.nix` });
     }
   }
   return items;
@@ -86,14 +78,14 @@ function flakeOutputCompletions(ctx: FeatureContext<WorkflowModel>, offset: numb
  * Completions inside `container-name:`, `target:` and `build-args:` values and after `nix build .#`, from the other
  * file.
  */
-export function crossFileCompletions(ctx: FeatureContext<WorkflowModel>, offset: number): CompletionItem[] {
+export function crossFileCompletions(ctx: FeatureContext<WorkflowModel>, offset: number): Completion[] {
   const outputs = flakeOutputCompletions(ctx, offset);
   if (outputs) return outputs;
   for (const s of ecsSteps(ctx.model, ctx.path)) {
     if (!s.taskDefPath || !s.container || !inside(offset, s.container)) continue;
     return (taskDefAt(ctx.workspace, s.taskDefPath)?.containers ?? [])
       .filter((c) => c.name)
-      .map((c) => ({ label: c.name!, kind: CompletionItemKind.Value, detail: `container of ${s.taskDef?.value}` }));
+      .map((c) => ({ label: c.name!, kind: 'value', detail: `container of ${s.taskDef?.value}` }));
   }
   for (const b of buildSteps(ctx.model, ctx.path)) {
     if (!b.dockerfilePath) continue;
@@ -105,10 +97,10 @@ export function crossFileCompletions(ctx: FeatureContext<WorkflowModel>, offset:
     if (b.target && inside(offset, b.target))
       return df.model.stages
         .filter((s) => s.name)
-        .map((s) => ({ label: s.name!, kind: CompletionItemKind.Class, detail: `stage FROM ${s.image ?? ''}` }));
+        .map((s) => ({ label: s.name!, kind: 'class', detail: `stage FROM ${s.image ?? ''}` }));
     return declaredArgs(df.model).map((name) => ({
       label: name,
-      kind: CompletionItemKind.Variable,
+      kind: 'variable',
       detail: 'ARG of the Dockerfile',
     }));
   }

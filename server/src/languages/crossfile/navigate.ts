@@ -6,8 +6,9 @@
  *   hover: withCrossFileHover(hover), definition: withCrossFileDefinition(definition),
  *   rename: withCrossFileRename(rename)
  */
-import { Location, MarkupKind, type Hover, type TextEdit } from 'vscode-languageserver-types';
-import type { FeatureContext, ParsedFile, WorkspaceIndex } from '../../engine/types';
+
+import type { FeatureContext, FileEdits, FileSpan, HoverResult, ParsedFile, WorkspaceIndex } from '../../engine/types';
+import { markdownLink } from '../../engine/uri';
 import { LineIndex } from '../../text/lines';
 import type * as A from '../nix/ast';
 import type { DockerfileModel } from '../dockerfile/parse';
@@ -33,19 +34,6 @@ import {
 
 type Feature<M, T> = (ctx: FeatureContext<M>, offset: number) => T;
 
-function uri(path: string): string {
-  return 'file://' + path.split('/').map(encodeURIComponent).join('/');
-}
-
-/** `b` relative to the folder `a` and `b` share (`Dockerfile`, `.github/workflows/ci.yml`). */
-function shortPath(a: string, b: string): string {
-  const x = a.split('/');
-  const y = b.split('/');
-  let i = 0;
-  while (i < x.length - 1 && i < y.length - 1 && x[i] === y[i]) i++;
-  return y.slice(i).join('/');
-}
-
 function linesOf(ws: WorkspaceIndex, path: string): { lines: LineIndex; text: string } | undefined {
   const f = ws.get(path) as ParsedFile | undefined;
   if (f) return { lines: f.lines, text: f.text };
@@ -55,8 +43,7 @@ function linesOf(ws: WorkspaceIndex, path: string): { lines: LineIndex; text: st
 
 /** A Markdown link to a spot, `[Dockerfile:7](file:///…#L7)`. */
 function link(from: string, ws: WorkspaceIndex, s: { path: string; start: number }): string {
-  const line = (linesOf(ws, s.path)?.lines.position(s.start).line ?? 0) + 1;
-  return `[${shortPath(from, s.path)}:${line}](${uri(s.path)}#L${line})`;
+  return markdownLink(from, s.path, linesOf(ws, s.path)?.lines.position(s.start).line ?? 0);
 }
 
 /** A slice of a file starting at `start`, its lines de-indented together (at most `maxLines`). */
@@ -262,7 +249,7 @@ function workflowValueHover(ctx: FeatureContext<unknown>, offset: number): strin
   return undefined;
 }
 
-export function crossFileHover(ctx: FeatureContext<unknown>, offset: number): Hover | undefined {
+export function crossFileHover(ctx: FeatureContext<unknown>, offset: number): HoverResult | undefined {
   // (a context without a workspace, as some unit tests build: nothing to look across)
   if (!ctx.workspace) return undefined;
   const sym = symbolAt(ctx, offset);
@@ -273,7 +260,7 @@ export function crossFileHover(ctx: FeatureContext<unknown>, offset: number): Ho
         : ctx.kind === 'workflow'
           ? workflowValueHover(ctx, offset)
           : portUseHover(ctx, offset);
-    return value ? { contents: { kind: MarkupKind.Markdown, value } } : undefined;
+    return value ? { markdown: value } : undefined;
   }
   let value: string | undefined;
   if (sym.file === ctx.path) value = usesHover(ctx, sym);
@@ -281,32 +268,26 @@ export function crossFileHover(ctx: FeatureContext<unknown>, offset: number): Ho
     const decl = declarationSpots(ctx.workspace, sym)?.[0];
     value = decl && declarationHover(ctx, sym, decl);
   }
-  return value ? { contents: { kind: MarkupKind.Markdown, value } } : undefined;
+  return value ? { markdown: value } : undefined;
 }
 
-function merge(a: Hover | undefined, b: Hover | undefined): Hover | undefined {
+function merge(a: HoverResult | undefined, b: HoverResult | undefined): HoverResult | undefined {
   if (!a || !b) return a ?? b;
-  const text = (h: Hover) =>
-    typeof h.contents === 'object' && 'value' in h.contents ? h.contents.value : String(h.contents);
-  return {
-    contents: { kind: MarkupKind.Markdown, value: `${text(a)}\n\n---\n\n${text(b)}` },
-    range: b.range ?? a.range,
-  };
+  return { markdown: `${a.markdown}\n\n---\n\n${b.markdown}`, span: b.span ?? a.span };
 }
 
 /** The other file's side first, then the language's own hover. */
-export function withCrossFileHover<M>(own?: Feature<M, Hover | undefined>): Feature<M, Hover | undefined> {
+export function withCrossFileHover<M>(own?: Feature<M, HoverResult | undefined>): Feature<M, HoverResult | undefined> {
   return (ctx, offset) => merge(crossFileHover(ctx as FeatureContext<unknown>, offset), own?.(ctx, offset));
 }
 
 /** From a use to the declaration in the other file; otherwise the language's own definition. */
-export function withCrossFileDefinition<M>(own?: Feature<M, Location[]>): Feature<M, Location[]> {
+export function withCrossFileDefinition<M>(own?: Feature<M, FileSpan[]>): Feature<M, FileSpan[]> {
   return (ctx, offset) => {
     const sym = ctx.workspace && symbolAt(ctx as FeatureContext<unknown>, offset);
     if (sym && sym.file !== ctx.path) {
       const decl = declarationSpots(ctx.workspace, sym)?.[0];
-      const lines = decl && linesOf(ctx.workspace, decl.path)?.lines;
-      if (decl && lines) return [Location.create(uri(decl.path), lines.range(decl.start, decl.end))];
+      if (decl) return [{ path: decl.path, start: decl.start, end: decl.end }];
     }
     return own?.(ctx, offset) ?? [];
   };
@@ -314,11 +295,11 @@ export function withCrossFileDefinition<M>(own?: Feature<M, Location[]>): Featur
 
 /** Renames a stage, container or flake output in every file; otherwise the language's own rename. */
 export function withCrossFileRename<M>(
-  own?: (ctx: FeatureContext<M>, offset: number, newName: string) => { path: string; edits: TextEdit[] }[] | undefined,
+  own?: (ctx: FeatureContext<M>, offset: number, newName: string) => FileEdits[] | undefined,
 ) {
   return (ctx: FeatureContext<M>, offset: number, newName: string) => {
     const sym = ctx.workspace && symbolAt(ctx as FeatureContext<unknown>, offset);
-    const across = sym && renameEverywhere(ctx.workspace, sym, newName, { path: ctx.path, lines: ctx.lines });
+    const across = sym && renameEverywhere(ctx.workspace, sym, newName);
     return across ?? own?.(ctx, offset, newName);
   };
 }

@@ -7,9 +7,7 @@
  * (on either side), its declaration, and every use in the workspace.
  */
 import type { Node } from 'jsonc-parser';
-import type { TextEdit } from 'vscode-languageserver-types';
-import type { FeatureContext, ParsedFile, WorkspaceIndex } from '../../engine/types';
-import type { LineIndex } from '../../text/lines';
+import type { FeatureContext, FileEdits, WorkspaceIndex } from '../../engine/types';
 import type { DockerfileModel } from '../dockerfile/parse';
 import { stageNameAt, stageReferences } from '../dockerfile/features/scope';
 import type { ComposeModel } from '../compose/parse';
@@ -272,12 +270,7 @@ const VALID_NAME: Record<SymbolKind, RegExp> = {
  * every use in other files. Undefined when the new name is not valid for its kind or the
  * declaration cannot be found (a dangling reference is left to the file's own rename).
  */
-export function renameEverywhere(
-  ws: WorkspaceIndex,
-  sym: CrossSymbol,
-  newName: string,
-  own?: { path: string; lines: LineIndex },
-): { path: string; edits: TextEdit[] }[] | undefined {
+export function renameEverywhere(ws: WorkspaceIndex, sym: CrossSymbol, newName: string): FileEdits[] | undefined {
   if (!VALID_NAME[sym.kind].test(newName)) return undefined;
   const decl = declarationSpots(ws, sym);
   if (!decl) return undefined;
@@ -287,15 +280,13 @@ export function renameEverywhere(
     if (!m) byPath.set(s.path, (m = new Map()));
     m.set(s.start, s);
   }
-  const out: { path: string; edits: TextEdit[] }[] = [];
+  const out: FileEdits[] = [];
   for (const [path, spots] of byPath) {
-    const lines = own?.path === path ? own.lines : (ws.get(path) as ParsedFile | undefined)?.lines;
-    if (!lines) continue;
     out.push({
       path,
       edits: [...spots.values()]
         .sort((a, b) => a.start - b.start)
-        .map((s) => ({ range: lines.range(s.start, s.end), newText: newName })),
+        .map((s) => ({ start: s.start, end: s.end, newText: newName })),
     });
   }
   return out;

@@ -6,7 +6,7 @@
 import { posix } from 'node:path';
 import type { WorkspaceIndex } from '../../engine/types';
 import type { Job, Step, WorkflowModel } from '../workflow/parse';
-import { asMap, asScalar, get, nodeRange, scalarString } from '../workflow/yaml-util';
+import { asMap, asScalar, entry, nodeRange, scalarText } from '../../yaml/view';
 import { isDynamic, repoRootOf, resolveIn } from './paths';
 import { scriptWords } from './script';
 import { contentRange } from '../../yaml/scalar';
@@ -44,8 +44,8 @@ export function actionName(uses: string): string {
 function inputsOf(model: WorkflowModel, step: Step): Map<string, Input> {
   const out = new Map<string, Input>();
   for (const e of step.withEntries) {
-    const s = asScalar(model.doc, e.value);
-    const value = scalarString(s);
+    const s = asScalar(e.value, model.doc);
+    const value = scalarText(s);
     if (!s || value === undefined) continue;
     const [start, end] = nodeRange(s);
     const content = contentRange(s);
@@ -155,14 +155,14 @@ function linesOf(text: string, input: Input, nameOnly: boolean): Word[] {
 }
 
 function workingDirectory(model: WorkflowModel, job: Job, step: Step): string | undefined {
-  const fromStep = scalarString(asScalar(model.doc, get(model.doc, step.node, 'working-directory')?.value));
+  const fromStep = scalarText(asScalar(entry(step.node, model.doc, 'working-directory', false)?.value, model.doc));
   if (fromStep !== undefined) return fromStep;
   for (const holder of [job.node, model.root]) {
     const run = asMap(
+      entry(asMap(entry(holder, model.doc, 'defaults', false)?.value, model.doc), model.doc, 'run', false)?.value,
       model.doc,
-      get(model.doc, asMap(model.doc, get(model.doc, holder, 'defaults')?.value), 'run')?.value,
     );
-    const wd = scalarString(asScalar(model.doc, get(model.doc, run, 'working-directory')?.value));
+    const wd = scalarText(asScalar(entry(run, model.doc, 'working-directory', false)?.value, model.doc));
     if (wd !== undefined) return wd;
   }
   return undefined;
@@ -370,13 +370,13 @@ export interface LinkedWorkflow {
 export function runnerLabels(model: WorkflowModel, job: Job): string[] {
   const out: string[] = [];
   const add = (n: unknown) => {
-    const s = scalarString(asScalar(model.doc, n));
+    const s = scalarText(asScalar(n, model.doc));
     if (s !== undefined) out.push(s);
   };
   const node = job.runsOn as { items?: unknown[] } | undefined;
-  const map = asMap(model.doc, job.runsOn);
+  const map = asMap(job.runsOn, model.doc);
   if (map) {
-    const labels = get(model.doc, map, 'labels')?.value as { items?: unknown[] } | undefined;
+    const labels = entry(map, model.doc, 'labels', false)?.value as { items?: unknown[] } | undefined;
     if (labels?.items) labels.items.forEach(add);
     else add(labels);
   } else if (node?.items) node.items.forEach(add);

@@ -80,6 +80,8 @@ export const language: Language<DockerfileModel> = {
   lineComment: '#',
   ignoreComment,
   parse: (text) => parseDockerfile(text),
+  // Doc examples show only the instructions that matter; as files they need a FROM.
+  exampleFile: (example) => (/^\s*FROM\s/im.test(example) ? example : `FROM debian:12-slim\n${example}`),
   rules,
   complete,
   // A stage's users in workflows and compose files show in its hover, and follow its renames.

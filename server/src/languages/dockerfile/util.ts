@@ -1,6 +1,5 @@
-import { editDistance } from '../../text/nearest';
 /** Helpers shared by the Dockerfile rules. */
-import type { RuleContext, RuleMeta } from '../../engine/types';
+import type { RuleContext } from '../../engine/types';
 import type { DockerfileModel, DockerInstruction, DockerWord, Stage } from './parse';
 import { runCommandsOf } from './parse';
 import type { ShellCommand, ShellWord } from './shell';
@@ -8,17 +7,6 @@ import type { ShellCommand, ShellWord } from './shell';
 export type Ctx = RuleContext<DockerfileModel>;
 
 /** Fills the parts of a rule's metadata that are the same for every Dockerfile rule. */
-export function meta(m: Omit<RuleMeta, 'kinds'>): RuleMeta {
-  // Doc examples are whole Dockerfiles (they are linted by the docs check): give a FROM to the
-  // ones that show only the instructions that matter.
-  const whole = (x: string) => (/^\s*FROM\s/im.test(x) ? x : 'FROM debian:12-slim\n' + x);
-  return {
-    kinds: ['dockerfile'],
-    ...m,
-    docs: { ...m.docs, incorrect: whole(m.docs.incorrect), correct: whole(m.docs.correct) },
-  };
-}
-
 /** Every RUN command (ONBUILD triggers included) whose base name is one of `names`. */
 export function commandsNamed(
   model: DockerfileModel,
@@ -159,12 +147,6 @@ export const PREDEFINED_ARGS = [
   'BUILDKIT_SBOM_SCAN_STAGE',
   'SOURCE_DATE_EPOCH',
 ];
-
-/** The Levenshtein distance, for "did you mean" messages. */
-/** Edit distance (the shared one). */
-export function distance(a: string, b: string): number {
-  return editDistance(a, b);
-}
 
 /** The directory of a POSIX path. */
 export function dirname(p: string): string {

@@ -1,7 +1,5 @@
 /** The .dockerignore language: pattern checks against the sibling Dockerfile, completions, hovers. */
-import type { Language, FeatureContext } from '../../engine/types';
-import type { CompletionItem, Hover } from 'vscode-languageserver-types';
-import { CompletionItemKind, MarkupKind } from 'vscode-languageserver-types';
+import type { Completion, FeatureContext, HoverResult, Language } from '../../engine/types';
 import { parseDockerignore, type DockerignoreModel } from './patterns';
 import { rules } from './rules';
 
@@ -32,15 +30,15 @@ const COMMON: [string, string][] = [
   ['!README.md', 'Re-include a file excluded by an earlier pattern.'],
 ];
 
-function complete(ctx: FeatureContext<DockerignoreModel>, offset: number): CompletionItem[] {
+function complete(ctx: FeatureContext<DockerignoreModel>, offset: number): Completion[] {
   const lineStart = ctx.text.lastIndexOf('\n', offset - 1) + 1;
   const prefix = ctx.text.slice(lineStart, offset);
   if (prefix.trimStart().startsWith('#')) return [];
   const present = new Set(ctx.model.patterns.map((p) => (p.negated ? '!' : '') + p.text));
   return COMMON.filter(([e]) => !present.has(e) && e.startsWith(prefix.trim())).map(([label, doc], k) => ({
     label,
-    kind: CompletionItemKind.File,
-    documentation: { kind: MarkupKind.Markdown, value: doc },
+    kind: 'file',
+    documentation: doc,
     sortText: String(k).padStart(3, '0'),
   }));
 }
@@ -70,12 +68,12 @@ export function explainPattern(raw: string): string {
   return parts.join('\n\n');
 }
 
-function hover(ctx: FeatureContext<DockerignoreModel>, offset: number): Hover | undefined {
+function hover(ctx: FeatureContext<DockerignoreModel>, offset: number): HoverResult | undefined {
   const p = ctx.model.patterns.find((x) => offset >= x.start && offset <= x.end);
   if (!p) return undefined;
   return {
-    contents: { kind: MarkupKind.Markdown, value: explainPattern(ctx.text.slice(p.start, p.end)) },
-    range: ctx.lines.range(p.start, p.end),
+    markdown: explainPattern(ctx.text.slice(p.start, p.end)),
+    span: { start: p.start, end: p.end },
   };
 }
 

@@ -1,17 +1,15 @@
 /** Editor features for Nix and flake.nix: completion, hover, symbols, folding, definition, selection. */
-import {
-  CompletionItemKind,
-  MarkupKind,
-  SymbolKind,
-  type TextEdit,
-  type CompletionItem,
-  type DocumentSymbol,
-  type FoldingRange,
-  type Hover,
-  type Location,
-  type SelectionRange,
-} from 'vscode-languageserver-types';
-import type { FeatureContext } from '../../engine/types';
+import type {
+  Completion,
+  DocumentSymbolInfo,
+  FeatureContext,
+  FileEdits,
+  FileSpan,
+  FoldingSpan,
+  HoverResult,
+  SelectionSpan,
+  SymbolKindName,
+} from '../../engine/types';
 import * as A from './ast';
 import { T } from './lexer';
 import { BUILTINS, GLOBALS, scopes } from './scope';
@@ -49,27 +47,21 @@ function keyContext(
   return { path, atKey, inString, lambdaFormals, node: last };
 }
 
-function item(
-  label: string,
-  kind: CompletionItemKind,
-  detail?: string,
-  doc?: string,
-  insertText?: string,
-): CompletionItem {
-  const it: CompletionItem = { label, kind };
+function item(label: string, kind: Completion['kind'], detail?: string, doc?: string, insertText?: string): Completion {
+  const it: Completion = { label, kind };
   if (detail) it.detail = detail;
-  if (doc) it.documentation = { kind: MarkupKind.Markdown, value: doc };
+  if (doc) it.documentation = doc;
   if (insertText) it.insertText = insertText;
   return it;
 }
 
-export function complete(ctx: Ctx, offset: number): CompletionItem[] {
+export function complete(ctx: Ctx, offset: number): Completion[] {
   const before = ctx.text.slice(Math.max(0, offset - 200), offset);
   if (/\bbuiltins\.[\w'-]*$/.test(before)) {
     return BUILTINS.filter((b) => b !== 'builtins').map((b) =>
       item(
         b,
-        DOCS[b]?.[0] ? CompletionItemKind.Function : CompletionItemKind.Constant,
+        DOCS[b]?.[0] ? 'function' : 'constant',
         DOCS[b]
           ? `builtins.${b}${DOCS[b][0] ? ` (${DOCS[b][0]} argument${DOCS[b][0] > 1 ? 's' : ''})` : ''}`
           : undefined,
@@ -77,8 +69,7 @@ export function complete(ctx: Ctx, offset: number): CompletionItem[] {
       ),
     );
   }
-  if (/\bpkgs\.[\w-]*$/.test(before))
-    return pkgsData.packages.map((p) => item(p, CompletionItemKind.Module, 'nixpkgs'));
+  if (/\bpkgs\.[\w-]*$/.test(before)) return pkgsData.packages.map((p) => item(p, 'module', 'nixpkgs'));
   const kc = keyContext(ctx.model, offset);
   if (ctx.kind === 'flake') {
     const info = flakeInfo(ctx.model);
@@ -89,46 +80,40 @@ export function complete(ctx: Ctx, offset: number): CompletionItem[] {
       const have = new Set(kc.lambdaFormals.formals.map((f) => f.name.name));
       const out = [...info.inputs.keys(), 'self']
         .filter((n) => !have.has(n))
-        .map((n) => item(n, CompletionItemKind.Variable, 'flake input', info.inputs.get(n)?.url?.value));
+        .map((n) => item(n, 'variable', 'flake input', info.inputs.get(n)?.url?.value));
       return out;
     }
     if (kc.inString && full[0] === 'inputs' && full[full.length - 1] === 'url') {
-      return COMMON_INPUT_URLS.map((u) => item(u.url, CompletionItemKind.Value, u.name, u.doc));
+      return COMMON_INPUT_URLS.map((u) => item(u.url, 'value', u.name, u.doc));
     }
     if (kc.atKey) {
       if (full.length === 0 && info.top)
-        return Object.entries(TOP_KEYS).map(([k, d]) => item(k, CompletionItemKind.Property, 'flake attribute', d));
+        return Object.entries(TOP_KEYS).map(([k, d]) => item(k, 'property', 'flake attribute', d));
       if (full[0] === 'inputs' && full.length === 1)
         return COMMON_INPUT_URLS.filter(
           (u, i, all) => all.findIndex((x) => x.name === u.name) === i && !info.inputs.has(u.name),
-        ).map((u) => item(u.name, CompletionItemKind.Module, u.url, u.doc, `${u.name}.url = "${u.url}";`));
+        ).map((u) => item(u.name, 'module', u.url, u.doc, `${u.name}.url = "${u.url}";`));
       if (full[0] === 'inputs' && full.length === 2)
-        return Object.entries(INPUT_KEYS).map(([k, d]) => item(k, CompletionItemKind.Property, 'input attribute', d));
+        return Object.entries(INPUT_KEYS).map(([k, d]) => item(k, 'property', 'input attribute', d));
       if (full[0] === 'outputs' && full.length === 1)
         return Object.entries(OUTPUTS)
           .filter(([, k]) => !/^Deprecated/.test(k.doc))
-          .map(([k, d]) => item(k, CompletionItemKind.Property, 'flake output', d.doc));
+          .map(([k, d]) => item(k, 'property', 'flake output', d.doc));
       if (full[0] === 'outputs' && full.length === 2 && OUTPUTS[full[1]]?.perSystem)
-        return SYSTEMS.map((s) => item(s, CompletionItemKind.EnumMember, 'system'));
+        return SYSTEMS.map((s) => item(s, 'enumMember', 'system'));
       if (full[0] === 'outputs' && full.length === 3 && OUTPUTS[full[1]]?.depth === 2)
-        return [item('default', CompletionItemKind.Property, `the default of ${full[1]}`)];
+        return [item('default', 'property', `the default of ${full[1]}`)];
     }
   }
   if (kc.atKey) return [];
   // Names in scope.
   const { defs } = scopes(ctx.model).scopeAt(offset);
-  const out = defs.map((d) =>
-    item(
-      d.name,
-      d.kind === 'formal' || d.kind === 'param' ? CompletionItemKind.Variable : CompletionItemKind.Field,
-      d.kind,
-    ),
-  );
+  const out = defs.map((d) => item(d.name, d.kind === 'formal' || d.kind === 'param' ? 'variable' : 'field', d.kind));
   const seen = new Set(out.map((o) => o.label));
   for (const g of GLOBALS)
-    if (!g.startsWith('__') && !seen.has(g)) out.push(item(g, CompletionItemKind.Function, 'builtin', DOCS[g]?.[1]));
+    if (!g.startsWith('__') && !seen.has(g)) out.push(item(g, 'function', 'builtin', DOCS[g]?.[1]));
   for (const kw of ['let', 'in', 'with', 'inherit', 'rec', 'if', 'then', 'else', 'assert'])
-    out.push(item(kw, CompletionItemKind.Keyword));
+    out.push(item(kw, 'keyword'));
   return out;
 }
 
@@ -138,13 +123,12 @@ function builtinHover(name: string): string | undefined {
   return `**builtins.${name}**${d[0] ? ` — ${d[0]} argument${d[0] > 1 ? 's' : ''}` : ''}\n\n${d[1]}`;
 }
 
-export function hover(ctx: Ctx, offset: number): Hover | undefined {
+export function hover(ctx: Ctx, offset: number): HoverResult | undefined {
   const chain = A.nodePath(ctx.model.root, offset);
   const last = chain[chain.length - 1];
-  const range = (n: { start: number; end: number }) => ctx.lines.range(n.start, n.end);
-  const md = (value: string, n: { start: number; end: number }): Hover => ({
-    contents: { kind: MarkupKind.Markdown, value },
-    range: range(n),
+  const md = (markdown: string, n: { start: number; end: number }): HoverResult => ({
+    markdown,
+    span: { start: n.start, end: n.end },
   });
   // builtins.x
   for (let i = chain.length - 1; i >= 0; i--) {
@@ -204,57 +188,46 @@ export function hover(ctx: Ctx, offset: number): Hover | undefined {
   return undefined;
 }
 
-export function definition(ctx: Ctx, offset: number): Location[] {
+export function definition(ctx: Ctx, offset: number): FileSpan[] {
   const info = scopes(ctx.model);
   const ref = info.refs.find((r) => r.start <= offset && offset <= r.end);
   if (!ref || typeof ref.target !== 'object') return [];
   const n = ref.target.node;
-  return [{ uri: pathToUri(ctx.path), range: ctx.lines.range(n.start, n.end) }];
+  return [{ path: ctx.path, start: n.start, end: n.end }];
 }
 
-function pathToUri(p: string): string {
-  return (
-    'file://' +
-    p
-      .split('/')
-      .map((s) => encodeURIComponent(s))
-      .join('/')
-  );
-}
-
-export function symbols(ctx: Ctx): DocumentSymbol[] {
-  const range = (n: { start: number; end: number }) => ctx.lines.range(n.start, n.end);
-  const fromBindings = (bindings: A.Binding[], depth: number, kind: SymbolKind): DocumentSymbol[] => {
-    const out: DocumentSymbol[] = [];
+export function symbols(ctx: Ctx): DocumentSymbolInfo[] {
+  const range = (n: { start: number; end: number }) => ({ start: n.start, end: n.end });
+  const fromBindings = (bindings: A.Binding[], depth: number, kind: SymbolKindName): DocumentSymbolInfo[] => {
+    const out: DocumentSymbolInfo[] = [];
     for (const b of bindings) {
       if (b.type === 'Inherit') {
         for (const a of b.names) {
           const n = A.staticName(a);
-          if (n) out.push({ name: n, detail: 'inherit', kind, range: range(b), selectionRange: range(a) });
+          if (n) out.push({ name: n, detail: 'inherit', kind, span: range(b), selection: range(a) });
         }
         continue;
       }
       const name = b.path.map((a) => A.staticName(a) ?? '${…}').join('.');
       if (!b.path.length) continue;
-      const sym: DocumentSymbol = {
+      const sym: DocumentSymbolInfo = {
         name,
         kind,
-        range: range(b),
-        selectionRange: range({ start: b.path[0].start, end: b.path[b.path.length - 1].end }),
+        span: range(b),
+        selection: range({ start: b.path[0].start, end: b.path[b.path.length - 1].end }),
       };
       if (depth < 8) {
         const kids = fromExpr(b.value, depth + 1);
         if (kids.length) {
           sym.children = kids;
-          if (kind === SymbolKind.Property || kind === SymbolKind.Variable)
-            sym.kind = kind === SymbolKind.Variable ? SymbolKind.Variable : SymbolKind.Namespace;
+          if (kind === 'property' || kind === 'variable') sym.kind = kind === 'variable' ? 'variable' : 'namespace';
         }
       }
       out.push(sym);
     }
     return out;
   };
-  const fromExpr = (e: A.Expr, depth: number): DocumentSymbol[] => {
+  const fromExpr = (e: A.Expr, depth: number): DocumentSymbolInfo[] => {
     for (let i = 0; i < 50; i++) {
       e = unparen(e);
       if (e.type === 'Lambda' || e.type === 'With' || e.type === 'Assert') {
@@ -263,9 +236,9 @@ export function symbols(ctx: Ctx): DocumentSymbol[] {
       }
       break;
     }
-    if (e.type === 'AttrSet' || e.type === 'LegacyLet') return fromBindings(e.bindings, depth, SymbolKind.Property);
+    if (e.type === 'AttrSet' || e.type === 'LegacyLet') return fromBindings(e.bindings, depth, 'property');
     if (e.type === 'Let') {
-      const lets = fromBindings(e.bindings, depth, SymbolKind.Variable);
+      const lets = fromBindings(e.bindings, depth, 'variable');
       return [...lets, ...fromExpr(e.body, depth)];
     }
     return [];
@@ -273,12 +246,10 @@ export function symbols(ctx: Ctx): DocumentSymbol[] {
   return fromExpr(ctx.model.root, 0);
 }
 
-export function folding(ctx: Ctx): FoldingRange[] {
-  const out: FoldingRange[] = [];
-  const add = (start: number, end: number, kind?: string) => {
-    const s = ctx.lines.position(start).line,
-      e = ctx.lines.position(end).line;
-    if (e > s) out.push(kind ? { startLine: s, endLine: e, kind } : { startLine: s, endLine: e });
+export function folding(ctx: Ctx): FoldingSpan[] {
+  const out: FoldingSpan[] = [];
+  const add = (start: number, end: number, kind?: 'comment') => {
+    out.push(kind ? { start, end, kind } : { start, end });
   };
   const stack: A.Node[] = [ctx.model.root];
   while (stack.length) {
@@ -295,9 +266,10 @@ export function folding(ctx: Ctx): FoldingRange[] {
       add(n.start, Math.max(n.start, n.end - 1));
     for (const c of A.children(n)) stack.push(c);
   }
-  // Runs of line comments, and block comments.
+  // Runs of line comments (from the first comment to the start of the last), and block comments.
   let runStart = -1,
-    runEnd = -1;
+    runEnd = -1,
+    runLine = -1;
   for (const t of ctx.model.tokens) {
     if (t.kind !== T.COMMENT) continue;
     if (ctx.text.startsWith('/*', t.start)) {
@@ -305,30 +277,32 @@ export function folding(ctx: Ctx): FoldingRange[] {
       continue;
     }
     const line = ctx.lines.position(t.start).line;
-    if (runStart >= 0 && line === runEnd + 1) {
-      runEnd = line;
+    if (runStart >= 0 && line === runLine + 1) {
+      runEnd = t.start;
+      runLine = line;
       continue;
     }
-    if (runStart >= 0 && runEnd > runStart) out.push({ startLine: runStart, endLine: runEnd, kind: 'comment' });
-    runStart = runEnd = line;
+    if (runStart >= 0 && runEnd > runStart) add(runStart, runEnd, 'comment');
+    runStart = runEnd = t.start;
+    runLine = line;
   }
-  if (runStart >= 0 && runEnd > runStart) out.push({ startLine: runStart, endLine: runEnd, kind: 'comment' });
-  return out.sort((a, b) => a.startLine - b.startLine);
+  if (runStart >= 0 && runEnd > runStart) add(runStart, runEnd, 'comment');
+  return out.sort((a, b) => a.start - b.start);
 }
 
-export function selectionRanges(ctx: Ctx, offsets: number[]): SelectionRange[] {
+export function selectionRanges(ctx: Ctx, offsets: number[]): SelectionSpan[] {
   return offsets.map((offset) => {
     // The innermost 200 levels are plenty, and keep the reply shallow for JSON.
     const chain = A.nodePath(ctx.model.root, offset).slice(-200);
-    let sel: SelectionRange | undefined;
+    let sel: SelectionSpan | undefined;
     let last = '';
     for (const n of chain) {
       const key = `${n.start}:${n.end}`;
       if (key === last) continue;
       last = key;
-      sel = { range: ctx.lines.range(n.start, n.end), parent: sel };
+      sel = { start: n.start, end: n.end, parent: sel };
     }
-    return sel ?? { range: ctx.lines.range(offset, offset) };
+    return sel ?? { start: offset, end: offset };
   });
 }
 
@@ -338,7 +312,7 @@ const KEYWORDS = new Set(['if', 'then', 'else', 'assert', 'with', 'let', 'in', '
  * Renames a `let` binding or a lambda's simple argument with every use. Formals, `rec` attributes
  * and names reached through `inherit` are attribute names others see, so they are not renamed.
  */
-export function rename(ctx: Ctx, offset: number, newName: string): { path: string; edits: TextEdit[] }[] | undefined {
+export function rename(ctx: Ctx, offset: number, newName: string): FileEdits[] | undefined {
   if (!/^[a-zA-Z_][a-zA-Z0-9_'-]*$/.test(newName) || KEYWORDS.has(newName)) return undefined;
   const info = scopes(ctx.model);
   const ref = info.refs.find((r) => r.start <= offset && offset <= r.end);
@@ -359,5 +333,5 @@ export function rename(ctx: Ctx, offset: number, newName: string): { path: strin
       spots.push({ start: b.path[0].start, end: b.path[0].end });
     }
   }
-  return [{ path: ctx.path, edits: spots.map((s) => ({ range: ctx.lines.range(s.start, s.end), newText: newName })) }];
+  return [{ path: ctx.path, edits: spots.map((s) => ({ start: s.start, end: s.end, newText: newName })) }];
 }

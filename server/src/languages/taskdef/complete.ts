@@ -1,13 +1,6 @@
 /** Completions at the cursor: keys from the model, enum values, booleans, Fargate sizes, regions, ARN skeletons. */
 import { getLocation, findNodeAtLocation, type Node } from 'jsonc-parser';
-import {
-  type CompletionItem,
-  CompletionItemKind,
-  InsertTextFormat,
-  MarkupKind,
-  TextEdit,
-} from 'vscode-languageserver-types';
-import type { FeatureContext } from '../../engine/types';
+import type { Completion, FeatureContext } from '../../engine/types';
 import type { TaskDefModel } from './parse';
 import {
   memberNames,
@@ -95,11 +88,10 @@ function valueSnippet(shapeName: string): string {
   return '"$1"';
 }
 
-export function complete(ctx: FeatureContext<TaskDefModel>, offset: number): CompletionItem[] {
+export function complete(ctx: FeatureContext<TaskDefModel>, offset: number): Completion[] {
   const { text, model } = ctx;
   const loc = getLocation(text, offset);
   const prev = loc.previousNode;
-  const replace = (a: number, b: number, newText: string) => TextEdit.replace(ctx.lines.range(a, b), newText);
   // The editor filters items against the text from the start of the replaced range to the cursor.
   // When that range is a JSON string (the key or value being typed), it starts with the quote, so
   // the filter text must too, or the editor drops every item ("No suggestions"), as VS Code's own
@@ -110,7 +102,7 @@ export function complete(ctx: FeatureContext<TaskDefModel>, offset: number): Com
     !!model.wrapper ||
     (loc.path[0] === 'taskDefinition' &&
       !model.root?.children?.some((p) => p.children?.[0]?.value === 'containerDefinitions'));
-  const out: CompletionItem[] = [];
+  const out: Completion[] = [];
 
   if (loc.isAtPropertyKey) {
     const objPath = loc.path.slice(0, -1);
@@ -130,11 +122,12 @@ export function complete(ctx: FeatureContext<TaskDefModel>, offset: number): Com
         if (present.has(o)) continue;
         out.push({
           label: o,
-          kind: CompletionItemKind.Property,
+          kind: 'property',
           detail: `${driver} option`,
           filterText: filterFor(range, o),
-          insertTextFormat: InsertTextFormat.Snippet,
-          textEdit: replace(range[0], range[1], `"${o}": "$1"`),
+          snippet: true,
+          replace: { start: range[0], end: range[1] },
+          insertText: `"${o}": "$1"`,
         });
       }
       return out;
@@ -147,13 +140,14 @@ export function complete(ctx: FeatureContext<TaskDefModel>, offset: number): Com
       const doc = [fieldDoc(resolved.shapeName, key), constraintsOf(ms)].filter(Boolean).join('\n\n');
       out.push({
         label: key,
-        kind: CompletionItemKind.Property,
+        kind: 'property',
         detail: `${describeShape(shape(ms))}${required ? ' (required)' : ''}`,
-        documentation: doc ? { kind: MarkupKind.Markdown, value: doc } : undefined,
+        documentation: doc,
         sortText: `${required ? '0' : '1'}${key}`,
         filterText: filterFor(range, key),
-        insertTextFormat: InsertTextFormat.Snippet,
-        textEdit: replace(range[0], range[1], `"${key}": ${valueSnippet(ms)}`),
+        snippet: true,
+        replace: { start: range[0], end: range[1] },
+        insertText: `"${key}": ${valueSnippet(ms)}`,
       });
     }
     return out;
@@ -164,10 +158,11 @@ export function complete(ctx: FeatureContext<TaskDefModel>, offset: number): Com
     for (const [label, body] of SKELETONS)
       out.push({
         label,
-        kind: CompletionItemKind.Snippet,
+        kind: 'snippet',
         detail: 'task definition skeleton',
-        insertTextFormat: InsertTextFormat.Snippet,
-        textEdit: replace(0, text.length, body),
+        snippet: true,
+        replace: { start: 0, end: text.length },
+        insertText: body,
       });
     return out;
   }
@@ -186,15 +181,16 @@ export function complete(ctx: FeatureContext<TaskDefModel>, offset: number): Com
       .replace(/\$\{\d+\|([^,|]*)[^}]*\}/g, '$1')
       .replace(/\$\{\d+:([^}]*)\}/g, '$1')
       .replace(/\$\d+/g, '');
-  const add = (label: string, detail?: string, kind: CompletionItemKind = CompletionItemKind.Value, snippet?: string) =>
+  const add = (label: string, detail?: string, kind: Completion['kind'] = 'value', snippet?: string) =>
     out.push({
       label,
       detail,
       kind,
       sortText: String(out.length).padStart(4, '0'),
       filterText: filterFor(range, snippet ? plainOf(snippet) : label),
-      insertTextFormat: snippet ? InsertTextFormat.Snippet : undefined,
-      textEdit: replace(range[0], range[1], snippet ?? JSON.stringify(label)),
+      snippet: snippet ? true : undefined,
+      replace: { start: range[0], end: range[1] },
+      insertText: snippet ?? JSON.stringify(label),
     });
   const key = resolved?.key ?? String(loc.path[loc.path.length - 1] ?? '');
   const td = model.taskDef;
@@ -233,7 +229,7 @@ export function complete(ctx: FeatureContext<TaskDefModel>, offset: number): Com
     add(
       'arn:aws:iam::…:role/…',
       'IAM role ARN',
-      CompletionItemKind.Snippet,
+      'snippet',
       `"${ROLE_SKELETON.replace('ecsTaskExecutionRole', key === 'taskRoleArn' ? 'appTaskRole' : 'ecsTaskExecutionRole')}"`,
     );
     return out;
@@ -241,7 +237,7 @@ export function complete(ctx: FeatureContext<TaskDefModel>, offset: number): Com
   if (key === 'valueFrom' || key === 'credentialsParameter') {
     for (const [label, sk] of SECRET_SKELETONS)
       if (key === 'valueFrom' || label === 'Secrets Manager secret')
-        add(label, sk.replace(/\$\{\d+:([^}]*)\}/g, '$1'), CompletionItemKind.Snippet, `"${sk}"`);
+        add(label, sk.replace(/\$\{\d+:([^}]*)\}/g, '$1'), 'snippet', `"${sk}"`);
     return out;
   }
   if (key === 'containerName' && model.root) {
@@ -256,8 +252,8 @@ export function complete(ctx: FeatureContext<TaskDefModel>, offset: number): Com
   if (!resolved) return out;
   for (const e of resolved.shape.enum ?? []) add(e, key);
   if (resolved.shape.type === 'boolean') {
-    add('true', key, CompletionItemKind.Keyword, 'true');
-    add('false', key, CompletionItemKind.Keyword, 'false');
+    add('true', key, 'keyword', 'true');
+    add('false', key, 'keyword', 'false');
   }
   return out;
 }

@@ -1,7 +1,6 @@
 /** Hovers: what a field is (our words), its type, whether it is required, and its constraints. */
 import { getLocation } from 'jsonc-parser';
-import { MarkupKind, type Hover } from 'vscode-languageserver-types';
-import type { FeatureContext } from '../../engine/types';
+import type { FeatureContext, HoverResult } from '../../engine/types';
 import type { TaskDefModel } from './parse';
 import { shape, FARGATE_SIZES } from './ecs';
 import { resolvePath } from './locate';
@@ -33,7 +32,7 @@ export function constraintsOf(shapeName: string): string | undefined {
   return parts.length ? parts.join(' ') : undefined;
 }
 
-export function hover(ctx: FeatureContext<TaskDefModel>, offset: number): Hover | undefined {
+export function hover(ctx: FeatureContext<TaskDefModel>, offset: number): HoverResult | undefined {
   const { text, model } = ctx;
   const loc = getLocation(text, offset);
   const node = loc.previousNode;
@@ -68,7 +67,7 @@ export function hover(ctx: FeatureContext<TaskDefModel>, offset: number): Hover 
   }
   // getLocation's previousNode is the key (for a property) or the scalar value under the cursor.
   return {
-    contents: { kind: MarkupKind.Markdown, value: lines.join('\n\n') },
-    range: ctx.lines.range(node.offset, node.offset + node.length),
+    markdown: lines.join('\n\n'),
+    span: { start: node.offset, end: node.offset + node.length },
   };
 }

@@ -1,4 +1,3 @@
-import { nearestName } from '../../text/nearest';
 /** Small helpers over jsonc-parser nodes: lookups, values, and edits that keep JSON valid. */
 import type { Node } from 'jsonc-parser';
 import type { OffsetEdit } from '../../engine/types';
@@ -135,11 +134,4 @@ export function removeProps(obj: Node, remove: Node[]): OffsetEdit[] {
 
 export function replaceNode(n: Node, newText: string): OffsetEdit {
   return { start: n.offset, end: end(n), newText };
-}
-
-/**
- * The field or value meant: a typo, or a fragment of a longer name ("vpc" for "awsvpc", "Mappings" for "portMappings").
- */
-export function nearest(word: string, candidates: readonly string[]): string | undefined {
-  return nearestName(word, candidates);
 }

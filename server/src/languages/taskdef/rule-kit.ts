@@ -1,9 +1,8 @@
 /** Shared bits for taskdef rules: the rule type and reporting at a node. */
 import type { Node } from 'jsonc-parser';
-import type { Rule, RuleContext, Report } from '../../engine/types';
+import type { RuleContext, Report } from '../../engine/types';
 import type { TaskDefModel } from './parse';
 
-export type TaskDefRule = Rule<TaskDefModel>;
 export type Ctx = RuleContext<TaskDefModel>;
 
 export function at(n: Node, messageId: string, data?: Report['data'], extra?: Partial<Report>): Report {

@@ -1,7 +1,7 @@
 /** Text helpers for building fixes on workflow YAML. */
 import type { Document } from 'yaml';
 import type { OffsetEdit } from '../../engine/types';
-import { entries, nodeRange, type YMap } from './yaml-util';
+import { entries, nodeRange, type YMap } from '../../yaml/view';
 import type { Str } from './parse';
 
 export function lineStartOf(text: string, offset: number): number {
@@ -39,7 +39,7 @@ export function deleteEntryLines(text: string, keyStart: number, valueNode: unkn
  */
 export function appendToBlockMap(doc: Document, text: string, map: YMap, lines: string[]): OffsetEdit | undefined {
   if (map.flow) return undefined;
-  const es = entries(doc, map);
+  const es = entries(map, doc, false);
   if (!es.length) return undefined;
   const first = es[0];
   const indent = ' '.repeat(columnOf(text, first.keyStart));

@@ -11,14 +11,14 @@ import {
   asSeq,
   deref,
   entries,
-  get,
-  kindOf,
-  nearest,
+  entry,
+  shapeOf,
   nodeRange,
-  scalarString,
+  scalarText,
   type Entry,
   type YMap,
-} from './yaml-util';
+} from '../../yaml/view';
+import { nearest } from '../../text/nearest';
 import {
   AV,
   CALLER_JOB_KEYS,
@@ -269,9 +269,9 @@ class Walker {
   }
 
   str(node: unknown): Str | undefined {
-    const s = asScalar(this.doc, node);
+    const s = asScalar(node, this.doc);
     if (!s) return undefined;
-    const value = scalarString(s);
+    const value = scalarText(s);
     if (value === undefined) return undefined;
     const [start, end] = nodeRange(s);
     return { value, start, end, node: s };
@@ -286,14 +286,14 @@ class Walker {
     if (contents == null) {
       return;
     }
-    const root = asMap(this.doc, contents);
+    const root = asMap(contents, this.doc);
     if (!root) {
       const [s, e] = nodeRange(contents);
       this.issue({ kind: 'type', start: s, end: e, expected: 'a mapping', section: 'workflow' });
       return;
     }
     this.m.root = root;
-    const es = entries(this.doc, root);
+    const es = entries(root, this.doc, false);
     for (const e of es) {
       const prop = ROOT_PROPS[e.key];
       if (!prop) {
@@ -370,7 +370,7 @@ class Walker {
     scope: { job?: Job; step?: Step },
     key?: string,
   ) {
-    const n = deref(this.doc, node);
+    const n = deref(node, this.doc);
     const here = type.av ?? firstAv(type) ?? av;
     if (node == null || !n) return;
     if (isScalar(n)) {
@@ -405,7 +405,7 @@ class Walker {
       return;
     }
     if (t.t === 'map' && isMap(n)) {
-      const es = entries(this.doc, n as YMap);
+      const es = entries(n as YMap, this.doc, false);
       for (const e of es) {
         const prop = t.props?.[e.key];
         if (prop) this.value(e.value, prop.type, `${path}.${e.key}`, av2, scope, e.key);
@@ -429,7 +429,7 @@ class Walker {
 
   /** Any nested value: only expressions are recorded. */
   anyValue(node: unknown, path: string, av: Availability, scope: { job?: Job; step?: Step }, key?: string) {
-    const n = deref(this.doc, node);
+    const n = deref(node, this.doc);
     if (!n) return;
     if (isScalar(n)) {
       const s = this.str(n);
@@ -440,7 +440,8 @@ class Walker {
       for (const it of n.items) this.anyValue(it, path + '[]', av, scope, key);
       return;
     }
-    if (isMap(n)) for (const e of entries(this.doc, n as YMap)) this.anyValue(e.value, `${path}.${e.key}`, av, scope);
+    if (isMap(n))
+      for (const e of entries(n as YMap, this.doc, false)) this.anyValue(e.value, `${path}.${e.key}`, av, scope);
   }
 
   scalarFits(n: Scalar, type: ValueType): boolean {
@@ -549,7 +550,7 @@ class Walker {
 
   // ---- on: ----
   on(e: Entry) {
-    const n = deref(this.doc, e.value);
+    const n = deref(e.value, this.doc);
     if (!n) {
       this.issue({
         kind: 'type',
@@ -576,7 +577,7 @@ class Walker {
         }
       }
     } else if (isMap(n)) {
-      for (const ev of entries(this.doc, n as YMap)) {
+      for (const ev of entries(n as YMap, this.doc, false)) {
         this.m.triggers.push({ name: ev.key, start: ev.keyStart, end: ev.keyEnd, value: ev.value });
         this.eventBody(ev);
       }
@@ -590,10 +591,10 @@ class Walker {
   eventBody(ev: Entry) {
     const facts = EVENTS[ev.key];
     if (!facts) return; // the events rule reports unknown events
-    const v = deref(this.doc, ev.value);
+    const v = deref(ev.value, this.doc);
     if (!v || (isScalar(v) && v.value === null)) return;
     if (ev.key === 'schedule') {
-      const seq = asSeq(this.doc, v);
+      const seq = asSeq(v, this.doc);
       if (!seq) {
         const [a, b] = nodeRange(v);
         this.issue({
@@ -615,14 +616,14 @@ class Walker {
         );
       return;
     }
-    const map = asMap(this.doc, v);
+    const map = asMap(v, this.doc);
     if (!map) {
       const [a, b] = nodeRange(v);
       this.issue({ kind: 'type', start: a, end: b, expected: 'a mapping', section: `on.${ev.key}` });
       return;
     }
     const allowed = [...(facts.keys ?? []), ...(facts.types ? ['types'] : [])];
-    for (const f of entries(this.doc, map)) {
+    for (const f of entries(map, this.doc, false)) {
       const section = `on.${ev.key}`;
       if (!allowed.includes(f.key)) {
         this.unknown(f, allowed, section);
@@ -633,18 +634,18 @@ class Walker {
         continue;
       }
       if (f.key === 'secrets') {
-        const sm = asMap(this.doc, f.value);
-        for (const se of entries(this.doc, sm)) {
-          const def = asMap(this.doc, se.value);
-          const req = asScalar(this.doc, get(this.doc, def, 'required')?.value)?.value === true;
+        const sm = asMap(f.value, this.doc);
+        for (const se of entries(sm, this.doc, false)) {
+          const def = asMap(se.value, this.doc);
+          const req = asScalar(entry(def, this.doc, 'required', false)?.value, this.doc)?.value === true;
           this.m.callSecrets.set(se.key, { required: req });
           this.value(se.value, CALL_SECRET, `${section}.secrets.${se.key}`, AV.none, {});
         }
         continue;
       }
       if (f.key === 'outputs') {
-        const om = asMap(this.doc, f.value);
-        for (const oe of entries(this.doc, om))
+        const om = asMap(f.value, this.doc);
+        for (const oe of entries(om, this.doc, false))
           this.value(oe.value, CALL_OUTPUT, `${section}.outputs.${oe.key}`, AV.none, {});
         continue;
       }
@@ -659,7 +660,7 @@ class Walker {
   }
 
   inputs(f: Entry, event: 'workflow_dispatch' | 'workflow_call') {
-    const im = asMap(this.doc, f.value);
+    const im = asMap(f.value, this.doc);
     if (!im) {
       if (!isNullishNode(this.doc, f.value)) {
         const [a, b] = nodeRange(f.value);
@@ -667,10 +668,10 @@ class Walker {
       }
       return;
     }
-    for (const ie of entries(this.doc, im)) {
-      const def = asMap(this.doc, ie.value);
-      const type = scalarString(asScalar(this.doc, get(this.doc, def, 'type')?.value)) ?? 'string';
-      const required = asScalar(this.doc, get(this.doc, def, 'required')?.value)?.value === true;
+    for (const ie of entries(im, this.doc, false)) {
+      const def = asMap(ie.value, this.doc);
+      const type = scalarText(asScalar(entry(def, this.doc, 'type', false)?.value, this.doc)) ?? 'string';
+      const required = asScalar(entry(def, this.doc, 'required', false)?.value, this.doc)?.value === true;
       const prev = this.m.inputs.get(ie.key);
       if (!prev || event === 'workflow_call')
         this.m.inputs.set(ie.key, {
@@ -694,7 +695,7 @@ class Walker {
 
   permissions(node: unknown) {
     // Scopes and levels are the permissions rule's business; only the shape is checked here.
-    const n = deref(this.doc, node);
+    const n = deref(node, this.doc);
     if (!n) return;
     if (isSeq(n)) {
       const [a, b] = nodeRange(n);
@@ -710,14 +711,14 @@ class Walker {
 
   // ---- jobs: ----
   jobs(e: Entry) {
-    const jm = asMap(this.doc, e.value);
+    const jm = asMap(e.value, this.doc);
     if (!jm) {
       const [a, b] = e.value ? nodeRange(e.value) : [e.keyStart, e.keyEnd];
       this.issue({ kind: 'type', start: a, end: b, expected: 'a mapping of job ids to jobs', section: 'jobs' });
       return;
     }
     this.m.jobsNode = jm;
-    const es = entries(this.doc, jm);
+    const es = entries(jm, this.doc, false);
     for (const je of es) {
       const job: Job = {
         id: je.key,
@@ -736,7 +737,7 @@ class Walker {
   }
 
   job(je: Entry, job: Job) {
-    const map = asMap(this.doc, je.value);
+    const map = asMap(je.value, this.doc);
     const section = `jobs.${job.id}`;
     if (!map) {
       const [a, b] = je.value ? nodeRange(je.value) : [je.keyStart, je.keyEnd];
@@ -744,7 +745,7 @@ class Walker {
       return;
     }
     job.node = map;
-    const es = entries(this.doc, map);
+    const es = entries(map, this.doc, false);
     const usesE = es.find((x) => x.key === 'uses');
     const isCall = !!usesE;
     if (usesE) job.uses = this.str(usesE.value);
@@ -752,33 +753,33 @@ class Walker {
     const strat = es.find((x) => x.key === 'strategy');
     if (strat) {
       job.hasStrategy = true;
-      const sm = asMap(this.doc, strat.value);
+      const sm = asMap(strat.value, this.doc);
       if (!sm) job.matrixDynamic = true;
-      const mx = get(this.doc, sm, 'matrix');
+      const mx = entry(sm, this.doc, 'matrix', false);
       if (mx) {
-        const mm = asMap(this.doc, mx.value);
+        const mm = asMap(mx.value, this.doc);
         if (!mm) job.matrixDynamic = true;
         else {
           job.matrixKeys = new Set();
-          for (const me of entries(this.doc, mm)) {
+          for (const me of entries(mm, this.doc, false)) {
             if (me.key === 'include' || me.key === 'exclude') {
-              const seq = asSeq(this.doc, me.value);
+              const seq = asSeq(me.value, this.doc);
               if (!seq) {
                 job.matrixDynamic = true;
                 continue;
               }
               if (me.key === 'include')
                 for (const it of seq.items) {
-                  const im = asMap(this.doc, it);
+                  const im = asMap(it, this.doc);
                   if (!im) {
                     job.matrixDynamic = true;
                     continue;
                   }
-                  for (const ik of entries(this.doc, im)) job.matrixKeys.add(ik.key);
+                  for (const ik of entries(im, this.doc, false)) job.matrixKeys.add(ik.key);
                 }
             } else {
               job.matrixKeys.add(me.key);
-              if (!asSeq(this.doc, me.value)) {
+              if (!asSeq(me.value, this.doc)) {
                 const s = this.str(me.value);
                 if (s && isWholeExpression(s)) job.matrixDynamic = true;
               }
@@ -808,7 +809,7 @@ class Walker {
       switch (x.key) {
         case 'needs': {
           job.needsNode = x.value;
-          const n = deref(this.doc, x.value);
+          const n = deref(x.value, this.doc);
           if (n && isSeq(n)) {
             for (const it of n.items) {
               const s = this.str(it);
@@ -822,7 +823,7 @@ class Walker {
           continue;
         }
         case 'steps': {
-          const seq = asSeq(this.doc, x.value);
+          const seq = asSeq(x.value, this.doc);
           if (!seq) {
             if (!isNullishNode(this.doc, x.value)) {
               const [a, b] = nodeRange(x.value);
@@ -840,19 +841,19 @@ class Walker {
           continue;
         }
         case 'outputs':
-          job.outputs = entries(this.doc, asMap(this.doc, x.value));
+          job.outputs = entries(asMap(x.value, this.doc), this.doc, false);
           break;
         case 'runs-on':
           job.runsOn = x.value;
           break;
         case 'with':
-          job.with = asMap(this.doc, x.value);
+          job.with = asMap(x.value, this.doc);
           break;
         case 'secrets':
           job.secrets = x.value;
           break;
         case 'env':
-          job.env = asMap(this.doc, x.value);
+          job.env = asMap(x.value, this.doc);
           break;
         case 'permissions':
           this.permissions(x.value);
@@ -871,7 +872,7 @@ class Walker {
   }
 
   step(node: unknown, index: number, job: Job) {
-    const map = asMap(this.doc, node);
+    const map = asMap(node, this.doc);
     const section = `jobs.${job.id}.steps[${index}]`;
     const [s, e] = nodeRange(node);
     if (!map) {
@@ -879,7 +880,7 @@ class Walker {
       return;
     }
     const step: Step = { index, node: map, start: s, end: e, job, withEntries: [] };
-    const es = entries(this.doc, map);
+    const es = entries(map, this.doc, false);
     for (const x of es) {
       switch (x.key) {
         case 'id':
@@ -901,11 +902,11 @@ class Walker {
           step.if = this.str(x.value);
           break;
         case 'with':
-          step.with = asMap(this.doc, x.value);
-          step.withEntries = entries(this.doc, step.with);
+          step.with = asMap(x.value, this.doc);
+          step.withEntries = entries(step.with, this.doc, false);
           break;
         case 'env':
-          step.env = asMap(this.doc, x.value);
+          step.env = asMap(x.value, this.doc);
           break;
       }
     }
@@ -957,11 +958,11 @@ function requiredKeys(props: Record<string, Prop>): string[] {
 }
 
 function isNullishNode(doc: Document, node: unknown): boolean {
-  return kindOf(doc, node) === 'null';
+  return shapeOf(node, doc) === 'null';
 }
 
 function firstKeyLength(doc: Document, map: YMap): number {
-  const first = entries(doc, map)[0];
+  const first = entries(map, doc, false)[0];
   return first ? first.keyEnd - first.keyStart : 1;
 }
 

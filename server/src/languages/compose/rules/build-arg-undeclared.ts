@@ -1,15 +1,15 @@
+import { defineRule } from '../../../engine/define';
 import { isMap, isScalar, isSeq } from 'yaml';
-import type { Rule } from '../../../engine/types';
 import type { ComposeModel } from '../parse';
 import { localBuild } from '../build';
-import { entry, items, str } from '../yaml-view';
+import { entry, items, str } from '../../../yaml/view';
 import { contentRange } from '../../../yaml/scalar';
 import { declaredArgs, dockerfileAt, PREDEFINED_ARGS } from '../../crossfile/models';
 import { dirname, relativeTo } from '../../crossfile/paths';
-import { nearest } from '../../crossfile/similar';
+import { nearest } from '../../../text/nearest';
 
 /** XF027: compose's side of XF012, for `build.args` (a mapping, or a list of `NAME=value`). */
-export const rule: Rule<ComposeModel> = {
+export const rule = defineRule<ComposeModel>({
   meta: {
     code: 'XF027',
     id: 'build-arg-undeclared',
@@ -62,7 +62,7 @@ export const rule: Rule<ComposeModel> = {
         if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name) || PREDEFINED_ARGS.has(name) || declared.includes(name)) continue;
         const end = start + name.length;
         if (ctx.text.slice(start, end) !== name) continue;
-        const suggestion = nearest(name, declared);
+        const suggestion = nearest(name, declared, { mode: 'rename', containment: 'either' });
         ctx.report({
           start,
           end,
@@ -76,4 +76,4 @@ export const rule: Rule<ComposeModel> = {
       }
     }
   },
-};
+});

@@ -1,9 +1,9 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { ComposeModel } from '../parse';
 import { buildInfo } from '../build';
-import { nodeEnd, nodeStart } from '../yaml-view';
+import { nodeEnd, nodeStart } from '../../../yaml/view';
 
-export const rule: Rule<ComposeModel> = {
+export const rule = defineRule<ComposeModel>({
   meta: {
     code: 'CP033',
     id: 'build-context-missing',
@@ -38,4 +38,4 @@ export const rule: Rule<ComposeModel> = {
       });
     }
   },
-};
+});

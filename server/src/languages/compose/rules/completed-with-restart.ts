@@ -1,9 +1,9 @@
+import { defineRule } from '../../../engine/define';
 import { isMap } from 'yaml';
-import type { Rule } from '../../../engine/types';
 import type { ComposeModel } from '../parse';
-import { entries, entry, nodeEnd, nodeStart, str } from '../yaml-view';
+import { entries, entry, nodeEnd, nodeStart, str } from '../../../yaml/view';
 
-export const rule: Rule<ComposeModel> = {
+export const rule = defineRule<ComposeModel>({
   meta: {
     code: 'CP038',
     id: 'completed-with-restart',
@@ -61,4 +61,4 @@ export const rule: Rule<ComposeModel> = {
       }
     }
   },
-};
+});

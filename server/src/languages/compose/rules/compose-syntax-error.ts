@@ -1,7 +1,7 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { ComposeModel } from '../parse';
 
-export const rule: Rule<ComposeModel> = {
+export const rule = defineRule<ComposeModel>({
   meta: {
     code: 'CP000',
     id: 'compose-syntax-error',
@@ -30,4 +30,4 @@ export const rule: Rule<ComposeModel> = {
         data: { message: p.message, ...p.data },
       });
   },
-};
+});

@@ -1,8 +1,8 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { ComposeModel } from '../parse';
-import { entry, nodeEnd, str } from '../yaml-view';
+import { entry, nodeEnd, str } from '../../../yaml/view';
 
-export const rule: Rule<ComposeModel> = {
+export const rule = defineRule<ComposeModel>({
   meta: {
     code: 'CP043',
     id: 'container-name-with-replicas',
@@ -47,4 +47,4 @@ export const rule: Rule<ComposeModel> = {
       });
     }
   },
-};
+});

@@ -1,12 +1,12 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { ComposeModel } from '../parse';
 import { localBuild } from '../build';
-import { nodeEnd, nodeStart } from '../yaml-view';
+import { nodeEnd, nodeStart } from '../../../yaml/view';
 import { contextIgnore } from '../../crossfile/context';
 import { relativeTo, dirname } from '../../crossfile/paths';
 
 /** XF025: the build context compose chooses has a .dockerignore that excludes a COPY source of the Dockerfile. */
-export const rule: Rule<ComposeModel> = {
+export const rule = defineRule<ComposeModel>({
   meta: {
     code: 'XF025',
     id: 'context-ignores-copy-source',
@@ -78,4 +78,4 @@ export const rule: Rule<ComposeModel> = {
       }
     }
   },
-};
+});

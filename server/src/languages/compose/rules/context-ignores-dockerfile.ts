@@ -1,7 +1,7 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { ComposeModel } from '../parse';
 import { localBuild } from '../build';
-import { nodeEnd, nodeStart } from '../yaml-view';
+import { nodeEnd, nodeStart } from '../../../yaml/view';
 import { ignoreInForce } from '../../crossfile/context';
 import { isExcluded } from '../../dockerignore/patterns';
 import { posix } from 'node:path';
@@ -10,7 +10,7 @@ import { relativeTo, dirname } from '../../crossfile/paths';
 /**
  * XF026: the context's ignore file excludes the Dockerfile; harmless for Docker and BuildKit, fatal for older builders.
  */
-export const rule: Rule<ComposeModel> = {
+export const rule = defineRule<ComposeModel>({
   meta: {
     code: 'XF026',
     id: 'context-ignores-dockerfile',
@@ -72,4 +72,4 @@ export const rule: Rule<ComposeModel> = {
       });
     }
   },
-};
+});

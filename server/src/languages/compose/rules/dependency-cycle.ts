@@ -1,8 +1,8 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { ComposeModel } from '../parse';
 import { serviceRefs, type ServiceRef } from '../refs';
 
-export const rule: Rule<ComposeModel> = {
+export const rule = defineRule<ComposeModel>({
   meta: {
     code: 'CP021',
     id: 'dependency-cycle',
@@ -61,4 +61,4 @@ export const rule: Rule<ComposeModel> = {
     };
     for (const svc of ctx.model.services) if (!state.has(svc.name)) visit(svc.name);
   },
-};
+});

@@ -1,10 +1,10 @@
+import { defineRule } from '../../../engine/define';
 import { posix } from 'node:path';
-import type { Rule } from '../../../engine/types';
 import type { ComposeModel } from '../parse';
 import { buildInfo } from '../build';
-import { nodeEnd, nodeStart } from '../yaml-view';
+import { nodeEnd, nodeStart } from '../../../yaml/view';
 
-export const rule: Rule<ComposeModel> = {
+export const rule = defineRule<ComposeModel>({
   meta: {
     code: 'CP034',
     id: 'dockerfile-missing',
@@ -46,4 +46,4 @@ export const rule: Rule<ComposeModel> = {
       });
     }
   },
-};
+});

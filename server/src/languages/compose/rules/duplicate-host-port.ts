@@ -1,7 +1,7 @@
+import { defineRule } from '../../../engine/define';
 import { isMap, isScalar } from 'yaml';
-import type { Rule } from '../../../engine/types';
 import type { ComposeModel, ServiceModel } from '../parse';
-import { entry, items, nodeEnd, nodeStart, str } from '../yaml-view';
+import { entry, items, nodeEnd, nodeStart, str } from '../../../yaml/view';
 import { isWildcardIp, parsePortSpec, parseRange, type PortRange } from '../ports';
 
 interface Published {
@@ -14,7 +14,7 @@ interface Published {
   profiles: string[];
 }
 
-export const rule: Rule<ComposeModel> = {
+export const rule = defineRule<ComposeModel>({
   meta: {
     code: 'CP026',
     id: 'duplicate-host-port',
@@ -86,7 +86,7 @@ export const rule: Rule<ComposeModel> = {
       }
     }
   },
-};
+});
 
 /** Services with profiles run only when one is enabled; two with disjoint profiles may be alternatives. */
 function mayRunTogether(a: string[], b: string[]): boolean {

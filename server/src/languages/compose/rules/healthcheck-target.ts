@@ -1,13 +1,13 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { ComposeModel } from '../parse';
 import { exposedPorts, exposesDynamic } from '../../crossfile/models';
 import { imageSourceOfService } from '../../crossfile/links';
 import { serviceHealthcheck, servicePorts } from '../../crossfile/compose';
 import { externalBase, installs, knownBase, probeOf } from '../../crossfile/images';
-import { nodeEnd, nodeStart } from '../yaml-view';
+import { nodeEnd, nodeStart } from '../../../yaml/view';
 
 /** XF024: the compose health check probes a port the service does not serve, or runs a client the image lacks. */
-export const rule: Rule<ComposeModel> = {
+export const rule = defineRule<ComposeModel>({
   meta: {
     code: 'XF024',
     id: 'healthcheck-target',
@@ -104,4 +104,4 @@ export const rule: Rule<ComposeModel> = {
       }
     }
   },
-};
+});

@@ -1,9 +1,9 @@
+import { defineRule } from '../../../engine/define';
 import { isScalar, isSeq } from 'yaml';
-import type { Rule } from '../../../engine/types';
 import type { ComposeModel } from '../parse';
-import { entry, items, nodeEnd, nodeStart, str } from '../yaml-view';
+import { entry, items, nodeEnd, nodeStart, str } from '../../../yaml/view';
 
-export const rule: Rule<ComposeModel> = {
+export const rule = defineRule<ComposeModel>({
   meta: {
     code: 'CP032',
     id: 'healthcheck-test',
@@ -85,4 +85,4 @@ export const rule: Rule<ComposeModel> = {
       }
     }
   },
-};
+});

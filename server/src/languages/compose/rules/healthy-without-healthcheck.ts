@@ -1,12 +1,13 @@
+import { defineRule } from '../../../engine/define';
 import { isMap } from 'yaml';
 import type { Rule } from '../../../engine/types';
 import type { ComposeModel, ServiceModel } from '../parse';
-import { entries, entry, nodeEnd, str } from '../yaml-view';
+import { entries, entry, nodeEnd, str } from '../../../yaml/view';
 import { keyIndent } from '../refs';
 import { firstPort, healthcheckBlock, healthcheckTest } from '../healthcheck-skeleton';
 import { buildInfo, loadDockerfile } from '../build';
 
-export const rule: Rule<ComposeModel> = {
+export const rule = defineRule<ComposeModel>({
   meta: {
     code: 'CP022',
     id: 'healthy-without-healthcheck',
@@ -74,7 +75,7 @@ export const rule: Rule<ComposeModel> = {
       }
     }
   },
-};
+});
 
 function builtWithHealthcheck(ctx: Parameters<Rule<ComposeModel>['check']>[0], svc: ServiceModel): boolean {
   const info = buildInfo(ctx.model, svc, ctx.path);

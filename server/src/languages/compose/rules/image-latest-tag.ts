@@ -1,6 +1,6 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { ComposeModel } from '../parse';
-import { nodeEnd, nodeStart, str } from '../yaml-view';
+import { nodeEnd, nodeStart, str } from '../../../yaml/view';
 
 export function splitImage(image: string): { name: string; tag?: string; digest?: string } {
   const at = image.indexOf('@');
@@ -11,10 +11,10 @@ export function splitImage(image: string): { name: string; tag?: string; digest?
   return { name: ref, digest };
 }
 
-export const rule: Rule<ComposeModel> = {
+export const rule = defineRule<ComposeModel>({
   meta: {
     code: 'CP041',
-    id: 'image-latest-tag',
+    id: 'compose-image-latest-tag',
     kinds: ['compose'],
     defaultSeverity: 'warning',
     fixable: false,
@@ -48,4 +48,4 @@ export const rule: Rule<ComposeModel> = {
         ctx.report({ start: nodeStart(n), end: nodeEnd(n), messageId: 'latest', data: { image } });
     }
   },
-};
+});

@@ -1,9 +1,9 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { ComposeModel } from '../parse';
 import { scanTemplate, templateScalars } from '../interpolation';
-import { nodeEnd, nodeStart } from '../yaml-view';
+import { nodeEnd, nodeStart } from '../../../yaml/view';
 
-export const rule: Rule<ComposeModel> = {
+export const rule = defineRule<ComposeModel>({
   meta: {
     code: 'CP030',
     id: 'interpolation-syntax',
@@ -33,4 +33,4 @@ export const rule: Rule<ComposeModel> = {
       }
     }
   },
-};
+});

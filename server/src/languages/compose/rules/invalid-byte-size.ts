@@ -1,10 +1,10 @@
+import { defineRule } from '../../../engine/define';
 import { isScalar } from 'yaml';
-import type { Rule } from '../../../engine/types';
 import type { ComposeModel } from '../parse';
 import { formattedValues, isByteSize } from '../formats';
-import { nodeEnd, nodeStart, str } from '../yaml-view';
+import { nodeEnd, nodeStart, str } from '../../../yaml/view';
 
-export const rule: Rule<ComposeModel> = {
+export const rule = defineRule<ComposeModel>({
   meta: {
     code: 'CP028',
     id: 'invalid-byte-size',
@@ -42,4 +42,4 @@ export const rule: Rule<ComposeModel> = {
       });
     }
   },
-};
+});

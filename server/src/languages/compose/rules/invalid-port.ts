@@ -1,11 +1,11 @@
+import { defineRule } from '../../../engine/define';
 import { isMap, isScalar } from 'yaml';
-import type { Rule } from '../../../engine/types';
 import type { ComposeModel } from '../parse';
-import { entry, items, nodeEnd, nodeStart, str } from '../yaml-view';
+import { entry, items, nodeEnd, nodeStart, str } from '../../../yaml/view';
 import { contentStart } from '../refs';
 import { isIp, parsePortSpec, rangeProblem, PROTOCOLS } from '../ports';
 
-export const rule: Rule<ComposeModel> = {
+export const rule = defineRule<ComposeModel>({
   meta: {
     code: 'CP025',
     id: 'invalid-port',
@@ -84,4 +84,4 @@ export const rule: Rule<ComposeModel> = {
       }
     }
   },
-};
+});

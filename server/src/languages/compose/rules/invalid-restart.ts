@@ -1,12 +1,12 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { ComposeModel } from '../parse';
-import { entry, nodeEnd, nodeStart, str } from '../yaml-view';
-import { nearest } from '../similar';
+import { entry, nodeEnd, nodeStart, str } from '../../../yaml/view';
+import { nearest } from '../../../text/nearest';
 
 const RESTART = ['no', 'always', 'on-failure', 'unless-stopped'];
 const CONDITIONS = ['none', 'on-failure', 'any'];
 
-export const rule: Rule<ComposeModel> = {
+export const rule = defineRule<ComposeModel>({
   meta: {
     code: 'CP029',
     id: 'invalid-restart',
@@ -73,4 +73,4 @@ export const rule: Rule<ComposeModel> = {
       }
     }
   },
-};
+});

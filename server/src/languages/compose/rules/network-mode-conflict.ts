@@ -1,8 +1,8 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { ComposeModel } from '../parse';
-import { nodeEnd, str } from '../yaml-view';
+import { nodeEnd, str } from '../../../yaml/view';
 
-export const rule: Rule<ComposeModel> = {
+export const rule = defineRule<ComposeModel>({
   meta: {
     code: 'CP037',
     id: 'network-mode-conflict',
@@ -36,4 +36,4 @@ export const rule: Rule<ComposeModel> = {
       });
     }
   },
-};
+});

@@ -1,8 +1,8 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { ComposeModel } from '../parse';
-import { nodeEnd } from '../yaml-view';
+import { nodeEnd } from '../../../yaml/view';
 
-export const rule: Rule<ComposeModel> = {
+export const rule = defineRule<ComposeModel>({
   meta: {
     code: 'CP040',
     id: 'obsolete-version',
@@ -46,4 +46,4 @@ export const rule: Rule<ComposeModel> = {
         : undefined,
     });
   },
-};
+});

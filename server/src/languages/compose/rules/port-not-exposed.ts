@@ -1,13 +1,13 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { ComposeModel } from '../parse';
 import { exposedPorts, exposesDynamic } from '../../crossfile/models';
 import { imageSourceOfService } from '../../crossfile/links';
 import { servicePorts } from '../../crossfile/compose';
 import { relativeTo, dirname } from '../../crossfile/paths';
-import { items, str } from '../yaml-view';
+import { items, str } from '../../../yaml/view';
 
 /** XF023: a published container port the built image does not EXPOSE. */
-export const rule: Rule<ComposeModel> = {
+export const rule = defineRule<ComposeModel>({
   meta: {
     code: 'XF023',
     id: 'port-not-exposed',
@@ -75,4 +75,4 @@ export const rule: Rule<ComposeModel> = {
       }
     }
   },
-};
+});

@@ -1,10 +1,10 @@
+import { defineRule } from '../../../engine/define';
 import { isMap, isScalar, isSeq } from 'yaml';
-import type { Rule } from '../../../engine/types';
 import type { ComposeModel } from '../parse';
 import { resolveFrom } from '../refs';
-import { entry, items, nodeEnd, nodeStart, str, type YNode } from '../yaml-view';
+import { entry, items, nodeEnd, nodeStart, str, type YNode } from '../../../yaml/view';
 
-export const rule: Rule<ComposeModel> = {
+export const rule = defineRule<ComposeModel>({
   meta: {
     code: 'CP036',
     id: 'referenced-file-missing',
@@ -61,4 +61,4 @@ export const rule: Rule<ComposeModel> = {
         checkPath(entry(d.value, doc, 'file')?.value, `The ${section.slice(0, -1)} file`);
     }
   },
-};
+});

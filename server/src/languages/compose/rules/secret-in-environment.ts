@@ -1,7 +1,8 @@
+import { defineRule } from '../../../engine/define';
 import { isMap, isScalar, isSeq } from 'yaml';
-import type { Fix, Rule } from '../../../engine/types';
+import type { Fix } from '../../../engine/types';
 import type { ComposeModel } from '../parse';
-import { entries, items, nodeEnd, nodeStart, str, type YNode } from '../yaml-view';
+import { entries, items, nodeEnd, nodeStart, str, type YNode } from '../../../yaml/view';
 import { resolveFrom } from '../refs';
 
 const SECRET_NAME =
@@ -23,10 +24,10 @@ export function looksSecret(key: string, value: string): 'name' | 'url' | undefi
   return undefined;
 }
 
-export const rule: Rule<ComposeModel> = {
+export const rule = defineRule<ComposeModel>({
   meta: {
     code: 'CP042',
-    id: 'secret-in-environment',
+    id: 'compose-secret-in-environment',
     kinds: ['compose'],
     defaultSeverity: 'warning',
     fixable: 'suggestion',
@@ -95,7 +96,7 @@ export const rule: Rule<ComposeModel> = {
       ctx.report({ start, end, messageId: f.kind, data: { key: f.key, ref }, fix });
     }
   },
-};
+});
 
 function envQuote(v: string): string {
   if (/^[A-Za-z0-9_.,:/@%+=-]*$/.test(v)) return v;

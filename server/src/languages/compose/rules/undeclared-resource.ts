@@ -1,7 +1,7 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { ComposeModel } from '../parse';
 import { relatedModels, resourceRefs } from '../refs';
-import { nearest } from '../similar';
+import { nearest } from '../../../text/nearest';
 
 const SINGULAR: Record<string, string> = {
   volumes: 'volume',
@@ -11,7 +11,7 @@ const SINGULAR: Record<string, string> = {
   models: 'model',
 };
 
-export const rule: Rule<ComposeModel> = {
+export const rule = defineRule<ComposeModel>({
   meta: {
     code: 'CP023',
     id: 'undeclared-resource',
@@ -82,4 +82,4 @@ export const rule: Rule<ComposeModel> = {
       });
     }
   },
-};
+});

@@ -1,10 +1,10 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { ComposeModel } from '../parse';
 import { buildInfo, loadDockerfile, stageNames } from '../build';
-import { nearest } from '../similar';
-import { nodeEnd, nodeStart } from '../yaml-view';
+import { nearest } from '../../../text/nearest';
+import { nodeEnd, nodeStart } from '../../../yaml/view';
 
-export const rule: Rule<ComposeModel> = {
+export const rule = defineRule<ComposeModel>({
   meta: {
     code: 'CP035',
     id: 'unknown-build-target',
@@ -59,4 +59,4 @@ export const rule: Rule<ComposeModel> = {
       });
     }
   },
-};
+});

@@ -3,7 +3,7 @@ import { schemaRule, parentOf } from '../schema-rule';
 export const rule = schemaRule(
   {
     code: 'CP001',
-    id: 'unknown-key',
+    id: 'compose-unknown-key',
     kinds: ['compose'],
     defaultSeverity: 'error',
     fixable: 'suggestion',

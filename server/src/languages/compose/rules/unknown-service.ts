@@ -1,9 +1,9 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { ComposeModel } from '../parse';
 import { relatedModels, serviceRefs } from '../refs';
-import { nearest } from '../similar';
+import { nearest } from '../../../text/nearest';
 
-export const rule: Rule<ComposeModel> = {
+export const rule = defineRule<ComposeModel>({
   meta: {
     code: 'CP020',
     id: 'unknown-service',
@@ -60,4 +60,4 @@ export const rule: Rule<ComposeModel> = {
       });
     }
   },
-};
+});

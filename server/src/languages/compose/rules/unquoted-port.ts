@@ -1,9 +1,9 @@
+import { defineRule } from '../../../engine/define';
 import { isScalar } from 'yaml';
-import type { Rule } from '../../../engine/types';
 import type { ComposeModel } from '../parse';
-import { items, nodeEnd, nodeStart } from '../yaml-view';
+import { items, nodeEnd, nodeStart } from '../../../yaml/view';
 
-export const rule: Rule<ComposeModel> = {
+export const rule = defineRule<ComposeModel>({
   meta: {
     code: 'CP044',
     id: 'unquoted-port',
@@ -44,4 +44,4 @@ export const rule: Rule<ComposeModel> = {
       }
     }
   },
-};
+});

@@ -1,10 +1,10 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { ComposeModel } from '../parse';
 import { scanTemplate, templateScalars } from '../interpolation';
 import { readDotEnv } from '../refs';
-import { nodeEnd, nodeStart } from '../yaml-view';
+import { nodeEnd, nodeStart } from '../../../yaml/view';
 
-export const rule: Rule<ComposeModel> = {
+export const rule = defineRule<ComposeModel>({
   meta: {
     code: 'CP031',
     id: 'unset-variable',
@@ -49,4 +49,4 @@ export const rule: Rule<ComposeModel> = {
       }
     }
   },
-};
+});

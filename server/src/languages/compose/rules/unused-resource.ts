@@ -1,4 +1,4 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { ComposeModel } from '../parse';
 import { relatedModels, resourceRefs } from '../refs';
 
@@ -10,7 +10,7 @@ const SINGULAR: Record<string, string> = {
   models: 'model',
 };
 
-export const rule: Rule<ComposeModel> = {
+export const rule = defineRule<ComposeModel>({
   meta: {
     code: 'CP024',
     id: 'unused-resource',
@@ -56,4 +56,4 @@ export const rule: Rule<ComposeModel> = {
       }
     }
   },
-};
+});

@@ -3,7 +3,7 @@ import { schemaRule, where } from '../schema-rule';
 export const rule = schemaRule(
   {
     code: 'CP002',
-    id: 'wrong-type',
+    id: 'compose-wrong-type',
     kinds: ['compose'],
     defaultSeverity: 'error',
     fixable: false,

@@ -1,7 +1,5 @@
 /** Completions: instructions with snippets, directives, flags, stage names, variables, base images. */
-import type { CompletionItem } from 'vscode-languageserver-types';
-import { CompletionItemKind, InsertTextFormat, MarkupKind } from 'vscode-languageserver-types';
-import type { FeatureContext } from '../../../engine/types';
+import type { Completion, FeatureContext } from '../../../engine/types';
 import type { DockerfileModel } from '../parse';
 import { instructionAt } from '../parse';
 import { FLAGS } from '../data';
@@ -11,22 +9,23 @@ import images from '../data/images.json';
 
 const IMAGES = (images as { images: Record<string, string[]> }).images;
 
-export function complete(ctx: FeatureContext<DockerfileModel>, offset: number): CompletionItem[] {
+export function complete(ctx: FeatureContext<DockerfileModel>, offset: number): Completion[] {
   const { text, model } = ctx;
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   const before = text.slice(lineStart, offset);
-  const range = (start: number) => ctx.lines.range(start, offset);
+  const span = (start: number) => ({ start, end: offset });
 
   // parser directives at the top of the file
   if (/^#\s*[a-z]*$/.test(before) && model.instructions.every((i) => i.start > offset)) {
     const word = /[a-z]*$/.exec(before)![0];
     return Object.entries(DIRECTIVE_DOCS).map(([name, d]) => ({
       label: name,
-      kind: CompletionItemKind.Keyword,
+      kind: 'keyword',
       detail: 'parser directive',
-      documentation: { kind: MarkupKind.Markdown, value: d.doc },
-      insertTextFormat: InsertTextFormat.Snippet,
-      textEdit: { range: range(offset - word.length), newText: d.snippet },
+      documentation: d.doc,
+      snippet: true,
+      replace: span(offset - word.length),
+      insertText: d.snippet,
     }));
   }
   if (/^\s*#/.test(before)) return [];
@@ -36,25 +35,27 @@ export function complete(ctx: FeatureContext<DockerfileModel>, offset: number): 
   if (v) {
     const partial = v[1] ?? '';
     const seen = new Set<string>();
-    const out: CompletionItem[] = [];
+    const out: Completion[] = [];
     for (const d of visibleVars(model, offset).reverse()) {
       if (seen.has(d.name)) continue;
       seen.add(d.name);
       out.push({
         label: d.name,
-        kind: CompletionItemKind.Variable,
+        kind: 'variable',
         detail: `${d.instruction.keyword} ${d.name}${d.value !== null ? '=' + d.value : ''}`,
-        textEdit: { range: range(offset - partial.length), newText: d.name },
+        replace: span(offset - partial.length),
+        insertText: d.name,
       });
     }
     for (const p of PREDEFINED)
       if (!seen.has(p))
         out.push({
           label: p,
-          kind: CompletionItemKind.Constant,
+          kind: 'constant',
           detail: 'predefined build argument',
           sortText: 'z' + p,
-          textEdit: { range: range(offset - partial.length), newText: p },
+          replace: span(offset - partial.length),
+          insertText: p,
         });
     return out;
   }
@@ -69,13 +70,11 @@ export function complete(ctx: FeatureContext<DockerfileModel>, offset: number): 
       .filter(([k]) => k !== 'MAINTAINER')
       .map(([k, d]) => ({
         label: k,
-        kind: CompletionItemKind.Keyword,
-        documentation: { kind: MarkupKind.Markdown, value: d.doc },
-        insertTextFormat: InsertTextFormat.Snippet,
-        textEdit: {
-          range: range(offset - word.length),
-          newText: lower ? d.snippet.replace(k, k.toLowerCase()) : d.snippet,
-        },
+        kind: 'keyword',
+        documentation: d.doc,
+        snippet: true,
+        replace: span(offset - word.length),
+        insertText: lower ? d.snippet.replace(k, k.toLowerCase()) : d.snippet,
       }));
   }
 
@@ -87,9 +86,10 @@ export function complete(ctx: FeatureContext<DockerfileModel>, offset: number): 
       .filter((s) => s.index < here)
       .map((s) => ({
         label: s.name ?? String(s.index),
-        kind: CompletionItemKind.Reference,
+        kind: 'reference',
         detail: `stage ${s.index}: FROM ${s.image ?? ''}`,
-        textEdit: { range: range(offset - from[1].length), newText: s.name ?? String(s.index) },
+        replace: span(offset - from[1].length),
+        insertText: s.name ?? String(s.index),
       }));
   }
 
@@ -99,16 +99,14 @@ export function complete(ctx: FeatureContext<DockerfileModel>, offset: number): 
     const specs = FLAGS[ins.keyword] ?? [];
     return specs.map((f) => ({
       label: '--' + f.name,
-      kind: CompletionItemKind.Property,
-      documentation: { kind: MarkupKind.Markdown, value: f.doc },
-      insertTextFormat: InsertTextFormat.Snippet,
-      textEdit: {
-        range: range(offset - flag[1].length - 2),
-        newText:
-          '--' +
-          f.name +
-          (['link', 'parents'].includes(f.name) ? '' : f.values ? '=${1|' + f.values.join(',') + '|}' : '=$1'),
-      },
+      kind: 'property',
+      documentation: f.doc,
+      snippet: true,
+      replace: span(offset - flag[1].length - 2),
+      insertText:
+        '--' +
+        f.name +
+        (['link', 'parents'].includes(f.name) ? '' : f.values ? '=${1|' + f.values.join(',') + '|}' : '=$1'),
     }));
   }
 
@@ -123,33 +121,33 @@ export function complete(ctx: FeatureContext<DockerfileModel>, offset: number): 
         const tags = IMAGES[name] ?? [];
         return tags.map((t, k) => ({
           label: t,
-          kind: CompletionItemKind.Value,
+          kind: 'value',
           detail: `${name}:${t}`,
           sortText: String(k).padStart(3, '0'),
-          textEdit: { range: range(offset - (word.length - colon - 1)), newText: t },
+          replace: span(offset - (word.length - colon - 1)),
+          insertText: t,
         }));
       }
-      const out: CompletionItem[] = [];
+      const out: Completion[] = [];
       Object.entries(IMAGES).forEach(([name, tags], k) => {
         out.push({
           label: name,
-          kind: CompletionItemKind.Module,
+          kind: 'module',
           detail: tags[0] ? `${name}:${tags[0]}` : name,
           sortText: String(k).padStart(3, '0'),
-          insertTextFormat: InsertTextFormat.Snippet,
-          textEdit: {
-            range: range(offset - word.length),
-            newText: tags.length ? `${name}:\${1|${tags.join(',')}|}` : name,
-          },
+          snippet: true,
+          replace: span(offset - word.length),
+          insertText: tags.length ? `${name}:\${1|${tags.join(',')}|}` : name,
         });
       });
       for (const s of model.stages)
         if (s.name && s.from.start < ins.start)
           out.push({
             label: s.name,
-            kind: CompletionItemKind.Reference,
+            kind: 'reference',
             detail: `stage ${s.index}`,
-            textEdit: { range: range(offset - word.length), newText: s.name },
+            replace: span(offset - word.length),
+            insertText: s.name,
           });
       return out;
     }
@@ -157,17 +155,15 @@ export function complete(ctx: FeatureContext<DockerfileModel>, offset: number): 
       return [
         {
           label: 'AS',
-          kind: CompletionItemKind.Keyword,
-          insertTextFormat: InsertTextFormat.Snippet,
-          textEdit: {
-            range: range(offset - word.length),
-            newText: (ins.written === ins.written.toLowerCase() ? 'as' : 'AS') + ' ${1:name}',
-          },
+          kind: 'keyword',
+          snippet: true,
+          replace: span(offset - word.length),
+          insertText: (ins.written === ins.written.toLowerCase() ? 'as' : 'AS') + ' ${1:name}',
         },
       ];
   }
   if (ins.keyword === 'HEALTHCHECK' && ins.args.every((a) => a.end >= offset)) {
-    return ['CMD', 'NONE'].map((k) => ({ label: k, kind: CompletionItemKind.Keyword }));
+    return ['CMD', 'NONE'].map((k) => ({ label: k, kind: 'keyword' }));
   }
   return [];
 }

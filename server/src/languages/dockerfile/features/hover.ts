@@ -1,19 +1,14 @@
 /** Hovers: instructions, flags, directives, variables (their definition), stage names. */
-import type { Hover } from 'vscode-languageserver-types';
-import { MarkupKind } from 'vscode-languageserver-types';
-import type { FeatureContext } from '../../../engine/types';
+import type { FeatureContext, HoverResult } from '../../../engine/types';
 import type { DockerfileModel } from '../parse';
 import { instructionAt } from '../parse';
 import { FLAGS } from '../data';
 import { INSTRUCTION_DOCS, DIRECTIVE_DOCS } from '../data/instructions';
 import { variableAt, definitionOf, stageNameAt, PREDEFINED } from './scope';
 
-export function hover(ctx: FeatureContext<DockerfileModel>, offset: number): Hover | undefined {
+export function hover(ctx: FeatureContext<DockerfileModel>, offset: number): HoverResult | undefined {
   const { model, lines } = ctx;
-  const md = (value: string, start: number, end: number): Hover => ({
-    contents: { kind: MarkupKind.Markdown, value },
-    range: lines.range(start, end),
-  });
+  const md = (markdown: string, start: number, end: number): HoverResult => ({ markdown, span: { start, end } });
   for (const d of model.directives) {
     if (offset >= d.start && offset <= d.end) {
       const doc = DIRECTIVE_DOCS[d.name.toLowerCase()];

@@ -1,40 +1,36 @@
 /** Document symbols (stages), go to definition and rename for stage names and ARG/ENV variables. */
-import type { DocumentSymbol, Location, TextEdit } from 'vscode-languageserver-types';
-import { SymbolKind } from 'vscode-languageserver-types';
-import type { FeatureContext } from '../../../engine/types';
+import type { DocumentSymbolInfo, FeatureContext, FileEdits, FileSpan } from '../../../engine/types';
 import type { DockerfileModel, VarDef } from '../parse';
 import { variableAt, definitionOf, stageNameAt, stageReferences } from './scope';
 
-const uri = (path: string) => 'file://' + path.split('/').map(encodeURIComponent).join('/');
-
-export function symbols(ctx: FeatureContext<DockerfileModel>): DocumentSymbol[] {
+export function symbols(ctx: FeatureContext<DockerfileModel>): DocumentSymbolInfo[] {
   return ctx.model.stages.map((s) => ({
     name: s.name ?? `stage ${s.index}`,
     detail: `FROM ${s.image ?? ''}`,
-    kind: SymbolKind.Class,
-    range: ctx.lines.range(s.start, s.end),
-    selectionRange:
-      s.nameStart !== undefined ? ctx.lines.range(s.nameStart, s.nameEnd!) : ctx.lines.range(s.imageStart, s.imageEnd),
+    kind: 'class' as const,
+    span: { start: s.start, end: s.end },
+    selection:
+      s.nameStart !== undefined ? { start: s.nameStart, end: s.nameEnd! } : { start: s.imageStart, end: s.imageEnd },
     children: s.instructions
       .filter((i) => i.keyword === 'ARG' || i.keyword === 'ENV')
       .flatMap((i) => [...ctx.model.args, ...ctx.model.envs].filter((d) => d.instruction === i))
       .map((d) => ({
         name: d.name,
         detail: d.instruction.keyword,
-        kind: d.instruction.keyword === 'ARG' ? SymbolKind.Variable : SymbolKind.Constant,
-        range: ctx.lines.range(d.instruction.start, d.instruction.end),
-        selectionRange: ctx.lines.range(d.nameStart, d.nameEnd),
+        kind: d.instruction.keyword === 'ARG' ? ('variable' as const) : ('constant' as const),
+        span: { start: d.instruction.start, end: d.instruction.end },
+        selection: { start: d.nameStart, end: d.nameEnd },
       })),
   }));
 }
 
-export function definition(ctx: FeatureContext<DockerfileModel>, offset: number): Location[] {
+export function definition(ctx: FeatureContext<DockerfileModel>, offset: number): FileSpan[] {
   const stage = stageNameAt(ctx.model, offset);
-  if (stage) return [{ uri: uri(ctx.path), range: ctx.lines.range(stage.nameStart!, stage.nameEnd!) }];
+  if (stage) return [{ path: ctx.path, start: stage.nameStart!, end: stage.nameEnd! }];
   const v = variableAt(ctx.text, offset);
   if (v) {
     const def = resolve(ctx.model, v.name, offset);
-    if (def) return [{ uri: uri(ctx.path), range: ctx.lines.range(def.nameStart, def.nameEnd) }];
+    if (def) return [{ path: ctx.path, start: def.nameStart, end: def.nameEnd }];
   }
   return [];
 }
@@ -47,17 +43,13 @@ function resolve(model: DockerfileModel, name: string, offset: number): VarDef |
   return def;
 }
 
-export function rename(
-  ctx: FeatureContext<DockerfileModel>,
-  offset: number,
-  newName: string,
-): { path: string; edits: TextEdit[] }[] | undefined {
-  const { model, lines } = ctx;
+export function rename(ctx: FeatureContext<DockerfileModel>, offset: number, newName: string): FileEdits[] | undefined {
+  const { model } = ctx;
   const stage = stageNameAt(model, offset);
   if (stage) {
     if (!/^[A-Za-z][A-Za-z0-9_.-]*$/.test(newName)) return undefined;
     const spots = [{ start: stage.nameStart!, end: stage.nameEnd! }, ...stageReferences(model, stage.name!)];
-    return [{ path: ctx.path, edits: spots.map((s) => ({ range: lines.range(s.start, s.end), newText: newName })) }];
+    return [{ path: ctx.path, edits: spots.map((s) => ({ start: s.start, end: s.end, newText: newName })) }];
   }
   const v =
     variableAt(ctx.text, offset) ??
@@ -74,5 +66,5 @@ export function rename(
     for (const x of ins.variables) if (x.name === v.name) spots.push({ start: x.nameStart, end: x.nameEnd });
   }
   const unique = [...new Map(spots.map((s) => [s.start, s])).values()].sort((a, b) => a.start - b.start);
-  return [{ path: ctx.path, edits: unique.map((s) => ({ range: lines.range(s.start, s.end), newText: newName })) }];
+  return [{ path: ctx.path, edits: unique.map((s) => ({ start: s.start, end: s.end, newText: newName })) }];
 }

@@ -1,9 +1,9 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { DockerfileModel } from '../parse';
-import { meta } from '../util';
 
-export const rule: Rule<DockerfileModel> = {
-  meta: meta({
+export const rule = defineRule<DockerfileModel>({
+  meta: {
+    kinds: ['dockerfile'],
     code: 'DL3000',
     id: 'absolute-workdir',
     defaultSeverity: 'error',
@@ -20,7 +20,7 @@ export const rule: Rule<DockerfileModel> = {
       correct: 'WORKDIR /app',
       peers: ['hadolint DL3000', 'BuildKit WorkdirRelativePath'],
     },
-  }),
+  },
   check(ctx) {
     for (const ins of ctx.model.instructions) {
       if (ins.keyword !== 'WORKDIR' || ins.args.length === 0) continue;
@@ -36,4 +36,4 @@ export const rule: Rule<DockerfileModel> = {
       });
     }
   },
-};
+});

@@ -1,10 +1,11 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { DockerfileModel } from '../parse';
-import { meta, commandsNamed } from '../util';
+import { commandsNamed } from '../util';
 import { ARCHIVE } from './copy-instead-of-add';
 
-export const rule: Rule<DockerfileModel> = {
-  meta: meta({
+export const rule = defineRule<DockerfileModel>({
+  meta: {
+    kinds: ['dockerfile'],
     code: 'DL3010',
     id: 'add-for-archives',
     defaultSeverity: 'info',
@@ -21,7 +22,7 @@ export const rule: Rule<DockerfileModel> = {
       correct: 'ADD app.tar.gz /opt/',
       peers: ['hadolint DL3010'],
     },
-  }),
+  },
   check(ctx) {
     for (const s of ctx.model.stages) {
       for (const ins of s.instructions) {
@@ -41,4 +42,4 @@ export const rule: Rule<DockerfileModel> = {
       }
     }
   },
-};
+});

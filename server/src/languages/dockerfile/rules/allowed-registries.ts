@@ -1,6 +1,6 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { DockerfileModel } from '../parse';
-import { meta, dirname, dynamic } from '../util';
+import { dirname, dynamic } from '../util';
 
 /** The `trustedRegistries:` list of the nearest .hadolint.yaml, if any. */
 function trustedRegistries(ctx: {
@@ -32,8 +32,9 @@ export function registryOf(image: string): string {
   return 'docker.io';
 }
 
-export const rule: Rule<DockerfileModel> = {
-  meta: meta({
+export const rule = defineRule<DockerfileModel>({
+  meta: {
+    kinds: ['dockerfile'],
     code: 'DL3026',
     id: 'allowed-registries',
     defaultSeverity: 'error',
@@ -54,7 +55,7 @@ export const rule: Rule<DockerfileModel> = {
       peers: ['hadolint DL3026'],
       files: { '.hadolint.yaml': 'trustedRegistries:\n  - registry.example.com\n' },
     },
-  }),
+  },
   check(ctx) {
     const allowed = trustedRegistries(ctx);
     if (!allowed || allowed.length === 0) return;
@@ -78,4 +79,4 @@ export const rule: Rule<DockerfileModel> = {
         });
     }
   },
-};
+});

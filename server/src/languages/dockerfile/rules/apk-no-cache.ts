@@ -1,10 +1,11 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { DockerfileModel } from '../parse';
-import { meta, hasFlag, hasCacheMount, insertAfter } from '../util';
+import { hasFlag, hasCacheMount, insertAfter } from '../util';
 import { apkAdds } from './apk-pin-versions';
 
-export const rule: Rule<DockerfileModel> = {
-  meta: meta({
+export const rule = defineRule<DockerfileModel>({
+  meta: {
+    kinds: ['dockerfile'],
     code: 'DL3019',
     id: 'apk-no-cache',
     defaultSeverity: 'info',
@@ -23,7 +24,7 @@ export const rule: Rule<DockerfileModel> = {
       correct: 'RUN apk add --no-cache curl',
       peers: ['hadolint DL3019'],
     },
-  }),
+  },
   check(ctx) {
     for (const { ins, cmd, sub } of apkAdds(ctx.model)) {
       if (hasFlag(cmd, ['no-cache']) || hasCacheMount(ins, '/var/cache/apk') || hasCacheMount(ins, '/etc/apk/cache'))
@@ -36,4 +37,4 @@ export const rule: Rule<DockerfileModel> = {
       });
     }
   },
-};
+});

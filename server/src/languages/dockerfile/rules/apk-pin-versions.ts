@@ -1,6 +1,6 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { DockerfileModel } from '../parse';
-import { meta, commandsNamed, subcommandOf, packagesAfter, dynamic } from '../util';
+import { commandsNamed, subcommandOf, packagesAfter, dynamic } from '../util';
 
 export const APK_FLAGS_WITH_VALUE = [
   '-t',
@@ -24,8 +24,9 @@ export function* apkAdds(model: DockerfileModel) {
   }
 }
 
-export const rule: Rule<DockerfileModel> = {
-  meta: meta({
+export const rule = defineRule<DockerfileModel>({
+  meta: {
+    kinds: ['dockerfile'],
     code: 'DL3018',
     id: 'apk-pin-versions',
     defaultSeverity: 'warning',
@@ -43,7 +44,7 @@ export const rule: Rule<DockerfileModel> = {
       correct: 'RUN apk add --no-cache curl=8.5.0-r0',
       peers: ['hadolint DL3018'],
     },
-  }),
+  },
   check(ctx) {
     for (const { packages } of apkAdds(ctx.model)) {
       const unpinned = packages.filter((p) => {
@@ -67,4 +68,4 @@ export const rule: Rule<DockerfileModel> = {
       });
     }
   },
-};
+});

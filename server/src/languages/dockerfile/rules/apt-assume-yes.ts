@@ -1,10 +1,11 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { DockerfileModel } from '../parse';
-import { meta, hasFlag, insertAfter } from '../util';
+import { hasFlag, insertAfter } from '../util';
 import { aptInstalls } from './apt-pin-versions';
 
-export const rule: Rule<DockerfileModel> = {
-  meta: meta({
+export const rule = defineRule<DockerfileModel>({
+  meta: {
+    kinds: ['dockerfile'],
     code: 'DL3014',
     id: 'apt-assume-yes',
     defaultSeverity: 'warning',
@@ -19,7 +20,7 @@ export const rule: Rule<DockerfileModel> = {
       correct: 'RUN apt-get install -y curl',
       peers: ['hadolint DL3014'],
     },
-  }),
+  },
   check(ctx) {
     for (const { cmd, sub } of aptInstalls(ctx.model)) {
       if (
@@ -35,4 +36,4 @@ export const rule: Rule<DockerfileModel> = {
       });
     }
   },
-};
+});

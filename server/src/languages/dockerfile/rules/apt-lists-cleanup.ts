@@ -1,10 +1,11 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { DockerfileModel } from '../parse';
-import { meta, finalChain, hasCacheMount } from '../util';
+import { finalChain, hasCacheMount } from '../util';
 import { aptInstalls } from './apt-pin-versions';
 
-export const rule: Rule<DockerfileModel> = {
-  meta: meta({
+export const rule = defineRule<DockerfileModel>({
+  meta: {
+    kinds: ['dockerfile'],
     code: 'DL3009',
     id: 'apt-lists-cleanup',
     defaultSeverity: 'info',
@@ -24,7 +25,7 @@ export const rule: Rule<DockerfileModel> = {
         'RUN apt-get update && apt-get install -y --no-install-recommends curl \\\n && rm -rf /var/lib/apt/lists/*',
       peers: ['hadolint DL3009'],
     },
-  }),
+  },
   check(ctx) {
     const final = new Set(finalChain(ctx.model).map((s) => s.index));
     const done = new Set<unknown>();
@@ -54,4 +55,4 @@ export const rule: Rule<DockerfileModel> = {
       });
     }
   },
-};
+});

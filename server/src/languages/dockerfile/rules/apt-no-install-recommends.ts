@@ -1,10 +1,11 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { DockerfileModel } from '../parse';
-import { meta, hasFlag, insertAfter } from '../util';
+import { hasFlag, insertAfter } from '../util';
 import { aptInstalls } from './apt-pin-versions';
 
-export const rule: Rule<DockerfileModel> = {
-  meta: meta({
+export const rule = defineRule<DockerfileModel>({
+  meta: {
+    kinds: ['dockerfile'],
     code: 'DL3015',
     id: 'apt-no-install-recommends',
     defaultSeverity: 'info',
@@ -23,7 +24,7 @@ export const rule: Rule<DockerfileModel> = {
       correct: 'RUN apt-get install -y --no-install-recommends curl',
       peers: ['hadolint DL3015'],
     },
-  }),
+  },
   check(ctx) {
     for (const { cmd, sub } of aptInstalls(ctx.model)) {
       if (hasFlag(cmd, ['no-install-recommends'])) continue;
@@ -45,4 +46,4 @@ export const rule: Rule<DockerfileModel> = {
       });
     }
   },
-};
+});

@@ -1,6 +1,6 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { DockerfileModel } from '../parse';
-import { meta, commandsNamed, subcommandOf, packagesAfter, dynamic, hasFlag } from '../util';
+import { commandsNamed, subcommandOf, packagesAfter, dynamic, hasFlag } from '../util';
 
 export const APT_FLAGS_WITH_VALUE = ['-o', '-c', '-t', '--target-release', '--option', '--config-file'];
 
@@ -15,8 +15,9 @@ export function* aptInstalls(model: DockerfileModel) {
   }
 }
 
-export const rule: Rule<DockerfileModel> = {
-  meta: meta({
+export const rule = defineRule<DockerfileModel>({
+  meta: {
+    kinds: ['dockerfile'],
     code: 'DL3008',
     id: 'apt-pin-versions',
     defaultSeverity: 'warning',
@@ -33,7 +34,7 @@ export const rule: Rule<DockerfileModel> = {
       correct: 'RUN apt-get update && apt-get install -y --no-install-recommends curl=7.88.1-10+deb12u5',
       peers: ['hadolint DL3008'],
     },
-  }),
+  },
   check(ctx) {
     for (const { packages } of aptInstalls(ctx.model)) {
       const unpinned = packages.filter((p) => {
@@ -58,4 +59,4 @@ export const rule: Rule<DockerfileModel> = {
       });
     }
   },
-};
+});

@@ -1,6 +1,6 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { DockerfileModel } from '../parse';
-import { meta, subcommands } from '../util';
+import { subcommands } from '../util';
 
 const BUILD_TOOLS = new Set([
   'build-essential',
@@ -21,8 +21,9 @@ const BUILD_TOOLS = new Set([
   'golang',
 ]);
 
-export const rule: Rule<DockerfileModel> = {
-  meta: meta({
+export const rule = defineRule<DockerfileModel>({
+  meta: {
+    kinds: ['dockerfile'],
     code: 'DF102',
     id: 'build-tools-in-final-image',
     defaultSeverity: 'info',
@@ -50,7 +51,7 @@ export const rule: Rule<DockerfileModel> = {
         'install --no-cache-dir /wheels/*',
       peers: [],
     },
-  }),
+  },
   check(ctx) {
     const m = ctx.model;
     if (m.stages.length !== 1) return;
@@ -81,4 +82,4 @@ export const rule: Rule<DockerfileModel> = {
       });
     }
   },
-};
+});

@@ -1,6 +1,5 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { DockerfileModel, DockerInstruction } from '../parse';
-import { meta } from '../util';
 
 function flagsText(ins: DockerInstruction, text: string): string {
   return ins.flags
@@ -9,8 +8,9 @@ function flagsText(ins: DockerInstruction, text: string): string {
     .join(' ');
 }
 
-export const rule: Rule<DockerfileModel> = {
-  meta: meta({
+export const rule = defineRule<DockerfileModel>({
+  meta: {
+    kinds: ['dockerfile'],
     code: 'DL3059',
     id: 'consecutive-run',
     defaultSeverity: 'info',
@@ -28,7 +28,7 @@ export const rule: Rule<DockerfileModel> = {
       correct: 'RUN apt-get update \\\n && apt-get install -y --no-install-recommends curl',
       peers: ['hadolint DL3059'],
     },
-  }),
+  },
   check(ctx) {
     const list = ctx.model.instructions;
     for (let k = 1; k < list.length; k++) {
@@ -60,4 +60,4 @@ export const rule: Rule<DockerfileModel> = {
       });
     }
   },
-};
+});

@@ -1,10 +1,10 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { DockerfileModel } from '../parse';
-import { meta } from '../util';
 import { INSTRUCTIONS } from '../data';
 
-export const rule: Rule<DockerfileModel> = {
-  meta: meta({
+export const rule = defineRule<DockerfileModel>({
+  meta: {
+    kinds: ['dockerfile'],
     code: 'DF005',
     id: 'consistent-instruction-casing',
     defaultSeverity: 'warning',
@@ -20,7 +20,7 @@ export const rule: Rule<DockerfileModel> = {
       correct: 'FROM alpine:3.20\nRUN echo hi',
       peers: ['BuildKit ConsistentInstructionCasing', 'dockerfile-utils instructionCasing'],
     },
-  }),
+  },
   check(ctx) {
     const all = ctx.model.instructions
       .flatMap((i) => (i.trigger ? [i, i.trigger] : [i]))
@@ -48,4 +48,4 @@ export const rule: Rule<DockerfileModel> = {
       });
     }
   },
-};
+});

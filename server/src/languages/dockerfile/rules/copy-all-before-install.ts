@@ -1,7 +1,7 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { DockerfileModel, DockerInstruction } from '../parse';
 import type { ShellCommand } from '../shell';
-import { meta, subcommandOf } from '../util';
+import { subcommandOf } from '../util';
 
 /** Which manifests an install command reads, or undefined when it is not a dependency install. */
 export function manifestsOf(cmd: ShellCommand): string[] | undefined {
@@ -36,8 +36,9 @@ function copiesWholeContext(ins: DockerInstruction): boolean {
   return words.length >= 2 && words.slice(0, -1).some((w) => w.value === '.' || w.value === './');
 }
 
-export const rule: Rule<DockerfileModel> = {
-  meta: meta({
+export const rule = defineRule<DockerfileModel>({
+  meta: {
+    kinds: ['dockerfile'],
     code: 'DF101',
     id: 'copy-all-before-install',
     defaultSeverity: 'warning',
@@ -60,7 +61,7 @@ export const rule: Rule<DockerfileModel> = {
       correct: 'WORKDIR /app\nCOPY package*.json ./\nRUN npm ci\nCOPY . .\nCMD ["node", "server.js"]',
       peers: [],
     },
-  }),
+  },
   check(ctx) {
     for (const s of ctx.model.stages) {
       const copyAll = s.instructions.find(copiesWholeContext);
@@ -114,4 +115,4 @@ export const rule: Rule<DockerfileModel> = {
       }
     }
   },
-};
+});

@@ -1,9 +1,10 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { DockerfileModel } from '../parse';
-import { meta, distance } from '../util';
+import { nearest } from '../../../text/nearest';
 
-export const rule: Rule<DockerfileModel> = {
-  meta: meta({
+export const rule = defineRule<DockerfileModel>({
+  meta: {
+    kinds: ['dockerfile'],
     code: 'DL3022',
     id: 'copy-from-known-stage',
     defaultSeverity: 'warning',
@@ -24,7 +25,7 @@ export const rule: Rule<DockerfileModel> = {
       correct: 'FROM node:20 AS build\nFROM nginx:1.27\nCOPY --from=build /app/dist /usr/share/nginx/html',
       peers: ['hadolint DL3022'],
     },
-  }),
+  },
   check(ctx) {
     for (const ins of ctx.model.instructions) {
       if (ins.keyword !== 'COPY' && ins.keyword !== 'ADD') continue;
@@ -36,10 +37,7 @@ export const rule: Rule<DockerfileModel> = {
       if (before.some((s) => s.name?.toLowerCase() === v.toLowerCase())) continue;
       if (ctx.model.stages.some((s) => s.index === ins.stage && s.name?.toLowerCase() === v.toLowerCase())) continue; // DL3023
       const names = before.map((s) => s.name).filter((n): n is string => !!n);
-      const close = names
-        .map((n) => ({ n, d: distance(n.toLowerCase(), v.toLowerCase()) }))
-        .filter((x) => x.d <= 2)
-        .sort((a, b) => a.d - b.d)[0];
+      const close = nearest(v, names);
       // a plain name that is no stage is also a valid image (`COPY --from=busybox`): only report names that look like
       // typos, or any name when stages exist and none is an image name
       if (!close && ctx.model.stages.every((s) => !s.name)) continue;
@@ -47,15 +45,15 @@ export const rule: Rule<DockerfileModel> = {
         start: f.valueStart,
         end: f.valueEnd!,
         messageId: 'unknown',
-        data: { name: v, hint: close ? ` (did you mean \`${close.n}\`?)` : '' },
+        data: { name: v, hint: close ? ` (did you mean \`${close}\`?)` : '' },
         fix: close
           ? {
-              title: `Use stage ${close.n}`,
+              title: `Use stage ${close}`,
               safe: false,
-              edits: [{ start: f.valueStart, end: f.valueEnd!, newText: close.n }],
+              edits: [{ start: f.valueStart, end: f.valueEnd!, newText: close }],
             }
           : undefined,
       });
     }
   },
-};
+});

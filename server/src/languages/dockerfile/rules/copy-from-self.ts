@@ -1,9 +1,9 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { DockerfileModel } from '../parse';
-import { meta } from '../util';
 
-export const rule: Rule<DockerfileModel> = {
-  meta: meta({
+export const rule = defineRule<DockerfileModel>({
+  meta: {
+    kinds: ['dockerfile'],
     code: 'DL3023',
     id: 'copy-from-self',
     defaultSeverity: 'error',
@@ -16,7 +16,7 @@ export const rule: Rule<DockerfileModel> = {
       correct: 'FROM node:20 AS deps\nFROM node:20 AS build\nCOPY --from=deps /a /b',
       peers: ['hadolint DL3023'],
     },
-  }),
+  },
   check(ctx) {
     for (const ins of ctx.model.instructions) {
       if (ins.keyword !== 'COPY' && ins.keyword !== 'ADD') continue;
@@ -27,4 +27,4 @@ export const rule: Rule<DockerfileModel> = {
         ctx.report({ start: f.valueStart, end: f.valueEnd!, messageId: 'self', data: { name: f.value } });
     }
   },
-};
+});

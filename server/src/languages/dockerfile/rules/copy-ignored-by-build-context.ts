@@ -1,4 +1,4 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { DockerfileModel } from '../parse';
 import { contextIgnore } from '../../crossfile/context';
 import { composeBuildsOf, workflowBuildsOf } from '../../crossfile/links';
@@ -8,7 +8,7 @@ import { dirname, relativeTo } from '../../crossfile/paths';
  * XF015: the other side of XF014 (workflow builds) and XF025 (compose builds): a COPY source that
  * the `.dockerignore` of the context another file builds this Dockerfile from excludes.
  */
-export const rule: Rule<DockerfileModel> = {
+export const rule = defineRule<DockerfileModel>({
   meta: {
     code: 'XF015',
     id: 'copy-ignored-by-build-context',
@@ -98,4 +98,4 @@ export const rule: Rule<DockerfileModel> = {
       }
     }
   },
-};
+});

@@ -1,13 +1,14 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { DockerfileModel } from '../parse';
-import { meta, literalCopySources } from '../util';
+import { literalCopySources } from '../util';
 import { ignoreFileFor } from '../context';
 import { isExcluded } from '../../dockerignore/patterns';
 import { composeBuildsOf, workflowBuildsOf } from '../../crossfile/links';
 import { ignoreInForce } from '../../crossfile/context';
 
-export const rule: Rule<DockerfileModel> = {
-  meta: meta({
+export const rule = defineRule<DockerfileModel>({
+  meta: {
+    kinds: ['dockerfile'],
     code: 'DF015',
     id: 'copy-ignored-file',
     defaultSeverity: 'warning',
@@ -32,7 +33,7 @@ export const rule: Rule<DockerfileModel> = {
       peers: ['BuildKit CopyIgnoredFile'],
       files: { '.dockerignore': '*.md\n!README.md\n' },
     },
-  }),
+  },
   check(ctx) {
     const ignore = ignoreFileFor(ctx.path, ctx.workspace);
     if (!ignore || ignore.model.patterns.length === 0) return;
@@ -64,4 +65,4 @@ export const rule: Rule<DockerfileModel> = {
         });
     }
   },
-};
+});

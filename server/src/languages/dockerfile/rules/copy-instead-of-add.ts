@@ -1,11 +1,12 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { DockerfileModel } from '../parse';
-import { meta, dynamic } from '../util';
+import { dynamic } from '../util';
 
 export const ARCHIVE = /\.(tar|tar\.(gz|bz2|xz|zst|lz|lzma|Z)|tgz|tbz2?|txz|tzst|gz|bz2|xz|zst|lz|lzma)$/i;
 
-export const rule: Rule<DockerfileModel> = {
-  meta: meta({
+export const rule = defineRule<DockerfileModel>({
+  meta: {
+    kinds: ['dockerfile'],
     code: 'DL3020',
     id: 'copy-instead-of-add',
     defaultSeverity: 'error',
@@ -22,7 +23,7 @@ export const rule: Rule<DockerfileModel> = {
       correct: 'COPY app.py /app/',
       peers: ['hadolint DL3020'],
     },
-  }),
+  },
   check(ctx) {
     for (const ins of ctx.model.instructions) {
       if (ins.keyword !== 'ADD' || ins.heredocs.length) continue;
@@ -58,4 +59,4 @@ export const rule: Rule<DockerfileModel> = {
       });
     }
   },
-};
+});

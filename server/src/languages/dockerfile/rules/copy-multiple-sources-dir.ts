@@ -1,9 +1,9 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { DockerfileModel } from '../parse';
-import { meta } from '../util';
 
-export const rule: Rule<DockerfileModel> = {
-  meta: meta({
+export const rule = defineRule<DockerfileModel>({
+  meta: {
+    kinds: ['dockerfile'],
     code: 'DL3021',
     id: 'copy-multiple-sources-dir',
     defaultSeverity: 'error',
@@ -19,7 +19,7 @@ export const rule: Rule<DockerfileModel> = {
       correct: 'COPY package.json yarn.lock /app/',
       peers: ['hadolint DL3021'],
     },
-  }),
+  },
   check(ctx) {
     for (const ins of ctx.model.instructions) {
       if ((ins.keyword !== 'COPY' && ins.keyword !== 'ADD') || ins.heredocs.length) continue;
@@ -38,4 +38,4 @@ export const rule: Rule<DockerfileModel> = {
       });
     }
   },
-};
+});

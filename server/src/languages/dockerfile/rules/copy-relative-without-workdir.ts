@@ -1,9 +1,9 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { DockerfileModel } from '../parse';
-import { meta } from '../util';
 
-export const rule: Rule<DockerfileModel> = {
-  meta: meta({
+export const rule = defineRule<DockerfileModel>({
+  meta: {
+    kinds: ['dockerfile'],
     code: 'DL3045',
     id: 'copy-relative-without-workdir',
     defaultSeverity: 'warning',
@@ -21,7 +21,7 @@ export const rule: Rule<DockerfileModel> = {
       correct: 'FROM node:20\nWORKDIR /app\nCOPY package.json .',
       peers: ['hadolint DL3045'],
     },
-  }),
+  },
   check(ctx) {
     const hasWorkdir = new Map<number, boolean>();
     for (const s of ctx.model.stages) {
@@ -39,4 +39,4 @@ export const rule: Rule<DockerfileModel> = {
       hasWorkdir.set(s.index, wd);
     }
   },
-};
+});

@@ -1,11 +1,11 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { DockerfileModel } from '../parse';
-import { meta } from '../util';
 
 const unquote = (v: string) => v.replace(/^(["'])(.*)\1$/, '$2');
 
-export const rule: Rule<DockerfileModel> = {
-  meta: meta({
+export const rule = defineRule<DockerfileModel>({
+  meta: {
+    kinds: ['dockerfile'],
     code: 'DL3067',
     id: 'copy-root-from-stage',
     defaultSeverity: 'warning',
@@ -31,7 +31,7 @@ export const rule: Rule<DockerfileModel> = {
         'gcr.io/distroless/static-debian12\nCOPY --from=build /out/app /app',
       peers: ['hadolint DL3067'],
     },
-  }),
+  },
   check(ctx) {
     for (const ins of ctx.model.instructions) {
       const target = ins.keyword === 'ONBUILD' && ins.trigger ? ins.trigger : ins;
@@ -45,4 +45,4 @@ export const rule: Rule<DockerfileModel> = {
       ctx.report({ start: target.keywordStart, end: dest.end, messageId: 'root', data: { from: from.value } });
     }
   },
-};
+});

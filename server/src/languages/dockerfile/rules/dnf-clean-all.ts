@@ -1,7 +1,7 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { DockerfileModel } from '../parse';
 import type { ShellCommand } from '../shell';
-import { meta, reportUncleanedCache } from '../util';
+import { reportUncleanedCache } from '../util';
 
 const cleans = (c: ShellCommand): boolean =>
   ((c.name === 'dnf' || c.name === 'microdnf') &&
@@ -9,8 +9,9 @@ const cleans = (c: ShellCommand): boolean =>
     c.argv.some((w) => w.value === 'all')) ||
   (c.name === 'rm' && c.argv.some((w) => /^\/var\/cache\/(dnf|yum)/.test(w.value)));
 
-export const rule: Rule<DockerfileModel> = {
-  meta: meta({
+export const rule = defineRule<DockerfileModel>({
+  meta: {
+    kinds: ['dockerfile'],
     code: 'DL3040',
     id: 'dnf-clean-all',
     defaultSeverity: 'warning',
@@ -26,7 +27,7 @@ export const rule: Rule<DockerfileModel> = {
       correct: 'RUN dnf install -y httpd-2.4.57 && dnf clean all',
       peers: ['hadolint DL3040'],
     },
-  }),
+  },
   check(ctx) {
     reportUncleanedCache(
       ctx,
@@ -36,4 +37,4 @@ export const rule: Rule<DockerfileModel> = {
       'dnf clean all',
     );
   },
-};
+});

@@ -1,9 +1,9 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { DockerfileModel } from '../parse';
-import { meta } from '../util';
 
-export const rule: Rule<DockerfileModel> = {
-  meta: meta({
+export const rule = defineRule<DockerfileModel>({
+  meta: {
+    kinds: ['dockerfile'],
     code: 'DL3044',
     id: 'env-self-reference',
     defaultSeverity: 'error',
@@ -23,7 +23,7 @@ export const rule: Rule<DockerfileModel> = {
       correct: 'ENV APP_HOME=/app\nENV APP_BIN=$APP_HOME/bin',
       peers: ['hadolint DL3044'],
     },
-  }),
+  },
   check(ctx) {
     for (const ins of ctx.model.instructions) {
       if (ins.keyword !== 'ENV' || !ins.args.some((a) => a.value.includes('$'))) continue;
@@ -45,4 +45,4 @@ export const rule: Rule<DockerfileModel> = {
       }
     }
   },
-};
+});

@@ -1,9 +1,9 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { DockerfileModel } from '../parse';
-import { meta } from '../util';
 
-export const rule: Rule<DockerfileModel> = {
-  meta: meta({
+export const rule = defineRule<DockerfileModel>({
+  meta: {
+    kinds: ['dockerfile'],
     code: 'DF014',
     id: 'expose-invalid-format',
     defaultSeverity: 'warning',
@@ -23,7 +23,7 @@ export const rule: Rule<DockerfileModel> = {
       correct: 'EXPOSE 80',
       peers: ['BuildKit ExposeInvalidFormat'],
     },
-  }),
+  },
   check(ctx) {
     for (const p of ctx.model.exposedPorts) {
       if (!p.value.includes(':') || p.value.includes('$')) continue;
@@ -39,4 +39,4 @@ export const rule: Rule<DockerfileModel> = {
       });
     }
   },
-};
+});

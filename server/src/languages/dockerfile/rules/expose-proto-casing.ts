@@ -1,9 +1,9 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { DockerfileModel } from '../parse';
-import { meta } from '../util';
 
-export const rule: Rule<DockerfileModel> = {
-  meta: meta({
+export const rule = defineRule<DockerfileModel>({
+  meta: {
+    kinds: ['dockerfile'],
     code: 'DF013',
     id: 'expose-proto-casing',
     defaultSeverity: 'warning',
@@ -18,7 +18,7 @@ export const rule: Rule<DockerfileModel> = {
       correct: 'EXPOSE 80/tcp',
       peers: ['BuildKit ExposeProtoCasing'],
     },
-  }),
+  },
   check(ctx) {
     for (const p of ctx.model.exposedPorts) {
       if (!p.protocol || p.protocol === p.protocol.toLowerCase()) continue;
@@ -36,4 +36,4 @@ export const rule: Rule<DockerfileModel> = {
       });
     }
   },
-};
+});

@@ -1,9 +1,9 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { DockerfileModel } from '../parse';
-import { meta } from '../util';
 
-export const rule: Rule<DockerfileModel> = {
-  meta: meta({
+export const rule = defineRule<DockerfileModel>({
+  meta: {
+    kinds: ['dockerfile'],
     code: 'DF003',
     id: 'from-as-casing',
     defaultSeverity: 'warning',
@@ -18,7 +18,7 @@ export const rule: Rule<DockerfileModel> = {
       correct: 'FROM node:20 AS build',
       peers: ['BuildKit FromAsCasing'],
     },
-  }),
+  },
   check(ctx) {
     for (const s of ctx.model.stages) {
       const a = s.from.args;
@@ -37,4 +37,4 @@ export const rule: Rule<DockerfileModel> = {
       });
     }
   },
-};
+});

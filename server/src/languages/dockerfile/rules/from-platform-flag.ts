@@ -1,9 +1,9 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { DockerfileModel } from '../parse';
-import { meta } from '../util';
 
-export const rule: Rule<DockerfileModel> = {
-  meta: meta({
+export const rule = defineRule<DockerfileModel>({
+  meta: {
+    kinds: ['dockerfile'],
     code: 'DL3029',
     id: 'from-platform-flag',
     defaultSeverity: 'warning',
@@ -24,7 +24,7 @@ export const rule: Rule<DockerfileModel> = {
       correct: 'FROM node:20',
       peers: ['hadolint DL3029', 'BuildKit FromPlatformFlagConstDisallowed'],
     },
-  }),
+  },
   check(ctx) {
     for (const s of ctx.model.stages) {
       const f = s.platform;
@@ -42,4 +42,4 @@ export const rule: Rule<DockerfileModel> = {
       });
     }
   },
-};
+});

@@ -1,9 +1,10 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { DockerfileModel } from '../parse';
-import { meta, commandsNamed, subcommandOf, dynamic } from '../util';
+import { commandsNamed, subcommandOf, dynamic } from '../util';
 
-export const rule: Rule<DockerfileModel> = {
-  meta: meta({
+export const rule = defineRule<DockerfileModel>({
+  meta: {
+    kinds: ['dockerfile'],
     code: 'DL3028',
     id: 'gem-pin-versions',
     defaultSeverity: 'warning',
@@ -18,7 +19,7 @@ export const rule: Rule<DockerfileModel> = {
       correct: 'RUN gem install bundler:2.5.6',
       peers: ['hadolint DL3028'],
     },
-  }),
+  },
   check(ctx) {
     for (const { cmd } of commandsNamed(ctx.model, ['gem'])) {
       const sub = subcommandOf(cmd);
@@ -51,4 +52,4 @@ export const rule: Rule<DockerfileModel> = {
       }
     }
   },
-};
+});

@@ -1,9 +1,10 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { DockerfileModel } from '../parse';
-import { meta, commandsNamed, subcommandOf, dynamic } from '../util';
+import { commandsNamed, subcommandOf, dynamic } from '../util';
 
-export const rule: Rule<DockerfileModel> = {
-  meta: meta({
+export const rule = defineRule<DockerfileModel>({
+  meta: {
+    kinds: ['dockerfile'],
     code: 'DL3062',
     id: 'go-install-pin-versions',
     defaultSeverity: 'warning',
@@ -20,7 +21,7 @@ export const rule: Rule<DockerfileModel> = {
       correct: 'RUN go install golang.org/x/tools/gopls@v0.15.3',
       peers: ['hadolint DL3062'],
     },
-  }),
+  },
   check(ctx) {
     for (const { cmd } of commandsNamed(ctx.model, ['go'])) {
       const sub = subcommandOf(cmd);
@@ -52,4 +53,4 @@ export const rule: Rule<DockerfileModel> = {
       }
     }
   },
-};
+});

@@ -1,9 +1,9 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { DockerfileModel } from '../parse';
-import { meta } from '../util';
 
-export const rule: Rule<DockerfileModel> = {
-  meta: meta({
+export const rule = defineRule<DockerfileModel>({
+  meta: {
+    kinds: ['dockerfile'],
     code: 'DL3057',
     id: 'healthcheck-missing',
     defaultSeverity: 'off',
@@ -19,11 +19,11 @@ export const rule: Rule<DockerfileModel> = {
       correct: 'FROM nginx:1.27\nHEALTHCHECK CMD curl -fsS http://localhost/ || exit 1',
       peers: ['hadolint DL3057'],
     },
-  }),
+  },
   check(ctx) {
     const s = ctx.model.finalStage;
     if (!s) return;
     if (ctx.model.stages.some((x) => x.instructions.some((i) => i.keyword === 'HEALTHCHECK'))) return;
     ctx.report({ start: s.from.keywordStart, end: s.from.keywordEnd, messageId: 'missing' });
   },
-};
+});

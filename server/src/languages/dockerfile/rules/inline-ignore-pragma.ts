@@ -1,9 +1,9 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { DockerfileModel } from '../parse';
-import { meta } from '../util';
 
-export const rule: Rule<DockerfileModel> = {
-  meta: meta({
+export const rule = defineRule<DockerfileModel>({
+  meta: {
+    kinds: ['dockerfile'],
     code: 'DL1001',
     id: 'inline-ignore-pragma',
     defaultSeverity: 'off',
@@ -19,7 +19,7 @@ export const rule: Rule<DockerfileModel> = {
       correct: 'RUN apt-get install -y curl=7.88.1-10+deb12u5',
       peers: ['hadolint DL1001'],
     },
-  }),
+  },
   check(ctx) {
     // read lines, not dockerfile-ast comments: a pragma on the first line parses as a directive
     for (let l = 0; l < ctx.lines.lineCount; l++) {
@@ -29,4 +29,4 @@ export const rule: Rule<DockerfileModel> = {
         ctx.report({ start: ctx.lines.lineStart(l) + m[1].length, end: ctx.lines.lineEnd(l), messageId: 'pragma' });
     }
   },
-};
+});

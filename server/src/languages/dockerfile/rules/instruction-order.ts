@@ -1,10 +1,10 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { DockerfileModel } from '../parse';
-import { meta } from '../util';
 import { INSTRUCTIONS } from '../data';
 
-export const rule: Rule<DockerfileModel> = {
-  meta: meta({
+export const rule = defineRule<DockerfileModel>({
+  meta: {
+    kinds: ['dockerfile'],
     code: 'DL3061',
     id: 'instruction-order',
     defaultSeverity: 'error',
@@ -18,7 +18,7 @@ export const rule: Rule<DockerfileModel> = {
       correct: 'FROM alpine:3.20\nRUN echo hi',
       peers: ['hadolint DL3061'],
     },
-  }),
+  },
   check(ctx) {
     for (const ins of ctx.model.instructions) {
       if (ins.keyword === 'FROM') break;
@@ -34,4 +34,4 @@ export const rule: Rule<DockerfileModel> = {
       }
     }
   },
-};
+});

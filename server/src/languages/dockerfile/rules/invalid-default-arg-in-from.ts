@@ -1,9 +1,10 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { DockerfileModel } from '../parse';
-import { meta, PREDEFINED_ARGS } from '../util';
+import { PREDEFINED_ARGS } from '../util';
 
-export const rule: Rule<DockerfileModel> = {
-  meta: meta({
+export const rule = defineRule<DockerfileModel>({
+  meta: {
+    kinds: ['dockerfile'],
     code: 'DF012',
     id: 'invalid-default-arg-in-from',
     defaultSeverity: 'warning',
@@ -23,7 +24,7 @@ export const rule: Rule<DockerfileModel> = {
       correct: 'ARG TAG=20-alpine\nFROM node:${TAG}',
       peers: ['BuildKit InvalidDefaultArgInFrom'],
     },
-  }),
+  },
   check(ctx) {
     const defaults = new Map<string, string>();
     for (const a of ctx.model.globalArgs) defaults.set(a.name, a.value ?? '');
@@ -58,4 +59,4 @@ export const rule: Rule<DockerfileModel> = {
       }
     }
   },
-};
+});

@@ -1,9 +1,9 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { DockerfileModel } from '../parse';
-import { meta } from '../util';
 
-export const rule: Rule<DockerfileModel> = {
-  meta: meta({
+export const rule = defineRule<DockerfileModel>({
+  meta: {
+    kinds: ['dockerfile'],
     code: 'DL3025',
     id: 'json-args-cmd',
     defaultSeverity: 'warning',
@@ -25,7 +25,7 @@ export const rule: Rule<DockerfileModel> = {
       correct: 'CMD ["node", "server.js"]',
       peers: ['hadolint DL3025', 'BuildKit JSONArgsRecommended'],
     },
-  }),
+  },
   check(ctx) {
     for (const s of ctx.model.stages) {
       // BuildKit: a SHELL instruction in the stage means shell form is deliberate.
@@ -56,4 +56,4 @@ export const rule: Rule<DockerfileModel> = {
       }
     }
   },
-};
+});

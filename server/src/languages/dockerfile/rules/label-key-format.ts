@@ -1,6 +1,5 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { DockerfileModel } from '../parse';
-import { meta } from '../util';
 
 export function labelKeyProblem(key: string): string | undefined {
   if (key.includes('$')) return undefined;
@@ -11,8 +10,9 @@ export function labelKeyProblem(key: string): string | undefined {
   return undefined;
 }
 
-export const rule: Rule<DockerfileModel> = {
-  meta: meta({
+export const rule = defineRule<DockerfileModel>({
+  meta: {
+    kinds: ['dockerfile'],
     code: 'DL3048',
     id: 'label-key-format',
     defaultSeverity: 'hint',
@@ -29,7 +29,7 @@ export const rule: Rule<DockerfileModel> = {
       correct: 'LABEL org.example.version=1',
       peers: ['hadolint DL3048'],
     },
-  }),
+  },
   check(ctx) {
     for (const ins of ctx.model.instructions) {
       if (ins.keyword !== 'LABEL') continue;
@@ -41,4 +41,4 @@ export const rule: Rule<DockerfileModel> = {
       }
     }
   },
-};
+});

@@ -1,9 +1,9 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { DockerfileModel } from '../parse';
-import { meta } from '../util';
 
-export const rule: Rule<DockerfileModel> = {
-  meta: meta({
+export const rule = defineRule<DockerfileModel>({
+  meta: {
+    kinds: ['dockerfile'],
     code: 'DL3002',
     id: 'last-user-root',
     defaultSeverity: 'warning',
@@ -23,7 +23,7 @@ export const rule: Rule<DockerfileModel> = {
       correct: 'USER root\nRUN apt-get update\nUSER app\nCMD ["app"]',
       peers: ['hadolint DL3002'],
     },
-  }),
+  },
   check(ctx) {
     const s = ctx.model.finalStage;
     if (!s) return;
@@ -33,4 +33,4 @@ export const rule: Rule<DockerfileModel> = {
     const name = last.args[0].value.split(':')[0];
     if (name === 'root' || name === '0') ctx.report({ start: last.start, end: last.end, messageId: 'root' });
   },
-};
+});

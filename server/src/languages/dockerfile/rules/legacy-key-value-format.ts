@@ -1,9 +1,9 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { DockerfileModel } from '../parse';
-import { meta } from '../util';
 
-export const rule: Rule<DockerfileModel> = {
-  meta: meta({
+export const rule = defineRule<DockerfileModel>({
+  meta: {
+    kinds: ['dockerfile'],
     code: 'DF009',
     id: 'legacy-key-value-format',
     defaultSeverity: 'warning',
@@ -22,7 +22,7 @@ export const rule: Rule<DockerfileModel> = {
       correct: 'ENV NODE_ENV=production',
       peers: ['BuildKit LegacyKeyValueFormat'],
     },
-  }),
+  },
   check(ctx) {
     for (const ins of ctx.model.instructions) {
       if (ins.keyword !== 'ENV' && ins.keyword !== 'LABEL') continue;
@@ -57,7 +57,7 @@ export const rule: Rule<DockerfileModel> = {
       });
     }
   },
-};
+});
 
 /** The value on one line (continuations joined), as the message quotes it. */
 function oneLine(v: string): string {

@@ -1,9 +1,9 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { DockerfileModel } from '../parse';
-import { meta } from '../util';
 
-export const rule: Rule<DockerfileModel> = {
-  meta: meta({
+export const rule = defineRule<DockerfileModel>({
+  meta: {
+    kinds: ['dockerfile'],
     code: 'DL4000',
     id: 'maintainer-deprecated',
     defaultSeverity: 'error',
@@ -24,7 +24,7 @@ export const rule: Rule<DockerfileModel> = {
       correct: 'LABEL maintainer="Jane <jane@example.com>"',
       peers: ['hadolint DL4000', 'BuildKit MaintainerDeprecated'],
     },
-  }),
+  },
   check(ctx) {
     for (const ins of ctx.model.instructions) {
       if (ins.keyword !== 'MAINTAINER') continue;
@@ -44,4 +44,4 @@ export const rule: Rule<DockerfileModel> = {
       });
     }
   },
-};
+});

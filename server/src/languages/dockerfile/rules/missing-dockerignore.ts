@@ -1,10 +1,11 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { DockerfileModel } from '../parse';
-import { meta, dirname, commandsNamed } from '../util';
+import { dirname, commandsNamed } from '../util';
 import { ignoreFileFor } from '../context';
 
-export const rule: Rule<DockerfileModel> = {
-  meta: meta({
+export const rule = defineRule<DockerfileModel>({
+  meta: {
+    kinds: ['dockerfile'],
     code: 'DF105',
     id: 'missing-dockerignore',
     defaultSeverity: 'info',
@@ -26,7 +27,7 @@ export const rule: Rule<DockerfileModel> = {
       correct: 'FROM node:20-alpine\nWORKDIR /app\nCOPY package*.json ./\nCOPY src ./src',
       peers: [],
     },
-  }),
+  },
   check(ctx) {
     const m = ctx.model;
     const copyAll = m.instructions.find(
@@ -76,4 +77,4 @@ export const rule: Rule<DockerfileModel> = {
     });
     void src;
   },
-};
+});

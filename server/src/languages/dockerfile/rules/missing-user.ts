@@ -1,9 +1,10 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { DockerfileModel } from '../parse';
-import { meta, imageFamily, finalChain } from '../util';
+import { imageFamily, finalChain } from '../util';
 
-export const rule: Rule<DockerfileModel> = {
-  meta: meta({
+export const rule = defineRule<DockerfileModel>({
+  meta: {
+    kinds: ['dockerfile'],
     code: 'DF103',
     id: 'missing-user',
     defaultSeverity: 'info',
@@ -25,7 +26,7 @@ export const rule: Rule<DockerfileModel> = {
       correct: 'FROM node:20-alpine\nCOPY . /app\nUSER node\nCMD ["node", "/app/server.js"]',
       peers: ['hadolint DL3002 (explicit root only)', 'hadolint DL3063 (off by default there)'],
     },
-  }),
+  },
   check(ctx) {
     const m = ctx.model;
     const s = m.finalStage;
@@ -65,4 +66,4 @@ export const rule: Rule<DockerfileModel> = {
         : undefined,
     });
   },
-};
+});

@@ -1,9 +1,10 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { DockerfileModel } from '../parse';
-import { meta, commandsNamed } from '../util';
+import { commandsNamed } from '../util';
 
-export const rule: Rule<DockerfileModel> = {
-  meta: meta({
+export const rule = defineRule<DockerfileModel>({
+  meta: {
+    kinds: ['dockerfile'],
     code: 'DL3027',
     id: 'no-apt',
     defaultSeverity: 'warning',
@@ -23,7 +24,7 @@ export const rule: Rule<DockerfileModel> = {
       correct: 'RUN apt-get install -y curl',
       peers: ['hadolint DL3027'],
     },
-  }),
+  },
   check(ctx) {
     for (const { cmd } of commandsNamed(ctx.model, ['apt'])) {
       const w = cmd.argv[0];
@@ -38,4 +39,4 @@ export const rule: Rule<DockerfileModel> = {
       });
     }
   },
-};
+});

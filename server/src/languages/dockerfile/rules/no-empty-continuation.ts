@@ -1,9 +1,9 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { DockerfileModel } from '../parse';
-import { meta } from '../util';
 
-export const rule: Rule<DockerfileModel> = {
-  meta: meta({
+export const rule = defineRule<DockerfileModel>({
+  meta: {
+    kinds: ['dockerfile'],
     code: 'DF004',
     id: 'no-empty-continuation',
     defaultSeverity: 'warning',
@@ -23,7 +23,7 @@ export const rule: Rule<DockerfileModel> = {
       correct: 'RUN apk add --no-cache \\\n    curl',
       peers: ['BuildKit NoEmptyContinuation', 'dockerfile-utils emptyContinuationLine'],
     },
-  }),
+  },
   check(ctx) {
     const esc = ctx.model.escape;
     for (const ins of ctx.model.instructions) {
@@ -49,4 +49,4 @@ export const rule: Rule<DockerfileModel> = {
       }
     }
   },
-};
+});

@@ -1,9 +1,9 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { DockerfileModel } from '../parse';
-import { meta } from '../util';
 
-export const rule: Rule<DockerfileModel> = {
-  meta: meta({
+export const rule = defineRule<DockerfileModel>({
+  meta: {
+    kinds: ['dockerfile'],
     code: 'DL3007',
     id: 'no-latest-tag',
     defaultSeverity: 'warning',
@@ -21,7 +21,7 @@ export const rule: Rule<DockerfileModel> = {
       correct: 'FROM node:20-alpine',
       peers: ['hadolint DL3007'],
     },
-  }),
+  },
   check(ctx) {
     for (const s of ctx.model.stages) {
       if (s.tag !== 'latest' || s.digest) continue;
@@ -39,4 +39,4 @@ export const rule: Rule<DockerfileModel> = {
       });
     }
   },
-};
+});

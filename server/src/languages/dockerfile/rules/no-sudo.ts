@@ -1,9 +1,10 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { DockerfileModel } from '../parse';
-import { meta, commandsNamed } from '../util';
+import { commandsNamed } from '../util';
 
-export const rule: Rule<DockerfileModel> = {
-  meta: meta({
+export const rule = defineRule<DockerfileModel>({
+  meta: {
+    kinds: ['dockerfile'],
     code: 'DL3004',
     id: 'no-sudo',
     defaultSeverity: 'error',
@@ -24,9 +25,9 @@ export const rule: Rule<DockerfileModel> = {
       correct: 'USER root\nRUN apt-get update',
       peers: ['hadolint DL3004'],
     },
-  }),
+  },
   check(ctx) {
     for (const { cmd } of commandsNamed(ctx.model, ['sudo']))
       ctx.report({ start: cmd.argv[0].start, end: cmd.argv[0].end, messageId: 'sudo' });
   },
-};
+});

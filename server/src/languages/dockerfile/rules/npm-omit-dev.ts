@@ -1,9 +1,10 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { DockerfileModel } from '../parse';
-import { meta, commandsNamed, subcommandOf } from '../util';
+import { commandsNamed, subcommandOf } from '../util';
 
-export const rule: Rule<DockerfileModel> = {
-  meta: meta({
+export const rule = defineRule<DockerfileModel>({
+  meta: {
+    kinds: ['dockerfile'],
     code: 'DF100',
     id: 'npm-omit-dev',
     defaultSeverity: 'warning',
@@ -24,7 +25,7 @@ export const rule: Rule<DockerfileModel> = {
       correct: 'RUN npm ci --omit=dev',
       peers: [],
     },
-  }),
+  },
   check(ctx) {
     for (const { cmd } of commandsNamed(ctx.model, ['npm'])) {
       const sub = subcommandOf(cmd);
@@ -43,4 +44,4 @@ export const rule: Rule<DockerfileModel> = {
       }
     }
   },
-};
+});

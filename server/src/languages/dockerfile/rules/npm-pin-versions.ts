@@ -1,9 +1,10 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { DockerfileModel } from '../parse';
-import { meta, commandsNamed, subcommandOf, dynamic } from '../util';
+import { commandsNamed, subcommandOf, dynamic } from '../util';
 
-export const rule: Rule<DockerfileModel> = {
-  meta: meta({
+export const rule = defineRule<DockerfileModel>({
+  meta: {
+    kinds: ['dockerfile'],
     code: 'DL3016',
     id: 'npm-pin-versions',
     defaultSeverity: 'warning',
@@ -19,7 +20,7 @@ export const rule: Rule<DockerfileModel> = {
       correct: 'RUN npm install -g typescript@5.4.5',
       peers: ['hadolint DL3016'],
     },
-  }),
+  },
   check(ctx) {
     for (const { cmd } of commandsNamed(ctx.model, ['npm'])) {
       const sub = subcommandOf(cmd, ['--prefix', '-C', '--registry', '--cache', '--userconfig', '-w', '--workspace']);
@@ -45,4 +46,4 @@ export const rule: Rule<DockerfileModel> = {
       }
     }
   },
-};
+});

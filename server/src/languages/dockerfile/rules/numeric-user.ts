@@ -1,9 +1,10 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { DockerfileModel } from '../parse';
-import { meta, dynamic } from '../util';
+import { dynamic } from '../util';
 
-export const rule: Rule<DockerfileModel> = {
-  meta: meta({
+export const rule = defineRule<DockerfileModel>({
+  meta: {
+    kinds: ['dockerfile'],
     code: 'DL3066',
     id: 'numeric-user',
     defaultSeverity: 'off',
@@ -28,7 +29,7 @@ export const rule: Rule<DockerfileModel> = {
       correct: 'FROM node:20\nUSER 1000:1000',
       peers: ['hadolint DL3066'],
     },
-  }),
+  },
   check(ctx) {
     for (const ins of ctx.model.instructions) {
       const target = ins.keyword === 'ONBUILD' && ins.trigger ? ins.trigger : ins;
@@ -39,4 +40,4 @@ export const rule: Rule<DockerfileModel> = {
       ctx.report({ start: a.start, end: a.end, messageId: 'name', data: { user: a.value } });
     }
   },
-};
+});

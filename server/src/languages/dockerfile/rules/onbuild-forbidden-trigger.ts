@@ -1,9 +1,9 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { DockerfileModel } from '../parse';
-import { meta } from '../util';
 
-export const rule: Rule<DockerfileModel> = {
-  meta: meta({
+export const rule = defineRule<DockerfileModel>({
+  meta: {
+    kinds: ['dockerfile'],
     code: 'DL3043',
     id: 'onbuild-forbidden-trigger',
     defaultSeverity: 'error',
@@ -17,7 +17,7 @@ export const rule: Rule<DockerfileModel> = {
       correct: 'ONBUILD RUN echo child build',
       peers: ['hadolint DL3043'],
     },
-  }),
+  },
   check(ctx) {
     for (const ins of ctx.model.instructions) {
       const t = ins.trigger;
@@ -25,4 +25,4 @@ export const rule: Rule<DockerfileModel> = {
         ctx.report({ start: t.keywordStart, end: t.keywordEnd, messageId: 'trigger', data: { trigger: t.keyword } });
     }
   },
-};
+});

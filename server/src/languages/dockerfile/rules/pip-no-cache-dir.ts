@@ -1,6 +1,6 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { DockerfileModel } from '../parse';
-import { meta, commandsNamed, hasFlag, hasCacheMount, insertAfter } from '../util';
+import { commandsNamed, hasFlag, hasCacheMount, insertAfter } from '../util';
 import type { ShellCommand } from '../shell';
 
 /** `pip install`, `pip3 install`, `python -m pip install`: the word `install` and the command. */
@@ -71,8 +71,9 @@ export function pipCommandHas(cmd: ShellCommand, flag: string): boolean {
   return hasFlag(cmd, [flag]);
 }
 
-export const rule: Rule<DockerfileModel> = {
-  meta: meta({
+export const rule = defineRule<DockerfileModel>({
+  meta: {
+    kinds: ['dockerfile'],
     code: 'DL3042',
     id: 'pip-no-cache-dir',
     defaultSeverity: 'warning',
@@ -88,7 +89,7 @@ export const rule: Rule<DockerfileModel> = {
       correct: 'RUN pip install --no-cache-dir -r requirements.txt',
       peers: ['hadolint DL3042'],
     },
-  }),
+  },
   check(ctx) {
     if (envSet(ctx.model, 'PIP_NO_CACHE_DIR')) return;
     for (const { ins, cmd, sub } of pipInstalls(ctx.model)) {
@@ -105,4 +106,4 @@ export const rule: Rule<DockerfileModel> = {
       });
     }
   },
-};
+});

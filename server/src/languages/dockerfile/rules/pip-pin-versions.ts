@@ -1,10 +1,11 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { DockerfileModel } from '../parse';
-import { meta, dynamic } from '../util';
+import { dynamic } from '../util';
 import { pipInstalls, PIP_FLAGS_WITH_VALUE } from './pip-no-cache-dir';
 
-export const rule: Rule<DockerfileModel> = {
-  meta: meta({
+export const rule = defineRule<DockerfileModel>({
+  meta: {
+    kinds: ['dockerfile'],
     code: 'DL3013',
     id: 'pip-pin-versions',
     defaultSeverity: 'warning',
@@ -24,7 +25,7 @@ export const rule: Rule<DockerfileModel> = {
       correct: 'RUN pip install --no-cache-dir flask==3.0.3',
       peers: ['hadolint DL3013'],
     },
-  }),
+  },
   check(ctx) {
     for (const { cmd, sub } of pipInstalls(ctx.model)) {
       if (cmd.argv.some((w) => w.value === '-c' || w.value.startsWith('--constraint'))) continue;
@@ -54,4 +55,4 @@ export const rule: Rule<DockerfileModel> = {
       }
     }
   },
-};
+});

@@ -1,6 +1,6 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { DockerfileModel, DockerInstruction } from '../parse';
-import { meta, imageFamily } from '../util';
+import { imageFamily } from '../util';
 
 function shellHasPipefail(ins: DockerInstruction): boolean {
   const args = ins.jsonArgs?.map((w) => w.value) ?? [];
@@ -9,8 +9,9 @@ function shellHasPipefail(ins: DockerInstruction): boolean {
   );
 }
 
-export const rule: Rule<DockerfileModel> = {
-  meta: meta({
+export const rule = defineRule<DockerfileModel>({
+  meta: {
+    kinds: ['dockerfile'],
     code: 'DL4006',
     id: 'pipefail',
     defaultSeverity: 'warning',
@@ -32,7 +33,7 @@ export const rule: Rule<DockerfileModel> = {
       correct: 'SHELL ["/bin/bash", "-o", "pipefail", "-c"]\nRUN curl -fsSL https://example.com/x.tgz | tar -xz',
       peers: ['hadolint DL4006'],
     },
-  }),
+  },
   check(ctx) {
     for (const s of ctx.model.stages) {
       let pipefail = false;
@@ -75,4 +76,4 @@ export const rule: Rule<DockerfileModel> = {
       }
     }
   },
-};
+});

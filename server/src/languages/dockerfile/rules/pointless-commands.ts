@@ -1,11 +1,12 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { DockerfileModel } from '../parse';
-import { meta, commandsNamed } from '../util';
+import { commandsNamed } from '../util';
 
 const POINTLESS = ['ssh', 'vim', 'shutdown', 'service', 'ps', 'free', 'top', 'kill', 'mount', 'ifconfig'];
 
-export const rule: Rule<DockerfileModel> = {
-  meta: meta({
+export const rule = defineRule<DockerfileModel>({
+  meta: {
+    kinds: ['dockerfile'],
     code: 'DL3001',
     id: 'pointless-commands',
     defaultSeverity: 'info',
@@ -25,9 +26,9 @@ export const rule: Rule<DockerfileModel> = {
       correct: 'CMD ["nginx", "-g", "daemon off;"]',
       peers: ['hadolint DL3001'],
     },
-  }),
+  },
   check(ctx) {
     for (const { cmd } of commandsNamed(ctx.model, POINTLESS))
       ctx.report({ start: cmd.argv[0].start, end: cmd.argv[0].end, messageId: 'pointless', data: { cmd: cmd.name } });
   },
-};
+});

@@ -1,9 +1,9 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { DockerfileModel } from '../parse';
-import { meta } from '../util';
 
-export const rule: Rule<DockerfileModel> = {
-  meta: meta({
+export const rule = defineRule<DockerfileModel>({
+  meta: {
+    kinds: ['dockerfile'],
     code: 'DF010',
     id: 'redundant-target-platform',
     defaultSeverity: 'warning',
@@ -19,7 +19,7 @@ export const rule: Rule<DockerfileModel> = {
       correct: 'FROM alpine:3.20',
       peers: ['BuildKit RedundantTargetPlatform', 'hadolint DL3065'],
     },
-  }),
+  },
   check(ctx) {
     for (const s of ctx.model.stages) {
       const f = s.platform;
@@ -34,4 +34,4 @@ export const rule: Rule<DockerfileModel> = {
       });
     }
   },
-};
+});

@@ -1,9 +1,9 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { DockerfileModel } from '../parse';
-import { meta } from '../util';
 
-export const rule: Rule<DockerfileModel> = {
-  meta: meta({
+export const rule = defineRule<DockerfileModel>({
+  meta: {
+    kinds: ['dockerfile'],
     code: 'DF006',
     id: 'reserved-stage-name',
     defaultSeverity: 'error',
@@ -19,10 +19,10 @@ export const rule: Rule<DockerfileModel> = {
       correct: 'FROM alpine:3.20 AS base',
       peers: ['BuildKit ReservedStageName'],
     },
-  }),
+  },
   check(ctx) {
     for (const s of ctx.model.stages)
       if (s.name && ['scratch', 'context'].includes(s.name.toLowerCase()))
         ctx.report({ start: s.nameStart!, end: s.nameEnd!, messageId: 'reserved', data: { name: s.name } });
   },
-};
+});

@@ -1,6 +1,5 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { DockerfileModel } from '../parse';
-import { meta } from '../util';
 import { secretName } from './secrets-in-arg-or-env';
 
 const TOKEN_SHAPES: [RegExp, string][] = [
@@ -15,8 +14,9 @@ const TOKEN_SHAPES: [RegExp, string][] = [
   [/\beyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}/, 'a JSON Web Token'],
 ];
 
-export const rule: Rule<DockerfileModel> = {
-  meta: meta({
+export const rule = defineRule<DockerfileModel>({
+  meta: {
+    kinds: ['dockerfile'],
     code: 'DF104',
     id: 'secret-value',
     defaultSeverity: 'warning',
@@ -38,7 +38,7 @@ export const rule: Rule<DockerfileModel> = {
       correct: 'RUN --mount=type=secret,id=aws,target=/root/.aws/credentials aws s3 cp s3://bucket/file .',
       peers: ['BuildKit SecretsUsedInArgOrEnv (names only)'],
     },
-  }),
+  },
   check(ctx) {
     for (const d of [...ctx.model.args, ...ctx.model.envs]) {
       const v = d.value;
@@ -60,4 +60,4 @@ export const rule: Rule<DockerfileModel> = {
       ctx.report({ start: d.nameStart, end: d.nameEnd, messageId: 'token', data: { name: d.name, what } });
     }
   },
-};
+});

@@ -1,6 +1,5 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { DockerfileModel } from '../parse';
-import { meta } from '../util';
 
 const SECRET_WORD = /^(apikey|auth|credential|credentials|key|password|pword|passwd|secret|token)$/i;
 const HARMLESS_WORD =
@@ -15,8 +14,9 @@ export function secretName(name: string): boolean {
   return words.some((w) => SECRET_WORD.test(w)) && !words.some((w) => HARMLESS_WORD.test(w));
 }
 
-export const rule: Rule<DockerfileModel> = {
-  meta: meta({
+export const rule = defineRule<DockerfileModel>({
+  meta: {
+    kinds: ['dockerfile'],
     code: 'DF011',
     id: 'secrets-in-arg-or-env',
     defaultSeverity: 'warning',
@@ -38,7 +38,7 @@ export const rule: Rule<DockerfileModel> = {
       correct: 'RUN --mount=type=secret,id=npmrc,target=/root/.npmrc npm ci',
       peers: ['BuildKit SecretsUsedInArgOrEnv'],
     },
-  }),
+  },
   check(ctx) {
     for (const d of [...ctx.model.args, ...ctx.model.envs]) {
       if (secretName(d.name))
@@ -50,4 +50,4 @@ export const rule: Rule<DockerfileModel> = {
         });
     }
   },
-};
+});

@@ -1,9 +1,9 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { DockerfileModel } from '../parse';
-import { meta } from '../util';
 
-export const rule: Rule<DockerfileModel> = {
-  meta: meta({
+export const rule = defineRule<DockerfileModel>({
+  meta: {
+    kinds: ['dockerfile'],
     code: 'DL4003',
     id: 'single-cmd',
     defaultSeverity: 'warning',
@@ -19,7 +19,7 @@ export const rule: Rule<DockerfileModel> = {
       correct: 'CMD ["node", "b.js"]',
       peers: ['hadolint DL4003', 'BuildKit MultipleInstructionsDisallowed'],
     },
-  }),
+  },
   check(ctx) {
     for (const s of ctx.model.stages) {
       const list = s.instructions.filter((i) => i.keyword === 'CMD');
@@ -36,4 +36,4 @@ export const rule: Rule<DockerfileModel> = {
       }
     }
   },
-};
+});

@@ -1,9 +1,9 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { DockerfileModel } from '../parse';
-import { meta } from '../util';
 
-export const rule: Rule<DockerfileModel> = {
-  meta: meta({
+export const rule = defineRule<DockerfileModel>({
+  meta: {
+    kinds: ['dockerfile'],
     code: 'DL3012',
     id: 'single-healthcheck',
     defaultSeverity: 'error',
@@ -19,7 +19,7 @@ export const rule: Rule<DockerfileModel> = {
       correct: 'HEALTHCHECK CMD wget -q -O - http://localhost/',
       peers: ['hadolint DL3012', 'BuildKit MultipleInstructionsDisallowed'],
     },
-  }),
+  },
   check(ctx) {
     for (const s of ctx.model.stages) {
       const list = s.instructions.filter((i) => i.keyword === 'HEALTHCHECK');
@@ -40,4 +40,4 @@ export const rule: Rule<DockerfileModel> = {
       }
     }
   },
-};
+});

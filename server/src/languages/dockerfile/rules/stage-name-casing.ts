@@ -1,9 +1,10 @@
-import type { Rule, OffsetEdit } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
+import type { OffsetEdit } from '../../../engine/types';
 import type { DockerfileModel } from '../parse';
-import { meta } from '../util';
 
-export const rule: Rule<DockerfileModel> = {
-  meta: meta({
+export const rule = defineRule<DockerfileModel>({
+  meta: {
+    kinds: ['dockerfile'],
     code: 'DF002',
     id: 'stage-name-casing',
     defaultSeverity: 'warning',
@@ -21,7 +22,7 @@ export const rule: Rule<DockerfileModel> = {
       correct: 'FROM node:20 AS build\nFROM nginx:1.27\nCOPY --from=build /app /usr/share/nginx/html',
       peers: ['BuildKit StageNameCasing'],
     },
-  }),
+  },
   check(ctx) {
     for (const s of ctx.model.stages) {
       if (!s.name || s.nameStart === undefined || s.name === s.name.toLowerCase() || s.name.includes('$')) continue;
@@ -37,7 +38,7 @@ export const rule: Rule<DockerfileModel> = {
       });
     }
   },
-};
+});
 
 /** Offsets of every reference to a stage name: FROM <name>, COPY --from=<name>, RUN --mount=...from=<name>. */
 export function stageReferences(model: DockerfileModel, name: string): { start: number; end: number }[] {

@@ -1,12 +1,12 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { DockerfileModel } from '../parse';
-import { nodeEnd, nodeStart } from '../../compose/yaml-view';
+import { nodeEnd, nodeStart } from '../../../yaml/view';
 import { isLiteral } from '../../crossfile/workflow';
 import { composeBuildsOf, workflowBuildsOf } from '../../crossfile/links';
-import { nearest } from '../../crossfile/similar';
+import { nearest } from '../../../text/nearest';
 
 /** XF013: the other side of XF011 (workflows) and of compose's CP035, shown in the Dockerfile. */
-export const rule: Rule<DockerfileModel> = {
+export const rule = defineRule<DockerfileModel>({
   meta: {
     code: 'XF013',
     id: 'stage-targeted-elsewhere',
@@ -41,7 +41,7 @@ export const rule: Rule<DockerfileModel> = {
     const names = stages.map((s) => s.name).filter((n): n is string => !!n);
     const report = (target: string, where: string, related: { path: string; start: number; end: number }) => {
       if (names.some((n) => n.toLowerCase() === target.toLowerCase())) return;
-      const suggestion = nearest(target, names);
+      const suggestion = nearest(target, names, { mode: 'rename', containment: 'either' });
       const stage = stages.find((s) => s.name === suggestion) ?? stages[stages.length - 1];
       const at =
         stage.nameStart !== undefined
@@ -73,4 +73,4 @@ export const rule: Rule<DockerfileModel> = {
       });
     }
   },
-};
+});

@@ -1,12 +1,13 @@
+import { defineRule } from '../../../engine/define';
 import type { Rule } from '../../../engine/types';
 import type { DockerfileModel, DockerInstruction } from '../parse';
-import { meta } from '../util';
 import { INSTRUCTIONS, FLAGS, NEEDS_ARGS, SIGNALS, DURATION } from '../data';
 
 const MOUNT_TYPES = ['bind', 'cache', 'tmpfs', 'secret', 'ssh'];
 
-export const rule: Rule<DockerfileModel> = {
-  meta: meta({
+export const rule = defineRule<DockerfileModel>({
+  meta: {
+    kinds: ['dockerfile'],
     code: 'DF000',
     id: 'syntax',
     defaultSeverity: 'error',
@@ -45,7 +46,7 @@ export const rule: Rule<DockerfileModel> = {
       correct: 'FROM node:20\nHEALTHCHECK --interval=30s CMD curl -f http://localhost/',
       peers: ['dockerfile-utils validate', 'BuildKit parser'],
     },
-  }),
+  },
   check(ctx) {
     const m = ctx.model;
     for (const p of m.problems)
@@ -69,7 +70,7 @@ export const rule: Rule<DockerfileModel> = {
       }
     }
   },
-};
+});
 
 function checkInstruction(ctx: Parameters<Rule<DockerfileModel>['check']>[0], ins: DockerInstruction): void {
   const k = ins.keyword;

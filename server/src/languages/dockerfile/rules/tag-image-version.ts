@@ -1,11 +1,12 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { DockerfileModel } from '../parse';
 import { findStage } from '../parse';
-import { meta, dynamic } from '../util';
+import { dynamic } from '../util';
 
 /** FROM without a tag or digest builds on whatever `latest` is that day. */
-export const rule: Rule<DockerfileModel> = {
-  meta: meta({
+export const rule = defineRule<DockerfileModel>({
+  meta: {
+    kinds: ['dockerfile'],
     code: 'DL3006',
     id: 'tag-image-version',
     defaultSeverity: 'warning',
@@ -23,7 +24,7 @@ export const rule: Rule<DockerfileModel> = {
       correct: 'FROM debian:12-slim',
       peers: ['hadolint DL3006'],
     },
-  }),
+  },
   check(ctx) {
     for (const s of ctx.model.stages) {
       const img = s.image;
@@ -44,4 +45,4 @@ export const rule: Rule<DockerfileModel> = {
       });
     }
   },
-};
+});

@@ -1,9 +1,11 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { DockerfileModel } from '../parse';
-import { meta, PREDEFINED_ARGS, distance } from '../util';
+import { PREDEFINED_ARGS } from '../util';
+import { nearest } from '../../../text/nearest';
 
-export const rule: Rule<DockerfileModel> = {
-  meta: meta({
+export const rule = defineRule<DockerfileModel>({
+  meta: {
+    kinds: ['dockerfile'],
     code: 'DF007',
     id: 'undefined-arg-in-from',
     defaultSeverity: 'warning',
@@ -20,7 +22,7 @@ export const rule: Rule<DockerfileModel> = {
       correct: 'ARG NODE_VERSION=20\nFROM node:${NODE_VERSION}',
       peers: ['BuildKit UndefinedArgInFrom'],
     },
-  }),
+  },
   check(ctx) {
     const declared = new Set(ctx.model.globalArgs.map((a) => a.name).concat(PREDEFINED_ARGS));
     const names = ctx.model.globalArgs.map((a) => a.name);
@@ -31,18 +33,15 @@ export const rule: Rule<DockerfileModel> = {
         if (declared.has(name)) continue;
         const start = v.nameStart,
           end = v.nameEnd;
-        const close = names
-          .map((n) => ({ n, d: distance(n, name) }))
-          .filter((x) => x.d <= 2)
-          .sort((a, b) => a.d - b.d)[0];
+        const close = nearest(name, names);
         ctx.report({
           start,
           end,
           messageId: 'undefined',
-          data: { name, hint: close ? ` (did you mean \`${close.n}\`?)` : '' },
-          fix: close ? { title: `Use ${close.n}`, safe: false, edits: [{ start, end, newText: close.n }] } : undefined,
+          data: { name, hint: close ? ` (did you mean \`${close}\`?)` : '' },
+          fix: close ? { title: `Use ${close}`, safe: false, edits: [{ start, end, newText: close }] } : undefined,
         });
       }
     }
   },
-};
+});

@@ -1,6 +1,7 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { DockerfileModel } from '../parse';
-import { meta, PREDEFINED_ARGS, distance } from '../util';
+import { PREDEFINED_ARGS } from '../util';
+import { nearest } from '../../../text/nearest';
 
 const EXPANDED_BY_DOCKER = new Set([
   'ADD',
@@ -15,8 +16,9 @@ const EXPANDED_BY_DOCKER = new Set([
   'ARG',
 ]);
 
-export const rule: Rule<DockerfileModel> = {
-  meta: meta({
+export const rule = defineRule<DockerfileModel>({
+  meta: {
+    kinds: ['dockerfile'],
     code: 'DF008',
     id: 'undefined-var',
     defaultSeverity: 'warning',
@@ -35,7 +37,7 @@ export const rule: Rule<DockerfileModel> = {
       correct: 'ARG APP_DIR=/app\nWORKDIR $APP_DIR',
       peers: ['BuildKit UndefinedVar'],
     },
-  }),
+  },
   check(ctx) {
     const m = ctx.model;
     for (const s of m.stages) {
@@ -63,23 +65,20 @@ export const rule: Rule<DockerfileModel> = {
           if (mod === '-' || mod === '+' || mod === '?') continue;
           const start = v.nameStart,
             end = v.nameEnd;
-          const close = [...defined]
-            .filter((n) => !PREDEFINED_ARGS.includes(n))
-            .map((n) => ({ n, d: distance(n, name) }))
-            .filter((x) => x.d <= 2 && x.d < name.length / 2)
-            .sort((a, b) => a.d - b.d)[0];
+          const close = nearest(
+            name,
+            [...defined].filter((n) => !PREDEFINED_ARGS.includes(n)),
+          );
           if (!close && !fromScratch) continue;
           ctx.report({
             start,
             end,
             messageId: 'undefined',
-            data: { name, hint: close ? ` (did you mean \`${close.n}\`?)` : '' },
-            fix: close
-              ? { title: `Use ${close.n}`, safe: false, edits: [{ start, end, newText: close.n }] }
-              : undefined,
+            data: { name, hint: close ? ` (did you mean \`${close}\`?)` : '' },
+            fix: close ? { title: `Use ${close}`, safe: false, edits: [{ start, end, newText: close }] } : undefined,
           });
         }
       }
     }
   },
-};
+});

@@ -1,9 +1,9 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { DockerfileModel } from '../parse';
-import { meta } from '../util';
 
-export const rule: Rule<DockerfileModel> = {
-  meta: meta({
+export const rule = defineRule<DockerfileModel>({
+  meta: {
+    kinds: ['dockerfile'],
     code: 'DL3024',
     id: 'unique-stage-names',
     defaultSeverity: 'error',
@@ -18,7 +18,7 @@ export const rule: Rule<DockerfileModel> = {
       correct: 'FROM node:20 AS deps\nFROM node:20 AS build',
       peers: ['hadolint DL3024', 'BuildKit DuplicateStageName'],
     },
-  }),
+  },
   check(ctx) {
     const seen = new Map<string, number>();
     for (const s of ctx.model.stages) {
@@ -35,4 +35,4 @@ export const rule: Rule<DockerfileModel> = {
       else seen.set(k, s.nameStart);
     }
   },
-};
+});

@@ -1,10 +1,11 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { DockerfileModel } from '../parse';
-import { meta, distance } from '../util';
+import { nearest } from '../../../text/nearest';
 import { INSTRUCTIONS } from '../data';
 
-export const rule: Rule<DockerfileModel> = {
-  meta: meta({
+export const rule = defineRule<DockerfileModel>({
+  meta: {
+    kinds: ['dockerfile'],
     code: 'DF001',
     id: 'unknown-instruction',
     defaultSeverity: 'error',
@@ -20,14 +21,13 @@ export const rule: Rule<DockerfileModel> = {
       correct: 'FROM alpine:3.20\nRUN apk add --no-cache curl && \\\n    rm -rf /tmp/*',
       peers: ['dockerfile-utils validate', 'BuildKit parser'],
     },
-  }),
+  },
   check(ctx) {
     const all = ctx.model.instructions.flatMap((i) => (i.trigger ? [i, i.trigger] : [i]));
     for (const ins of all) {
       const k = ins.keyword;
       if (INSTRUCTIONS.includes(k)) continue;
-      const close = INSTRUCTIONS.map((n) => ({ n, d: distance(n, k) })).sort((a, b) => a.d - b.d)[0];
-      const near = close.d <= 2 && k.length > 2;
+      const near = k.length > 2 ? nearest(k, INSTRUCTIONS) : undefined;
       ctx.report({
         start: ins.keywordStart,
         end: ins.keywordEnd,
@@ -35,12 +35,12 @@ export const rule: Rule<DockerfileModel> = {
         data: { word: ins.written },
         fix: near
           ? {
-              title: `Change to ${close.n}`,
+              title: `Change to ${near}`,
               safe: false,
-              edits: [{ start: ins.keywordStart, end: ins.keywordEnd, newText: close.n }],
+              edits: [{ start: ins.keywordStart, end: ins.keywordEnd, newText: near }],
             }
           : undefined,
       });
     }
   },
-};
+});

@@ -1,9 +1,10 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { DockerfileModel } from '../parse';
-import { meta, commandsNamed } from '../util';
+import { commandsNamed } from '../util';
 
-export const rule: Rule<DockerfileModel> = {
-  meta: meta({
+export const rule = defineRule<DockerfileModel>({
+  meta: {
+    kinds: ['dockerfile'],
     code: 'DL4005',
     id: 'use-shell-instruction',
     defaultSeverity: 'warning',
@@ -20,11 +21,11 @@ export const rule: Rule<DockerfileModel> = {
       correct: 'SHELL ["/bin/bash", "-c"]',
       peers: ['hadolint DL4005'],
     },
-  }),
+  },
   check(ctx) {
     for (const { cmd } of commandsNamed(ctx.model, ['ln'])) {
       const last = cmd.argv[cmd.argv.length - 1]?.value;
       if (last === '/bin/sh' && cmd.argv.length > 2) ctx.report({ start: cmd.start, end: cmd.end, messageId: 'ln' });
     }
   },
-};
+});

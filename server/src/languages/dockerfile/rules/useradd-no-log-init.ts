@@ -1,9 +1,10 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { DockerfileModel } from '../parse';
-import { meta, commandsNamed, hasFlag, insertAfter } from '../util';
+import { commandsNamed, hasFlag, insertAfter } from '../util';
 
-export const rule: Rule<DockerfileModel> = {
-  meta: meta({
+export const rule = defineRule<DockerfileModel>({
+  meta: {
+    kinds: ['dockerfile'],
     code: 'DL3046',
     id: 'useradd-no-log-init',
     defaultSeverity: 'warning',
@@ -23,7 +24,7 @@ export const rule: Rule<DockerfileModel> = {
       correct: 'RUN useradd -l -u 123456789 app',
       peers: ['hadolint DL3046'],
     },
-  }),
+  },
   check(ctx) {
     for (const { cmd } of commandsNamed(ctx.model, ['useradd'])) {
       if (hasFlag(cmd, ['no-log-init'], 'l')) continue;
@@ -44,4 +45,4 @@ export const rule: Rule<DockerfileModel> = {
       });
     }
   },
-};
+});

@@ -1,9 +1,9 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { DockerfileModel } from '../parse';
-import { meta } from '../util';
 
-export const rule: Rule<DockerfileModel> = {
-  meta: meta({
+export const rule = defineRule<DockerfileModel>({
+  meta: {
+    kinds: ['dockerfile'],
     code: 'DL3011',
     id: 'valid-port',
     defaultSeverity: 'error',
@@ -16,7 +16,7 @@ export const rule: Rule<DockerfileModel> = {
       correct: 'EXPOSE 8000',
       peers: ['hadolint DL3011'],
     },
-  }),
+  },
   check(ctx) {
     for (const p of ctx.model.exposedPorts) {
       for (const n of [p.port, p.endPort])
@@ -24,4 +24,4 @@ export const rule: Rule<DockerfileModel> = {
           ctx.report({ start: p.start, end: p.end, messageId: 'range', data: { port: n } });
     }
   },
-};
+});

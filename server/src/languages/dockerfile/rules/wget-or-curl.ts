@@ -1,9 +1,10 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { DockerfileModel } from '../parse';
-import { meta, commandsNamed } from '../util';
+import { commandsNamed } from '../util';
 
-export const rule: Rule<DockerfileModel> = {
-  meta: meta({
+export const rule = defineRule<DockerfileModel>({
+  meta: {
+    kinds: ['dockerfile'],
     code: 'DL4001',
     id: 'wget-or-curl',
     defaultSeverity: 'warning',
@@ -19,7 +20,7 @@ export const rule: Rule<DockerfileModel> = {
       correct: 'RUN curl -fsSLO https://a/x && curl -fsSLO https://b/y',
       peers: ['hadolint DL4001'],
     },
-  }),
+  },
   check(ctx) {
     for (const s of ctx.model.stages) {
       const wget = [...commandsNamed(ctx.model, ['wget'], s.instructions)];
@@ -30,4 +31,4 @@ export const rule: Rule<DockerfileModel> = {
       ctx.report({ start: later.cmd.argv[0].start, end: later.cmd.argv[0].end, messageId: 'both', data: { other } });
     }
   },
-};
+});

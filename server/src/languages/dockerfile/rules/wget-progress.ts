@@ -1,9 +1,10 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { DockerfileModel } from '../parse';
-import { meta, commandsNamed, hasFlag, insertAfter } from '../util';
+import { commandsNamed, hasFlag, insertAfter } from '../util';
 
-export const rule: Rule<DockerfileModel> = {
-  meta: meta({
+export const rule = defineRule<DockerfileModel>({
+  meta: {
+    kinds: ['dockerfile'],
     code: 'DL3047',
     id: 'wget-progress',
     defaultSeverity: 'info',
@@ -22,7 +23,7 @@ export const rule: Rule<DockerfileModel> = {
       correct: 'RUN wget --progress=dot:giga https://example.com/big.tar.gz',
       peers: ['hadolint DL3047'],
     },
-  }),
+  },
   check(ctx) {
     for (const { cmd } of commandsNamed(ctx.model, ['wget'])) {
       if (
@@ -41,4 +42,4 @@ export const rule: Rule<DockerfileModel> = {
       });
     }
   },
-};
+});

@@ -1,9 +1,10 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { DockerfileModel } from '../parse';
-import { meta, commandsNamed } from '../util';
+import { commandsNamed } from '../util';
 
-export const rule: Rule<DockerfileModel> = {
-  meta: meta({
+export const rule = defineRule<DockerfileModel>({
+  meta: {
+    kinds: ['dockerfile'],
     code: 'DL3003',
     id: 'workdir-instead-of-cd',
     defaultSeverity: 'warning',
@@ -22,7 +23,7 @@ export const rule: Rule<DockerfileModel> = {
       correct: 'WORKDIR /app\nRUN make',
       peers: ['hadolint DL3003'],
     },
-  }),
+  },
   check(ctx) {
     const seen = new Set<unknown>();
     for (const { ins, cmd, index } of commandsNamed(ctx.model, ['cd'])) {
@@ -62,4 +63,4 @@ export const rule: Rule<DockerfileModel> = {
       });
     }
   },
-};
+});

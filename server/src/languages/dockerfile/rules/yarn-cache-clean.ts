@@ -1,9 +1,10 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { DockerfileModel } from '../parse';
-import { meta, commandsNamed, subcommandOf, hasCacheMount } from '../util';
+import { commandsNamed, subcommandOf, hasCacheMount } from '../util';
 
-export const rule: Rule<DockerfileModel> = {
-  meta: meta({
+export const rule = defineRule<DockerfileModel>({
+  meta: {
+    kinds: ['dockerfile'],
     code: 'DL3060',
     id: 'yarn-cache-clean',
     defaultSeverity: 'info',
@@ -19,7 +20,7 @@ export const rule: Rule<DockerfileModel> = {
       correct: 'RUN yarn install --frozen-lockfile && yarn cache clean',
       peers: ['hadolint DL3060'],
     },
-  }),
+  },
   check(ctx) {
     const done = new Set<unknown>();
     for (const { ins, cmd } of commandsNamed(ctx.model, ['yarn'])) {
@@ -57,4 +58,4 @@ export const rule: Rule<DockerfileModel> = {
       });
     }
   },
-};
+});

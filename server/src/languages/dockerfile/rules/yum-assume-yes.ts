@@ -1,9 +1,10 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { DockerfileModel } from '../parse';
-import { meta, subcommands, hasFlag, insertAfter } from '../util';
+import { subcommands, hasFlag, insertAfter } from '../util';
 
-export const rule: Rule<DockerfileModel> = {
-  meta: meta({
+export const rule = defineRule<DockerfileModel>({
+  meta: {
+    kinds: ['dockerfile'],
     code: 'DL3030',
     id: 'yum-assume-yes',
     defaultSeverity: 'warning',
@@ -18,7 +19,7 @@ export const rule: Rule<DockerfileModel> = {
       correct: 'RUN yum install -y httpd',
       peers: ['hadolint DL3030'],
     },
-  }),
+  },
   check(ctx) {
     for (const { cmd, sub } of subcommands(
       ctx.model,
@@ -34,4 +35,4 @@ export const rule: Rule<DockerfileModel> = {
       });
     }
   },
-};
+});

@@ -1,14 +1,15 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { DockerfileModel } from '../parse';
 import type { ShellCommand } from '../shell';
-import { meta, reportUncleanedCache } from '../util';
+import { reportUncleanedCache } from '../util';
 
 const cleans = (c: ShellCommand): boolean =>
   (c.name === 'yum' && c.argv.some((w) => w.value === 'clean') && c.argv.some((w) => w.value === 'all')) ||
   (c.name === 'rm' && c.argv.some((w) => w.value.startsWith('/var/cache/yum')));
 
-export const rule: Rule<DockerfileModel> = {
-  meta: meta({
+export const rule = defineRule<DockerfileModel>({
+  meta: {
+    kinds: ['dockerfile'],
     code: 'DL3032',
     id: 'yum-clean-all',
     defaultSeverity: 'warning',
@@ -24,7 +25,7 @@ export const rule: Rule<DockerfileModel> = {
       correct: 'RUN yum install -y httpd-2.4.57 && yum clean all',
       peers: ['hadolint DL3032'],
     },
-  }),
+  },
   check(ctx) {
     reportUncleanedCache(
       ctx,
@@ -34,4 +35,4 @@ export const rule: Rule<DockerfileModel> = {
       'yum clean all',
     );
   },
-};
+});

@@ -1,11 +1,12 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { DockerfileModel } from '../parse';
-import { meta, subcommands, dynamic } from '../util';
+import { subcommands, dynamic } from '../util';
 
 const pinned = (v: string): boolean => /-\d/.test(v);
 
-export const rule: Rule<DockerfileModel> = {
-  meta: meta({
+export const rule = defineRule<DockerfileModel>({
+  meta: {
+    kinds: ['dockerfile'],
     code: 'DL3033',
     id: 'yum-pin-versions',
     defaultSeverity: 'warning',
@@ -23,7 +24,7 @@ export const rule: Rule<DockerfileModel> = {
       correct: 'RUN yum install -y httpd-2.4.57',
       peers: ['hadolint DL3033'],
     },
-  }),
+  },
   check(ctx) {
     for (const { packages } of subcommands(
       ctx.model,
@@ -67,4 +68,4 @@ export const rule: Rule<DockerfileModel> = {
       });
     }
   },
-};
+});

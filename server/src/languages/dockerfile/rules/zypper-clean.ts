@@ -1,14 +1,15 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { DockerfileModel } from '../parse';
 import type { ShellCommand } from '../shell';
-import { meta, reportUncleanedCache } from '../util';
+import { reportUncleanedCache } from '../util';
 
 const cleans = (c: ShellCommand): boolean =>
   (c.name === 'zypper' && c.argv.some((w) => w.value === 'clean' || w.value === 'cc')) ||
   (c.name === 'rm' && c.argv.some((w) => w.value.startsWith('/var/cache/zypp')));
 
-export const rule: Rule<DockerfileModel> = {
-  meta: meta({
+export const rule = defineRule<DockerfileModel>({
+  meta: {
+    kinds: ['dockerfile'],
     code: 'DL3036',
     id: 'zypper-clean',
     defaultSeverity: 'warning',
@@ -24,7 +25,7 @@ export const rule: Rule<DockerfileModel> = {
       correct: 'RUN zypper install -y httpd-2.4.57 && zypper clean',
       peers: ['hadolint DL3036'],
     },
-  }),
+  },
   check(ctx) {
     reportUncleanedCache(
       ctx,
@@ -34,4 +35,4 @@ export const rule: Rule<DockerfileModel> = {
       'zypper clean',
     );
   },
-};
+});

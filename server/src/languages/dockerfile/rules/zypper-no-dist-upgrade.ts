@@ -1,9 +1,10 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { DockerfileModel } from '../parse';
-import { meta, subcommands } from '../util';
+import { subcommands } from '../util';
 
-export const rule: Rule<DockerfileModel> = {
-  meta: meta({
+export const rule = defineRule<DockerfileModel>({
+  meta: {
+    kinds: ['dockerfile'],
     code: 'DL3035',
     id: 'zypper-no-dist-upgrade',
     defaultSeverity: 'warning',
@@ -22,9 +23,9 @@ export const rule: Rule<DockerfileModel> = {
       correct: 'FROM opensuse/leap:15.6',
       peers: ['hadolint DL3035'],
     },
-  }),
+  },
   check(ctx) {
     for (const { sub } of subcommands(ctx.model, ['zypper'], ['dist-upgrade', 'dup']))
       ctx.report({ start: sub.start, end: sub.end, messageId: 'dup' });
   },
-};
+});

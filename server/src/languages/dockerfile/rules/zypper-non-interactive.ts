@@ -1,9 +1,10 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { DockerfileModel } from '../parse';
-import { meta, subcommands, hasFlag, insertAfter } from '../util';
+import { subcommands, hasFlag, insertAfter } from '../util';
 
-export const rule: Rule<DockerfileModel> = {
-  meta: meta({
+export const rule = defineRule<DockerfileModel>({
+  meta: {
+    kinds: ['dockerfile'],
     code: 'DL3034',
     id: 'zypper-non-interactive',
     defaultSeverity: 'warning',
@@ -19,7 +20,7 @@ export const rule: Rule<DockerfileModel> = {
       correct: 'RUN zypper install -y httpd',
       peers: ['hadolint DL3034'],
     },
-  }),
+  },
   check(ctx) {
     for (const { cmd, sub } of subcommands(
       ctx.model,
@@ -35,4 +36,4 @@ export const rule: Rule<DockerfileModel> = {
       });
     }
   },
-};
+});

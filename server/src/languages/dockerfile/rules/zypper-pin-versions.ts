@@ -1,11 +1,12 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { DockerfileModel } from '../parse';
-import { meta, subcommands, dynamic } from '../util';
+import { subcommands, dynamic } from '../util';
 
 const pinned = (v: string): boolean => /[=<>]/.test(v);
 
-export const rule: Rule<DockerfileModel> = {
-  meta: meta({
+export const rule = defineRule<DockerfileModel>({
+  meta: {
+    kinds: ['dockerfile'],
     code: 'DL3037',
     id: 'zypper-pin-versions',
     defaultSeverity: 'warning',
@@ -24,7 +25,7 @@ export const rule: Rule<DockerfileModel> = {
       correct: 'RUN zypper install -y httpd=2.4.57',
       peers: ['hadolint DL3037'],
     },
-  }),
+  },
   check(ctx) {
     for (const { packages } of subcommands(
       ctx.model,
@@ -68,4 +69,4 @@ export const rule: Rule<DockerfileModel> = {
       });
     }
   },
-};
+});

@@ -1,10 +1,10 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { DockerignoreModel } from '../patterns';
 import { isExcluded } from '../patterns';
 import type { DockerfileModel } from '../../dockerfile/parse';
 import { literalCopySources } from '../../dockerfile/util';
 
-export const rule: Rule<DockerignoreModel> = {
+export const rule = defineRule<DockerignoreModel>({
   meta: {
     code: 'DI002',
     id: 'excludes-build-input',
@@ -59,4 +59,4 @@ export const rule: Rule<DockerignoreModel> = {
       });
     }
   },
-};
+});

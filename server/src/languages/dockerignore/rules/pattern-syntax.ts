@@ -1,7 +1,7 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { DockerignoreModel } from '../patterns';
 
-export const rule: Rule<DockerignoreModel> = {
+export const rule = defineRule<DockerignoreModel>({
   meta: {
     code: 'DI001',
     id: 'pattern-syntax',
@@ -24,4 +24,4 @@ export const rule: Rule<DockerignoreModel> = {
       if (p.error)
         ctx.report({ start: p.start, end: p.end, messageId: 'invalid', data: { pattern: p.text, reason: p.error } });
   },
-};
+});

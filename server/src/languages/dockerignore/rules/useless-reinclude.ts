@@ -1,4 +1,4 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { DockerignoreModel, IgnorePattern } from '../patterns';
 
 /**
@@ -14,7 +14,7 @@ function covers(a: IgnorePattern, b: IgnorePattern): boolean {
   return fixed.length > 0 && a.regex.test(fixed.join('/')) && !/[*?[]/.test(a.cleaned.split('/').pop() ?? '');
 }
 
-export const rule: Rule<DockerignoreModel> = {
+export const rule = defineRule<DockerignoreModel>({
   meta: {
     code: 'DI003',
     id: 'useless-reinclude',
@@ -72,4 +72,4 @@ export const rule: Rule<DockerignoreModel> = {
       }
     });
   },
-};
+});

@@ -1,9 +1,9 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { NixModel } from '../../nix/ast';
 import { flakeInfo } from '../model';
 import { DEPRECATED_OUTPUTS } from '../schema';
 
-export const rule: Rule<NixModel> = {
+export const rule = defineRule<NixModel>({
   meta: {
     code: 'FL008',
     id: 'flake-deprecated-outputs',
@@ -68,4 +68,4 @@ export const rule: Rule<NixModel> = {
       }
     }
   },
-};
+});

@@ -1,4 +1,4 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { NixModel } from '../../nix/ast';
 import { unparen } from '../../nix/util';
 import { flakeInfo } from '../model';
@@ -16,7 +16,7 @@ const NOT_STRING = new Set([
   'HasAttr',
 ]);
 
-export const rule: Rule<NixModel> = {
+export const rule = defineRule<NixModel>({
   meta: {
     code: 'FL002',
     id: 'flake-description-string',
@@ -46,4 +46,4 @@ export const rule: Rule<NixModel> = {
     const bad = NOT_STRING.has(v.type) && !(v.type === 'Binary' && v.op === '+');
     if (bad) ctx.report({ start: v.start, end: v.end, messageId: 'notString' });
   },
-};
+});

@@ -1,9 +1,9 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { NixModel } from '../../nix/ast';
 import { flakeInfo } from '../model';
 import { flakeRefProblem } from '../schema';
 
-export const rule: Rule<NixModel> = {
+export const rule = defineRule<NixModel>({
   meta: {
     code: 'FL004',
     id: 'flake-ref',
@@ -38,4 +38,4 @@ export const rule: Rule<NixModel> = {
         });
     }
   },
-};
+});

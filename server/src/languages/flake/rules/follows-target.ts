@@ -1,8 +1,8 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { NixModel } from '../../nix/ast';
 import { flakeInfo } from '../model';
 
-export const rule: Rule<NixModel> = {
+export const rule = defineRule<NixModel>({
   meta: {
     code: 'FL005',
     id: 'flake-follows-target',
@@ -49,4 +49,4 @@ export const rule: Rule<NixModel> = {
       for (const f of inp.nestedFollows) check(f.value, f.node);
     }
   },
-};
+});

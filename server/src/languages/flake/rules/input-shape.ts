@@ -1,10 +1,10 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { NixModel } from '../../nix/ast';
 import { unparen } from '../../nix/util';
 import { flakeInfo } from '../model';
 import { INPUT_KEYS } from '../schema';
 
-export const rule: Rule<NixModel> = {
+export const rule = defineRule<NixModel>({
   meta: {
     code: 'FL003',
     id: 'flake-input-shape',
@@ -94,4 +94,4 @@ export const rule: Rule<NixModel> = {
       }
     }
   },
-};
+});

@@ -1,9 +1,9 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { NixModel } from '../../nix/ast';
 import { flakeInfo } from '../model';
 import { OUTPUTS, SYSTEMS } from '../schema';
 
-export const rule: Rule<NixModel> = {
+export const rule = defineRule<NixModel>({
   meta: {
     code: 'FL009',
     id: 'flake-known-systems',
@@ -55,4 +55,4 @@ export const rule: Rule<NixModel> = {
       }
     }
   },
-};
+});

@@ -1,8 +1,8 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { NixModel } from '../../nix/ast';
 import { flakeInfo } from '../model';
 
-export const rule: Rule<NixModel> = {
+export const rule = defineRule<NixModel>({
   meta: {
     code: 'FL010',
     id: 'flake-lock-consistency',
@@ -72,4 +72,4 @@ export const rule: Rule<NixModel> = {
         });
     }
   },
-};
+});

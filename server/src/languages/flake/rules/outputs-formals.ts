@@ -1,9 +1,10 @@
-import type { Fix, Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
+import type { Fix } from '../../../engine/types';
 import type { NixModel } from '../../nix/ast';
 import { unparen } from '../../nix/util';
 import { flakeInfo } from '../model';
 
-export const rule: Rule<NixModel> = {
+export const rule = defineRule<NixModel>({
   meta: {
     code: 'FL006',
     id: 'flake-outputs-formals',
@@ -73,4 +74,4 @@ export const rule: Rule<NixModel> = {
       }
     }
   },
-};
+});

@@ -1,10 +1,10 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { NixModel } from '../../nix/ast';
 import { unparen } from '../../nix/util';
 import { flakeInfo } from '../model';
 import { TOP_KEYS } from '../schema';
 
-export const rule: Rule<NixModel> = {
+export const rule = defineRule<NixModel>({
   meta: {
     code: 'FL001',
     id: 'flake-top-level',
@@ -54,4 +54,4 @@ export const rule: Rule<NixModel> = {
       ctx.report({ start: info.top.start, end: info.top.start + 1, messageId: 'noOutputs' });
     }
   },
-};
+});

@@ -1,7 +1,7 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { NixModel } from '../ast';
 
-export const rule: Rule<NixModel> = {
+export const rule = defineRule<NixModel>({
   meta: {
     code: 'NX007',
     id: 'deprecated-let-body',
@@ -23,4 +23,4 @@ export const rule: Rule<NixModel> = {
   check(ctx) {
     for (const n of ctx.model.index.legacyLets) ctx.report({ start: n.start, end: n.start + 3, messageId: 'legacy' });
   },
-};
+});

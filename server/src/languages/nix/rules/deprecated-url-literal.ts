@@ -1,7 +1,7 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { NixModel } from '../ast';
 
-export const rule: Rule<NixModel> = {
+export const rule = defineRule<NixModel>({
   meta: {
     code: 'NX006',
     id: 'deprecated-url-literal',
@@ -35,4 +35,4 @@ export const rule: Rule<NixModel> = {
       });
     }
   },
-};
+});

@@ -1,7 +1,7 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { NixModel } from '../ast';
 
-export const rule: Rule<NixModel> = {
+export const rule = defineRule<NixModel>({
   meta: {
     code: 'NX003',
     id: 'duplicate-formal',
@@ -24,4 +24,4 @@ export const rule: Rule<NixModel> = {
       if (p.messageId === 'duplicateFormal')
         ctx.report({ start: p.start, end: p.end, messageId: 'duplicate', data: { name: String(p.data?.name ?? '') } });
   },
-};
+});

@@ -1,10 +1,10 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { NixModel } from '../ast';
 
 /** Problems other rules report (they are errors Nix raises too, but have their own codes). */
 export const OWNED_ELSEWHERE = new Set(['duplicateAttr', 'duplicateFormal']);
 
-export const rule: Rule<NixModel> = {
+export const rule = defineRule<NixModel>({
   meta: {
     code: 'NX000',
     id: 'nix-syntax-error',
@@ -31,4 +31,4 @@ export const rule: Rule<NixModel> = {
       ctx.report({ start: p.start, end: p.end, messageId: 'syntax', data: { message: p.message } });
     }
   },
-};
+});

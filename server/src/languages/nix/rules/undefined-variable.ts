@@ -1,8 +1,8 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { NixModel } from '../ast';
 import { scopes } from '../scope';
 
-export const rule: Rule<NixModel> = {
+export const rule = defineRule<NixModel>({
   meta: {
     code: 'NX001',
     id: 'undefined-variable',
@@ -28,4 +28,4 @@ export const rule: Rule<NixModel> = {
       if (r.target === 'undefined')
         ctx.report({ start: r.start, end: r.end, messageId: 'undefined', data: { name: r.name } });
   },
-};
+});

@@ -1,8 +1,8 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { NixModel } from '../ast';
 import { scopes } from '../scope';
 
-export const rule: Rule<NixModel> = {
+export const rule = defineRule<NixModel>({
   meta: {
     code: 'NX005',
     id: 'unused-formal',
@@ -55,4 +55,4 @@ export const rule: Rule<NixModel> = {
       ctx.report({ start: d.node.start, end: d.node.end, messageId: 'unused', data: { name: d.name }, suggestions });
     }
   },
-};
+});

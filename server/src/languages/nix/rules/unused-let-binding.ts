@@ -1,9 +1,9 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { NixModel } from '../ast';
 import { scopes } from '../scope';
 import { removalRange } from '../util';
 
-export const rule: Rule<NixModel> = {
+export const rule = defineRule<NixModel>({
   meta: {
     code: 'NX004',
     id: 'unused-let-binding',
@@ -57,4 +57,4 @@ export const rule: Rule<NixModel> = {
       });
     }
   },
-};
+});

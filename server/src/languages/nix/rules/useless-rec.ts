@@ -1,8 +1,8 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { NixModel } from '../ast';
 import { scopes } from '../scope';
 
-export const rule: Rule<NixModel> = {
+export const rule = defineRule<NixModel>({
   meta: {
     code: 'NX008',
     id: 'useless-rec',
@@ -36,4 +36,4 @@ export const rule: Rule<NixModel> = {
       });
     }
   },
-};
+});

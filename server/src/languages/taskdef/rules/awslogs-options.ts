@@ -1,11 +1,13 @@
+import type { TaskDefModel } from '../parse';
+import { defineRule } from '../../../engine/define';
 import { fargateExample } from '../examples';
 import { get, str, isTemplated, insertProp, props, keyOf } from '../json';
+import { nearest } from '../../../text/nearest';
 import { containers, isFargate, isRegion, ALL_REGIONS } from '../ecs';
-import { nearest } from '../json';
-import type { TaskDefRule } from '../rule-kit';
+import {} from '../json';
 
 /** TD210: the awslogs driver needs a group, a real region and (on Fargate) a stream prefix. */
-export const rule: TaskDefRule = {
+export const rule = defineRule<TaskDefModel>({
   meta: {
     code: 'TD210',
     id: 'awslogs-options',
@@ -86,7 +88,7 @@ export const rule: TaskDefRule = {
       const region = get(options, 'awslogs-region');
       const r = str(region);
       if (r !== undefined && !isTemplated(r) && !isRegion(r)) {
-        const suggestion = nearest(r, ALL_REGIONS);
+        const suggestion = nearest(r, ALL_REGIONS, { mode: 'rename' });
         const at = { start: region!.offset, end: region!.offset + region!.length };
         if (suggestion)
           ctx.report({
@@ -103,4 +105,4 @@ export const rule: TaskDefRule = {
       }
     }
   },
-};
+});

@@ -1,10 +1,11 @@
+import type { TaskDefModel } from '../parse';
+import { defineRule } from '../../../engine/define';
 import { ec2Example } from '../examples';
 import { get } from '../json';
 import { containers } from '../ecs';
-import type { TaskDefRule } from '../rule-kit';
 
 /** TD203: without task-level memory, every container needs memory or memoryReservation. */
-export const rule: TaskDefRule = {
+export const rule = defineRule<TaskDefModel>({
   meta: {
     code: 'TD203',
     id: 'container-memory-required',
@@ -39,4 +40,4 @@ export const rule: TaskDefRule = {
       });
     }
   },
-};
+});

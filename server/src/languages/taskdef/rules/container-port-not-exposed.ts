@@ -1,4 +1,5 @@
-import type { TaskDefRule } from '../rule-kit';
+import type { TaskDefModel } from '../parse';
+import { defineRule } from '../../../engine/define';
 import { exposedPorts, exposesDynamic, taskDefView } from '../../crossfile/models';
 import { imageSourceOfContainer } from '../../crossfile/links';
 import { relativeTo, repoRootOf } from '../../crossfile/paths';
@@ -11,7 +12,7 @@ const WORKFLOW =
   'image: example/web:1\n';
 
 /** XF020: a containerPort the image does not EXPOSE. */
-export const rule: TaskDefRule = {
+export const rule = defineRule<TaskDefModel>({
   meta: {
     code: 'XF020',
     id: 'container-port-not-exposed',
@@ -72,4 +73,4 @@ export const rule: TaskDefRule = {
       }
     }
   },
-};
+});

@@ -1,10 +1,11 @@
+import type { TaskDefModel } from '../parse';
+import { defineRule } from '../../../engine/define';
 import { fargateExample } from '../examples';
 import { get, num } from '../json';
 import { containers, taskSize, parseCpu, parseMemory } from '../ecs';
-import type { TaskDefRule } from '../rule-kit';
 
 /** TD202: containers cannot ask for more cpu or memory than the task has. */
-export const rule: TaskDefRule = {
+export const rule = defineRule<TaskDefModel>({
   meta: {
     code: 'TD202',
     id: 'container-resources-exceed-task',
@@ -72,4 +73,4 @@ export const rule: TaskDefRule = {
         });
     }
   },
-};
+});

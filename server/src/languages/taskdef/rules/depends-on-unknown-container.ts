@@ -1,10 +1,11 @@
+import type { TaskDefModel } from '../parse';
+import { defineRule } from '../../../engine/define';
 import { fargateExample } from '../examples';
 import { get, items, str, isTemplated } from '../json';
 import { containers } from '../ecs';
-import type { TaskDefRule } from '../rule-kit';
 
 /** TD205: dependsOn names a container of this task definition (and not itself). */
-export const rule: TaskDefRule = {
+export const rule = defineRule<TaskDefModel>({
   meta: {
     code: 'TD205',
     id: 'depends-on-unknown-container',
@@ -44,4 +45,4 @@ export const rule: TaskDefRule = {
       }
     }
   },
-};
+});

@@ -1,10 +1,11 @@
+import type { TaskDefModel } from '../parse';
+import { defineRule } from '../../../engine/define';
 import { fargateExample } from '../examples';
 import { props, end, get } from '../json';
 import type { OffsetEdit } from '../../../engine/types';
-import type { TaskDefRule } from '../rule-kit';
 
 /** TD007: the `{"taskDefinition": {...}}` wrapper of describe-task-definition output. */
-export const rule: TaskDefRule = {
+export const rule = defineRule<TaskDefModel>({
   meta: {
     code: 'TD007',
     id: 'describe-wrapper',
@@ -48,4 +49,4 @@ export const rule: TaskDefRule = {
       fix: { title: 'Unwrap the task definition', edits, safe: true },
     });
   },
-};
+});

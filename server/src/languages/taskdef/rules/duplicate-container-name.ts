@@ -1,9 +1,10 @@
+import type { TaskDefModel } from '../parse';
+import { defineRule } from '../../../engine/define';
 import { fargateExample } from '../examples';
 import { containers } from '../ecs';
-import type { TaskDefRule } from '../rule-kit';
 
 /** TD201: container names are unique within a task definition. */
-export const rule: TaskDefRule = {
+export const rule = defineRule<TaskDefModel>({
   meta: {
     code: 'TD201',
     id: 'duplicate-container-name',
@@ -33,4 +34,4 @@ export const rule: TaskDefRule = {
       seen.add(c.name);
     }
   },
-};
+});

@@ -1,11 +1,12 @@
+import type { TaskDefModel } from '../parse';
+import { defineRule } from '../../../engine/define';
 import { fargateExample } from '../examples';
 import type { Node } from 'jsonc-parser';
 import { get, items, str, insertProp, propNode } from '../json';
 import { containers, isFargate, isPrivateEcr } from '../ecs';
-import type { TaskDefRule } from '../rule-kit';
 
 /** TD212: secrets, private registries, environment files and (on Fargate) awslogs or ECR need an execution role. */
-export const rule: TaskDefRule = {
+export const rule = defineRule<TaskDefModel>({
   meta: {
     code: 'TD212',
     id: 'execution-role-required',
@@ -83,4 +84,4 @@ export const rule: TaskDefRule = {
       },
     });
   },
-};
+});

@@ -1,10 +1,11 @@
+import type { TaskDefModel } from '../parse';
+import { defineRule } from '../../../engine/define';
 import { fargateExample } from '../examples';
 import { get, str } from '../json';
 import { compatibilities } from '../ecs';
-import type { TaskDefRule } from '../rule-kit';
 
 /** TD108: ECS Anywhere (EXTERNAL) instances do not offer the awsvpc network mode. */
-export const rule: TaskDefRule = {
+export const rule = defineRule<TaskDefModel>({
   meta: {
     code: 'TD108',
     id: 'external-network-mode',
@@ -37,4 +38,4 @@ export const rule: TaskDefRule = {
     if (str(mode) !== 'awsvpc') return;
     ctx.report({ start: mode!.offset, end: mode!.offset + mode!.length, messageId: 'awsvpc' });
   },
-};
+});

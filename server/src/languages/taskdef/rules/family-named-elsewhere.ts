@@ -1,10 +1,11 @@
-import type { TaskDefRule } from '../rule-kit';
+import type { TaskDefModel } from '../parse';
+import { defineRule } from '../../../engine/define';
 import { familiesNamed, nearFamily, workspaceFamilies } from '../../crossfile/families';
 import type { WorkflowModel } from '../../workflow/parse';
 import { get, str } from '../json';
 
 /** XF008: the other side of XF006, shown on the task definition's `family`. */
-export const rule: TaskDefRule = {
+export const rule = defineRule<TaskDefModel>({
   meta: {
     code: 'XF008',
     id: 'family-named-elsewhere',
@@ -73,4 +74,4 @@ export const rule: TaskDefRule = {
       });
     }
   },
-};
+});

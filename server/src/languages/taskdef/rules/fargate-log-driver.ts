@@ -1,10 +1,11 @@
+import type { TaskDefModel } from '../parse';
+import { defineRule } from '../../../engine/define';
 import { fargateExample } from '../examples';
 import { get, str, isTemplated } from '../json';
 import { isFargate, containers, FARGATE_LOG_DRIVERS } from '../ecs';
-import type { TaskDefRule } from '../rule-kit';
 
 /** TD103: Fargate supports only the awslogs, splunk and awsfirelens log drivers. */
-export const rule: TaskDefRule = {
+export const rule = defineRule<TaskDefModel>({
   meta: {
     code: 'TD103',
     id: 'fargate-log-driver',
@@ -42,4 +43,4 @@ export const rule: TaskDefRule = {
       ctx.report({ start: d.offset, end: d.offset + d.length, messageId: 'unsupported', data: { driver } });
     }
   },
-};
+});

@@ -1,10 +1,11 @@
+import type { TaskDefModel } from '../parse';
+import { defineRule } from '../../../engine/define';
 import { fargateExample } from '../examples';
 import { get, items, str, insertProp, replaceNode, isTemplated } from '../json';
 import { isFargate } from '../ecs';
-import type { TaskDefRule } from '../rule-kit';
 
 /** TD100: Fargate tasks need networkMode awsvpc. */
-export const rule: TaskDefRule = {
+export const rule = defineRule<TaskDefModel>({
   meta: {
     code: 'TD100',
     id: 'fargate-network-mode',
@@ -54,4 +55,4 @@ export const rule: TaskDefRule = {
       },
     });
   },
-};
+});

@@ -1,10 +1,11 @@
+import type { TaskDefModel } from '../parse';
+import { defineRule } from '../../../engine/define';
 import { fargateExample } from '../examples';
 import { get, items } from '../json';
 import { isFargate } from '../ecs';
-import type { TaskDefRule } from '../rule-kit';
 
 /** TD102: Fargate does not support placement constraints. */
-export const rule: TaskDefRule = {
+export const rule = defineRule<TaskDefModel>({
   meta: {
     code: 'TD102',
     id: 'fargate-placement-constraints',
@@ -30,4 +31,4 @@ export const rule: TaskDefRule = {
     for (const c of items(get(td, 'placementConstraints')))
       ctx.report({ start: c.offset, end: c.offset + c.length, messageId: 'unsupported' });
   },
-};
+});

@@ -1,10 +1,11 @@
+import type { TaskDefModel } from '../parse';
+import { defineRule } from '../../../engine/define';
 import { fargateExample } from '../examples';
 import { get, propNode, removalPieces } from '../json';
 import { isFargate, containers } from '../ecs';
-import type { TaskDefRule } from '../rule-kit';
 
 /** TD104: privileged containers are not available on Fargate. */
-export const rule: TaskDefRule = {
+export const rule = defineRule<TaskDefModel>({
   meta: {
     code: 'TD104',
     id: 'fargate-privileged',
@@ -37,4 +38,4 @@ export const rule: TaskDefRule = {
       });
     }
   },
-};
+});

@@ -1,11 +1,12 @@
+import type { TaskDefModel } from '../parse';
+import { defineRule } from '../../../engine/define';
 import { fargateExample } from '../examples';
 import type { Node } from 'jsonc-parser';
 import { get, items, propNode, str } from '../json';
 import { isFargate, containers } from '../ecs';
-import type { TaskDefRule } from '../rule-kit';
 
 /** TD107: parameters that only EC2 (or external) hosts support. */
-export const rule: TaskDefRule = {
+export const rule = defineRule<TaskDefModel>({
   meta: {
     code: 'TD107',
     id: 'fargate-unsupported-parameter',
@@ -47,4 +48,4 @@ export const rule: TaskDefRule = {
       }
     }
   },
-};
+});

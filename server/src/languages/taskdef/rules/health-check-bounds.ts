@@ -1,7 +1,8 @@
+import type { TaskDefModel } from '../parse';
+import { defineRule } from '../../../engine/define';
 import { fargateExample } from '../examples';
 import { get, num } from '../json';
 import { containers } from '../ecs';
-import type { TaskDefRule } from '../rule-kit';
 
 export const HEALTH_CHECK_BOUNDS: Record<string, { min: number; max: number; unit: string; default?: number }> = {
   interval: { min: 5, max: 300, unit: 'seconds', default: 30 },
@@ -11,7 +12,7 @@ export const HEALTH_CHECK_BOUNDS: Record<string, { min: number; max: number; uni
 };
 
 /** TD208: healthCheck interval/timeout/retries/startPeriod within the bounds ECS accepts. */
-export const rule: TaskDefRule = {
+export const rule = defineRule<TaskDefModel>({
   meta: {
     code: 'TD208',
     id: 'health-check-bounds',
@@ -45,4 +46,4 @@ export const rule: TaskDefRule = {
       }
     }
   },
-};
+});

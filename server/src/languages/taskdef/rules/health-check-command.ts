@@ -1,10 +1,11 @@
+import type { TaskDefModel } from '../parse';
+import { defineRule } from '../../../engine/define';
 import { fargateExample } from '../examples';
 import { get, items, str } from '../json';
 import { containers } from '../ecs';
-import type { TaskDefRule } from '../rule-kit';
 
 /** TD207: healthCheck.command is ["CMD", ...] or ["CMD-SHELL", "..."]. */
-export const rule: TaskDefRule = {
+export const rule = defineRule<TaskDefModel>({
   meta: {
     code: 'TD207',
     id: 'health-check-command',
@@ -52,4 +53,4 @@ export const rule: TaskDefRule = {
       });
     }
   },
-};
+});

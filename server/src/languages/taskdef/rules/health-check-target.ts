@@ -1,4 +1,5 @@
-import type { TaskDefRule } from '../rule-kit';
+import type { TaskDefModel } from '../parse';
+import { defineRule } from '../../../engine/define';
 import { exposedPorts, exposesDynamic, taskDefView } from '../../crossfile/models';
 import { imageSourceOfContainer } from '../../crossfile/links';
 import { externalBase, installs, knownBase, probeOf } from '../../crossfile/images';
@@ -15,7 +16,7 @@ const td = (cmd: string) =>
   `   "healthCheck": { "command": ["CMD-SHELL", "${cmd}"] }\n    }\n  ]\n}\n`;
 
 /** XF021: the health check probes a port nothing maps, or runs a client the image lacks. */
-export const rule: TaskDefRule = {
+export const rule = defineRule<TaskDefModel>({
   meta: {
     code: 'XF021',
     id: 'health-check-target',
@@ -103,4 +104,4 @@ export const rule: TaskDefRule = {
       }
     }
   },
-};
+});

@@ -1,10 +1,11 @@
+import type { TaskDefModel } from '../parse';
+import { defineRule } from '../../../engine/define';
 import { fargateExample } from '../examples';
 import { get, items, str } from '../json';
 import { containers } from '../ecs';
-import type { TaskDefRule } from '../rule-kit';
 
 /** TD206: a HEALTHY dependency needs the target container to define a health check. */
-export const rule: TaskDefRule = {
+export const rule = defineRule<TaskDefModel>({
   meta: {
     code: 'TD206',
     id: 'healthy-dependency-without-health-check',
@@ -45,4 +46,4 @@ export const rule: TaskDefRule = {
       }
     }
   },
-};
+});

@@ -1,10 +1,11 @@
+import type { TaskDefModel } from '../parse';
+import { defineRule } from '../../../engine/define';
 import { fargateExample } from '../examples';
 import { get, items, num, replaceNode } from '../json';
 import { isFargate, containers, networkMode } from '../ecs';
-import type { TaskDefRule } from '../rule-kit';
 
 /** TD106: in awsvpc and host mode (and so on Fargate) hostPort is absent or equal to containerPort. */
-export const rule: TaskDefRule = {
+export const rule = defineRule<TaskDefModel>({
   meta: {
     code: 'TD106',
     id: 'host-port-mismatch',
@@ -47,4 +48,4 @@ export const rule: TaskDefRule = {
       }
     }
   },
-};
+});

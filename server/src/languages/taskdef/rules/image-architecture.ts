@@ -1,4 +1,5 @@
-import type { TaskDefRule } from '../rule-kit';
+import type { TaskDefModel } from '../parse';
+import { defineRule } from '../../../engine/define';
 import { taskDefView } from '../../crossfile/models';
 import { imageSourceOfContainer } from '../../crossfile/links';
 import { runnerArch, runnerLabels } from '../../crossfile/workflow';
@@ -17,7 +18,7 @@ const WORKFLOW = (extra: string) =>
   `container-name: web\n          image: example/web:1\n`;
 
 /** XF040: the image is built for one CPU architecture and the task runs on another. */
-export const rule: TaskDefRule = {
+export const rule = defineRule<TaskDefModel>({
   meta: {
     code: 'XF040',
     id: 'image-architecture',
@@ -121,4 +122,4 @@ export const rule: TaskDefRule = {
       });
     }
   },
-};
+});

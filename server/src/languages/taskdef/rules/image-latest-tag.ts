@@ -1,7 +1,9 @@
+import type { TaskDefModel } from '../parse';
+import { defineRule } from '../../../engine/define';
 import { fargateExample } from '../examples';
 import { get, str, isTemplated } from '../json';
 import { containers } from '../ecs';
-import { parsesCleanly, type TaskDefRule } from '../rule-kit';
+import { parsesCleanly } from '../rule-kit';
 
 /** The tag of an image reference, '' when there is none; undefined when pinned by digest. */
 export function imageTag(image: string): string | undefined {
@@ -12,10 +14,10 @@ export function imageTag(image: string): string | undefined {
 }
 
 /** TD300: an image without a tag or with :latest. */
-export const rule: TaskDefRule = {
+export const rule = defineRule<TaskDefModel>({
   meta: {
     code: 'TD300',
-    id: 'image-latest-tag',
+    id: 'taskdef-image-latest-tag',
     kinds: ['taskdef'],
     defaultSeverity: 'warning',
     description: 'A container image uses the latest tag or no tag.',
@@ -54,4 +56,4 @@ export const rule: TaskDefRule = {
       });
     }
   },
-};
+});

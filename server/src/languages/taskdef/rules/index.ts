@@ -1,5 +1,6 @@
+import type { TaskDefModel } from '../parse';
+import type { Rule } from '../../../engine/types';
 /** Every taskdef rule, in code order. */
-import type { TaskDefRule } from '../rule-kit';
 import { rule as syntaxError } from './syntax-error';
 import { rule as unknownKey } from './unknown-key';
 import { rule as wrongType } from './wrong-type';
@@ -41,7 +42,7 @@ import { rule as runsAsRoot } from './runs-as-root';
 import { rule as missingTags } from './missing-tags';
 import { crossFileRules } from './cross-file';
 
-export const rules: TaskDefRule[] = [
+export const rules: Rule<TaskDefModel>[] = [
   syntaxError,
   unknownKey,
   wrongType,

@@ -1,11 +1,12 @@
+import type { TaskDefModel } from '../parse';
+import { defineRule } from '../../../engine/define';
 import { fargateExample } from '../examples';
 import type { Node } from 'jsonc-parser';
 import { get, items, str, isTemplated } from '../json';
 import { containers, ROLE_ARN, ROLE_NAME, SECRETS_MANAGER_ARN, S3_OBJECT_ARN, GENERIC_ARN, isRegion } from '../ecs';
-import type { TaskDefRule } from '../rule-kit';
 
 /** TD213: role, credential and S3 ARNs are well-formed. */
-export const rule: TaskDefRule = {
+export const rule = defineRule<TaskDefModel>({
   meta: {
     code: 'TD213',
     id: 'invalid-arn',
@@ -70,4 +71,4 @@ export const rule: TaskDefRule = {
       }
     }
   },
-};
+});

@@ -1,10 +1,12 @@
+import type { TaskDefModel } from '../parse';
+import { defineRule } from '../../../engine/define';
 import { fargateExample } from '../examples';
 import { walk } from '../walk';
-import { nearest, isTemplated } from '../json';
-import type { TaskDefRule } from '../rule-kit';
+import { isTemplated } from '../json';
+import { nearest } from '../../../text/nearest';
 
 /** TD003: a value outside the API's enumeration (networkMode "vpc", protocol "TCP"). */
-export const rule: TaskDefRule = {
+export const rule = defineRule<TaskDefModel>({
   meta: {
     code: 'TD003',
     id: 'invalid-enum-value',
@@ -35,7 +37,8 @@ export const rule: TaskDefRule = {
       const key = v.path.length
         ? v.path[v.path.length - 1].replace(/^\[\d+\]$/, v.path[v.path.length - 2] ?? 'value')
         : 'value';
-      const suggestion = values.find((e) => e.toLowerCase() === value.toLowerCase()) ?? nearest(value, values);
+      const suggestion =
+        values.find((e) => e.toLowerCase() === value.toLowerCase()) ?? nearest(value, values, { mode: 'rename' });
       const r = { start: v.node.offset, end: v.node.offset + v.node.length };
       if (suggestion) {
         ctx.report({
@@ -57,4 +60,4 @@ export const rule: TaskDefRule = {
       }
     });
   },
-};
+});

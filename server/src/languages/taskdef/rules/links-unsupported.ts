@@ -1,10 +1,11 @@
+import type { TaskDefModel } from '../parse';
+import { defineRule } from '../../../engine/define';
 import { fargateExample } from '../examples';
 import { get, propNode } from '../json';
 import { isFargate, containers, networkMode, isWindows } from '../ecs';
-import type { TaskDefRule } from '../rule-kit';
 
 /** TD105: container links work only in bridge mode on Linux (never on Fargate). */
-export const rule: TaskDefRule = {
+export const rule = defineRule<TaskDefModel>({
   meta: {
     code: 'TD105',
     id: 'links-unsupported',
@@ -44,4 +45,4 @@ export const rule: TaskDefRule = {
       ctx.report({ start: p.offset, end: p.offset + p.length, messageId: 'links', data: { why } });
     }
   },
-};
+});

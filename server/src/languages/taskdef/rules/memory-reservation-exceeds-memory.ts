@@ -1,10 +1,11 @@
+import type { TaskDefModel } from '../parse';
+import { defineRule } from '../../../engine/define';
 import { ec2Example } from '../examples';
 import { get, num } from '../json';
 import { containers } from '../ecs';
-import type { TaskDefRule } from '../rule-kit';
 
 /** TD204: the soft limit cannot exceed the hard limit. */
-export const rule: TaskDefRule = {
+export const rule = defineRule<TaskDefModel>({
   meta: {
     code: 'TD204',
     id: 'memory-reservation-exceeds-memory',
@@ -37,4 +38,4 @@ export const rule: TaskDefRule = {
       });
     }
   },
-};
+});

@@ -1,10 +1,12 @@
+import type { TaskDefModel } from '../parse';
+import { defineRule } from '../../../engine/define';
 import { fargateExample } from '../examples';
 import { get } from '../json';
 import { containers, isEssential } from '../ecs';
-import { parsesCleanly, type TaskDefRule } from '../rule-kit';
+import { parsesCleanly } from '../rule-kit';
 
 /** TD303: an essential container without a healthCheck. */
-export const rule: TaskDefRule = {
+export const rule = defineRule<TaskDefModel>({
   meta: {
     code: 'TD303',
     id: 'missing-health-check',
@@ -37,4 +39,4 @@ export const rule: TaskDefRule = {
       });
     }
   },
-};
+});

@@ -1,10 +1,12 @@
+import type { TaskDefModel } from '../parse';
+import { defineRule } from '../../../engine/define';
 import { fargateExample } from '../examples';
 import { get, str, insertProp } from '../json';
 import { containers } from '../ecs';
-import { parsesCleanly, type TaskDefRule } from '../rule-kit';
+import { parsesCleanly } from '../rule-kit';
 
 /** TD302: a container without logConfiguration. */
-export const rule: TaskDefRule = {
+export const rule = defineRule<TaskDefModel>({
   meta: {
     code: 'TD302',
     id: 'missing-log-configuration',
@@ -58,4 +60,4 @@ export const rule: TaskDefRule = {
       });
     }
   },
-};
+});

@@ -1,13 +1,14 @@
+import type { TaskDefModel } from '../parse';
+import { defineRule } from '../../../engine/define';
 import { fargateExample } from '../examples';
 import { walk } from '../walk';
 import { get } from '../json';
-import type { TaskDefRule } from '../rule-kit';
 
 /** Required by the service although the model leaves them optional. */
 const EXTRA_REQUIRED: Record<string, string[]> = { ContainerDefinition: ['name', 'image'], PortMapping: [] };
 
 /** TD004: a required field is missing (family, containerDefinitions, a container's name or image, ...). */
-export const rule: TaskDefRule = {
+export const rule = defineRule<TaskDefModel>({
   meta: {
     code: 'TD004',
     id: 'missing-required',
@@ -39,4 +40,4 @@ export const rule: TaskDefRule = {
         if (get(v.node, key) === undefined) ctx.report({ start, end, messageId: 'missing', data: { where, key } });
     });
   },
-};
+});

@@ -1,9 +1,11 @@
+import type { TaskDefModel } from '../parse';
+import { defineRule } from '../../../engine/define';
 import { fargateExample } from '../examples';
 import { get, propNode, insertProp, replaceNode } from '../json';
-import { parsesCleanly, type TaskDefRule } from '../rule-kit';
+import { parsesCleanly } from '../rule-kit';
 
 /** TD306: the task definition has no tags. */
-export const rule: TaskDefRule = {
+export const rule = defineRule<TaskDefModel>({
   meta: {
     code: 'TD306',
     id: 'missing-tags',
@@ -42,4 +44,4 @@ export const rule: TaskDefRule = {
       fix: { title: 'Add a tags placeholder', edits: [edit], safe: false },
     });
   },
-};
+});

@@ -1,10 +1,11 @@
+import type { TaskDefModel } from '../parse';
+import { defineRule } from '../../../engine/define';
 import { fargateExample } from '../examples';
 import { get } from '../json';
 import { containers, isEssential } from '../ecs';
-import type { TaskDefRule } from '../rule-kit';
 
 /** TD200: at least one container must be essential. */
-export const rule: TaskDefRule = {
+export const rule = defineRule<TaskDefModel>({
   meta: {
     code: 'TD200',
     id: 'no-essential-container',
@@ -36,4 +37,4 @@ export const rule: TaskDefRule = {
     if (!list.length || list.some((c) => isEssential(c.node))) return;
     ctx.report({ start: arr!.offset, end: arr!.offset + 1, messageId: 'none' });
   },
-};
+});

@@ -1,10 +1,11 @@
+import type { TaskDefModel } from '../parse';
+import { defineRule } from '../../../engine/define';
 import { fargateExample } from '../examples';
 import { get, items, num, str, isTemplated, propNode } from '../json';
 import { containers, networkMode } from '../ecs';
-import type { TaskDefRule } from '../rule-kit';
 
 /** TD209: ports within 0–65535, unique port mapping names, no port mappings with networkMode none. */
-export const rule: TaskDefRule = {
+export const rule = defineRule<TaskDefModel>({
   meta: {
     code: 'TD209',
     id: 'port-mappings',
@@ -73,4 +74,4 @@ export const rule: TaskDefRule = {
       }
     }
   },
-};
+});

@@ -1,10 +1,11 @@
+import type { TaskDefModel } from '../parse';
+import { defineRule } from '../../../engine/define';
 import { fargateExample } from '../examples';
 import { READ_ONLY } from '../walk';
 import { props, keyOf, removalPieces } from '../json';
-import type { TaskDefRule } from '../rule-kit';
 
 /** TD006: fields that describe-task-definition prints but register-task-definition rejects. */
-export const rule: TaskDefRule = {
+export const rule = defineRule<TaskDefModel>({
   meta: {
     code: 'TD006',
     id: 'read-only-field',
@@ -47,4 +48,4 @@ export const rule: TaskDefRule = {
       });
     }
   },
-};
+});

@@ -1,10 +1,12 @@
+import type { TaskDefModel } from '../parse';
+import { defineRule } from '../../../engine/define';
 import { fargateExample } from '../examples';
 import { get, insertProp, replaceNode } from '../json';
 import { containers, isWindows } from '../ecs';
-import { parsesCleanly, type TaskDefRule } from '../rule-kit';
+import { parsesCleanly } from '../rule-kit';
 
 /** TD304: readonlyRootFilesystem not set on a Linux container. */
-export const rule: TaskDefRule = {
+export const rule = defineRule<TaskDefModel>({
   meta: {
     code: 'TD304',
     id: 'readonly-root-filesystem',
@@ -47,4 +49,4 @@ export const rule: TaskDefRule = {
       });
     }
   },
-};
+});

@@ -1,10 +1,12 @@
+import type { TaskDefModel } from '../parse';
+import { defineRule } from '../../../engine/define';
 import { fargateExample } from '../examples';
 import { get, str, isTemplated } from '../json';
 import { containers, isWindows } from '../ecs';
-import { parsesCleanly, type TaskDefRule } from '../rule-kit';
+import { parsesCleanly } from '../rule-kit';
 
 /** TD305: the container runs as root (user unset, "root" or uid 0). */
-export const rule: TaskDefRule = {
+export const rule = defineRule<TaskDefModel>({
   meta: {
     code: 'TD305',
     id: 'runs-as-root',
@@ -53,4 +55,4 @@ export const rule: TaskDefRule = {
       }
     }
   },
-};
+});

@@ -1,9 +1,11 @@
+import type { TaskDefModel } from '../parse';
+import { defineRule } from '../../../engine/define';
 import { fargateExample } from '../examples';
 import type { Node } from 'jsonc-parser';
 import { get, items, str, end, insertProp } from '../json';
 import { containers } from '../ecs';
 import type { OffsetEdit } from '../../../engine/types';
-import { parsesCleanly, type TaskDefRule } from '../rule-kit';
+import { parsesCleanly } from '../rule-kit';
 
 const SECRET_NAME =
   /(^|_)(PASSWORD|PASSWD|PASS|PWD|SECRET|SECRET_KEY|SECRET_ACCESS_KEY|TOKEN|AUTH_TOKEN|API_?KEY|ACCESS_KEY|PRIVATE_KEY|CLIENT_SECRET|CREDENTIALS?)$/i;
@@ -41,10 +43,10 @@ function removeItem(arr: Node, item: Node): OffsetEdit {
 }
 
 /** TD301: environment variables that look like secrets belong in `secrets`. */
-export const rule: TaskDefRule = {
+export const rule = defineRule<TaskDefModel>({
   meta: {
     code: 'TD301',
-    id: 'secret-in-environment',
+    id: 'taskdef-secret-in-environment',
     kinds: ['taskdef'],
     defaultSeverity: 'warning',
     description: 'An environment variable looks like a secret; it belongs in secrets.',
@@ -108,4 +110,4 @@ export const rule: TaskDefRule = {
       }
     }
   },
-};
+});

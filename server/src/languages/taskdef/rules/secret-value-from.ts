@@ -1,10 +1,11 @@
+import type { TaskDefModel } from '../parse';
+import { defineRule } from '../../../engine/define';
 import { fargateExample } from '../examples';
 import { get, items, str, isTemplated } from '../json';
 import { containers, SECRETS_MANAGER_ARN, SSM_PARAMETER_ARN, SSM_PARAMETER_NAME } from '../ecs';
-import type { TaskDefRule } from '../rule-kit';
 
 /** TD211: secrets[].valueFrom is a Secrets Manager ARN, an SSM parameter ARN or a parameter name. */
-export const rule: TaskDefRule = {
+export const rule = defineRule<TaskDefModel>({
   meta: {
     code: 'TD211',
     id: 'secret-value-from',
@@ -62,4 +63,4 @@ export const rule: TaskDefRule = {
       }
     }
   },
-};
+});

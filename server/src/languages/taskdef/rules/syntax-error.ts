@@ -1,4 +1,4 @@
-import { syntaxRule } from '../../syntax-rule';
+import { syntaxRule } from '../../../engine/syntax-rule';
 import type { TaskDefModel } from '../parse';
 
 /** TD000: the file is not valid JSON; the finding sits where the parser stopped. */

@@ -1,8 +1,9 @@
+import type { TaskDefModel } from '../parse';
+import { defineRule } from '../../../engine/define';
 import { fargateExample } from '../examples';
 import type { Node } from 'jsonc-parser';
 import { get, items, replaceNode, insertProp, templatedNode } from '../json';
 import { isFargate, isWindows, FARGATE_SIZES, parseCpu, parseMemory } from '../ecs';
-import type { TaskDefRule } from '../rule-kit';
 
 /**
  * The valid Fargate pair closest to the one written: keep a valid cpu and round memory up to the
@@ -32,7 +33,7 @@ function size(n: Node | undefined, parse: (s: string) => number | undefined): { 
 }
 
 /** TD101: task-level cpu/memory: well-formed, present on Fargate, and a pair Fargate offers. */
-export const rule: TaskDefRule = {
+export const rule = defineRule<TaskDefModel>({
   meta: {
     code: 'TD101',
     id: 'task-cpu-memory',
@@ -144,4 +145,4 @@ export const rule: TaskDefRule = {
       });
     }
   },
-};
+});

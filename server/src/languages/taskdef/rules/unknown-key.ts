@@ -1,14 +1,16 @@
+import type { TaskDefModel } from '../parse';
+import { defineRule } from '../../../engine/define';
 import { fargateExample } from '../examples';
 import { walk, READ_ONLY } from '../walk';
 import { memberNames } from '../ecs';
-import { props, keyOf, keyNode, nearest } from '../json';
-import type { TaskDefRule } from '../rule-kit';
+import { props, keyOf, keyNode } from '../json';
+import { nearest } from '../../../text/nearest';
 
 /** TD001: a key the RegisterTaskDefinition API does not know, with the nearest valid name. */
-export const rule: TaskDefRule = {
+export const rule = defineRule<TaskDefModel>({
   meta: {
     code: 'TD001',
-    id: 'unknown-key',
+    id: 'taskdef-unknown-key',
     kinds: ['taskdef'],
     defaultSeverity: 'error',
     description: 'A key that the ECS RegisterTaskDefinition API does not accept.',
@@ -39,6 +41,7 @@ export const rule: TaskDefRule = {
         const suggestion = nearest(
           key,
           names.filter((n) => !props(v.node).some((q) => keyOf(q) === n)),
+          { mode: 'rename' },
         );
         const where = atRoot ? 'the task definition' : v.path.join('.').replace(/\.\[/g, '[');
         if (suggestion) {
@@ -59,4 +62,4 @@ export const rule: TaskDefRule = {
       }
     });
   },
-};
+});

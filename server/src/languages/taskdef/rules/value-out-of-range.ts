@@ -1,7 +1,8 @@
+import type { TaskDefModel } from '../parse';
+import { defineRule } from '../../../engine/define';
 import { fargateExample } from '../examples';
 import { walk } from '../walk';
 import { templatedNode } from '../json';
-import type { TaskDefRule } from '../rule-kit';
 
 /** Names the service restricts beyond the model (documented, not in the shapes). */
 const NAMED: Record<string, string> = {
@@ -24,7 +25,7 @@ function compile(pattern: string): RegExp | undefined {
 }
 
 /** TD005: the model's min/max: string lengths, list sizes, integer bounds (e.g. at most 50 tags). */
-export const rule: TaskDefRule = {
+export const rule = defineRule<TaskDefModel>({
   meta: {
     code: 'TD005',
     id: 'value-out-of-range',
@@ -90,4 +91,4 @@ export const rule: TaskDefRule = {
       }
     });
   },
-};
+});

@@ -1,10 +1,11 @@
+import type { TaskDefModel } from '../parse';
+import { defineRule } from '../../../engine/define';
 import { fargateExample } from '../examples';
 import { get, str } from '../json';
 import { isWindows } from '../ecs';
-import type { TaskDefRule } from '../rule-kit';
 
 /** TD109: Windows containers run on X86_64 only. */
-export const rule: TaskDefRule = {
+export const rule = defineRule<TaskDefModel>({
   meta: {
     code: 'TD109',
     id: 'windows-architecture',
@@ -49,4 +50,4 @@ export const rule: TaskDefRule = {
       },
     });
   },
-};
+});

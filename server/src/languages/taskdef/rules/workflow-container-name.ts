@@ -1,11 +1,12 @@
-import type { TaskDefRule } from '../rule-kit';
+import type { TaskDefModel } from '../parse';
+import { defineRule } from '../../../engine/define';
 import { workflowsRendering } from '../../crossfile/workflow';
 import { taskDefView } from '../../crossfile/models';
-import { nearest } from '../../crossfile/similar';
+import { nearest } from '../../../text/nearest';
 import { isLiteral } from '../../crossfile/workflow';
 
 /** XF005: the other side of XF002, shown in the task definition. */
-export const rule: TaskDefRule = {
+export const rule = defineRule<TaskDefModel>({
   meta: {
     code: 'XF005',
     id: 'workflow-container-name',
@@ -48,7 +49,7 @@ export const rule: TaskDefRule = {
         if (!s.container || !isLiteral(s.container)) continue;
         const name = s.container.value.trim();
         if (names.includes(name)) continue;
-        const suggestion = nearest(name, names);
+        const suggestion = nearest(name, names, { mode: 'rename', containment: 'either' });
         const target = view.containers.find((c) => c.name === suggestion) ?? view.containers[0];
         const at = target.nameSpan ?? target;
         const workflow = wf.path.slice(wf.path.lastIndexOf('/.github/') + 1);
@@ -68,4 +69,4 @@ export const rule: TaskDefRule = {
       }
     }
   },
-};
+});

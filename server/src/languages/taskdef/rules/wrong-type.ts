@@ -1,6 +1,7 @@
+import type { TaskDefModel } from '../parse';
+import { defineRule } from '../../../engine/define';
 import { fargateExample } from '../examples';
 import { walk, typeMatches, describeShape } from '../walk';
-import type { TaskDefRule } from '../rule-kit';
 
 function actual(t: string, v: unknown): string {
   if (t === 'null') return 'null';
@@ -12,10 +13,10 @@ function actual(t: string, v: unknown): string {
 }
 
 /** TD002: a value of the wrong JSON type (a containerPort given as a string, a command as a string). */
-export const rule: TaskDefRule = {
+export const rule = defineRule<TaskDefModel>({
   meta: {
     code: 'TD002',
-    id: 'wrong-type',
+    id: 'taskdef-wrong-type',
     kinds: ['taskdef'],
     defaultSeverity: 'error',
     description: 'A value whose JSON type differs from what the ECS API expects.',
@@ -81,4 +82,4 @@ export const rule: TaskDefRule = {
       }
     });
   },
-};
+});

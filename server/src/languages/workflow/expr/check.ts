@@ -2,7 +2,7 @@
 import type { ExprSite, WorkflowModel } from '../parse';
 import type { Expr } from './parser';
 import { ANY, BOOL, NULL, NUMBER, STRING, contextType, show, type Ty, CONTEXT_NAMES } from './types';
-import { nearest } from '../yaml-util';
+import { nearest } from '../../../text/nearest';
 
 export type ExprIssueKind =
   | 'syntax'

@@ -1,6 +1,6 @@
 /** Types of expression values and the contexts of a workflow, typed from the workflow itself. */
 import type { Job, Step, WorkflowModel } from '../parse';
-import { asMap, entries } from '../yaml-util';
+import { asMap, entries } from '../../../yaml/view';
 
 export type Ty =
   | { k: 'any' }
@@ -271,9 +271,9 @@ export function stepIds(job: Job, before?: Step): string[] {
 
 export function envNames(model: WorkflowModel, job?: Job, step?: Step): string[] {
   const out = new Set<string>();
-  const root = model.root && model.doc ? asMap(model.doc, model.root.get('env', true)) : undefined;
-  for (const e of entries(model.doc, root)) out.add(e.key);
-  for (const e of entries(model.doc, job?.env)) out.add(e.key);
-  for (const e of entries(model.doc, step?.env)) out.add(e.key);
+  const root = model.root && model.doc ? asMap(model.root.get('env', true), model.doc) : undefined;
+  for (const e of entries(root, model.doc, false)) out.add(e.key);
+  for (const e of entries(job?.env, model.doc, false)) out.add(e.key);
+  for (const e of entries(step?.env, model.doc, false)) out.add(e.key);
   return [...out];
 }

@@ -1,11 +1,4 @@
-import {
-  type CompletionItem,
-  CompletionItemKind,
-  InsertTextFormat,
-  MarkupKind,
-  TextEdit,
-} from 'vscode-languageserver-types';
-import type { FeatureContext } from '../../../engine/types';
+import type { Completion, FeatureContext, Span } from '../../../engine/types';
 import type { Job, Step, WorkflowModel } from '../parse';
 import { catalogNames, lookupAction, usesRef, type CatalogAction } from '../actions';
 import { readLocalAction } from '../local-actions';
@@ -16,14 +9,14 @@ import { FUNCTIONS, FUNCTION_NAMES } from '../expr/check';
 import { keysAt } from './sections';
 import { repoRootOf } from '../local-actions';
 import { parseWorkflow } from '../parse';
-import { entries } from '../yaml-util';
+import { entries } from '../../../yaml/view';
 import { yamlPositionAt } from './yaml-path';
 
-export function complete(ctx: FeatureContext<WorkflowModel>, offset: number): CompletionItem[] {
+export function complete(ctx: FeatureContext<WorkflowModel>, offset: number): Completion[] {
   const expr = expressionAt(ctx, offset);
   if (expr) return completeExpression(ctx, offset, expr);
   const pos = yamlPositionAt(ctx.text, offset);
-  const range = ctx.lines.range(pos.prefixStart, offset);
+  const span = { start: pos.prefixStart, end: offset };
   const job = pos.path[0] === 'jobs' && pos.path[1] ? ctx.model.jobsById.get(pos.path[1]) : undefined;
   if (pos.key === undefined) {
     // On a key.
@@ -33,9 +26,9 @@ export function complete(ctx: FeatureContext<WorkflowModel>, offset: number): Co
       pos.path[3] === '-' &&
       pos.path[4] === 'with' &&
       pos.path.length === 5;
-    if (inWith) return withInputs(ctx, job, offset, range);
+    if (inWith) return withInputs(ctx, job, offset, span);
     if (pos.path[0] === 'jobs' && pos.path[2] === 'with' && pos.path.length === 3 && job?.uses)
-      return calledInputs(ctx, job, range);
+      return calledInputs(ctx, job, span);
     const keys = keysAt(pos.path);
     if (!keys) return [];
     const present = presentKeys(ctx, offset, pos.indent);
@@ -43,10 +36,11 @@ export function complete(ctx: FeatureContext<WorkflowModel>, offset: number): Co
       .filter(([k]) => !present.has(k))
       .map(([k, d], i) => ({
         label: k,
-        kind: CompletionItemKind.Property,
-        documentation: d.doc ? { kind: MarkupKind.Markdown, value: d.doc } : undefined,
+        kind: 'property',
+        documentation: d.doc,
         sortText: `${d.required ? 0 : 1}${String(i).padStart(3, '0')}`,
-        textEdit: TextEdit.replace(range, `${k}: `),
+        replace: span,
+        insertText: `${k}: `,
         detail: d.required ? 'required' : undefined,
       }));
   }
@@ -61,15 +55,16 @@ export function complete(ctx: FeatureContext<WorkflowModel>, offset: number): Co
       ...extra.map((l) => ({ label: l, detail: 'self-hosted runner label' })),
     ].map((x, i) => ({
       ...x,
-      kind: CompletionItemKind.Value,
+      kind: 'value',
       sortText: String(i).padStart(3, '0'),
-      textEdit: TextEdit.replace(range, x.label),
+      replace: span,
+      insertText: x.label,
     }));
   }
   if (key === 'needs' && pos.path[0] === 'jobs') {
     return ctx.model.jobs
       .filter((j) => j.id !== pos.path[1])
-      .map((j) => ({ label: j.id, kind: CompletionItemKind.Reference, textEdit: TextEdit.replace(range, j.id) }));
+      .map((j) => ({ label: j.id, kind: 'reference', replace: span, insertText: j.id }));
   }
   if (key === 'uses' && pos.path[0] === 'jobs') {
     return catalogNames().map((name) => {
@@ -77,43 +72,49 @@ export function complete(ctx: FeatureContext<WorkflowModel>, offset: number): Co
       const ref = a.recommended && /^v\d+$/.test(a.recommended) ? a.recommended : (a.recommended ?? 'main');
       return {
         label: `${name}@${ref}`,
-        kind: CompletionItemKind.Module,
+        kind: 'module',
         detail: `${a.runtime}${a.recommended ? `, recommended ${a.recommended}` : ''}`,
         filterText: `${name}@${ref}`,
-        textEdit: TextEdit.replace(range, `${name}@${ref}`),
+        replace: span,
+        insertText: `${name}@${ref}`,
       };
     });
   }
   if (key === 'shell')
     return ['bash', 'sh', 'pwsh', 'python', 'cmd', 'powershell'].map((s) => ({
       label: s,
-      kind: CompletionItemKind.Value,
-      textEdit: TextEdit.replace(range, s),
+      kind: 'value',
+      replace: span,
+      insertText: s,
     }));
   if (key === 'on' && pos.path.length === 0)
     return Object.keys(EVENTS).map((e) => ({
       label: e,
-      kind: CompletionItemKind.Event,
-      textEdit: TextEdit.replace(range, e),
+      kind: 'event',
+      replace: span,
+      insertText: e,
     }));
   if (key === 'types' && pos.path[0] === 'on' && pos.path.length === 2) {
     return (EVENTS[pos.path[1]]?.types ?? []).map((t) => ({
       label: t,
-      kind: CompletionItemKind.EnumMember,
-      textEdit: TextEdit.replace(range, t),
+      kind: 'enumMember',
+      replace: span,
+      insertText: t,
     }));
   }
   if (last === 'permissions' && PERMISSION_SCOPES[key])
     return PERMISSION_SCOPES[key].map((l) => ({
       label: l,
-      kind: CompletionItemKind.EnumMember,
-      textEdit: TextEdit.replace(range, l),
+      kind: 'enumMember',
+      replace: span,
+      insertText: l,
     }));
   if (key === 'permissions')
     return ['read-all', 'write-all', '{}'].map((l) => ({
       label: l,
-      kind: CompletionItemKind.EnumMember,
-      textEdit: TextEdit.replace(range, l),
+      kind: 'enumMember',
+      replace: span,
+      insertText: l,
     }));
   if (key === 'if') return completeExpression(ctx, offset, { start: ctx.text.lastIndexOf(':', offset) + 1 });
   return [];
@@ -151,8 +152,8 @@ function withInputs(
   ctx: FeatureContext<WorkflowModel>,
   job: Job | undefined,
   offset: number,
-  range: ReturnType<FeatureContext<WorkflowModel>['lines']['range']>,
-): CompletionItem[] {
+  span: Span,
+): Completion[] {
   const step = stepAt(job, offset);
   if (!step?.uses) return [];
   const r = usesRef(step.uses);
@@ -173,22 +174,19 @@ function withInputs(
         .join(', ');
       return {
         label: k,
-        kind: CompletionItemKind.Field,
+        kind: 'field',
         detail: facts.replace(/`/g, ''),
-        documentation: { kind: MarkupKind.Markdown, value: `Input of \`${step.uses!.value}\`: ${facts}.` },
+        documentation: `Input of \`${step.uses!.value}\`: ${facts}.`,
         sortText: `${d.required && d.default === undefined ? 0 : d.deprecated ? 2 : 1}${k}`,
         tags: d.deprecated ? [1] : undefined,
-        textEdit: TextEdit.replace(range, `${k}: `),
+        replace: span,
+        insertText: `${k}: `,
       };
     });
 }
 
 /** Inputs of the local reusable workflow a job calls (`jobs.<id>.with`), required first. */
-function calledInputs(
-  ctx: FeatureContext<WorkflowModel>,
-  job: Job,
-  range: ReturnType<FeatureContext<WorkflowModel>['lines']['range']>,
-): CompletionItem[] {
+function calledInputs(ctx: FeatureContext<WorkflowModel>, job: Job, span: Span): Completion[] {
   const root = repoRootOf(ctx.path);
   if (!root || !job.uses?.value.startsWith('./')) return [];
   const file = `${root}/${job.uses.value.slice(2)}`;
@@ -201,15 +199,16 @@ function calledInputs(
         ? parseWorkflow(text)
         : undefined;
   if (!called) return [];
-  const given = new Set(entries(ctx.model.doc, job.with).map((e) => e.key));
+  const given = new Set(entries(job.with, ctx.model.doc, false).map((e) => e.key));
   return [...called.inputs.values()]
     .filter((i) => i.event === 'workflow_call' && !given.has(i.name))
     .map((i) => ({
       label: i.name,
-      kind: CompletionItemKind.Field,
+      kind: 'field',
       detail: `${i.type}${i.required ? ', required' : ''}`,
       sortText: `${i.required ? 0 : 1}${i.name}`,
-      textEdit: TextEdit.replace(range, `${i.name}: `),
+      replace: span,
+      insertText: `${i.name}: `,
     }));
 }
 
@@ -223,11 +222,7 @@ function expressionAt(ctx: FeatureContext<WorkflowModel>, offset: number): { sta
   return { start: lineStart + open + 3 };
 }
 
-function completeExpression(
-  ctx: FeatureContext<WorkflowModel>,
-  offset: number,
-  e: { start: number },
-): CompletionItem[] {
+function completeExpression(ctx: FeatureContext<WorkflowModel>, offset: number, e: { start: number }): Completion[] {
   const src = ctx.text.slice(e.start, offset);
   const m = /((?:[A-Za-z_][\w-]*)(?:\.(?:[A-Za-z_][\w-]*|\*))*)\.([\w-]*)$/.exec(src);
   const site = ctx.model.expressions.find((s) => s.outerStart <= offset && offset <= s.outerEnd + 2);
@@ -237,7 +232,7 @@ function completeExpression(
   if (m) {
     const chain = m[1].split('.');
     const word = m[2];
-    const range = ctx.lines.range(offset - word.length, offset);
+    const span = { start: offset - word.length, end: offset };
     let t: Ty = contextType(chain[0].toLowerCase(), {
       model: ctx.model,
       job,
@@ -248,32 +243,35 @@ function completeExpression(
       t = t.props.get(part.toLowerCase()) ?? t.values ?? { k: 'any' };
     }
     if (t.k !== 'object') return [];
-    const items: CompletionItem[] = [...t.props.keys()].map((k) => ({
+    const items: Completion[] = [...t.props.keys()].map((k) => ({
       label: k,
-      kind: CompletionItemKind.Field,
+      kind: 'field',
       documentation: t.k === 'object' && t.docs?.get(k) ? t.docs.get(k) : undefined,
-      textEdit: TextEdit.replace(range, k),
+      replace: span,
+      insertText: k,
     }));
     if (chain[0].toLowerCase() === 'env' && chain.length === 1) {
       for (const n of envNames(ctx.model, job, step))
         items.push({
           label: n,
-          kind: CompletionItemKind.Variable,
+          kind: 'variable',
           documentation: undefined,
-          textEdit: TextEdit.replace(range, n),
+          replace: span,
+          insertText: n,
         });
     }
     return items;
   }
   const wm = /([A-Za-z_][\w-]*)?$/.exec(src)!;
   const word = wm[1] ?? '';
-  const range = ctx.lines.range(offset - word.length, offset);
+  const span = { start: offset - word.length, end: offset };
   const contexts = av ? av.contexts : CONTEXT_NAMES;
-  const items: CompletionItem[] = contexts.map((c) => ({
+  const items: Completion[] = contexts.map((c) => ({
     label: c,
-    kind: CompletionItemKind.Module,
+    kind: 'module',
     documentation: CONTEXT_DOCS[c],
-    textEdit: TextEdit.replace(range, c),
+    replace: span,
+    insertText: c,
   }));
   for (const [k, f] of Object.entries(FUNCTIONS)) {
     if (['success', 'always', 'cancelled', 'failure'].includes(k) && av && !av.statusFunctions) continue;
@@ -281,11 +279,12 @@ function completeExpression(
     const name = FUNCTION_NAMES[k];
     items.push({
       label: name,
-      kind: CompletionItemKind.Function,
+      kind: 'function',
       detail: f.signature,
       documentation: f.doc,
-      insertTextFormat: InsertTextFormat.Snippet,
-      textEdit: TextEdit.replace(range, f.max === 0 ? `${name}()` : `${name}($1)`),
+      snippet: true,
+      replace: span,
+      insertText: f.max === 0 ? `${name}()` : `${name}($1)`,
     });
   }
   return items;

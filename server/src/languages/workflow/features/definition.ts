@@ -1,30 +1,25 @@
-import { Location, Range } from 'vscode-languageserver-types';
-import type { FeatureContext } from '../../../engine/types';
+import type { FeatureContext, FileSpan } from '../../../engine/types';
 import type { WorkflowModel } from '../parse';
 import { localActionFile, repoRootOf } from '../local-actions';
 
-function uri(path: string): string {
-  return 'file://' + path.split('/').map(encodeURIComponent).join('/');
-}
-
 /** From a `needs:` entry to the job; from a local `uses:` to the action.yml or the called workflow. */
-export function definition(ctx: FeatureContext<WorkflowModel>, offset: number): Location[] {
+export function definition(ctx: FeatureContext<WorkflowModel>, offset: number): FileSpan[] {
   const inside = (s: { start: number; end: number }) => offset >= s.start && offset <= s.end;
   for (const job of ctx.model.jobs) {
     for (const n of job.needs) {
       if (!inside(n)) continue;
       const target = ctx.model.jobsById.get(n.value);
-      if (target) return [Location.create(uri(ctx.path), ctx.lines.range(target.keyStart, target.keyEnd))];
+      if (target) return [{ path: ctx.path, start: target.keyStart, end: target.keyEnd }];
     }
     if (job.uses && inside(job.uses) && job.uses.value.startsWith('./')) {
       const root = repoRootOf(ctx.path);
       const file = root ? `${root}/${job.uses.value.slice(2)}` : undefined;
-      if (file && ctx.workspace.exists(file)) return [Location.create(uri(file), Range.create(0, 0, 0, 0))];
+      if (file && ctx.workspace.exists(file)) return [{ path: file, start: 0, end: 0 }];
     }
     for (const step of job.steps) {
       if (step.uses && inside(step.uses) && step.uses.value.startsWith('./')) {
         const file = localActionFile(ctx.path, step.uses.value, ctx.workspace);
-        if (file) return [Location.create(uri(file), Range.create(0, 0, 0, 0))];
+        if (file) return [{ path: file, start: 0, end: 0 }];
       }
     }
   }
@@ -38,7 +33,7 @@ export function definition(ctx: FeatureContext<WorkflowModel>, offset: number): 
         e = s + x[1].length;
       if (offset >= s && offset <= e) {
         const target = ctx.model.jobsById.get(x[1]);
-        if (target) return [Location.create(uri(ctx.path), ctx.lines.range(target.keyStart, target.keyEnd))];
+        if (target) return [{ path: ctx.path, start: target.keyStart, end: target.keyEnd }];
       }
     }
   }

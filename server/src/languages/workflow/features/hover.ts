@@ -1,5 +1,4 @@
-import { MarkupKind, type Hover } from 'vscode-languageserver-types';
-import type { FeatureContext } from '../../../engine/types';
+import type { FeatureContext, HoverResult } from '../../../engine/types';
 import type { Job, WorkflowModel } from '../parse';
 import { lookupAction, usesRef, type CatalogAction } from '../actions';
 import { readLocalAction } from '../local-actions';
@@ -12,10 +11,7 @@ import { keysAt } from './sections';
 import { EVENTS, EVENT_DOCS } from '../schema';
 import { yamlPositionAt } from './yaml-path';
 
-const md = (value: string, start: number, end: number, ctx: FeatureContext<WorkflowModel>): Hover => ({
-  contents: { kind: MarkupKind.Markdown, value },
-  range: ctx.lines.range(start, end),
-});
+const md = (markdown: string, start: number, end: number): HoverResult => ({ markdown, span: { start, end } });
 
 function actionFacts(name: string, a: CatalogAction): string {
   const inputs = Object.entries(a.inputs).sort(([, x], [, y]) => Number(y.required) - Number(x.required));
@@ -37,7 +33,7 @@ function actionFacts(name: string, a: CatalogAction): string {
   return lines.join('\n');
 }
 
-export function hover(ctx: FeatureContext<WorkflowModel>, offset: number): Hover | undefined {
+export function hover(ctx: FeatureContext<WorkflowModel>, offset: number): HoverResult | undefined {
   const { model } = ctx;
   // Expressions first.
   for (const site of model.expressions) {
@@ -52,7 +48,6 @@ export function hover(ctx: FeatureContext<WorkflowModel>, offset: number): Hover
           `\`${f.signature}\`\n\n${f.doc}`,
           site.start + found.start,
           site.start + found.start + found.name.length,
-          ctx,
         );
     }
     if (found.kind === 'var') {
@@ -62,7 +57,6 @@ export function hover(ctx: FeatureContext<WorkflowModel>, offset: number): Hover
           `**${found.name}** context — ${d}\n\nAvailable in ${site.av.name}: ${site.av.contexts.join(', ')}.`,
           site.start + found.start,
           site.start + found.end,
-          ctx,
         );
     }
     if (found.kind === 'prop') {
@@ -70,7 +64,7 @@ export function hover(ctx: FeatureContext<WorkflowModel>, offset: number): Hover
       const doc = t && t.k === 'object' ? t.docs?.get(found.name.toLowerCase()) : undefined;
       const inner = t && t.k === 'object' ? (t.props.get(found.name.toLowerCase()) ?? t.values) : undefined;
       const text = `\`${ctx.text.slice(site.start + found.start, site.start + found.end)}\`${inner ? ` : ${inner.k === 'object' ? 'object' : inner.k}` : ''}${doc ? `\n\n${doc}` : ''}`;
-      return md(text, site.start + found.nameStart, site.start + found.end, ctx);
+      return md(text, site.start + found.nameStart, site.start + found.end);
     }
     return undefined;
   }
@@ -80,11 +74,11 @@ export function hover(ctx: FeatureContext<WorkflowModel>, offset: number): Hover
         const r = usesRef(step.uses);
         if (r.kind === 'repo') {
           const a = lookupAction(r.name);
-          if (a) return md(actionFacts(a.name, a.action), step.uses.start, step.uses.end, ctx);
+          if (a) return md(actionFacts(a.name, a.action), step.uses.start, step.uses.end);
         }
         if (r.kind === 'local') {
           const l = readLocalAction(ctx.path, r.path, ctx.workspace);
-          if (l) return md(actionFacts(step.uses.value, l.action), step.uses.start, step.uses.end, ctx);
+          if (l) return md(actionFacts(step.uses.value, l.action), step.uses.start, step.uses.end);
         }
         return undefined;
       }
@@ -104,7 +98,6 @@ export function hover(ctx: FeatureContext<WorkflowModel>, offset: number): Hover
             `${d.required && d.default === undefined ? 'required' : 'optional'}${d.default !== undefined ? `, default \`${d.default}\`` : ''}${d.deprecated ? ', **deprecated**' : ''}.`,
           w.keyStart,
           w.keyEnd,
-          ctx,
         );
       }
     }
@@ -113,7 +106,7 @@ export function hover(ctx: FeatureContext<WorkflowModel>, offset: number): Hover
   for (const t of model.triggers) {
     if (offset < t.start || offset > t.end) continue;
     const d = eventHover(t.name);
-    if (d) return md(d, t.start, t.end, ctx);
+    if (d) return md(d, t.start, t.end);
   }
   // Words on the line: cron values, runner labels, keys.
   const lineStart = ctx.text.lastIndexOf('\n', offset - 1) + 1;
@@ -126,7 +119,7 @@ export function hover(ctx: FeatureContext<WorkflowModel>, offset: number): Hover
       e = s + cron[3].length;
     if (offset >= s && offset <= e) {
       const d = describeCron(cron[3]);
-      if (d) return md(d, s, e, ctx);
+      if (d) return md(d, s, e);
     }
   }
   const wordRe = /[\w.-]+/g;
@@ -136,13 +129,13 @@ export function hover(ctx: FeatureContext<WorkflowModel>, offset: number): Hover
       e = s + m[0].length;
     if (offset < s || offset > e) continue;
     const w = m[0];
-    if (GITHUB_HOSTED_LABELS.includes(w)) return md(`GitHub-hosted runner \`${w}\`.`, s, e, ctx);
-    if (RETIRED_LABELS[w]) return md(`Runner \`${w}\` was retired by GitHub in ${RETIRED_LABELS[w]}.`, s, e, ctx);
+    if (GITHUB_HOSTED_LABELS.includes(w)) return md(`GitHub-hosted runner \`${w}\`.`, s, e);
+    if (RETIRED_LABELS[w]) return md(`Runner \`${w}\` was retired by GitHub in ${RETIRED_LABELS[w]}.`, s, e);
     if (line[m.index + w.length] === ':') {
       const pos = yamlPositionAt(ctx.text, s);
       const keys = keysAt(pos.path);
       const d = keys?.[w];
-      if (d?.doc) return md(`\`${w}\`${d.required ? ' (required)' : ''} — ${d.doc}`, s, e, ctx);
+      if (d?.doc) return md(`\`${w}\`${d.required ? ' (required)' : ''} — ${d.doc}`, s, e);
     }
     break;
   }

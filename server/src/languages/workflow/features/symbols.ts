@@ -1,20 +1,22 @@
-import { DocumentSymbol, SymbolKind } from 'vscode-languageserver-types';
-import type { FeatureContext } from '../../../engine/types';
+import type { DocumentSymbolInfo, FeatureContext, Span, SymbolKindName } from '../../../engine/types';
 import type { WorkflowModel } from '../parse';
-import { nodeRange } from '../yaml-util';
+import { nodeRange } from '../../../yaml/view';
+
+const symbol = (
+  name: string,
+  detail: string | undefined,
+  kind: SymbolKindName,
+  span: Span,
+  selection: Span,
+  children?: DocumentSymbolInfo[],
+): DocumentSymbolInfo => ({ name, detail, kind, span, selection, children });
 
 /** Jobs with their steps, as an outline. */
-export function symbols(ctx: FeatureContext<WorkflowModel>): DocumentSymbol[] {
-  const out: DocumentSymbol[] = [];
+export function symbols(ctx: FeatureContext<WorkflowModel>): DocumentSymbolInfo[] {
+  const out: DocumentSymbolInfo[] = [];
   for (const t of ctx.model.triggers) {
     out.push(
-      DocumentSymbol.create(
-        `on: ${t.name}`,
-        undefined,
-        SymbolKind.Event,
-        ctx.lines.range(t.start, t.end),
-        ctx.lines.range(t.start, t.end),
-      ),
+      symbol(`on: ${t.name}`, undefined, 'event', { start: t.start, end: t.end }, { start: t.start, end: t.end }),
     );
   }
   for (const job of ctx.model.jobs) {
@@ -22,21 +24,15 @@ export function symbols(ctx: FeatureContext<WorkflowModel>): DocumentSymbol[] {
     const children = job.steps.map((s) => {
       const name = s.name?.value ?? s.id?.value ?? s.uses?.value ?? firstLine(s.run?.value) ?? `step ${s.index + 1}`;
       const sel = s.name ?? s.id ?? s.uses ?? s.run;
-      const selR = sel ? ctx.lines.range(sel.start, sel.end) : ctx.lines.range(s.start, s.start);
-      return DocumentSymbol.create(
-        name,
-        s.uses ? 'uses' : 'run',
-        SymbolKind.Function,
-        ctx.lines.range(s.start, Math.max(s.end, s.start)),
-        selR,
-      );
+      const selR = sel ? { start: sel.start, end: sel.end } : { start: s.start, end: s.start };
+      return symbol(name, s.uses ? 'uses' : 'run', 'function', { start: s.start, end: Math.max(s.end, s.start) }, selR);
     });
-    const sym = DocumentSymbol.create(
+    const sym = symbol(
       job.id,
       job.uses ? `uses ${job.uses.value}` : undefined,
-      SymbolKind.Class,
-      ctx.lines.range(job.keyStart, Math.max(e, job.keyEnd)),
-      ctx.lines.range(job.keyStart, job.keyEnd),
+      'class',
+      { start: job.keyStart, end: Math.max(e, job.keyEnd) },
+      { start: job.keyStart, end: job.keyEnd },
       children,
     );
     out.push(sym);

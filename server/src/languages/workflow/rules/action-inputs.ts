@@ -1,9 +1,11 @@
-import type { Fix, Rule, RuleContext } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
+import type { Fix, RuleContext } from '../../../engine/types';
 import type { Step, WorkflowModel } from '../parse';
 import { inputNames as namesOf, lookupAction, usesRef, type CatalogAction } from '../actions';
 import { readLocalAction } from '../local-actions';
 import { appendToBlockMap, columnOf, deleteEntryLines, lineEndOf } from '../edits';
-import { nearest, asScalar } from '../yaml-util';
+import { asScalar } from '../../../yaml/view';
+import { nearest } from '../../../text/nearest';
 
 /** The metadata of the action a step uses: the catalog for popular actions, the workspace for local ones. */
 export function stepAction(
@@ -23,7 +25,7 @@ export function stepAction(
   return undefined;
 }
 
-export const rule: Rule<WorkflowModel> = {
+export const rule = defineRule<WorkflowModel>({
   meta: {
     code: 'WF012',
     id: 'action-inputs',
@@ -109,7 +111,7 @@ export const rule: Rule<WorkflowModel> = {
             const indent = ' '.repeat(columnOf(ctx.text, usesKeyStart));
             const at = lineEndOf(ctx.text, step.uses.end);
             const valueEndsLine =
-              asScalar(doc, step.uses.node) &&
+              asScalar(step.uses.node, doc) &&
               ctx.text.slice(step.uses.end, at).trim().startsWith('#') === false &&
               ctx.text.slice(step.uses.end, at).trim() === '';
             if (valueEndsLine) edit = { start: at, end: at, newText: `\n${indent}with:\n${indent}  ${input}: ` };
@@ -124,4 +126,4 @@ export const rule: Rule<WorkflowModel> = {
         }
       }
   },
-};
+});

@@ -1,11 +1,11 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { WorkflowModel } from '../parse';
 import { buildSteps } from '../../crossfile/workflow';
 import { contextIgnore } from '../../crossfile/context';
 import { relativeTo, repoRootOf } from '../../crossfile/paths';
 
 /** XF014: the build context a workflow chooses has a .dockerignore that excludes a COPY source of the Dockerfile. */
-export const rule: Rule<WorkflowModel> = {
+export const rule = defineRule<WorkflowModel>({
   meta: {
     code: 'XF014',
     id: 'build-context-ignores-copy-source',
@@ -84,4 +84,4 @@ export const rule: Rule<WorkflowModel> = {
       }
     }
   },
-};
+});

@@ -1,8 +1,8 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { WorkflowModel } from '../parse';
-import { asMap, asScalar, entries, get, nodeRange, scalarString } from '../yaml-util';
+import { asMap, asScalar, entries, entry, nodeRange, scalarText } from '../../../yaml/view';
 
-export const rule: Rule<WorkflowModel> = {
+export const rule = defineRule<WorkflowModel>({
   meta: {
     code: 'WF025',
     id: 'hardcoded-credentials',
@@ -29,17 +29,17 @@ export const rule: Rule<WorkflowModel> = {
   check(ctx) {
     const doc = ctx.model.doc;
     const check = (container: unknown, where: string) => {
-      const cred = asMap(doc, get(doc, asMap(doc, container), 'credentials')?.value);
-      const pw = asScalar(doc, get(doc, cred, 'password')?.value);
-      const v = scalarString(pw);
+      const cred = asMap(entry(asMap(container, doc), doc, 'credentials', false)?.value, doc);
+      const pw = asScalar(entry(cred, doc, 'password', false)?.value, doc);
+      const v = scalarText(pw);
       if (!pw || v === undefined || v === '' || v.includes('${{')) return;
       const [a, b] = nodeRange(pw);
       ctx.report({ start: a, end: b, messageId: 'password', data: { where } });
     };
     for (const job of ctx.model.jobs) {
-      check(get(doc, job.node, 'container')?.value, 'container');
-      for (const s of entries(doc, asMap(doc, get(doc, job.node, 'services')?.value)))
+      check(entry(job.node, doc, 'container', false)?.value, 'container');
+      for (const s of entries(asMap(entry(job.node, doc, 'services', false)?.value, doc), doc, false))
         check(s.value, `service "${s.key}"`);
     }
   },
-};
+});

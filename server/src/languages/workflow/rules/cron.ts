@@ -1,9 +1,9 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { WorkflowModel } from '../parse';
-import { asMap, asScalar, asSeq, get, scalarString, nodeRange } from '../yaml-util';
+import { asMap, asScalar, asSeq, entry, scalarText, nodeRange } from '../../../yaml/view';
 import { minIntervalMinutes, parseCron } from '../cron';
 
-export const rule: Rule<WorkflowModel> = {
+export const rule = defineRule<WorkflowModel>({
   meta: {
     code: 'WF017',
     id: 'cron',
@@ -30,10 +30,10 @@ export const rule: Rule<WorkflowModel> = {
     const doc = ctx.model.doc;
     for (const t of ctx.model.triggers) {
       if (t.name !== 'schedule') continue;
-      for (const item of asSeq(doc, t.value)?.items ?? []) {
-        const c = get(doc, asMap(doc, item), 'cron');
-        const s = asScalar(doc, c?.value);
-        const v = scalarString(s);
+      for (const item of asSeq(t.value, doc)?.items ?? []) {
+        const c = entry(asMap(item, doc), doc, 'cron', false);
+        const s = asScalar(c?.value, doc);
+        const v = scalarText(s);
         // `$cron-weekly` and friends are placeholders of GitHub's starter-workflow templates.
         if (!s || v === undefined || /^\$[a-z-]+$/.test(v.trim())) continue;
         const [start, end] = nodeRange(s);
@@ -47,4 +47,4 @@ export const rule: Rule<WorkflowModel> = {
       }
     }
   },
-};
+});

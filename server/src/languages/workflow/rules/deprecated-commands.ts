@@ -1,11 +1,11 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { WorkflowModel } from '../parse';
 
 const CMD_RE = /::(set-output|save-state|set-env|add-path)\b/g;
 /** `echo "::set-output name=NAME::VALUE"` on one line, quoted or not. */
 const SET_OUTPUT_LINE = /^(\s*)echo\s+(["']?)::(set-output|save-state) name=([A-Za-z0-9_.-]+)::(.*?)\2\s*$/;
 
-export const rule: Rule<WorkflowModel> = {
+export const rule = defineRule<WorkflowModel>({
   meta: {
     code: 'WF014',
     id: 'deprecated-commands',
@@ -79,4 +79,4 @@ export const rule: Rule<WorkflowModel> = {
         }
       }
   },
-};
+});

@@ -1,11 +1,11 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { WorkflowModel } from '../parse';
 import { buildSteps, isLiteral } from '../../crossfile/workflow';
 import { declaredArgs, dockerfileAt, PREDEFINED_ARGS } from '../../crossfile/models';
 import { relativeTo, repoRootOf } from '../../crossfile/paths';
-import { nearest } from '../../crossfile/similar';
+import { nearest } from '../../../text/nearest';
 
-export const rule: Rule<WorkflowModel> = {
+export const rule = defineRule<WorkflowModel>({
   meta: {
     code: 'XF012',
     id: 'docker-build-args',
@@ -51,7 +51,7 @@ export const rule: Rule<WorkflowModel> = {
           args.includes(a.value)
         )
           continue;
-        const suggestion = nearest(a.value, args);
+        const suggestion = nearest(a.value, args, { mode: 'rename', containment: 'either' });
         ctx.report({
           start: a.start,
           end: a.end,
@@ -70,4 +70,4 @@ export const rule: Rule<WorkflowModel> = {
       }
     }
   },
-};
+});

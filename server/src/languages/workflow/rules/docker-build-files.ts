@@ -1,9 +1,9 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { WorkflowModel } from '../parse';
 import { buildSteps, isLiteral } from '../../crossfile/workflow';
 import { relativeTo, repoRootOf } from '../../crossfile/paths';
 
-export const rule: Rule<WorkflowModel> = {
+export const rule = defineRule<WorkflowModel>({
   meta: {
     code: 'XF010',
     id: 'docker-build-files',
@@ -69,4 +69,4 @@ export const rule: Rule<WorkflowModel> = {
       });
     }
   },
-};
+});

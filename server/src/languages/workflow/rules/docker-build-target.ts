@@ -1,11 +1,11 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { WorkflowModel } from '../parse';
 import { buildSteps, isLiteral } from '../../crossfile/workflow';
 import { dockerfileAt } from '../../crossfile/models';
 import { relativeTo, repoRootOf } from '../../crossfile/paths';
-import { nearest } from '../../crossfile/similar';
+import { nearest } from '../../../text/nearest';
 
-export const rule: Rule<WorkflowModel> = {
+export const rule = defineRule<WorkflowModel>({
   meta: {
     code: 'XF011',
     id: 'docker-build-target',
@@ -43,7 +43,7 @@ export const rule: Rule<WorkflowModel> = {
       const names = df.model.stages.map((s) => s.name).filter((n): n is string => !!n);
       const target = b.target.value;
       if (names.some((n) => n.toLowerCase() === target.toLowerCase())) continue;
-      const suggestion = nearest(target, names);
+      const suggestion = nearest(target, names, { mode: 'rename', containment: 'either' });
       const last = df.model.stages[df.model.stages.length - 1];
       ctx.report({
         start: b.target.start,
@@ -75,4 +75,4 @@ export const rule: Rule<WorkflowModel> = {
       });
     }
   },
-};
+});

@@ -1,4 +1,4 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { WorkflowModel } from '../parse';
 import { buildSteps, DEPLOY_ACTION, ecsSteps, RENDER_ACTION } from '../../crossfile/workflow';
 import { taskDefAt } from '../../crossfile/models';
@@ -25,7 +25,7 @@ const deploy = (taskDefinition: string) =>
  * built never reaches the service: the file is rendered in the same job but the deploy names the
  * file instead of the render's output, or no container of the file runs the built repository.
  */
-export const rule: Rule<WorkflowModel> = {
+export const rule = defineRule<WorkflowModel>({
   meta: {
     code: 'XF042',
     id: 'ecs-deployed-image-not-built',
@@ -126,4 +126,4 @@ export const rule: Rule<WorkflowModel> = {
       });
     }
   },
-};
+});

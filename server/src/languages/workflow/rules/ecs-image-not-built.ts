@@ -1,4 +1,4 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { WorkflowModel } from '../parse';
 import { buildSteps, ecsSteps, type Word } from '../../crossfile/workflow';
 
@@ -19,7 +19,7 @@ export function repositoryOf(ref: string): { repo: string; name: string } {
 
 const literal = (s: string) => !s.includes('$');
 
-export const rule: Rule<WorkflowModel> = {
+export const rule = defineRule<WorkflowModel>({
   meta: {
     code: 'XF041',
     id: 'ecs-image-not-built',
@@ -85,4 +85,4 @@ export const rule: Rule<WorkflowModel> = {
       });
     }
   },
-};
+});

@@ -1,8 +1,8 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { WorkflowModel } from '../parse';
 import { actionSteps, DEPLOY_ACTION } from '../../crossfile/workflow';
 
-export const rule: Rule<WorkflowModel> = {
+export const rule = defineRule<WorkflowModel>({
   meta: {
     code: 'XF003',
     id: 'ecs-service-without-cluster',
@@ -41,4 +41,4 @@ export const rule: Rule<WorkflowModel> = {
         ctx.report({ start: cluster.keyStart, end: cluster.keyEnd, messageId: 'noService' });
     }
   },
-};
+});

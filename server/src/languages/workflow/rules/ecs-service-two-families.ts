@@ -1,9 +1,9 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { WorkflowModel } from '../parse';
 import { deployKey, serviceDeploys, shortName, type ServiceDeploy } from '../../crossfile/families';
 import { relativeTo, repoRootOf } from '../../crossfile/paths';
 
-export const rule: Rule<WorkflowModel> = {
+export const rule = defineRule<WorkflowModel>({
   meta: {
     code: 'XF007',
     id: 'ecs-service-two-families',
@@ -92,4 +92,4 @@ export const rule: Rule<WorkflowModel> = {
       });
     }
   },
-};
+});

@@ -1,9 +1,9 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { WorkflowModel } from '../parse';
 import { familiesNamed, nearFamily, workspaceFamilies } from '../../crossfile/families';
 import { relativeTo, repoRootOf } from '../../crossfile/paths';
 
-export const rule: Rule<WorkflowModel> = {
+export const rule = defineRule<WorkflowModel>({
   meta: {
     code: 'XF006',
     id: 'ecs-task-definition-family',
@@ -71,4 +71,4 @@ export const rule: Rule<WorkflowModel> = {
       });
     }
   },
-};
+});

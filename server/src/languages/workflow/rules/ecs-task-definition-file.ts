@@ -1,11 +1,11 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { WorkflowModel } from '../parse';
 import { ecsSteps, stepCwd, type EcsStep } from '../../crossfile/workflow';
 import { filesWritten } from '../../crossfile/script';
 import { resolveIn } from '../../crossfile/paths';
 import { relativeTo, repoRootOf } from '../../crossfile/paths';
 
-export const rule: Rule<WorkflowModel> = {
+export const rule = defineRule<WorkflowModel>({
   meta: {
     code: 'XF001',
     id: 'ecs-task-definition-file',
@@ -73,7 +73,7 @@ export const rule: Rule<WorkflowModel> = {
       ctx.report({ ...at, messageId: 'notTaskDef', data: { path: rel } });
     }
   },
-};
+});
 
 /** Whether a `run:` step before `s` in its job writes the task definition file (redirect, tee, -o, cp/mv). */
 function writtenEarlier(model: WorkflowModel, s: EcsStep, root: string): boolean {

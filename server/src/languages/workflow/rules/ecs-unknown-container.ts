@@ -1,11 +1,11 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { WorkflowModel } from '../parse';
 import { ecsSteps, isLiteral } from '../../crossfile/workflow';
 import { taskDefAt } from '../../crossfile/models';
 import { relativeTo, repoRootOf } from '../../crossfile/paths';
-import { nearest } from '../../crossfile/similar';
+import { nearest } from '../../../text/nearest';
 
-export const rule: Rule<WorkflowModel> = {
+export const rule = defineRule<WorkflowModel>({
   meta: {
     code: 'XF002',
     id: 'ecs-unknown-container',
@@ -52,7 +52,7 @@ export const rule: Rule<WorkflowModel> = {
       const names = view.containers.map((c) => c.name).filter((n): n is string => n !== undefined);
       const name = s.container.value.trim();
       if (names.includes(name) || names.some((n) => /\$\{|<|\{\{/.test(n))) continue;
-      const suggestion = nearest(name, names);
+      const suggestion = nearest(name, names, { mode: 'rename', containment: 'either' });
       const { contentStart: start, contentEnd: end } = s.container;
       const first = view.containers[0];
       ctx.report({
@@ -74,4 +74,4 @@ export const rule: Rule<WorkflowModel> = {
       });
     }
   },
-};
+});

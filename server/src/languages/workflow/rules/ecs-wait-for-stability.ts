@@ -1,8 +1,8 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { WorkflowModel } from '../parse';
 import { actionSteps, DEPLOY_ACTION } from '../../crossfile/workflow';
 
-export const rule: Rule<WorkflowModel> = {
+export const rule = defineRule<WorkflowModel>({
   meta: {
     code: 'XF004',
     id: 'ecs-wait-for-stability',
@@ -52,4 +52,4 @@ export const rule: Rule<WorkflowModel> = {
       ctx.report({ start: service.keyStart, end: service.keyEnd, messageId: 'noWait', suggestions: fix });
     }
   },
-};
+});

@@ -1,8 +1,8 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { WorkflowModel } from '../parse';
-import { asMap, entries, get } from '../yaml-util';
+import { asMap, entries, entry } from '../../../yaml/view';
 
-export const rule: Rule<WorkflowModel> = {
+export const rule = defineRule<WorkflowModel>({
   meta: {
     code: 'WF024',
     id: 'env-var-name',
@@ -20,20 +20,20 @@ export const rule: Rule<WorkflowModel> = {
   },
   check(ctx) {
     const doc = ctx.model.doc;
-    const maps: unknown[] = [get(doc, ctx.model.root, 'env')?.value];
+    const maps: unknown[] = [entry(ctx.model.root, doc, 'env', false)?.value];
     for (const job of ctx.model.jobs) {
       maps.push(job.env);
-      const c = asMap(doc, get(doc, job.node, 'container')?.value);
-      maps.push(get(doc, c, 'env')?.value);
-      for (const svc of entries(doc, asMap(doc, get(doc, job.node, 'services')?.value)))
-        maps.push(get(doc, asMap(doc, svc.value), 'env')?.value);
+      const c = asMap(entry(job.node, doc, 'container', false)?.value, doc);
+      maps.push(entry(c, doc, 'env', false)?.value);
+      for (const svc of entries(asMap(entry(job.node, doc, 'services', false)?.value, doc), doc, false))
+        maps.push(entry(asMap(svc.value, doc), doc, 'env', false)?.value);
       for (const step of job.steps) maps.push(step.env);
     }
     for (const m of maps)
-      for (const e of entries(doc, asMap(doc, m))) {
+      for (const e of entries(asMap(m, doc), doc, false)) {
         if (e.key.includes('${{')) continue;
         if (/[\s=&]/.test(e.key) || e.key === '')
           ctx.report({ start: e.keyStart, end: e.keyEnd, messageId: 'invalid', data: { name: e.key } });
       }
   },
-};
+});

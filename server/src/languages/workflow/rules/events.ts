@@ -1,9 +1,10 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { WorkflowModel } from '../parse';
 import { EVENTS } from '../schema';
-import { asMap, asScalar, asSeq, entries, nearest, nodeRange, scalarString } from '../yaml-util';
+import { asMap, asScalar, asSeq, entries, nodeRange, scalarText } from '../../../yaml/view';
+import { nearest } from '../../../text/nearest';
 
-export const rule: Rule<WorkflowModel> = {
+export const rule = defineRule<WorkflowModel>({
   meta: {
     code: 'WF018',
     id: 'events',
@@ -48,9 +49,9 @@ export const rule: Rule<WorkflowModel> = {
         });
         continue;
       }
-      const map = asMap(doc, t.value);
+      const map = asMap(t.value, doc);
       if (!map) continue;
-      const es = entries(doc, map);
+      const es = entries(map, doc, false);
       const keys = new Set(es.map((e) => e.key));
       for (const [a, b] of [
         ['branches', 'branches-ignore'],
@@ -64,10 +65,10 @@ export const rule: Rule<WorkflowModel> = {
       }
       const types = es.find((e) => e.key === 'types');
       if (types && facts.types?.length) {
-        const items = asSeq(doc, types.value)?.items ?? [types.value];
+        const items = asSeq(types.value, doc)?.items ?? [types.value];
         for (const it of items) {
-          const s = asScalar(doc, it);
-          const v = scalarString(s);
+          const s = asScalar(it, doc);
+          const v = scalarText(s);
           if (!s || v === undefined || facts.types.includes(v)) continue;
           const [start, end] = nodeRange(s);
           const near = nearest(v, facts.types);
@@ -84,4 +85,4 @@ export const rule: Rule<WorkflowModel> = {
       }
     }
   },
-};
+});

@@ -1,8 +1,8 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { WorkflowModel } from '../parse';
 import { checkExpressions } from '../expr/check';
 
-export const rule: Rule<WorkflowModel> = {
+export const rule = defineRule<WorkflowModel>({
   meta: {
     code: 'WF002',
     id: 'expression-context',
@@ -55,4 +55,4 @@ export const rule: Rule<WorkflowModel> = {
         });
     }
   },
-};
+});

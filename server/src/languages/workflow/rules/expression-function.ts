@@ -1,8 +1,8 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { WorkflowModel } from '../parse';
 import { checkExpressions } from '../expr/check';
 
-export const rule: Rule<WorkflowModel> = {
+export const rule = defineRule<WorkflowModel>({
   meta: {
     code: 'WF003',
     id: 'expression-function',
@@ -58,4 +58,4 @@ export const rule: Rule<WorkflowModel> = {
         });
     }
   },
-};
+});

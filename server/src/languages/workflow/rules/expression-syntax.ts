@@ -1,8 +1,8 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { WorkflowModel } from '../parse';
 import { checkExpressions } from '../expr/check';
 
-export const rule: Rule<WorkflowModel> = {
+export const rule = defineRule<WorkflowModel>({
   meta: {
     code: 'WF001',
     id: 'expression-syntax',
@@ -29,4 +29,4 @@ export const rule: Rule<WorkflowModel> = {
       if (i.kind === 'syntax')
         ctx.report({ start: i.start, end: i.end, messageId: 'syntax', data: { message: i.message } });
   },
-};
+});

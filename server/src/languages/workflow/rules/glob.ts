@@ -1,6 +1,6 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { WorkflowModel } from '../parse';
-import { asMap, asScalar, asSeq, entries, nodeRange, scalarString } from '../yaml-util';
+import { asMap, asScalar, asSeq, entries, nodeRange, scalarText } from '../../../yaml/view';
 
 const REF_KEYS = new Set(['branches', 'branches-ignore', 'tags', 'tags-ignore']);
 const PATH_KEYS = new Set(['paths', 'paths-ignore']);
@@ -32,7 +32,7 @@ export function globProblem(p: string, isRef: boolean): string | undefined {
   return undefined;
 }
 
-export const rule: Rule<WorkflowModel> = {
+export const rule = defineRule<WorkflowModel>({
   meta: {
     code: 'WF019',
     id: 'glob',
@@ -53,12 +53,12 @@ export const rule: Rule<WorkflowModel> = {
   check(ctx) {
     const doc = ctx.model.doc;
     for (const t of ctx.model.triggers) {
-      for (const e of entries(doc, asMap(doc, t.value))) {
+      for (const e of entries(asMap(t.value, doc), doc, false)) {
         const isRef = REF_KEYS.has(e.key);
         if (!isRef && !PATH_KEYS.has(e.key)) continue;
-        for (const it of asSeq(doc, e.value)?.items ?? [e.value]) {
-          const s = asScalar(doc, it);
-          const v = scalarString(s);
+        for (const it of asSeq(e.value, doc)?.items ?? [e.value]) {
+          const s = asScalar(it, doc);
+          const v = scalarText(s);
           if (!s || v === undefined || v.includes('${{')) continue;
           const reason = globProblem(v, isRef);
           if (reason) {
@@ -74,4 +74,4 @@ export const rule: Rule<WorkflowModel> = {
       }
     }
   },
-};
+});

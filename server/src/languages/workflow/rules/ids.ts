@@ -1,9 +1,9 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { WorkflowModel } from '../parse';
 
 const ID_RE = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 
-export const rule: Rule<WorkflowModel> = {
+export const rule = defineRule<WorkflowModel>({
   meta: {
     code: 'WF009',
     id: 'ids',
@@ -65,4 +65,4 @@ export const rule: Rule<WorkflowModel> = {
       }
     }
   },
-};
+});

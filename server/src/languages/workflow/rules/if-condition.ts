@@ -1,7 +1,7 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { WorkflowModel } from '../parse';
 
-export const rule: Rule<WorkflowModel> = {
+export const rule = defineRule<WorkflowModel>({
   meta: {
     code: 'WF016',
     id: 'if-condition',
@@ -65,4 +65,4 @@ export const rule: Rule<WorkflowModel> = {
       }
     }
   },
-};
+});

@@ -1,6 +1,6 @@
 import type { Rule } from '../../../engine/types';
 import type { WorkflowModel } from '../parse';
-import { syntaxRule } from '../../syntax-rule';
+import { syntaxRule } from '../../../engine/syntax-rule';
 import { rule as expressionSyntax } from './expression-syntax';
 import { rule as expressionContext } from './expression-context';
 import { rule as expressionFunction } from './expression-function';

@@ -1,9 +1,9 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { Job, WorkflowModel } from '../parse';
-import { nearest } from '../yaml-util';
+import { nearest } from '../../../text/nearest';
 import { contentRange } from '../edits';
 
-export const rule: Rule<WorkflowModel> = {
+export const rule = defineRule<WorkflowModel>({
   meta: {
     code: 'WF008',
     id: 'job-needs',
@@ -96,4 +96,4 @@ export const rule: Rule<WorkflowModel> = {
     };
     for (const j of model.jobs) if (!state.get(j.id)) visit(j);
   },
-};
+});

@@ -1,10 +1,10 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { WorkflowModel } from '../parse';
-import { asMap, asScalar, asSeq, entries, get, nodeRange } from '../yaml-util';
+import { asMap, asScalar, asSeq, entries, entry, nodeRange } from '../../../yaml/view';
 import { isScalar, type Document } from 'yaml';
 
 function valueKey(doc: Document | undefined, node: unknown): string {
-  const s = asScalar(doc, node);
+  const s = asScalar(node, doc);
   if (s && isScalar(s)) return JSON.stringify(s.value);
   try {
     return JSON.stringify((node as { toJSON(): unknown }).toJSON());
@@ -13,7 +13,7 @@ function valueKey(doc: Document | undefined, node: unknown): string {
   }
 }
 
-export const rule: Rule<WorkflowModel> = {
+export const rule = defineRule<WorkflowModel>({
   meta: {
     code: 'WF020',
     id: 'matrix',
@@ -47,25 +47,25 @@ export const rule: Rule<WorkflowModel> = {
   check(ctx) {
     const doc = ctx.model.doc;
     for (const job of ctx.model.jobs) {
-      const strat = asMap(doc, get(doc, job.node, 'strategy')?.value);
-      const mm = asMap(doc, get(doc, strat, 'matrix')?.value);
+      const strat = asMap(entry(job.node, doc, 'strategy', false)?.value, doc);
+      const mm = asMap(entry(strat, doc, 'matrix', false)?.value, doc);
       if (!mm) continue;
       const rowKeys = new Set<string>();
       let includeKeys = new Set<string>();
-      for (const e of entries(doc, mm)) {
+      for (const e of entries(mm, doc, false)) {
         if (e.key === 'include' || e.key === 'exclude') {
-          const seq = asSeq(doc, e.value);
+          const seq = asSeq(e.value, doc);
           if (!seq) {
-            if (!asScalar(doc, e.value)?.source?.includes('${{'))
+            if (!asScalar(e.value, doc)?.source?.includes('${{'))
               ctx.report({ start: e.keyStart, end: e.keyEnd, messageId: 'shape', data: { key: e.key } });
             continue;
           }
           if (e.key === 'include')
-            for (const it of seq.items) for (const k of entries(doc, asMap(doc, it))) includeKeys.add(k.key);
+            for (const it of seq.items) for (const k of entries(asMap(it, doc), doc, false)) includeKeys.add(k.key);
           continue;
         }
         rowKeys.add(e.key);
-        const seq = asSeq(doc, e.value);
+        const seq = asSeq(e.value, doc);
         if (!seq) continue;
         if (!seq.items.length) {
           ctx.report({ start: e.keyStart, end: e.keyEnd, messageId: 'empty', data: { key: e.key } });
@@ -82,20 +82,20 @@ export const rule: Rule<WorkflowModel> = {
         }
       }
       void includeKeys;
-      const ex = asSeq(doc, get(doc, mm, 'exclude')?.value);
+      const ex = asSeq(entry(mm, doc, 'exclude', false)?.value, doc);
       for (const it of ex?.items ?? []) {
-        const m = asMap(doc, it);
+        const m = asMap(it, doc);
         if (!m) {
           const [s, en] = nodeRange(it);
-          if (!asScalar(doc, it)?.source?.includes('${{'))
+          if (!asScalar(it, doc)?.source?.includes('${{'))
             ctx.report({ start: s, end: en, messageId: 'shape', data: { key: 'exclude' } });
           continue;
         }
-        for (const k of entries(doc, m))
+        for (const k of entries(m, doc, false))
           if (!rowKeys.has(k.key) && !includeKeys.has(k.key))
             ctx.report({ start: k.keyStart, end: k.keyEnd, messageId: 'excludeKey', data: { key: k.key } });
       }
       includeKeys = new Set();
     }
   },
-};
+});

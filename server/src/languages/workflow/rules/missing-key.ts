@@ -1,7 +1,7 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { WorkflowModel } from '../parse';
 
-export const rule: Rule<WorkflowModel> = {
+export const rule = defineRule<WorkflowModel>({
   meta: {
     code: 'WF006',
     id: 'missing-key',
@@ -25,4 +25,4 @@ export const rule: Rule<WorkflowModel> = {
       if (i.kind === 'missing-key')
         ctx.report({ start: i.start, end: i.end, messageId: 'missing', data: { key: i.key, section: i.section } });
   },
-};
+});

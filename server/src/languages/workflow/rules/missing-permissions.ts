@@ -1,9 +1,9 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { WorkflowModel } from '../parse';
-import { get } from '../yaml-util';
+import { entry } from '../../../yaml/view';
 import { lineStartOf, eol } from '../edits';
 
-export const rule: Rule<WorkflowModel> = {
+export const rule = defineRule<WorkflowModel>({
   meta: {
     code: 'WF022',
     id: 'missing-permissions',
@@ -30,8 +30,8 @@ export const rule: Rule<WorkflowModel> = {
   check(ctx) {
     const { model } = ctx;
     if (!model.root || model.permissions || !model.jobs.length) return;
-    if (model.jobs.every((j) => get(model.doc, j.node, 'permissions'))) return;
-    const jobs = get(model.doc, model.root, 'jobs');
+    if (model.jobs.every((j) => entry(j.node, model.doc, 'permissions', false))) return;
+    const jobs = entry(model.root, model.doc, 'jobs', false);
     if (!jobs || model.root.flow) return;
     const at = lineStartOf(ctx.text, jobs.keyStart);
     if (at !== jobs.keyStart) return;
@@ -49,4 +49,4 @@ export const rule: Rule<WorkflowModel> = {
       ],
     });
   },
-};
+});

@@ -1,12 +1,12 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { WorkflowModel } from '../parse';
 import { flakeInfo } from '../../flake/model';
 import { LOOKS_IN, definedNames, installables } from '../../crossfile/nix';
 import type { NixModel } from '../../nix/ast';
 import { repoRootOf } from '../../crossfile/paths';
-import { nearest } from '../../crossfile/similar';
+import { nearest } from '../../../text/nearest';
 
-export const rule: Rule<WorkflowModel> = {
+export const rule = defineRule<WorkflowModel>({
   meta: {
     code: 'XF032',
     id: 'nix-unknown-flake-output',
@@ -56,7 +56,7 @@ export const rule: Rule<WorkflowModel> = {
       const where = LOOKS_IN[ref.command];
       const names = definedNames(tree, where);
       if (!names || names.has(ref.name)) continue;
-      const guess = nearest(ref.name, [...names]);
+      const guess = nearest(ref.name, [...names], { mode: 'rename', containment: 'either' });
       ctx.report({
         start: ref.start,
         end: ref.end,
@@ -78,4 +78,4 @@ export const rule: Rule<WorkflowModel> = {
       });
     }
   },
-};
+});

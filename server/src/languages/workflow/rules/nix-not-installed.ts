@@ -1,4 +1,4 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { WorkflowModel } from '../parse';
 import { actionName, runnerLabels } from '../../crossfile/workflow';
 
@@ -10,7 +10,7 @@ const INSTALLERS = [
   'determinatesystems/determinate-nix-action',
 ];
 
-export const rule: Rule<WorkflowModel> = {
+export const rule = defineRule<WorkflowModel>({
   meta: {
     code: 'XF031',
     id: 'nix-not-installed',
@@ -64,4 +64,4 @@ export const rule: Rule<WorkflowModel> = {
       }
     }
   },
-};
+});

@@ -1,8 +1,8 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { WorkflowModel } from '../parse';
 import { actionVersion, RETIRED_RUNTIMES } from '../actions';
 
-export const rule: Rule<WorkflowModel> = {
+export const rule = defineRule<WorkflowModel>({
   meta: {
     code: 'WF013',
     id: 'outdated-action',
@@ -50,4 +50,4 @@ export const rule: Rule<WorkflowModel> = {
         });
       }
   },
-};
+});

@@ -1,16 +1,18 @@
-import type { Rule, RuleContext } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
+import type { RuleContext } from '../../../engine/types';
 import type { WorkflowModel } from '../parse';
 import { PERMISSION_SCOPES } from '../schema';
-import { asMap, asScalar, deref, entries, get, nearest, nodeRange, scalarString } from '../yaml-util';
+import { asMap, asScalar, deref, entries, entry, nodeRange, scalarText } from '../../../yaml/view';
+import { nearest } from '../../../text/nearest';
 import { isSeq } from 'yaml';
 
 function checkPermissions(ctx: RuleContext<WorkflowModel>, node: unknown) {
   const doc = ctx.model.doc;
-  const n = deref(doc, node);
+  const n = deref(node, doc);
   if (!n) return;
-  const s = asScalar(doc, n);
+  const s = asScalar(n, doc);
   if (s) {
-    const v = scalarString(s);
+    const v = scalarText(s);
     if (v === undefined || s.value === null || v.includes('${{')) return;
     if (v !== 'read-all' && v !== 'write-all') {
       const [a, b] = nodeRange(s);
@@ -19,7 +21,7 @@ function checkPermissions(ctx: RuleContext<WorkflowModel>, node: unknown) {
     return;
   }
   if (isSeq(n)) return;
-  for (const e of entries(doc, asMap(doc, n))) {
+  for (const e of entries(asMap(n, doc), doc, false)) {
     const levels = PERMISSION_SCOPES[e.key];
     if (!levels) {
       const near = nearest(e.key, Object.keys(PERMISSION_SCOPES));
@@ -40,8 +42,8 @@ function checkPermissions(ctx: RuleContext<WorkflowModel>, node: unknown) {
       });
       continue;
     }
-    const lv = asScalar(doc, e.value);
-    const v = scalarString(lv);
+    const lv = asScalar(e.value, doc);
+    const v = scalarText(lv);
     if (!lv || v === undefined || v.includes('${{')) continue;
     if (!levels.includes(v)) {
       const [a, b] = nodeRange(lv);
@@ -55,7 +57,7 @@ function checkPermissions(ctx: RuleContext<WorkflowModel>, node: unknown) {
   }
 }
 
-export const rule: Rule<WorkflowModel> = {
+export const rule = defineRule<WorkflowModel>({
   meta: {
     code: 'WF021',
     id: 'permissions',
@@ -82,8 +84,8 @@ export const rule: Rule<WorkflowModel> = {
     const doc = ctx.model.doc;
     if (ctx.model.permissions) checkPermissions(ctx, ctx.model.permissions.value);
     for (const job of ctx.model.jobs) {
-      const p = get(doc, job.node, 'permissions');
+      const p = entry(job.node, doc, 'permissions', false);
       if (p) checkPermissions(ctx, p.value);
     }
   },
-};
+});

@@ -1,8 +1,9 @@
-import type { Fix, Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
+import type { Fix } from '../../../engine/types';
 import type { WorkflowModel } from '../parse';
 import { actionVersion, RETIRED_RUNTIMES } from '../actions';
 
-export const rule: Rule<WorkflowModel> = {
+export const rule = defineRule<WorkflowModel>({
   meta: {
     code: 'WF029',
     id: 'retired-runtime',
@@ -67,4 +68,4 @@ export const rule: Rule<WorkflowModel> = {
         }
       }
   },
-};
+});

@@ -1,7 +1,8 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import { parseWorkflow, type WorkflowModel } from '../parse';
 import { repoRootOf } from '../local-actions';
-import { asMap, asScalar, entries, nearest, scalarString } from '../yaml-util';
+import { asMap, asScalar, entries, scalarText } from '../../../yaml/view';
+import { nearest } from '../../../text/nearest';
 
 function calledModel(
   ctx: {
@@ -24,7 +25,7 @@ function calledModel(
   return text === undefined ? undefined : parseWorkflow(text);
 }
 
-export const rule: Rule<WorkflowModel> = {
+export const rule = defineRule<WorkflowModel>({
   meta: {
     code: 'WF026',
     id: 'reusable-workflow',
@@ -72,7 +73,7 @@ export const rule: Rule<WorkflowModel> = {
         continue;
       }
       const callInputs = [...called.inputs.values()].filter((i) => i.event === 'workflow_call');
-      const withEntries = entries(doc, job.with);
+      const withEntries = entries(job.with, doc, false);
       for (const w of withEntries) {
         if (!callInputs.some((i) => i.name.toLowerCase() === w.key.toLowerCase())) {
           const near = nearest(
@@ -89,14 +90,13 @@ export const rule: Rule<WorkflowModel> = {
       }
       for (const i of callInputs) {
         const hasDefault =
-          !!i.node &&
-          i.node.items.some((p) => scalarString(asScalar(called.doc, (p as { key: unknown }).key)) === 'default');
+          !!i.node && i.node.items.some((p) => scalarText(asScalar((p as { key: unknown }).key, called.doc)) === 'default');
         if (i.required && !hasDefault && !withEntries.some((w) => w.key.toLowerCase() === i.name.toLowerCase()))
           ctx.report({ start: u.start, end: u.end, messageId: 'missingInput', data: { name: i.name, file } });
       }
       const sec = job.secrets;
-      if (scalarString(asScalar(doc, sec)) === 'inherit') continue;
-      const secEntries = entries(doc, asMap(doc, sec));
+      if (scalarText(asScalar(sec, doc)) === 'inherit') continue;
+      const secEntries = entries(asMap(sec, doc), doc, false);
       for (const s of secEntries) {
         if (
           !called.callSecrets.has(s.key) &&
@@ -117,4 +117,4 @@ export const rule: Rule<WorkflowModel> = {
       }
     }
   },
-};
+});

@@ -1,6 +1,7 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { Str, WorkflowModel } from '../parse';
-import { asMap, asScalar, asSeq, get, scalarString, nearest, deref, nodeRange } from '../yaml-util';
+import { asMap, asScalar, asSeq, entry, scalarText, deref, nodeRange } from '../../../yaml/view';
+import { nearest } from '../../../text/nearest';
 import { GITHUB_HOSTED_LABELS, RETIRED_LABELS, SELF_HOSTED_DEFAULT_LABELS } from '../runners';
 import { contentRange } from '../edits';
 import { isScalar } from 'yaml';
@@ -18,7 +19,7 @@ function knownLabels(extra: readonly string[] | undefined): Set<string> {
   return lastKnown;
 }
 
-export const rule: Rule<WorkflowModel> = {
+export const rule = defineRule<WorkflowModel>({
   meta: {
     code: 'WF010',
     id: 'runner-label',
@@ -51,25 +52,25 @@ export const rule: Rule<WorkflowModel> = {
       if (job.runsOn === undefined) continue;
       const labels: Str[] = [];
       const collect = (node: unknown) => {
-        const seq = asSeq(doc, node);
+        const seq = asSeq(node, doc);
         if (seq) {
           for (const it of seq.items) collect(it);
           return;
         }
-        const n = deref(doc, node);
+        const n = deref(node, doc);
         if (n && isScalar(n)) {
-          const v = scalarString(asScalar(doc, n));
+          const v = scalarText(asScalar(n, doc));
           if (v !== undefined) {
             const [s, e] = nodeRange(n);
             labels.push({ value: v, start: s, end: e, node: n });
           }
         }
       };
-      const map = asMap(doc, job.runsOn);
+      const map = asMap(job.runsOn, doc);
       if (map) {
-        const l = get(doc, map, 'labels');
+        const l = entry(map, doc, 'labels', false);
         if (l) collect(l.value);
-        if (get(doc, map, 'group')) continue;
+        if (entry(map, doc, 'group', false)) continue;
       } else collect(job.runsOn);
       const hosted: Str[] = [];
       for (const l of labels) {
@@ -120,4 +121,4 @@ export const rule: Rule<WorkflowModel> = {
       }
     }
   },
-};
+});

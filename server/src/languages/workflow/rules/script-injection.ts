@@ -1,8 +1,8 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { ExprSite, WorkflowModel } from '../parse';
 import type { Expr } from '../expr/parser';
 import { appendToBlockMap, columnOf, lineStartOf } from '../edits';
-import { entries, get } from '../yaml-util';
+import { entries, entry } from '../../../yaml/view';
 
 /** Event payload fields anyone who can open an issue or a pull request controls. */
 const UNTRUSTED = [
@@ -75,7 +75,7 @@ function envName(path: string): string {
   );
 }
 
-export const rule: Rule<WorkflowModel> = {
+export const rule = defineRule<WorkflowModel>({
   meta: {
     code: 'WF015',
     id: 'script-injection',
@@ -130,15 +130,15 @@ export const rule: Rule<WorkflowModel> = {
       const value = `\${{ ${site.src.trim()} }}`;
       const use = inScript ? `process.env.${name}` : `$${name}`;
       const edits = [{ start: site.outerStart, end: site.outerEnd, newText: use }];
-      const envEntry = get(doc, step.node, 'env');
+      const envEntry = entry(step.node, doc, 'env', false);
       if (envEntry) {
-        if (!step.env || entries(doc, step.env).some((e) => e.key === name)) return undefined;
+        if (!step.env || entries(step.env, doc, false).some((e) => e.key === name)) return undefined;
         const add = appendToBlockMap(doc!, text, step.env, [`${name}: ${value}`]);
         if (!add) return undefined;
         edits.push(add);
       } else {
         // Insert `env:` before the step's first key, at that key's indentation.
-        const first = entries(doc, step.node)[0];
+        const first = entries(step.node, doc, false)[0];
         if (!first || step.node.flow) return undefined;
         const keyCol = columnOf(text, first.keyStart);
         const ls = lineStartOf(text, first.keyStart);
@@ -158,4 +158,4 @@ export const rule: Rule<WorkflowModel> = {
       return [{ title: `Move ${path} into env ${name}`, edits, safe: false }];
     }
   },
-};
+});

@@ -1,6 +1,7 @@
-import type { Rule, RuleContext } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
+import type { RuleContext } from '../../../engine/types';
 import type { Job, Str, WorkflowModel } from '../parse';
-import { asMap, asScalar, asSeq, get, scalarString, nodeRange } from '../yaml-util';
+import { asMap, asScalar, asSeq, entry, scalarText, nodeRange } from '../../../yaml/view';
 
 const SHELLS = ['bash', 'pwsh', 'python', 'sh', 'cmd', 'powershell'];
 const WINDOWS_ONLY = ['cmd', 'powershell'];
@@ -8,16 +9,14 @@ const WINDOWS_ONLY = ['cmd', 'powershell'];
 function runnerOs(ctx: RuleContext<WorkflowModel>, job: Job | undefined): 'windows' | 'unix' | undefined {
   if (!job) return undefined;
   const doc = ctx.model.doc;
-  const labels = (asSeq(doc, job.runsOn)?.items ?? [job.runsOn]).map(
-    (n) => scalarString(asScalar(doc, n))?.toLowerCase() ?? '',
-  );
+  const labels = (asSeq(job.runsOn, doc)?.items ?? [job.runsOn]).map((n) => scalarText(asScalar(n, doc))?.toLowerCase() ?? '');
   if (labels.some((l) => l.startsWith('windows'))) return 'windows';
   if (labels.some((l) => l.startsWith('ubuntu') || l.startsWith('macos') || l === 'linux' || l === 'macos'))
     return 'unix';
   return undefined;
 }
 
-export const rule: Rule<WorkflowModel> = {
+export const rule = defineRule<WorkflowModel>({
   meta: {
     code: 'WF023',
     id: 'shell-name',
@@ -54,9 +53,12 @@ export const rule: Rule<WorkflowModel> = {
         ctx.report({ start: s.start, end: s.end, messageId: 'os', data: { shell: v, os: 'Linux or macOS' } });
     };
     const defShell = (map: unknown, job?: Job) => {
-      const run = asMap(doc, get(doc, asMap(doc, get(doc, asMap(doc, map), 'defaults')?.value), 'run')?.value);
-      const sh = asScalar(doc, get(doc, run, 'shell')?.value);
-      const v = scalarString(sh);
+      const run = asMap(
+        entry(asMap(entry(asMap(map, doc), doc, 'defaults', false)?.value, doc), doc, 'run', false)?.value,
+        doc,
+      );
+      const sh = asScalar(entry(run, doc, 'shell', false)?.value, doc);
+      const v = scalarText(sh);
       if (sh && v !== undefined) {
         const [a, b] = nodeRange(sh);
         check({ value: v, start: a, end: b, node: sh }, job);
@@ -68,4 +70,4 @@ export const rule: Rule<WorkflowModel> = {
       for (const step of job.steps) check(step.shell, job);
     }
   },
-};
+});

@@ -1,7 +1,7 @@
+import { defineRule } from '../../../engine/define';
 import { spawnSync } from 'node:child_process';
-import type { Rule } from '../../../engine/types';
 import type { Step, WorkflowModel } from '../parse';
-import { asMap, asScalar, get, scalarString } from '../yaml-util';
+import { asMap, asScalar, entry, scalarText } from '../../../yaml/view';
 
 /** Checks excluded because expressions are replaced before the shell sees the script (as actionlint does). */
 const EXCLUDED = 'SC1091,SC2194,SC2050,SC2154,SC2157';
@@ -54,7 +54,7 @@ function positionMapper(
   return undefined;
 }
 
-export const rule: Rule<WorkflowModel> = {
+export const rule = defineRule<WorkflowModel>({
   meta: {
     code: 'WF028',
     id: 'shellcheck',
@@ -77,16 +77,23 @@ export const rule: Rule<WorkflowModel> = {
     if (!ctx.trusted || !hasShellcheck()) return;
     const doc = ctx.model.doc;
     const defShell = (n: unknown) =>
-      scalarString(
+      scalarText(
         asScalar(
+          entry(
+            asMap(
+              entry(asMap(entry(asMap(n, doc), doc, 'defaults', false)?.value, doc), doc, 'run', false)?.value,
+              doc,
+            ),
+            doc,
+            'shell',
+            false,
+          )?.value,
           doc,
-          get(doc, asMap(doc, get(doc, asMap(doc, get(doc, asMap(doc, n), 'defaults')?.value), 'run')?.value), 'shell')
-            ?.value,
         ),
       );
     const rootShell = defShell(ctx.model.root);
     for (const job of ctx.model.jobs) {
-      const runsOn = scalarString(asScalar(doc, job.runsOn)) ?? '';
+      const runsOn = scalarText(asScalar(job.runsOn, doc)) ?? '';
       if (/windows/i.test(runsOn)) continue;
       const jobShell = defShell(job.node) ?? rootShell;
       for (const step of job.steps) {
@@ -125,4 +132,4 @@ export const rule: Rule<WorkflowModel> = {
       }
     }
   },
-};
+});

@@ -1,10 +1,10 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { WorkflowModel } from '../parse';
 
-export const rule: Rule<WorkflowModel> = {
+export const rule = defineRule<WorkflowModel>({
   meta: {
     code: 'WF005',
-    id: 'unknown-key',
+    id: 'workflow-unknown-key',
     kinds: ['workflow'],
     defaultSeverity: 'error',
     description: 'Every key must be one the section accepts, and keys that exclude each other must not be combined.',
@@ -52,4 +52,4 @@ export const rule: Rule<WorkflowModel> = {
       }
     }
   },
-};
+});

@@ -1,8 +1,8 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { WorkflowModel } from '../parse';
 import { usesRef } from '../actions';
 
-export const rule: Rule<WorkflowModel> = {
+export const rule = defineRule<WorkflowModel>({
   meta: {
     code: 'WF011',
     id: 'uses-format',
@@ -53,4 +53,4 @@ export const rule: Rule<WorkflowModel> = {
       }
     }
   },
-};
+});

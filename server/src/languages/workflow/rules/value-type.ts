@@ -1,7 +1,7 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { WorkflowModel } from '../parse';
 
-export const rule: Rule<WorkflowModel> = {
+export const rule = defineRule<WorkflowModel>({
   meta: {
     code: 'WF007',
     id: 'value-type',
@@ -44,4 +44,4 @@ export const rule: Rule<WorkflowModel> = {
         ctx.report({ start: i.start, end: i.end, messageId: 'expression', data: { section: i.section } });
     }
   },
-};
+});

@@ -1,8 +1,8 @@
-import type { Rule } from '../../../engine/types';
+import { defineRule } from '../../../engine/define';
 import type { WorkflowModel } from '../parse';
-import { asScalar, asSeq, get, nodeRange, scalarString } from '../yaml-util';
+import { asScalar, asSeq, entry, nodeRange, scalarText } from '../../../yaml/view';
 
-export const rule: Rule<WorkflowModel> = {
+export const rule = defineRule<WorkflowModel>({
   meta: {
     code: 'WF027',
     id: 'workflow-inputs',
@@ -36,13 +36,13 @@ export const rule: Rule<WorkflowModel> = {
     for (const input of ctx.model.inputs.values()) {
       const def = input.node;
       if (!def) continue;
-      const opts = get(doc, def, 'options');
-      const dflt = get(doc, def, 'default');
-      const ds = asScalar(doc, dflt?.value);
-      const dv = scalarString(ds);
+      const opts = entry(def, doc, 'options', false);
+      const dflt = entry(def, doc, 'default', false);
+      const ds = asScalar(dflt?.value, doc);
+      const dv = scalarText(ds);
       if (input.type === 'choice') {
-        const items = asSeq(doc, opts?.value)?.items ?? [];
-        const values = items.map((i) => scalarString(asScalar(doc, i)));
+        const items = asSeq(opts?.value, doc)?.items ?? [];
+        const values = items.map((i) => scalarText(asScalar(i, doc)));
         if (!items.length)
           ctx.report({ start: input.start, end: input.end, messageId: 'noOptions', data: { name: input.name } });
         else if (ds && dv !== undefined && !dv.includes('${{') && !values.includes(dv)) {
@@ -68,4 +68,4 @@ export const rule: Rule<WorkflowModel> = {
       }
     }
   },
-};
+});
