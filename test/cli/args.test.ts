@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { CHECK_USAGE, parseArgs, UsageError } from '../../server/src/cli/args';
+import { REPO_ROOT } from '../helpers/context';
 
 const check = (...args: string[]) => {
   const c = parseArgs(['check', ...args]);
@@ -39,6 +42,17 @@ describe('shipshape check arguments', () => {
     for (const l of listed)
       for (const f of l.split(', '))
         assert.ok(OPTIONS.some(([o]) => o === f) || f === '-h', `${f} is in --help: add it to this test`);
+  });
+  it('the README’s CLI section shows every option too', () => {
+    const readme = fs.readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
+    const section = readme.slice(
+      readme.indexOf('## The CLI'),
+      readme.indexOf('\n## ', readme.indexOf('## The CLI') + 3),
+    );
+    for (const [flag] of OPTIONS)
+      if (flag !== '--help') assert.ok(section.includes(`\`${flag}`), `${flag} in the README`);
+    for (const command of ['shipshape rules', 'shipshape explain', 'action.yml', '.pre-commit-config.yaml'])
+      assert.ok(section.includes(command), command);
   });
   it('reads values inline or separately, and repeats --exclude', () => {
     const o = check('--format=json', '--kind', 'compose', '--exclude', 'a', '--exclude=b', 'x', 'y');
