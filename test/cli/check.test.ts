@@ -188,6 +188,9 @@ describe('files that cannot be checked (issue 22)', () => {
     assert.match(r.stdout, /^loop\.nix: error not checked: a symbolic link loop/m);
     assert.match(r.stdout, /^\/dev\/zero: error not checked: it is not a regular file/m);
     assert.match(r.stdout, /no problems in 1 file; 4 files not checked/);
+    const diff = cli(['check', '--diff', '.'], ws, { timeout: 60_000 });
+    assert.equal(diff.code, 2, 'not checked is not "nothing to fix"');
+    assert.match(diff.stderr, /^shipshape: Dockerfile: not checked: it is not a regular file/m);
     const skip = cli(['check', '.', 'loop.nix', '/dev/zero', '--skip-unreadable', '--format', 'json'], ws);
     assert.equal(skip.code, 0);
     const json = JSON.parse(skip.stdout);

@@ -8,7 +8,7 @@ import { allRules, Checker, type CheckResult, type CheckSetup } from './check';
 import { ConfigError, forcedSettings } from './config';
 import { readChecked } from './disk';
 import { unifiedDiff } from './fix';
-import { formatCheckstyle, formatGithub, formatJson, formatText } from './output';
+import { escapeControls, formatCheckstyle, formatGithub, formatJson, formatText } from './output';
 import { checkAll, threadsFor } from './pool';
 import { countBySeverity, type FileReport, type Problem, type RunReport } from './report';
 import { toSarif } from './sarif';
@@ -118,6 +118,8 @@ export async function runCheck(o: CheckOptions, io: Io): Promise<CheckOutcome> {
       for (const r of results) for (const l of r.logs) logs.add(l);
       for (const l of logs) io.stderr(`shipshape: ${l}\n`);
       const run = report(targets, results, problems, o, fixed);
+      for (const p of run.problems)
+        io.stderr(`shipshape: ${escapeControls(p.path)}: not checked: ${escapeControls(p.reason)}\n`);
       const failing = exitCode({ ...run, files: [] }, 'none', undefined);
       const would = `would fix ${plural(fixed.fixes, 'problem')} in ${plural(changed.length, 'file')}`;
       io.stderr(`shipshape: ${changed.length ? would : 'nothing to fix'}\n`);
