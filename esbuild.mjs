@@ -1,6 +1,15 @@
 // Bundles the client, the language server and the CLI into dist/. `vscode` stays external; the AWS
 // SDK is only reached through dynamic import() in the client, so esbuild puts it in its own chunk.
 import * as esbuild from 'esbuild';
+import { execFileSync } from 'node:child_process';
+
+// The workflow schema is generated from the installed @actions/workflow-parser: regenerate it when the package
+// changed, so the bundle always carries its facts (the unit tests fail until the regenerated file is committed).
+try {
+  execFileSync(process.execPath, ['scripts/gen-workflow-schema.mjs', '--check'], { stdio: 'pipe' });
+} catch {
+  execFileSync(process.execPath, ['scripts/gen-workflow-schema.mjs'], { stdio: 'inherit' });
+}
 
 const watch = process.argv.includes('--watch');
 const common = {

@@ -180,7 +180,7 @@ export function checkExpressions(model: WorkflowModel): ExprIssue[] {
             report(
               'unavailable-context',
               e,
-              `context "${e.name}" is not available in ${site.av.name}; available ` +
+              `context "${e.name}" is not available in ${placeOf(site.path)}; available ` +
                 `here: ${site.av.contexts.join(', ') || 'none'}`,
             );
             return ANY;
@@ -255,24 +255,20 @@ export function checkExpressions(model: WorkflowModel): ExprIssue[] {
             );
             return ANY;
           }
-          if (STATUS.has(name) && !site.av.statusFunctions)
+          const special = site.av.functions.get(name);
+          if (STATUS.has(name) && !special)
             report(
               'unavailable-function',
               { start: e.start, end: e.start + e.name.length },
               `"${FUNCTION_NAMES[name]}()" is only available in "if:" conditions of jobs and steps`,
             );
-          if (name === 'hashfiles' && !site.av.hashFiles)
+          if (name === 'hashfiles' && !special)
             report(
               'unavailable-function',
               { start: e.start, end: e.start + e.name.length },
-              `"hashFiles()" is only available in steps, not in ${site.av.name}`,
+              `"hashFiles()" is only available in steps, not in ${placeOf(site.path)}`,
             );
-          const maxOk =
-            name === 'failure' && site.av !== undefined
-              ? site.key === 'if' && site.job && !site.step
-                ? Infinity
-                : 0
-              : sig.max;
+          const maxOk = special ? special.max : sig.max;
           if (e.args.length < sig.min || e.args.length > maxOk) {
             const want =
               sig.min === maxOk ? `${sig.min}` : maxOk === Infinity ? `at least ${sig.min}` : `${sig.min} to ${maxOk}`;
@@ -337,6 +333,20 @@ export function checkExpressions(model: WorkflowModel): ExprIssue[] {
   }
   model.cache.set('exprIssues', issues);
   return issues;
+}
+
+/** A place of the workflow in words, from a value's path: `jobs.<job_id>.steps.with`. */
+export function placeOf(path: string): string {
+  if (!path) return 'the workflow';
+  const parts = path.replace(/\[\d+\]/g, '').split('.');
+  if (parts[0] === 'jobs' && parts.length > 1) parts[1] = '<job_id>';
+  if (parts[0] === 'on' && parts[2] === 'inputs' && parts.length > 3) parts[3] = '<input_id>';
+  if (parts[0] === 'on' && parts[2] === 'outputs' && parts.length > 3) parts[3] = '<output_id>';
+  const w = parts.indexOf('with');
+  if (w > 0 && parts.length > w + 1) parts.length = w + 1;
+  const env = parts.indexOf('env');
+  if (env >= 0 && parts.length > env + 1) parts.length = env + 1;
+  return parts.join('.');
 }
 
 /** Clearer words for the contexts typed from the workflow. */
