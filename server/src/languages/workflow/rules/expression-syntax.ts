@@ -1,6 +1,6 @@
 import { defineRule } from '../../../engine/define';
 import type { WorkflowModel } from '../parse';
-import { checkExpressions } from '../expr/check';
+import { expressionIssues } from '../expr/check';
 
 export const rule = defineRule<WorkflowModel>({
   meta: {
@@ -25,7 +25,7 @@ export const rule = defineRule<WorkflowModel>({
     },
   },
   check(ctx) {
-    for (const i of checkExpressions(ctx.model))
+    for (const i of expressionIssues(ctx))
       if (i.kind === 'syntax')
         ctx.report({ start: i.start, end: i.end, messageId: 'syntax', data: { message: i.message } });
   },

@@ -5,6 +5,7 @@ import { rule as expressionSyntax } from './expression-syntax';
 import { rule as expressionContext } from './expression-context';
 import { rule as expressionFunction } from './expression-function';
 import { rule as expressionType } from './expression-type';
+import { rule as expressionProperty } from './expression-property';
 import { rule as unknownKey } from './unknown-key';
 import { rule as missingKey } from './missing-key';
 import { rule as valueType } from './value-type';
@@ -44,6 +45,7 @@ export const rules: Rule<WorkflowModel>[] = [
   expressionContext,
   expressionFunction,
   expressionType,
+  expressionProperty,
   unknownKey,
   missingKey,
   valueType,
