@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
- * Generates server/src/languages/workflow/data/workflow-schema.json, the facts of GitHub's own workflow
- * schema (`workflow-v1.0.json` of the installed @actions/workflow-parser, MIT): every definition's keys,
+ * Generates server/src/languages/workflow/data/workflow-schema.json and action-schema.json, the facts of GitHub's own
+ * workflow and action metadata schemas (`workflow-v1.0.json` and `action-v1.0.json` of the installed
+ * @actions/workflow-parser, MIT): every definition's keys,
  * value types, one-of forms, required keys, constant and non-empty strings, allowed values, and the
  * `context` lists that say which expression contexts and special functions each place allows. No
  * description text is copied: hover text stays our own (server/src/languages/workflow/schema-docs.ts).
@@ -28,17 +29,6 @@ if (!pkgDir) {
   process.exit(2);
 }
 const pkg = JSON.parse(readFileSync(resolve(pkgDir, 'package.json'), 'utf8'));
-const schemaFile = ['dist/workflow-v1.0.json', 'dist/workflow-v1.0.min.json']
-  .map((f) => resolve(pkgDir, f))
-  .find((f) => existsSync(f));
-if (!schemaFile) {
-  console.error(`workflow-v1.0.json not found in ${pkgDir}`);
-  process.exit(2);
-}
-const raw = readFileSync(schemaFile, 'utf8');
-const source = JSON.parse(raw);
-const outPath = resolve(root, 'server/src/languages/workflow/data/workflow-schema.json');
-
 /** One definition in our shape: only facts, keys sorted as in the source. */
 function convert(name, d) {
   const out = {};
@@ -87,7 +77,7 @@ function convert(name, d) {
   return out;
 }
 
-const definitions = {
+const BUILTINS = {
   // The parser's built-in definitions (TemplateSchema's constructor).
   null: { null: true },
   boolean: { boolean: true },
@@ -99,7 +89,6 @@ const definitions = {
   'non-empty-string': { string: { nonEmpty: true } },
   'sequence-of-non-empty-string': { sequence: 'non-empty-string' },
 };
-for (const [name, d] of Object.entries(source.definitions)) definitions[name] = convert(name, d);
 
 // Every referenced definition must exist, so the interpreter never meets a dangling name.
 const refs = (d) => [
@@ -109,27 +98,50 @@ const refs = (d) => [
   d.sequence,
   ...(d.oneOf ?? []),
 ];
-for (const [name, d] of Object.entries(definitions))
-  for (const r of refs(d)) if (r && !definitions[r]) throw new Error(`definition ${name} refers to unknown ${r}`);
 
-const out = {
-  source: `${pkg.name}@${pkg.version} ${schemaFile.slice(pkgDir.length + 1)}`,
-  sha256: createHash('sha256').update(raw).digest('hex'),
-  root: 'workflow-root-strict',
-  definitions,
-};
-const json = JSON.stringify(out, null, 1) + '\n';
-if (check) {
-  const current = existsSync(outPath) ? readFileSync(outPath, 'utf8') : '';
-  if (current !== json) {
-    console.error(
-      `${outPath} is stale: the installed ${pkg.name}@${pkg.version} schema differs; ` +
-        'run node scripts/gen-workflow-schema.mjs',
-    );
-    process.exit(1);
+/** One schema file of the package → our JSON text. */
+function generate(base, root) {
+  const schemaFile = [`dist/${base}.json`, `dist/${base}.min.json`]
+    .map((f) => resolve(pkgDir, f))
+    .find((f) => existsSync(f));
+  if (!schemaFile) {
+    console.error(`${base}.json not found in ${pkgDir}`);
+    process.exit(2);
   }
-  console.log('workflow-schema.json is up to date');
-} else {
-  writeFileSync(outPath, json);
-  console.log(`wrote ${outPath} (${json.length} bytes, ${Object.keys(definitions).length} definitions)`);
+  const raw = readFileSync(schemaFile, 'utf8');
+  const definitions = { ...BUILTINS };
+  for (const [name, d] of Object.entries(JSON.parse(raw).definitions)) definitions[name] = convert(name, d);
+  for (const [name, d] of Object.entries(definitions))
+    for (const r of refs(d)) if (r && !definitions[r]) throw new Error(`definition ${name} refers to unknown ${r}`);
+  const out = {
+    source: `${pkg.name}@${pkg.version} ${schemaFile.slice(pkgDir.length + 1)}`,
+    sha256: createHash('sha256').update(raw).digest('hex'),
+    root,
+    definitions,
+  };
+  return JSON.stringify(out, null, 1) + '\n';
 }
+
+const outputs = [
+  ['workflow-schema.json', generate('workflow-v1.0', 'workflow-root-strict')],
+  ['action-schema.json', generate('action-v1.0', 'action-root-strict')],
+];
+let stale = false;
+for (const [file, json] of outputs) {
+  const outPath = resolve(root, 'server/src/languages/workflow/data', file);
+  if (check) {
+    const current = existsSync(outPath) ? readFileSync(outPath, 'utf8') : '';
+    if (current !== json) {
+      console.error(
+        `${outPath} is stale: the installed ${pkg.name}@${pkg.version} schema differs; ` +
+          'run node scripts/gen-workflow-schema.mjs',
+      );
+      stale = true;
+    }
+  } else {
+    writeFileSync(outPath, json);
+    console.log(`wrote ${outPath} (${json.length} bytes)`);
+  }
+}
+if (check && stale) process.exit(1);
+if (check) console.log('workflow-schema.json and action-schema.json are up to date');

@@ -48,6 +48,7 @@ export function readLocalAction(
       required: def.required === true || def.required === 'true',
       default: def.default === undefined || def.default === null ? undefined : String(def.default),
       deprecated: !!def.deprecationMessage,
+      deprecationMessage: typeof def.deprecationMessage === 'string' ? def.deprecationMessage : undefined,
     };
   }
   return { file, action: { runtime: m.runs?.using ?? '', inputs, outputs: Object.keys(m.outputs ?? {}) } };

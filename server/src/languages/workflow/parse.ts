@@ -835,7 +835,7 @@ const DEFAULT_HIDDEN = new Set<string>(['wait', 'wait-all', 'cancel', 'parallel'
  * `run` or `uses` step ...): like GitHub's reader, each key keeps the forms that have it; `uses` and `run` go first
  * since they say what a job or step is. Undefined when no key tells the forms apart (a step with only `name:`).
  */
-function pickForm(forms: readonly MappingForm[], es: Entry[]): MappingForm | undefined {
+export function pickForm(forms: readonly MappingForm[], es: Entry[]): MappingForm | undefined {
   const rank = (k: string) => (k === 'uses' ? 0 : k === 'run' ? 1 : 2);
   let left = forms;
   for (const e of [...es].sort((a, b) => rank(a.key) - rank(b.key))) {
@@ -848,7 +848,7 @@ function pickForm(forms: readonly MappingForm[], es: Entry[]): MappingForm | und
 }
 
 /** Whether a YAML scalar fits one of the scalar forms, as GitHub's reader decides (non-strings read as strings too). */
-function matchScalar(n: Scalar, forms: readonly ScalarForm[]): boolean {
+export function matchScalar(n: Scalar, forms: readonly ScalarForm[]): boolean {
   const v = n.value;
   const type = v === null || v === undefined ? 'null' : typeof v === 'boolean' ? 'boolean' : typeof v;
   for (const f of forms) {

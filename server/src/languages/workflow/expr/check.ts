@@ -213,9 +213,16 @@ const KIND_WORDS: Record<string, string> = {
   string: 'a string',
 };
 
+export interface ExpressionCheck {
+  issues: ExprIssue[];
+  /** The type each well-formed expression gives. */
+  types: Map<ExprSite, Ty>;
+}
+
 /** Checks every expression of the workflow once (share the result through `ctx.once`). */
-export function checkExpressions(model: WorkflowModel, env: TypingEnv = {}): ExprIssue[] {
+export function checkExpressions(model: WorkflowModel, env: TypingEnv = {}): ExpressionCheck {
   const issues: ExprIssue[] = [];
+  const types = new Map<ExprSite, Ty>();
   const typing = new Typing(model, env);
   for (const site of model.expressions) {
     if (site.error) {
@@ -230,9 +237,10 @@ export function checkExpressions(model: WorkflowModel, env: TypingEnv = {}): Exp
     }
     if (!site.expr) continue;
     const result = new SiteChecker(site, typing, issues).visit(site.expr);
+    types.set(site, result);
     placeCheck(site, result, issues);
   }
-  return issues;
+  return { issues, types };
 }
 
 /** What the value of a whole `${{ }}` must be where it stands. */
@@ -632,14 +640,18 @@ export function checkFormat(fmt: string, values: number, report: (message: strin
     }
 }
 
-/** The expression issues of the document being checked, computed once per check and shared by the rules. */
-export function expressionIssues(ctx: {
+type CheckContext = {
   model: WorkflowModel;
   path: string;
   workspace: TypingEnv['workspace'];
   once<T>(key: string, compute: () => T): T;
-}): ExprIssue[] {
-  return ctx.once('workflow:expression-issues', () =>
+};
+/** The expressions of the document being checked, checked once per check and shared by the rules. */
+export function expressionCheck(ctx: CheckContext): ExpressionCheck {
+  return ctx.once('workflow:expressions', () =>
     checkExpressions(ctx.model, { path: ctx.path, workspace: ctx.workspace }),
   );
+}
+export function expressionIssues(ctx: CheckContext): ExprIssue[] {
+  return expressionCheck(ctx).issues;
 }

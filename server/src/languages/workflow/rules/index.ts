@@ -30,6 +30,22 @@ import { rule as credentials } from './credentials';
 import { rule as reusableWorkflow } from './reusable-workflow';
 import { rule as workflowInputs } from './workflow-inputs';
 import { rule as shellcheck } from './shellcheck';
+import { rule as emptySection } from './empty-section';
+import { rule as deprecatedOutputCommands } from './deprecated-output-commands';
+import { rule as constantCondition } from './constant-condition';
+import { rule as scheduleInterval } from './schedule-interval';
+import { rule as eventNeverTriggers } from './event-never-triggers';
+import { rule as globNeverMatches } from './glob-never-matches';
+import { rule as matrixValues } from './matrix-values';
+import { rule as runnerUnavailable } from './runner-unavailable';
+import { rule as shellOnWindows } from './shell-on-windows';
+import { rule as imageTag } from './image-tag';
+import { rule as actionRequiredInput } from './action-required-input';
+import { rule as inputDefaultIgnored } from './input-default-ignored';
+import { rule as localAction } from './local-action';
+import { rule as actionMetadata } from './action-metadata';
+import { rule as unusedAnchor } from './unused-anchor';
+import { rule as numberValue } from './number-value';
 import { crossFileRules } from './cross-file';
 import { rule as retiredRuntime } from './retired-runtime';
 
@@ -71,5 +87,21 @@ export const rules: Rule<WorkflowModel>[] = [
   reusableWorkflow,
   workflowInputs,
   shellcheck,
+  emptySection,
+  deprecatedOutputCommands,
+  constantCondition,
+  scheduleInterval,
+  eventNeverTriggers,
+  globNeverMatches,
+  matrixValues,
+  runnerUnavailable,
+  shellOnWindows,
+  imageTag,
+  actionRequiredInput,
+  inputDefaultIgnored,
+  localAction,
+  actionMetadata,
+  unusedAnchor,
+  numberValue,
   ...crossFileRules,
 ];
