@@ -10,6 +10,7 @@ import { Service } from './service/service';
 import { LineIndex } from './text/lines';
 import type { Range } from 'vscode-languageserver-types';
 import { toSarif } from './cli/sarif';
+import { findShellcheck, ShellcheckRunner } from './tools/shellcheck';
 
 const VERSION = '0.1.0';
 const USAGE = `Usage: shipshape check [PATH...] [--kind KIND] [--format text|json|sarif] [--config FILE]
@@ -134,8 +135,14 @@ export interface FileResult {
   related: RelatedOut[][];
 }
 
-function run(opts: Options): { results: FileResult[]; service: Service } {
-  const service = new Service(languages, nodeFileSystem, (m) => process.stderr.write(`shipshape: ${m}\n`));
+async function run(opts: Options): Promise<{ results: FileResult[]; service: Service }> {
+  // The files given are trusted (the CLI runs where the user runs it): shellcheck runs when it is installed, on a
+  // binary outside the folders checked, many scripts per process.
+  const roots = opts.paths.map((p) => path.resolve(p));
+  const shellcheck = new ShellcheckRunner({ binary: () => findShellcheck(roots) });
+  const service = new Service(languages, nodeFileSystem, (m) => process.stderr.write(`shipshape: ${m}\n`), {
+    tools: shellcheck,
+  });
   let forced: Partial<Settings> | undefined;
   if (opts.config) {
     const text = nodeFileSystem.readFile(path.resolve(opts.config));
@@ -148,12 +155,21 @@ function run(opts: Options): { results: FileResult[]; service: Service } {
   const files = collectFiles(opts.paths, opts.kind);
   // Cross-file rules look other files up by kind (which workflows render this task definition?).
   for (const file of files) if (file.kind) service.workspace.addKnown(file.abs.split(path.sep).join('/'), file.kind);
-  for (const file of files) {
+  const check = (file: (typeof files)[number]) => {
     const text = nodeFileSystem.readFile(file.abs);
-    if (text === undefined) continue;
+    if (text === undefined) return undefined;
     const abs = file.abs.split(path.sep).join('/');
     const settings = forced ? service.settingsFor('/', forced) : service.settingsFor(abs);
-    const r = service.validate({ path: abs, text, kind: file.kind }, settings, { trusted: true });
+    return service.validate({ path: abs, text, kind: file.kind }, settings, { trusted: true });
+  };
+  // Every file first, so the scripts of all of them go to shellcheck in a few batches; then the files that waited
+  // for answers again (they are cached now).
+  const first = files.map(check);
+  const pending = first.flatMap((r) => (r?.pending ? [r.pending] : []));
+  if (pending.length) await Promise.all(pending);
+  for (const [i, file] of files.entries()) {
+    const r = first[i]?.pending ? check(file) : first[i];
+    if (!r) continue;
     const related = r.findings.map((f) =>
       (f.related ?? []).flatMap((x): RelatedOut[] => {
         const text = service.workspace.get(x.path)?.text ?? service.workspace.readText(x.path);
@@ -169,6 +185,7 @@ function run(opts: Options): { results: FileResult[]; service: Service } {
     );
     results.push({ path: file.shown, kind: r.kind, findings: r.findings, lines: r.lines, related });
   }
+  await shellcheck.dispose();
   return { results, service };
 }
 
@@ -221,7 +238,7 @@ export function formatJson(results: FileResult[]): string {
   );
 }
 
-export function main(argv: string[]): number {
+export async function main(argv: string[]): Promise<number> {
   let opts: ReturnType<typeof parseArgs>;
   try {
     opts = parseArgs(argv);
@@ -233,7 +250,7 @@ export function main(argv: string[]): number {
       process.stdout.write(VERSION + '\n');
       return 0;
     }
-    const { results, service } = run(opts);
+    const { results, service } = await run(opts);
     const out =
       opts.format === 'json'
         ? formatJson(results)
@@ -250,6 +267,5 @@ export function main(argv: string[]): number {
 }
 
 if (require.main === module) {
-  const code = main(process.argv.slice(2));
-  process.stdout.write('', () => process.exit(code));
+  void main(process.argv.slice(2)).then((code) => process.stdout.write('', () => process.exit(code)));
 }

@@ -38,6 +38,7 @@ import { pathToUri, uriToPath } from './engine/uri';
 import { detectKind } from './service/detect';
 import { Service, type DocumentInput } from './service/service';
 import { LineIndex } from './text/lines';
+import { findShellcheck, ShellcheckRunner } from './tools/shellcheck';
 
 /** VS Code language ids that decide the kind when the path cannot (untitled documents). */
 const KIND_BY_LANGUAGE_ID: Record<string, DocumentKind> = {
@@ -51,7 +52,10 @@ const DEBOUNCE_MS = 150;
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
-  const service = new Service(languages, nodeFileSystem, (m) => connection.console.error(m));
+  let roots: string[] = [];
+  // shellcheck, resolved on first use to a binary outside the workspace folders; run only for trusted checks.
+  const shellcheck = new ShellcheckRunner({ binary: () => findShellcheck(roots) });
+  const service = new Service(languages, nodeFileSystem, (m) => connection.console.error(m), { tools: shellcheck });
   const settingsCache = new Map<string, Promise<Partial<Settings>>>();
   const timers = new Map<string, NodeJS.Timeout>();
   let pullDiagnostics = false;
@@ -93,10 +97,31 @@ export function startServer(connection: Connection): void {
     return ruleDocUrl(code);
   };
 
-  async function diagnose(doc: TextDocument, isCancelled?: () => boolean) {
+  /** Versions whose pending tool answers were already followed by a new check (at most a few rounds each). */
+  const toolRounds = new Map<string, { version: number; rounds: number }>();
+
+  /**
+   * When a check still waits for external tools (shellcheck in the background), checks the document again once they
+   * answered, if it is still at that version (a newer version has its own check); `then` publishes or refreshes.
+   */
+  function followTools(doc: TextDocument, pending: Promise<void> | undefined, then: () => void) {
+    if (!pending) return;
+    const seen = toolRounds.get(doc.uri);
+    const rounds = seen?.version === doc.version ? seen.rounds + 1 : 1;
+    if (rounds > 3) return;
+    toolRounds.set(doc.uri, { version: doc.version, rounds });
+    void pending.then(() => {
+      if (documents.get(doc.uri)?.version === doc.version) then();
+    });
+  }
+
+  async function diagnose(doc: TextDocument, isCancelled?: () => boolean, then?: () => void) {
     const settings = await settingsFor(doc.uri);
     const inp = input(doc);
-    const result = service.validate(inp, settings, { trusted, isCancelled });
+    const stale = () => documents.get(doc.uri)?.version !== doc.version || !!isCancelled?.();
+    // In slices: a large workflow's rules never hold the event loop while the user types.
+    const result = await service.validateSliced(inp, settings, { trusted, isCancelled: stale });
+    followTools(doc, result.pending, then ?? (() => void publish(doc)));
     const otherLines = (p: string) => {
       const open = documents.get(pathToUri(p));
       if (open) return new LineIndex(open.getText());
@@ -160,7 +185,7 @@ export function startServer(connection: Connection): void {
     const init = (params.initializationOptions ?? {}) as { trusted?: boolean; docsPath?: string };
     trusted = init.trusted ?? true;
     docsBase = init.docsPath ?? path.resolve(__dirname, '..', 'docs', 'rules');
-    const roots = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri));
+    roots = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri));
     if (!roots.length && params.rootUri) roots.push(uriToPath(params.rootUri));
     setImmediate(() => {
       for (const root of roots)
@@ -249,7 +274,11 @@ export function startServer(connection: Connection): void {
   connection.languages.diagnostics.on(async (params, token) => {
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
-    const items = await diagnose(doc, () => token.isCancellationRequested);
+    const items = await diagnose(
+      doc,
+      () => token.isCancellationRequested,
+      () => void connection.languages.diagnostics.refresh(),
+    );
     return { kind: DocumentDiagnosticReportKind.Full, items };
   });
 
@@ -360,6 +389,8 @@ export function startServer(connection: Connection): void {
     }
     return actions;
   });
+
+  connection.onShutdown(() => shellcheck.dispose());
 
   documents.listen(connection);
   connection.listen();

@@ -3,6 +3,7 @@ import { formatMessage } from './messages';
 import { createOnce } from './once';
 import type {
   DocumentKind,
+  ExternalTools,
   Finding,
   Language,
   Report,
@@ -23,6 +24,8 @@ export interface AnalyzeInput<M> {
   workspace: WorkspaceIndex;
   settings: Settings;
   trusted: boolean;
+  /** External tools for the rules (trusted workspaces only). */
+  tools?: ExternalTools;
   /** Called once per failing rule; the rule then gives nothing for this document. */
   onRuleError?: (rule: Rule, error: unknown) => void;
   /** Checked between rules; when true the analysis stops early. */
@@ -46,6 +49,17 @@ export function resolveSeverity(
 
 /** Runs every enabled rule of the language over one parsed document. */
 export function analyze<M>(input: AnalyzeInput<M>): Finding[] {
+  const steps = analyzeSteps(input);
+  let r = steps.next();
+  while (!r.done) r = steps.next();
+  return r.value;
+}
+
+/**
+ * The same analysis one rule at a time: the generator yields after each rule, so a host that must not block (the
+ * language server) can run the rules of a large document in slices and stop when the document changed.
+ */
+export function* analyzeSteps<M>(input: AnalyzeInput<M>): Generator<void, Finding[]> {
   const { language, settings } = input;
   const overrides = safeOverrides(input);
   const findings: Finding[] = [];
@@ -65,6 +79,7 @@ export function analyze<M>(input: AnalyzeInput<M>): Finding[] {
       workspace: input.workspace,
       settings,
       trusted: input.trusted,
+      tools: input.tools,
       once,
       report: (r) => {
         reports.push(r);
@@ -90,6 +105,7 @@ export function analyze<M>(input: AnalyzeInput<M>): Finding[] {
         message: formatMessage(rule.meta, r.messageId, r.data),
       });
     }
+    yield;
   }
   findings.sort((a, b) => a.start - b.start || a.end - b.end || a.code.localeCompare(b.code));
   return findings;

@@ -1,4 +1,4 @@
-import { analyze, resolveSeverity } from '../engine/analyze';
+import { analyze, analyzeSteps, resolveSeverity, type AnalyzeInput } from '../engine/analyze';
 import { builtinRules, binaryFile, fileTooLarge, internalError } from '../engine/builtin-rules';
 import { CONFIG_FILE, mergeSettings, parseConfig, type ConfigFile } from '../engine/config';
 import { safeFixEdits } from '../engine/fixes';
@@ -22,6 +22,8 @@ import type {
   SelectionSpan,
   Settings,
   Span,
+  ToolRunner,
+  ToolSession,
   WorkspaceIndex,
 } from '../engine/types';
 import { DEFAULT_SETTINGS } from '../engine/types';
@@ -39,12 +41,24 @@ export interface DocumentInput {
 export interface ValidateOptions {
   trusted?: boolean;
   isCancelled?: () => boolean;
+  /** Whether to run external tools (default: when trusted). Fix-all does without: no tool finding has a fix. */
+  tools?: boolean;
 }
 
 export interface ValidateResult {
   kind: DocumentKind | undefined;
   findings: Finding[];
   lines: LineIndex;
+  /**
+   * Resolves when external tools (shellcheck) have the answers this check was still waiting for: check the document
+   * again then (the answers are cached). Undefined when nothing is pending.
+   */
+  pending?: Promise<void>;
+}
+
+export interface ServiceOptions {
+  /** Runs external tools (shellcheck) for trusted checks; without it no rule gets `ctx.tools`. */
+  tools?: ToolRunner;
 }
 
 export type ErrorLogger = (message: string) => void;
@@ -68,6 +82,7 @@ export class Service {
     languages: Language[],
     fs: FileSystem,
     private readonly log: ErrorLogger = () => {},
+    private readonly options: ServiceOptions = {},
   ) {
     this.registry = new Registry(languages);
     this.workspace = new Workspace(
@@ -119,6 +134,42 @@ export class Service {
   }
 
   validate(doc: DocumentInput, settings: Settings, opts: ValidateOptions = {}): ValidateResult {
+    const p = this.prepare(doc, settings, opts);
+    if ('findings' in p) return p;
+    return this.finish(p, analyze(p.input));
+  }
+
+  /**
+   * The same check, its rules run in slices of at most about `sliceMs` of work each, yielding to the event loop in
+   * between (a language server must not hold its event loop while the user types). Stops early, with what it has,
+   * when `opts.isCancelled` says the document moved on.
+   */
+  async validateSliced(
+    doc: DocumentInput,
+    settings: Settings,
+    opts: ValidateOptions = {},
+    sliceMs = 8,
+  ): Promise<ValidateResult> {
+    const p = this.prepare(doc, settings, opts);
+    if ('findings' in p) return p;
+    const steps = analyzeSteps(p.input);
+    let last = performance.now();
+    let r = steps.next();
+    while (!r.done) {
+      if (performance.now() - last > sliceMs) {
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        last = performance.now();
+      }
+      r = steps.next();
+    }
+    return this.finish(p, r.value);
+  }
+
+  private prepare(
+    doc: DocumentInput,
+    settings: Settings,
+    opts: ValidateOptions,
+  ): ValidateResult | { input: AnalyzeInput<unknown>; kind: DocumentKind; lines: LineIndex; session?: ToolSession } {
     const kind = this.kindOf(doc);
     const language = kind && this.registry.language(kind);
     if (!kind || !language) return { kind, findings: [], lines: new LineIndex(doc.text) };
@@ -134,7 +185,8 @@ export class Service {
         lines: new LineIndex(doc.text),
       };
     }
-    const findings = analyze({
+    const session = opts.trusted && opts.tools !== false ? this.options.tools?.session(doc.path) : undefined;
+    const input: AnalyzeInput<unknown> = {
       language,
       path: doc.path,
       kind,
@@ -144,19 +196,28 @@ export class Service {
       workspace: this.trackingView(doc.path, parsed),
       settings,
       trusted: opts.trusted ?? false,
+      tools: session,
       isCancelled: opts.isCancelled,
       onRuleError: (rule, error) =>
         this.logOnce(
           `rule:${rule.meta.code}`,
           `rule ${rule.meta.code} (${rule.meta.id}) failed on ${doc.path}: ${stack(error)}`,
         ),
-    });
-    return { kind, findings, lines: parsed.lines };
+    };
+    return { input, kind, lines: parsed.lines, session };
+  }
+
+  private finish(
+    p: { kind: DocumentKind; lines: LineIndex; session?: ToolSession },
+    findings: Finding[],
+  ): ValidateResult {
+    const pending = p.session?.settled();
+    return pending ? { kind: p.kind, findings, lines: p.lines, pending } : { kind: p.kind, findings, lines: p.lines };
   }
 
   /** The safe fixes of a document, as non-overlapping edits (fix-all). */
   fixAll(doc: DocumentInput, settings: Settings, opts: ValidateOptions = {}): OffsetEdit[] {
-    return safeFixEdits(this.validate(doc, settings, opts).findings);
+    return safeFixEdits(this.validate(doc, settings, { ...opts, tools: false }).findings);
   }
 
   complete(doc: DocumentInput, offset: number, settings: Settings): Completion[] {

@@ -769,55 +769,57 @@ class Walker {
     }
     const raw = src.slice(cStart, cEnd);
     const sites: ExprSite[] = [];
-    const base = { av, isIf, key, path, definition, scalar: s, job: scope.job, step: scope.step };
+    // One object shape for every site (all fields set at creation): the checker visits thousands of them.
+    const site = (start: number, end: number, wrapped: boolean, outerStart: number, outerEnd: number): ExprSite => ({
+      start,
+      end,
+      src: src.slice(start, end),
+      expr: undefined,
+      error: undefined,
+      av,
+      isIf,
+      key,
+      path,
+      definition,
+      scalar: s,
+      job: scope.job,
+      step: scope.step,
+      wrapped,
+      outerStart,
+      outerEnd,
+    });
     let i = raw.indexOf('${{');
     while (i >= 0) {
       const open = cStart + i;
       const close = findClose(raw, i + 3);
       const innerStart = open + 3;
       const innerEnd = close < 0 ? cEnd : cStart + close;
-      const site: ExprSite = {
-        ...base,
-        start: innerStart,
-        end: innerEnd,
-        src: src.slice(innerStart, innerEnd),
-        wrapped: true,
-        outerStart: open,
-        outerEnd: close < 0 ? cEnd : innerEnd + 2,
-      };
+      const one = site(innerStart, innerEnd, true, open, close < 0 ? cEnd : innerEnd + 2);
       if (close < 0)
-        site.error = { start: 0, end: raw.length - i - 3, message: 'the expression is not closed with "}}"' };
-      sites.push(site);
+        one.error = { start: 0, end: raw.length - i - 3, message: 'the expression is not closed with "}}"' };
+      sites.push(one);
       if (close < 0) break;
       i = raw.indexOf('${{', close + 2);
     }
     if (av.none) {
-      for (const site of sites)
-        this.issue({ kind: 'expression-not-allowed', start: site.outerStart, end: site.outerEnd, section: path });
+      for (const x of sites)
+        this.issue({ kind: 'expression-not-allowed', start: x.outerStart, end: x.outerEnd, section: path });
       return false;
     }
     if (isIf && sites.length === 0 && s.value.trim() !== '') {
       const lead = raw.length - raw.trimStart().length;
       const start = cStart + lead;
       const end = cStart + raw.trimEnd().length;
-      sites.push({
-        ...base,
-        start,
-        end,
-        src: src.slice(start, end),
-        wrapped: false,
-        outerStart: start,
-        outerEnd: end,
-      });
+      sites.push(site(start, end, false, start, end));
       if (block || node.type === 'QUOTE_DOUBLE') sites[0].src = s.value.trim();
     }
-    for (const site of sites) {
-      if (!site.error) {
-        const r = parseExpression(site.src);
-        site.expr = r.expr;
-        site.error = r.error;
+    for (const x of sites) {
+      if (!x.error) {
+        const r = parseExpression(x.src);
+        x.expr = r.expr;
+        x.error = r.error;
       }
-      this.m.expressions.push(site);
+      this.m.expressions.push(x);
     }
     return sites.length > 0;
   }

@@ -189,8 +189,15 @@ export const FUNCTION_NAMES: Record<string, string> = {
 const SPECIAL = new Set(['success', 'always', 'cancelled', 'failure', 'hashfiles']);
 const ORDINAL = ['first', 'second', 'third', 'fourth', 'fifth'];
 
+const ACCEPTED = new Map<string, Set<Ty['k']> | undefined>();
 /** What a place of the workflow accepts when its whole value is one `${{ }}`, from the schema; undefined: a string. */
 function acceptedKinds(definition: string): Set<Ty['k']> | undefined {
+  if (ACCEPTED.has(definition)) return ACCEPTED.get(definition);
+  const kinds = computeKinds(definition);
+  ACCEPTED.set(definition, kinds);
+  return kinds;
+}
+function computeKinds(definition: string): Set<Ty['k']> | undefined {
   const d = def(definition);
   const kinds = new Set<Ty['k']>();
   if (d.mappings.length) kinds.add('object');
@@ -245,7 +252,10 @@ export function checkExpressions(model: WorkflowModel, env: TypingEnv = {}): Exp
 
 /** What the value of a whole `${{ }}` must be where it stands. */
 function placeCheck(site: ExprSite, t: Ty, issues: ExprIssue[]) {
-  if (!site.wrapped || site.isIf || t.k === 'any') return;
+  if (!site.wrapped || site.isIf || t.k === 'any' || t.k === 'string' || t.k === 'number') {
+    // A string or a number fits a text; elsewhere only the whole-expression case below has anything to say.
+    if (!site.wrapped || site.isIf || t.k === 'any' || !isWhole(site)) return;
+  }
   const report = (message: string) =>
     issues.push({ kind: 'type', start: site.outerStart, end: site.outerEnd, message, site });
   const kinds = isWhole(site) ? acceptedKinds(site.definition) : undefined;
@@ -267,9 +277,17 @@ function placeCheck(site: ExprSite, t: Ty, issues: ExprIssue[]) {
     );
 }
 
+const WHOLE = new WeakMap<object, boolean>();
+/** Whether the site's scalar is exactly one `${{ }}` (decided once per scalar: a script holds many sites). */
 function isWhole(site: ExprSite): boolean {
-  const v = site.scalar.value.trim();
-  return v.startsWith('${{') && v.endsWith('}}') && v.indexOf('${{', 3) < 0;
+  const s = site.scalar;
+  let w = WHOLE.get(s);
+  if (w === undefined) {
+    const v = s.value.trim();
+    w = v.startsWith('${{') && v.endsWith('}}') && v.indexOf('${{', 3) < 0;
+    WHOLE.set(s, w);
+  }
+  return w;
 }
 
 function placeName(site: ExprSite): string {

@@ -418,8 +418,10 @@ export class Typing {
     if (!job.matrix) {
       // `matrix: ${{ fromJSON('{...}') }}` of a literal is typed from the JSON; any other expression is anything.
       const strategy = asMap(entry(job.node, doc, 'strategy', false)?.value, doc);
+      // `strategy: ${{ ... }}`: anything.
+      if (!strategy) return looseMap(ANY);
       const m = asScalar(entry(strategy, doc, 'matrix', false)?.value, doc);
-      if (!strategy || !entry(strategy, doc, 'matrix', false)) return obj({});
+      if (!entry(strategy, doc, 'matrix', false)) return obj({});
       const lit =
         typeof m?.value === 'string' ? /^\s*\$\{\{\s*fromjson\('((?:[^']|'')*)'\)\s*\}\}\s*$/i.exec(m.value) : null;
       if (lit) {

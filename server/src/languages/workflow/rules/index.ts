@@ -30,6 +30,7 @@ import { rule as credentials } from './credentials';
 import { rule as reusableWorkflow } from './reusable-workflow';
 import { rule as workflowInputs } from './workflow-inputs';
 import { rule as shellcheck } from './shellcheck';
+import { rule as shellcheckStyle } from './shellcheck-style';
 import { rule as emptySection } from './empty-section';
 import { rule as deprecatedOutputCommands } from './deprecated-output-commands';
 import { rule as constantCondition } from './constant-condition';
@@ -87,6 +88,7 @@ export const rules: Rule<WorkflowModel>[] = [
   reusableWorkflow,
   workflowInputs,
   shellcheck,
+  shellcheckStyle,
   emptySection,
   deprecatedOutputCommands,
   constantCondition,

@@ -36,6 +36,7 @@ const UNTRUSTED = [
 
 /** The untrusted fields a property chain reads (several through a `*` filter). */
 function untrustedReached(chain: string): string[] {
+  if (!chain.startsWith('github.event.') && chain !== 'github.head_ref') return [];
   const parts = chain.split('.');
   const out: string[] = [];
   for (const u of UNTRUSTED)
