@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import {
   CodeActionKind,
@@ -89,12 +90,16 @@ export function startServer(connection: Connection): void {
     return service.settingsFor(uriToPath(uri), resolved);
   }
 
+  // One look at the disk per rule code, not one per finding and publish.
+  const docsUrls = new Map<string, string>();
   const docsUrl = (code: string) => {
-    if (docsBase) {
-      const file = path.join(docsBase, `${code}.md`);
-      if (fs.existsSync(file)) return pathToFileURL(file).href;
+    let url = docsUrls.get(code);
+    if (url === undefined) {
+      const file = docsBase ? path.join(docsBase, `${code}.md`) : undefined;
+      url = file && fs.existsSync(file) ? pathToFileURL(file).href : ruleDocUrl(code);
+      docsUrls.set(code, url);
     }
-    return ruleDocUrl(code);
+    return url;
   };
 
   /** Versions whose pending tool answers were already followed by a new check (at most a few rounds each). */
@@ -291,6 +296,8 @@ export function startServer(connection: Connection): void {
   connection.onCompletion(async (params, token) => {
     const doc = documents.get(params.textDocument.uri);
     if (!doc || token.isCancellationRequested) return [];
+    await service.parseAhead(input(doc));
+    if (token.isCancellationRequested || documents.get(params.textDocument.uri)?.version !== doc.version) return [];
     const offset = doc.offsetAt(params.position);
     const lines = new LineIndex(doc.getText());
     return service
@@ -301,6 +308,7 @@ export function startServer(connection: Connection): void {
   connection.onHover(async (params) => {
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return null;
+    await service.parseAhead(input(doc));
     const hover = service.hover(input(doc), doc.offsetAt(params.position), await settingsFor(doc.uri));
     return hover ? toHover(hover, new LineIndex(doc.getText())) : null;
   });
@@ -391,6 +399,46 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onShutdown(() => shellcheck.dispose());
+
+  // For the benchmark (scripts/bench/typing.mjs): how long the event loop was held, when asked for with this variable.
+  // The wall-clock delay includes time the OS gave other processes; the CPU time of the main thread between two ticks
+  // of a 1 ms timer (Linux: /proc/thread-self/schedstat, in nanoseconds) says how long the server itself held it.
+  if (process.env.SHIPSHAPE_LOOP_STATS) {
+    const delay = monitorEventLoopDelay({ resolution: 1 });
+    delay.enable();
+    const threadCpu = (): number => {
+      try {
+        return Number(fs.readFileSync('/proc/thread-self/schedstat', 'utf8').split(' ')[0]) / 1e6;
+      } catch {
+        const c = process.cpuUsage();
+        return (c.user + c.system) / 1000;
+      }
+    };
+    let lastCpu = threadCpu();
+    let maxCpuMs = 0;
+    const probe = setInterval(() => {
+      const cpu = threadCpu();
+      maxCpuMs = Math.max(maxCpuMs, cpu - lastCpu);
+      lastCpu = cpu;
+    }, 1);
+    probe.unref();
+    connection.onRequest('shipshape/loopStats', (params: { reset?: boolean } | undefined) => {
+      const ms = (ns: number) => Math.round(ns / 1e4) / 100;
+      const stats = {
+        maxMs: ms(delay.max),
+        p99Ms: ms(delay.percentile(99)),
+        meanMs: ms(delay.mean),
+        maxCpuMs: Math.round(maxCpuMs * 100) / 100,
+        samples: delay.count,
+        shellcheck: { ...shellcheck.stats },
+      };
+      if (params?.reset) {
+        delay.reset();
+        maxCpuMs = 0;
+      }
+      return stats;
+    });
+  }
 
   documents.listen(connection);
   connection.listen();

@@ -323,6 +323,8 @@ export interface Language<M = any> {
   /** Extra inline-ignore syntaxes, e.g. `# hadolint ignore=DL3007`: returns the codes a comment line ignores. */
   ignoreComment?(commentLine: string): string[] | undefined;
   parse(text: string, path: string): M;
+  /** The same parse in steps (it yields between parts), for hosts that parse large documents in slices. */
+  parseSteps?(text: string, path: string): Generator<void, M>;
   rules: Rule<M>[];
   /** A rule's doc example as a whole file of this kind (a Dockerfile example without FROM gets one). */
   exampleFile?(example: string): string;

@@ -150,6 +150,8 @@ export class Service {
     opts: ValidateOptions = {},
     sliceMs = 8,
   ): Promise<ValidateResult> {
+    await this.parseAhead(doc, sliceMs);
+    if (opts.isCancelled?.()) return { kind: this.kindOf(doc), findings: [], lines: new LineIndex(doc.text) };
     const p = this.prepare(doc, settings, opts);
     if ('findings' in p) return p;
     const steps = analyzeSteps(p.input);
@@ -163,6 +165,35 @@ export class Service {
       r = steps.next();
     }
     return this.finish(p, r.value);
+  }
+
+  /**
+   * Parses a document ahead of a check or an editor request, in slices of at most about `sliceMs` when its language
+   * parses in steps, so the work that follows finds the parse cached and a large document never blocks the host.
+   */
+  async parseAhead(doc: DocumentInput, sliceMs = 8): Promise<void> {
+    const kind = this.kindOf(doc);
+    const language = kind && this.registry.language(kind);
+    if (!kind || !language?.parseSteps || doc.text.includes('\u0000')) return;
+    const hit = this.lastParse.get(doc.path);
+    if (hit && hit.text === doc.text && hit.kind === kind) return;
+    let model: unknown;
+    try {
+      const steps = language.parseSteps(doc.text, doc.path);
+      let last = performance.now();
+      let r = steps.next();
+      while (!r.done) {
+        if (performance.now() - last > sliceMs) {
+          await new Promise<void>((resolve) => setImmediate(resolve));
+          last = performance.now();
+        }
+        r = steps.next();
+      }
+      model = r.value;
+    } catch {
+      return; // the synchronous parse reports it
+    }
+    this.remember({ path: doc.path, kind, text: doc.text, lines: new LineIndex(doc.text), model });
   }
 
   private prepare(
@@ -283,15 +314,18 @@ export class Service {
     const hit = this.lastParse.get(doc.path);
     if (hit && hit.text === doc.text && hit.kind === kind) return hit;
     const language = this.registry.language(kind)!;
-    const parsed: ParsedFile = {
+    return this.remember({
       path: doc.path,
       kind,
       text: doc.text,
       lines: new LineIndex(doc.text),
       model: language.parse(doc.text, doc.path),
-    };
-    this.lastParse.delete(doc.path);
-    this.lastParse.set(doc.path, parsed);
+    });
+  }
+
+  private remember(parsed: ParsedFile): ParsedFile {
+    this.lastParse.delete(parsed.path);
+    this.lastParse.set(parsed.path, parsed);
     while (this.lastParse.size > 64) this.lastParse.delete(this.lastParse.keys().next().value as string);
     return parsed;
   }

@@ -1,6 +1,6 @@
 /** GitHub Actions workflows: `.github/workflows/*.yml`. */
 import type { Language } from '../../engine/types';
-import { parseWorkflow, type WorkflowModel } from './parse';
+import { parseWorkflow, parseWorkflowSteps, type WorkflowModel } from './parse';
 import { rules } from './rules';
 import { complete } from './features/complete';
 import { hover } from './features/hover';
@@ -15,6 +15,7 @@ export const language: Language<WorkflowModel> = {
   kind: 'workflow',
   lineComment: '#',
   parse: (text) => parseWorkflow(text),
+  parseSteps: (text) => parseWorkflowSteps(text),
   rules,
   // Values that name something in another file (a task definition's container, a Dockerfile's
   // stage or ARG) complete and resolve from that file first.

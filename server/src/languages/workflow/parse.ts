@@ -163,6 +163,17 @@ export interface WorkflowModel {
 }
 
 export function parseWorkflow(text: string): WorkflowModel {
+  const steps = parseWorkflowSteps(text);
+  let r = steps.next();
+  while (!r.done) r = steps.next();
+  return r.value;
+}
+
+/**
+ * The same parse in steps: it yields after reading the YAML and after checking each job against the schema, so a host
+ * that must not block (the language server) can parse a large workflow in slices.
+ */
+export function* parseWorkflowSteps(text: string): Generator<void, WorkflowModel> {
   const model: WorkflowModel = {
     text,
     problems: [],
@@ -223,10 +234,16 @@ export function parseWorkflow(text: string): WorkflowModel {
       messageId: 'syntax',
     });
   }
+  yield;
   try {
     const w = new Walker(model, doc);
     w.extract(full);
     w.validate();
+    // The jobs, one at a time (the walk of the rest of the workflow left them for now).
+    for (const job of w.deferred) {
+      yield;
+      job();
+    }
   } catch (e) {
     // A bug in the walk must not lose the parse; report it where the user can see it.
     model.problems.push({
@@ -270,6 +287,8 @@ interface Scope {
 class Walker {
   private readonly text: string;
   private readonly jobOf = new Map<unknown, Job>();
+  /** The checks of the jobs, run one by one after the rest (see parseWorkflowSteps). */
+  readonly deferred: (() => void)[] = [];
   private readonly stepOf = new Map<unknown, Step>();
   constructor(
     private readonly m: WorkflowModel,
@@ -640,7 +659,10 @@ class Walker {
       if (form?.looseValue) {
         if (e.key === '' && form.looseKey && def(form.looseKey).scalars.some((f) => f.kind === 'string' && f.nonEmpty))
           this.issue({ kind: 'empty', start: e.keyStart, end: e.keyEnd, section: path });
-        this.check(e.value, def(form.looseValue), av, join(path, e.key), e.key, scope);
+        const value = def(form.looseValue);
+        if (form.name === 'jobs')
+          this.deferred.push(() => this.check(e.value, value, av, join(path, e.key), e.key, scope));
+        else this.check(e.value, value, av, join(path, e.key), e.key, scope);
         continue;
       }
       if (ownsKeys) continue;
