@@ -14,7 +14,8 @@ export const rule = defineRule<WorkflowModel>({
     docs: {
       rationale:
         'A malformed expression fails the run when GitHub evaluates it. ' +
-        'Strings use single quotes, comparison is `==`, and every `${{` needs its `}}`.',
+        'Strings use single quotes, comparison is `==`, and every `${{` needs its `}}`. Severity error: GitHub ' +
+        'rejects the workflow when it loads it.',
       incorrect:
         'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n   ' +
         '   - run: echo hi\n        if: ${{ github.ref = "refs/heads/main" }}\n',

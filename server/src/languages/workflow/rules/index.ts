@@ -50,11 +50,17 @@ import { rule as numberValue } from './number-value';
 import { crossFileRules } from './cross-file';
 import { rule as retiredRuntime } from './retired-runtime';
 
-const syntax = syntaxRule<WorkflowModel>('WF000', 'workflow', 'YAML', {
-  incorrect:
-    'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    runs-on: windows-latest\n    steps: [{ run: make }]\n',
-  correct: 'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps: [{ run: make }]\n',
-});
+const syntax = syntaxRule<WorkflowModel>(
+  'WF000',
+  'workflow',
+  'YAML',
+  {
+    incorrect:
+      'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    runs-on: windows-latest\n    steps: [{ run: make }]\n',
+    correct: 'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps: [{ run: make }]\n',
+  },
+  ['actionlint syntax-check'],
+);
 
 export const rules: Rule<WorkflowModel>[] = [
   syntax,

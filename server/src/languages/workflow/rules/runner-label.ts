@@ -97,7 +97,8 @@ export const rule = defineRule<WorkflowModel>({
     });
     for (const r of ctx.once('workflow:runner-labels', () => runnerLabels(ctx.model))) {
       for (const l of r.labels) {
-        if (l.value.includes('${{')) continue;
+        // An expression is known at run time; an empty label is the schema's (WF007).
+        if (l.value.includes('${{') || l.value.trim() === '') continue;
         const v = l.value.toLowerCase();
         if (known.has(v) || RETIRED_LABELS[v] || LARGER_RUNNER.test(v)) continue;
         // Larger runners and self-hosted runners carry custom labels; a label close to a hosted one is a typo.

@@ -163,7 +163,10 @@ export const rule = defineRule<WorkflowModel>({
       const step = site.step!;
       const name = envName(path);
       const value = `\${{ ${site.src.trim()} }}`;
-      const use = inScript ? `process.env.${name}` : `$${name}`;
+      // Inside single quotes the shell expands nothing: close them around the variable.
+      const lineStart = text.lastIndexOf('\n', site.outerStart - 1) + 1;
+      const quoted = !inScript && (text.slice(lineStart, site.outerStart).match(/'/g)?.length ?? 0) % 2 === 1;
+      const use = inScript ? `process.env.${name}` : quoted ? `'"$${name}"'` : `$${name}`;
       const edits = [{ start: site.outerStart, end: site.outerEnd, newText: use }];
       const envEntry = entry(step.node, doc, 'env', false);
       if (envEntry) {

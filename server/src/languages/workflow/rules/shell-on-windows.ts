@@ -15,7 +15,7 @@ export const rule = defineRule<WorkflowModel>({
       rationale:
         "GitHub's documented shells on Windows are bash (Git Bash), pwsh, powershell, cmd and python; `sh` is " +
         'for Linux and macOS. It may still resolve to the `sh` of Git for Windows on hosted runners, which is why ' +
-        'this is a warning, not an error: the script runs somewhere it was not written for.',
+        'this is a warning, not an error (severity warning): the script runs somewhere it was not written for.',
       incorrect:
         'on: push\njobs:\n  build:\n    runs-on: windows-latest\n    steps:\n      - run: echo hi\n        shell: sh\n',
       correct:

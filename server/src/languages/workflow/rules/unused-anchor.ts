@@ -25,14 +25,16 @@ export const rule = defineRule<WorkflowModel>({
   check(ctx) {
     for (const a of ctx.model.anchors) {
       if (a.used) continue;
-      // Removing `&name` and the space after it leaves the value as it was.
-      const end = ctx.text[a.end] === ' ' ? a.end + 1 : a.end;
+      // Removing `&name` with one space beside it leaves the value as it was.
+      const after = ctx.text[a.end] === ' ';
+      const start = !after && ctx.text[a.start - 1] === ' ' ? a.start - 1 : a.start;
+      const end = after ? a.end + 1 : a.end;
       ctx.report({
         start: a.start,
         end: a.end,
         messageId: 'unused',
         data: { name: a.name },
-        fix: { title: `Remove "&${a.name}"`, edits: [{ start: a.start, end, newText: '' }], safe: true },
+        fix: { title: `Remove "&${a.name}"`, edits: [{ start, end, newText: '' }], safe: true },
       });
     }
   },
