@@ -139,7 +139,8 @@ async function run(opts: Options): Promise<{ results: FileResult[]; service: Ser
   // The files given are trusted (the CLI runs where the user runs it): shellcheck runs when it is installed, on a
   // binary outside the folders checked, many scripts per process.
   const roots = opts.paths.map((p) => path.resolve(p));
-  const shellcheck = new ShellcheckRunner({ binary: () => findShellcheck(roots) });
+  // A process costs about 40 ms of CPU to start: the CLI gives each one many scripts.
+  const shellcheck = new ShellcheckRunner({ binary: () => findShellcheck(roots), batch: 96 });
   const service = new Service(languages, nodeFileSystem, (m) => process.stderr.write(`shipshape: ${m}\n`), {
     tools: shellcheck,
   });
@@ -160,16 +161,23 @@ async function run(opts: Options): Promise<{ results: FileResult[]; service: Ser
     if (text === undefined) return undefined;
     const abs = file.abs.split(path.sep).join('/');
     const settings = forced ? service.settingsFor('/', forced) : service.settingsFor(abs);
-    return service.validate({ path: abs, text, kind: file.kind }, settings, { trusted: true });
+    const doc = { path: abs, text, kind: file.kind };
+    return { doc, settings, result: service.validate(doc, settings, { trusted: true }) };
   };
-  // Every file first, so the scripts of all of them go to shellcheck in a few batches; then the files that waited
-  // for answers again (they are cached now).
-  const first = files.map(check);
-  const pending = first.flatMap((r) => (r?.pending ? [r.pending] : []));
+  // Every file first, starting shellcheck on a full batch of scripts whenever one is ready so it runs while the next
+  // files are checked; then, for the files that waited, only the rules that waited run again (answers cached now).
+  const first: ReturnType<typeof check>[] = [];
+  for (const file of files) {
+    const c = check(file);
+    first.push(c);
+    if (shellcheck.queued >= shellcheck.batchSize) await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+  const pending = first.flatMap((c) => (c?.result.pending ? [c.result.pending] : []));
   if (pending.length) await Promise.all(pending);
   for (const [i, file] of files.entries()) {
-    const r = first[i]?.pending ? check(file) : first[i];
-    if (!r) continue;
+    const c = first[i];
+    if (!c) continue;
+    const r = c.result.pending ? service.recheck(c.doc, c.settings, c.result, { trusted: true }) : c.result;
     const related = r.findings.map((f) =>
       (f.related ?? []).flatMap((x): RelatedOut[] => {
         const text = service.workspace.get(x.path)?.text ?? service.workspace.readText(x.path);

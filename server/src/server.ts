@@ -30,7 +30,7 @@ import {
   toWorkspaceEditOf,
 } from './lsp/convert';
 import { ruleDocUrl } from './engine/docs';
-import type { DocumentKind, Settings } from './engine/types';
+import type { DocumentKind, Finding, Settings } from './engine/types';
 import { languages } from './languages';
 import { nodeFileSystem } from './node-fs';
 import { scanWorkspace } from './lsp/scan';
@@ -126,7 +126,19 @@ export function startServer(connection: Connection): void {
     const stale = () => documents.get(doc.uri)?.version !== doc.version || !!isCancelled?.();
     // In slices: a large workflow's rules never hold the event loop while the user types.
     const result = await service.validateSliced(inp, settings, { trusted, isCancelled: stale });
-    followTools(doc, result.pending, then ?? (() => void publish(doc)));
+    // Once shellcheck answered: only the rules that waited run again, their findings replace theirs.
+    const recheck = () => {
+      try {
+        send(doc, service.recheck(inp, settings, result, { trusted }));
+      } catch (e) {
+        connection.console.error(`validation failed for ${doc.uri}: ${(e as Error)?.stack ?? e}`);
+      }
+    };
+    followTools(doc, result.pending, then ?? recheck);
+    return toDiagnostics(doc, result);
+  }
+
+  function toDiagnostics(doc: TextDocument, result: { findings: Finding[]; lines: LineIndex }) {
     const otherLines = (p: string) => {
       const open = documents.get(pathToUri(p));
       if (open) return new LineIndex(open.getText());
@@ -136,6 +148,11 @@ export function startServer(connection: Connection): void {
     return result.findings.map((f) =>
       toDiagnostic(f, { uri: doc.uri, lines: result.lines, docsUrl, toUri: pathToUri, otherLines }),
     );
+  }
+
+  function send(doc: TextDocument, result: { findings: Finding[]; lines: LineIndex }) {
+    if (documents.get(doc.uri)?.version === doc.version)
+      connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: toDiagnostics(doc, result) });
   }
 
   async function publish(doc: TextDocument) {

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { findShellcheck, ShellcheckRunner } from '../../server/src/tools/shellcheck';
+import { findShellcheck, needsNoCheck, ShellcheckRunner } from '../../server/src/tools/shellcheck';
 import { shellcheckInstalled } from '../helpers/context';
 
 const skip = !shellcheckInstalled() && 'shellcheck is not installed';
@@ -87,4 +87,29 @@ test('many checks queued together share a few processes (the CLI)', { skip }, as
   assert.equal(r.stats.scripts, 200);
   assert.ok(r.stats.processes <= 6, `${r.stats.processes} processes for 200 scripts`);
   await r.dispose();
+});
+
+test('one plain build command needs no shellcheck run, anything more does', () => {
+  for (const s of ['set -eo pipefail\nnpm ci', 'make test', './gradlew build --info', 'set -e\n________', ''])
+    assert.ok(needsNoCheck(s), s);
+  for (const s of [
+    'npm ci\nnpm test',
+    'echo $X',
+    'cd dir',
+    'npm ci > log',
+    'rebar3 do eunit, ct',
+    "npm run 'x'",
+    'ln x',
+  ])
+    assert.ok(!needsNoCheck(s), s);
+});
+
+test('plain commands are answered at once, without a process', () => {
+  const r = new ShellcheckRunner({ binary: '/nonexistent/shellcheck' });
+  const s = r.session('/a');
+  assert.deepEqual(s.shellcheck({ script: 'set -eo pipefail\nnpm ci', dialect: 'bash' }), {
+    state: 'done',
+    comments: [],
+  });
+  assert.equal(s.settled(), undefined);
 });

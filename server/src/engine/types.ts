@@ -85,6 +85,11 @@ export interface RuleMeta {
   messages: Record<string, string>;
   /** 'safe': the fix is applied by fix-all; 'suggestion': offered only; false: no fix. */
   fixable: 'safe' | 'suggestion' | false;
+  /**
+   * External tools the rule's findings come from (`ctx.tools`), e.g. `['shellcheck']`: when a check waits for their
+   * answers, these rules run again once the answers are in.
+   */
+  tools?: readonly string[];
   docs: RuleDocs;
 }
 

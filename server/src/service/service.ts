@@ -1,4 +1,11 @@
-import { analyze, analyzeSteps, resolveSeverity, type AnalyzeInput } from '../engine/analyze';
+import {
+  analyzeAll,
+  analyzeSteps,
+  byPlace,
+  resolveSeverity,
+  type AnalyzeInput,
+  type Analyzed,
+} from '../engine/analyze';
 import { builtinRules, binaryFile, fileTooLarge, internalError } from '../engine/builtin-rules';
 import { CONFIG_FILE, mergeSettings, parseConfig, type ConfigFile } from '../engine/config';
 import { safeFixEdits } from '../engine/fixes';
@@ -43,6 +50,8 @@ export interface ValidateOptions {
   isCancelled?: () => boolean;
   /** Whether to run external tools (default: when trusted). Fix-all does without: no tool finding has a fix. */
   tools?: boolean;
+  /** Run only these rules (codes). */
+  only?: ReadonlySet<string>;
 }
 
 export interface ValidateResult {
@@ -51,9 +60,11 @@ export interface ValidateResult {
   lines: LineIndex;
   /**
    * Resolves when external tools (shellcheck) have the answers this check was still waiting for: check the document
-   * again then (the answers are cached). Undefined when nothing is pending.
+   * again then (the answers are cached), with `recheck`. Undefined when nothing is pending.
    */
   pending?: Promise<void>;
+  /** Codes of the rules that waited for tool answers (those `recheck` runs again). */
+  waiting?: string[];
 }
 
 export interface ServiceOptions {
@@ -136,7 +147,19 @@ export class Service {
   validate(doc: DocumentInput, settings: Settings, opts: ValidateOptions = {}): ValidateResult {
     const p = this.prepare(doc, settings, opts);
     if ('findings' in p) return p;
-    return this.finish(p, analyze(p.input));
+    return this.finish(p, analyzeAll(p.input));
+  }
+
+  /**
+   * A check completed once the tools answered: the rules that waited run again (their answers are cached now) and
+   * replace their findings in `earlier`, the other rules' findings are kept. For the same text as `earlier`.
+   */
+  recheck(doc: DocumentInput, settings: Settings, earlier: ValidateResult, opts: ValidateOptions = {}): ValidateResult {
+    if (!earlier.waiting?.length) return earlier;
+    const only = new Set(earlier.waiting);
+    const again = this.validate(doc, settings, { ...opts, only });
+    const findings = [...earlier.findings.filter((f) => !only.has(f.code)), ...again.findings].sort(byPlace);
+    return { ...again, findings };
   }
 
   /**
@@ -217,6 +240,7 @@ export class Service {
       };
     }
     const session = opts.trusted && opts.tools !== false ? this.options.tools?.session(doc.path) : undefined;
+    const only = opts.only;
     const input: AnalyzeInput<unknown> = {
       language,
       path: doc.path,
@@ -229,6 +253,7 @@ export class Service {
       trusted: opts.trusted ?? false,
       tools: session,
       isCancelled: opts.isCancelled,
+      only,
       onRuleError: (rule, error) =>
         this.logOnce(
           `rule:${rule.meta.code}`,
@@ -238,12 +263,10 @@ export class Service {
     return { input, kind, lines: parsed.lines, session };
   }
 
-  private finish(
-    p: { kind: DocumentKind; lines: LineIndex; session?: ToolSession },
-    findings: Finding[],
-  ): ValidateResult {
+  private finish(p: { kind: DocumentKind; lines: LineIndex; session?: ToolSession }, a: Analyzed): ValidateResult {
     const pending = p.session?.settled();
-    return pending ? { kind: p.kind, findings, lines: p.lines, pending } : { kind: p.kind, findings, lines: p.lines };
+    const base = { kind: p.kind, findings: a.findings, lines: p.lines };
+    return pending ? { ...base, pending, waiting: a.waiting } : base;
   }
 
   /** The safe fixes of a document, as non-overlapping edits (fix-all). */

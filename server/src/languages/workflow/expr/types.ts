@@ -181,8 +181,13 @@ const GITHUB_TYPES: Record<string, Ty> = {
   retention_days: NUMBER,
   artifact_cache_size_limit: NUMBER,
 };
+let plainGithub: Ty | undefined;
 function githubType(eventInputs: Ty | undefined): Ty {
-  const event = eventInputs ? obj({ inputs: eventInputs }, false) : looseMap(ANY);
+  // Without dispatch inputs the type is always the same (types are never changed once built).
+  if (!eventInputs) return (plainGithub ??= githubObject(looseMap(ANY)));
+  return githubObject(obj({ inputs: eventInputs }, false));
+}
+function githubObject(event: Ty): Ty {
   return obj(
     Object.fromEntries(Object.keys(GITHUB_PROPS).map((k) => [k, k === 'event' ? event : (GITHUB_TYPES[k] ?? STRING)])),
     true,

@@ -11,6 +11,7 @@ export const rule = defineRule<WorkflowModel>({
     description: 'ShellCheck info and style notes in bash and sh `run:` scripts (trusted workspaces).',
     messages: { finding: 'shellcheck SC{{code}} ({{level}}): {{message}}' },
     fixable: false,
+    tools: ['shellcheck'],
     docs: {
       rationale:
         'The same shellcheck run as WF028, its `info` and `style` levels: unquoted variables (SC2086), `$(...)` ' +

@@ -124,6 +124,7 @@ export const rule = defineRule<WorkflowModel>({
       'ShellCheck errors and warnings in bash and sh `run:` scripts (trusted workspaces, with shellcheck installed).',
     messages: { finding: 'shellcheck SC{{code}} ({{level}}): {{message}}' },
     fixable: false,
+    tools: ['shellcheck'],
     docs: {
       rationale:
         "`run:` scripts of bash and sh steps (the step's `shell:`, else `defaults.run.shell`, else bash on Linux " +
