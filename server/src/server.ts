@@ -109,32 +109,37 @@ export function startServer(connection: Connection): void {
    * When a check still waits for external tools (shellcheck in the background), checks the document again once they
    * answered, if it is still at that version (a newer version has its own check); `then` publishes or refreshes.
    */
-  function followTools(doc: TextDocument, pending: Promise<void> | undefined, then: () => void) {
+  function followTools(uri: string, version: number, pending: Promise<void> | undefined, then: () => void) {
     if (!pending) return;
-    const seen = toolRounds.get(doc.uri);
-    const rounds = seen?.version === doc.version ? seen.rounds + 1 : 1;
+    const seen = toolRounds.get(uri);
+    const rounds = seen?.version === version ? seen.rounds + 1 : 1;
     if (rounds > 3) return;
-    toolRounds.set(doc.uri, { version: doc.version, rounds });
+    toolRounds.set(uri, { version, rounds });
     void pending.then(() => {
-      if (documents.get(doc.uri)?.version === doc.version) then();
+      if (documents.get(uri)?.version === version) then();
     });
   }
 
+  /** Whether the document is still at this version (a TextDocument object is updated in place on each change). */
+  const current = (uri: string, version: number) => documents.get(uri)?.version === version;
+
   async function diagnose(doc: TextDocument, isCancelled?: () => boolean, then?: () => void) {
+    const version = doc.version;
     const settings = await settingsFor(doc.uri);
+    if (!current(doc.uri, version)) return [];
     const inp = input(doc);
-    const stale = () => documents.get(doc.uri)?.version !== doc.version || !!isCancelled?.();
+    const stale = () => !current(doc.uri, version) || !!isCancelled?.();
     // In slices: a large workflow's rules never hold the event loop while the user types.
     const result = await service.validateSliced(inp, settings, { trusted, isCancelled: stale });
     // Once shellcheck answered: only the rules that waited run again, their findings replace theirs.
     const recheck = () => {
       try {
-        send(doc, service.recheck(inp, settings, result, { trusted }));
+        send(doc, version, service.recheck(inp, settings, result, { trusted }));
       } catch (e) {
         connection.console.error(`validation failed for ${doc.uri}: ${(e as Error)?.stack ?? e}`);
       }
     };
-    followTools(doc, result.pending, then ?? recheck);
+    followTools(doc.uri, version, result.pending, then ?? recheck);
     return toDiagnostics(doc, result);
   }
 
@@ -150,16 +155,16 @@ export function startServer(connection: Connection): void {
     );
   }
 
-  function send(doc: TextDocument, result: { findings: Finding[]; lines: LineIndex }) {
-    if (documents.get(doc.uri)?.version === doc.version)
-      connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: toDiagnostics(doc, result) });
+  function send(doc: TextDocument, version: number, result: { findings: Finding[]; lines: LineIndex }) {
+    if (current(doc.uri, version))
+      connection.sendDiagnostics({ uri: doc.uri, version, diagnostics: toDiagnostics(doc, result) });
   }
 
   async function publish(doc: TextDocument) {
     try {
+      const version = doc.version;
       const diagnostics = await diagnose(doc);
-      if (documents.get(doc.uri)?.version === doc.version)
-        connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
+      if (current(doc.uri, version)) connection.sendDiagnostics({ uri: doc.uri, version, diagnostics });
     } catch (e) {
       connection.console.error(`validation failed for ${doc.uri}: ${(e as Error)?.stack ?? e}`);
     }
@@ -313,21 +318,28 @@ export function startServer(connection: Connection): void {
   connection.onCompletion(async (params, token) => {
     const doc = documents.get(params.textDocument.uri);
     if (!doc || token.isCancellationRequested) return [];
-    await service.parseAhead(input(doc));
-    if (token.isCancellationRequested || documents.get(params.textDocument.uri)?.version !== doc.version) return [];
+    const version = doc.version;
+    const inp = input(doc);
     const offset = doc.offsetAt(params.position);
-    const lines = new LineIndex(doc.getText());
-    return service
-      .complete(input(doc), offset, await settingsFor(doc.uri))
-      .map((c) => toCompletionItem(c, lines, offset));
+    const lines = new LineIndex(inp.text);
+    await service.parseAhead(inp);
+    const settings = await settingsFor(doc.uri);
+    // A newer version has its own request coming: this one would parse an outdated text again.
+    if (token.isCancellationRequested || !current(doc.uri, version)) return [];
+    return service.complete(inp, offset, settings).map((c) => toCompletionItem(c, lines, offset));
   });
 
   connection.onHover(async (params) => {
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return null;
-    await service.parseAhead(input(doc));
-    const hover = service.hover(input(doc), doc.offsetAt(params.position), await settingsFor(doc.uri));
-    return hover ? toHover(hover, new LineIndex(doc.getText())) : null;
+    const version = doc.version;
+    const inp = input(doc);
+    const offset = doc.offsetAt(params.position);
+    await service.parseAhead(inp);
+    const settings = await settingsFor(doc.uri);
+    if (!current(doc.uri, version)) return null;
+    const hover = service.hover(inp, offset, settings);
+    return hover ? toHover(hover, new LineIndex(inp.text)) : null;
   });
 
   connection.onDocumentSymbol(async (params) => {

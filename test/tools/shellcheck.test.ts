@@ -33,9 +33,9 @@ test('scripts of one check go to one process; answers are cached by script', { s
   const r = new ShellcheckRunner();
   const s = r.session('/ws/a.yml');
   const scripts = ['echo $1', 'cd $DIR', 'ls | wc -l', 'for f in $(ls); do echo "$f"; done', 'true'];
-  const t0 = performance.now();
   for (const script of scripts) assert.equal(s.shellcheck({ script, dialect: 'bash' }).state, 'pending');
-  assert.ok(performance.now() - t0 < 20, 'asking never waits for shellcheck');
+  // Asking never waits for shellcheck: nothing has even started when the answers are given.
+  assert.equal(r.stats.processes, 0);
   await s.settled();
   assert.equal(r.stats.processes, 1);
   const again = r.session('/ws/a.yml');
