@@ -230,6 +230,7 @@ export interface ExpressionCheck {
 export function checkExpressions(model: WorkflowModel, env: TypingEnv = {}): ExpressionCheck {
   const issues: ExprIssue[] = [];
   const types = new Map<ExprSite, Ty>();
+  const whole = new Map<object, boolean>();
   const typing = new Typing(model, env);
   for (const site of model.expressions) {
     if (site.error) {
@@ -245,20 +246,20 @@ export function checkExpressions(model: WorkflowModel, env: TypingEnv = {}): Exp
     if (!site.expr) continue;
     const result = new SiteChecker(site, typing, issues).visit(site.expr);
     types.set(site, result);
-    placeCheck(site, result, issues);
+    placeCheck(site, result, issues, whole);
   }
   return { issues, types };
 }
 
 /** What the value of a whole `${{ }}` must be where it stands. */
-function placeCheck(site: ExprSite, t: Ty, issues: ExprIssue[]) {
+function placeCheck(site: ExprSite, t: Ty, issues: ExprIssue[], whole: Map<object, boolean>) {
   if (!site.wrapped || site.isIf || t.k === 'any' || t.k === 'string' || t.k === 'number') {
     // A string or a number fits a text; elsewhere only the whole-expression case below has anything to say.
-    if (!site.wrapped || site.isIf || t.k === 'any' || !isWhole(site)) return;
+    if (!site.wrapped || site.isIf || t.k === 'any' || !isWhole(site, whole)) return;
   }
   const report = (message: string) =>
     issues.push({ kind: 'type', start: site.outerStart, end: site.outerEnd, message, site });
-  const kinds = isWhole(site) ? acceptedKinds(site.definition) : undefined;
+  const kinds = isWhole(site, whole) ? acceptedKinds(site.definition) : undefined;
   if (kinds) {
     if (!kinds.has(t.k))
       report(
@@ -277,15 +278,14 @@ function placeCheck(site: ExprSite, t: Ty, issues: ExprIssue[]) {
     );
 }
 
-const WHOLE = new WeakMap<object, boolean>();
-/** Whether the site's scalar is exactly one `${{ }}` (decided once per scalar: a script holds many sites). */
-function isWhole(site: ExprSite): boolean {
+/** Whether the site's scalar is exactly one `${{ }}` (decided once per scalar of a check: a script holds many sites). */
+function isWhole(site: ExprSite, seen: Map<object, boolean>): boolean {
   const s = site.scalar;
-  let w = WHOLE.get(s);
+  let w = seen.get(s);
   if (w === undefined) {
     const v = s.value.trim();
     w = v.startsWith('${{') && v.endsWith('}}') && v.indexOf('${{', 3) < 0;
-    WHOLE.set(s, w);
+    seen.set(s, w);
   }
   return w;
 }
