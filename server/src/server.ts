@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import {
   CodeActionKind,
@@ -29,7 +30,7 @@ import {
   toWorkspaceEditOf,
 } from './lsp/convert';
 import { ruleDocUrl } from './engine/docs';
-import type { DocumentKind, Settings } from './engine/types';
+import type { DocumentKind, Finding, Settings } from './engine/types';
 import { languages } from './links';
 import { nodeFileSystem } from './node-fs';
 import { scanWorkspace } from './lsp/scan';
@@ -38,6 +39,7 @@ import { pathToUri, uriToPath } from './engine/uri';
 import { detectKind } from './service/detect';
 import { Service, type DocumentInput } from './service/service';
 import { LineIndex } from './text/lines';
+import { findShellcheck, ShellcheckRunner } from './tools/shellcheck';
 import { VERSION } from './version';
 
 /** VS Code language ids that decide the kind when the path cannot (untitled documents). */
@@ -52,7 +54,10 @@ const DEBOUNCE_MS = 150;
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
-  const service = new Service(languages, nodeFileSystem, (m) => connection.console.error(m));
+  let roots: string[] = [];
+  // shellcheck, resolved on first use to a binary outside the workspace folders; run only for trusted checks.
+  const shellcheck = new ShellcheckRunner({ binary: () => findShellcheck(roots) });
+  const service = new Service(languages, nodeFileSystem, (m) => connection.console.error(m), { tools: shellcheck });
   const settingsCache = new Map<string, Promise<Partial<Settings>>>();
   const timers = new Map<string, NodeJS.Timeout>();
   let pullDiagnostics = false;
@@ -87,18 +92,60 @@ export function startServer(connection: Connection): void {
     return service.settingsFor(uriToPath(uri), resolved);
   }
 
+  // One look at the disk per rule code, not one per finding and publish.
+  const docsUrls = new Map<string, string>();
   const docsUrl = (code: string) => {
-    if (docsBase) {
-      const file = path.join(docsBase, `${code}.md`);
-      if (fs.existsSync(file)) return pathToFileURL(file).href;
+    let url = docsUrls.get(code);
+    if (url === undefined) {
+      const file = docsBase ? path.join(docsBase, `${code}.md`) : undefined;
+      url = file && fs.existsSync(file) ? pathToFileURL(file).href : ruleDocUrl(code);
+      docsUrls.set(code, url);
     }
-    return ruleDocUrl(code);
+    return url;
   };
 
-  async function diagnose(doc: TextDocument, isCancelled?: () => boolean) {
+  /** Versions whose pending tool answers were already followed by a new check (at most a few rounds each). */
+  const toolRounds = new Map<string, { version: number; rounds: number }>();
+
+  /**
+   * When a check still waits for external tools (shellcheck in the background), checks the document again once they
+   * answered, if it is still at that version (a newer version has its own check); `then` publishes or refreshes.
+   */
+  function followTools(uri: string, version: number, pending: Promise<void> | undefined, then: () => void) {
+    if (!pending) return;
+    const seen = toolRounds.get(uri);
+    const rounds = seen?.version === version ? seen.rounds + 1 : 1;
+    if (rounds > 3) return;
+    toolRounds.set(uri, { version, rounds });
+    void pending.then(() => {
+      if (documents.get(uri)?.version === version) then();
+    });
+  }
+
+  /** Whether the document is still at this version (a TextDocument object is updated in place on each change). */
+  const current = (uri: string, version: number) => documents.get(uri)?.version === version;
+
+  async function diagnose(doc: TextDocument, isCancelled?: () => boolean, then?: () => void) {
+    const version = doc.version;
     const settings = await settingsFor(doc.uri);
+    if (!current(doc.uri, version)) return [];
     const inp = input(doc);
-    const result = service.validate(inp, settings, { trusted, isCancelled });
+    const stale = () => !current(doc.uri, version) || !!isCancelled?.();
+    // In slices: a large workflow's rules never hold the event loop while the user types.
+    const result = await service.validateSliced(inp, settings, { trusted, isCancelled: stale });
+    // Once shellcheck answered: only the rules that waited run again, their findings replace theirs.
+    const recheck = () => {
+      try {
+        send(doc, version, service.recheck(inp, settings, result, { trusted }));
+      } catch (e) {
+        connection.console.error(`validation failed for ${doc.uri}: ${(e as Error)?.stack ?? e}`);
+      }
+    };
+    followTools(doc.uri, version, result.pending, then ?? recheck);
+    return toDiagnostics(doc, result);
+  }
+
+  function toDiagnostics(doc: TextDocument, result: { findings: Finding[]; lines: LineIndex }) {
     const otherLines = (p: string) => {
       const open = documents.get(pathToUri(p));
       if (open) return new LineIndex(open.getText());
@@ -110,11 +157,16 @@ export function startServer(connection: Connection): void {
     );
   }
 
+  function send(doc: TextDocument, version: number, result: { findings: Finding[]; lines: LineIndex }) {
+    if (current(doc.uri, version))
+      connection.sendDiagnostics({ uri: doc.uri, version, diagnostics: toDiagnostics(doc, result) });
+  }
+
   async function publish(doc: TextDocument) {
     try {
+      const version = doc.version;
       const diagnostics = await diagnose(doc);
-      if (documents.get(doc.uri)?.version === doc.version)
-        connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
+      if (current(doc.uri, version)) connection.sendDiagnostics({ uri: doc.uri, version, diagnostics });
     } catch (e) {
       connection.console.error(`validation failed for ${doc.uri}: ${(e as Error)?.stack ?? e}`);
     }
@@ -163,7 +215,7 @@ export function startServer(connection: Connection): void {
     const init = (params.initializationOptions ?? {}) as { trusted?: boolean; docsPath?: string };
     trusted = init.trusted ?? true;
     docsBase = init.docsPath ?? path.resolve(__dirname, '..', 'docs', 'rules');
-    const roots = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri));
+    roots = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri));
     if (!roots.length && params.rootUri) roots.push(uriToPath(params.rootUri));
     setImmediate(() => {
       for (const root of roots)
@@ -252,7 +304,11 @@ export function startServer(connection: Connection): void {
   connection.languages.diagnostics.on(async (params, token) => {
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
-    const items = await diagnose(doc, () => token.isCancellationRequested);
+    const items = await diagnose(
+      doc,
+      () => token.isCancellationRequested,
+      () => void connection.languages.diagnostics.refresh(),
+    );
     return { kind: DocumentDiagnosticReportKind.Full, items };
   });
 
@@ -265,18 +321,28 @@ export function startServer(connection: Connection): void {
   connection.onCompletion(async (params, token) => {
     const doc = documents.get(params.textDocument.uri);
     if (!doc || token.isCancellationRequested) return [];
+    const version = doc.version;
+    const inp = input(doc);
     const offset = doc.offsetAt(params.position);
-    const lines = new LineIndex(doc.getText());
-    return service
-      .complete(input(doc), offset, await settingsFor(doc.uri))
-      .map((c) => toCompletionItem(c, lines, offset));
+    const lines = new LineIndex(inp.text);
+    await service.parseAhead(inp);
+    const settings = await settingsFor(doc.uri);
+    // A newer version has its own request coming: this one would parse an outdated text again.
+    if (token.isCancellationRequested || !current(doc.uri, version)) return [];
+    return service.complete(inp, offset, settings).map((c) => toCompletionItem(c, lines, offset));
   });
 
   connection.onHover(async (params) => {
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return null;
-    const hover = service.hover(input(doc), doc.offsetAt(params.position), await settingsFor(doc.uri));
-    return hover ? toHover(hover, new LineIndex(doc.getText())) : null;
+    const version = doc.version;
+    const inp = input(doc);
+    const offset = doc.offsetAt(params.position);
+    await service.parseAhead(inp);
+    const settings = await settingsFor(doc.uri);
+    if (!current(doc.uri, version)) return null;
+    const hover = service.hover(inp, offset, settings);
+    return hover ? toHover(hover, new LineIndex(inp.text)) : null;
   });
 
   connection.onDocumentSymbol(async (params) => {
@@ -363,6 +429,48 @@ export function startServer(connection: Connection): void {
     }
     return actions;
   });
+
+  connection.onShutdown(() => shellcheck.dispose());
+
+  // For the benchmark (scripts/bench/typing.mjs): how long the event loop was held, when asked for with this variable.
+  // The wall-clock delay includes time the OS gave other processes; the CPU time of the main thread between two ticks
+  // of a 1 ms timer (Linux: /proc/thread-self/schedstat, in nanoseconds) says how long the server itself held it.
+  if (process.env.SHIPSHAPE_LOOP_STATS) {
+    const delay = monitorEventLoopDelay({ resolution: 1 });
+    delay.enable();
+    const threadCpu = (): number => {
+      try {
+        return Number(fs.readFileSync('/proc/thread-self/schedstat', 'utf8').split(' ')[0]) / 1e6;
+      } catch {
+        const c = process.cpuUsage();
+        return (c.user + c.system) / 1000;
+      }
+    };
+    let lastCpu = threadCpu();
+    let maxCpuMs = 0;
+    const probe = setInterval(() => {
+      const cpu = threadCpu();
+      maxCpuMs = Math.max(maxCpuMs, cpu - lastCpu);
+      lastCpu = cpu;
+    }, 1);
+    probe.unref();
+    connection.onRequest('shipshape/loopStats', (params: { reset?: boolean } | undefined) => {
+      const ms = (ns: number) => Math.round(ns / 1e4) / 100;
+      const stats = {
+        maxMs: ms(delay.max),
+        p99Ms: ms(delay.percentile(99)),
+        meanMs: ms(delay.mean),
+        maxCpuMs: Math.round(maxCpuMs * 100) / 100,
+        samples: delay.count,
+        shellcheck: { ...shellcheck.stats },
+      };
+      if (params?.reset) {
+        delay.reset();
+        maxCpuMs = 0;
+      }
+      return stats;
+    });
+  }
 
   documents.listen(connection);
   connection.listen();

@@ -66,6 +66,7 @@ const RANK: Record<string, number> = {
   yaml: 1,
   version: 1,
   engine: 2,
+  tools: 2,
   languages: 3,
   links: 4,
   service: 5,

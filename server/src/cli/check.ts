@@ -3,9 +3,10 @@
  * and in each worker, and gives plain data (report.ts) either way.
  */
 import * as path from 'node:path';
-import type { DocumentKind, Finding, Language, Rule, Settings } from '../engine/types';
+import type { DocumentKind, Finding, Language, Rule, Settings, ToolRunner } from '../engine/types';
 import { languages } from '../links';
-import { Service } from '../service/service';
+import { Service, type ValidateResult } from '../service/service';
+import { findShellcheck, ShellcheckRunner } from '../tools/shellcheck';
 import { LineIndex } from '../text/lines';
 import { filterConfigLog } from './config';
 import { CliDisk, readChecked } from './disk';
@@ -22,6 +23,25 @@ export interface CheckSetup {
   fix?: FixMode;
   /** The working directory, which the paths of related locations are relative to. */
   cwd: string;
+  /**
+   * The folders and files checked: a shellcheck binary inside them is never run. Without roots (tests) the CLI runs no
+   * external tool.
+   */
+  roots?: string[];
+}
+
+/** A file read and checked once, waiting (maybe) for shellcheck's answers before its fixes and report. */
+interface Begun {
+  target: Target;
+  stdinText?: string;
+  text: string;
+  bom: string;
+  settings: Settings;
+  result: ValidateResult;
+  failuresBefore: number;
+  /** What the service logged and which rules failed while this file was checked. */
+  logs: string[];
+  failures: string[];
 }
 
 export interface CheckResult {
@@ -56,13 +76,29 @@ export class Checker {
   private logs: string[] = [];
   private failures: string[] = [];
 
+  private readonly tools?: ShellcheckRunner;
+
   constructor(
     private readonly setup: CheckSetup,
     /** The languages (tests give their own). */
     langs: Language[] = languages,
+    /** External tools; by default shellcheck from PATH outside the roots checked, when the setup names roots. */
+    tools?: ToolRunner,
   ) {
-    this.service = new Service(langs, this.disk, (message) => this.onLog(message));
+    const roots = setup.roots;
+    // A process costs about 40 ms of CPU to start: the CLI gives each one many scripts.
+    this.tools = tools
+      ? undefined
+      : roots
+        ? new ShellcheckRunner({ binary: () => findShellcheck(roots), batch: 96 })
+        : undefined;
+    this.service = new Service(langs, this.disk, (message) => this.onLog(message), { tools: tools ?? this.tools });
     for (const f of setup.known) this.service.workspace.addKnown(f.key, f.kind);
+  }
+
+  /** Stops the external tools' processes (none are left running after a run). */
+  async dispose(): Promise<void> {
+    await this.tools?.dispose();
   }
 
   private onLog(message: string): void {
@@ -77,8 +113,25 @@ export class Checker {
     return this.setup.forced ? this.service.settingsFor('/', this.setup.forced) : this.service.settingsFor(key);
   }
 
-  /** Checks one file (its text from stdin when given), fixing it first when the run fixes. */
+  /**
+   * Checks files (the text of the first from stdin when given), fixing them first when the run fixes: every file is
+   * checked once, shellcheck answers the scripts of all of them in shared processes meanwhile, and the files that waited
+   * have the rules that waited run again before their fixes and report.
+   */
+  async checkMany(targets: Target[], stdinText?: string): Promise<CheckResult[]> {
+    const begun = targets.map((t, i) => this.begin(t, i === 0 ? stdinText : undefined));
+    const pending = begun.flatMap((b) => ('result' in b && b.result.pending ? [b.result.pending] : []));
+    if (pending.length) await Promise.all(pending);
+    return begun.map((b) => ('result' in b ? this.finish(b) : b));
+  }
+
+  /** Checks one file without waiting for external tools (the tests' and the fix loop's single check). */
   check(target: Target, stdinText?: string): CheckResult {
+    const b = this.begin(target, stdinText);
+    return 'result' in b ? this.finish(b) : b;
+  }
+
+  private begin(target: Target, stdinText?: string): Begun | CheckResult {
     this.logs = [];
     this.failures = [];
     const failuresBefore = this.disk.failures.size;
@@ -104,9 +157,18 @@ export class Checker {
       if (text.startsWith(BOM)) [bom, text] = [BOM, text.slice(1)];
       this.disk.remember(target.key, text);
     }
+    const result = this.service.validate({ path: target.key, text, kind: target.kind }, settings, { trusted: true });
+    return { target, stdinText, text, bom, settings, result, failuresBefore, logs: this.logs, failures: this.failures };
+  }
+
+  private finish(b: Begun): CheckResult {
+    const { target, stdinText, text, bom, settings, failuresBefore } = b;
+    this.logs = b.logs;
+    this.failures = b.failures;
     const doc = (t: string) => ({ path: target.key, text: t, kind: target.kind });
     const validate = (t: string) => this.service.validate(doc(t), settings, { trusted: true });
-    let result = validate(text);
+    // The rules that waited for shellcheck run again: its answers are cached now.
+    let result = b.result.pending ? this.service.recheck(doc(text), settings, b.result, { trusted: true }) : b.result;
     let fixes = 0;
     let unstable = false;
     let fixed = text;

@@ -10,6 +10,8 @@ import type { Target } from './walk';
 
 /** Below this many files one thread is faster than starting workers (each loads every language). */
 export const WORKER_THRESHOLD = 200;
+/** Files checked before waiting for the external tools' answers to their scripts. */
+const CHUNK = 64;
 
 interface WorkerInit {
   shipshapeWorker: true;
@@ -37,11 +39,17 @@ export async function checkAll(
 ): Promise<CheckResult[]> {
   if (threads <= 1) {
     const checker = new Checker(setup);
-    return targets.map((t) => {
-      const r = checker.check(t);
-      onProgress?.();
-      return r;
-    });
+    const out: CheckResult[] = [];
+    try {
+      // In chunks, so shellcheck gets many scripts per process while the next files are checked.
+      for (let i = 0; i < targets.length; i += CHUNK) {
+        out.push(...(await checker.checkMany(targets.slice(i, i + CHUNK))));
+        onProgress?.();
+      }
+    } finally {
+      await checker.dispose();
+    }
+    return out;
   }
   const results = new Array<CheckResult>(targets.length);
   const batch = Math.max(1, Math.min(16, Math.ceil(targets.length / (threads * 8))));
@@ -99,12 +107,13 @@ export function runWorkerIfAny(): boolean {
   const { setup, targets } = workerData as WorkerInit;
   const checker = new Checker(setup);
   parentPort!.on('message', (msg: ToWorker) => {
-    try {
-      const results: [number, CheckResult][] = msg.batch.map((i) => [i, checker.check(targets[i])]);
-      parentPort!.postMessage({ results } satisfies FromWorker);
-    } catch (e) {
-      parentPort!.postMessage({ error: (e as Error)?.stack ?? String(e) } satisfies FromWorker);
-    }
+    checker.checkMany(msg.batch.map((i) => targets[i])).then(
+      (checked) => {
+        const results: [number, CheckResult][] = checked.map((r, k) => [msg.batch[k], r]);
+        parentPort!.postMessage({ results } satisfies FromWorker);
+      },
+      (e) => parentPort!.postMessage({ error: (e as Error)?.stack ?? String(e) } satisfies FromWorker),
+    );
   });
   return true;
 }

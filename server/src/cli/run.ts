@@ -99,6 +99,7 @@ export async function runCheck(o: CheckOptions, io: Io): Promise<CheckOutcome> {
     forced: forced?.settings,
     fix: o.fix,
     cwd,
+    roots: o.paths.map((p) => path.resolve(p)),
   };
   const threads = threadsFor(targets.length, o.jobs);
   let results = await checkAll(targets, setup, threads, io.workerEntry);
@@ -214,6 +215,7 @@ async function runStdin(
     forced,
     fix: o.fix,
     cwd: process.cwd(),
+    roots: [process.cwd()],
   });
   const settings = checker.settingsFor(key);
   const input = await io.readStdin(settings.maxFileSize ?? DEFAULT_SETTINGS.maxFileSize!);
@@ -234,7 +236,8 @@ async function runStdin(
     };
   } else {
     if (!o.kind) target.kind = checker.service.kindOf({ path: key, text: input.text });
-    result = checker.check(target, input.text);
+    [result] = await checker.checkMany([target], input.text);
+    await checker.dispose();
   }
   for (const l of new Set(result.logs)) io.stderr(`shipshape: ${l}\n`);
   const fixed = o.fix ? { fixes: result.fixes, files: result.fixedText !== undefined ? 1 : 0 } : undefined;

@@ -3,6 +3,7 @@ import { formatMessage } from './messages';
 import { createOnce } from './once';
 import type {
   DocumentKind,
+  ExternalTools,
   Finding,
   Language,
   Report,
@@ -23,10 +24,21 @@ export interface AnalyzeInput<M> {
   workspace: WorkspaceIndex;
   settings: Settings;
   trusted: boolean;
+  /** External tools for the rules (trusted workspaces only). */
+  tools?: ExternalTools;
   /** Called once per failing rule; the rule then gives nothing for this document. */
   onRuleError?: (rule: Rule, error: unknown) => void;
   /** Checked between rules; when true the analysis stops early. */
   isCancelled?: () => boolean;
+  /** Run only these rules (codes), e.g. the rules that waited for a tool's answers. */
+  only?: ReadonlySet<string>;
+}
+
+/** The findings of an analysis, and the rules that asked a tool for answers it did not have yet. */
+export interface Analyzed {
+  findings: Finding[];
+  /** Codes of the rules that read tool answers, when one was `pending`: run them again once the tools answered. */
+  waiting: string[];
 }
 
 /** The severity a rule runs with: the settings by code, then by id, then the language's overrides, then its default. */
@@ -46,41 +58,95 @@ export function resolveSeverity(
 
 /** Runs every enabled rule of the language over one parsed document. */
 export function analyze<M>(input: AnalyzeInput<M>): Finding[] {
-  const { language, settings } = input;
-  const overrides = safeOverrides(input);
-  const findings: Finding[] = [];
-  const ignores = collectIgnores(language, input.lines);
-  const once = createOnce();
-  for (const rule of language.rules) {
+  return analyzeAll(input).findings;
+}
+
+/** `analyze`, telling which rules wait for tools. */
+export function analyzeAll<M>(input: AnalyzeInput<M>): Analyzed {
+  const a = new Analysis(input);
+  for (const rule of input.language.rules) {
     if (input.isCancelled?.()) break;
-    const severity = resolveSeverity(rule, settings, overrides);
-    if (severity === 'off') continue;
-    const reports: Report[] = [];
-    const ctx: RuleContext<M> = {
+    a.run(rule);
+  }
+  return a.finish();
+}
+
+/**
+ * The same analysis one rule at a time: the generator yields after each rule, so a host that must not block (the
+ * language server) can run the rules of a large document in slices and stop when the document changed.
+ */
+export function* analyzeSteps<M>(input: AnalyzeInput<M>): Generator<void, Analyzed> {
+  const a = new Analysis(input);
+  for (const rule of input.language.rules) {
+    if (input.isCancelled?.()) break;
+    if (a.run(rule)) yield;
+  }
+  return a.finish();
+}
+
+/** One document's analysis: the context its rules share, the findings so far. */
+class Analysis<M> {
+  private readonly findings: Finding[] = [];
+  private readonly overrides: Record<string, SeveritySetting>;
+  private readonly ignores: Map<number, Set<string>>;
+  private readonly ctx: RuleContext<M>;
+  /** Where the rule being run reports. */
+  private reports: Report[] = [];
+  /** Whether a tool answered `pending` to some rule. */
+  private pending = false;
+
+  constructor(private readonly input: AnalyzeInput<M>) {
+    this.overrides = safeOverrides(input);
+    this.ignores = collectIgnores(input.language, input.lines);
+    // One context for every rule of the document (a rule never keeps it): only the report target changes.
+    this.ctx = {
       path: input.path,
       kind: input.kind,
       text: input.text,
       lines: input.lines,
       model: input.model,
       workspace: input.workspace,
-      settings,
+      settings: input.settings,
       trusted: input.trusted,
-      once,
+      tools: input.tools && this.tracking(input.tools),
+      once: createOnce(),
       report: (r) => {
-        reports.push(r);
+        this.reports.push(r);
       },
     };
+  }
+
+  /** The tools, noting which rule got an answer still to come. */
+  private tracking(tools: ExternalTools): ExternalTools {
+    return {
+      shellcheck: (request) => {
+        const answer = tools.shellcheck(request);
+        if (answer.state === 'pending') this.pending = true;
+        return answer;
+      },
+    };
+  }
+
+  /** Runs one rule; false when it is off. */
+  run(rule: Rule): boolean {
+    const input = this.input;
+    if (input.only && !input.only.has(rule.meta.code)) return false;
+    const severity = resolveSeverity(rule, input.settings, this.overrides);
+    if (severity === 'off') return false;
+    const reports: Report[] = [];
+    this.reports = reports;
     try {
-      rule.check(ctx);
+      rule.check(this.ctx);
     } catch (error) {
       input.onRuleError?.(rule, error);
-      continue;
+      return true;
     }
+    const length = input.text.length;
     for (const r of reports) {
-      const start = clamp(r.start, input.text.length);
-      const end = clamp(Math.max(r.end, r.start), input.text.length);
-      if (isIgnored(ignores, input.lines.position(start).line, rule)) continue;
-      findings.push({
+      const start = clamp(r.start, length);
+      const end = clamp(Math.max(r.end, r.start), length);
+      if (this.ignores.size && isIgnored(this.ignores, input.lines.position(start).line, rule)) continue;
+      this.findings.push({
         ...r,
         start,
         end,
@@ -90,9 +156,22 @@ export function analyze<M>(input: AnalyzeInput<M>): Finding[] {
         message: formatMessage(rule.meta, r.messageId, r.data),
       });
     }
+    return true;
   }
-  findings.sort((a, b) => a.start - b.start || a.end - b.end || a.code.localeCompare(b.code));
-  return findings;
+
+  finish(): Analyzed {
+    this.findings.sort(byPlace);
+    // The rules that read tool answers (they may share one computation, so all of them run again).
+    const waiting = this.pending
+      ? this.input.language.rules.filter((r) => r.meta.tools?.length).map((r) => r.meta.code)
+      : [];
+    return { findings: this.findings, waiting };
+  }
+}
+
+/** Findings in document order. */
+export function byPlace(a: Finding, b: Finding): number {
+  return a.start - b.start || a.end - b.end || a.code.localeCompare(b.code);
 }
 
 function safeOverrides<M>(input: AnalyzeInput<M>): Record<string, SeveritySetting> {

@@ -7,6 +7,7 @@ export function syntaxRule<M extends { problems: ParseProblem[] }>(
   kind: DocumentKind,
   what: string,
   example: { incorrect: string; correct: string },
+  peers?: string[],
 ): Rule<M> {
   return defineRule<M>({
     meta: {
@@ -23,6 +24,7 @@ export function syntaxRule<M extends { problems: ParseProblem[] }>(
           `it. The finding sits at the exact place the parser stopped; the rest of the file is still ` +
           `checked as far as it can be read.`,
         ...example,
+        ...(peers ? { peers } : {}),
       },
     },
     check(ctx) {

@@ -90,6 +90,11 @@ export interface RuleMeta {
   messages: Record<string, string>;
   /** 'safe': the fix is applied by fix-all; 'suggestion': offered only; false: no fix. */
   fixable: 'safe' | 'suggestion' | false;
+  /**
+   * External tools the rule's findings come from (`ctx.tools`), e.g. `['shellcheck']`: when a check waits for their
+   * answers, these rules run again once the answers are in.
+   */
+  tools?: readonly string[];
   docs: RuleDocs;
 }
 
@@ -135,7 +140,58 @@ export interface RuleContext<M> extends Once {
   readonly settings: Settings;
   /** Whether the workspace is trusted (external tools like shellcheck run only then). */
   readonly trusted: boolean;
+  /** External tools (shellcheck): present only in a trusted workspace whose host runs them (server, CLI). */
+  readonly tools?: ExternalTools;
   report(report: Report): void;
+}
+
+/** The shells shellcheck knows. */
+export type ShellDialect = 'sh' | 'bash' | 'dash' | 'ksh';
+
+/** One script for shellcheck: its text as the shell sees it, its dialect, and the codes the caller leaves out. */
+export interface ShellcheckRequest {
+  script: string;
+  dialect: ShellDialect;
+  /** Codes not to report, e.g. `['SC1091', 'SC2154']` (each caller has its own). */
+  exclude?: readonly string[];
+}
+
+/** One finding of shellcheck, positions 1-based in the script's own lines and columns (end exclusive). */
+export interface ShellcheckComment {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  level: 'error' | 'warning' | 'info' | 'style';
+  code: number;
+  message: string;
+}
+
+export type ShellcheckAnswer =
+  | { state: 'done'; comments: readonly ShellcheckComment[] }
+  /** Queued or running: the host checks the document again when the answer is there. */
+  | { state: 'pending' }
+  | { state: 'unavailable'; reason: string };
+
+/**
+ * External programs a rule may use. Every call answers at once and never blocks: from a cache keyed by the request,
+ * or `pending` while the program runs in the background, after which the host re-checks the document (stale answers
+ * are dropped when the document moved on).
+ */
+export interface ExternalTools {
+  shellcheck(request: ShellcheckRequest): ShellcheckAnswer;
+}
+
+/** The tools of one check, and whether they still owe answers. */
+export interface ToolSession extends ExternalTools {
+  /** Resolves once every request of this session that answered `pending` is done or dropped; undefined: none. */
+  settled(): Promise<void> | undefined;
+}
+
+/** What a host (server, CLI) gives the service to run external tools; one session per check of one document. */
+export interface ToolRunner {
+  /** A new session for a document; an older session of the same document is superseded (its queued work dropped). */
+  session(owner: string): ToolSession;
 }
 
 export interface Rule<M = any> {
@@ -277,6 +333,8 @@ export interface Language<M = any> {
   /** Extra inline-ignore syntaxes, e.g. `# hadolint ignore=DL3007`: returns the codes a comment line ignores. */
   ignoreComment?(commentLine: string): string[] | undefined;
   parse(text: string, path: string): M;
+  /** The same parse in steps (it yields between parts), for hosts that parse large documents in slices. */
+  parseSteps?(text: string, path: string): Generator<void, M>;
   rules: Rule<M>[];
   /** A rule's doc example as a whole file of this kind (a Dockerfile example without FROM gets one). */
   exampleFile?(example: string): string;
