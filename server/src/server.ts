@@ -3,12 +3,11 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   CodeActionKind,
-  createConnection,
   DidChangeConfigurationNotification,
   DocumentDiagnosticReportKind,
-  ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
+  type CancellationToken,
   type CodeAction,
   type Connection,
   type InitializeParams,
@@ -32,6 +31,7 @@ import { ruleDocUrl } from './engine/docs';
 import type { DocumentKind, Settings } from './engine/types';
 import { languages } from './links';
 import { nodeFileSystem } from './node-fs';
+import { connect, lifecycle, whenCancelled } from './lsp/protocol';
 import { scanWorkspace } from './lsp/scan';
 import { toSettings } from './lsp/settings';
 import { pathToUri, uriToPath } from './engine/uri';
@@ -74,7 +74,8 @@ export function startServer(connection: Connection): void {
     return { path: p, text, kind: hit.kind };
   };
 
-  async function settingsFor(uri: string): Promise<Settings> {
+  /** The settings of a document; with the token of a request, a request cancelled meanwhile stops here (-32800). */
+  async function settingsFor(uri: string, token?: CancellationToken): Promise<Settings> {
     let editor: Promise<Partial<Settings>> | undefined = settingsCache.get(uri);
     if (!editor) {
       editor = configurationSupport
@@ -83,6 +84,7 @@ export function startServer(connection: Connection): void {
       settingsCache.set(uri, editor);
     }
     const resolved: Partial<Settings> = await editor;
+    whenCancelled(token);
     return service.settingsFor(uriToPath(uri), resolved);
   }
 
@@ -94,10 +96,12 @@ export function startServer(connection: Connection): void {
     return ruleDocUrl(code);
   };
 
-  async function diagnose(doc: TextDocument, isCancelled?: () => boolean) {
-    const settings = await settingsFor(doc.uri);
+  async function diagnose(doc: TextDocument, token?: CancellationToken) {
+    const settings = await settingsFor(doc.uri, token);
     const inp = input(doc);
+    const isCancelled = token && (() => token.isCancellationRequested);
     const result = service.validate(inp, settings, { trusted, isCancelled });
+    whenCancelled(token);
     const otherLines = (p: string) => {
       const open = documents.get(pathToUri(p));
       if (open) return new LineIndex(open.getText());
@@ -251,7 +255,7 @@ export function startServer(connection: Connection): void {
   connection.languages.diagnostics.on(async (params, token) => {
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
-    const items = await diagnose(doc, () => token.isCancellationRequested);
+    const items = await diagnose(doc, token);
     return { kind: DocumentDiagnosticReportKind.Full, items };
   });
 
@@ -267,37 +271,37 @@ export function startServer(connection: Connection): void {
     const offset = doc.offsetAt(params.position);
     const lines = new LineIndex(doc.getText());
     return service
-      .complete(input(doc), offset, await settingsFor(doc.uri))
+      .complete(input(doc), offset, await settingsFor(doc.uri, token))
       .map((c) => toCompletionItem(c, lines, offset));
   });
 
-  connection.onHover(async (params) => {
+  connection.onHover(async (params, token) => {
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return null;
-    const hover = service.hover(input(doc), doc.offsetAt(params.position), await settingsFor(doc.uri));
+    const hover = service.hover(input(doc), doc.offsetAt(params.position), await settingsFor(doc.uri, token));
     return hover ? toHover(hover, new LineIndex(doc.getText())) : null;
   });
 
-  connection.onDocumentSymbol(async (params) => {
+  connection.onDocumentSymbol(async (params, token) => {
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return [];
     const lines = new LineIndex(doc.getText());
-    return service.symbols(input(doc), await settingsFor(doc.uri)).map((s) => toDocumentSymbol(s, lines));
+    return service.symbols(input(doc), await settingsFor(doc.uri, token)).map((s) => toDocumentSymbol(s, lines));
   });
 
-  connection.onDefinition(async (params) => {
+  connection.onDefinition(async (params, token) => {
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return [];
     return toLocations(
-      service.definition(input(doc), doc.offsetAt(params.position), await settingsFor(doc.uri)),
+      service.definition(input(doc), doc.offsetAt(params.position), await settingsFor(doc.uri, token)),
       linesOf,
     );
   });
 
-  connection.onPrepareRename(async (params) => {
+  connection.onPrepareRename(async (params, token) => {
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return null;
-    const found = service.prepareRename(input(doc), doc.offsetAt(params.position), await settingsFor(doc.uri));
+    const found = service.prepareRename(input(doc), doc.offsetAt(params.position), await settingsFor(doc.uri, token));
     if (!found) return null;
     return {
       range: new LineIndex(doc.getText()).range(found.span.start, found.span.end),
@@ -305,20 +309,22 @@ export function startServer(connection: Connection): void {
     };
   });
 
-  connection.onRenameRequest(async (params) => {
+  connection.onRenameRequest(async (params, token) => {
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return null;
-    const edits = service.rename(input(doc), doc.offsetAt(params.position), params.newName, await settingsFor(doc.uri));
+    const settings = await settingsFor(doc.uri, token);
+    const edits = service.rename(input(doc), doc.offsetAt(params.position), params.newName, settings);
     return edits ? toWorkspaceEditOf(edits, linesOf) : null;
   });
 
-  connection.onFoldingRanges(async (params) => {
+  connection.onFoldingRanges(async (params, token) => {
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return [];
-    return toFoldingRanges(service.folding(input(doc), await settingsFor(doc.uri)), new LineIndex(doc.getText()));
+    const settings = await settingsFor(doc.uri, token);
+    return toFoldingRanges(service.folding(input(doc), settings), new LineIndex(doc.getText()));
   });
 
-  connection.onSelectionRanges(async (params) => {
+  connection.onSelectionRanges(async (params, token) => {
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return [];
     const lines = new LineIndex(doc.getText());
@@ -326,12 +332,12 @@ export function startServer(connection: Connection): void {
       .selectionRanges(
         input(doc),
         params.positions.map((p) => doc.offsetAt(p)),
-        await settingsFor(doc.uri),
+        await settingsFor(doc.uri, token),
       )
       .map((s) => toSelectionRange(s, lines));
   });
 
-  connection.onCodeAction(async (params) => {
+  connection.onCodeAction(async (params, token) => {
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return [];
     const only = params.context.only;
@@ -344,7 +350,8 @@ export function startServer(connection: Connection): void {
       actions.push(...ignoreActions(doc.uri, params.context.diagnostics, new LineIndex(doc.getText()), marker));
     }
     if (only && wants(FIX_ALL_KIND)) {
-      const edits = service.fixAll(input(doc), await settingsFor(doc.uri), { trusted });
+      const settings = await settingsFor(doc.uri, token);
+      const edits = service.fixAll(input(doc), settings, { trusted });
       if (edits.length) {
         actions.push({
           title: 'Fix all safe Shipshape problems',
@@ -372,5 +379,8 @@ if (require.main === module) {
   process.on('uncaughtException', (e) => {
     process.stderr.write(`shipshape: uncaught ${(e as Error)?.stack ?? e}\n`);
   });
-  startServer(createConnection(ProposedFeatures.all));
+  const life = lifecycle();
+  const connection = connect(life);
+  life.attach(connection);
+  startServer(connection);
 }
