@@ -28,7 +28,7 @@ import {
   toWorkspaceEditOf,
 } from './lsp/convert';
 import { ruleDocUrl } from './engine/docs';
-import type { DocumentKind, Settings } from './engine/types';
+import { DEFAULT_SETTINGS, type DocumentKind, type Settings } from './engine/types';
 import { languages } from './links';
 import { nodeFileSystem } from './node-fs';
 import { connect, lifecycle, whenCancelled } from './lsp/protocol';
@@ -85,7 +85,10 @@ export function startServer(connection: Connection): void {
     }
     const resolved: Partial<Settings> = await editor;
     whenCancelled(token);
-    return service.settingsFor(uriToPath(uri), resolved);
+    const settings = service.settingsFor(uriToPath(uri), resolved);
+    // Untrusted, the workspace's settings may lower the size limit, not raise it (VS Code ignores them there too).
+    const limit = DEFAULT_SETTINGS.maxFileSize!;
+    return trusted ? settings : { ...settings, maxFileSize: Math.min(settings.maxFileSize ?? limit, limit) };
   }
 
   const docsUrl = (code: string) => {
@@ -164,7 +167,8 @@ export function startServer(connection: Connection): void {
     pullDiagnostics = !!caps.textDocument?.diagnostic;
     snippetEdits = !!caps.workspace?.workspaceEdit?.snippetEditSupport;
     const init = (params.initializationOptions ?? {}) as { trusted?: boolean; docsPath?: string };
-    trusted = init.trusted ?? true;
+    // A client that does not say the workspace is trusted gets the untrusted behaviour (no shellcheck, size limit kept).
+    trusted = init.trusted === true;
     docsBase = init.docsPath ?? path.resolve(__dirname, '..', 'docs', 'rules');
     const roots = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri));
     if (!roots.length && params.rootUri) roots.push(uriToPath(params.rootUri));

@@ -1,0 +1,61 @@
+// What the language server keeps and decides per client (dist/server.js over stdio; `npm run build` first): trust
+// only when the client says so, the settings cache pruned on close, diagnostics capped per file, the check budget.
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { after, describe, it } from 'node:test';
+import { DidCloseTextDocumentNotification, DocumentSymbolRequest } from 'vscode-languageserver-protocol/node';
+import { has, LspClient } from '../helpers/lsp-client';
+
+const ws = fs.mkdtempSync(path.join(os.tmpdir(), 'shipshape-lsp-state-'));
+const clients: LspClient[] = [];
+const start = () => {
+  const c = new LspClient();
+  clients.push(c);
+  return c;
+};
+after(async () => {
+  for (const c of clients) await c.stop();
+  fs.rmSync(ws, { recursive: true, force: true });
+});
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const WORKFLOW = 'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo $1\n';
+const hasShellcheck = (() => {
+  try {
+    return require('node:child_process').spawnSync('shellcheck', ['--version']).status === 0;
+  } catch {
+    return false;
+  }
+})();
+
+describe('trust: untrusted unless the client says so', () => {
+  it('a client that says nothing gets the untrusted limits: its settings cannot raise maxFileSize', async () => {
+    const c = start();
+    c.configuration = { maxFileSize: 50 * 1024 * 1024 };
+    await c.initialize(ws, null); // no initializationOptions
+    const uri = `file://${ws}/big/Dockerfile`;
+    await c.open(uri, 'dockerfile', `# ${'x'.repeat(5.5 * 1024 * 1024)}\nFROM alpine:3.20\n`);
+    const d = await c.diagnostics(uri, (x) => x.length > 0);
+    assert.deepEqual(
+      d.map((x) => x.code),
+      ['SS001'],
+    );
+  });
+
+  it('a client that says nothing gets no shellcheck; one that says trusted does', {
+    skip: !hasShellcheck,
+  }, async () => {
+    const untrusted = start();
+    await untrusted.initialize(ws, {});
+    const uri = `file://${ws}/.github/workflows/ci.yml`;
+    await untrusted.open(uri, 'yaml', WORKFLOW);
+    await untrusted.diagnostics(uri);
+    await sleep(1500); // shellcheck's answers may come in a later publication
+    assert.ok(!untrusted.latest.get(uri)!.some((x) => x.code === 'WF028'), JSON.stringify(untrusted.latest.get(uri)));
+    const trusted = start();
+    await trusted.initialize(ws, { trusted: true });
+    await trusted.open(uri, 'yaml', WORKFLOW);
+    await trusted.diagnostics(uri, has('WF028'));
+  });
+});
