@@ -249,6 +249,7 @@ export function startServer(connection: Connection): void {
     const p = uriToPath(document.uri);
     openedVersion.delete(document.uri);
     kinds.delete(document.uri);
+    settingsCache.delete(document.uri);
     clearTimeout(timers.get(document.uri));
     service.workspace.close(p);
     service.workspace.forgetDependencies(p);

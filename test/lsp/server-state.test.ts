@@ -59,3 +59,18 @@ describe('trust: untrusted unless the client says so', () => {
     await trusted.diagnostics(uri, has('WF028'));
   });
 });
+
+describe('settings cache', () => {
+  it('is pruned when a document closes: reopened, it reads the settings again', async () => {
+    const c = start();
+    await c.initialize(ws);
+    const uri = `file://${ws}/prune/Dockerfile`;
+    await c.open(uri, 'dockerfile', 'FROM alpine:3.20\nFRUM x\n');
+    await c.diagnostics(uri, has('DF001'));
+    await c.conn.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+    c.configuration = { rules: { DF001: 'off' } };
+    await c.open(uri, 'dockerfile', 'FROM alpine:latest\nFRUM x\n');
+    const d = await c.diagnostics(uri, has('DL3007'));
+    assert.ok(!d.some((x) => x.code === 'DF001'), `DF001 is off now: ${JSON.stringify(d.map((x) => x.code))}`);
+  });
+});
