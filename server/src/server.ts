@@ -27,6 +27,7 @@ import {
   toSelectionRange,
   toWorkspaceEditOf,
 } from './lsp/convert';
+import { capFindings } from './engine/cap';
 import { ruleDocUrl } from './engine/docs';
 import { DEFAULT_SETTINGS, type DocumentKind, type Settings } from './engine/types';
 import { languages } from './links';
@@ -48,6 +49,8 @@ const KIND_BY_LANGUAGE_ID: Record<string, DocumentKind> = {
   'github-actions-workflow': 'workflow',
 };
 const DEBOUNCE_MS = 150;
+/** Diagnostics published for one file at most, the last saying how many more there are (SS004). */
+export const MAX_DIAGNOSTICS = 1000;
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
@@ -111,7 +114,7 @@ export function startServer(connection: Connection): void {
       const text = service.workspace.readText(p);
       return text === undefined ? undefined : new LineIndex(text);
     };
-    return result.findings.map((f) =>
+    return capFindings(result.findings, MAX_DIAGNOSTICS, settings).map((f) =>
       toDiagnostic(f, { uri: doc.uri, lines: result.lines, docsUrl, toUri: pathToUri, otherLines, snippetEdits }),
     );
   }

@@ -74,3 +74,19 @@ describe('settings cache', () => {
     assert.ok(!d.some((x) => x.code === 'DF001'), `DF001 is off now: ${JSON.stringify(d.map((x) => x.code))}`);
   });
 });
+
+describe('diagnostics per file', () => {
+  it('publishes at most 1,000, the last saying how many more were left out (SS004)', async () => {
+    const c = start();
+    await c.initialize(ws);
+    const uri = `file://${ws}/many/Dockerfile`;
+    await c.open(uri, 'dockerfile', `FROM alpine:3.20\n${'FRUM x\n'.repeat(1500)}`);
+    const d = await c.diagnostics(uri, (x) => x.length > 0, 30000);
+    assert.equal(d.length, 1000);
+    const last = d[999];
+    assert.equal(last.code, 'SS004');
+    const more = Number(/^and (\d+) more findings not shown/.exec(String(last.message))?.[1]);
+    assert.ok(more >= 1500 - 999, String(last.message));
+    assert.equal(d.filter((x) => x.code === 'DF001').length, 999);
+  });
+});

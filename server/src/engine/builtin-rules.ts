@@ -73,4 +73,31 @@ export const internalError: Rule<unknown> = {
   },
 };
 
-export const builtinRules = [fileTooLarge, binaryFile, internalError];
+export const tooManyFindings: Rule<unknown> = {
+  meta: {
+    code: 'SS004',
+    id: 'too-many-findings',
+    kinds: [...DOCUMENT_KINDS],
+    defaultSeverity: 'warning',
+    fixable: false,
+    description: 'The file has more findings than the editor shows.',
+    messages: {
+      more:
+        'and {{count}} more findings not shown: the editor shows at most {{max}} per file ' +
+        '(`shipshape check` lists them all).',
+    },
+    docs: {
+      rationale:
+        'A generated or pasted file can give tens of thousands of findings; sending them all in one ' +
+        'notification would stall the editor. The language server publishes the most severe ones, ' +
+        'then this one finding with the number left out.',
+      incorrect: '# a file with 5,000 findings',
+      correct: '# a file with fewer than 1,000 findings',
+    },
+  },
+  check() {
+    /* reported by the language server when it caps a file's diagnostics */
+  },
+};
+
+export const builtinRules = [fileTooLarge, binaryFile, internalError, tooManyFindings];
