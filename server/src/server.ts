@@ -51,6 +51,8 @@ const KIND_BY_LANGUAGE_ID: Record<string, DocumentKind> = {
 const DEBOUNCE_MS = 150;
 /** Diagnostics published for one file at most, the last saying how many more there are (SS004). */
 export const MAX_DIAGNOSTICS = 1000;
+/** Milliseconds the rules may take on one file before the rest are skipped (SS003); `checkBudgetMs` overrides it. */
+const CHECK_BUDGET_MS = 2000;
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
@@ -61,6 +63,7 @@ export function startServer(connection: Connection): void {
   let snippetEdits = false;
   let configurationSupport = false;
   let trusted = false;
+  let checkBudgetMs = CHECK_BUDGET_MS;
   let docsBase: string | undefined;
 
   // Detecting a JSON task definition by content parses the JSON: do it once per document version,
@@ -106,7 +109,7 @@ export function startServer(connection: Connection): void {
     const settings = await settingsFor(doc.uri, token);
     const inp = input(doc);
     const isCancelled = token && (() => token.isCancellationRequested);
-    const result = service.validate(inp, settings, { trusted, isCancelled });
+    const result = service.validate(inp, settings, { trusted, isCancelled, budgetMs: checkBudgetMs });
     whenCancelled(token);
     const otherLines = (p: string) => {
       const open = documents.get(pathToUri(p));
@@ -169,9 +172,14 @@ export function startServer(connection: Connection): void {
     configurationSupport = !!caps.workspace?.configuration;
     pullDiagnostics = !!caps.textDocument?.diagnostic;
     snippetEdits = !!caps.workspace?.workspaceEdit?.snippetEditSupport;
-    const init = (params.initializationOptions ?? {}) as { trusted?: boolean; docsPath?: string };
+    const init = (params.initializationOptions ?? {}) as {
+      trusted?: boolean;
+      docsPath?: string;
+      checkBudgetMs?: number;
+    };
     // A client that does not say the workspace is trusted gets the untrusted behaviour (no shellcheck, size limit kept).
     trusted = init.trusted === true;
+    if (typeof init.checkBudgetMs === 'number' && init.checkBudgetMs >= 0) checkBudgetMs = init.checkBudgetMs;
     docsBase = init.docsPath ?? path.resolve(__dirname, '..', 'docs', 'rules');
     const roots = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri));
     if (!roots.length && params.rootUri) roots.push(uriToPath(params.rootUri));
@@ -359,7 +367,7 @@ export function startServer(connection: Connection): void {
     }
     if (only && wants(FIX_ALL_KIND)) {
       const settings = await settingsFor(doc.uri, token);
-      const edits = service.fixAll(input(doc), settings, { trusted });
+      const edits = service.fixAll(input(doc), settings, { trusted, budgetMs: checkBudgetMs });
       if (edits.length) {
         actions.push({
           title: 'Fix all safe Shipshape problems',

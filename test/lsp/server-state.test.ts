@@ -90,3 +90,21 @@ describe('diagnostics per file', () => {
     assert.equal(d.filter((x) => x.code === 'DF001').length, 999);
   });
 });
+
+describe('check budget', () => {
+  it('stops the checks of a file past the budget with one SS003 finding naming the rule, and keeps answering', async () => {
+    const c = start();
+    await c.initialize(ws, { trusted: true, checkBudgetMs: 0 });
+    const uri = `file://${ws}/budget/Dockerfile`;
+    await c.open(uri, 'dockerfile', 'FROM alpine:3.20 AS base\nFRUM x\nRUN cd /x\n');
+    const d = await c.diagnostics(uri, has('SS003'));
+    const ss003 = d.filter((x) => x.code === 'SS003');
+    assert.equal(ss003.length, 1);
+    assert.match(
+      String(ss003[0].message),
+      /^analysis stopped after \d+ ms: .* in rule [A-Z]+\d+ \([a-z-]+\); \d+ more rules/,
+    );
+    const symbols = await c.conn.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } });
+    assert.equal(symbols?.length, 1, 'the server still answers');
+  });
+});

@@ -1,4 +1,5 @@
 import type { LineIndex } from '../text/lines';
+import { internalError } from './builtin-rules';
 import { formatMessage } from './messages';
 import { createOnce } from './once';
 import type {
@@ -27,6 +28,13 @@ export interface AnalyzeInput<M> {
   onRuleError?: (rule: Rule, error: unknown) => void;
   /** Checked between rules; when true the analysis stops early. */
   isCancelled?: () => boolean;
+  /**
+   * Milliseconds the rules may take on this document, checked between rules: once they are used up the remaining rules
+   * are skipped and the document gets one SS003 finding naming the rule that used them up. None when undefined.
+   */
+  budgetMs?: number;
+  /** The clock for the budget, in milliseconds (tests give a fake one). */
+  now?: () => number;
 }
 
 /** The severity a rule runs with: the settings by code, then by id, then the language's overrides, then its default. */
@@ -51,10 +59,19 @@ export function analyze<M>(input: AnalyzeInput<M>): Finding[] {
   const findings: Finding[] = [];
   const ignores = collectIgnores(language, input.lines);
   const once = createOnce();
-  for (const rule of language.rules) {
+  const now = input.now ?? (() => performance.now());
+  let spent = 0;
+  let last: Rule | undefined;
+  for (const [i, rule] of language.rules.entries()) {
     if (input.isCancelled?.()) break;
     const severity = resolveSeverity(rule, settings, overrides);
     if (severity === 'off') continue;
+    if (last && input.budgetMs !== undefined && spent >= input.budgetMs) {
+      const skipped = language.rules.slice(i).filter((r) => resolveSeverity(r, settings, overrides) !== 'off').length;
+      findings.push(...stopped(input, last, spent, skipped));
+      break;
+    }
+    last = rule;
     const reports: Report[] = [];
     const ctx: RuleContext<M> = {
       path: input.path,
@@ -70,11 +87,14 @@ export function analyze<M>(input: AnalyzeInput<M>): Finding[] {
         reports.push(r);
       },
     };
+    const started = now();
     try {
       rule.check(ctx);
     } catch (error) {
       input.onRuleError?.(rule, error);
       continue;
+    } finally {
+      spent += now() - started;
     }
     for (const r of reports) {
       const start = clamp(r.start, input.text.length);
@@ -93,6 +113,30 @@ export function analyze<M>(input: AnalyzeInput<M>): Finding[] {
   }
   findings.sort((a, b) => a.start - b.start || a.end - b.end || a.code.localeCompare(b.code));
   return findings;
+}
+
+/** The SS003 finding of an analysis that ran past its budget in `rule` (none when SS003 is off). */
+function stopped<M>(input: AnalyzeInput<M>, rule: Rule, spent: number, skipped: number): Finding[] {
+  const severity = resolveSeverity(internalError, input.settings);
+  if (severity === 'off') return [];
+  const data = {
+    ms: Math.round(spent),
+    budget: input.budgetMs ?? 0,
+    rule: `${rule.meta.code} (${rule.meta.id})`,
+    skipped,
+  };
+  return [
+    {
+      start: 0,
+      end: 0,
+      messageId: 'stopped',
+      data,
+      code: internalError.meta.code,
+      rule: internalError.meta.id,
+      severity,
+      message: formatMessage(internalError.meta, 'stopped', data),
+    },
+  ];
 }
 
 function safeOverrides<M>(input: AnalyzeInput<M>): Record<string, SeveritySetting> {

@@ -58,12 +58,19 @@ export const internalError: Rule<unknown> = {
     defaultSeverity: 'warning',
     fixable: false,
     description: 'Shipshape could not analyse this file.',
-    messages: { failed: 'Shipshape could not parse this file ({{reason}}); it was not checked. Please report it.' },
+    messages: {
+      failed: 'Shipshape could not parse this file ({{reason}}); it was not checked. Please report it.',
+      stopped:
+        'analysis stopped after {{ms}} ms: the checks ran past their {{budget}} ms budget in rule {{rule}}; ' +
+        '{{skipped}} more rules were not run on this file.',
+    },
     docs: {
       rationale:
         'A parser must never crash the language server. When one fails on an ' +
         'input nobody foresaw (extreme nesting, for example), the file gets this one finding and ' +
-        'the server goes on.',
+        'the server goes on. Likewise the checks of one file in the editor have a time budget: past it the ' +
+        'remaining rules are skipped, the file gets this finding naming the rule that used the budget up, and ' +
+        'the server keeps answering.',
       incorrect: '[[[[[[ … a million levels … ]]]]]]',
       correct: 'services: {}',
     },

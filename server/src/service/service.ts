@@ -39,6 +39,8 @@ export interface DocumentInput {
 export interface ValidateOptions {
   trusted?: boolean;
   isCancelled?: () => boolean;
+  /** Milliseconds the rules may take on the document (the language server's budget); none when undefined. */
+  budgetMs?: number;
 }
 
 export interface ValidateResult {
@@ -145,6 +147,7 @@ export class Service {
       settings,
       trusted: opts.trusted ?? false,
       isCancelled: opts.isCancelled,
+      budgetMs: opts.budgetMs,
       onRuleError: (rule, error) =>
         this.logOnce(
           `rule:${rule.meta.code}`,
