@@ -50,7 +50,7 @@ const KIND_BY_LANGUAGE_ID: Record<string, DocumentKind> = {
 };
 const DEBOUNCE_MS = 150;
 /** Diagnostics published for one file at most, the last saying how many more there are (SS004). */
-export const MAX_DIAGNOSTICS = 1000;
+const MAX_DIAGNOSTICS = 1000;
 /** Milliseconds the rules may take on one file before the rest are skipped (SS003); `checkBudgetMs` overrides it. */
 const CHECK_BUDGET_MS = 2000;
 
