@@ -1,6 +1,10 @@
 // Bundles the client, the language server and the CLI into dist/. `vscode` stays external; the AWS
 // SDK is only reached through dynamic import() in the client, so esbuild puts it in its own chunk.
+import * as fs from 'node:fs';
 import * as esbuild from 'esbuild';
+
+// The version shown by `shipshape --version`, SARIF and the server's serverInfo: package.json's.
+const { version } = JSON.parse(fs.readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 
 const watch = process.argv.includes('--watch');
 const common = {
@@ -12,6 +16,7 @@ const common = {
   logLevel: 'warning',
   legalComments: 'none',
   mainFields: ['module', 'main'],
+  define: { SHIPSHAPE_VERSION: JSON.stringify(version) },
 };
 
 const builds = [

@@ -2,7 +2,9 @@
 // run, as ratios. Files are loaded first; each contender gets a warm-up pass, then the median of
 // several passes. Peers live in scripts/bench/<kind>.mjs as
 //   export const peers = [{ name, load: async () => (text, path) => void }]
-// Usage: npm run bench [-- KIND...] [-- --passes N]
+// Last, `monorepo`: the CLI over a generated tree of 10,000 files, one thread against every core,
+// beside actionlint (scripts/bench/monorepo.mjs; --files N to change the size, --shellcheck).
+// Usage: npm run bench [-- KIND...] [-- --passes N] [-- --files N] [-- --shellcheck]
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createRequire } from 'node:module';
@@ -14,7 +16,11 @@ const corpus = path.resolve(root, '..', 'shared', 'corpus');
 const args = process.argv.slice(2);
 const pIdx = args.indexOf('--passes');
 const passes = pIdx >= 0 ? Number(args.splice(pIdx, 2)[1]) : 7;
-const kinds = args.length ? args : ['dockerfile', 'compose', 'workflow', 'taskdef', 'flake', 'nix'];
+const fIdx = args.indexOf('--files');
+const monorepoFiles = fIdx >= 0 ? Number(args.splice(fIdx, 2)[1]) : 10000;
+const sIdx = args.indexOf('--shellcheck');
+const shellcheck = sIdx >= 0 && !!args.splice(sIdx, 1).length;
+const kinds = args.length ? args : ['dockerfile', 'compose', 'workflow', 'taskdef', 'flake', 'nix', 'monorepo'];
 if (!fs.existsSync(corpus)) {
   console.log(`corpus not found at ${corpus}: nothing to measure`);
   process.exit(0);
@@ -108,4 +114,9 @@ for (const kind of kinds) {
         `${mbs.toFixed(1).padStart(6)} MB/s${ratio}`,
     );
   }
+}
+
+if (kinds.includes('monorepo')) {
+  const { benchMonorepo } = await import(pathToFileURL(path.join(root, 'scripts', 'bench', 'monorepo.mjs')).href);
+  await benchMonorepo({ files: monorepoFiles, shellcheck });
 }

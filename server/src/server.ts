@@ -39,6 +39,7 @@ import { pathToUri, uriToPath } from './engine/uri';
 import { detectKind } from './service/detect';
 import { Service, type DocumentInput } from './service/service';
 import { LineIndex } from './text/lines';
+import { VERSION } from './version';
 
 /** VS Code language ids that decide the kind when the path cannot (untitled documents). */
 const KIND_BY_LANGUAGE_ID: Record<string, DocumentKind> = {
@@ -207,7 +208,7 @@ export function startServer(connection: Connection): void {
             }
           : {}),
       },
-      serverInfo: { name: 'shipshape', version: '0.1.0' },
+      serverInfo: { name: 'shipshape', version: VERSION },
     };
   });
 
