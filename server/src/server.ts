@@ -4,12 +4,11 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import {
   CodeActionKind,
-  createConnection,
   DidChangeConfigurationNotification,
   DocumentDiagnosticReportKind,
-  ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
+  type CancellationToken,
   type CodeAction,
   type Connection,
   type InitializeParams,
@@ -29,10 +28,12 @@ import {
   toSelectionRange,
   toWorkspaceEditOf,
 } from './lsp/convert';
+import { capFindings } from './engine/cap';
 import { ruleDocUrl } from './engine/docs';
-import type { DocumentKind, Finding, Settings } from './engine/types';
+import { DEFAULT_SETTINGS, type DocumentKind, type Finding, type Settings } from './engine/types';
 import { languages } from './links';
 import { nodeFileSystem } from './node-fs';
+import { connect, lifecycle, whenCancelled } from './lsp/protocol';
 import { scanWorkspace } from './lsp/scan';
 import { toSettings } from './lsp/settings';
 import { pathToUri, uriToPath } from './engine/uri';
@@ -51,6 +52,10 @@ const KIND_BY_LANGUAGE_ID: Record<string, DocumentKind> = {
   'github-actions-workflow': 'workflow',
 };
 const DEBOUNCE_MS = 150;
+/** Diagnostics published for one file at most, the last saying how many more there are (SS004). */
+const MAX_DIAGNOSTICS = 1000;
+/** Milliseconds the rules may take on one file before the rest are skipped (SS003); `checkBudgetMs` overrides it. */
+const CHECK_BUDGET_MS = 2000;
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
@@ -64,6 +69,7 @@ export function startServer(connection: Connection): void {
   let snippetEdits = false;
   let configurationSupport = false;
   let trusted = false;
+  let checkBudgetMs = CHECK_BUDGET_MS;
   let docsBase: string | undefined;
 
   // Detecting a JSON task definition by content parses the JSON: do it once per document version,
@@ -80,7 +86,8 @@ export function startServer(connection: Connection): void {
     return { path: p, text, kind: hit.kind };
   };
 
-  async function settingsFor(uri: string): Promise<Settings> {
+  /** The settings of a document; with the token of a request, a request cancelled meanwhile stops here (-32800). */
+  async function settingsFor(uri: string, token?: CancellationToken): Promise<Settings> {
     let editor: Promise<Partial<Settings>> | undefined = settingsCache.get(uri);
     if (!editor) {
       editor = configurationSupport
@@ -89,7 +96,11 @@ export function startServer(connection: Connection): void {
       settingsCache.set(uri, editor);
     }
     const resolved: Partial<Settings> = await editor;
-    return service.settingsFor(uriToPath(uri), resolved);
+    whenCancelled(token);
+    const settings = service.settingsFor(uriToPath(uri), resolved);
+    // Untrusted, the workspace's settings may lower the size limit, not raise it (VS Code ignores them there too).
+    const limit = DEFAULT_SETTINGS.maxFileSize!;
+    return trusted ? settings : { ...settings, maxFileSize: Math.min(settings.maxFileSize ?? limit, limit) };
   }
 
   // One look at the disk per rule code, not one per finding and publish.
@@ -125,41 +136,51 @@ export function startServer(connection: Connection): void {
   /** Whether the document is still at this version (a TextDocument object is updated in place on each change). */
   const current = (uri: string, version: number) => documents.get(uri)?.version === version;
 
-  async function diagnose(doc: TextDocument, isCancelled?: () => boolean, then?: () => void) {
+  async function diagnose(doc: TextDocument, token?: CancellationToken, then?: () => void) {
     const version = doc.version;
-    const settings = await settingsFor(doc.uri);
+    const settings = await settingsFor(doc.uri, token);
     if (!current(doc.uri, version)) return [];
     const inp = input(doc);
-    const stale = () => !current(doc.uri, version) || !!isCancelled?.();
-    // In slices: a large workflow's rules never hold the event loop while the user types.
-    const result = await service.validateSliced(inp, settings, { trusted, isCancelled: stale });
+    const stale = () => !current(doc.uri, version) || !!token?.isCancellationRequested;
+    // In slices: a large workflow's rules never hold the event loop while the user types; within a time budget.
+    const result = await service.validateSliced(inp, settings, {
+      trusted,
+      isCancelled: stale,
+      budgetMs: checkBudgetMs,
+    });
+    whenCancelled(token);
     // Once shellcheck answered: only the rules that waited run again, their findings replace theirs.
     const recheck = () => {
       try {
-        send(doc, version, service.recheck(inp, settings, result, { trusted }));
+        send(doc, version, service.recheck(inp, settings, result, { trusted }), settings);
       } catch (e) {
         connection.console.error(`validation failed for ${doc.uri}: ${(e as Error)?.stack ?? e}`);
       }
     };
     followTools(doc.uri, version, result.pending, then ?? recheck);
-    return toDiagnostics(doc, result);
+    return toDiagnostics(doc, result, settings);
   }
 
-  function toDiagnostics(doc: TextDocument, result: { findings: Finding[]; lines: LineIndex }) {
+  function toDiagnostics(doc: TextDocument, result: { findings: Finding[]; lines: LineIndex }, settings: Settings) {
     const otherLines = (p: string) => {
       const open = documents.get(pathToUri(p));
       if (open) return new LineIndex(open.getText());
       const text = service.workspace.readText(p);
       return text === undefined ? undefined : new LineIndex(text);
     };
-    return result.findings.map((f) =>
+    return capFindings(result.findings, MAX_DIAGNOSTICS, settings).map((f) =>
       toDiagnostic(f, { uri: doc.uri, lines: result.lines, docsUrl, toUri: pathToUri, otherLines, snippetEdits }),
     );
   }
 
-  function send(doc: TextDocument, version: number, result: { findings: Finding[]; lines: LineIndex }) {
+  function send(
+    doc: TextDocument,
+    version: number,
+    result: { findings: Finding[]; lines: LineIndex },
+    settings: Settings,
+  ) {
     if (current(doc.uri, version))
-      connection.sendDiagnostics({ uri: doc.uri, version, diagnostics: toDiagnostics(doc, result) });
+      connection.sendDiagnostics({ uri: doc.uri, version, diagnostics: toDiagnostics(doc, result, settings) });
   }
 
   async function publish(doc: TextDocument) {
@@ -212,8 +233,14 @@ export function startServer(connection: Connection): void {
     configurationSupport = !!caps.workspace?.configuration;
     pullDiagnostics = !!caps.textDocument?.diagnostic;
     snippetEdits = !!caps.workspace?.workspaceEdit?.snippetEditSupport;
-    const init = (params.initializationOptions ?? {}) as { trusted?: boolean; docsPath?: string };
-    trusted = init.trusted ?? true;
+    const init = (params.initializationOptions ?? {}) as {
+      trusted?: boolean;
+      docsPath?: string;
+      checkBudgetMs?: number;
+    };
+    // A client that does not say the workspace is trusted gets the untrusted behaviour (no shellcheck, size limit kept).
+    trusted = init.trusted === true;
+    if (typeof init.checkBudgetMs === 'number' && init.checkBudgetMs >= 0) checkBudgetMs = init.checkBudgetMs;
     docsBase = init.docsPath ?? path.resolve(__dirname, '..', 'docs', 'rules');
     roots = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri));
     if (!roots.length && params.rootUri) roots.push(uriToPath(params.rootUri));
@@ -294,6 +321,7 @@ export function startServer(connection: Connection): void {
     const p = uriToPath(document.uri);
     openedVersion.delete(document.uri);
     kinds.delete(document.uri);
+    settingsCache.delete(document.uri);
     clearTimeout(timers.get(document.uri));
     service.workspace.close(p);
     service.workspace.forgetDependencies(p);
@@ -304,11 +332,7 @@ export function startServer(connection: Connection): void {
   connection.languages.diagnostics.on(async (params, token) => {
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
-    const items = await diagnose(
-      doc,
-      () => token.isCancellationRequested,
-      () => void connection.languages.diagnostics.refresh(),
-    );
+    const items = await diagnose(doc, token, () => void connection.languages.diagnostics.refresh());
     return { kind: DocumentDiagnosticReportKind.Full, items };
   });
 
@@ -326,45 +350,45 @@ export function startServer(connection: Connection): void {
     const offset = doc.offsetAt(params.position);
     const lines = new LineIndex(inp.text);
     await service.parseAhead(inp);
-    const settings = await settingsFor(doc.uri);
+    const settings = await settingsFor(doc.uri, token);
     // A newer version has its own request coming: this one would parse an outdated text again.
     if (token.isCancellationRequested || !current(doc.uri, version)) return [];
     return service.complete(inp, offset, settings).map((c) => toCompletionItem(c, lines, offset));
   });
 
-  connection.onHover(async (params) => {
+  connection.onHover(async (params, token) => {
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return null;
     const version = doc.version;
     const inp = input(doc);
     const offset = doc.offsetAt(params.position);
     await service.parseAhead(inp);
-    const settings = await settingsFor(doc.uri);
+    const settings = await settingsFor(doc.uri, token);
     if (!current(doc.uri, version)) return null;
     const hover = service.hover(inp, offset, settings);
     return hover ? toHover(hover, new LineIndex(inp.text)) : null;
   });
 
-  connection.onDocumentSymbol(async (params) => {
+  connection.onDocumentSymbol(async (params, token) => {
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return [];
     const lines = new LineIndex(doc.getText());
-    return service.symbols(input(doc), await settingsFor(doc.uri)).map((s) => toDocumentSymbol(s, lines));
+    return service.symbols(input(doc), await settingsFor(doc.uri, token)).map((s) => toDocumentSymbol(s, lines));
   });
 
-  connection.onDefinition(async (params) => {
+  connection.onDefinition(async (params, token) => {
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return [];
     return toLocations(
-      service.definition(input(doc), doc.offsetAt(params.position), await settingsFor(doc.uri)),
+      service.definition(input(doc), doc.offsetAt(params.position), await settingsFor(doc.uri, token)),
       linesOf,
     );
   });
 
-  connection.onPrepareRename(async (params) => {
+  connection.onPrepareRename(async (params, token) => {
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return null;
-    const found = service.prepareRename(input(doc), doc.offsetAt(params.position), await settingsFor(doc.uri));
+    const found = service.prepareRename(input(doc), doc.offsetAt(params.position), await settingsFor(doc.uri, token));
     if (!found) return null;
     return {
       range: new LineIndex(doc.getText()).range(found.span.start, found.span.end),
@@ -372,20 +396,22 @@ export function startServer(connection: Connection): void {
     };
   });
 
-  connection.onRenameRequest(async (params) => {
+  connection.onRenameRequest(async (params, token) => {
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return null;
-    const edits = service.rename(input(doc), doc.offsetAt(params.position), params.newName, await settingsFor(doc.uri));
+    const settings = await settingsFor(doc.uri, token);
+    const edits = service.rename(input(doc), doc.offsetAt(params.position), params.newName, settings);
     return edits ? toWorkspaceEditOf(edits, linesOf) : null;
   });
 
-  connection.onFoldingRanges(async (params) => {
+  connection.onFoldingRanges(async (params, token) => {
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return [];
-    return toFoldingRanges(service.folding(input(doc), await settingsFor(doc.uri)), new LineIndex(doc.getText()));
+    const settings = await settingsFor(doc.uri, token);
+    return toFoldingRanges(service.folding(input(doc), settings), new LineIndex(doc.getText()));
   });
 
-  connection.onSelectionRanges(async (params) => {
+  connection.onSelectionRanges(async (params, token) => {
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return [];
     const lines = new LineIndex(doc.getText());
@@ -393,12 +419,12 @@ export function startServer(connection: Connection): void {
       .selectionRanges(
         input(doc),
         params.positions.map((p) => doc.offsetAt(p)),
-        await settingsFor(doc.uri),
+        await settingsFor(doc.uri, token),
       )
       .map((s) => toSelectionRange(s, lines));
   });
 
-  connection.onCodeAction(async (params) => {
+  connection.onCodeAction(async (params, token) => {
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return [];
     const only = params.context.only;
@@ -411,7 +437,8 @@ export function startServer(connection: Connection): void {
       actions.push(...ignoreActions(doc.uri, params.context.diagnostics, new LineIndex(doc.getText()), marker));
     }
     if (only && wants(FIX_ALL_KIND)) {
-      const edits = service.fixAll(input(doc), await settingsFor(doc.uri), { trusted });
+      const settings = await settingsFor(doc.uri, token);
+      const edits = service.fixAll(input(doc), settings, { trusted, budgetMs: checkBudgetMs });
       if (edits.length) {
         actions.push({
           title: 'Fix all safe Shipshape problems',
@@ -481,5 +508,8 @@ if (require.main === module) {
   process.on('uncaughtException', (e) => {
     process.stderr.write(`shipshape: uncaught ${(e as Error)?.stack ?? e}\n`);
   });
-  startServer(createConnection(ProposedFeatures.all));
+  const life = lifecycle();
+  const connection = connect(life);
+  life.attach(connection);
+  startServer(connection);
 }

@@ -1,4 +1,5 @@
 import type { LineIndex } from '../text/lines';
+import { internalError } from './builtin-rules';
 import { formatMessage } from './messages';
 import { createOnce } from './once';
 import type {
@@ -30,6 +31,13 @@ export interface AnalyzeInput<M> {
   onRuleError?: (rule: Rule, error: unknown) => void;
   /** Checked between rules; when true the analysis stops early. */
   isCancelled?: () => boolean;
+  /**
+   * Milliseconds the rules may take on this document, checked between rules: once they are used up the remaining rules
+   * are skipped and the document gets one SS003 finding naming the rule that used them up. None when undefined.
+   */
+  budgetMs?: number;
+  /** The clock for the budget, in milliseconds (tests give a fake one). */
+  now?: () => number;
   /** Run only these rules (codes), e.g. the rules that waited for a tool's answers. */
   only?: ReadonlySet<string>;
 }
@@ -64,8 +72,8 @@ export function analyze<M>(input: AnalyzeInput<M>): Finding[] {
 /** `analyze`, telling which rules wait for tools. */
 export function analyzeAll<M>(input: AnalyzeInput<M>): Analyzed {
   const a = new Analysis(input);
-  for (const rule of input.language.rules) {
-    if (input.isCancelled?.()) break;
+  for (const [i, rule] of input.language.rules.entries()) {
+    if (input.isCancelled?.() || a.outOfBudget(i)) break;
     a.run(rule);
   }
   return a.finish();
@@ -77,8 +85,8 @@ export function analyzeAll<M>(input: AnalyzeInput<M>): Analyzed {
  */
 export function* analyzeSteps<M>(input: AnalyzeInput<M>): Generator<void, Analyzed> {
   const a = new Analysis(input);
-  for (const rule of input.language.rules) {
-    if (input.isCancelled?.()) break;
+  for (const [i, rule] of input.language.rules.entries()) {
+    if (input.isCancelled?.() || a.outOfBudget(i)) break;
     if (a.run(rule)) yield;
   }
   return a.finish();
@@ -94,10 +102,15 @@ class Analysis<M> {
   private reports: Report[] = [];
   /** Whether a tool answered `pending` to some rule. */
   private pending = false;
+  /** Milliseconds the rules took so far (the budget), and the last rule run. */
+  private spent = 0;
+  private last?: Rule;
+  private readonly now: () => number;
 
   constructor(private readonly input: AnalyzeInput<M>) {
     this.overrides = safeOverrides(input);
     this.ignores = collectIgnores(input.language, input.lines);
+    this.now = input.now ?? (() => performance.now());
     // One context for every rule of the document (a rule never keeps it): only the report target changes.
     this.ctx = {
       path: input.path,
@@ -127,6 +140,21 @@ class Analysis<M> {
     };
   }
 
+  /**
+   * Whether the rules used up the budget before rule `index`: the document then gets one SS003 finding naming the rule
+   * that used it up, and the remaining rules are skipped.
+   */
+  outOfBudget(index: number): boolean {
+    const { budgetMs, language, settings } = this.input;
+    if (budgetMs === undefined || !this.last || this.spent < budgetMs) return false;
+    const skipped = language.rules
+      .slice(index)
+      .filter((r) => resolveSeverity(r, settings, this.overrides) !== 'off').length;
+    if (!skipped) return false;
+    this.findings.push(...stopped(this.input, this.last, this.spent, skipped));
+    return true;
+  }
+
   /** Runs one rule; false when it is off. */
   run(rule: Rule): boolean {
     const input = this.input;
@@ -135,11 +163,15 @@ class Analysis<M> {
     if (severity === 'off') return false;
     const reports: Report[] = [];
     this.reports = reports;
+    this.last = rule;
+    const started = this.now();
     try {
       rule.check(this.ctx);
     } catch (error) {
       input.onRuleError?.(rule, error);
       return true;
+    } finally {
+      this.spent += this.now() - started;
     }
     const length = input.text.length;
     for (const r of reports) {
@@ -172,6 +204,30 @@ class Analysis<M> {
 /** Findings in document order. */
 export function byPlace(a: Finding, b: Finding): number {
   return a.start - b.start || a.end - b.end || a.code.localeCompare(b.code);
+}
+
+/** The SS003 finding of an analysis that ran past its budget in `rule` (none when SS003 is off). */
+function stopped<M>(input: AnalyzeInput<M>, rule: Rule, spent: number, skipped: number): Finding[] {
+  const severity = resolveSeverity(internalError, input.settings);
+  if (severity === 'off') return [];
+  const data = {
+    ms: Math.round(spent),
+    budget: input.budgetMs ?? 0,
+    rule: `${rule.meta.code} (${rule.meta.id})`,
+    skipped,
+  };
+  return [
+    {
+      start: 0,
+      end: 0,
+      messageId: 'stopped',
+      data,
+      code: internalError.meta.code,
+      rule: internalError.meta.id,
+      severity,
+      message: formatMessage(internalError.meta, 'stopped', data),
+    },
+  ];
 }
 
 function safeOverrides<M>(input: AnalyzeInput<M>): Record<string, SeveritySetting> {

@@ -52,6 +52,8 @@ export interface ValidateOptions {
   tools?: boolean;
   /** Run only these rules (codes). */
   only?: ReadonlySet<string>;
+  /** Milliseconds the rules may take on the document (the language server's budget); none when undefined. */
+  budgetMs?: number;
 }
 
 export interface ValidateResult {
@@ -254,6 +256,7 @@ export class Service {
       tools: session,
       isCancelled: opts.isCancelled,
       only,
+      budgetMs: opts.budgetMs,
       onRuleError: (rule, error) =>
         this.logOnce(
           `rule:${rule.meta.code}`,
