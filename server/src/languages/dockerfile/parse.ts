@@ -560,6 +560,7 @@ function runCommands(ins: DockerInstruction, text: string, escape: string): Shel
     return [
       {
         words,
+        env: [],
         argv: words,
         name: words[0].value,
         start: words[0].start,

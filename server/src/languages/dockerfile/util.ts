@@ -2,11 +2,10 @@
 import type { RuleContext } from '../../engine/types';
 import type { DockerfileModel, DockerInstruction, DockerWord, Stage } from './parse';
 import { runCommandsOf } from './parse';
-import type { ShellCommand, ShellWord } from './shell';
+import { commandArgs, type ShellCommand, type ShellWord } from './shell';
 
 export type Ctx = RuleContext<DockerfileModel>;
 
-/** Fills the parts of a rule's metadata that are the same for every Dockerfile rule. */
 /** Every RUN command (ONBUILD triggers included) whose base name is one of `names`. */
 export function commandsNamed(
   model: DockerfileModel,
@@ -19,55 +18,24 @@ export function commandsNamed(
   return out.sort((a, b) => a.cmd.start - b.cmd.start);
 }
 
-/** Index of the word in argv that is the first non-flag after argv[0] (the subcommand). */
-export function subcommandOf(cmd: ShellCommand, flagsWithValue: string[] = []): ShellWord | undefined {
-  const a = cmd.argv;
-  for (let k = 1; k < a.length; k++) {
-    const v = a[k].value;
-    if (v.startsWith('-')) {
-      if (!v.includes('=') && flagsWithValue.includes(v)) k++;
-      continue;
-    }
-    return a[k];
-  }
-  return undefined;
+/** The first positional argument (the subcommand), e.g. `install` in `apt-get -q install`. */
+export function subcommandOf(cmd: ShellCommand, flagsWithValue: readonly string[] = []): ShellWord | undefined {
+  return commandArgs(cmd, { withValue: flagsWithValue }).first;
 }
 
-/** Whether the command has one of the long flags (`--x`, `--x=v`) or short letters (also inside `-xy`). */
+/** Whether the command has one of the long options (`--x`, `--x=v`, names without dashes) or short letters. */
 export function hasFlag(cmd: ShellCommand, long: string[], short = ''): boolean {
-  for (const w of cmd.argv.slice(1)) {
-    const v = w.value;
-    if (v === '--') break;
-    if (v.startsWith('--')) {
-      if (long.includes(v.slice(2).split('=')[0])) return true;
-    } else if (v.startsWith('-') && v.length > 1 && short) {
-      for (const ch of v.slice(1)) {
-        if (short.includes(ch)) return true;
-        if (!/[a-zA-Z]/.test(ch)) break;
-      }
-    }
-  }
-  return false;
+  return commandArgs(cmd).has(...long.map((l) => '--' + l), ...[...short].map((c) => '-' + c));
 }
 
-/** Positional arguments after `after` (skipping flags and the values of flags that take one). */
+/** Positional arguments after `after` (skipping options and the values of options that take one). */
 export function packagesAfter(
   cmd: ShellCommand,
   after: ShellWord | undefined,
-  flagsWithValue: string[] = [],
+  flagsWithValue: readonly string[] = [],
 ): ShellWord[] {
-  const a = cmd.argv;
-  const out: ShellWord[] = [];
-  let k = after ? a.indexOf(after) + 1 : 1;
-  for (; k < a.length; k++) {
-    const v = a[k].value;
-    if (v.startsWith('-')) {
-      if (!v.includes('=') && flagsWithValue.includes(v)) k++;
-      continue;
-    }
-    out.push(a[k]);
-  }
-  return out;
+  const p = commandArgs(cmd, { withValue: flagsWithValue }).positionals;
+  return after ? p.slice(p.indexOf(after) + 1) : p;
 }
 
 /** Whether the value has a variable or command substitution (unknown at lint time). */
