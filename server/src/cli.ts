@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseConfig } from './engine/config';
-import type { DocumentKind, Finding, Settings } from './engine/types';
+import type { DocumentKind, Finding, Settings, Severity } from './engine/types';
 import { DOCUMENT_KINDS } from './engine/types';
 import { languages } from './languages';
 import { nodeFileSystem } from './node-fs';
@@ -132,6 +132,19 @@ export interface FileResult {
   findings: Finding[];
   lines: LineIndex /** Per finding, its locations in other files. */;
   related: RelatedOut[][];
+  /** hadolint's failure-threshold for this file's DL findings (from its `.hadolint.yaml`). */
+  failureThreshold?: Severity | 'none';
+}
+
+const RANK: Record<Severity, number> = { hint: 0, info: 1, warning: 2, error: 3 };
+
+/**
+ * Whether a finding fails the run: an error does; a hadolint rule (DL) follows the file's `failure-threshold`
+ * instead when its `.hadolint.yaml` sets one (`none`: never).
+ */
+export function failsRun(f: Finding, threshold: Severity | 'none' | undefined): boolean {
+  if (!threshold || !f.code.startsWith('DL')) return f.severity === 'error';
+  return threshold !== 'none' && RANK[f.severity] >= RANK[threshold];
 }
 
 function run(opts: Options): { results: FileResult[]; service: Service } {
@@ -142,7 +155,11 @@ function run(opts: Options): { results: FileResult[]; service: Service } {
     if (text === undefined) throw new UsageError(`cannot read config file ${opts.config}`);
     const config = parseConfig(text);
     if (config.problems.length) throw new UsageError(`${opts.config}: ${config.problems.join('; ')}`);
-    forced = { rules: config.rules, workflow: { selfHostedRunnerLabels: config.selfHostedRunnerLabels } };
+    forced = {
+      rules: config.rules,
+      workflow: { selfHostedRunnerLabels: config.selfHostedRunnerLabels },
+      ...(config.preset ? { preset: config.preset } : {}),
+    };
   }
   const results: FileResult[] = [];
   const files = collectFiles(opts.paths, opts.kind);
@@ -167,7 +184,14 @@ function run(opts: Options): { results: FileResult[]; service: Service } {
         ];
       }),
     );
-    results.push({ path: file.shown, kind: r.kind, findings: r.findings, lines: r.lines, related });
+    results.push({
+      path: file.shown,
+      kind: r.kind,
+      findings: r.findings,
+      lines: r.lines,
+      related,
+      ...(r.failureThreshold ? { failureThreshold: r.failureThreshold } : {}),
+    });
   }
   return { results, service };
 }
@@ -241,7 +265,7 @@ export function main(argv: string[]): number {
           ? JSON.stringify(toSarif(results, service.allRules(), VERSION), null, 2) + '\n'
           : formatText(results);
     process.stdout.write(out);
-    return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
+    return results.some((r) => r.findings.some((f) => failsRun(f, r.failureThreshold))) ? 1 : 0;
   } catch (e) {
     if (e instanceof UsageError) process.stderr.write(`shipshape: ${e.message}\n\n${USAGE}\n`);
     else process.stderr.write(`shipshape: internal error: ${(e as Error)?.stack ?? e}\n`);

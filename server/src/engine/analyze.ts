@@ -5,6 +5,7 @@ import type {
   DocumentKind,
   Finding,
   Language,
+  LanguageConfig,
   Report,
   Rule,
   RuleContext,
@@ -23,33 +24,42 @@ export interface AnalyzeInput<M> {
   workspace: WorkspaceIndex;
   settings: Settings;
   trusted: boolean;
+  /** The language's configuration file for this document, when the caller has read it already. */
+  config?: LanguageConfig;
   /** Called once per failing rule; the rule then gives nothing for this document. */
   onRuleError?: (rule: Rule, error: unknown) => void;
   /** Checked between rules; when true the analysis stops early. */
   isCancelled?: () => boolean;
 }
 
-/** The severity a rule runs with: the settings by code, then by id, then the language's overrides, then its default. */
-export function resolveSeverity(
-  rule: Rule,
-  settings: Settings,
-  overrides: Record<string, SeveritySetting> = {},
-): SeveritySetting {
+/**
+ * The severity a rule runs with: the settings (`.shipshape.yaml`, the editor) by code, id or former code, then the
+ * language's configuration file (e.g. `.hadolint.yaml`), then the preset in force (the settings', else the file's),
+ * then the rule's default.
+ */
+export function resolveSeverity(rule: Rule, settings: Settings, config?: LanguageConfig): SeveritySetting {
+  const preset = settings.preset ?? config?.preset;
   return (
-    settings.rules[rule.meta.code] ??
-    settings.rules[rule.meta.id] ??
-    overrides[rule.meta.code] ??
-    overrides[rule.meta.id] ??
+    byName(settings.rules, rule) ??
+    (config && byName(config.rules, rule)) ??
+    (preset && rule.meta.presets?.[preset]) ??
     rule.meta.defaultSeverity
   );
+}
+
+function byName(table: Record<string, SeveritySetting>, rule: Rule): SeveritySetting | undefined {
+  const m = rule.meta;
+  let out = table[m.code] ?? table[m.id];
+  if (out === undefined && m.formerCodes) for (const c of m.formerCodes) out ??= table[c];
+  return out;
 }
 
 /** Runs every enabled rule of the language over one parsed document. */
 export function analyze<M>(input: AnalyzeInput<M>): Finding[] {
   const { language, settings } = input;
-  const overrides = safeOverrides(input);
+  const overrides = input.config ?? languageConfig(input);
   const findings: Finding[] = [];
-  const ignores = collectIgnores(language, input.lines);
+  const ignores = collectIgnores(language, input.lines, input.model, overrides?.disableIgnoreComments);
   const once = createOnce();
   for (const rule of language.rules) {
     if (input.isCancelled?.()) break;
@@ -95,11 +105,16 @@ export function analyze<M>(input: AnalyzeInput<M>): Finding[] {
   return findings;
 }
 
-function safeOverrides<M>(input: AnalyzeInput<M>): Record<string, SeveritySetting> {
+/** The language's configuration file for this document (none when it cannot be read). */
+export function languageConfig<M>(input: {
+  language: Language<M>;
+  path: string;
+  workspace: WorkspaceIndex;
+}): LanguageConfig | undefined {
   try {
-    return input.language.configOverrides?.({ path: input.path, workspace: input.workspace }) ?? {};
+    return input.language.configOverrides?.({ path: input.path, workspace: input.workspace });
   } catch {
-    return {};
+    return undefined;
   }
 }
 
@@ -109,16 +124,28 @@ function clamp(n: number, max: number): number {
 
 const IGNORE_RE = /shipshape-ignore(?![-\w])[ \t]*([^\n]*)/;
 
-/** Line number → codes (or ids) ignored on the line after the comment; '*' means every rule. */
-export function collectIgnores(language: Language, lines: LineIndex): Map<number, Set<string>> {
-  const ignores = new Map<number, Set<string>>();
+/** What ignore comments silence: codes (or ids; '*' = every rule) by 0-based line, and in the whole file. */
+export interface Ignores {
+  lines: Map<number, Set<string>>;
+  file: Set<string>;
+}
+
+/**
+ * Reads the ignore comments: `# shipshape-ignore [CODES]` and the language's own syntax (`# hadolint ignore=`, also
+ * `global`) silence the line after the comment and, where the language says so, the rest of the construct starting
+ * there (a Dockerfile instruction continued over several lines).
+ */
+export function collectIgnores<M>(
+  language: Language<M>,
+  lines: LineIndex,
+  model?: M,
+  withoutLanguageComments = false,
+): Ignores {
+  const ignores: Ignores = { lines: new Map(), file: new Set() };
   const marker = language.lineComment;
+  const own = withoutLanguageComments ? undefined : language.ignoreComment;
   // Most files have no ignore comment at all: skip the line walk unless one could be there.
-  if (
-    !marker ||
-    (!lines.text.includes('shipshape-ignore') && !(language.ignoreComment && lines.text.includes('ignore')))
-  )
-    return ignores;
+  if (!marker || (!lines.text.includes('shipshape-ignore') && !(own && lines.text.includes('ignore')))) return ignores;
   for (let line = 0; line < lines.lineCount; line++) {
     const text = lines.lineText(line).trim();
     if (!text.startsWith(marker)) continue;
@@ -129,14 +156,27 @@ export function collectIgnores(language: Language, lines: LineIndex): Map<number
       const list = m[1].split(/[\s,]+/).filter(Boolean);
       codes.push(...(list.length ? list : ['*']));
     }
-    const extra = language.ignoreComment?.(text);
-    if (extra) codes.push(...extra);
-    if (codes.length) ignores.set(line + 1, new Set(codes));
+    const extra = own?.(text);
+    if (extra?.global) for (const c of extra.codes) ignores.file.add(c);
+    else if (extra) codes.push(...extra.codes);
+    if (!codes.length) continue;
+    const last =
+      model !== undefined && language.ignoreExtent ? language.ignoreExtent(model, lines, line + 1) : line + 1;
+    for (let l = line + 1; l <= Math.max(last, line + 1); l++) {
+      const set = ignores.lines.get(l);
+      if (set) for (const c of codes) set.add(c);
+      else ignores.lines.set(l, new Set(codes));
+    }
   }
   return ignores;
 }
 
-function isIgnored(ignores: Map<number, Set<string>>, line: number, rule: Rule): boolean {
-  const set = ignores.get(line);
-  return !!set && (set.has('*') || set.has(rule.meta.code) || set.has(rule.meta.id));
+function isIgnored(ignores: Ignores, line: number, rule: Rule): boolean {
+  return matches(ignores.file, rule) || matches(ignores.lines.get(line), rule);
+}
+
+function matches(set: Set<string> | undefined, rule: Rule): boolean {
+  if (!set || set.size === 0) return false;
+  const m = rule.meta;
+  return set.has('*') || set.has(m.code) || set.has(m.id) || !!m.formerCodes?.some((c) => set.has(c));
 }

@@ -1,4 +1,4 @@
-import { analyze, resolveSeverity } from '../engine/analyze';
+import { analyze, languageConfig, resolveSeverity } from '../engine/analyze';
 import { builtinRules, binaryFile, fileTooLarge, internalError } from '../engine/builtin-rules';
 import { CONFIG_FILE, mergeSettings, parseConfig, type ConfigFile } from '../engine/config';
 import { safeFixEdits } from '../engine/fixes';
@@ -21,6 +21,7 @@ import type {
   Rule,
   SelectionSpan,
   Settings,
+  Severity,
   Span,
   WorkspaceIndex,
 } from '../engine/types';
@@ -45,6 +46,11 @@ export interface ValidateResult {
   kind: DocumentKind | undefined;
   findings: Finding[];
   lines: LineIndex;
+  /**
+   * The lowest severity that should fail a CI run for this file, when its language's configuration file says
+   * (hadolint's `failure-threshold`; `none`: nothing fails). Absent: errors fail.
+   */
+  failureThreshold?: Severity | 'none';
 }
 
 export type ErrorLogger = (message: string) => void;
@@ -134,14 +140,17 @@ export class Service {
         lines: new LineIndex(doc.text),
       };
     }
+    const workspace = this.trackingView(doc.path, parsed);
+    const config = languageConfig({ language, path: doc.path, workspace });
     const findings = analyze({
+      config,
       language,
       path: doc.path,
       kind,
       text: doc.text,
       lines: parsed.lines,
       model: parsed.model,
-      workspace: this.trackingView(doc.path, parsed),
+      workspace,
       settings,
       trusted: opts.trusted ?? false,
       isCancelled: opts.isCancelled,
@@ -151,7 +160,9 @@ export class Service {
           `rule ${rule.meta.code} (${rule.meta.id}) failed on ${doc.path}: ${stack(error)}`,
         ),
     });
-    return { kind, findings, lines: parsed.lines };
+    const threshold = config?.failureThreshold;
+    const result: ValidateResult = { kind, findings, lines: parsed.lines };
+    return threshold ? { ...result, failureThreshold: threshold } : result;
   }
 
   /** The safe fixes of a document, as non-overlapping edits (fix-all). */

@@ -186,7 +186,8 @@ const CREDENTIALS_ACTION = 'aws-actions/configure-aws-credentials';
 function targetOf(model: WorkflowModel, job: Job, before: Step): string {
   const env = job.node ? entry(job.node, model.doc, 'environment', false)?.value : undefined;
   const envMap = asMap(env, model.doc);
-  const environment = scalarText(asScalar(envMap ? entry(envMap, model.doc, 'name', false)?.value : env, model.doc)) ?? '';
+  const environment =
+    scalarText(asScalar(envMap ? entry(envMap, model.doc, 'name', false)?.value : env, model.doc)) ?? '';
   const creds = actionSteps(model, CREDENTIALS_ACTION)
     .filter((a) => a.job === job && a.step.index < before.index)
     .pop();

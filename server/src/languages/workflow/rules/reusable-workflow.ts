@@ -90,7 +90,8 @@ export const rule = defineRule<WorkflowModel>({
       }
       for (const i of callInputs) {
         const hasDefault =
-          !!i.node && i.node.items.some((p) => scalarText(asScalar((p as { key: unknown }).key, called.doc)) === 'default');
+          !!i.node &&
+          i.node.items.some((p) => scalarText(asScalar((p as { key: unknown }).key, called.doc)) === 'default');
         if (i.required && !hasDefault && !withEntries.some((w) => w.key.toLowerCase() === i.name.toLowerCase()))
           ctx.report({ start: u.start, end: u.end, messageId: 'missingInput', data: { name: i.name, file } });
       }

@@ -9,7 +9,9 @@ const WINDOWS_ONLY = ['cmd', 'powershell'];
 function runnerOs(ctx: RuleContext<WorkflowModel>, job: Job | undefined): 'windows' | 'unix' | undefined {
   if (!job) return undefined;
   const doc = ctx.model.doc;
-  const labels = (asSeq(job.runsOn, doc)?.items ?? [job.runsOn]).map((n) => scalarText(asScalar(n, doc))?.toLowerCase() ?? '');
+  const labels = (asSeq(job.runsOn, doc)?.items ?? [job.runsOn]).map(
+    (n) => scalarText(asScalar(n, doc))?.toLowerCase() ?? '',
+  );
   if (labels.some((l) => l.startsWith('windows'))) return 'windows';
   if (labels.some((l) => l.startsWith('ubuntu') || l.startsWith('macos') || l === 'linux' || l === 'macos'))
     return 'unix';
