@@ -33,9 +33,14 @@ testRule(language, r('DL3001'), {
 });
 
 testRule(language, r('DL3002'), {
-  valid: [{ code: 'FROM a:1\nUSER root\nRUN x\nUSER app' }, { code: 'FROM a:1 AS b\nUSER root\nFROM a:1\nUSER app' }],
+  valid: [
+    { code: 'FROM a:1\nUSER root\nRUN x\nUSER app' },
+    { code: 'FROM a:1 AS b\nUSER root\nUSER b\nFROM a:1\nUSER app' },
+  ],
   invalid: [
     { code: 'FROM a:1\nUSER app\nUSER root', errors: [{ messageId: 'root', line: 3 }] },
+    // any stage may be the image (--target), and a stage built on it inherits the user
+    { code: 'FROM a:1 AS b\nUSER root\nFROM b\nRUN x', errors: [{ messageId: 'root', line: 2 }] },
     { code: 'FROM a:1\nUSER 0:0', errors: [{ messageId: 'root' }] },
   ],
 });
@@ -99,7 +104,10 @@ testRule(language, r('DL3009'), {
     { code: 'FROM a:1\nRUN apt-get update && apt-get install -y x \\\n && rm -rf /var/lib/apt/lists/*' },
     { code: 'FROM a:1\nRUN set -eux; apt-get update; apt-get install -y x; apt-get dist-clean' },
     { code: 'FROM a:1 AS build\nRUN apt-get install -y x\nFROM b:1' },
-    { code: 'FROM a:1\nRUN --mount=type=cache,target=/var/lib/apt apt-get install -y x' },
+    { code: 'FROM a:1\nRUN --mount=type=cache,target=/var/lib/apt/lists apt-get install -y x' },
+    {
+      code: 'FROM a:1\nRUN --mount=type=cache,target=/var/lib/apt --mount=type=cache,target=/var/cache/apt apt-get install x',
+    },
   ],
   invalid: [
     {
@@ -130,7 +138,7 @@ testRule(language, r('DL3012'), {
   invalid: [
     {
       code: 'FROM a:1\nHEALTHCHECK CMD x\nHEALTHCHECK CMD y',
-      errors: [{ messageId: 'multiple', line: 2 }],
+      errors: [{ messageId: 'multiple', line: 3 }],
       output: 'FROM a:1\nHEALTHCHECK CMD y',
     },
   ],
@@ -521,7 +529,7 @@ testRule(language, r('DL4003'), {
   invalid: [
     {
       code: 'FROM a:1\nCMD ["a"]\nCMD ["b"]',
-      errors: [{ messageId: 'multiple', line: 2 }],
+      errors: [{ messageId: 'multiple', line: 3 }],
       output: 'FROM a:1\nCMD ["b"]',
     },
   ],
@@ -532,7 +540,7 @@ testRule(language, r('DL4004'), {
   invalid: [
     {
       code: 'FROM a:1\nENTRYPOINT ["a"]\nENTRYPOINT ["b"]',
-      errors: [{ messageId: 'multiple', line: 2 }],
+      errors: [{ messageId: 'multiple', line: 3 }],
       output: 'FROM a:1\nENTRYPOINT ["b"]',
     },
   ],

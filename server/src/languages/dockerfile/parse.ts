@@ -68,6 +68,8 @@ export interface DockerInstruction extends Span {
   commands?: ShellCommand[];
   /** ONBUILD: the trigger instruction. */
   trigger?: DockerInstruction;
+  /** An ONBUILD trigger: the ONBUILD instruction that holds it (it runs in images built on this one). */
+  onbuild?: DockerInstruction;
   /** ARG (its first), ENV and LABEL: the `name=value` pairs as dockerfile-ast reads them (computed on first use). */
   readonly properties: DockerProperty[];
   /** `$NAME` / `${NAME...}` references in the arguments and flags (computed on first use). */
@@ -409,6 +411,7 @@ function toInstruction(
       words: scanWords(text, t.end, end, escape),
     };
     ins.trigger = toInstruction(trigger, text, lines, escape, stage, ins);
+    ins.trigger.onbuild = ins;
   }
   return ins;
 }
@@ -434,6 +437,7 @@ class Instruction implements DockerInstruction {
   heredocs!: Heredoc[];
   commands?: ShellCommand[];
   trigger?: DockerInstruction;
+  onbuild?: DockerInstruction;
   #node: AstInstruction | null | undefined;
   #properties: DockerProperty[] | undefined;
   #variables: DockerVariable[] | undefined;

@@ -38,6 +38,11 @@ export function packagesAfter(
   return after ? p.slice(p.indexOf(after) + 1) : p;
 }
 
+/** A word without the quotes around it (`"/srv/"` → `/srv/`), as BuildKit reads COPY/ADD/WORKDIR arguments. */
+export function unquote(v: string): string {
+  return v.length >= 2 && (v[0] === '"' || v[0] === "'") && v[v.length - 1] === v[0] ? v.slice(1, -1) : v;
+}
+
 /** Whether the value has a variable or command substitution (unknown at lint time). */
 export function dynamic(v: string): boolean {
   return /[$`]/.test(v);
@@ -45,15 +50,7 @@ export function dynamic(v: string): boolean {
 
 /** The stages that end up in the final image: the last one and the stages it builds on. */
 export function finalChain(model: DockerfileModel): Stage[] {
-  const out: Stage[] = [];
-  let s = model.finalStage;
-  const seen = new Set<number>();
-  while (s && !seen.has(s.index)) {
-    seen.add(s.index);
-    out.push(s);
-    s = s.parentStage !== undefined ? model.stages[s.parentStage] : undefined;
-  }
-  return out;
+  return stageChain(model, model.finalStage);
 }
 
 /** The RUN commands of one instruction, as a list. */
@@ -61,11 +58,61 @@ export function commandsOf(ins: DockerInstruction): ShellCommand[] {
   return ins.commands ?? [];
 }
 
-/** Whether an instruction has a `--mount=type=cache` whose target contains `path`. */
-export function hasCacheMount(ins: DockerInstruction, path: string): boolean {
-  return ins.flags.some(
-    (f) => f.name === 'mount' && f.value !== null && /type=cache/.test(f.value) && f.value.includes(path),
-  );
+/** A `RUN --mount=...`: its type (`bind` when not given, as BuildKit defaults) and target. */
+export interface RunMount {
+  type: string;
+  target: string;
+}
+
+/** The `--mount` flags of a RUN (quotes around the whole value or a field are dropped). */
+export function mountsOf(ins: DockerInstruction): RunMount[] {
+  const out: RunMount[] = [];
+  for (const f of ins.flags) {
+    if (f.name !== 'mount' || f.value === null) continue;
+    let type = 'bind';
+    let target = '';
+    for (const field of f.value.replace(/^["']|["']$/g, '').split(',')) {
+      const eq = field.indexOf('=');
+      const key = (eq < 0 ? field : field.slice(0, eq)).trim().toLowerCase();
+      const value = eq < 0 ? '' : field.slice(eq + 1).replace(/^["']|["']$/g, '');
+      if (key === 'type') type = value.toLowerCase();
+      else if (key === 'target' || key === 'dst' || key === 'destination') target = value;
+    }
+    out.push({ type, target });
+  }
+  return out;
+}
+
+/** Whether a RUN mounts a cache (or a tmpfs, which keeps nothing either) at a target that `accept`s. */
+export function hasCacheMount(ins: DockerInstruction, accept: string | ((target: string) => boolean)): boolean {
+  const ok = typeof accept === 'string' ? (t: string) => t.includes(accept) : accept;
+  return mountsOf(ins).some((m) => (m.type === 'cache' || m.type === 'tmpfs') && ok(m.target));
+}
+
+/**
+ * The stages whose files end up in an image: the last one, and every stage another stage is built `FROM` (it may be
+ * the base of a `--target`). A stage only copied from (`COPY --from`) or not used at all is not one.
+ */
+export function imageStages(model: DockerfileModel): Set<number> {
+  const out = new Set<number>();
+  if (model.finalStage) out.add(model.finalStage.index);
+  for (const s of model.stages) if (s.parentStage !== undefined) out.add(s.parentStage);
+  return out;
+}
+
+/** A stage and the stages it is built on, nearest first. */
+export function stageChain(model: DockerfileModel, stage: Stage | undefined): Stage[] {
+  const out: Stage[] = [];
+  const seen = new Set<number>();
+  for (
+    let s = stage;
+    s && !seen.has(s.index);
+    s = s.parentStage !== undefined ? model.stages[s.parentStage] : undefined
+  ) {
+    seen.add(s.index);
+    out.push(s);
+  }
+  return out;
 }
 
 /** Text of a line break followed by the indentation the instruction uses on its continued lines. */
@@ -215,6 +262,37 @@ export function* literalCopySources(model: DockerfileModel): Generator<{ ins: Do
       const v = word.value;
       if (v && !dynamic(v) && !/[*?[]/.test(v) && !/^[a-z][a-z0-9+.-]*:\/\//i.test(v) && !/^git@/.test(v))
         yield { ins, word };
+    }
+  }
+}
+
+/**
+ * The check of the "one X per stage" rules (CMD, ENTRYPOINT, HEALTHCHECK): each later one is reported, as hadolint
+ * does (so an ignore comment above the later one works), with a suggestion that deletes the one it overrides.
+ */
+export function reportOverridden(ctx: Ctx, keyword: string): void {
+  for (const s of ctx.model.stages) {
+    let previous: DockerInstruction | undefined;
+    for (const ins of s.instructions) {
+      if (ins.keyword !== keyword) continue;
+      if (previous) {
+        let end = previous.end;
+        if (ctx.text[end] === '\r') end++;
+        if (ctx.text[end] === '\n') end++;
+        const line = ctx.lines.position(previous.start).line + 1;
+        ctx.report({
+          start: ins.keywordStart,
+          end: ins.keywordEnd,
+          messageId: 'multiple',
+          data: { line },
+          fix: {
+            title: `Remove the overridden ${keyword} on line ${line}`,
+            safe: false,
+            edits: [{ start: previous.start, end, newText: '' }],
+          },
+        });
+      }
+      previous = ins;
     }
   }
 }

@@ -1,6 +1,11 @@
 import { defineRule } from '../../../engine/define';
 import type { DockerfileModel } from '../parse';
 
+/** `/x`, `$X` (decided at build time), `C:\x`, `C:/x`, `C:` and `\x` (Windows). */
+function isAbsolute(v: string): boolean {
+  return v.startsWith('/') || v.startsWith('$') || /^[A-Za-z]:([\\/]|$)/.test(v) || v.startsWith('\\');
+}
+
 export const rule = defineRule<DockerfileModel>({
   meta: {
     kinds: ['dockerfile'],
@@ -22,11 +27,22 @@ export const rule = defineRule<DockerfileModel>({
     },
   },
   check(ctx) {
+    // a stage whose WORKDIR is already absolute (here or in the stage it is built FROM) resolves a relative one
+    const absoluteIn = new Set<number>();
     for (const ins of ctx.model.instructions) {
+      if (ins.keyword === 'FROM') {
+        const parent = ctx.model.stages[ins.stage]?.parentStage;
+        if (parent !== undefined && absoluteIn.has(parent)) absoluteIn.add(ins.stage);
+      }
       if (ins.keyword !== 'WORKDIR' || ins.args.length === 0) continue;
       const a = ins.args[0];
-      const v = a.value.replace(/^["']|["']$/g, '');
-      if (v.startsWith('/') || v.startsWith('$') || /^[A-Za-z]:[\\/]/.test(v) || v.startsWith('\\')) continue;
+      // the text as written: the escape character is a path separator in a Windows path (`'D:\'`)
+      const v = ctx.text.slice(a.start, a.end).replace(/^(["'])(.*)\1$/, '$2');
+      if (isAbsolute(v)) {
+        absoluteIn.add(ins.stage);
+        continue;
+      }
+      if (absoluteIn.has(ins.stage)) continue;
       ctx.report({
         start: a.start,
         end: a.end,

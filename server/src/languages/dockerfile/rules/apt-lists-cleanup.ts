@@ -1,6 +1,6 @@
 import { defineRule } from '../../../engine/define';
 import type { DockerfileModel } from '../parse';
-import { finalChain, hasCacheMount } from '../util';
+import { hasCacheMount, imageStages } from '../util';
 import { aptInstalls } from './apt-pin-versions';
 
 export const rule = defineRule<DockerfileModel>({
@@ -27,12 +27,19 @@ export const rule = defineRule<DockerfileModel>({
     },
   },
   check(ctx) {
-    const final = new Set(finalChain(ctx.model).map((s) => s.index));
+    const inImage = imageStages(ctx.model);
     const done = new Set<unknown>();
     for (const { ins } of aptInstalls(ctx.model)) {
-      if (done.has(ins) || !final.has(ins.stage)) continue;
+      // an ONBUILD RUN runs in whatever image is built on this one: it is judged alone
+      if (done.has(ins) || (!ins.onbuild && !inImage.has(ins.stage))) continue;
       done.add(ins);
-      if (hasCacheMount(ins, '/var/lib/apt')) continue;
+      // the lists live in a cache mount (all of /var/lib/apt only with /var/cache/apt beside it)
+      if (
+        hasCacheMount(ins, (t) => t.startsWith('/var/lib/apt/lists')) ||
+        (hasCacheMount(ins, (t) => t.startsWith('/var/lib/apt')) &&
+          hasCacheMount(ins, (t) => t.startsWith('/var/cache/apt')))
+      )
+        continue;
       const cleans = (ins.commands ?? []).some(
         (c) =>
           (c.name === 'rm' && c.argv.some((w) => /^\/var\/lib\/apt\/lists/.test(w.value))) ||
