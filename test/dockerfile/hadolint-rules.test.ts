@@ -247,9 +247,12 @@ testRule(language, r('DL3021'), {
 testRule(language, r('DL3022'), {
   valid: [
     { code: 'FROM a:1 AS build\nFROM b:1\nCOPY --from=build /x /x\nCOPY --from=0 /y /y\nCOPY --from=nginx:1 /z /z' },
-    { code: 'FROM a:1\nCOPY --from=busybox /bin/sh /sh' },
+    { code: 'FROM a:1\nCOPY --from=busybox:1.36 /bin/sh /sh' },
   ],
   invalid: [
+    // an image without a tag, as hadolint; and a stage index with no such stage (the build fails)
+    { code: 'FROM a:1\nCOPY --from=busybox /bin/sh /sh', errors: [{ messageId: 'unknown', line: 2 }] },
+    { code: 'FROM a:1\nCOPY --from=0 /bin/sh /sh', errors: [{ messageId: 'index', line: 2 }] },
     {
       code: 'FROM a:1 AS build\nFROM b:1\nCOPY --from=biuld /x /x',
       errors: [{ messageId: 'unknown', line: 3 }],

@@ -43,6 +43,9 @@ export function unquote(v: string): string {
   return v.length >= 2 && (v[0] === '"' || v[0] === "'") && v[v.length - 1] === v[0] ? v.slice(1, -1) : v;
 }
 
+/** The dnf family: dnf, its successor dnf5, and microdnf (the minimal one in UBI images). */
+export const DNF = ['dnf', 'dnf5', 'microdnf'];
+
 /** Whether the value has a variable or command substitution (unknown at lint time). */
 export function dynamic(v: string): boolean {
   return /[$`]/.test(v);
@@ -211,34 +214,40 @@ export function sameRunHas(ins: DockerInstruction, pred: (c: ShellCommand) => bo
 }
 
 /**
- * The check of the "clean the package cache in the same RUN" rules (yum, dnf, zypper): each RUN
- * that installs with one of `managers` and neither runs `cleans` nor mounts a cache over
- * /var/cache gets one report, with a suggestion that appends `cleanCommand` to the RUN.
+ * The check of the "clean the package cache in the same RUN" rules (yum, dnf, zypper): each RUN that installs with
+ * one of `managers` and does not clean after it (`cleans(command, install)` on a later command of the RUN; anywhere
+ * in the RUN when `order` is `anywhere`) nor mounts a cache over /var/cache gets one report, with a suggestion that
+ * appends `cleanCommand(install)` to the RUN.
  */
 export function reportUncleanedCache(
   ctx: RuleContext<DockerfileModel>,
   managers: string[],
   installs: string[],
-  cleans: (c: ShellCommand) => boolean,
-  cleanCommand: string,
+  cleans: (c: ShellCommand, install: ShellCommand) => boolean,
+  cleanCommand: (install: ShellCommand) => string,
+  order: 'after' | 'anywhere' = 'after',
 ): void {
   const seen = new Set<unknown>();
   for (const { ins, cmd } of subcommands(ctx.model, managers, installs)) {
     if (seen.has(ins)) continue;
+    const commands = ins.commands ?? [];
+    const from = order === 'after' ? commands.indexOf(cmd) + 1 : 0;
+    if (commands.slice(from).some((c) => cleans(c, cmd)) || hasCacheMount(ins, (t) => t.startsWith('/var/cache')))
+      continue;
     seen.add(ins);
-    if (sameRunHas(ins, cleans) || hasCacheMount(ins, '/var/cache')) continue;
-    const last = ins.commands![ins.commands!.length - 1];
+    const last = commands[commands.length - 1];
     ctx.report({
       start: cmd.start,
       end: cmd.end,
       messageId: 'noClean',
+      data: { clean: cleanCommand(cmd) },
       fix:
         ins.json || ins.heredocs.length || last.via
           ? undefined
           : {
               title: 'Clean the cache in this RUN',
               safe: false,
-              edits: [{ start: last.end, end: last.end, newText: ` \\\n    && ${cleanCommand}` }],
+              edits: [{ start: last.end, end: last.end, newText: ` \\\n    && ${cleanCommand(cmd)}` }],
             },
     });
   }
@@ -295,4 +304,45 @@ export function reportOverridden(ctx: Ctx, keyword: string): void {
       previous = ins;
     }
   }
+}
+
+/**
+ * The value a RUN sees for a variable set by ENV (or ARG with a default) earlier in its stage or in the stages it is
+ * built on: undefined when none sets it (a stage built `FROM` another inherits its ENV; an unrelated stage's does
+ * not reach it).
+ */
+export function envBefore(model: DockerfileModel, ins: DockerInstruction, name: string): string | undefined {
+  for (const s of stageChain(model, model.stages[ins.stage])) {
+    const list = s.instructions;
+    for (let k = list.length - 1; k >= 0; k--) {
+      const i = list[k];
+      if (i.start >= ins.start || (i.keyword !== 'ENV' && i.keyword !== 'ARG')) continue;
+      for (let p = i.properties.length - 1; p >= 0; p--) {
+        const prop = i.properties[p];
+        if (prop.name === name && prop.value !== null) return prop.value;
+      }
+    }
+  }
+  return undefined;
+}
+
+/**
+ * One finding for the unpinned packages of one command (hadolint reports one per instruction), over the packages'
+ * words: messages `unpinned` (one package: `{{pkg}}`, `{{example}}`) and `unpinnedMany` (`{{pkgs}}`, `{{example}}`
+ * for the first one), so several packages never read as one (`curl, tini=<version>`).
+ */
+export function reportUnpinned(ctx: Ctx, unpinned: ShellWord[], example: (pkg: string) => string): void {
+  if (!unpinned.length) return;
+  const names = unpinned.map((p) => p.value);
+  const quoted = names.slice(0, 3).map((n) => `\`${n}\``);
+  ctx.report({
+    start: unpinned[0].start,
+    end: unpinned[unpinned.length - 1].end,
+    messageId: names.length === 1 ? 'unpinned' : 'unpinnedMany',
+    data: {
+      pkg: names[0],
+      pkgs: quoted.join(', ') + (names.length > 3 ? `, and ${names.length - 3} more` : ''),
+      example: example(names[0]),
+    },
+  });
 }

@@ -1,6 +1,6 @@
 import { defineRule } from '../../../engine/define';
 import type { DockerfileModel } from '../parse';
-import { commandsNamed, subcommandOf, packagesAfter, dynamic } from '../util';
+import { commandsNamed, dynamic, packagesAfter, reportUnpinned, subcommandOf } from '../util';
 
 export const APK_FLAGS_WITH_VALUE = [
   '-t',
@@ -32,7 +32,9 @@ export const rule = defineRule<DockerfileModel>({
     defaultSeverity: 'warning',
     description: 'apk adds a package without a pinned version.',
     messages: {
-      unpinned: 'apk installs {{pkg}} at whatever version the repository has that day: pin it as `{{pkg}}=<version>`.',
+      unpinned: 'apk installs `{{pkg}}` at whatever version the repository has that day: pin it as `{{example}}`.',
+      unpinnedMany:
+        'apk installs {{pkgs}} at whatever versions the repository has that day: pin each one (`{{example}}`, …).',
     },
     fixable: false,
     docs: {
@@ -46,26 +48,13 @@ export const rule = defineRule<DockerfileModel>({
     },
   },
   check(ctx) {
-    for (const { packages } of apkAdds(ctx.model)) {
-      const unpinned = packages.filter((p) => {
-        if (/[=~<>]/.test(p.value) || p.value.endsWith('.apk') || p.value.includes('/') || dynamic(p.value))
-          return false;
-        return true;
-      });
-      if (unpinned.length === 0) continue;
-      // one finding per command, as hadolint reports one per instruction
-      ctx.report({
-        start: unpinned[0].start,
-        end: unpinned[unpinned.length - 1].end,
-        messageId: 'unpinned',
-        data: {
-          pkg:
-            unpinned
-              .map((p) => p.value)
-              .slice(0, 3)
-              .join(', ') + (unpinned.length > 3 ? ', …' : ''),
-        },
-      });
-    }
+    for (const { packages } of apkAdds(ctx.model))
+      reportUnpinned(
+        ctx,
+        packages.filter(
+          (p) => !(/[=~<>]/.test(p.value) || p.value.endsWith('.apk') || p.value.includes('/') || dynamic(p.value)),
+        ),
+        (pkg) => `${pkg}=<version>`,
+      );
   },
 });

@@ -1,7 +1,8 @@
 import { defineRule } from '../../../engine/define';
 import type { DockerfileModel } from '../parse';
-import { hasFlag, insertAfter } from '../util';
-import { aptInstalls } from './apt-pin-versions';
+import { commandArgs } from '../shell';
+import { insertAfter } from '../util';
+import { APT_FLAGS_WITH_VALUE, aptInstalls } from './apt-pin-versions';
 
 export const rule = defineRule<DockerfileModel>({
   meta: {
@@ -15,7 +16,8 @@ export const rule = defineRule<DockerfileModel>({
     docs: {
       rationale:
         'A build has no terminal: without `-y` apt-get asks for confirmation ' +
-        'and aborts. The fix adds `-y` after `install` (a suggestion).',
+        'and aborts. `-y`, `--yes`, `--assume-yes` and quiet level 2 (`-qq`, `-q -q`, `-q=2`) answer it. The fix ' +
+        'adds `-y` after `install` (a suggestion).',
       incorrect: 'RUN apt-get install curl',
       correct: 'RUN apt-get install -y curl',
       peers: ['hadolint DL3014'],
@@ -23,11 +25,13 @@ export const rule = defineRule<DockerfileModel>({
   },
   check(ctx) {
     for (const { cmd, sub } of aptInstalls(ctx.model)) {
-      if (
-        hasFlag(cmd, ['yes', 'assume-yes', 'force-yes', 'simulate', 'dry-run', 'just-print', 'no-act', 'recon'], 'ys')
-      )
-        continue;
-      if (cmd.argv.some((w) => w.value === '-qq' || w.value === '-q=2' || w.value === '--quiet=2')) continue;
+      const a = commandArgs(cmd, { withValue: APT_FLAGS_WITH_VALUE });
+      if (a.has('-y', '--yes', '--assume-yes', '--force-yes')) continue;
+      // quiet level 2 (-qq, -q -q, -q=2, --quiet --quiet) implies --assume-yes
+      let quiet = 0;
+      for (const o of a.options)
+        if (o.name === '-q' || o.name === '--quiet') quiet += o.value === undefined ? 1 : Number(o.value) || 0;
+      if (quiet >= 2) continue;
       ctx.report({
         start: cmd.start,
         end: cmd.end,

@@ -1,6 +1,6 @@
 import { defineRule } from '../../../engine/define';
 import type { DockerfileModel } from '../parse';
-import { commandsNamed, subcommandOf, packagesAfter, dynamic, hasFlag } from '../util';
+import { commandsNamed, dynamic, hasFlag, packagesAfter, reportUnpinned, subcommandOf } from '../util';
 
 export const APT_FLAGS_WITH_VALUE = ['-o', '-c', '-t', '--target-release', '--option', '--config-file'];
 
@@ -23,7 +23,9 @@ export const rule = defineRule<DockerfileModel>({
     defaultSeverity: 'warning',
     description: 'apt-get installs a package without a pinned version.',
     messages: {
-      unpinned: 'apt-get installs {{pkg}} at whatever version the archive has that day: pin it as `{{pkg}}={{hint}}`.',
+      unpinned: 'apt-get installs `{{pkg}}` at whatever version the archive has that day: pin it as `{{example}}`.',
+      unpinnedMany:
+        'apt-get installs {{pkgs}} at whatever versions the archive has that day: pin each one (`{{example}}`, …).',
     },
     fixable: false,
     docs: {
@@ -36,27 +38,13 @@ export const rule = defineRule<DockerfileModel>({
     },
   },
   check(ctx) {
-    for (const { packages } of aptInstalls(ctx.model)) {
-      const unpinned = packages.filter((p) => {
-        if (p.value.includes('=') || p.value.endsWith('.deb') || p.value.includes('/') || dynamic(p.value))
-          return false;
-        return true;
-      });
-      if (unpinned.length === 0) continue;
-      // one finding per command, as hadolint reports one per instruction
-      ctx.report({
-        start: unpinned[0].start,
-        end: unpinned[unpinned.length - 1].end,
-        messageId: 'unpinned',
-        data: {
-          pkg:
-            unpinned
-              .map((p) => p.value)
-              .slice(0, 3)
-              .join(', ') + (unpinned.length > 3 ? ', …' : ''),
-          hint: '<version>',
-        },
-      });
-    }
+    for (const { packages } of aptInstalls(ctx.model))
+      reportUnpinned(
+        ctx,
+        packages.filter(
+          (p) => !(p.value.includes('=') || p.value.endsWith('.deb') || p.value.includes('/') || dynamic(p.value)),
+        ),
+        (pkg) => `${pkg}=<version>`,
+      );
   },
 });

@@ -1,6 +1,6 @@
 import { defineRule } from '../../../engine/define';
 import type { DockerfileModel } from '../parse';
-import { dynamic } from '../util';
+import { dynamic, unquote } from '../util';
 
 export const ARCHIVE = /\.(tar|tar\.(gz|bz2|xz|zst|lz|lzma|Z)|tgz|tbz2?|txz|tzst|gz|bz2|xz|zst|lz|lzma)$/i;
 
@@ -28,7 +28,7 @@ export const rule = defineRule<DockerfileModel>({
     for (const ins of ctx.model.instructions) {
       if (ins.keyword !== 'ADD' || ins.heredocs.length) continue;
       const words = ins.json && ins.jsonArgs ? ins.jsonArgs : ins.args;
-      const sources = words.slice(0, -1);
+      const sources = words.slice(0, -1).map((w) => ({ ...w, value: unquote(w.value) }));
       if (sources.length === 0) continue;
       if (
         sources.some(

@@ -1,5 +1,6 @@
 import { defineRule } from '../../../engine/define';
 import type { DockerfileModel } from '../parse';
+import { unquote } from '../util';
 
 export const rule = defineRule<DockerfileModel>({
   meta: {
@@ -26,9 +27,9 @@ export const rule = defineRule<DockerfileModel>({
       const words = ins.json && ins.jsonArgs ? ins.jsonArgs : ins.args;
       if (words.length < 3) continue;
       const dest = words[words.length - 1];
-      const v = dest.value;
+      const v = unquote(dest.value);
       if (v.endsWith('/') || v.endsWith('\\') || /[$]/.test(v)) continue;
-      const at = ins.json ? dest.end - 1 : dest.end;
+      const at = ins.json || v !== dest.value ? dest.end - 1 : dest.end;
       ctx.report({
         start: dest.start,
         end: dest.end,

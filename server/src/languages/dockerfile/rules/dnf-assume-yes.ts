@@ -1,6 +1,6 @@
 import { defineRule } from '../../../engine/define';
 import type { DockerfileModel } from '../parse';
-import { subcommands, hasFlag, insertAfter } from '../util';
+import { subcommands, hasFlag, insertAfter, DNF } from '../util';
 
 export const rule = defineRule<DockerfileModel>({
   meta: {
@@ -21,11 +21,14 @@ export const rule = defineRule<DockerfileModel>({
     },
   },
   check(ctx) {
-    for (const { cmd, sub } of subcommands(
-      ctx.model,
-      ['dnf', 'microdnf'],
-      ['install', 'groupinstall', 'localinstall', 'reinstall', 'upgrade', 'update'],
-    )) {
+    for (const { cmd, sub } of subcommands(ctx.model, DNF, [
+      'install',
+      'groupinstall',
+      'localinstall',
+      'reinstall',
+      'upgrade',
+      'update',
+    ])) {
       if (hasFlag(cmd, ['assumeyes'], 'y')) continue;
       ctx.report({
         start: cmd.start,

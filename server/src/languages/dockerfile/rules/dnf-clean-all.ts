@@ -1,12 +1,11 @@
 import { defineRule } from '../../../engine/define';
 import type { DockerfileModel } from '../parse';
 import type { ShellCommand } from '../shell';
-import { reportUncleanedCache } from '../util';
+import { DNF, reportUncleanedCache } from '../util';
 
-const cleans = (c: ShellCommand): boolean =>
-  ((c.name === 'dnf' || c.name === 'microdnf') &&
-    c.argv.some((w) => w.value === 'clean') &&
-    c.argv.some((w) => w.value === 'all')) ||
+/** `dnf clean all` by the tool that installed (microdnf's cache is not dnf's), or removing the cache folder. */
+const cleans = (c: ShellCommand, install: ShellCommand): boolean =>
+  (c.name === install.name && c.argv.some((w) => w.value === 'clean') && c.argv.some((w) => w.value === 'all')) ||
   (c.name === 'rm' && c.argv.some((w) => /^\/var\/cache\/(dnf|yum)/.test(w.value)));
 
 export const rule = defineRule<DockerfileModel>({
@@ -16,7 +15,7 @@ export const rule = defineRule<DockerfileModel>({
     id: 'dnf-clean-all',
     defaultSeverity: 'warning',
     description: 'A RUN uses dnf without cleaning its cache.',
-    messages: { noClean: 'The dnf cache stays in this layer: end this RUN with `dnf clean all`.' },
+    messages: { noClean: 'The dnf cache stays in this layer: end this RUN with `{{clean}}`.' },
     fixable: 'suggestion',
     docs: {
       rationale:
@@ -31,10 +30,10 @@ export const rule = defineRule<DockerfileModel>({
   check(ctx) {
     reportUncleanedCache(
       ctx,
-      ['dnf', 'microdnf'],
-      ['install', 'groupinstall', 'localinstall', 'reinstall'],
+      DNF,
+      ['install', 'groupinstall', 'localinstall', 'reinstall', 'upgrade', 'update'],
       cleans,
-      'dnf clean all',
+      (install) => `${install.name} clean all`,
     );
   },
 });

@@ -3,7 +3,7 @@ import type { DockerfileModel } from '../parse';
 import type { ShellCommand } from '../shell';
 import { reportUncleanedCache } from '../util';
 
-const cleans = (c: ShellCommand): boolean =>
+const cleans = (c: ShellCommand, _install: ShellCommand): boolean =>
   (c.name === 'yum' && c.argv.some((w) => w.value === 'clean') && c.argv.some((w) => w.value === 'all')) ||
   (c.name === 'rm' && c.argv.some((w) => w.value.startsWith('/var/cache/yum')));
 
@@ -32,7 +32,8 @@ export const rule = defineRule<DockerfileModel>({
       ['yum'],
       ['install', 'groupinstall', 'localinstall', 'reinstall'],
       cleans,
-      'yum clean all',
+      () => 'yum clean all',
+      'anywhere',
     );
   },
 });

@@ -3,7 +3,7 @@ import type { DockerfileModel } from '../parse';
 import type { ShellCommand } from '../shell';
 import { reportUncleanedCache } from '../util';
 
-const cleans = (c: ShellCommand): boolean =>
+const cleans = (c: ShellCommand, _install: ShellCommand): boolean =>
   (c.name === 'zypper' && c.argv.some((w) => w.value === 'clean' || w.value === 'cc')) ||
   (c.name === 'rm' && c.argv.some((w) => w.value.startsWith('/var/cache/zypp')));
 
@@ -32,7 +32,7 @@ export const rule = defineRule<DockerfileModel>({
       ['zypper'],
       ['install', 'in', 'source-install', 'si', 'patch', 'update', 'up'],
       cleans,
-      'zypper clean',
+      () => 'zypper clean',
     );
   },
 });
