@@ -485,6 +485,8 @@ export interface OptionSpec {
   withValue?: readonly string[];
   /** Options end at the first positional word (`git -C dir commit -m x`: only `-C` is git's). Default false. */
   stopAtPositional?: boolean;
+  /** Options are whole words after one dash, as Go's (`-ldflags`, `-tags x`), not clusters of letters. */
+  singleDash?: boolean;
 }
 
 export interface CommandOption {
@@ -547,7 +549,7 @@ export function readArgs(words: readonly ShellWord[], spec: OptionSpec = {}): Co
       positionals.push(w);
       continue;
     }
-    if (v.startsWith('--')) {
+    if (v.startsWith('--') || spec.singleDash) {
       const eq = v.indexOf('=');
       const name = eq < 0 ? v : v.slice(0, eq);
       if (eq >= 0) options.push({ name, value: v.slice(eq + 1), word: w });

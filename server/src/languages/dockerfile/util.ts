@@ -346,3 +346,62 @@ export function reportUnpinned(ctx: Ctx, unpinned: ShellWord[], example: (pkg: s
     },
   });
 }
+
+/** The shell a RUN's shell form runs in, from the stage's SHELL (or a `# hadolint shell=` comment). */
+export interface RunShell {
+  /** The shell command line, e.g. `["/bin/bash", "-o", "pipefail", "-c"]`; `["/bin/sh", "-c"]` by default. */
+  argv: string[];
+  /** Its program's base name, lower-cased, without `.exe`: `sh`, `bash`, `pwsh`, `cmd`. */
+  name: string;
+  /** A POSIX shell (not PowerShell or cmd): shell checks apply. */
+  posix: boolean;
+  /** `-o pipefail` is set (counted only for shells that have it: bash, zsh, ash, ksh). */
+  pipefail: boolean;
+}
+
+const NON_POSIX = /^(pwsh|powershell|cmd)/;
+const PIPEFAIL_SHELLS = new Set(['bash', 'zsh', 'ash', 'ksh', 'mksh']);
+
+/** Reads a shell command line (a SHELL instruction's strings, or a pragma's words). */
+export function runShell(argv: string[]): RunShell {
+  const program = (argv[0] ?? '')
+    .replace(/^.*[/\\]/, '')
+    .toLowerCase()
+    .replace(/\.exe$/, '');
+  const name = program === 'env' && argv[1] ? (argv[1].replace(/^.*[/\\]/, '').toLowerCase() ?? '') : program;
+  const posix = !NON_POSIX.test(name);
+  let pipefail = false;
+  if (PIPEFAIL_SHELLS.has(name))
+    for (let k = 1; k < argv.length; k++)
+      if (/^-[a-zA-Z]*o$/.test(argv[k]) && argv[k + 1] === 'pipefail') pipefail = true;
+  return { argv, name, posix, pipefail };
+}
+
+const DEFAULT_SHELL = runShell(['/bin/sh', '-c']);
+
+/**
+ * The shell of every RUN (ONBUILD triggers included): the stage's last SHELL before it, else a `# hadolint shell=`
+ * comment (before the first FROM: every stage; else from there in its stage), else `/bin/sh -c`. Each FROM starts
+ * over, as hadolint reads it.
+ */
+export function runShells(model: DockerfileModel): Map<DockerInstruction, RunShell> {
+  const out = new Map<DockerInstruction, RunShell>();
+  const pragmas = model.comments
+    .map((c) => ({ at: c.start, m: /^hadolint\s+shell\s*=\s*(\S+)/.exec(c.content) }))
+    .filter((p) => p.m)
+    .map((p) => ({ at: p.at, shell: runShell([p.m![1], '-c']) }));
+  const firstFrom = model.stages[0]?.start ?? Infinity;
+  const global = pragmas.filter((p) => p.at < firstFrom).pop()?.shell;
+  for (const s of model.stages) {
+    let shell = global ?? DEFAULT_SHELL;
+    let p = 0;
+    const local = pragmas.filter((x) => x.at > s.start && x.at < s.end);
+    for (const outer of s.instructions) {
+      while (p < local.length && local[p].at < outer.start) shell = local[p++].shell;
+      const ins = outer.trigger ?? outer;
+      if (outer.keyword === 'SHELL' && outer.jsonArgs) shell = runShell(outer.jsonArgs.map((w) => w.value));
+      else if (ins.keyword === 'RUN') out.set(ins, shell);
+    }
+  }
+  return out;
+}

@@ -1,5 +1,6 @@
 import { defineRule } from '../../../engine/define';
 import type { DockerfileModel } from '../parse';
+import { unquote } from '../util';
 
 export const rule = defineRule<DockerfileModel>({
   meta: {
@@ -26,13 +27,15 @@ export const rule = defineRule<DockerfileModel>({
     const hasWorkdir = new Map<number, boolean>();
     for (const s of ctx.model.stages) {
       let wd = s.parentStage !== undefined ? (hasWorkdir.get(s.parentStage) ?? false) : false;
-      for (const ins of s.instructions) {
+      for (const outer of s.instructions) {
+        // an ONBUILD trigger runs in the image built on this one, which has this stage's WORKDIR
+        const ins = outer.trigger ?? outer;
         if (ins.keyword === 'WORKDIR') wd = true;
         if ((ins.keyword !== 'COPY' && ins.keyword !== 'ADD') || wd || ins.heredocs.length) continue;
         const words = ins.json && ins.jsonArgs ? ins.jsonArgs : ins.args;
         if (words.length < 2) continue;
         const dest = words[words.length - 1];
-        const v = dest.value.replace(/^["']|["']$/g, '');
+        const v = unquote(dest.value);
         if (v.startsWith('/') || v.startsWith('$') || /^[A-Za-z]:/.test(v) || v.startsWith('\\')) continue;
         ctx.report({ start: dest.start, end: dest.end, messageId: 'relative', data: { dest: v } });
       }

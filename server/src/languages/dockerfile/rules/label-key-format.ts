@@ -4,7 +4,8 @@ import type { DockerfileModel } from '../parse';
 export function labelKeyProblem(key: string): string | undefined {
   if (key.includes('$')) return undefined;
   if (/^(com\.docker\.|io\.docker\.|org\.dockerproject\.)/.test(key)) return 'uses a namespace reserved by Docker';
-  if (/^[.-]|[.-]$/.test(key)) return 'must begin and end with a letter or digit';
+  if (!/^[a-z]/.test(key)) return 'must begin with a lower-case letter';
+  if (/[.-]$/.test(key)) return 'must end with a letter or digit';
   if (/[.-]{2}/.test(key)) return 'must not have two consecutive `.` or `-`';
   if (!/^[a-z0-9.-]+$/.test(key)) return 'should use only lower-case letters, digits, `.` and `-`';
   return undefined;
@@ -31,7 +32,8 @@ export const rule = defineRule<DockerfileModel>({
     },
   },
   check(ctx) {
-    for (const ins of ctx.model.instructions) {
+    for (const outer of ctx.model.instructions) {
+      const ins = outer.trigger ?? outer;
       if (ins.keyword !== 'LABEL') continue;
       for (const p of ins.properties) {
         const key = p.name.replace(/^["']|["']$/g, '');
