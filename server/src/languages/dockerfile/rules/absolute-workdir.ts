@@ -11,11 +11,15 @@ export const rule = defineRule<DockerfileModel>({
     kinds: ['dockerfile'],
     code: 'DL3000',
     id: 'absolute-workdir',
-    defaultSeverity: 'error',
+    defaultSeverity: 'warning',
+    presets: { hadolint: 'error' },
     description: "WORKDIR is a relative path, so it depends on the base image's WORKDIR.",
     messages: { relative: 'Use absolute WORKDIR: `{{dir}}` depends on the WORKDIR of the base image.' },
     fixable: 'suggestion',
     docs: {
+      severity:
+        'A likely bug: the directory depends on the WORKDIR of a base image you do not control; the build ' +
+        'itself succeeds (hadolint calls it an error).',
       rationale:
         'A relative WORKDIR is resolved against the previous one, which may ' +
         'come from a base image you do not control. Same check as BuildKit `WorkdirRelativePath`. ' +

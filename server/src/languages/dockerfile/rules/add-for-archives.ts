@@ -15,6 +15,7 @@ export const rule = defineRule<DockerfileModel>({
     },
     fixable: false,
     docs: {
+      severity: 'Practice: the image is only bigger.',
       rationale:
         'COPY of a local archive followed by `tar -x` (or a decompressor) keeps the archive in a ' +
         'layer; ADD extracts local tar archives directly. As hadolint, the archive is followed by its file name ' +

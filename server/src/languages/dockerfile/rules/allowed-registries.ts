@@ -14,7 +14,8 @@ export const rule = defineRule<DockerfileModel>({
     kinds: ['dockerfile'],
     code: 'DL3026',
     id: 'allowed-registries',
-    defaultSeverity: 'error',
+    defaultSeverity: 'warning',
+    presets: { hadolint: 'error' },
     description: 'A FROM image comes from a registry outside the trusted list.',
     messages: {
       registry:
@@ -22,6 +23,9 @@ export const rule = defineRule<DockerfileModel>({
     },
     fixable: false,
     docs: {
+      severity:
+        'A real risk your team asked to be told about (trustedRegistries); the build itself succeeds ' +
+        '(hadolint calls it an error).',
       rationale:
         'Teams that mirror or vet images list their registries in ' +
         '`.hadolint.yaml` (`trustedRegistries:`); an image from elsewhere bypasses that review. ' +

@@ -15,6 +15,7 @@ export const rule = defineRule<DockerfileModel>({
     },
     fixable: 'safe',
     docs: {
+      severity: 'Practice: the image is only bigger.',
       rationale:
         '`apk add --no-cache` fetches the index, installs and leaves nothing ' +
         'behind; without it the index stays in `/var/cache/apk`. The fix adds the flag after `add` ' +

@@ -29,7 +29,8 @@ export const rule = defineRule<DockerfileModel>({
     kinds: ['dockerfile'],
     code: 'DL3018',
     id: 'apk-pin-versions',
-    defaultSeverity: 'warning',
+    defaultSeverity: 'info',
+    presets: { hadolint: 'warning' },
     description: 'apk adds a package without a pinned version.',
     messages: {
       unpinned: 'apk installs `{{pkg}}` at whatever version the repository has that day: pin it as `{{example}}`.',
@@ -38,6 +39,7 @@ export const rule = defineRule<DockerfileModel>({
     },
     fixable: false,
     docs: {
+      severity: 'Reproducibility practice: the build works; a rebuild may get other versions.',
       rationale:
         'Without a version, `apk add` installs whatever the repository holds ' +
         'that day; `pkg=1.2.3-r0` (or `pkg~1.2`) keeps builds repeatable. Packages of a ' +

@@ -9,11 +9,15 @@ export const rule = defineRule<DockerfileModel>({
     kinds: ['dockerfile'],
     code: 'DL3014',
     id: 'apt-assume-yes',
-    defaultSeverity: 'warning',
+    defaultSeverity: 'error',
+    presets: { hadolint: 'warning' },
     description: 'apt-get install runs without `-y`.',
     messages: { noYes: '`apt-get install` without `-y` waits for a confirmation that nobody can give during a build.' },
     fixable: 'suggestion',
     docs: {
+      severity:
+        'The build fails: apt-get asks for a confirmation nobody can give and aborts as soon as it has more ' +
+        'to install than asked (almost always).',
       rationale:
         'A build has no terminal: without `-y` apt-get asks for confirmation ' +
         'and aborts. `-y`, `--yes`, `--assume-yes` and quiet level 2 (`-qq`, `-q -q`, `-q=2`) answer it. The fix ' +

@@ -15,6 +15,7 @@ export const rule = defineRule<DockerfileModel>({
     },
     fixable: 'suggestion',
     docs: {
+      severity: 'Practice: the image is only bigger.',
       rationale:
         'The package lists `apt-get update` downloads stay in the layer (tens ' +
         'of MB) unless the same RUN deletes them. Only stages that end up in the final image are ' +

@@ -16,6 +16,7 @@ export const rule = defineRule<DockerfileModel>({
     },
     fixable: 'suggestion',
     docs: {
+      severity: 'Practice: the image is only bigger.',
       rationale:
         'By default apt-get also installs "recommended" packages, often ' +
         'hundreds of MB the image never uses. The fix adds the flag after `install` (a suggestion: ' +

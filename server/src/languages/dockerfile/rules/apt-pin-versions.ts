@@ -20,7 +20,8 @@ export const rule = defineRule<DockerfileModel>({
     kinds: ['dockerfile'],
     code: 'DL3008',
     id: 'apt-pin-versions',
-    defaultSeverity: 'warning',
+    defaultSeverity: 'info',
+    presets: { hadolint: 'warning' },
     description: 'apt-get installs a package without a pinned version.',
     messages: {
       unpinned: 'apt-get installs `{{pkg}}` at whatever version the archive has that day: pin it as `{{example}}`.',
@@ -29,6 +30,7 @@ export const rule = defineRule<DockerfileModel>({
     },
     fixable: false,
     docs: {
+      severity: 'Reproducibility practice: the build works; a rebuild may get other versions.',
       rationale:
         'Without a version, a rebuild installs whatever the archive holds that ' +
         'day; pinning (`pkg=1.2.*`) makes the build repeatable and makes upgrades deliberate.',

@@ -23,6 +23,7 @@ export const rule = defineRule<DockerfileModel>({
     messages: { consecutive: 'This RUN follows another one: joined, they make one layer instead of two.' },
     fixable: 'suggestion',
     docs: {
+      severity: 'Practice: the image is only bigger or slower to build.',
       rationale:
         'Each RUN is a layer; files deleted in a later RUN still take space in ' +
         'the earlier one. As hadolint, RUNs with different flags (`--mount`, `--network`) are not reported, ' +

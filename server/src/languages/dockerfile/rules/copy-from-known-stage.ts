@@ -19,6 +19,9 @@ export const rule = defineRule<DockerfileModel>({
     },
     fixable: 'suggestion',
     docs: {
+      severity:
+        'A likely bug: the name is pulled as an image, which rarely exists (and a stage index with no such ' +
+        'stage fails the build).',
       rationale:
         'An unknown `--from` name is treated as an image to pull: a typo in a ' +
         'stage name becomes a registry lookup and a confusing failure. As hadolint, a name without a tag is ' +

@@ -9,11 +9,15 @@ export const rule = defineRule<DockerfileModel>({
     kinds: ['dockerfile'],
     code: 'DL3020',
     id: 'copy-instead-of-add',
-    defaultSeverity: 'error',
+    defaultSeverity: 'info',
+    presets: { hadolint: 'error' },
     description: 'ADD copies plain local files, where COPY says what it does.',
     messages: { add: "ADD of plain files: COPY does the same without ADD's URL and archive handling." },
     fixable: 'safe',
     docs: {
+      severity:
+        'Practice: ADD of a local file works like COPY; COPY only says more plainly what happens (hadolint ' +
+        'calls it an error, but the build succeeds).',
       rationale:
         'ADD also downloads URLs and unpacks archives; for plain files that ' +
         'magic is a surprise waiting to happen (rename a file to `.tar` and it is extracted). COPY ' +

@@ -12,6 +12,7 @@ export const rule = defineRule<DockerfileModel>({
     messages: { slash: '{{keyword}} with more than one source requires the destination to end with `/`.' },
     fixable: 'safe',
     docs: {
+      severity: 'BuildKit refuses several sources into a destination that is not a directory: the build fails.',
       rationale:
         'With several sources the destination must be a directory; without the ' +
         'trailing slash the build fails. The fix appends `/`, which is safe: the build could not ' +

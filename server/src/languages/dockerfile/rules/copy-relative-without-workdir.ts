@@ -14,6 +14,7 @@ export const rule = defineRule<DockerfileModel>({
     },
     fixable: false,
     docs: {
+      severity: 'A likely bug: the destination depends on the WORKDIR of a base image you do not control.',
       rationale:
         "A relative destination depends on the base image's working directory, " +
         'which can change between tags. Set WORKDIR first (in this stage or a stage it builds on). ' +

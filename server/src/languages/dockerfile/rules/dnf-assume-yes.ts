@@ -7,11 +7,13 @@ export const rule = defineRule<DockerfileModel>({
     kinds: ['dockerfile'],
     code: 'DL3038',
     id: 'dnf-assume-yes',
-    defaultSeverity: 'warning',
+    defaultSeverity: 'error',
+    presets: { hadolint: 'warning' },
     description: 'dnf install runs without `-y`.',
     messages: { noYes: 'dnf without `-y` waits for a confirmation that nobody can give during a build.' },
     fixable: 'suggestion',
     docs: {
+      severity: 'The build fails: dnf asks for a confirmation nobody can give and aborts.',
       rationale:
         'A build has no terminal: without `-y` dnf asks for confirmation and ' +
         'the build fails. The fix adds `-y` after the subcommand (a suggestion).',

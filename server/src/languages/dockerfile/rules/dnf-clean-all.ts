@@ -13,11 +13,13 @@ export const rule = defineRule<DockerfileModel>({
     kinds: ['dockerfile'],
     code: 'DL3040',
     id: 'dnf-clean-all',
-    defaultSeverity: 'warning',
+    defaultSeverity: 'info',
+    presets: { hadolint: 'warning' },
     description: 'A RUN uses dnf without cleaning its cache.',
     messages: { noClean: 'The dnf cache stays in this layer: end this RUN with `{{clean}}`.' },
     fixable: 'suggestion',
     docs: {
+      severity: 'Practice: the image is only bigger.',
       rationale:
         'dnf keeps downloaded packages and metadata in its cache; unless the ' +
         'same RUN cleans it (or uses a cache mount), the layer keeps it. The fix appends `&& dnf ' +

@@ -8,7 +8,8 @@ export const rule = defineRule<DockerfileModel>({
     kinds: ['dockerfile'],
     code: 'DL3041',
     id: 'dnf-pin-versions',
-    defaultSeverity: 'warning',
+    defaultSeverity: 'info',
+    presets: { hadolint: 'warning' },
     description: 'dnf installs a package without a pinned version.',
     messages: {
       unpinned: 'dnf installs `{{pkg}}` at whatever version the repository has that day: pin it as `{{example}}`.',
@@ -17,6 +18,7 @@ export const rule = defineRule<DockerfileModel>({
     },
     fixable: false,
     docs: {
+      severity: 'Reproducibility practice: the build works; a rebuild may get other versions.',
       rationale:
         'Without a version, a rebuild installs whatever the repository holds ' +
         'that day; pinning makes the build repeatable. Local package files and variables are not ' +

@@ -8,11 +8,13 @@ export const rule = defineRule<DockerfileModel>({
     kinds: ['dockerfile'],
     code: 'DL3028',
     id: 'gem-pin-versions',
-    defaultSeverity: 'warning',
+    defaultSeverity: 'info',
+    presets: { hadolint: 'warning' },
     description: 'gem installs a gem without a pinned version.',
     messages: { unpinned: 'gem installs `{{pkg}}` at its newest release: pin it with `:<version>` or `-v`.' },
     fixable: false,
     docs: {
+      severity: 'Reproducibility practice: the build works; a rebuild may get other versions.',
       rationale:
         'An unpinned gem installs its newest release at build time. `gem ' +
         'install bundler:2.5.6`, `gem install rails -v 7.1.3` and local `.gem` files are fine; `gem i` is ' +

@@ -8,13 +8,15 @@ export const rule = defineRule<DockerfileModel>({
     kinds: ['dockerfile'],
     code: 'DL3062',
     id: 'go-install-pin-versions',
-    defaultSeverity: 'warning',
+    defaultSeverity: 'info',
+    presets: { hadolint: 'warning' },
     description: 'go install, go get or go run of a module without a pinned version.',
     messages: {
       unpinned: 'Pin versions in go {{sub}}: `{{pkg}}` has no `@<version>` (`@latest` is not a pin either).',
     },
     fixable: false,
     docs: {
+      severity: 'Reproducibility practice: the build works; a rebuild may get other versions.',
       rationale:
         '`go install pkg@latest` or a module-less `go install pkg` builds ' +
         'whatever is newest. `go install` (also `go install tool x`), `go get` (also `-tool`) and `go run` ' +

@@ -12,6 +12,7 @@ export const rule = defineRule<DockerfileModel>({
     messages: { missing: 'The final stage has no HEALTHCHECK.' },
     fixable: false,
     docs: {
+      severity: 'Off, as in hadolint: orchestrators (Kubernetes, ECS) usually define their own probes.',
       rationale:
         'A HEALTHCHECK lets Docker (and compose `depends_on: condition: ' +
         'service_healthy`) tell a started container from a working one. Off by default, as in ' +

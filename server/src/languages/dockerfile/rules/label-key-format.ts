@@ -16,11 +16,13 @@ export const rule = defineRule<DockerfileModel>({
     kinds: ['dockerfile'],
     code: 'DL3048',
     id: 'label-key-format',
-    defaultSeverity: 'hint',
+    defaultSeverity: 'info',
+    presets: { hadolint: 'hint' },
     description: 'A LABEL key is not a valid label key.',
     messages: { key: 'Label key `{{key}}` {{problem}}.' },
     fixable: false,
     docs: {
+      severity: 'Style: the label works; tools that read labels only expect the convention.',
       rationale:
         "Docker's guidelines for label keys: reverse-DNS, lower-case letters, " +
         'digits, `.` and `-`, no leading/trailing or doubled separators, and not the ' +

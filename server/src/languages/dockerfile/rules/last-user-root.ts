@@ -15,6 +15,7 @@ export const rule = defineRule<DockerfileModel>({
     },
     fixable: false,
     docs: {
+      severity: 'A real risk: the container runs with root privileges.',
       rationale:
         'A process running as root inside a container is root on a shared ' +
         'kernel: a breakout gives the attacker the most. Switch back to an unprivileged user after ' +

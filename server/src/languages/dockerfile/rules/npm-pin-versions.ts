@@ -8,11 +8,13 @@ export const rule = defineRule<DockerfileModel>({
     kinds: ['dockerfile'],
     code: 'DL3016',
     id: 'npm-pin-versions',
-    defaultSeverity: 'warning',
+    defaultSeverity: 'info',
+    presets: { hadolint: 'warning' },
     description: 'npm installs a named package without a pinned version.',
     messages: { unpinned: 'npm installs `{{pkg}}` at its newest release: pin it as `{{pkg}}@<version>`.' },
     fixable: false,
     docs: {
+      severity: 'Reproducibility practice: the build works; a rebuild may get other versions.',
       rationale:
         'A package named without a version installs its newest release at ' +
         'build time. `npm install` / `npm ci` without package names install from the lockfile and ' +

@@ -9,11 +9,13 @@ export const rule = defineRule<DockerfileModel>({
     kinds: ['dockerfile'],
     code: 'DL3042',
     id: 'pip-no-cache-dir',
-    defaultSeverity: 'warning',
+    defaultSeverity: 'info',
+    presets: { hadolint: 'warning' },
     description: 'pip installs without `--no-cache-dir`, keeping its cache in the layer.',
     messages: { cache: 'Avoid the pip cache in the image: use `pip install --no-cache-dir`.' },
     fixable: 'safe',
     docs: {
+      severity: 'Practice: the image is only bigger.',
       rationale:
         'pip keeps every downloaded wheel in `~/.cache/pip`, which then ships ' +
         'in the layer. `--no-cache-dir` avoids it, and so does `PIP_NO_CACHE_DIR` set to a true value (`1`, ' +

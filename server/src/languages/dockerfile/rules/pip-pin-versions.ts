@@ -8,7 +8,8 @@ export const rule = defineRule<DockerfileModel>({
     kinds: ['dockerfile'],
     code: 'DL3013',
     id: 'pip-pin-versions',
-    defaultSeverity: 'warning',
+    defaultSeverity: 'info',
+    presets: { hadolint: 'warning' },
     description: 'pip installs a package without a pinned version.',
     messages: {
       unpinned:
@@ -17,6 +18,7 @@ export const rule = defineRule<DockerfileModel>({
     },
     fixable: false,
     docs: {
+      severity: 'Reproducibility practice: the build works; a rebuild may get other versions.',
       rationale:
         'An unpinned package resolves to its newest release at build time; a ' +
         'rebuild can pull an incompatible major version. Requirement files (`-r`), constraints ' +

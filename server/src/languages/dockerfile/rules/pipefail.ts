@@ -19,6 +19,7 @@ export const rule = defineRule<DockerfileModel>({
     },
     fixable: 'suggestion',
     docs: {
+      severity: 'A likely bug: a failure early in the pipe is hidden and the build goes on with bad results.',
       rationale:
         '`curl -fsSL URL | tar -xz` succeeds when curl fails, because a pipe ' +
         'returns the status of its last command; the build goes on with nothing downloaded. `SHELL ' +

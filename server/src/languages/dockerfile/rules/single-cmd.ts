@@ -12,6 +12,7 @@ export const rule = defineRule<DockerfileModel>({
     messages: { multiple: 'This CMD overrides the one on line {{line}}: only the last one in a stage takes effect.' },
     fixable: 'suggestion',
     docs: {
+      severity: 'A likely bug: the build succeeds but the earlier CMD is silently dropped.',
       rationale:
         'A stage has one CMD; earlier ones are silently overridden, which ' +
         'usually means a mistake or dead code. Same check as BuildKit ' +

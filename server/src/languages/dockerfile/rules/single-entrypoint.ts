@@ -7,13 +7,17 @@ export const rule = defineRule<DockerfileModel>({
     kinds: ['dockerfile'],
     code: 'DL4004',
     id: 'single-entrypoint',
-    defaultSeverity: 'error',
+    defaultSeverity: 'warning',
+    presets: { hadolint: 'error' },
     description: 'A stage has more than one ENTRYPOINT.',
     messages: {
       multiple: 'This ENTRYPOINT overrides the one on line {{line}}: only the last one in a stage takes effect.',
     },
     fixable: 'suggestion',
     docs: {
+      severity:
+        'A likely bug: the build succeeds but the earlier ENTRYPOINT is silently dropped (hadolint calls it ' +
+        'an error).',
       rationale:
         'A stage has one ENTRYPOINT; earlier ones are silently overridden, ' +
         'which usually means a mistake or dead code. Same check as BuildKit ' +

@@ -7,13 +7,17 @@ export const rule = defineRule<DockerfileModel>({
     kinds: ['dockerfile'],
     code: 'DL3012',
     id: 'single-healthcheck',
-    defaultSeverity: 'error',
+    defaultSeverity: 'warning',
+    presets: { hadolint: 'error' },
     description: 'A stage has more than one HEALTHCHECK.',
     messages: {
       multiple: 'This HEALTHCHECK overrides the one on line {{line}}: only the last one in a stage takes effect.',
     },
     fixable: 'suggestion',
     docs: {
+      severity:
+        'A likely bug: the build succeeds but an earlier HEALTHCHECK is silently dropped (hadolint calls it ' +
+        'an error).',
       rationale:
         'A stage has one HEALTHCHECK; earlier ones are silently overridden, ' +
         'which usually means a mistake or dead code. Same check as BuildKit ' +

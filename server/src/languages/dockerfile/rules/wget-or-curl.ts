@@ -6,11 +6,13 @@ export const rule = defineRule<DockerfileModel>({
     kinds: ['dockerfile'],
     code: 'DL4001',
     id: 'wget-or-curl',
-    defaultSeverity: 'warning',
+    defaultSeverity: 'info',
+    presets: { hadolint: 'warning' },
     description: 'A stage uses both wget and curl.',
     messages: { both: 'This stage uses both wget and curl (`{{other}}` as well): one download tool is enough.' },
     fixable: false,
     docs: {
+      severity: 'Practice: the image only carries two tools for one job.',
       rationale:
         'Two download tools doing the same job means two packages to install, ' +
         'patch and scan. Pick one per image. Checked per stage, since build stages are thrown ' +

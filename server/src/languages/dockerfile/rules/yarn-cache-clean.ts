@@ -12,6 +12,7 @@ export const rule = defineRule<DockerfileModel>({
     messages: { noClean: '`yarn cache clean` missing after `yarn install` in this RUN.' },
     fixable: 'suggestion',
     docs: {
+      severity: 'Practice: the image is only bigger.',
       rationale:
         'Yarn (v1) keeps every package it downloads in its cache, which then ' +
         'ships in the layer. Clean it in the same RUN, or use a cache mount. As hadolint, only stages that end ' +

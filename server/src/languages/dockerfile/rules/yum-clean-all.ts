@@ -12,11 +12,13 @@ export const rule = defineRule<DockerfileModel>({
     kinds: ['dockerfile'],
     code: 'DL3032',
     id: 'yum-clean-all',
-    defaultSeverity: 'warning',
+    defaultSeverity: 'info',
+    presets: { hadolint: 'warning' },
     description: 'A RUN uses yum without cleaning its cache.',
     messages: { noClean: 'The yum cache stays in this layer: end this RUN with `yum clean all`.' },
     fixable: 'suggestion',
     docs: {
+      severity: 'Practice: the image is only bigger.',
       rationale:
         'yum keeps downloaded packages and metadata in its cache; unless the ' +
         'same RUN cleans it (or uses a cache mount), the layer keeps it. The fix appends `&& yum ' +

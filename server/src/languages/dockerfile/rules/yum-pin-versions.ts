@@ -8,7 +8,8 @@ export const rule = defineRule<DockerfileModel>({
     kinds: ['dockerfile'],
     code: 'DL3033',
     id: 'yum-pin-versions',
-    defaultSeverity: 'warning',
+    defaultSeverity: 'info',
+    presets: { hadolint: 'warning' },
     description: 'yum installs a package without a pinned version.',
     messages: {
       unpinned: 'yum installs `{{pkg}}` at whatever version the repository has that day: pin it as `{{example}}`.',
@@ -17,6 +18,7 @@ export const rule = defineRule<DockerfileModel>({
     },
     fixable: false,
     docs: {
+      severity: 'Reproducibility practice: the build works; a rebuild may get other versions.',
       rationale:
         'Without a version, a rebuild installs whatever the repository holds ' +
         'that day; pinning makes the build repeatable. Local package files and variables are not ' +

@@ -12,11 +12,13 @@ export const rule = defineRule<DockerfileModel>({
     kinds: ['dockerfile'],
     code: 'DL3036',
     id: 'zypper-clean',
-    defaultSeverity: 'warning',
+    defaultSeverity: 'info',
+    presets: { hadolint: 'warning' },
     description: 'A RUN uses zypper without cleaning its cache.',
     messages: { noClean: 'The zypper cache stays in this layer: end this RUN with `zypper clean`.' },
     fixable: 'suggestion',
     docs: {
+      severity: 'Practice: the image is only bigger.',
       rationale:
         'zypper keeps downloaded packages and metadata in its cache; unless ' +
         'the same RUN cleans it (or uses a cache mount), the layer keeps it. The fix appends `&& ' +

@@ -11,7 +11,8 @@ export const rule = defineRule<DockerfileModel>({
     kinds: ['dockerfile'],
     code: 'DL3037',
     id: 'zypper-pin-versions',
-    defaultSeverity: 'warning',
+    defaultSeverity: 'info',
+    presets: { hadolint: 'warning' },
     description: 'zypper installs a package without a pinned version.',
     messages: {
       unpinned: 'zypper installs `{{pkg}}` at whatever version the repository has that day: pin it as `{{example}}`.',
@@ -20,6 +21,7 @@ export const rule = defineRule<DockerfileModel>({
     },
     fixable: false,
     docs: {
+      severity: 'Reproducibility practice: the build works; a rebuild may get other versions.',
       rationale:
         'Without a version, a rebuild installs whatever the repository holds ' +
         'that day; pinning makes the build repeatable. Local package files and variables are not ' +
