@@ -2,9 +2,10 @@
  * hadolint parity, measured: every case of hadolint-cases.ts (hadolint's own spec facts, in our words) runs through
  * the real service with only our rule of that DL code enabled, and we check "reports (or not) on that line".
  *
- * Cases we disagree on today are listed in KNOWN_GAPS (name → why) and run as `todo`, so the suite stays green and
- * the gaps stay visible; a known gap that starts agreeing fails the "KNOWN_GAPS is still true" test, so the list
- * shrinks as issue 16 lands. The run prints the agreement: overall, on expected-violation cases, per rule.
+ * One table per DL rule. Cases we disagree on by accident go in KNOWN_GAPS (name → why, run as `todo`; a gap that
+ * starts agreeing fails the guard), cases we disagree on by design in DELIBERATE (they must keep disagreeing, and the
+ * rule's doc page says why). Both are empty or nearly so since issue 16. The run prints the agreement: overall, on
+ * expected-violation cases, per rule.
  *
  *   npx tsc -b && node scripts/unit.mjs hadolint-parity
  */
@@ -69,137 +70,11 @@ function expected(c: HadolintCase): string {
   return `hadolint: reported${where}${times}`;
 }
 
-/** Why we disagree, per rule (the family of the gap; docs-src/parity/hadolint.md has the detail). */
-const WHY: Record<string, string> = {
-  DL3000: 'quotes and the escape character: a quoted Windows drive path ending in a backslash is read as ' + 'relative',
-  DL3002: 'only the last stage is judged; hadolint reports every stage whose own last USER is root',
-  DL3009:
-    'ONBUILD RUN goes through the stage logic (hadolint judges it alone); a cache mount at ' +
-    '/var/lib/apt alone is accepted',
-  DL3010:
-    'archive matching: the COPY target as archive name, Windows paths and quotes, and unzip-family ' +
-    'extractors are not followed',
-  DL3012: 'reports the first HEALTHCHECK; hadolint reports each later one',
-  DL3013: 'a VCS URL (git+https, git+ssh) without @ref is taken as pinned',
-  DL3014: 'quiet level 2 spelled as two options (-q -q, --quiet --quiet) is not counted as assume-yes',
-  DL3016: 'a .tar tarball, git URLs without #ref, and options that take a value (--loglevel x) are misread',
-  DL3020: 'a quoted archive or URL source is not unquoted before the check',
-  DL3021: 'a quoted destination is not unquoted before looking for the trailing slash',
-  DL3022:
-    'a --from name that is no stage (and has no `:`) and a stage index with no such earlier stage are' + ' let through',
-  DL3028: 'the `gem i` alias is not read as install; words after `--` (build options) are read as gems',
-  DL3033: 'yum module install without :stream is not checked',
-  DL3036: 'a zypper clean before the install counts',
-  DL3040: 'a clean by the other tool (microdnf for dnf) or before the install counts',
-  DL3041: 'dnf/microdnf module install without :stream is not checked',
-  DL3042:
-    'PIP_NO_CACHE_DIR: any value counts (falsy 0/off/no/false should not), `export` in the RUN is not' +
-    ' read, and it leaks across unrelated stages',
-  DL3045: 'ONBUILD COPY is not checked',
-  DL3048: 'a key starting with a digit passes; LABEL inside ONBUILD is not checked',
-  DL3049: 'no rule with this code (label-schema: required labels)',
-  DL3050: 'no rule with this code (strict-labels: superfluous labels)',
-  DL3051: 'no rule with this code (label-schema: empty label)',
-  DL3052: 'no rule with this code (label-schema: url)',
-  DL3053: 'no rule with this code (label-schema: rfc3339)',
-  DL3054: 'no rule with this code (label-schema: spdx)',
-  DL3055: 'no rule with this code (label-schema: hash)',
-  DL3056: 'no rule with this code (label-schema: semver)',
-  DL3057:
-    'stage inheritance: a HEALTHCHECK in an unrelated stage, or one branch of a forked chain, is ' +
-    'taken as covering the result',
-  DL3058: 'no rule with this code (label-schema: email)',
-  DL3059: 'RUNs that chain several commands on purpose (&&, ;) are still reported',
-  DL3060: 'a yarn install in a stage no result uses is reported',
-  DL3062: 'only go install of a module is checked: `go install tool x`, go get (and -tool), go run are not',
-  DL3069: 'provisional hadolint rule (BuildKit cache mount); no rule with this code',
-  DL3070: 'provisional hadolint rule (BuildKit cache mount); no rule with this code',
-  DL3071: 'provisional hadolint rule (BuildKit cache mount); no rule with this code',
-  DL3072: 'provisional hadolint rule (BuildKit cache mount); no rule with this code',
-  DL3073: 'provisional hadolint rule (BuildKit cache mount); no rule with this code',
-  DL3074: 'provisional hadolint rule (BuildKit cache mount); no rule with this code',
-  DL3075: 'provisional hadolint rule (BuildKit cache mount); no rule with this code',
-  DL3076: 'provisional hadolint rule (BuildKit cache mount); no rule with this code',
-  DL3077: 'provisional hadolint rule (BuildKit cache mount); no rule with this code',
-  DL4001:
-    'only the first RUN that mixes wget and curl is reported; hadolint reports each later RUN using ' + 'one of them',
-  DL4003:
-    'reports the first CMD; hadolint reports each later one (so an ignore pragma above the later one ' +
-    'does not work)',
-  DL4004:
-    'reports the first ENTRYPOINT; hadolint reports each later one (so an ignore pragma above the ' +
-    'later one does not work)',
-  DL4006:
-    'SHELL is not read for non-POSIX shells (pwsh, powershell.exe, cmd.exe); `sh -o pipefail` is ' +
-    'counted as pipefail',
-  DL4007: 'provisional hadolint rule; no rule with this code',
-};
-const miss = (rule: string) => `we miss it: ${WHY[rule]}`;
-const extra = (rule: string) => `we report it: ${WHY[rule]}`;
-const line = (rule: string) => `we report it on another line: ${WHY[rule]}`;
-const count = (rule: string) => `we report it a different number of times: ${WHY[rule]}`;
-const none = (rule: string) => WHY[rule];
-
 /**
  * Where we disagree with hadolint today, by case name, and why. Remove an entry when the case starts agreeing: the
  * guard test below insists.
  */
-export const KNOWN_GAPS: Record<string, string> = {
-  'DL3049 one stage, no label': none('DL3049'),
-  'DL3049 one stage, another label': none('DL3049'),
-  'DL3049 two stages, no labels': none('DL3049'),
-  'DL3049 two stages, other labels only': none('DL3049'),
-  'DL3049 two stages, label in the first only': none('DL3049'),
-  'DL3049 two stages, label in the second only': none('DL3049'),
-  'DL3049 two unrelated stages, other label in the first': none('DL3049'),
-  'DL3049 stage built on another, no labels': none('DL3049'),
-  'DL3049 labelled last stage, unconnected first stage': none('DL3049'),
-  'DL3049 two result stages copy from one; one lacks the label': none('DL3049'),
-  'DL3049 two stages built on one; the later lacks the label': none('DL3049'),
-  'DL3049 two stages built on one; the earlier lacks the label': none('DL3049'),
-  'DL3050 other label only': none('DL3050'),
-  'DL3050 schema label and another': none('DL3050'),
-  'DL3051 schema label empty': none('DL3051'),
-  'DL3052 url label not a URL': none('DL3052'),
-  'DL3053 rfc3339 label not a time': none('DL3053'),
-  'DL3054 spdx label not a license id': none('DL3054'),
-  'DL3055 hash label not a git hash': none('DL3055'),
-  'DL3056 semver label not a version': none('DL3056'),
-  'DL3058 email label not an address': none('DL3058'),
-  'DL3069 cargo build without a cache mount': none('DL3069'),
-  'DL3069 cargo install without a cache mount': none('DL3069'),
-  'DL3069 unrelated cache mount': none('DL3069'),
-  'DL3070 go build without a cache mount': none('DL3070'),
-  'DL3070 go get without a cache mount': none('DL3070'),
-  'DL3070 go mod without a cache mount': none('DL3070'),
-  'DL3070 unrelated cache mount': none('DL3070'),
-  'DL3071 mvn package without a cache mount': none('DL3071'),
-  'DL3071 mvn compile without a cache mount': none('DL3071'),
-  'DL3071 unrelated cache mount': none('DL3071'),
-  'DL3072 gradle without a cache mount': none('DL3072'),
-  'DL3072 gradle wrapper without a cache mount': none('DL3072'),
-  'DL3072 unrelated cache mount': none('DL3072'),
-  'DL3073 composer install without a cache mount': none('DL3073'),
-  'DL3073 composer update without a cache mount': none('DL3073'),
-  'DL3073 unrelated cache mount': none('DL3073'),
-  'DL3074 dotnet restore without a cache mount': none('DL3074'),
-  'DL3074 dotnet publish without a cache mount': none('DL3074'),
-  'DL3074 nuget restore without a cache mount': none('DL3074'),
-  'DL3074 unrelated cache mount': none('DL3074'),
-  'DL3075 pnpm install without a cache mount': none('DL3075'),
-  'DL3075 pnpm add without a cache mount': none('DL3075'),
-  'DL3075 unrelated cache mount': none('DL3075'),
-  'DL3076 mix deps.get without a cache mount': none('DL3076'),
-  'DL3076 mix compile without a cache mount': none('DL3076'),
-  'DL3076 unrelated cache mount': none('DL3076'),
-  'DL3077 gem install without a cache mount': none('DL3077'),
-  'DL3077 bundle install without a cache mount': none('DL3077'),
-  'DL3077 unrelated cache mount': none('DL3077'),
-  'DL4007 COPY . .': none('DL4007'),
-  'DL4007 COPY . to a directory': none('DL4007'),
-  "DL4007 COPY quoted './'": none('DL4007'),
-  'DL4007 COPY . . in a named stage': none('DL4007'),
-};
+export const KNOWN_GAPS: Record<string, string> = {};
 
 /**
  * Where we differ from hadolint on purpose, by case name, and why (the rule's doc page says so too). These cases must

@@ -10,6 +10,9 @@ const r = (code: string) => {
 
 testRule(language, r('DL3000'), {
   valid: [
+    // issue 16, a false alarm whose fix broke the build: a relative WORKDIR after an absolute one in the stage
+    { code: 'FROM node:20-alpine\nWORKDIR /usr/src/app/\nCOPY . .\nWORKDIR client/\nRUN npm ci' },
+    { code: 'FROM node:20 AS base\nWORKDIR /app\nFROM base AS web\nWORKDIR web' },
     { code: 'FROM a:1\nWORKDIR /app' },
     { code: 'FROM a:1\nWORKDIR $HOME' },
     { code: 'FROM a:1\nWORKDIR C:\\\\app' },
@@ -87,6 +90,11 @@ testRule(language, r('DL3008'), {
     { code: 'FROM a:1\nRUN apt-get update' },
   ],
   invalid: [
+    // issue 16: several packages are named as several, not as one `curl, tini=<version>`
+    {
+      code: 'FROM debian:12\nRUN apt-get install -y --no-install-recommends curl tini',
+      errors: [{ messageId: 'unpinnedMany', line: 2, data: { pkgs: '`curl`, `tini`', example: 'curl=<version>' } }],
+    },
     {
       code: 'FROM a:1\nRUN apt-get update && apt-get install -y --no-install-recommends \\\n  curl \\\n  git=1:2.39',
       errors: [{ messageId: 'unpinned', line: 3 }],
@@ -146,10 +154,20 @@ testRule(language, r('DL3012'), {
 
 testRule(language, r('DL3013'), {
   valid: [
+    // issue 16: options that take a value are not packages; VCS URLs with a ref are pinned
+    { code: 'FROM python:3.12\nRUN pip install --root-user-action ignore --no-cache-dir flask==3.0.3' },
+    { code: 'FROM python:3.12\nRUN pip install "lib @ git+https://git.example.com/lib.git@v1.2"' },
+    { code: 'FROM python:3.12\nRUN pipx install poetry==1.8.3' },
     { code: 'FROM a:1\nRUN pip install --no-cache-dir -r requirements.txt flask==3.0 ./pkg git+https://x/y.git' },
     { code: 'FROM a:1\nRUN python -m pip install "django>=4"' },
   ],
   invalid: [
+    // issue 16: a VCS URL without a ref, and pipx
+    {
+      code: 'FROM python:3.12\nRUN pip install git+https://git.example.com/team/lib.git#egg=lib',
+      errors: [{ messageId: 'unpinned', line: 2 }],
+    },
+    { code: 'FROM python:3.12\nRUN pipx install poetry', errors: [{ messageId: 'unpinned', line: 2 }] },
     { code: 'FROM a:1\nRUN pip install flask', errors: [{ messageId: 'unpinned', line: 2 }] },
     { code: 'FROM a:1\nRUN python3 -m pip install --upgrade pip', errors: [{ messageId: 'unpinned', line: 2 }] },
   ],
@@ -157,6 +175,8 @@ testRule(language, r('DL3013'), {
 
 testRule(language, r('DL3014'), {
   valid: [
+    // issue 16: quiet level 2 spelled twice
+    { code: 'FROM debian:12\nRUN apt-get -q -q install curl' },
     { code: 'FROM a:1\nRUN apt-get install -y x' },
     { code: 'FROM a:1\nRUN apt-get -qq install x' },
     { code: 'FROM a:1\nRUN apt-get install --yes x' },
@@ -182,7 +202,13 @@ testRule(language, r('DL3015'), {
 });
 
 testRule(language, r('DL3016'), {
-  valid: [{ code: 'FROM a:1\nRUN npm ci && npm install && npm install -g npm@10 @scope/x@1.2 ./local' }],
+  valid: [
+    // issue 16: options that take a value before the subcommand or the packages
+    { code: 'FROM node:20\nRUN npm --loglevel verbose install chalk@5.3.0' },
+    { code: 'FROM node:20\nRUN npm install --omit dev --loglevel warn' },
+    { code: 'FROM node:20\nRUN npm install git+https://git.example.com/team/widgets.git#v2.0.0' },
+    { code: 'FROM a:1\nRUN npm ci && npm install && npm install -g npm@10 @scope/x@1.2 ./local' },
+  ],
   invalid: [
     {
       code: 'FROM a:1\nRUN npm install -g typescript @angular/cli',
@@ -476,6 +502,9 @@ testRule(language, r('DL3057'), {
 
 testRule(language, r('DL3059'), {
   valid: [
+    // issue 16 (hadolint issue 805): a RUN right after a here-document RUN
+    { code: 'FROM debian:12\nRUN <<EOF\napt-get update\napt-get install -y curl\nEOF\nRUN curl --version' },
+    { code: 'FROM debian:12\nRUN <<EOF\nset -e\nEOF\nRUN echo done' },
     { code: 'FROM a:1\nRUN a\nCOPY x /x\nRUN b' },
     { code: 'FROM a:1\nRUN --mount=type=cache,target=/c a\nRUN b' },
   ],

@@ -405,3 +405,30 @@ export function runShells(model: DockerfileModel): Map<DockerInstruction, RunShe
   }
   return out;
 }
+
+/**
+ * The check of hadolint's "use a BuildKit cache mount for <tool>" rules (DL3069–DL3077): each RUN that runs one of
+ * the tool's commands (`uses`) without a cache or tmpfs mount whose target contains one of `targets` gets one report.
+ */
+export function reportMissingCacheMount(
+  ctx: Ctx,
+  uses: (cmd: ShellCommand) => boolean,
+  targets: string[],
+  example: string,
+): void {
+  const seen = new Set<DockerInstruction>();
+  for (const outer of ctx.model.instructions) {
+    const ins = outer.trigger ?? outer;
+    if (ins.keyword !== 'RUN' || seen.has(ins)) continue;
+    const cmd = (ins.commands ?? []).find(uses);
+    if (!cmd) continue;
+    seen.add(ins);
+    if (hasCacheMount(ins, (t) => targets.some((x) => t.includes(x)))) continue;
+    ctx.report({ start: cmd.start, end: cmd.end, messageId: 'mount', data: { mount: example } });
+  }
+}
+
+/** A command named `name` with one of `args` among its arguments (as hadolint matches tool subcommands). */
+export function runs(name: string, args: string[]): (cmd: ShellCommand) => boolean {
+  return (cmd) => cmd.name === name && cmd.argv.slice(1).some((w) => args.includes(w.value));
+}
