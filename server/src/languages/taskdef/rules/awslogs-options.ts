@@ -4,7 +4,6 @@ import { fargateExample } from '../examples';
 import { get, str, isTemplated, insertProp, props, keyOf } from '../json';
 import { nearest } from '../../../text/nearest';
 import { containers, isFargate, isRegion, ALL_REGIONS } from '../ecs';
-import {} from '../json';
 
 /** TD210: the awslogs driver needs a group, a real region and (on Fargate) a stream prefix. */
 export const rule = defineRule<TaskDefModel>({
@@ -21,6 +20,7 @@ export const rule = defineRule<TaskDefModel>({
     },
     fixable: 'suggestion',
     docs: {
+      severity: 'The task fails to start: the awslogs driver cannot create its stream without these options.',
       rationale:
         "The awslogs driver sends the container's output to CloudWatch Logs: " +
         'it needs the log group (`awslogs-group`) and its region (`awslogs-region`, a region code ' +
