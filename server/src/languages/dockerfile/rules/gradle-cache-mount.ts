@@ -1,6 +1,6 @@
 import { defineRule } from '../../../engine/define';
 import type { DockerfileModel } from '../parse';
-import { reportMissingCacheMount, runs } from '../util';
+import { reportMissingCacheMount } from '../util';
 
 export const rule = defineRule<DockerfileModel>({
   meta: {
