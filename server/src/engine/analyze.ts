@@ -47,6 +47,23 @@ export function resolveSeverity(rule: Rule, settings: Settings, config?: Languag
   );
 }
 
+/** resolveSeverity for many rules under the same settings (tables that say nothing are not consulted). */
+function severityResolver(settings: Settings, config?: LanguageConfig): (rule: Rule) => SeveritySetting {
+  const preset = settings.preset ?? config?.preset;
+  const tables = [settings.rules, config?.rules].filter((t): t is Record<string, SeveritySetting> => {
+    if (!t) return false;
+    for (const _ in t) return true;
+    return false;
+  });
+  return (rule) => {
+    for (const t of tables) {
+      const s = byName(t, rule);
+      if (s !== undefined) return s;
+    }
+    return (preset && rule.meta.presets?.[preset]) || rule.meta.defaultSeverity;
+  };
+}
+
 function byName(table: Record<string, SeveritySetting>, rule: Rule): SeveritySetting | undefined {
   const m = rule.meta;
   let out = table[m.code] ?? table[m.id];
@@ -61,25 +78,29 @@ export function analyze<M>(input: AnalyzeInput<M>): Finding[] {
   const findings: Finding[] = [];
   const ignores = collectIgnores(language, input.lines, input.model, overrides?.disableIgnoreComments);
   const once = createOnce();
+  const anyIgnore = ignores.file.size > 0 || ignores.lines.size > 0;
+  // one context for every rule: only where reports go changes
+  let reports: Report[] = [];
+  const ctx: RuleContext<M> = {
+    path: input.path,
+    kind: input.kind,
+    text: input.text,
+    lines: input.lines,
+    model: input.model,
+    workspace: input.workspace,
+    settings,
+    trusted: input.trusted,
+    once,
+    report: (r) => {
+      reports.push(r);
+    },
+  };
+  const severityOf = severityResolver(settings, overrides);
   for (const rule of language.rules) {
     if (input.isCancelled?.()) break;
-    const severity = resolveSeverity(rule, settings, overrides);
+    const severity = severityOf(rule);
     if (severity === 'off') continue;
-    const reports: Report[] = [];
-    const ctx: RuleContext<M> = {
-      path: input.path,
-      kind: input.kind,
-      text: input.text,
-      lines: input.lines,
-      model: input.model,
-      workspace: input.workspace,
-      settings,
-      trusted: input.trusted,
-      once,
-      report: (r) => {
-        reports.push(r);
-      },
-    };
+    reports = [];
     try {
       rule.check(ctx);
     } catch (error) {
@@ -89,7 +110,7 @@ export function analyze<M>(input: AnalyzeInput<M>): Finding[] {
     for (const r of reports) {
       const start = clamp(r.start, input.text.length);
       const end = clamp(Math.max(r.end, r.start), input.text.length);
-      if (isIgnored(ignores, input.lines.position(start).line, rule)) continue;
+      if (anyIgnore && isIgnored(ignores, input.lines.position(start).line, rule)) continue;
       findings.push({
         ...r,
         start,

@@ -3,6 +3,7 @@
  * command is an install, which of its options take a value, which words are the packages. Built on shell.ts's one
  * argument reader.
  */
+import type { Once } from '../../engine/types';
 import type { DockerfileModel, DockerInstruction } from './parse';
 import { type CommandArgs, commandArgs, readArgs, type ShellCommand, type ShellWord } from './shell';
 import { commandsNamed } from './util';
@@ -245,4 +246,47 @@ export function rpmInstalls(model: DockerfileModel, names: string[]): (ToolComma
 export function rpmPinned(spec: string, module: boolean): boolean {
   if (module) return spec.includes(':');
   return /-\d/.test(spec) || spec.endsWith('.rpm') || spec.includes('/') || spec.startsWith('@');
+}
+
+/** apt-get's options that take a value. */
+export const APT_OPTIONS_WITH_VALUE = ['-o', '-c', '-t', '--target-release', '--option', '--config-file'];
+
+/** `apt-get install <packages>` (not a simulation, `-s`, which installs nothing), read once per check. */
+export function aptInstalls(ctx: Once & { model: DockerfileModel }): ToolCommand[] {
+  return ctx.once('dockerfile:apt-installs', () => {
+    const out: ToolCommand[] = [];
+    for (const x of commandsNamed(ctx.model, ['apt-get'])) {
+      const args = commandArgs(x.cmd, { withValue: APT_OPTIONS_WITH_VALUE });
+      if (args.first?.value !== 'install') continue;
+      if (args.has('-s', '--simulate', '--dry-run', '--just-print', '--no-act', '--recon')) continue;
+      out.push({ ...x, sub: args.first, args, packages: args.operands });
+    }
+    return out;
+  });
+}
+
+/** apk's options that take a value. */
+export const APK_OPTIONS_WITH_VALUE = [
+  '-t',
+  '--virtual',
+  '-X',
+  '--repository',
+  '-p',
+  '--root',
+  '--arch',
+  '--cache-dir',
+  '--keys-dir',
+  '--repositories-file',
+];
+
+/** `apk add <packages>`, read once per check. */
+export function apkAdds(ctx: Once & { model: DockerfileModel }): ToolCommand[] {
+  return ctx.once('dockerfile:apk-adds', () => {
+    const out: ToolCommand[] = [];
+    for (const x of commandsNamed(ctx.model, ['apk'])) {
+      const args = commandArgs(x.cmd, { withValue: APK_OPTIONS_WITH_VALUE });
+      if (args.first?.value === 'add') out.push({ ...x, sub: args.first, args, packages: args.operands });
+    }
+    return out;
+  });
 }

@@ -16,7 +16,7 @@ import {
 import { scanDockerfile, words as scanWords, type Scan, type ScannedInstruction } from './scan';
 import type { ParseProblem } from '../../engine/types';
 import { LineIndex } from '../../text/lines';
-import { parseShell, parseLogical, type ShellCommand, type ShellWord, logicalText } from './shell';
+import { linearOffsets, logicalText, parseLogical, parseShell, type ShellCommand, type ShellWord } from './shell';
 
 export interface Span {
   start: number;
@@ -74,8 +74,10 @@ export interface DockerInstruction extends Span {
   readonly properties: DockerProperty[];
   /** `$NAME` / `${NAME...}` references in the arguments and flags (computed on first use). */
   readonly variables: DockerVariable[];
-  /** dockerfile-ast's node for this instruction (parsed on first use; its ranges are the document's). */
+  /** dockerfile-ast's node for this instruction (parsed on first use; map its positions with `nodeOffset`). */
   readonly node: AstInstruction;
+  /** The document offset of a position in `node`'s ranges. */
+  nodeOffset(p: { line: number; character: number }): number;
 }
 
 export interface DockerProperty {
@@ -290,22 +292,29 @@ function safe<T>(f: () => T, fallback: T): T {
 }
 
 /**
- * dockerfile-ast's node for one instruction, parsed from that instruction's text alone, placed at
- * the same line and column (and under the same escape directive), so its ranges are the
- * document's. Only the features that need dockerfile-ast's reading ask for it (ENV/ARG/LABEL
- * properties, variables, here-documents), once per instruction.
+ * dockerfile-ast's node for one instruction, parsed from that instruction's text alone (under the same escape
+ * directive, at the same column), so it costs the instruction's length, not the document's. Its line numbers count
+ * from the snippet's first line: add `lineShift` to get the document's. Only the features that need dockerfile-ast's
+ * reading ask for it (ENV/ARG/LABEL properties, variables, here-documents), once per instruction.
  */
-function astNodeFor(text: string, lines: LineIndex, escape: string, start: number, end: number): AstInstruction | null {
+function astNodeFor(
+  text: string,
+  lines: LineIndex,
+  escape: string,
+  start: number,
+  end: number,
+): { node: AstInstruction | null; lineShift: number } {
   const pos = lines.position(start);
-  const head = escape === '\\' || pos.line === 0 ? '\n'.repeat(pos.line) : '# escape=' + escape + '\n'.repeat(pos.line);
+  const head = escape === '\\' ? '' : '# escape=' + escape + '\n';
   const snippet = head + ' '.repeat(pos.character) + text.slice(start, end);
-  return safe(() => {
+  const node = safe(() => {
     const file = DockerfileParser.parse(snippet);
     // The snippet's tree knows no other instruction: whether a variable is defined is our
     // business, and dockerfile-ast's look-up can recurse without end on odd input.
     (file as any).resolveVariable = () => undefined;
     return standalone(file.getInstructions()[0] ?? null);
   }, null);
+  return { node, lineShift: pos.line - (head ? 1 : 0) };
 }
 
 function standalone<T extends AstInstruction | null>(node: T): T {
@@ -377,7 +386,7 @@ function toInstruction(
     const node = ins.node as any;
     const getHeredocs = node?.getHeredocs;
     if (typeof getHeredocs === 'function') {
-      const off = (p: { line: number; character: number }) => lines.offset(p);
+      const off = (p: { line: number; character: number }) => ins.nodeOffset(p);
       for (const h of safe(() => getHeredocs.call(node) as any[], [])) {
         const sr = h.getStartRange();
         const cr = h.getContentRange();
@@ -416,7 +425,7 @@ function toInstruction(
   return ins;
 }
 
-type InstructionFields = Omit<DockerInstruction, 'node' | 'properties' | 'variables'>;
+type InstructionFields = Omit<DockerInstruction, 'node' | 'nodeOffset' | 'properties' | 'variables'>;
 
 /** An instruction of the model; what needs dockerfile-ast's reading is computed on first use. */
 class Instruction implements DockerInstruction {
@@ -439,6 +448,7 @@ class Instruction implements DockerInstruction {
   trigger?: DockerInstruction;
   onbuild?: DockerInstruction;
   #node: AstInstruction | null | undefined;
+  #lineShift = 0;
   #properties: DockerProperty[] | undefined;
   #variables: DockerVariable[] | undefined;
   readonly #text: string;
@@ -460,11 +470,19 @@ class Instruction implements DockerInstruction {
   }
   get node(): AstInstruction {
     if (this.#node === undefined) {
-      if (this.#parent)
+      if (this.#parent) {
         this.#node = safe(() => standalone((this.#parent!.node as AstOnbuild).getTriggerInstruction()), null);
-      else this.#node = astNodeFor(this.#text, this.#lines, this.#escape, this.start, this.end);
+        this.#lineShift = (this.#parent as Instruction).#lineShift;
+      } else {
+        const parsed = astNodeFor(this.#text, this.#lines, this.#escape, this.start, this.end);
+        this.#node = parsed.node;
+        this.#lineShift = parsed.lineShift;
+      }
     }
     return this.#node as AstInstruction;
+  }
+  nodeOffset(p: { line: number; character: number }): number {
+    return this.#lines.offset({ line: p.line + this.#lineShift, character: p.character });
   }
   get properties(): DockerProperty[] {
     if (this.#properties) return this.#properties;
@@ -473,7 +491,7 @@ class Instruction implements DockerInstruction {
     if (k === 'ARG' || k === 'ENV' || k === 'LABEL') {
       const node = this.node as any;
       const props: any[] = safe(() => (k === 'ARG' ? [node.getProperty()] : node.getProperties()), []);
-      const off = (p: { line: number; character: number }) => this.#lines.offset(p);
+      const off = (p: { line: number; character: number }) => this.nodeOffset(p);
       for (const p of props) {
         if (!p) continue;
         const nr = p.getNameRange(),
@@ -495,7 +513,7 @@ class Instruction implements DockerInstruction {
     if (this.#variables) return this.#variables;
     const out: DockerVariable[] = [];
     if (this.args.some((a) => a.value.includes('$')) || this.flags.some((f) => f.value?.includes('$'))) {
-      const off = (p: { line: number; character: number }) => this.#lines.offset(p);
+      const off = (p: { line: number; character: number }) => this.nodeOffset(p);
       for (const v of safe(() => this.node.getVariables(), [])) {
         const r = v.getRange(),
           nr = v.getNameRange();
@@ -529,7 +547,7 @@ export function readJsonArray(text: string, start: number, end: number, escape: 
     i = chars.indexOf('"', i);
     let j = i + 1;
     while (j < chars.length && chars[j] !== '"') j += chars[j] === '\\' ? 2 : 1;
-    out.push({ value, start: offsets[i], end: offsets[j] + 1 });
+    out.push({ value, start: offsets.at(i), end: offsets.at(j) + 1 });
     i = j + 1;
   }
   return out;
@@ -556,9 +574,10 @@ function runCommands(ins: DockerInstruction, text: string, escape: string): Shel
     // ["sh", "-c", "script"]: read the script
     if (SHELL_NAMES.has(words[0].value) && words[1]?.value === '-c' && words[2]) {
       const w = words[2];
-      const offsets: number[] = [];
-      for (let k = 0; k <= w.value.length; k++)
-        offsets.push(w.end - w.start === w.value.length + 2 ? w.start + 1 + k : w.start);
+      const offsets =
+        w.end - w.start === w.value.length + 2
+          ? linearOffsets(w.start + 1, w.value.length)
+          : { at: (k: number) => (k >= w.value.length ? w.end : w.start) };
       return parseLogical(w.value, offsets);
     }
     return [

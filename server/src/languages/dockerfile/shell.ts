@@ -91,6 +91,41 @@ export interface ShellOptions {
 }
 
 /**
+ * Where each character of a logical script comes from: `at(i)` is the Dockerfile offset of character `i`, and
+ * `at(length)` the offset just after the script. Stored as runs of consecutive characters, not one number per
+ * character.
+ */
+export interface Offsets {
+  at(i: number): number;
+}
+
+/** Offsets of a script that is one run of the text starting at `start` (`end` after its last character). */
+export function linearOffsets(start: number, length: number, end = start + length): Offsets {
+  return { at: (i) => (i >= length ? end : start + i) };
+}
+
+/** Offsets made of runs: run k starts at logical index `logical[k]` and Dockerfile offset `source[k]`. */
+class RunOffsets implements Offsets {
+  constructor(
+    private readonly logical: number[],
+    private readonly source: number[],
+    private readonly length: number,
+    private readonly end: number,
+  ) {}
+  at(i: number): number {
+    if (i >= this.length) return this.end;
+    let lo = 0;
+    let hi = this.logical.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.logical[mid] <= i) lo = mid;
+      else hi = mid - 1;
+    }
+    return this.source[lo] + (i - this.logical[lo]);
+  }
+}
+
+/**
  * Turns the Dockerfile slice [start, end) into the logical script: line continuations removed and
  * comment lines inside a continued instruction dropped, with the source offset of every character.
  */
@@ -99,9 +134,20 @@ export function logicalText(
   start: number,
   end: number,
   escape: string | null,
-): { chars: string; offsets: number[] } {
+): { chars: string; offsets: Offsets } {
+  const firstEscape = escape === null ? -1 : text.indexOf(escape, start);
+  if (firstEscape < 0 || firstEscape >= end)
+    return { chars: text.slice(start, end), offsets: linearOffsets(start, end - start, end) };
+  const logical: number[] = [];
+  const source: number[] = [];
   let chars = '';
-  const offsets: number[] = [];
+  let runStart = start;
+  const flush = (upto: number) => {
+    if (upto <= runStart) return;
+    logical.push(chars.length);
+    source.push(runStart);
+    chars += text.slice(runStart, upto);
+  };
   let i = start;
   let afterContinuation = false;
   while (i < end) {
@@ -110,33 +156,32 @@ export function logicalText(
       let j = i;
       while (j < end && (text[j] === ' ' || text[j] === '\t')) j++;
       if (j < end && (text[j] === '\n' || text[j] === '\r')) {
-        i = j + (text[j] === '\r' && text[j + 1] === '\n' ? 2 : 1);
+        i = runStart = j + (text[j] === '\r' && text[j + 1] === '\n' ? 2 : 1);
         continue;
       }
       if (j < end && text[j] === '#') {
         while (j < end && text[j] !== '\n') j++;
-        i = j + 1;
+        i = runStart = j + 1;
         continue;
       }
       afterContinuation = false;
     }
-    const c = text[i];
-    if (escape !== null && c === escape) {
+    if (text[i] === escape) {
       // escape + optional trailing blanks + newline = continuation
       let j = i + 1;
       while (j < end && (text[j] === ' ' || text[j] === '\t')) j++;
       if (j >= end || text[j] === '\n' || text[j] === '\r') {
-        i = j < end ? j + (text[j] === '\r' && text[j + 1] === '\n' ? 2 : 1) : j;
+        flush(i);
+        i = runStart = j < end ? j + (text[j] === '\r' && text[j + 1] === '\n' ? 2 : 1) : j;
         afterContinuation = true;
         continue;
       }
     }
-    chars += c;
-    offsets.push(i);
     i++;
   }
-  offsets.push(end);
-  return { chars, offsets };
+  flush(Math.min(i, end));
+  if (!logical.length) return { chars, offsets: linearOffsets(end, 0, end) };
+  return { chars, offsets: new RunOffsets(logical, source, chars.length, end) };
 }
 
 /** Parses the Dockerfile slice [start, end) as a shell script. */
@@ -151,8 +196,8 @@ const ASSIGNMENT = /^([A-Za-z_][A-Za-z0-9_]*)\+?=/;
 const REDIRECT = /<<-|<<<|<<|<>|<&|>>|>&|>\||&>>|&>|<|>/y;
 const FD_REDIRECT = />>|>&|>\||<&|<>|<|>/y;
 
-/** Parses a script whose characters map to the given offsets (offsets.length === src.length + 1). */
-export function parseLogical(src: string, offsets: number[]): ShellCommand[] {
+/** Parses a script whose characters map to the given offsets. */
+export function parseLogical(src: string, offsets: Offsets): ShellCommand[] {
   const commands: ShellCommand[] = [];
   let words: ShellWord[] = [];
   let redirects: ShellCommand['redirects'] = [];
@@ -160,7 +205,7 @@ export function parseLogical(src: string, offsets: number[]): ShellCommand[] {
   let pendingHeredocs: { delim: string; strip: boolean }[] = [];
   let pendingRedirect: { op: string; start: number; end: number } | null = null;
   const n = src.length;
-  const off = (i: number) => offsets[Math.min(i, offsets.length - 1)];
+  const off = (i: number) => offsets.at(i);
 
   const pushWord = (w: ShellWord) => {
     if (pendingRedirect) {
@@ -181,15 +226,23 @@ export function parseLogical(src: string, offsets: number[]): ShellCommand[] {
         const m = isAssignment(w) ? ASSIGNMENT.exec(w.value) : null;
         if (m) env.push({ name: m[1], value: w.value.slice(m[0].length), word: w });
       }
-      const all = [...words.map((w) => w.start), ...redirects.map((r) => r.start)];
-      const ends = [...words.map((w) => w.end), ...redirects.map((r) => r.end)];
+      let start = Infinity;
+      let end = -Infinity;
+      for (const x of words) {
+        if (x.start < start) start = x.start;
+        if (x.end > end) end = x.end;
+      }
+      for (const x of redirects) {
+        if (x.start < start) start = x.start;
+        if (x.end > end) end = x.end;
+      }
       commands.push({
         words,
         env,
         argv,
         name: baseName(argv[0]?.value ?? ''),
-        start: Math.min(...all),
-        end: Math.max(...ends),
+        start,
+        end,
         before,
         after: op,
         redirects,
@@ -326,8 +379,11 @@ function commandArgv(words: ShellWord[]): ShellWord[] {
   return words.slice(k);
 }
 
+/** Characters that end a word or need more than copying. */
+const SPECIAL = new Set([' ', '\t', '\n', '\r', ';', '&', '|', '<', '>', '(', ')', '\\', "'", '"', '$', '`']);
+
 /** Reads one word starting at src[i]; returns undefined at an operator or blank. */
-function readWord(src: string, offsets: number[], i: number): { word: ShellWord; next: number } | undefined {
+function readWord(src: string, offsets: Offsets, i: number): { word: ShellWord; next: number } | undefined {
   const n = src.length;
   const start = i;
   let value = '';
@@ -420,15 +476,18 @@ function readWord(src: string, offsets: number[], i: number): { word: ShellWord;
       i = stop;
       continue;
     }
-    value += c;
-    i++;
+    // a run of ordinary characters at once
+    let k = i + 1;
+    while (k < n && !SPECIAL.has(src[k])) k++;
+    value += src.slice(i, k);
+    i = k;
   }
   if (i === start) return undefined;
   const endIndex = Math.min(i, n);
   return {
     word: quoted
-      ? { value, start: offsets[start], end: offsets[endIndex - 1] + 1, quoted, unquoted }
-      : { value, start: offsets[start], end: offsets[endIndex - 1] + 1, quoted },
+      ? { value, start: offsets.at(start), end: offsets.at(endIndex - 1) + 1, quoted, unquoted }
+      : { value, start: offsets.at(start), end: offsets.at(endIndex - 1) + 1, quoted },
     next: endIndex,
   };
 }
@@ -465,11 +524,10 @@ function expandShC(commands: ShellCommand[]): ShellCommand[] {
     const script = cIndex > 0 ? argv[cIndex + 1] : undefined;
     if (!script) continue;
     // Map the script's characters to the word's text when it is a plain single-quoted word.
-    const offsets: number[] = [];
-    const rawLen = script.end - script.start;
-    const simple = rawLen === script.value.length + 2;
-    for (let k = 0; k <= script.value.length; k++)
-      offsets.push(simple ? script.start + 1 + k : k === script.value.length ? script.end : script.start);
+    const simple = script.end - script.start === script.value.length + 2;
+    const offsets = simple
+      ? linearOffsets(script.start + 1, script.value.length)
+      : { at: (k: number) => (k >= script.value.length ? script.end : script.start) };
     const inner = parseLogical(script.value, offsets);
     for (const c of inner) out.push(...expandShC([{ ...c, via: script }]));
   }

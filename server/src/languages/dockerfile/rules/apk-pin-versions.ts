@@ -1,28 +1,7 @@
 import { defineRule } from '../../../engine/define';
+import { apkAdds } from '../packages';
 import type { DockerfileModel } from '../parse';
-import { commandsNamed, dynamic, packagesAfter, reportUnpinned, subcommandOf } from '../util';
-
-export const APK_FLAGS_WITH_VALUE = [
-  '-t',
-  '--virtual',
-  '-X',
-  '--repository',
-  '-p',
-  '--root',
-  '--arch',
-  '--keys-dir',
-  '--repositories-file',
-  '--cache-dir',
-];
-
-/** The packages of each `apk add` command. */
-export function* apkAdds(model: DockerfileModel) {
-  for (const x of commandsNamed(model, ['apk'])) {
-    const sub = subcommandOf(x.cmd, APK_FLAGS_WITH_VALUE);
-    if (sub?.value !== 'add') continue;
-    yield { ...x, sub, packages: packagesAfter(x.cmd, sub, APK_FLAGS_WITH_VALUE) };
-  }
-}
+import { dynamic, reportUnpinned } from '../util';
 
 export const rule = defineRule<DockerfileModel>({
   meta: {
@@ -50,7 +29,7 @@ export const rule = defineRule<DockerfileModel>({
     },
   },
   check(ctx) {
-    for (const { packages } of apkAdds(ctx.model))
+    for (const { packages } of apkAdds(ctx))
       reportUnpinned(
         ctx,
         packages.filter(

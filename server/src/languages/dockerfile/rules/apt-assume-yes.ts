@@ -1,8 +1,7 @@
 import { defineRule } from '../../../engine/define';
 import type { DockerfileModel } from '../parse';
-import { commandArgs } from '../shell';
 import { insertAfter } from '../util';
-import { APT_FLAGS_WITH_VALUE, aptInstalls } from './apt-pin-versions';
+import { aptInstalls } from '../packages';
 
 export const rule = defineRule<DockerfileModel>({
   meta: {
@@ -28,8 +27,7 @@ export const rule = defineRule<DockerfileModel>({
     },
   },
   check(ctx) {
-    for (const { cmd, sub } of aptInstalls(ctx.model)) {
-      const a = commandArgs(cmd, { withValue: APT_FLAGS_WITH_VALUE });
+    for (const { cmd, sub, args: a } of aptInstalls(ctx)) {
       if (a.has('-y', '--yes', '--assume-yes', '--force-yes')) continue;
       // quiet level 2 (-qq, -q -q, -q=2, --quiet --quiet) implies --assume-yes
       let quiet = 0;

@@ -1,7 +1,7 @@
 import { defineRule } from '../../../engine/define';
 import type { DockerfileModel } from '../parse';
 import { hasCacheMount, imageStages } from '../util';
-import { aptInstalls } from './apt-pin-versions';
+import { aptInstalls } from '../packages';
 
 export const rule = defineRule<DockerfileModel>({
   meta: {
@@ -30,7 +30,7 @@ export const rule = defineRule<DockerfileModel>({
   check(ctx) {
     const inImage = imageStages(ctx.model);
     const done = new Set<unknown>();
-    for (const { ins } of aptInstalls(ctx.model)) {
+    for (const { ins } of aptInstalls(ctx)) {
       // an ONBUILD RUN runs in whatever image is built on this one: it is judged alone
       if (done.has(ins) || (!ins.onbuild && !inImage.has(ins.stage))) continue;
       done.add(ins);

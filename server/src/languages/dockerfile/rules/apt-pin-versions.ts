@@ -1,19 +1,7 @@
 import { defineRule } from '../../../engine/define';
+import { aptInstalls } from '../packages';
 import type { DockerfileModel } from '../parse';
-import { commandsNamed, dynamic, hasFlag, packagesAfter, reportUnpinned, subcommandOf } from '../util';
-
-export const APT_FLAGS_WITH_VALUE = ['-o', '-c', '-t', '--target-release', '--option', '--config-file'];
-
-/** The packages of each `apt-get install` command. */
-export function* aptInstalls(model: DockerfileModel) {
-  for (const x of commandsNamed(model, ['apt-get'])) {
-    const sub = subcommandOf(x.cmd, APT_FLAGS_WITH_VALUE);
-    if (sub?.value !== 'install') continue;
-    // a simulation (`apt-get install -s pkg`) installs nothing
-    if (hasFlag(x.cmd, ['simulate', 'dry-run', 'just-print', 'no-act', 'recon'], 's')) continue;
-    yield { ...x, sub, packages: packagesAfter(x.cmd, sub, APT_FLAGS_WITH_VALUE) };
-  }
-}
+import { dynamic, reportUnpinned } from '../util';
 
 export const rule = defineRule<DockerfileModel>({
   meta: {
@@ -40,7 +28,7 @@ export const rule = defineRule<DockerfileModel>({
     },
   },
   check(ctx) {
-    for (const { packages } of aptInstalls(ctx.model))
+    for (const { packages } of aptInstalls(ctx))
       reportUnpinned(
         ctx,
         packages.filter(

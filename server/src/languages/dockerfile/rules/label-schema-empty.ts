@@ -24,6 +24,7 @@ export const rule = defineRule<DockerfileModel>({
   },
   check(ctx) {
     const schema = labelSchema(ctx);
+    if (!Object.keys(schema).length) return;
     for (const p of labelPairs(ctx))
       if (p.key in schema && p.value === '')
         ctx.report({
