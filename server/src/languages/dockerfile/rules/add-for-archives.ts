@@ -20,7 +20,8 @@ export const rule = defineRule<DockerfileModel>({
         'COPY of a local archive followed by `tar -x` (or a decompressor) keeps the archive in a ' +
         'layer; ADD extracts local tar archives directly. As hadolint, the archive is followed by its file name ' +
         '(the COPY target when it names an archive, else the sources; `/` or `\\` paths, quotes dropped) within ' +
-        'the stage. Unlike hadolint, a zip is not reported: ADD does not unpack zip files.',
+        'the stage. Unlike hadolint, a zip is not reported (ADD does not unpack zip files), the old `tar xzf` ' +
+        'spelling counts as an extraction, and `tar --exclude=…` does not.',
       incorrect: 'COPY app.tar.gz /tmp/\nRUN tar -xzf /tmp/app.tar.gz -C /opt',
       correct: 'ADD app.tar.gz /opt/',
       peers: ['hadolint DL3010'],

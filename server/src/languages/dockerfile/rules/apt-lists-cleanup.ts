@@ -18,8 +18,10 @@ export const rule = defineRule<DockerfileModel>({
       severity: 'Practice: the image is only bigger.',
       rationale:
         'The package lists `apt-get update` downloads stay in the layer (tens ' +
-        'of MB) unless the same RUN deletes them. Only stages that end up in the final image are ' +
-        'checked; a cache mount on `/var/lib/apt/lists` is fine. The fix appends `&& rm -rf ' +
+        'of MB) unless the same RUN deletes them. As hadolint, only stages that end up in an image are ' +
+        'checked (the last one, and the stages others are built `FROM`), an `ONBUILD RUN` always, and a cache ' +
+        'mount at `/var/lib/apt/lists` (or at both `/var/lib/apt` and `/var/cache/apt`) is fine. Unlike hadolint, ' +
+        'the RUN that installs is reported, not a RUN that only runs `apt-get update`. The fix appends `&& rm -rf ' +
         '/var/lib/apt/lists/*` (a suggestion).',
       incorrect: 'RUN apt-get update && apt-get install -y --no-install-recommends curl',
       correct:

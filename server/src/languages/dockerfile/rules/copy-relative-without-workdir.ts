@@ -18,7 +18,9 @@ export const rule = defineRule<DockerfileModel>({
       rationale:
         "A relative destination depends on the base image's working directory, " +
         'which can change between tags. Set WORKDIR first (in this stage or a stage it builds on). ' +
-        'Variables and Windows paths are not reported.',
+        'Variables and Windows paths are not reported; quotes are dropped. An `ONBUILD COPY` is judged too; ' +
+        'unlike hadolint, a plain WORKDIR before it counts as well as an `ONBUILD WORKDIR` (the image built on ' +
+        'this one starts in this WORKDIR).',
       incorrect: 'FROM node:20\nCOPY package.json .',
       correct: 'FROM node:20\nWORKDIR /app\nCOPY package.json .',
       peers: ['hadolint DL3045'],

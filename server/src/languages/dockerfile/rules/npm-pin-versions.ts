@@ -19,7 +19,8 @@ export const rule = defineRule<DockerfileModel>({
         'A package named without a version installs its newest release at ' +
         'build time. `npm install` / `npm ci` without package names install from the lockfile and ' +
         'are fine; so are paths, tarballs (`.tar`, `.tgz`), git URLs and GitHub shorthands with a `#ref`, and ' +
-        '`npm install -g npm@10`. A git URL without `#ref` installs whatever the branch holds that day. Options ' +
+        '`npm install -g npm@10`. A git URL without `#ref` installs whatever the branch holds that day; so does a ' +
+        'GitHub shorthand (`user/repo`) without one, which hadolint does not read. Options ' +
         'that take a value (`--loglevel warn`, `--omit dev`) are not packages.',
       incorrect: 'RUN npm install -g typescript',
       correct: 'RUN npm install -g typescript@5.4.5',

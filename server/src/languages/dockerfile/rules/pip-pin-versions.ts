@@ -23,7 +23,8 @@ export const rule = defineRule<DockerfileModel>({
         'An unpinned package resolves to its newest release at build time; a ' +
         'rebuild can pull an incompatible major version. Requirement files (`-r`), constraints ' +
         '(`-c`), local paths, wheels, archives and version control URLs with an `@ref` are not reported; a ' +
-        '`git+https://…` URL without `@ref` installs whatever the branch holds that day and is. `pipx install` ' +
+        '`git+https://…` URL without `@ref` installs whatever the branch holds that day and is (unlike hadolint, ' +
+        'the `git@` of `git+ssh://git@host/…` is not taken for a ref). `pipx install` ' +
         'is read too. Options that take a value (`--root-user-action ignore`, `--index-url URL`) are not ' +
         'packages.',
       incorrect: 'RUN pip install --no-cache-dir flask',
