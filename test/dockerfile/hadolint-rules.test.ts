@@ -114,7 +114,9 @@ testRule(language, r('DL3009'), {
     { code: 'FROM a:1 AS build\nRUN apt-get install -y x\nFROM b:1' },
     { code: 'FROM a:1\nRUN --mount=type=cache,target=/var/lib/apt/lists apt-get install -y x' },
     {
-      code: 'FROM a:1\nRUN --mount=type=cache,target=/var/lib/apt --mount=type=cache,target=/var/cache/apt apt-get install x',
+      code:
+        'FROM a:1\nRUN --mount=type=cache,target=/var/lib/apt --mount=type=cache,target=/var/cache/apt ' +
+        'apt-get install x',
     },
   ],
   invalid: [

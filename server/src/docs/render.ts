@@ -73,7 +73,8 @@ export function renderRulePage(
     lines.push(
       '',
       `hadolint's ways work too: \`# hadolint ignore=${m.code}\` above the instruction (all of its lines), ` +
-        `\`# hadolint global ignore=${m.code}\` for the file, and \`ignored:\`/\`override:\` in a \`.hadolint.yaml\`. ` +
+        `\`# hadolint global ignore=${m.code}\` for the file, and \`ignored:\`/\`override:\` in a ` +
+        '`.hadolint.yaml`. ' +
         '`preset: hadolint` in `.shipshape.yaml` (or a `.hadolint.yaml` with `override` or `failure-threshold`) ' +
         "gives the DL rules hadolint's own severities.",
     );

@@ -23,7 +23,7 @@ export const rule = defineRule<DockerfileModel>({
       rationale:
         'A relative WORKDIR is resolved against the previous one, which may ' +
         'come from a base image you do not control. Same check as BuildKit `WorkdirRelativePath`. ' +
-        'Variables and Windows paths (`C:\\app`, also quoted as `\'D:\\\'`) are not reported. Unlike hadolint, a ' +
+        "Variables and Windows paths (`C:\\app`, also quoted as `'D:\\'`) are not reported. Unlike hadolint, a " +
         'relative WORKDIR after an absolute one in the same stage (or a stage it is built on) is not reported ' +
         'either: it resolves against a directory this file set, and making it absolute would change it. The fix ' +
         'prefixes `/` (a suggestion: correct only when the previous WORKDIR was `/`).',

@@ -78,9 +78,8 @@ const baseName = (p: string) => unquote(p).replace(/^.*[/\\]/, '');
 function extracts(cmd: ShellCommand): boolean {
   if (cmd.name === 'tar') {
     const a = commandArgs(cmd);
-    return (
-      a.has('-x', '--extract', '--get') || /^[a-wyzA-Z]*x[a-zA-Z]*$/.test(cmd.argv[1]?.value ?? '') // old style: tar xzf
-    );
+    // also the old style without a dash: tar xzf
+    return a.has('-x', '--extract', '--get') || /^[a-wyzA-Z]*x[a-zA-Z]*$/.test(cmd.argv[1]?.value ?? '');
   }
   return ['gunzip', 'bunzip2', 'unlzma', 'unxz', 'zgz', 'uncompress', 'zcat', 'gzcat', 'unzstd'].includes(cmd.name);
 }

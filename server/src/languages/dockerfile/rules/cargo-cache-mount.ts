@@ -26,7 +26,9 @@ export const rule = defineRule<DockerfileModel>({
         '`cargo/registry` or `cargo/git`: the official rust image keeps them in `/usr/local/cargo`.',
       incorrect: 'RUN cargo build --release',
       correct:
-        'RUN --mount=type=cache,target=/usr/local/cargo/registry \\\n    --mount=type=cache,target=/usr/local/cargo/git \\\n    cargo build --release',
+        'RUN --mount=type=cache,target=/usr/local/cargo/registry \\\n' +
+        '    --mount=type=cache,target=/usr/local/cargo/git \\\n' +
+        '    cargo build --release',
       peers: ['hadolint DL3069'],
     },
   },

@@ -25,7 +25,9 @@ export const rule = defineRule<DockerfileModel>({
         'mount at a target containing `.cache/go-build` or `go/pkg/mod`, as hadolint does.',
       incorrect: 'RUN go build -o /out/app ./cmd/app',
       correct:
-        'RUN --mount=type=cache,target=/root/.cache/go-build \\\n    --mount=type=cache,target=/go/pkg/mod \\\n    go build -o /out/app ./cmd/app',
+        'RUN --mount=type=cache,target=/root/.cache/go-build \\\n' +
+        '    --mount=type=cache,target=/go/pkg/mod \\\n' +
+        '    go build -o /out/app ./cmd/app',
       peers: ['hadolint DL3070'],
     },
   },

@@ -2,8 +2,11 @@ import { defineRule } from '../../../engine/define';
 import type { DockerfileModel } from '../parse';
 
 const SECRET_WORD = /^(apikey|auth|credential|credentials|key|password|pword|passwd|secret|token)$/i;
-const HARMLESS_WORD =
-  /^(public|file|multiline|gpg|pgp|fingerprint|id|path|dir|url|name|user|username|length|size|type|version|format|env)$/i;
+const HARMLESS_WORD = new RegExp(
+  '^(public|file|multiline|gpg|pgp|fingerprint|id|path|dir|url|name|user|username|length|size|type|version|' +
+    'format|env)$',
+  'i',
+);
 
 /**
  * Variables that well-known tools read credentials from (hadolint's list, without the names that hold no secret:

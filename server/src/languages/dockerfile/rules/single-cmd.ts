@@ -16,7 +16,8 @@ export const rule = defineRule<DockerfileModel>({
       rationale:
         'A stage has one CMD; earlier ones are silently overridden, which ' +
         'usually means a mistake or dead code. Same check as BuildKit ' +
-        '`MultipleInstructionsDisallowed`. Each later one is reported (as hadolint does, so an ignore comment goes above it); the fix deletes the one it overrides (a suggestion).',
+        '`MultipleInstructionsDisallowed`. Each later one is reported (as hadolint does, so an ignore comment ' +
+        'goes above it); the fix deletes the one it overrides (a suggestion).',
       incorrect: 'CMD ["node", "a.js"]\nCMD ["node", "b.js"]',
       correct: 'CMD ["node", "b.js"]',
       peers: ['hadolint DL4003', 'BuildKit MultipleInstructionsDisallowed'],

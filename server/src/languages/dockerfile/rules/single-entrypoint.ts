@@ -21,7 +21,8 @@ export const rule = defineRule<DockerfileModel>({
       rationale:
         'A stage has one ENTRYPOINT; earlier ones are silently overridden, ' +
         'which usually means a mistake or dead code. Same check as BuildKit ' +
-        '`MultipleInstructionsDisallowed`. Each later one is reported (as hadolint does, so an ignore comment goes above it); the fix deletes the one it overrides (a suggestion).',
+        '`MultipleInstructionsDisallowed`. Each later one is reported (as hadolint does, so an ignore comment ' +
+        'goes above it); the fix deletes the one it overrides (a suggestion).',
       incorrect: 'ENTRYPOINT ["a"]\nENTRYPOINT ["b"]',
       correct: 'ENTRYPOINT ["b"]',
       peers: ['hadolint DL4004', 'BuildKit MultipleInstructionsDisallowed'],

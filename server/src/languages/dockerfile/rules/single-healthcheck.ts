@@ -21,7 +21,8 @@ export const rule = defineRule<DockerfileModel>({
       rationale:
         'A stage has one HEALTHCHECK; earlier ones are silently overridden, ' +
         'which usually means a mistake or dead code. Same check as BuildKit ' +
-        '`MultipleInstructionsDisallowed`. Each later one is reported (as hadolint does, so an ignore comment goes above it); the fix deletes the one it overrides (a suggestion).',
+        '`MultipleInstructionsDisallowed`. Each later one is reported (as hadolint does, so an ignore comment ' +
+        'goes above it); the fix deletes the one it overrides (a suggestion).',
       incorrect: 'HEALTHCHECK CMD curl -f http://localhost/\nHEALTHCHECK CMD wget -q -O - http://localhost/',
       correct: 'HEALTHCHECK CMD wget -q -O - http://localhost/',
       peers: ['hadolint DL3012', 'BuildKit MultipleInstructionsDisallowed'],

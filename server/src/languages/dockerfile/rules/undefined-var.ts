@@ -56,7 +56,8 @@ export const rule = defineRule<DockerfileModel>({
       for (const e of m.envs) if (chain.includes(e.stage) && e.stage !== s.index) defined.add(e.name);
       const own = [...m.envs, ...m.args].filter((d) => d.stage === s.index);
       for (const ins of s.instructions) {
-        for (const d of own) if (d.instruction === ins) defined.add(d.name); // same-instruction references are DL3044's business
+        // same-instruction references are DL3044's business
+        for (const d of own) if (d.instruction === ins) defined.add(d.name);
         if (!EXPANDED_BY_DOCKER.has(ins.keyword)) continue;
         if (!ins.args.some((a) => a.value.includes('$'))) continue;
         for (const v of ins.variables) {
