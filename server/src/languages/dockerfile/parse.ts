@@ -489,23 +489,9 @@ class Instruction implements DockerInstruction {
     const out: DockerProperty[] = [];
     const k = this.keyword;
     if (k === 'ARG' || k === 'ENV' || k === 'LABEL') {
-      const node = this.node as any;
-      const props: any[] = safe(() => (k === 'ARG' ? [node.getProperty()] : node.getProperties()), []);
-      const off = (p: { line: number; character: number }) => this.nodeOffset(p);
-      for (const p of props) {
-        if (!p) continue;
-        const nr = p.getNameRange(),
-          vr = p.getValueRange();
-        out.push({
-          name: p.getName(),
-          value: p.getValue(),
-          operator: p.getAssignmentOperator?.() ?? null,
-          nameStart: off(nr.start),
-          nameEnd: off(nr.end),
-          valueStart: vr ? off(vr.start) : undefined,
-          valueEnd: vr ? off(vr.end) : undefined,
-        });
-      }
+      const plain = plainProperties(this, this.#text, this.#escape);
+      if (plain) return (this.#properties = plain);
+      out.push(...astProperties(this));
     }
     return (this.#properties = out);
   }
@@ -529,6 +515,82 @@ class Instruction implements DockerInstruction {
     }
     return (this.#variables = out);
   }
+}
+
+/** The properties of an ARG, ENV or LABEL as dockerfile-ast reads them. */
+export function astProperties(ins: DockerInstruction): DockerProperty[] {
+  const out: DockerProperty[] = [];
+  const node = ins.node as any;
+  const props: any[] = safe(() => (ins.keyword === 'ARG' ? [node.getProperty()] : node.getProperties()), []);
+  const off = (p: { line: number; character: number }) => ins.nodeOffset(p);
+  for (const p of props) {
+    if (!p) continue;
+    const nr = p.getNameRange(),
+      vr = p.getValueRange();
+    out.push({
+      name: p.getName(),
+      value: p.getValue(),
+      operator: p.getAssignmentOperator?.() ?? null,
+      nameStart: off(nr.start),
+      nameEnd: off(nr.end),
+      valueStart: vr ? off(vr.start) : undefined,
+      valueEnd: vr ? off(vr.end) : undefined,
+    });
+  }
+  return out;
+}
+
+/**
+ * The properties of an ARG, ENV or LABEL written plainly (one line, no quotes, no escape character), read from its
+ * words as dockerfile-ast reads them; undefined for anything else, which goes through dockerfile-ast.
+ * `test/dockerfile/model.test.ts` holds the two readings equal on the corpus.
+ */
+export function plainProperties(ins: DockerInstruction, text: string, escape: string): DockerProperty[] | undefined {
+  const { args } = ins;
+  if (!args.length) return [];
+  const body = text.slice(ins.bodyStart, ins.end);
+  if (/["'\n\r]/.test(body) || body.includes(escape)) return undefined;
+  const prop = (w: DockerWord): DockerProperty => {
+    const eq = w.value.indexOf('=');
+    if (eq < 0)
+      return {
+        name: w.value,
+        value: null,
+        operator: null,
+        nameStart: w.start,
+        nameEnd: w.end,
+        valueStart: undefined,
+        valueEnd: undefined,
+      };
+    return {
+      name: w.value.slice(0, eq),
+      value: w.value.slice(eq + 1),
+      operator: '=',
+      nameStart: w.start,
+      nameEnd: w.start + eq,
+      valueStart: w.start + eq + 1,
+      valueEnd: w.end,
+    };
+  };
+  if (ins.keyword === 'ARG') return args.length === 1 ? [prop(args[0])] : undefined;
+  if (args.length === 1 || args[0].value.includes('=')) {
+    // an `=` with nothing after it, or a word without one among pairs, is where readings may differ
+    if (args.some((w) => !w.value.includes('=') || w.value.endsWith('=')) && args.length > 1) return undefined;
+    return args.map(prop);
+  }
+  // the legacy `ENV name value with spaces`: the value is the rest of the instruction
+  const last = args[args.length - 1];
+  return [
+    {
+      name: args[0].value,
+      value: text.slice(args[1].start, last.end),
+      operator: null,
+      nameStart: args[0].start,
+      nameEnd: args[0].end,
+      valueStart: args[1].start,
+      valueEnd: last.end,
+    },
+  ];
 }
 
 /** Reads `["a", "b"]` with the offsets of each string; undefined when it is not a JSON string array. */
