@@ -637,3 +637,25 @@ testRule(language, r('DL3067'), {
     { code: 'FROM c:1\nCOPY --from=busybox:1.36 ["/", "/"]', errors: [{ messageId: 'root', line: 2 }] },
   ],
 });
+
+// issue 16: a cache mount makes the cache-cleaning rules stand down only at the tool's own cache directory
+testRule(language, r('DL3040'), {
+  valid: [
+    { code: 'FROM fedora:40\nRUN --mount=type=cache,target=/var/cache/dnf dnf install -y nginx-1.26.0' },
+    { code: 'FROM fedora:40\nRUN --mount=type=cache,target=/var/cache dnf install -y nginx-1.26.0' },
+  ],
+  invalid: [
+    {
+      code: 'FROM fedora:40\nRUN --mount=type=cache,target=/var/cache/apt dnf install -y nginx-1.26.0',
+      errors: [{ messageId: 'noClean', line: 2 }],
+      output:
+        'FROM fedora:40\nRUN --mount=type=cache,target=/var/cache/apt dnf install -y nginx-1.26.0 \\\n' +
+        '    && dnf clean all',
+    },
+    {
+      code: 'FROM fedora:40\nRUN microdnf install -y nginx-1.26.0',
+      errors: [{ messageId: 'noClean', line: 2, data: { clean: 'microdnf clean all' } }],
+      output: 'FROM fedora:40\nRUN microdnf install -y nginx-1.26.0 \\\n    && microdnf clean all',
+    },
+  ],
+});

@@ -216,7 +216,8 @@ export function sameRunHas(ins: DockerInstruction, pred: (c: ShellCommand) => bo
 /**
  * The check of the "clean the package cache in the same RUN" rules (yum, dnf, zypper): each RUN that installs with
  * one of `managers` and does not clean after it (`cleans(command, install)` on a later command of the RUN; anywhere
- * in the RUN when `order` is `anywhere`) nor mounts a cache over /var/cache gets one report, with a suggestion that
+ * in the RUN when `order` is `anywhere`) nor mounts a cache at one of the tool's `cacheDirs` (or a parent) gets one
+ * report, with a suggestion that
  * appends `cleanCommand(install)` to the RUN.
  */
 export function reportUncleanedCache(
@@ -225,6 +226,7 @@ export function reportUncleanedCache(
   installs: string[],
   cleans: (c: ShellCommand, install: ShellCommand) => boolean,
   cleanCommand: (install: ShellCommand) => string,
+  cacheDirs: string[],
   order: 'after' | 'anywhere' = 'after',
 ): void {
   const seen = new Set<unknown>();
@@ -232,8 +234,12 @@ export function reportUncleanedCache(
     if (seen.has(ins)) continue;
     const commands = ins.commands ?? [];
     const from = order === 'after' ? commands.indexOf(cmd) + 1 : 0;
-    if (commands.slice(from).some((c) => cleans(c, cmd)) || hasCacheMount(ins, (t) => t.startsWith('/var/cache')))
-      continue;
+    // a cache mount at the tool's cache directory, inside it, or at a folder holding it
+    const mounted = hasCacheMount(ins, (target) => {
+      const t = target.replace(/\/+$/, '') || '/';
+      return cacheDirs.some((d) => t === d || t.startsWith(d + '/') || d.startsWith(t === '/' ? '/' : t + '/'));
+    });
+    if (mounted || commands.slice(from).some((c) => cleans(c, cmd))) continue;
     seen.add(ins);
     const last = commands[commands.length - 1];
     ctx.report({

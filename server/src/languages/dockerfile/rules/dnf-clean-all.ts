@@ -22,7 +22,9 @@ export const rule = defineRule<DockerfileModel>({
       severity: 'Practice: the image is only bigger.',
       rationale:
         'dnf keeps downloaded packages and metadata in its cache; unless the ' +
-        'same RUN cleans it (or uses a cache mount), the layer keeps it. The fix appends `&& dnf ' +
+        'same RUN cleans it after installing (`dnf clean all` by the same tool: microdnf and dnf5 have their own ' +
+        'caches; or `rm -rf /var/cache/dnf` or `/var/cache/yum`), or mounts a cache at `/var/cache/dnf` (or a ' +
+        'folder holding it), the layer keeps it. A clean before the install does not count. The fix appends `&& dnf ' +
         'clean all` to the RUN (a suggestion).',
       incorrect: 'RUN dnf install -y httpd-2.4.57',
       correct: 'RUN dnf install -y httpd-2.4.57 && dnf clean all',
@@ -36,6 +38,7 @@ export const rule = defineRule<DockerfileModel>({
       ['install', 'groupinstall', 'localinstall', 'reinstall', 'upgrade', 'update'],
       cleans,
       (install) => `${install.name} clean all`,
+      ['/var/cache/dnf', '/var/cache/yum', '/var/cache/libdnf5'],
     );
   },
 });

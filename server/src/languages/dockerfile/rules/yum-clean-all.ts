@@ -21,7 +21,8 @@ export const rule = defineRule<DockerfileModel>({
       severity: 'Practice: the image is only bigger.',
       rationale:
         'yum keeps downloaded packages and metadata in its cache; unless the ' +
-        'same RUN cleans it (or uses a cache mount), the layer keeps it. The fix appends `&& yum ' +
+        'same RUN cleans it (or mounts a cache at `/var/cache/yum` or a folder holding it), the layer keeps it. ' +
+        'The fix appends `&& yum ' +
         'clean all` to the RUN (a suggestion).',
       incorrect: 'RUN yum install -y httpd-2.4.57',
       correct: 'RUN yum install -y httpd-2.4.57 && yum clean all',
@@ -35,6 +36,7 @@ export const rule = defineRule<DockerfileModel>({
       ['install', 'groupinstall', 'localinstall', 'reinstall'],
       cleans,
       () => 'yum clean all',
+      ['/var/cache/yum'],
       'anywhere',
     );
   },

@@ -21,7 +21,8 @@ export const rule = defineRule<DockerfileModel>({
       severity: 'Practice: the image is only bigger.',
       rationale:
         'zypper keeps downloaded packages and metadata in its cache; unless ' +
-        'the same RUN cleans it (or uses a cache mount), the layer keeps it. The fix appends `&& ' +
+        'the same RUN cleans it after installing (a clean before does not count), or mounts a cache at ' +
+        '`/var/cache/zypp` (or a folder holding it), the layer keeps it. The fix appends `&& ' +
         'zypper clean` to the RUN (a suggestion).',
       incorrect: 'RUN zypper install -y httpd-2.4.57',
       correct: 'RUN zypper install -y httpd-2.4.57 && zypper clean',
@@ -35,6 +36,7 @@ export const rule = defineRule<DockerfileModel>({
       ['install', 'in', 'source-install', 'si', 'patch', 'update', 'up'],
       cleans,
       () => 'zypper clean',
+      ['/var/cache/zypp'],
     );
   },
 });
