@@ -44,5 +44,9 @@ export function forcedSettings(text: string, file: string): Partial<Settings> {
   const config = parseConfig(text);
   const problems = withoutExcludeProblem(config.problems);
   if (problems.length) throw new ConfigError(`${file}: ${problems.join('; ')}`);
-  return { rules: config.rules, workflow: { selfHostedRunnerLabels: config.selfHostedRunnerLabels } };
+  return {
+    rules: config.rules,
+    workflow: { selfHostedRunnerLabels: config.selfHostedRunnerLabels },
+    ...(config.preset ? { preset: config.preset } : {}),
+  };
 }

@@ -2,6 +2,7 @@ import {
   analyzeAll,
   analyzeSteps,
   byPlace,
+  languageConfig,
   resolveSeverity,
   type AnalyzeInput,
   type Analyzed,
@@ -28,6 +29,7 @@ import type {
   Rule,
   SelectionSpan,
   Settings,
+  Severity,
   Span,
   ToolRunner,
   ToolSession,
@@ -67,6 +69,11 @@ export interface ValidateResult {
   pending?: Promise<void>;
   /** Codes of the rules that waited for tool answers (those `recheck` runs again). */
   waiting?: string[];
+  /**
+   * The lowest severity that should fail a CI run for this file, when its language's configuration file says
+   * (hadolint's `failure-threshold`; `none`: nothing fails). Absent: errors fail.
+   */
+  failureThreshold?: Severity | 'none';
 }
 
 export interface ServiceOptions {
@@ -243,14 +250,17 @@ export class Service {
     }
     const session = opts.trusted && opts.tools !== false ? this.options.tools?.session(doc.path) : undefined;
     const only = opts.only;
+    const workspace = this.trackingView(doc.path, parsed);
+    const config = languageConfig({ language, path: doc.path, workspace });
     const input: AnalyzeInput<unknown> = {
+      config,
       language,
       path: doc.path,
       kind,
       text: doc.text,
       lines: parsed.lines,
       model: parsed.model,
-      workspace: this.trackingView(doc.path, parsed),
+      workspace,
       settings,
       trusted: opts.trusted ?? false,
       tools: session,
@@ -263,12 +273,16 @@ export class Service {
           `rule ${rule.meta.code} (${rule.meta.id}) failed on ${doc.path}: ${stack(error)}`,
         ),
     };
-    return { input, kind, lines: parsed.lines, session };
+    return { input, kind, lines: parsed.lines, session, failureThreshold: config?.failureThreshold };
   }
 
-  private finish(p: { kind: DocumentKind; lines: LineIndex; session?: ToolSession }, a: Analyzed): ValidateResult {
+  private finish(
+    p: { kind: DocumentKind; lines: LineIndex; session?: ToolSession; failureThreshold?: Severity | 'none' },
+    a: Analyzed,
+  ): ValidateResult {
     const pending = p.session?.settled();
-    const base = { kind: p.kind, findings: a.findings, lines: p.lines };
+    const base: ValidateResult = { kind: p.kind, findings: a.findings, lines: p.lines };
+    if (p.failureThreshold) base.failureThreshold = p.failureThreshold;
     return pending ? { ...base, pending, waiting: a.waiting } : base;
   }
 
