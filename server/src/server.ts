@@ -19,13 +19,19 @@ import {
   FIX_ALL_KIND,
   ignoreActions,
   quickFixes,
+  SEMANTIC_LEGEND,
   toCompletionItem,
   toDiagnostic,
+  toDocumentHighlights,
+  toDocumentLinks,
   toDocumentSymbol,
   toFoldingRanges,
   toHover,
+  toInlayHints,
   toLocations,
   toSelectionRange,
+  toSemanticTokens,
+  toTextEdits,
   toWorkspaceEditOf,
 } from './lsp/convert';
 import { ruleDocUrl } from './engine/docs';
@@ -180,6 +186,13 @@ export function startServer(connection: Connection): void {
         renameProvider: { prepareProvider: true },
         foldingRangeProvider: true,
         selectionRangeProvider: true,
+        documentFormattingProvider: true,
+        documentRangeFormattingProvider: true,
+        referencesProvider: true,
+        documentHighlightProvider: true,
+        documentLinkProvider: { resolveProvider: false },
+        semanticTokensProvider: { legend: SEMANTIC_LEGEND, full: true, range: false },
+        inlayHintProvider: { resolveProvider: false },
         ...(pullDiagnostics
           ? {
               diagnosticProvider: { identifier: 'shipshape', interFileDependencies: true, workspaceDiagnostics: false },
@@ -327,6 +340,58 @@ export function startServer(connection: Connection): void {
         await settingsFor(doc.uri),
       )
       .map((s) => toSelectionRange(s, lines));
+  });
+
+  connection.onDocumentFormatting(async (params) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc) return [];
+    const edits = service.format(input(doc), params.options, await settingsFor(doc.uri));
+    return toTextEdits(edits, new LineIndex(doc.getText()));
+  });
+
+  connection.onDocumentRangeFormatting(async (params) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc) return [];
+    const range = { start: doc.offsetAt(params.range.start), end: doc.offsetAt(params.range.end) };
+    const edits = service.format(input(doc), params.options, await settingsFor(doc.uri), range);
+    return toTextEdits(edits, new LineIndex(doc.getText()));
+  });
+
+  connection.onReferences(async (params) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc) return [];
+    const offset = doc.offsetAt(params.position);
+    const found = service.references(input(doc), offset, await settingsFor(doc.uri), params.context.includeDeclaration);
+    return toLocations(found, linesOf);
+  });
+
+  connection.onDocumentHighlight(async (params) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc) return [];
+    const found = service.highlights(input(doc), doc.offsetAt(params.position), await settingsFor(doc.uri));
+    return toDocumentHighlights(found, new LineIndex(doc.getText()));
+  });
+
+  connection.onDocumentLinks(async (params) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc) return [];
+    const links = service.documentLinks(input(doc), await settingsFor(doc.uri));
+    return toDocumentLinks(links, new LineIndex(doc.getText()), docsUrl);
+  });
+
+  connection.languages.semanticTokens.on(async (params) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc) return { data: [] };
+    const tokens = service.semanticTokens(input(doc), await settingsFor(doc.uri));
+    return toSemanticTokens(tokens, new LineIndex(doc.getText()));
+  });
+
+  connection.languages.inlayHint.on(async (params) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc) return [];
+    const range = { start: doc.offsetAt(params.range.start), end: doc.offsetAt(params.range.end) };
+    const hints = service.inlayHints(input(doc), range, await settingsFor(doc.uri));
+    return toInlayHints(hints, new LineIndex(doc.getText()));
   });
 
   connection.onCodeAction(async (params) => {

@@ -5,6 +5,7 @@ import { rules } from './rules';
 import { complete } from './features/complete';
 import { hover } from './features/hover';
 import { symbols, definition, rename } from './features/navigate';
+import { documentLinks, format, inlayHints, references, semanticTokens } from './features/editor';
 import { dirname } from './util';
 import { factsOfFile } from './facts';
 
@@ -89,5 +90,10 @@ export const language: Language<DockerfileModel> = {
   symbols,
   definition,
   rename,
+  format,
+  references,
+  documentLinks,
+  semanticTokens,
+  inlayHints,
   configOverrides: hadolintOverrides,
 };
