@@ -35,12 +35,11 @@ function withTriggers(model: DockerfileModel): DockerInstruction[] {
  * here-documents as written. Two texts whose instructions have the same signatures build the same image.
  */
 export function instructionSignature(text: string, ins: DockerInstruction, escape: string): string {
+  // BuildKit: the escape character with only spaces after it ends the line with a continuation
+  const continuation = new RegExp(`${escape === '\\' ? '\\\\' : '`'}[ \\t]*\\r?\\n`, 'g');
   const logical = text
     .slice(ins.keywordEnd, ins.heredocs.length ? ins.heredocs[0].contentStart : ins.end)
-    .split(`${escape}\r\n`)
-    .join('')
-    .split(`${escape}\n`)
-    .join('');
+    .replace(continuation, '');
   let out = '';
   let quote = '';
   let space = false;
@@ -120,9 +119,9 @@ export function format(ctx: Ctx, options: FormatOptions, range?: Span): OffsetEd
     const changed = all.filter((_, i) => before[i] !== after[i]);
     indents = indents.filter((e) => !changed.some((i) => e.start <= i.end && e.end >= i.start));
   }
-  const tidy = tidyWhitespace(text, inHeredoc).filter(
-    (t) => ![...safe, ...indents].some((e) => e.start < t.end && t.start < e.end),
-  );
+  // trailing whitespace and the final newline win over the indentation of blank lines
+  const tidy = tidyWhitespace(text, inHeredoc).filter((t) => !safe.some((e) => e.start < t.end && t.start < e.end));
+  indents = indents.filter((e) => !tidy.some((t) => e.start < t.end && t.start < e.end));
   return withinRange([...safe, ...indents, ...tidy], range);
 }
 
