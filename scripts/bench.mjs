@@ -2,7 +2,8 @@
 // run, as ratios. Files are loaded first; each contender gets a warm-up pass, then the median of
 // several passes. Peers live in scripts/bench/<kind>.mjs as
 //   export const peers = [{ name, load: async () => (text, path) => void }]
-// Usage: npm run bench [-- KIND...] [-- --passes N]
+// Then the latency of the editor's requests (scripts/bench/editor.mjs): p50/p95 per request kind on the corpus.
+// Usage: npm run bench [-- KIND...] [-- --passes N]   (KIND `editor`: only the editor requests)
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createRequire } from 'node:module';
@@ -108,4 +109,9 @@ for (const kind of kinds) {
         `${mbs.toFixed(1).padStart(6)} MB/s${ratio}`,
     );
   }
+}
+
+if (!args.length || args.includes('editor')) {
+  const { benchEditor } = await import(pathToFileURL(path.join(root, 'scripts', 'bench', 'editor.mjs')).href);
+  await benchEditor({ root, corpus, require });
 }

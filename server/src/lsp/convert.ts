@@ -363,27 +363,42 @@ export function toSemanticTokens(tokens: SemanticToken[], lines: LineIndex): Sem
   const data: number[] = [];
   let prevLine = 0;
   let prevChar = 0;
-  const push = (line: number, char: number, length: number, type: number, mods: number) => {
-    if (length <= 0) return;
-    data.push(line - prevLine, line === prevLine ? char - prevChar : char, length, type, mods);
-    prevLine = line;
-    prevChar = char;
+  // tokens come sorted: walk the lines along with them instead of searching for each one
+  let line = 0;
+  let lineStart = 0;
+  let nextStart = lines.lineCount > 1 ? lines.lineStart(1) : Number.POSITIVE_INFINITY;
+  const seek = (offset: number) => {
+    if (offset < lineStart) {
+      line = lines.position(offset).line;
+      lineStart = lines.lineStart(line);
+      nextStart = line + 1 < lines.lineCount ? lines.lineStart(line + 1) : Number.POSITIVE_INFINITY;
+    }
+    while (offset >= nextStart) {
+      line++;
+      lineStart = nextStart;
+      nextStart = line + 1 < lines.lineCount ? lines.lineStart(line + 1) : Number.POSITIVE_INFINITY;
+    }
   };
   for (const t of tokens) {
     const type = TYPE_INDEX.get(t.type);
     if (type === undefined) continue;
     let mods = 0;
-    for (const m of t.modifiers ?? []) mods |= MODIFIER_BIT.get(m) ?? 0;
-    const start = lines.position(t.start);
-    const end = lines.position(t.end);
-    if (start.line === end.line) {
-      push(start.line, start.character, end.character - start.character, type, mods);
-      continue;
-    }
-    for (let line = start.line; line <= end.line; line++) {
-      const from = line === start.line ? start.character : 0;
-      const to = line === end.line ? end.character : lines.lineText(line).length;
-      push(line, from, to - from, type, mods);
+    if (t.modifiers) for (const m of t.modifiers) mods |= MODIFIER_BIT.get(m) ?? 0;
+    seek(t.start);
+    let from = t.start;
+    // a token across lines is split at the line ends
+    while (from < t.end) {
+      const lineEnd = Math.min(t.end, lines.lineEnd(line));
+      const length = lineEnd - from;
+      if (length > 0) {
+        const char = from - lineStart;
+        data.push(line - prevLine, line === prevLine ? char - prevChar : char, length, type, mods);
+        prevLine = line;
+        prevChar = char;
+      }
+      if (nextStart >= t.end) break;
+      seek(nextStart);
+      from = lineStart;
     }
   }
   return { data };

@@ -241,7 +241,8 @@ export class Service {
   /** Semantic tokens sorted by offset, without overlaps (a later token inside an earlier one is dropped). */
   semanticTokens(doc: DocumentInput, settings: Settings): SemanticToken[] {
     const tokens = this.feature(doc, settings, 'semanticTokens', (lang, ctx) => lang.semanticTokens?.(ctx)) ?? [];
-    tokens.sort((a, b) => a.start - b.start || b.end - a.end);
+    if (tokens.some((t, i) => i > 0 && t.start < tokens[i - 1].start))
+      tokens.sort((a, b) => a.start - b.start || b.end - a.end);
     const out: SemanticToken[] = [];
     for (const t of tokens) if (t.end > t.start && (!out.length || t.start >= out[out.length - 1].end)) out.push(t);
     return out;

@@ -18,7 +18,7 @@ import { whitespaceContent } from '../../../yaml/format';
 import { contentRange } from '../../../yaml/scalar';
 import { asMap, asScalar, asSeq, entries, entry, nodeRange, scalarText, type YMap } from '../../../yaml/view';
 import { describeCron, parseCron } from '../cron';
-import { lex, type Expr } from '../expr/parser';
+import type { Expr } from '../expr/parser';
 import { localActionFile, repoRootOf } from '../local-actions';
 import type { Job, Str, WorkflowModel } from '../parse';
 import { buildSteps, ecsSteps } from '../steps';
@@ -220,7 +220,6 @@ export function documentLinks(ctx: Ctx): DocLink[] {
 
 // --- semantic tokens -------------------------------------------------------------------------------------------------
 
-const OPERATORS = new Set(['==', '!=', '<=', '>=', '&&', '||', '!', '<', '>']);
 const CONTEXTS = new Set([
   'github',
   'env',
@@ -246,31 +245,64 @@ export function semanticTokens(ctx: Ctx): SemanticToken[] {
   for (const site of ctx.model.expressions) {
     if (site.wrapped) {
       out.push({ start: site.outerStart, end: site.outerStart + 3, type: 'macro' });
+      expressionTokens(site.src, site.start, out);
       if (text.startsWith('}}', site.outerEnd - 2))
         out.push({ start: site.outerEnd - 2, end: site.outerEnd, type: 'macro' });
-    }
-    const { tokens } = lex(site.src);
-    for (let i = 0; i < tokens.length; i++) {
-      const t = tokens[i];
-      const start = site.start + t.start;
-      const end = site.start + t.end;
-      if (t.kind === 'string') out.push({ start, end, type: 'string' });
-      else if (t.kind === 'number') out.push({ start, end, type: 'number' });
-      else if (t.kind === 'punct' && OPERATORS.has(t.text)) out.push({ start, end, type: 'operator' });
-      else if (t.kind === 'ident') {
-        const prev = tokens[i - 1];
-        const next = tokens[i + 1];
-        if (prev?.kind === 'punct' && prev.text === '.') out.push({ start, end, type: 'property' });
-        else if (next?.kind === 'punct' && next.text === '(')
-          out.push({ start, end, type: 'function', modifiers: ['defaultLibrary'] });
-        else if (t.text === 'true' || t.text === 'false' || t.text === 'null')
-          out.push({ start, end, type: 'keyword' });
-        else
-          out.push({ start, end, type: 'variable', modifiers: CONTEXTS.has(t.text) ? ['defaultLibrary'] : undefined });
-      }
-    }
+    } else expressionTokens(site.src, site.start, out);
   }
   return out;
+}
+
+const isIdStart = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
+const isId = (c: number) => isIdStart(c) || (c >= 48 && c <= 57) || c === 45;
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
+/** One pass over an expression's source by character codes: a long workflow has thousands of expressions. */
+function expressionTokens(src: string, base: number, out: SemanticToken[]): void {
+  let i = 0;
+  let afterDot = false;
+  const n = src.length;
+  while (i < n) {
+    const c = src.charCodeAt(i);
+    const start = i;
+    if (c === 32 || c === 9 || c === 10 || c === 13) {
+      i++;
+      continue;
+    }
+    if (c === 39) {
+      // '...' with '' inside
+      i++;
+      while (i < n && (src.charCodeAt(i) !== 39 || src.charCodeAt(i + 1) === 39)) i += src.charCodeAt(i) === 39 ? 2 : 1;
+      i = Math.min(n, i + 1);
+      out.push({ start: base + start, end: base + i, type: 'string' });
+      afterDot = false;
+    } else if (isIdStart(c)) {
+      while (i < n && isId(src.charCodeAt(i))) i++;
+      let after = i;
+      while (src.charCodeAt(after) === 32) after++;
+      const name = src.slice(start, i);
+      const token: SemanticToken = { start: base + start, end: base + i, type: 'variable' };
+      if (afterDot) token.type = 'property';
+      else if (src.charCodeAt(after) === 40) {
+        token.type = 'function';
+        token.modifiers = ['defaultLibrary'];
+      } else if (name === 'true' || name === 'false' || name === 'null') token.type = 'keyword';
+      else if (CONTEXTS.has(name)) token.modifiers = ['defaultLibrary'];
+      out.push(token);
+      afterDot = false;
+    } else if (isDigit(c) || (c === 45 && isDigit(src.charCodeAt(i + 1)))) {
+      i++;
+      while (i < n && (isId(src.charCodeAt(i)) || src.charCodeAt(i) === 46)) i++;
+      if (!afterDot) out.push({ start: base + start, end: base + i, type: 'number' });
+      afterDot = false;
+    } else {
+      const two = src.slice(i, i + 2);
+      const op = two === '==' || two === '!=' || two === '<=' || two === '>=' || two === '&&' || two === '||' ? 2 : 0;
+      i += op || 1;
+      if (op || c === 33 || c === 60 || c === 62) out.push({ start: base + start, end: base + i, type: 'operator' });
+      afterDot = c === 46;
+    }
+  }
 }
 
 // --- inlay hints -----------------------------------------------------------------------------------------------------
