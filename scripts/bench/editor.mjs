@@ -1,6 +1,7 @@
 // Latency of the editor's requests on the corpus: for each kind, every file is opened (parsed and checked once, as
 // the server does on open), then each request kind is timed call by call at positions spread over the file;
-// prints p50 / p95 / max per request kind, in CPU time (wall-clock p95 beside it in the summary). Then semantic tokens for a 2,000-line workflow (the budget: 10 ms).
+// prints p50 / p95 / max per request kind, in CPU time (wall-clock p95 beside it in the summary). Then semantic
+// tokens for a 2,000-line workflow (the budget: 10 ms).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as v8 from 'node:v8';

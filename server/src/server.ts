@@ -6,6 +6,8 @@ import {
   createConnection,
   DidChangeConfigurationNotification,
   DocumentDiagnosticReportKind,
+  DocumentFormattingRequest,
+  DocumentRangeFormattingRequest,
   ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
@@ -54,6 +56,22 @@ const KIND_BY_LANGUAGE_ID: Record<string, DocumentKind> = {
   'github-actions-workflow': 'workflow',
 };
 const DEBOUNCE_MS = 150;
+/**
+ * Where formatting is offered when the client registers it dynamically (VS Code): every kind, but JSON only by a task
+ * definition's name, so other JSON files keep one formatter (the editor's own) and no "multiple formatters" question.
+ */
+const FORMATTING_SELECTOR = [
+  { language: 'dockerfile' },
+  { language: 'dockerignore' },
+  { language: 'ignore', pattern: '**/{.dockerignore,*.dockerignore}' },
+  { language: 'yaml', pattern: '**/{compose,docker-compose}*.{yml,yaml}' },
+  { language: 'dockercompose' },
+  { language: 'yaml', pattern: '**/.github/workflows/*.{yml,yaml}' },
+  { language: 'github-actions-workflow' },
+  { language: 'json', pattern: '**/*task*def*.json' },
+  { language: 'jsonc', pattern: '**/*task*def*.json' },
+  { language: 'nix' },
+];
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
@@ -62,6 +80,8 @@ export function startServer(connection: Connection): void {
   const timers = new Map<string, NodeJS.Timeout>();
   let pullDiagnostics = false;
   let configurationSupport = false;
+  let dynamicFormatting = false;
+  let inlayHintRefresh = false;
   let trusted = false;
   let docsBase: string | undefined;
 
@@ -163,6 +183,9 @@ export function startServer(connection: Connection): void {
     const caps = params.capabilities;
     configurationSupport = !!caps.workspace?.configuration;
     pullDiagnostics = !!caps.textDocument?.diagnostic;
+    inlayHintRefresh = !!caps.workspace?.inlayHint?.refreshSupport;
+    dynamicFormatting =
+      !!caps.textDocument?.formatting?.dynamicRegistration && !!caps.textDocument?.rangeFormatting?.dynamicRegistration;
     const init = (params.initializationOptions ?? {}) as { trusted?: boolean; docsPath?: string };
     trusted = init.trusted ?? true;
     docsBase = init.docsPath ?? path.resolve(__dirname, '..', 'docs', 'rules');
@@ -186,8 +209,7 @@ export function startServer(connection: Connection): void {
         renameProvider: { prepareProvider: true },
         foldingRangeProvider: true,
         selectionRangeProvider: true,
-        documentFormattingProvider: true,
-        documentRangeFormattingProvider: true,
+        ...(dynamicFormatting ? {} : { documentFormattingProvider: true, documentRangeFormattingProvider: true }),
         referencesProvider: true,
         documentHighlightProvider: true,
         documentLinkProvider: { resolveProvider: false },
@@ -206,11 +228,16 @@ export function startServer(connection: Connection): void {
   connection.onInitialized(() => {
     if (configurationSupport)
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'shipshape' });
+    if (dynamicFormatting) {
+      void connection.client.register(DocumentFormattingRequest.type, { documentSelector: FORMATTING_SELECTOR });
+      void connection.client.register(DocumentRangeFormattingRequest.type, { documentSelector: FORMATTING_SELECTOR });
+    }
   });
 
   connection.onDidChangeConfiguration(() => {
     settingsCache.clear();
     recheckAll();
+    if (inlayHintRefresh) void connection.languages.inlayHint.refresh().catch(() => undefined);
   });
 
   connection.onNotification('shipshape/trust', (params: { trusted: boolean }) => {

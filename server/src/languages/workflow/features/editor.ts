@@ -391,11 +391,12 @@ export function inlayHints(ctx: Ctx, range: Span, now = new Date()): InlayHintIn
       const words = describeCron(v);
       const next = nextRun(v, now);
       if (!words) continue;
-      const when = next ? ` Next: ${next.toISOString().slice(0, 16).replace('T', ' ')} UTC.` : '';
+      const day = next ? ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'][next.getUTCDay()] : '';
+      const when = next ? `next ${day} ${next.toISOString().slice(0, 16).replace('T', ' ')} UTC` : 'no run in a year';
       out.push({
         offset: nodeRange(s)[1],
-        label: `${words.replace(/\.$/, '')}`,
-        tooltip: `${words}${when}`,
+        label: `${words.replace(/\.$/, '')} · ${when}`,
+        tooltip: `${words} The ${when.replace(/^next/, 'next run:')}.`,
         paddingLeft: true,
       });
     }
