@@ -21,7 +21,8 @@ it('finds the next run of a schedule after a moment, in UTC', () => {
 it("counts a matrix's jobs: the product of its lists, exclude removes, an include that fits no job adds one", () => {
   const service = memoryService();
   const hint = (matrix: string) => {
-    const text = `on: push\njobs:\n  a:\n    runs-on: x\n    strategy:\n      matrix:\n${matrix}    steps:\n      - run: x\n`;
+    const head = 'on: push\njobs:\n  a:\n    runs-on: x\n    strategy:\n      matrix:\n';
+    const text = `${head}${matrix}    steps:\n      - run: x\n`;
     const doc = { path: '/r/.github/workflows/ci.yml', text, kind: 'workflow' as const };
     const hints = service.inlayHints(doc, { start: 0, end: text.length }, service.settingsFor(doc.path));
     return hints.map((h) => h.label);
