@@ -125,7 +125,11 @@ function run(opts: Options): { results: FileResult[]; service: Service } {
     if (text === undefined) throw new UsageError(`cannot read config file ${opts.config}`);
     const config = parseConfig(text);
     if (config.problems.length) throw new UsageError(`${opts.config}: ${config.problems.join('; ')}`);
-    forced = { rules: config.rules, workflow: { selfHostedRunnerLabels: config.selfHostedRunnerLabels } };
+    forced = {
+      rules: config.rules,
+      security: config.security,
+      workflow: { selfHostedRunnerLabels: config.selfHostedRunnerLabels },
+    };
   }
   const results: FileResult[] = [];
   const files = collectFiles(opts.paths, opts.kind);

@@ -23,11 +23,17 @@ function physical(path: string, range: Range): object {
   };
 }
 
+/** What GitHub code scanning reads to rank a security alert: `security-severity` (a score string) and the tag. */
+function securityProperties(r: Rule): { 'security-severity': string; tags: string[] } {
+  return { 'security-severity': r.meta.security!.severity.toFixed(1), tags: ['security'] };
+}
+
 /** SARIF 2.1.0, as GitHub code scanning reads it: one run, our rules in the driver, 1-based regions. */
 export function toSarif(results: FileResult[], rules: Rule[], version: string): object {
   const used = new Set(results.flatMap((r) => r.findings.map((f) => f.code)));
   const driverRules = rules.filter((r) => used.has(r.meta.code));
   const index = new Map(driverRules.map((r, i) => [r.meta.code, i]));
+  const security = new Map(driverRules.filter((r) => r.meta.security).map((r) => [r.meta.code, securityProperties(r)]));
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -46,6 +52,7 @@ export function toSarif(results: FileResult[], rules: Rule[], version: string): 
               defaultConfiguration: {
                 level: r.meta.defaultSeverity === 'off' ? 'none' : LEVEL[r.meta.defaultSeverity],
               },
+              ...(r.meta.security ? { properties: securityProperties(r) } : {}),
             })),
           },
         },
@@ -57,6 +64,7 @@ export function toSarif(results: FileResult[], rules: Rule[], version: string): 
               ruleIndex: index.get(f.code),
               level: LEVEL[f.severity],
               message: { text: f.message },
+              ...(security.has(f.code) ? { properties: security.get(f.code) } : {}),
               locations: [{ physicalLocation: physical(r.path, r.lines.range(f.start, f.end)) }],
               // the other file of a cross-file finding (code scanning links to it)
               ...(related.length

@@ -29,7 +29,10 @@ export interface AnalyzeInput<M> {
   isCancelled?: () => boolean;
 }
 
-/** The severity a rule runs with: the settings by code, then by id, then the language's overrides, then its default. */
+/**
+ * The severity a rule runs with: the settings by code, then by id, then the language's overrides, then (for a
+ * security rule) the `security:` group setting, then its default.
+ */
 export function resolveSeverity(
   rule: Rule,
   settings: Settings,
@@ -40,6 +43,7 @@ export function resolveSeverity(
     settings.rules[rule.meta.id] ??
     overrides[rule.meta.code] ??
     overrides[rule.meta.id] ??
+    (rule.meta.security ? settings.security : undefined) ??
     rule.meta.defaultSeverity
   );
 }

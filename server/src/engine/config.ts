@@ -6,6 +6,8 @@ const SEVERITIES = new Set(['off', 'hint', 'info', 'warning', 'error']);
 
 export interface ConfigFile {
   rules: Record<string, SeveritySetting>;
+  /** `security:` the severity of every security rule not named in `rules`. */
+  security?: SeveritySetting;
   selfHostedRunnerLabels?: string[];
   /** Problems found in the file itself, for a message to the user. */
   problems: string[];
@@ -17,6 +19,7 @@ export interface ConfigFile {
  * rules:            # severity per rule code or id: off | hint | info | warning | error
  *   DL3008: off
  *   outdated-action: error  # the same rule as WF013
+ * security: warning  # every security rule not named above: off | hint | info | warning | error
  * workflow:
  *   self-hosted-runner-labels: [gpu, arm-large]
  * ```
@@ -37,7 +40,12 @@ export function parseConfig(text: string): ConfigFile {
   }
   const top = data as Record<string, unknown>;
   for (const key of Object.keys(top))
-    if (key !== 'rules' && key !== 'workflow') out.problems.push(`unknown key "${key}"`);
+    if (key !== 'rules' && key !== 'workflow' && key !== 'security') out.problems.push(`unknown key "${key}"`);
+  if (top.security !== undefined) {
+    const sev = top.security === false ? 'off' : String(top.security).toLowerCase();
+    if (SEVERITIES.has(sev)) out.security = sev as SeveritySetting;
+    else out.problems.push(`security: "${String(top.security)}" is not one of off, hint, info, warning, error`);
+  }
   const rules = top.rules;
   if (rules && typeof rules === 'object' && !Array.isArray(rules)) {
     for (const [code, value] of Object.entries(rules as Record<string, unknown>)) {
@@ -63,6 +71,7 @@ export function mergeSettings(base: Settings, file: ConfigFile | undefined, edit
     ...base,
     ...editor,
     rules: { ...base.rules, ...(file?.rules ?? {}), ...(editor?.rules ?? {}) },
+    security: editor?.security ?? file?.security ?? base.security,
     workflow: { selfHostedRunnerLabels: labels },
   };
 }
