@@ -43,7 +43,7 @@ export const rule = defineRule<ComposeModel>({
       if (!e) continue;
       for (const v of volumesOf(ctx.model, svc)) {
         const src = v.source?.trim();
-        if (!src || !src.startsWith('/')) continue;
+        if (!src?.startsWith('/')) continue;
         const at = itemSpan(svc, e, v.node);
         if (isEngineSocket(src)) ctx.report({ ...at, messageId: 'socket', data: { service: svc.name, path: src } });
         else if (sensitiveHostPath(src) === '/')
