@@ -45,7 +45,7 @@ export const rule = defineRule<TaskDefModel>({
     if (!parsesCleanly(ctx)) return;
     for (const v of items(get(ctx.model.taskDef, 'volumes'))) {
       const efs = get(v, 'efsVolumeConfiguration');
-      if (!efs || efs.type !== 'object') continue;
+      if (efs?.type !== 'object') continue;
       const name = str(get(v, 'name')) ?? '?';
       const te = get(efs, 'transitEncryption');
       const value = str(te);
