@@ -46,6 +46,7 @@ export function forcedSettings(text: string, file: string): Partial<Settings> {
   if (problems.length) throw new ConfigError(`${file}: ${problems.join('; ')}`);
   return {
     rules: config.rules,
+    ...(config.security ? { security: config.security } : {}),
     workflow: { selfHostedRunnerLabels: config.selfHostedRunnerLabels },
     ...(config.preset ? { preset: config.preset } : {}),
   };

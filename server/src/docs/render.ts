@@ -40,9 +40,15 @@ export function renderRulePage(
   if (m.formerCodes?.length)
     lines.push(`| Former code | ${m.formerCodes.map((c) => `\`${c}\` (still accepted, never reused)`).join(', ')} |`);
   lines.push(`| Fixable | ${FIXABLE[String(m.fixable)]} |`);
+  if (m.security)
+    lines.push(
+      `| Security | yes: SARIF \`security-severity\` ${m.security.severity.toFixed(1)}; ` +
+        '`security:` in `.shipshape.yaml` sets the whole group |',
+    );
   if (m.docs.peers?.length) lines.push(`| Same check elsewhere | ${m.docs.peers.join('; ')} |`);
   lines.push('', '## Why', '', m.docs.rationale.trim(), '');
   if (m.docs.severity) lines.push(`**Why ${m.defaultSeverity}:** ${m.docs.severity.trim()}`, '');
+  if (m.docs.attack) lines.push('## What an attacker gains', '', m.docs.attack.trim(), '');
   for (const [name, text] of Object.entries(m.docs.files ?? {})) {
     lines.push(`With \`${name}\` beside it:`, '', '```', text.replace(/\n$/, ''), '```', '');
   }

@@ -54,14 +54,15 @@ export interface Analyzed {
 
 /**
  * The severity a rule runs with: the settings (`.shipshape.yaml`, the editor) by code, id or former code, then the
- * language's configuration file (e.g. `.hadolint.yaml`), then the preset in force (the settings', else the file's),
- * then the rule's default.
+ * language's configuration file (e.g. `.hadolint.yaml`), then (for a security rule) the `security:` group setting,
+ * then the preset in force (the settings', else the file's), then the rule's default.
  */
 export function resolveSeverity(rule: Rule, settings: Settings, config?: LanguageConfig): SeveritySetting {
   const preset = settings.preset ?? config?.preset;
   return (
     byName(settings.rules, rule) ??
     (config && byName(config.rules, rule)) ??
+    (rule.meta.security ? settings.security : undefined) ??
     (preset && rule.meta.presets?.[preset]) ??
     rule.meta.defaultSeverity
   );
@@ -80,6 +81,7 @@ function severityResolver(settings: Settings, config?: LanguageConfig): (rule: R
       const s = byName(t, rule);
       if (s !== undefined) return s;
     }
+    if (rule.meta.security && settings.security) return settings.security;
     return (preset && rule.meta.presets?.[preset]) || rule.meta.defaultSeverity;
   };
 }

@@ -85,6 +85,11 @@ export interface RuleDocs {
    */
   severity?: string;
   /**
+   * Security rules: what an attacker gains when the finding is left in place (a sentence or two, Markdown), shown
+   * on the rule's page under "What an attacker gains".
+   */
+  attack?: string;
+  /**
    * Other files of the example's workspace, by path relative to the example document's folder
    * (e.g. `{ ".dockerignore": "*.md" }`), for rules that read other files.
    */
@@ -115,6 +120,16 @@ export interface RuleMeta {
    */
   tools?: readonly string[];
   docs: RuleDocs;
+  /**
+   * Set on security rules: the group `security:` in `.shipshape.yaml` turns up, down or off, and whose SARIF results
+   * GitHub code scanning ranks by `severity` (its `security-severity`, 0.1 to 10: 9+ critical, 7+ high, 4+ medium).
+   */
+  security?: SecurityMeta;
+}
+
+export interface SecurityMeta {
+  /** CVSS-like score, 0.1 to 10, emitted as SARIF `properties.security-severity`. */
+  severity: number;
 }
 
 /** A parsed document of any kind, as the workspace index hands it to rules of other files. */
@@ -465,6 +480,11 @@ export interface Settings {
   preset?: Preset;
   /** Per-language options. */
   workflow?: { selfHostedRunnerLabels?: string[] };
+  /**
+   * The severity of every security rule (those with `meta.security`) that `rules` does not name itself: `off` turns
+   * the group off, `error` makes its findings fail the CLI; unset, each rule keeps its default.
+   */
+  security?: SeveritySetting;
   /** Maximum size of a document we analyse fully (bytes); bigger ones get one finding. */
   maxFileSize?: number;
   /** Inlay hints (cron in words, ARG defaults, vCPU/GB, matrix sizes); on unless false. */

@@ -16,8 +16,9 @@ export const rule = schemaRule(
         '`cap_add`, `dns_opt` or `depends_on` must not repeat an item: Compose rejects the file ' +
         '("items must be unique"). Removing the second copy changes nothing else, so the fix is ' +
         'safe.',
-      incorrect: 'services:\n  web:\n    image: nginx:1.27\n    cap_add:\n      - NET_ADMIN\n      - NET_ADMIN\n',
-      correct: 'services:\n  web:\n    image: nginx:1.27\n    cap_add:\n      - NET_ADMIN\n',
+      incorrect:
+        'services:\n  web:\n    image: nginx:1.27\n    cap_add:\n      - NET_BIND_SERVICE\n      - NET_BIND_SERVICE\n',
+      correct: 'services:\n  web:\n    image: nginx:1.27\n    cap_add:\n      - NET_BIND_SERVICE\n',
       peers: ['docker compose config', 'compose-spec JSON schema (uniqueItems)'],
     },
   },

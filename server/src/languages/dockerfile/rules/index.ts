@@ -1,4 +1,5 @@
 // Every rule file of this folder (regenerate when adding one); sorted by code at load.
+import { markSecurity } from '../../../engine/define';
 import type { Rule } from '../../../engine/types';
 import type { DockerfileModel } from '../parse';
 import { rule as absoluteWorkdir } from './absolute-workdir';
@@ -100,7 +101,45 @@ import { rule as pnpmCacheMount } from './pnpm-cache-mount';
 import { rule as mixCacheMount } from './mix-cache-mount';
 import { rule as gemCacheMount } from './gem-cache-mount';
 import { rule as copyWholeContext } from './copy-whole-context';
+import { rule as addUrlWithoutChecksum } from './add-url-without-checksum';
+import { rule as copyCredentialFile } from './copy-credential-file';
+import { rule as passwordInImage } from './password-in-image';
+import { rule as remoteScriptToShell } from './remote-script-to-shell';
+import { rule as sshServer } from './ssh-server';
+import { rule as tlsVerificationDisabled } from './tls-verification-disabled';
+import { rule as unauthenticatedPackages } from './unauthenticated-packages';
+import { rule as worldWritable } from './world-writable';
+
+// Rules written before the security group joins it here (their files stay as they are).
+markSecurity(
+  secretValue,
+  { severity: 8.1 },
+  'Anyone who can pull the image (or read the repository) reads the credential and uses it, for as long as it is ' +
+    'not revoked.',
+);
+markSecurity(
+  secretsInArgOrEnv,
+  { severity: 5.3 },
+  'A value passed as a build argument or ENV is stored in the image configuration or history: anyone who pulls ' +
+    'the image reads it.',
+);
+markSecurity(
+  lastUserRoot,
+  { severity: 6.0 },
+  'Whoever gets code execution in the container (an injection, a compromised dependency) is root there: they can ' +
+    'change any file of the image and, with a kernel or runtime bug, reach the host.',
+);
+
 export const rules: Rule<DockerfileModel>[] = [
+  addUrlWithoutChecksum,
+  copyCredentialFile,
+  passwordInImage,
+  remoteScriptToShell,
+  sshServer,
+  tlsVerificationDisabled,
+  unauthenticatedPackages,
+  worldWritable,
+
   absoluteWorkdir,
   addForArchives,
   allowedRegistries,
