@@ -5,6 +5,7 @@
  * committed file's date is kept while the generated facts stay the same, so running a generator twice changes
  * nothing, and `--check` (the drift tests) compares whole files, date included.
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 
@@ -44,15 +45,33 @@ export function today() {
 
 /**
  * The date to stamp on a generated JSON file whose facts are `facts` (the object without its `date`): the committed
- * file's date when its facts are the same, else today.
+ * file's date when its facts are the same, else today. `ignore`: members that are not facts (a `source` naming a
+ * newer release whose facts are the same keeps the date).
  */
-export function factsDate(outPath, facts) {
+export function factsDate(outPath, facts, { ignore = [] } = {}) {
   if (!existsSync(outPath)) return today();
   try {
     const { date, ...before } = JSON.parse(readFileSync(outPath, 'utf8'));
-    return typeof date === 'string' && JSON.stringify(before) === JSON.stringify(facts) ? date : today();
+    const strip = (o) => JSON.stringify(Object.fromEntries(Object.entries(o).filter(([k]) => !ignore.includes(k))));
+    if (strip(before) !== strip(facts)) return today();
+    // A file from before the stamps: its last commit is when its facts last changed.
+    return typeof date === 'string' ? date : (lastCommitDate(outPath) ?? today());
   } catch {
     return today();
+  }
+}
+
+/** The day of the last commit that touched a file (YYYY-MM-DD), when git knows it. */
+export function lastCommitDate(file) {
+  try {
+    const out = execFileSync('git', ['log', '-1', '--format=%cs', '--', file], {
+      cwd: dirname(file),
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
+    return /^\d{4}-\d{2}-\d{2}$/.test(out) ? out : undefined;
+  } catch {
+    return undefined;
   }
 }
 
