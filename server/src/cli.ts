@@ -5,6 +5,7 @@ import type { DocumentKind, Settings } from './engine/types';
 import { DOCUMENT_KINDS } from './engine/types';
 import { languages } from './links';
 import { nodeFileSystem } from './node-fs';
+import { dataSourcesText } from './service/data-sources';
 import { detectKind } from './service/detect';
 import { Service } from './service/service';
 import { LineIndex } from './text/lines';
@@ -23,7 +24,7 @@ Options:
   --format FORMAT   text (default), json or sarif
   --config FILE     use this config file instead of the nearest .shipshape.yaml
   -h, --help        show this help
-  --version         print the version`;
+  --version         print the version and the sources (and dates) of the offline data`;
 
 class UsageError extends Error {}
 
@@ -213,7 +214,7 @@ export function main(argv: string[]): number {
       return 0;
     }
     if (opts === 'version') {
-      process.stdout.write(VERSION + '\n');
+      process.stdout.write(`${VERSION}\ndata:\n${dataSourcesText()}`);
       return 0;
     }
     const { results, service } = run(opts);
