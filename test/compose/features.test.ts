@@ -77,7 +77,7 @@ describe('compose completion', () => {
     assert.ok(labels('services:\n  web:\n    volumes:\n      - type: |\n').includes('bind'));
   });
   it('offers common images with tags and a healthcheck that fits the image', () => {
-    assert.ok(labels('services:\n  db:\n    image: |\n').includes('postgres:16-alpine'));
+    assert.ok(labels('services:\n  db:\n    image: |\n').includes('postgres:18-alpine'));
     assert.ok(
       labels('services:\n  db:\n    image: redis:7\n    healthcheck:\n      test: |\n').includes(
         '["CMD", "redis-cli", "ping"]',
