@@ -5,11 +5,13 @@ import type {
   DocumentKind,
   Finding,
   Language,
+  Once,
   Report,
   Rule,
   RuleContext,
   Settings,
   SeveritySetting,
+  Span,
   WorkspaceIndex,
 } from './types';
 
@@ -51,6 +53,7 @@ export function analyze<M>(input: AnalyzeInput<M>): Finding[] {
   const findings: Finding[] = [];
   const ignores = collectIgnores(language, input.lines);
   const once = createOnce();
+  const broken = safeBroken(input, once);
   for (const rule of language.rules) {
     if (input.isCancelled?.()) break;
     const severity = resolveSeverity(rule, settings, overrides);
@@ -80,6 +83,12 @@ export function analyze<M>(input: AnalyzeInput<M>): Finding[] {
       const start = clamp(r.start, input.text.length);
       const end = clamp(Math.max(r.end, r.start), input.text.length);
       if (isIgnored(ignores, input.lines.position(start).line, rule)) continue;
+      if (
+        broken &&
+        !broken.keep.includes(rule.meta.code) &&
+        broken.spans.some((s) => start >= s.start && start < s.end)
+      )
+        continue;
       findings.push({
         ...r,
         start,
@@ -100,6 +109,15 @@ function safeOverrides<M>(input: AnalyzeInput<M>): Record<string, SeveritySettin
     return input.language.configOverrides?.({ path: input.path, workspace: input.workspace }) ?? {};
   } catch {
     return {};
+  }
+}
+
+function safeBroken<M>(input: AnalyzeInput<M>, once: Once['once']): { spans: Span[]; keep: string[] } | undefined {
+  try {
+    const b = input.language.broken?.({ once, model: input.model, text: input.text });
+    return b?.spans.length ? b : undefined;
+  } catch {
+    return undefined;
   }
 }
 

@@ -7,6 +7,7 @@ import { hover } from './features/hover';
 import { symbols, definition, rename } from './features/navigate';
 import { dirname } from './util';
 import { factsOfFile } from './facts';
+import { cutSpans, lostContinuations } from './continuation';
 
 /** `# hadolint ignore=DL3007,DL3008` → ['DL3007', 'DL3008'] (also `# shipshape ignore=...`). */
 export function ignoreComment(commentLine: string): string[] | undefined {
@@ -84,6 +85,12 @@ export const language: Language<DockerfileModel> = {
   exampleFile: (example) => (/^\s*FROM\s/im.test(example) ? example : `FROM debian:12-slim\n${example}`),
   rules,
   facts: factsOfFile,
+  // A line that lost its `\` (DF001) cuts the instruction above in two: DL3009 would miss the
+  // `rm -rf /var/lib/apt/lists/*` the cut line holds. The other rules wait for the `\`.
+  broken: (ctx) => {
+    const lost = lostContinuations(ctx);
+    return lost.length ? { spans: cutSpans(lost), keep: ['DF000', 'DF001'] } : undefined;
+  },
   complete,
   hover,
   symbols,
