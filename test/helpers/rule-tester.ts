@@ -15,7 +15,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { posix } from 'node:path';
 import { applyEdits } from '../../server/src/engine/fixes';
-import type { Finding, Language, Rule, Settings } from '../../server/src/engine/types';
+import type { Finding, Language, OffsetEdit, Rule, Settings } from '../../server/src/engine/types';
 import { LineIndex } from '../../server/src/text/lines';
 import { memoryService } from './context';
 
@@ -41,8 +41,10 @@ export interface ExpectedError {
 }
 export interface InvalidCase extends ValidCase {
   errors: ExpectedError[];
-  /** The text after applying the first fix (or suggestion) of every finding; required when one fixes. */
+  /** The text after applying the first fix (or suggestion) of every finding; required when one edits this file. */
   output?: string;
+  /** Other files after the chosen fixes' edits in them (`Fix.otherFiles`), by path (checked when given). */
+  otherOutput?: Record<string, string>;
   /**
    * Which fix to apply when a finding has several: 'fix' (default: the fix, else the first suggestion) or a suggestion
    * index.
@@ -146,15 +148,23 @@ export function testRule(language: Language, rule: Rule, cases: RuleCases): void
           assert.ok(!/\{\{\s*\w+\s*\}\}/.test(f.message), `message has no unfilled placeholder: ${f.message}`);
         });
         const fixes = findings.map((f) => chosenFix(f, c.apply)).filter((x) => !!x);
+        const edits = fixes.flatMap((fx) => fx!.edits);
         if (fixes.length) {
           assert.notEqual(rule.meta.fixable, false, 'a rule that fixes declares meta.fixable');
-          assert.ok(c.output !== undefined, 'this case is fixed: give its output');
-          const edits = fixes.flatMap((fx) => fx!.edits);
-          assert.equal(applyEdits(c.code, edits), c.output);
           for (const fx of fixes)
             if (fx!.safe) assert.equal(rule.meta.fixable, 'safe', 'a safe fix on a rule not declared safe');
-        } else {
-          assert.equal(c.output, undefined, 'output given but the rule offered no fix');
+        }
+        if (edits.length) assert.ok(c.output !== undefined, 'this case is fixed: give its output');
+        if (!fixes.length) assert.equal(c.output, undefined, 'output given but the rule offered no fix');
+        else if (c.output !== undefined) assert.equal(applyEdits(c.code, edits), c.output);
+        const others = new Map<string, OffsetEdit[]>();
+        for (const o of fixes.flatMap((fx) => fx!.otherFiles ?? []))
+          others.set(o.path, [...(others.get(o.path) ?? []), ...o.edits]);
+        if (c.otherOutput !== undefined) {
+          assert.deepEqual(
+            Object.fromEntries([...others].map(([p, e]) => [p, applyEdits(c.files?.[p] ?? '', e)])),
+            c.otherOutput,
+          );
         }
       });
     }
