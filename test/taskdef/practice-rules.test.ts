@@ -1,13 +1,52 @@
 import { testRule } from '../helpers/rule-tester';
 import { language, rule, F, E, J } from './util';
+import { linked } from '../helpers/context';
+import { rule as td300 } from '../../server/src/links/rules/taskdef-image-latest-tag';
 
-testRule(language, rule('TD300'), {
+const WF = '/ws/.github/workflows/deploy.yml';
+/** A deploy job whose render step names /ws/ecs/task-definition.json, the tester's task definition. */
+const render = (container: string, image: string, id = 'render') =>
+  'on: push\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n' +
+  `      - id: ${id}\n        uses: aws-actions/amazon-ecs-render-task-definition@v1\n        with:\n` +
+  `          task-definition: ecs/task-definition.json\n          container-name: ${container}\n` +
+  `          image: ${image}\n`;
+const twoContainers = (a: string, b: string) =>
+  J({
+    family: 'web',
+    containerDefinitions: [
+      { name: 'web', image: a, essential: true, memory: 512 },
+      { name: 'sidecar', image: b, essential: false, memory: 128 },
+    ],
+  }) + '\n';
+
+testRule(linked('taskdef'), td300, {
   valid: [
     F(),
     F({}, { image: 'nginx@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef' }),
     F({}, { image: '${ECR_REGISTRY}/myapp:${IMAGE_TAG}' }),
     F({}, { image: '${IMAGE}' }),
     F({}, { image: 'localhost:5000/app:2.1' }),
+    {
+      name: 'a workflow renders this task definition with the image it built for this container',
+      code: F({}, { image: 'nginx:latest' }),
+      files: { [WF]: render('app', '${{ steps.build.outputs.image }}') },
+    },
+    {
+      name: "a second render takes the first one's output (the usual way for several containers)",
+      code: twoContainers('app:latest', 'sidecar:latest'),
+      files: {
+        [WF]:
+          render('web', 'example/web:${{ github.sha }}', 'render-web') +
+          '      - id: render-sidecar\n        uses: aws-actions/amazon-ecs-render-task-definition@v1\n' +
+          '        with:\n          task-definition: ${{ steps.render-web.outputs.task-definition }}\n' +
+          '          container-name: sidecar\n          image: example/sidecar:${{ github.sha }}\n',
+      },
+    },
+    {
+      name: 'container-name by an expression, and the task has one container',
+      code: F({}, { image: 'nginx:latest' }),
+      files: { [WF]: render('${{ env.CONTAINER }}', 'example/web:${{ github.sha }}') },
+    },
   ],
   invalid: [
     { code: F({}, { image: 'nginx:latest' }), errors: [{ messageId: 'latest' }] },
@@ -16,6 +55,24 @@ testRule(language, rule('TD300'), {
       name: 'a registry port is not a tag',
       code: F({}, { image: 'localhost:5000/app' }),
       errors: [{ messageId: 'untagged' }],
+    },
+    {
+      name: 'the workflow renders another container',
+      code: twoContainers('app:latest', 'sidecar:1.2'),
+      files: { [WF]: render('sidecar', 'example/sidecar:${{ github.sha }}') },
+      errors: [{ messageId: 'latest', data: { image: 'app:latest' } }],
+    },
+    {
+      name: 'the render writes latest itself',
+      code: F({}, { image: 'nginx:latest' }),
+      files: { [WF]: render('app', 'example/web:latest') },
+      errors: [{ messageId: 'latest' }],
+    },
+    {
+      name: 'the workflow renders another task definition',
+      code: F({}, { image: 'nginx:latest' }),
+      files: { [WF]: render('app', '${{ steps.build.outputs.image }}').replace('task-definition.json', 'other.json') },
+      errors: [{ messageId: 'latest' }],
     },
   ],
 });
