@@ -1,6 +1,8 @@
 import { testRule } from '../helpers/rule-tester';
 import { language, rule, F, E, J } from './util';
-import { linked } from '../helpers/context';
+import { linked, memoryService } from '../helpers/context';
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
 import { rule as td300 } from '../../server/src/links/rules/taskdef-image-latest-tag';
 
 const WF = '/ws/.github/workflows/deploy.yml';
@@ -223,4 +225,16 @@ testRule(language, rule('TD306'), {
       output: F({ tags: [] }).replace('"tags": []', '"tags": [{ "key": "team", "value": "<TEAM>" }]'),
     },
   ],
+});
+
+test('TD303–TD306 are hints: a plain task definition gets no info findings from the practices it lacks', () => {
+  const svc = memoryService({ '/ws/ecs/task-definition.json': F() });
+  const path = '/ws/ecs/task-definition.json';
+  const found = svc
+    .validate({ path, text: F(), kind: 'taskdef' }, svc.settingsFor(path, {}), { trusted: true })
+    .findings.filter((f) => /^TD30[3-6]$/.test(f.code));
+  assert.deepEqual(
+    found.map((f) => `${f.code} ${f.severity}`),
+    ['TD306 hint', 'TD303 hint', 'TD304 hint', 'TD305 hint'],
+  );
 });
