@@ -10,6 +10,7 @@ import { rule as deprecated } from '../../server/src/languages/flake/rules/depre
 import { rule as systems } from '../../server/src/languages/flake/rules/known-systems';
 import { rule as lock } from '../../server/src/languages/flake/rules/lock-consistency';
 import { rule as implicit } from '../../server/src/languages/flake/rules/implicit-input';
+import { rule as lockMissing } from '../../server/src/languages/flake/rules/lock-missing';
 import { rule as undef } from '../../server/src/languages/nix/rules/undefined-variable';
 import { runRule, testRule } from '../helpers/rule-tester';
 import { test } from 'node:test';
@@ -224,7 +225,6 @@ testRule(language, lock, {
       files: { '/ws/flake.lock': LOCK2 },
       errors: [{ messageId: 'stale', data: { name: 'old' } }],
     },
-    { code: flake(NP, '{ self, nixpkgs }: { }'), errors: [{ messageId: 'noLock', line: 3 }] },
     { code: flake(NP, '{ self, nixpkgs }: { }'), files: { '/ws/flake.lock': '{' }, errors: [{ messageId: 'badLock' }] },
   ],
 });
@@ -315,4 +315,28 @@ test('NX001 in a flake: an unknown input used as a flake is declared by a snippe
     f.fix?.edits.map((e) => e.newText),
     ['\n  inputs.my-tool.url = "$1";', ', my-tool'],
   );
+});
+
+testRule(language, lockMissing, {
+  valid: [
+    { code: flake(NP, '{ self, nixpkgs }: { }'), files: { '/ws/flake.lock': LOCK } },
+    { code: flake('', '{ self }: { }'), name: 'no inputs, nothing to pin' },
+    { code: flake(NP, '{ self, nixpkgs }: { }'), files: { '/ws/flake.lock': '{' }, name: 'a broken lock is FL010' },
+  ],
+  invalid: [
+    {
+      name: 'one input: said in the singular',
+      code: flake(NP, '{ self, nixpkgs }: { }'),
+      errors: [{ messageId: 'noLockOne', line: 3, data: { name: 'nixpkgs' } }],
+    },
+    {
+      code: flake(`${NP}  inputs.utils.url = "github:numtide/flake-utils";\n`, '{ self, nixpkgs, utils }: { }'),
+      errors: [{ messageId: 'noLock', line: 3, data: { count: 2 } }],
+    },
+  ],
+});
+
+test('FL012, a flake without its lock yet, is an info, and FL010 leaves it alone', () => {
+  assert.equal(lockMissing.meta.defaultSeverity, 'info');
+  assert.deepEqual(runRule(language, lock, { code: flake(NP, '{ self, nixpkgs }: { }') }), []);
 });

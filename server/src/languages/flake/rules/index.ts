@@ -10,6 +10,7 @@ import { rule as knownOutputs } from './known-outputs';
 import { rule as deprecatedOutputs } from './deprecated-outputs';
 import { rule as knownSystems } from './known-systems';
 import { rule as lock } from './lock-consistency';
+import { rule as lockMissing } from './lock-missing';
 import { rule as implicitInput } from './implicit-input';
 
 export const rules: Rule<NixModel>[] = [
@@ -23,5 +24,6 @@ export const rules: Rule<NixModel>[] = [
   deprecatedOutputs,
   knownSystems,
   lock,
+  lockMissing,
   implicitInput,
 ];
