@@ -1,6 +1,19 @@
 // Bundles the client, the language server and the CLI into dist/. `vscode` stays external; the AWS
 // SDK is only reached through dynamic import() in the client, so esbuild puts it in its own chunk.
+import * as fs from 'node:fs';
 import * as esbuild from 'esbuild';
+import { execFileSync } from 'node:child_process';
+
+// The workflow schema is generated from the installed @actions/workflow-parser: regenerate it when the package
+// changed, so the bundle always carries its facts (the unit tests fail until the regenerated file is committed).
+try {
+  execFileSync(process.execPath, ['scripts/gen-workflow-schema.mjs', '--check'], { stdio: 'pipe' });
+} catch {
+  execFileSync(process.execPath, ['scripts/gen-workflow-schema.mjs'], { stdio: 'inherit' });
+}
+
+// The version shown by `shipshape --version`, SARIF and the server's serverInfo: package.json's.
+const { version } = JSON.parse(fs.readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 
 const watch = process.argv.includes('--watch');
 const common = {
@@ -12,6 +25,7 @@ const common = {
   logLevel: 'warning',
   legalComments: 'none',
   mainFields: ['module', 'main'],
+  define: { SHIPSHAPE_VERSION: JSON.stringify(version) },
 };
 
 const builds = [

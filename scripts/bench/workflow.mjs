@@ -27,12 +27,16 @@ async function blockingPeer(modulePath) {
     `
     const { workerData } = require('node:worker_threads');
     const { port, signal, modulePath } = workerData;
+    // The CPU time of this thread (Linux), so the harness bills the peer for its own work only.
+    const fs = require('node:fs');
+    const threadCpu = () => { try { return Number(fs.readFileSync('/proc/thread-self/schedstat', 'utf8').split(' ')[0]) / 1e6; } catch { return undefined; } };
     (async () => {
       const run = await require(modulePath).init();
-      port.postMessage({ ready: true }); Atomics.store(signal, 0, 1); Atomics.notify(signal, 0);
+      port.postMessage({ ready: true, cpu: threadCpu() }); Atomics.store(signal, 0, 1); Atomics.notify(signal, 0);
       port.on('message', async ({ text, file }) => {
         let out;
         try { out = { result: await run(text, file) }; } catch (e) { out = { error: String(e && e.message || e) }; }
+        out.cpu = threadCpu();
         port.postMessage(out); Atomics.store(signal, 0, 1); Atomics.notify(signal, 0);
       });
     })().catch((e) => { port.postMessage({ error: String(e && e.stack || e) }); Atomics.store(signal, 0, 1); Atomics.notify(signal, 0); });
@@ -40,15 +44,20 @@ async function blockingPeer(modulePath) {
     { eval: true, workerData: { port: port2, signal, modulePath }, transferList: [port2] },
   );
   worker.unref();
+  let cpu;
   const wait = () => {
     Atomics.wait(signal, 0, 0);
     Atomics.store(signal, 0, 0);
     const msg = receiveMessageOnPort(port1)?.message;
     if (msg?.error) throw new Error(msg.error);
+    cpu = msg?.cpu;
     return msg;
   };
   wait();
-  return (text, file) => wait(port1.postMessage({ text, file }))?.result;
+  const fn = (text, file) => wait(port1.postMessage({ text, file }))?.result;
+  // Milliseconds of CPU the worker's thread has used (the harness measures passes with it when it is known).
+  fn.cpu = () => cpu;
+  return fn;
 }
 
 /** A CommonJS module file, in a temp folder, that the worker can require. */

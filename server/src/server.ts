@@ -1,14 +1,14 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import {
   CodeActionKind,
-  createConnection,
   DidChangeConfigurationNotification,
   DocumentDiagnosticReportKind,
-  ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
+  type CancellationToken,
   type CodeAction,
   type Connection,
   type InitializeParams,
@@ -28,16 +28,20 @@ import {
   toSelectionRange,
   toWorkspaceEditOf,
 } from './lsp/convert';
+import { capFindings } from './engine/cap';
 import { ruleDocUrl } from './engine/docs';
-import type { DocumentKind, Settings } from './engine/types';
+import { DEFAULT_SETTINGS, type DocumentKind, type Finding, type Settings } from './engine/types';
 import { languages } from './links';
 import { nodeFileSystem } from './node-fs';
+import { connect, lifecycle, whenCancelled } from './lsp/protocol';
 import { scanWorkspace } from './lsp/scan';
 import { toSettings } from './lsp/settings';
 import { pathToUri, uriToPath } from './engine/uri';
 import { detectKind } from './service/detect';
 import { Service, type DocumentInput } from './service/service';
 import { LineIndex } from './text/lines';
+import { findShellcheck, ShellcheckRunner } from './tools/shellcheck';
+import { VERSION } from './version';
 
 /** VS Code language ids that decide the kind when the path cannot (untitled documents). */
 const KIND_BY_LANGUAGE_ID: Record<string, DocumentKind> = {
@@ -48,16 +52,24 @@ const KIND_BY_LANGUAGE_ID: Record<string, DocumentKind> = {
   'github-actions-workflow': 'workflow',
 };
 const DEBOUNCE_MS = 150;
+/** Diagnostics published for one file at most, the last saying how many more there are (SS004). */
+const MAX_DIAGNOSTICS = 1000;
+/** Milliseconds the rules may take on one file before the rest are skipped (SS003); `checkBudgetMs` overrides it. */
+const CHECK_BUDGET_MS = 2000;
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
-  const service = new Service(languages, nodeFileSystem, (m) => connection.console.error(m));
+  let roots: string[] = [];
+  // shellcheck, resolved on first use to a binary outside the workspace folders; run only for trusted checks.
+  const shellcheck = new ShellcheckRunner({ binary: () => findShellcheck(roots) });
+  const service = new Service(languages, nodeFileSystem, (m) => connection.console.error(m), { tools: shellcheck });
   const settingsCache = new Map<string, Promise<Partial<Settings>>>();
   const timers = new Map<string, NodeJS.Timeout>();
   let pullDiagnostics = false;
   let snippetEdits = false;
   let configurationSupport = false;
   let trusted = false;
+  let checkBudgetMs = CHECK_BUDGET_MS;
   let docsBase: string | undefined;
 
   // Detecting a JSON task definition by content parses the JSON: do it once per document version,
@@ -74,7 +86,8 @@ export function startServer(connection: Connection): void {
     return { path: p, text, kind: hit.kind };
   };
 
-  async function settingsFor(uri: string): Promise<Settings> {
+  /** The settings of a document; with the token of a request, a request cancelled meanwhile stops here (-32800). */
+  async function settingsFor(uri: string, token?: CancellationToken): Promise<Settings> {
     let editor: Promise<Partial<Settings>> | undefined = settingsCache.get(uri);
     if (!editor) {
       editor = configurationSupport
@@ -83,37 +96,98 @@ export function startServer(connection: Connection): void {
       settingsCache.set(uri, editor);
     }
     const resolved: Partial<Settings> = await editor;
-    return service.settingsFor(uriToPath(uri), resolved);
+    whenCancelled(token);
+    const settings = service.settingsFor(uriToPath(uri), resolved);
+    // Untrusted, the workspace's settings may lower the size limit, not raise it (VS Code ignores them there too).
+    const limit = DEFAULT_SETTINGS.maxFileSize!;
+    return trusted ? settings : { ...settings, maxFileSize: Math.min(settings.maxFileSize ?? limit, limit) };
   }
 
+  // One look at the disk per rule code, not one per finding and publish.
+  const docsUrls = new Map<string, string>();
   const docsUrl = (code: string) => {
-    if (docsBase) {
-      const file = path.join(docsBase, `${code}.md`);
-      if (fs.existsSync(file)) return pathToFileURL(file).href;
+    let url = docsUrls.get(code);
+    if (url === undefined) {
+      const file = docsBase ? path.join(docsBase, `${code}.md`) : undefined;
+      url = file && fs.existsSync(file) ? pathToFileURL(file).href : ruleDocUrl(code);
+      docsUrls.set(code, url);
     }
-    return ruleDocUrl(code);
+    return url;
   };
 
-  async function diagnose(doc: TextDocument, isCancelled?: () => boolean) {
-    const settings = await settingsFor(doc.uri);
+  /** Versions whose pending tool answers were already followed by a new check (at most a few rounds each). */
+  const toolRounds = new Map<string, { version: number; rounds: number }>();
+
+  /**
+   * When a check still waits for external tools (shellcheck in the background), checks the document again once they
+   * answered, if it is still at that version (a newer version has its own check); `then` publishes or refreshes.
+   */
+  function followTools(uri: string, version: number, pending: Promise<void> | undefined, then: () => void) {
+    if (!pending) return;
+    const seen = toolRounds.get(uri);
+    const rounds = seen?.version === version ? seen.rounds + 1 : 1;
+    if (rounds > 3) return;
+    toolRounds.set(uri, { version, rounds });
+    void pending.then(() => {
+      if (documents.get(uri)?.version === version) then();
+    });
+  }
+
+  /** Whether the document is still at this version (a TextDocument object is updated in place on each change). */
+  const current = (uri: string, version: number) => documents.get(uri)?.version === version;
+
+  async function diagnose(doc: TextDocument, token?: CancellationToken, then?: () => void) {
+    const version = doc.version;
+    const settings = await settingsFor(doc.uri, token);
+    if (!current(doc.uri, version)) return [];
     const inp = input(doc);
-    const result = service.validate(inp, settings, { trusted, isCancelled });
+    const stale = () => !current(doc.uri, version) || !!token?.isCancellationRequested;
+    // In slices: a large workflow's rules never hold the event loop while the user types; within a time budget.
+    const result = await service.validateSliced(inp, settings, {
+      trusted,
+      isCancelled: stale,
+      budgetMs: checkBudgetMs,
+    });
+    whenCancelled(token);
+    // Once shellcheck answered: only the rules that waited run again, their findings replace theirs.
+    const recheck = () => {
+      try {
+        send(doc, version, service.recheck(inp, settings, result, { trusted }), settings);
+      } catch (e) {
+        connection.console.error(`validation failed for ${doc.uri}: ${(e as Error)?.stack ?? e}`);
+      }
+    };
+    followTools(doc.uri, version, result.pending, then ?? recheck);
+    return toDiagnostics(doc, result, settings);
+  }
+
+  function toDiagnostics(doc: TextDocument, result: { findings: Finding[]; lines: LineIndex }, settings: Settings) {
     const otherLines = (p: string) => {
       const open = documents.get(pathToUri(p));
       if (open) return new LineIndex(open.getText());
       const text = service.workspace.readText(p);
       return text === undefined ? undefined : new LineIndex(text);
     };
-    return result.findings.map((f) =>
+    return capFindings(result.findings, MAX_DIAGNOSTICS, settings).map((f) =>
       toDiagnostic(f, { uri: doc.uri, lines: result.lines, docsUrl, toUri: pathToUri, otherLines, snippetEdits }),
     );
   }
 
+  function send(
+    doc: TextDocument,
+    version: number,
+    result: { findings: Finding[]; lines: LineIndex },
+    settings: Settings,
+  ) {
+    if (current(doc.uri, version))
+      connection.sendDiagnostics({ uri: doc.uri, version, diagnostics: toDiagnostics(doc, result, settings) });
+  }
+
   async function publish(doc: TextDocument) {
     try {
+      const version = doc.version;
       const diagnostics = await diagnose(doc);
-      if (documents.get(doc.uri)?.version === doc.version)
-        connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
+      if (current(doc.uri, version)) connection.sendDiagnostics({ uri: doc.uri, version, diagnostics });
     } catch (e) {
       connection.console.error(`validation failed for ${doc.uri}: ${(e as Error)?.stack ?? e}`);
     }
@@ -159,10 +233,16 @@ export function startServer(connection: Connection): void {
     configurationSupport = !!caps.workspace?.configuration;
     pullDiagnostics = !!caps.textDocument?.diagnostic;
     snippetEdits = !!caps.workspace?.workspaceEdit?.snippetEditSupport;
-    const init = (params.initializationOptions ?? {}) as { trusted?: boolean; docsPath?: string };
-    trusted = init.trusted ?? true;
+    const init = (params.initializationOptions ?? {}) as {
+      trusted?: boolean;
+      docsPath?: string;
+      checkBudgetMs?: number;
+    };
+    // A client that does not say the workspace is trusted gets the untrusted behaviour (no shellcheck, size limit kept).
+    trusted = init.trusted === true;
+    if (typeof init.checkBudgetMs === 'number' && init.checkBudgetMs >= 0) checkBudgetMs = init.checkBudgetMs;
     docsBase = init.docsPath ?? path.resolve(__dirname, '..', 'docs', 'rules');
-    const roots = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri));
+    roots = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri));
     if (!roots.length && params.rootUri) roots.push(uriToPath(params.rootUri));
     setImmediate(() => {
       for (const root of roots)
@@ -188,7 +268,7 @@ export function startServer(connection: Connection): void {
             }
           : {}),
       },
-      serverInfo: { name: 'shipshape', version: '0.1.0' },
+      serverInfo: { name: 'shipshape', version: VERSION },
     };
   });
 
@@ -241,6 +321,7 @@ export function startServer(connection: Connection): void {
     const p = uriToPath(document.uri);
     openedVersion.delete(document.uri);
     kinds.delete(document.uri);
+    settingsCache.delete(document.uri);
     clearTimeout(timers.get(document.uri));
     service.workspace.close(p);
     service.workspace.forgetDependencies(p);
@@ -251,7 +332,7 @@ export function startServer(connection: Connection): void {
   connection.languages.diagnostics.on(async (params, token) => {
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
-    const items = await diagnose(doc, () => token.isCancellationRequested);
+    const items = await diagnose(doc, token, () => void connection.languages.diagnostics.refresh());
     return { kind: DocumentDiagnosticReportKind.Full, items };
   });
 
@@ -264,40 +345,50 @@ export function startServer(connection: Connection): void {
   connection.onCompletion(async (params, token) => {
     const doc = documents.get(params.textDocument.uri);
     if (!doc || token.isCancellationRequested) return [];
+    const version = doc.version;
+    const inp = input(doc);
     const offset = doc.offsetAt(params.position);
-    const lines = new LineIndex(doc.getText());
-    return service
-      .complete(input(doc), offset, await settingsFor(doc.uri))
-      .map((c) => toCompletionItem(c, lines, offset));
+    const lines = new LineIndex(inp.text);
+    await service.parseAhead(inp);
+    const settings = await settingsFor(doc.uri, token);
+    // A newer version has its own request coming: this one would parse an outdated text again.
+    if (token.isCancellationRequested || !current(doc.uri, version)) return [];
+    return service.complete(inp, offset, settings).map((c) => toCompletionItem(c, lines, offset));
   });
 
-  connection.onHover(async (params) => {
+  connection.onHover(async (params, token) => {
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return null;
-    const hover = service.hover(input(doc), doc.offsetAt(params.position), await settingsFor(doc.uri));
-    return hover ? toHover(hover, new LineIndex(doc.getText())) : null;
+    const version = doc.version;
+    const inp = input(doc);
+    const offset = doc.offsetAt(params.position);
+    await service.parseAhead(inp);
+    const settings = await settingsFor(doc.uri, token);
+    if (!current(doc.uri, version)) return null;
+    const hover = service.hover(inp, offset, settings);
+    return hover ? toHover(hover, new LineIndex(inp.text)) : null;
   });
 
-  connection.onDocumentSymbol(async (params) => {
+  connection.onDocumentSymbol(async (params, token) => {
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return [];
     const lines = new LineIndex(doc.getText());
-    return service.symbols(input(doc), await settingsFor(doc.uri)).map((s) => toDocumentSymbol(s, lines));
+    return service.symbols(input(doc), await settingsFor(doc.uri, token)).map((s) => toDocumentSymbol(s, lines));
   });
 
-  connection.onDefinition(async (params) => {
+  connection.onDefinition(async (params, token) => {
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return [];
     return toLocations(
-      service.definition(input(doc), doc.offsetAt(params.position), await settingsFor(doc.uri)),
+      service.definition(input(doc), doc.offsetAt(params.position), await settingsFor(doc.uri, token)),
       linesOf,
     );
   });
 
-  connection.onPrepareRename(async (params) => {
+  connection.onPrepareRename(async (params, token) => {
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return null;
-    const found = service.prepareRename(input(doc), doc.offsetAt(params.position), await settingsFor(doc.uri));
+    const found = service.prepareRename(input(doc), doc.offsetAt(params.position), await settingsFor(doc.uri, token));
     if (!found) return null;
     return {
       range: new LineIndex(doc.getText()).range(found.span.start, found.span.end),
@@ -305,20 +396,22 @@ export function startServer(connection: Connection): void {
     };
   });
 
-  connection.onRenameRequest(async (params) => {
+  connection.onRenameRequest(async (params, token) => {
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return null;
-    const edits = service.rename(input(doc), doc.offsetAt(params.position), params.newName, await settingsFor(doc.uri));
+    const settings = await settingsFor(doc.uri, token);
+    const edits = service.rename(input(doc), doc.offsetAt(params.position), params.newName, settings);
     return edits ? toWorkspaceEditOf(edits, linesOf) : null;
   });
 
-  connection.onFoldingRanges(async (params) => {
+  connection.onFoldingRanges(async (params, token) => {
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return [];
-    return toFoldingRanges(service.folding(input(doc), await settingsFor(doc.uri)), new LineIndex(doc.getText()));
+    const settings = await settingsFor(doc.uri, token);
+    return toFoldingRanges(service.folding(input(doc), settings), new LineIndex(doc.getText()));
   });
 
-  connection.onSelectionRanges(async (params) => {
+  connection.onSelectionRanges(async (params, token) => {
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return [];
     const lines = new LineIndex(doc.getText());
@@ -326,12 +419,12 @@ export function startServer(connection: Connection): void {
       .selectionRanges(
         input(doc),
         params.positions.map((p) => doc.offsetAt(p)),
-        await settingsFor(doc.uri),
+        await settingsFor(doc.uri, token),
       )
       .map((s) => toSelectionRange(s, lines));
   });
 
-  connection.onCodeAction(async (params) => {
+  connection.onCodeAction(async (params, token) => {
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return [];
     const only = params.context.only;
@@ -344,7 +437,8 @@ export function startServer(connection: Connection): void {
       actions.push(...ignoreActions(doc.uri, params.context.diagnostics, new LineIndex(doc.getText()), marker));
     }
     if (only && wants(FIX_ALL_KIND)) {
-      const edits = service.fixAll(input(doc), await settingsFor(doc.uri), { trusted });
+      const settings = await settingsFor(doc.uri, token);
+      const edits = service.fixAll(input(doc), settings, { trusted, budgetMs: checkBudgetMs });
       if (edits.length) {
         actions.push({
           title: 'Fix all safe Shipshape problems',
@@ -363,6 +457,48 @@ export function startServer(connection: Connection): void {
     return actions;
   });
 
+  connection.onShutdown(() => shellcheck.dispose());
+
+  // For the benchmark (scripts/bench/typing.mjs): how long the event loop was held, when asked for with this variable.
+  // The wall-clock delay includes time the OS gave other processes; the CPU time of the main thread between two ticks
+  // of a 1 ms timer (Linux: /proc/thread-self/schedstat, in nanoseconds) says how long the server itself held it.
+  if (process.env.SHIPSHAPE_LOOP_STATS) {
+    const delay = monitorEventLoopDelay({ resolution: 1 });
+    delay.enable();
+    const threadCpu = (): number => {
+      try {
+        return Number(fs.readFileSync('/proc/thread-self/schedstat', 'utf8').split(' ')[0]) / 1e6;
+      } catch {
+        const c = process.cpuUsage();
+        return (c.user + c.system) / 1000;
+      }
+    };
+    let lastCpu = threadCpu();
+    let maxCpuMs = 0;
+    const probe = setInterval(() => {
+      const cpu = threadCpu();
+      maxCpuMs = Math.max(maxCpuMs, cpu - lastCpu);
+      lastCpu = cpu;
+    }, 1);
+    probe.unref();
+    connection.onRequest('shipshape/loopStats', (params: { reset?: boolean } | undefined) => {
+      const ms = (ns: number) => Math.round(ns / 1e4) / 100;
+      const stats = {
+        maxMs: ms(delay.max),
+        p99Ms: ms(delay.percentile(99)),
+        meanMs: ms(delay.mean),
+        maxCpuMs: Math.round(maxCpuMs * 100) / 100,
+        samples: delay.count,
+        shellcheck: { ...shellcheck.stats },
+      };
+      if (params?.reset) {
+        delay.reset();
+        maxCpuMs = 0;
+      }
+      return stats;
+    });
+  }
+
   documents.listen(connection);
   connection.listen();
 }
@@ -372,5 +508,8 @@ if (require.main === module) {
   process.on('uncaughtException', (e) => {
     process.stderr.write(`shipshape: uncaught ${(e as Error)?.stack ?? e}\n`);
   });
-  startServer(createConnection(ProposedFeatures.all));
+  const life = lifecycle();
+  const connection = connect(life);
+  life.attach(connection);
+  startServer(connection);
 }

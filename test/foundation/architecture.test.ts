@@ -64,7 +64,9 @@ const RANK: Record<string, number> = {
   common: 0,
   text: 1,
   yaml: 1,
+  version: 1,
   engine: 2,
+  tools: 2,
   languages: 3,
   links: 4,
   service: 5,
@@ -209,4 +211,12 @@ test('no file-level import cycle', () => {
     }
   }
   assert.deepEqual(cycles, []);
+});
+
+test('the service, the CLI and the server take the languages from links/ (with the checks across files attached)', () => {
+  const bad = edges
+    .filter((e) => e.to === 'server/src/languages/index.ts' && e.from !== 'server/src/links/index.ts')
+    .filter((e) => !layer(e.from).startsWith('languages') && layer(e.from) !== 'engine')
+    .map((e) => `${e.from} → ${e.to}`);
+  assert.deepEqual(bad, []);
 });

@@ -3,7 +3,14 @@ import * as path from 'node:path';
 import { languages } from '../../server/src/links';
 import { Service } from '../../server/src/service/service';
 import type { FileSystem } from '../../server/src/service/workspace';
-import type { DocumentKind, Language, WorkspaceIndex } from '../../server/src/engine/types';
+import { spawnSync } from 'node:child_process';
+import type {
+  DocumentKind,
+  Language,
+  ShellcheckComment,
+  ToolRunner,
+  WorkspaceIndex,
+} from '../../server/src/engine/types';
 
 /** The repository root (tests run from out/test/..., sources live in test/...). */
 export const REPO_ROOT = path.resolve(
@@ -28,9 +35,34 @@ export function memoryFs(files: Record<string, string>): FileSystem {
   };
 }
 
-/** A service over an in-memory workspace (the default for unit tests). */
+let hasShellcheck: boolean | undefined;
+/** Whether shellcheck is installed on this machine (tests of the rules that use it skip otherwise). */
+export function shellcheckInstalled(): boolean {
+  hasShellcheck ??= spawnSync('shellcheck', ['--version'], { encoding: 'utf8' }).status === 0;
+  return hasShellcheck;
+}
+
+/**
+ * Tools for tests: shellcheck run at once (spawnSync, fine in a test, never on the server), so a check in a test
+ * has its answers without waiting. The real runner (server/src/tools/shellcheck.ts) is tested on its own.
+ */
+export const syncTools: ToolRunner = {
+  session: () => ({
+    settled: () => undefined,
+    shellcheck(req) {
+      if (!shellcheckInstalled()) return { state: 'unavailable', reason: 'shellcheck is not installed' };
+      const args = ['--norc', '-f', 'json1', '-s', req.dialect, '-S', 'style'];
+      if (req.exclude?.length) args.push('-e', req.exclude.join(','));
+      const r = spawnSync('shellcheck', [...args, '-'], { input: req.script, encoding: 'utf8' });
+      const out = JSON.parse(r.stdout || '{"comments":[]}') as { comments: ShellcheckComment[] };
+      return { state: 'done', comments: out.comments };
+    },
+  }),
+};
+
+/** A service over an in-memory workspace (the default for unit tests), with shellcheck for trusted checks. */
 export function memoryService(files: Record<string, string> = {}): Service {
-  return new Service(languages, memoryFs(files));
+  return new Service(languages, memoryFs(files), undefined, { tools: syncTools });
 }
 
 /** Files in memory over the real disk under `root` (a fixture or corpus folder), for rules that read other files. */

@@ -53,7 +53,8 @@ export class LspClient {
   }
   configuration: unknown = {};
 
-  async initialize(rootPath: string) {
+  /** Initializes as VS Code does in a trusted workspace, unless other `initializationOptions` are given. */
+  async initialize(rootPath: string, initializationOptions: unknown = { trusted: true }) {
     const result = await this.conn.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: 'file://' + rootPath,
@@ -62,7 +63,7 @@ export class LspClient {
         workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } },
         textDocument: { publishDiagnostics: { relatedInformation: true } },
       },
-      initializationOptions: { trusted: true },
+      initializationOptions,
     });
     await this.conn.sendNotification(InitializedNotification.type, {});
     return result;

@@ -5,13 +5,14 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CORPUS, lint } from './lint';
 
-/** Error findings that are real mistakes (or template placeholders that are not valid YAML), by file. */
+/**
+ * Error findings that are real mistakes, by file: two templates whose `{{ ... }}` placeholders make a mapping key
+ * GitHub's YAML reader refuses, and a job on ubuntu-18.04, an image GitHub retired in 2023.
+ */
 const KNOWN_ERRORS: Record<string, string[]> = {
   'actions__starter-workflows/code-scanning__nowsecure.yml': ['WF000'],
   'actions__starter-workflows/code-scanning__nowsecure-mobile-sbom.yml': ['WF000'],
-  'actions__starter-workflows/code-scanning__zscaler-iac-scan.yml': ['WF002'],
-  'actions__starter-workflows/deployments__google-cloudrun-docker.yml': ['WF002'],
-  'actions__starter-workflows/deployments__google-cloudrun-source.yml': ['WF002'],
+  'actions__starter-workflows/code-scanning__neuralegion.yml': ['WF038'],
 };
 
 function walk(dir: string): string[] {

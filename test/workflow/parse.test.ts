@@ -34,7 +34,7 @@ test('block scalars keep exact expression offsets', () => {
   const text =
     'on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: |\n   ' +
     '       echo one\n          echo ${{ matrix.nope }}\n';
-  const f = lint(text).find((x) => x.code === 'WF002');
+  const f = lint(text).find((x) => x.code === 'WF030');
   assert.ok(f);
   assert.equal(text.slice(f.start, f.end), 'nope');
   assert.equal(f.line, 8);

@@ -1,7 +1,7 @@
 import { REPOSITORY_URL, ruleDocUrl } from '../engine/docs';
-import type { Range } from '../text/lines';
 import type { Rule, Severity } from '../engine/types';
-import type { FileResult } from './report';
+import type { Range } from '../text/lines';
+import type { RunReport } from './report';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
   error: 'error',
@@ -11,23 +11,31 @@ const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
 };
 
 /** A SARIF physical location: the path with forward slashes, a 1-based region. */
-function physical(path: string, range: Range): object {
+function physical(path: string, range?: Range): object {
   return {
     artifactLocation: { uri: path.split('\\').join('/') },
-    region: {
-      startLine: range.start.line + 1,
-      startColumn: range.start.character + 1,
-      endLine: range.end.line + 1,
-      endColumn: range.end.character + 1,
-    },
+    ...(range
+      ? {
+          region: {
+            startLine: range.start.line + 1,
+            startColumn: range.start.character + 1,
+            endLine: range.end.line + 1,
+            endColumn: range.end.character + 1,
+          },
+        }
+      : {}),
   };
 }
 
-/** SARIF 2.1.0, as GitHub code scanning reads it: one run, our rules in the driver, 1-based regions. */
-export function toSarif(results: FileResult[], rules: Rule[], version: string): object {
-  const used = new Set(results.flatMap((r) => r.findings.map((f) => f.code)));
+/**
+ * SARIF 2.1.0, as GitHub code scanning reads it: one run, our rules in the driver, 1-based regions;
+ * files that could not be checked as notifications of an unsuccessful invocation.
+ */
+export function toSarif(run: RunReport, rules: Rule[], version: string): object {
+  const used = new Set(run.files.flatMap((r) => r.diagnostics.map((d) => d.code)));
   const driverRules = rules.filter((r) => used.has(r.meta.code));
   const index = new Map(driverRules.map((r, i) => [r.meta.code, i]));
+  const failing = run.problems.filter((p) => p.type === 'failed' || !run.skipUnreadable);
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -49,27 +57,38 @@ export function toSarif(results: FileResult[], rules: Rule[], version: string): 
             })),
           },
         },
-        results: results.flatMap((r) =>
-          r.findings.map((f, i) => {
-            const related = r.related[i] ?? [];
-            return {
-              ruleId: f.code,
-              ruleIndex: index.get(f.code),
-              level: LEVEL[f.severity],
-              message: { text: f.message },
-              locations: [{ physicalLocation: physical(r.path, r.lines.range(f.start, f.end)) }],
-              // the other file of a cross-file finding (code scanning links to it)
-              ...(related.length
-                ? {
-                    relatedLocations: related.map((x, id) => ({
-                      id,
-                      message: { text: x.message },
-                      physicalLocation: physical(x.path, x.range),
-                    })),
-                  }
-                : {}),
-            };
-          }),
+        ...(run.problems.length
+          ? {
+              invocations: [
+                {
+                  executionSuccessful: failing.length === 0,
+                  toolExecutionNotifications: run.problems.map((p) => ({
+                    level: p.type === 'unreadable' && run.skipUnreadable ? 'warning' : 'error',
+                    message: { text: `${p.path}: not checked: ${p.reason}` },
+                    locations: [{ physicalLocation: physical(p.path) }],
+                  })),
+                },
+              ],
+            }
+          : {}),
+        results: run.files.flatMap((r) =>
+          r.diagnostics.map((d) => ({
+            ruleId: d.code,
+            ruleIndex: index.get(d.code),
+            level: LEVEL[d.severity],
+            message: { text: d.message },
+            locations: [{ physicalLocation: physical(r.path, d.range) }],
+            // the other file of a cross-file finding (code scanning links to it)
+            ...(d.related?.length
+              ? {
+                  relatedLocations: d.related.map((x, id) => ({
+                    id,
+                    message: { text: x.message },
+                    physicalLocation: physical(x.path, x.range),
+                  })),
+                }
+              : {}),
+          })),
         ),
       },
     ],

@@ -58,12 +58,19 @@ export const internalError: Rule<unknown> = {
     defaultSeverity: 'warning',
     fixable: false,
     description: 'Shipshape could not analyse this file.',
-    messages: { failed: 'Shipshape could not parse this file ({{reason}}); it was not checked. Please report it.' },
+    messages: {
+      failed: 'Shipshape could not parse this file ({{reason}}); it was not checked. Please report it.',
+      stopped:
+        'analysis stopped after {{ms}} ms: the checks ran past their {{budget}} ms budget in rule {{rule}}; ' +
+        '{{skipped}} more rules were not run on this file.',
+    },
     docs: {
       rationale:
         'A parser must never crash the language server. When one fails on an ' +
         'input nobody foresaw (extreme nesting, for example), the file gets this one finding and ' +
-        'the server goes on.',
+        'the server goes on. Likewise the checks of one file in the editor have a time budget: past it the ' +
+        'remaining rules are skipped, the file gets this finding naming the rule that used the budget up, and ' +
+        'the server keeps answering.',
       incorrect: '[[[[[[ … a million levels … ]]]]]]',
       correct: 'services: {}',
     },
@@ -73,4 +80,31 @@ export const internalError: Rule<unknown> = {
   },
 };
 
-export const builtinRules = [fileTooLarge, binaryFile, internalError];
+export const tooManyFindings: Rule<unknown> = {
+  meta: {
+    code: 'SS004',
+    id: 'too-many-findings',
+    kinds: [...DOCUMENT_KINDS],
+    defaultSeverity: 'warning',
+    fixable: false,
+    description: 'The file has more findings than the editor shows.',
+    messages: {
+      more:
+        'and {{count}} more findings not shown: the editor shows at most {{max}} per file ' +
+        '(`shipshape check` lists them all).',
+    },
+    docs: {
+      rationale:
+        'A generated or pasted file can give tens of thousands of findings; sending them all in one ' +
+        'notification would stall the editor. The language server publishes the most severe ones, ' +
+        'then this one finding with the number left out.',
+      incorrect: '# a file with 5,000 findings',
+      correct: '# a file with fewer than 1,000 findings',
+    },
+  },
+  check() {
+    /* reported by the language server when it caps a file's diagnostics */
+  },
+};
+
+export const builtinRules = [fileTooLarge, binaryFile, internalError, tooManyFindings];

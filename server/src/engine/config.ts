@@ -1,11 +1,12 @@
 import { parseYamlValue as parseYaml } from '../yaml/unique-keys';
-import type { Settings, SeveritySetting } from './types';
+import { PRESETS, type Preset, type Settings, type SeveritySetting } from './types';
 
 export const CONFIG_FILE = '.shipshape.yaml';
 const SEVERITIES = new Set(['off', 'hint', 'info', 'warning', 'error']);
 
 export interface ConfigFile {
   rules: Record<string, SeveritySetting>;
+  preset?: Preset;
   selfHostedRunnerLabels?: string[];
   /** Problems found in the file itself, for a message to the user. */
   problems: string[];
@@ -14,6 +15,7 @@ export interface ConfigFile {
 /**
  * Reads `.shipshape.yaml`:
  * ```yaml
+ * preset: hadolint  # hadolint's own severities for the DL rules (explicit `rules` still win)
  * rules:            # severity per rule code or id: off | hint | info | warning | error
  *   DL3008: off
  *   outdated-action: error  # the same rule as WF013
@@ -37,7 +39,11 @@ export function parseConfig(text: string): ConfigFile {
   }
   const top = data as Record<string, unknown>;
   for (const key of Object.keys(top))
-    if (key !== 'rules' && key !== 'workflow') out.problems.push(`unknown key "${key}"`);
+    if (key !== 'rules' && key !== 'workflow' && key !== 'preset') out.problems.push(`unknown key "${key}"`);
+  if (top.preset !== undefined) {
+    if (PRESETS.includes(top.preset as Preset)) out.preset = top.preset as Preset;
+    else out.problems.push(`preset: "${String(top.preset)}" is not one of ${PRESETS.join(', ')}`);
+  }
   const rules = top.rules;
   if (rules && typeof rules === 'object' && !Array.isArray(rules)) {
     for (const [code, value] of Object.entries(rules as Record<string, unknown>)) {
@@ -59,9 +65,11 @@ export function mergeSettings(base: Settings, file: ConfigFile | undefined, edit
     ...(file?.selfHostedRunnerLabels ?? []),
     ...(editor?.workflow?.selfHostedRunnerLabels ?? []),
   ];
+  const preset = editor?.preset ?? file?.preset ?? base.preset;
   return {
     ...base,
     ...editor,
+    ...(preset ? { preset } : {}),
     rules: { ...base.rules, ...(file?.rules ?? {}), ...(editor?.rules ?? {}) },
     workflow: { selfHostedRunnerLabels: labels },
   };

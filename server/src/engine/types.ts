@@ -17,6 +17,12 @@ export const DOCUMENT_KINDS: readonly DocumentKind[] = [
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 export type SeveritySetting = Severity | 'off';
+/**
+ * A named set of severities a team can ask for instead of our defaults (`preset: hadolint` in `.shipshape.yaml`):
+ * each rule says its severity under the preset in `meta.presets`.
+ */
+export type Preset = 'hadolint';
+export const PRESETS: readonly Preset[] = ['hadolint'];
 
 /** A replacement of the text between two offsets (UTF-16 code units, like JS strings). */
 export interface OffsetEdit {
@@ -73,6 +79,12 @@ export interface RuleDocs {
   /** Names of the peers' equivalent checks, e.g. "hadolint DL3007", "actionlint expression". */
   peers?: string[];
   /**
+   * Why the rule has its default severity, in one or two sentences, by the policy every kind shares: error = the
+   * consumer rejects the file or the build/run/deploy fails; warning = a likely bug or a real risk; info = practice
+   * and style; off = an opinion a team turns on.
+   */
+  severity?: string;
+  /**
    * Other files of the example's workspace, by path relative to the example document's folder
    * (e.g. `{ ".dockerignore": "*.md" }`), for rules that read other files.
    */
@@ -82,14 +94,26 @@ export interface RuleDocs {
 export interface RuleMeta {
   /** Stable, never reused. */
   code: string;
+  /**
+   * Codes this rule had before (a rule that moved to a peer's code, e.g. DF006 → DL3063): configuration and ignore
+   * comments that name them still reach the rule, and no other rule may ever take them.
+   */
+  formerCodes?: string[];
   /** kebab-case name. */
   id: string;
   kinds: DocumentKind[];
   defaultSeverity: SeveritySetting;
+  /** The severity under a preset, when it differs from `defaultSeverity` (e.g. hadolint's own for DL rules). */
+  presets?: Partial<Record<Preset, SeveritySetting>>;
   description: string;
   messages: Record<string, string>;
   /** 'safe': the fix is applied by fix-all; 'suggestion': offered only; false: no fix. */
   fixable: 'safe' | 'suggestion' | false;
+  /**
+   * External tools the rule's findings come from (`ctx.tools`), e.g. `['shellcheck']`: when a check waits for their
+   * answers, these rules run again once the answers are in.
+   */
+  tools?: readonly string[];
   docs: RuleDocs;
 }
 
@@ -135,7 +159,58 @@ export interface RuleContext<M> extends Once {
   readonly settings: Settings;
   /** Whether the workspace is trusted (external tools like shellcheck run only then). */
   readonly trusted: boolean;
+  /** External tools (shellcheck): present only in a trusted workspace whose host runs them (server, CLI). */
+  readonly tools?: ExternalTools;
   report(report: Report): void;
+}
+
+/** The shells shellcheck knows. */
+export type ShellDialect = 'sh' | 'bash' | 'dash' | 'ksh';
+
+/** One script for shellcheck: its text as the shell sees it, its dialect, and the codes the caller leaves out. */
+export interface ShellcheckRequest {
+  script: string;
+  dialect: ShellDialect;
+  /** Codes not to report, e.g. `['SC1091', 'SC2154']` (each caller has its own). */
+  exclude?: readonly string[];
+}
+
+/** One finding of shellcheck, positions 1-based in the script's own lines and columns (end exclusive). */
+export interface ShellcheckComment {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  level: 'error' | 'warning' | 'info' | 'style';
+  code: number;
+  message: string;
+}
+
+export type ShellcheckAnswer =
+  | { state: 'done'; comments: readonly ShellcheckComment[] }
+  /** Queued or running: the host checks the document again when the answer is there. */
+  | { state: 'pending' }
+  | { state: 'unavailable'; reason: string };
+
+/**
+ * External programs a rule may use. Every call answers at once and never blocks: from a cache keyed by the request,
+ * or `pending` while the program runs in the background, after which the host re-checks the document (stale answers
+ * are dropped when the document moved on).
+ */
+export interface ExternalTools {
+  shellcheck(request: ShellcheckRequest): ShellcheckAnswer;
+}
+
+/** The tools of one check, and whether they still owe answers. */
+export interface ToolSession extends ExternalTools {
+  /** Resolves once every request of this session that answered `pending` is done or dropped; undefined: none. */
+  settled(): Promise<void> | undefined;
+}
+
+/** What a host (server, CLI) gives the service to run external tools; one session per check of one document. */
+export interface ToolRunner {
+  /** A new session for a document; an older session of the same document is superseded (its queued work dropped). */
+  session(owner: string): ToolSession;
 }
 
 export interface Rule<M = any> {
@@ -274,9 +349,19 @@ export interface Language<M = any> {
   kind: DocumentKind;
   /** The comment marker for inline ignore comments; undefined for JSON. */
   lineComment?: string;
-  /** Extra inline-ignore syntaxes, e.g. `# hadolint ignore=DL3007`: returns the codes a comment line ignores. */
-  ignoreComment?(commentLine: string): string[] | undefined;
+  /**
+   * Extra inline-ignore syntaxes, e.g. `# hadolint ignore=DL3007`: the codes a comment line ignores, on the next
+   * line (and the rest of the construct starting there, see `ignoreExtent`) or in the whole file (`global`).
+   */
+  ignoreComment?(commentLine: string): { codes: string[]; global?: boolean } | undefined;
+  /**
+   * The last line (0-based) an ignore comment right above `line` covers: a Dockerfile instruction continued over
+   * several lines is one place. `line` itself when absent.
+   */
+  ignoreExtent?(model: M, lines: LineIndex, line: number): number;
   parse(text: string, path: string): M;
+  /** The same parse in steps (it yields between parts), for hosts that parse large documents in slices. */
+  parseSteps?(text: string, path: string): Generator<void, M>;
   rules: Rule<M>[];
   /** A rule's doc example as a whole file of this kind (a Dockerfile example without FROM gets one). */
   exampleFile?(example: string): string;
@@ -298,14 +383,28 @@ export interface Language<M = any> {
   rename?(ctx: FeatureContext<M>, offset: number, newName: string): FileEdits[] | undefined;
   folding?(ctx: FeatureContext<M>): FoldingSpan[];
   selectionRanges?(ctx: FeatureContext<M>, offsets: number[]): SelectionSpan[];
-  /** Extra severity overrides the language reads from files next to the document (e.g. .hadolint.yaml). */
-  configOverrides?(ctx: { path: string; workspace: WorkspaceIndex }): Record<string, SeveritySetting>;
+  /** What a configuration file of the language next to the document says (e.g. a `.hadolint.yaml`). */
+  configOverrides?(ctx: { path: string; workspace: WorkspaceIndex }): LanguageConfig;
+}
+
+/** A language's own configuration file, as the engine uses it (below `.shipshape.yaml` and the editor settings). */
+export interface LanguageConfig {
+  /** Severity per rule code or id. */
+  rules: Record<string, SeveritySetting>;
+  /** Severities the file asks for when it sets them its own way (a `.hadolint.yaml` with `override`). */
+  preset?: Preset;
+  /** The lowest severity that fails the CLI for this file (`none`: nothing does), as hadolint's failure-threshold. */
+  failureThreshold?: Severity | 'none';
+  /** The language's own ignore comments (not `shipshape-ignore`) have no effect. */
+  disableIgnoreComments?: boolean;
 }
 
 /** Settings that reach the service: from the editor, merged with `.shipshape.yaml`. */
 export interface Settings {
   /** Severity per rule code or id. */
   rules: Record<string, SeveritySetting>;
+  /** Severities of a preset for the rules that have one (`preset: hadolint`); explicit `rules` still win. */
+  preset?: Preset;
   /** Per-language options. */
   workflow?: { selfHostedRunnerLabels?: string[] };
   /** Maximum size of a document we analyse fully (bytes); bigger ones get one finding. */

@@ -1,4 +1,12 @@
-import { analyze, resolveSeverity } from '../engine/analyze';
+import {
+  analyzeAll,
+  analyzeSteps,
+  byPlace,
+  languageConfig,
+  resolveSeverity,
+  type AnalyzeInput,
+  type Analyzed,
+} from '../engine/analyze';
 import { builtinRules, binaryFile, fileTooLarge, internalError } from '../engine/builtin-rules';
 import { CONFIG_FILE, mergeSettings, parseConfig, type ConfigFile } from '../engine/config';
 import { safeFixEdits } from '../engine/fixes';
@@ -21,7 +29,10 @@ import type {
   Rule,
   SelectionSpan,
   Settings,
+  Severity,
   Span,
+  ToolRunner,
+  ToolSession,
   WorkspaceIndex,
 } from '../engine/types';
 import { DEFAULT_SETTINGS } from '../engine/types';
@@ -39,12 +50,35 @@ export interface DocumentInput {
 export interface ValidateOptions {
   trusted?: boolean;
   isCancelled?: () => boolean;
+  /** Whether to run external tools (default: when trusted). Fix-all does without: no tool finding has a fix. */
+  tools?: boolean;
+  /** Run only these rules (codes). */
+  only?: ReadonlySet<string>;
+  /** Milliseconds the rules may take on the document (the language server's budget); none when undefined. */
+  budgetMs?: number;
 }
 
 export interface ValidateResult {
   kind: DocumentKind | undefined;
   findings: Finding[];
   lines: LineIndex;
+  /**
+   * Resolves when external tools (shellcheck) have the answers this check was still waiting for: check the document
+   * again then (the answers are cached), with `recheck`. Undefined when nothing is pending.
+   */
+  pending?: Promise<void>;
+  /** Codes of the rules that waited for tool answers (those `recheck` runs again). */
+  waiting?: string[];
+  /**
+   * The lowest severity that should fail a CI run for this file, when its language's configuration file says
+   * (hadolint's `failure-threshold`; `none`: nothing fails). Absent: errors fail.
+   */
+  failureThreshold?: Severity | 'none';
+}
+
+export interface ServiceOptions {
+  /** Runs external tools (shellcheck) for trusted checks; without it no rule gets `ctx.tools`. */
+  tools?: ToolRunner;
 }
 
 export type ErrorLogger = (message: string) => void;
@@ -68,6 +102,7 @@ export class Service {
     languages: Language[],
     fs: FileSystem,
     private readonly log: ErrorLogger = () => {},
+    private readonly options: ServiceOptions = {},
   ) {
     this.registry = new Registry(languages);
     this.workspace = new Workspace(
@@ -119,6 +154,85 @@ export class Service {
   }
 
   validate(doc: DocumentInput, settings: Settings, opts: ValidateOptions = {}): ValidateResult {
+    const p = this.prepare(doc, settings, opts);
+    if ('findings' in p) return p;
+    return this.finish(p, analyzeAll(p.input));
+  }
+
+  /**
+   * A check completed once the tools answered: the rules that waited run again (their answers are cached now) and
+   * replace their findings in `earlier`, the other rules' findings are kept. For the same text as `earlier`.
+   */
+  recheck(doc: DocumentInput, settings: Settings, earlier: ValidateResult, opts: ValidateOptions = {}): ValidateResult {
+    if (!earlier.waiting?.length) return earlier;
+    const only = new Set(earlier.waiting);
+    const again = this.validate(doc, settings, { ...opts, only });
+    const findings = [...earlier.findings.filter((f) => !only.has(f.code)), ...again.findings].sort(byPlace);
+    return { ...again, findings };
+  }
+
+  /**
+   * The same check, its rules run in slices of at most about `sliceMs` of work each, yielding to the event loop in
+   * between (a language server must not hold its event loop while the user types). Stops early, with what it has,
+   * when `opts.isCancelled` says the document moved on.
+   */
+  async validateSliced(
+    doc: DocumentInput,
+    settings: Settings,
+    opts: ValidateOptions = {},
+    sliceMs = 8,
+  ): Promise<ValidateResult> {
+    await this.parseAhead(doc, sliceMs);
+    if (opts.isCancelled?.()) return { kind: this.kindOf(doc), findings: [], lines: new LineIndex(doc.text) };
+    const p = this.prepare(doc, settings, opts);
+    if ('findings' in p) return p;
+    const steps = analyzeSteps(p.input);
+    let last = performance.now();
+    let r = steps.next();
+    while (!r.done) {
+      if (performance.now() - last > sliceMs) {
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        last = performance.now();
+      }
+      r = steps.next();
+    }
+    return this.finish(p, r.value);
+  }
+
+  /**
+   * Parses a document ahead of a check or an editor request, in slices of at most about `sliceMs` when its language
+   * parses in steps, so the work that follows finds the parse cached and a large document never blocks the host.
+   */
+  async parseAhead(doc: DocumentInput, sliceMs = 8): Promise<void> {
+    const kind = this.kindOf(doc);
+    const language = kind && this.registry.language(kind);
+    if (!kind || !language?.parseSteps || doc.text.includes('\u0000')) return;
+    const hit = this.lastParse.get(doc.path);
+    if (hit && hit.text === doc.text && hit.kind === kind) return;
+    let model: unknown;
+    try {
+      const steps = language.parseSteps(doc.text, doc.path);
+      let last = performance.now();
+      let r = steps.next();
+      while (!r.done) {
+        if (performance.now() - last > sliceMs) {
+          await new Promise<void>((resolve) => setImmediate(resolve));
+          last = performance.now();
+        }
+        r = steps.next();
+      }
+      model = r.value;
+    } catch {
+      return; // the synchronous parse reports it
+    }
+    this.remember({ path: doc.path, kind, text: doc.text, lines: new LineIndex(doc.text), model });
+  }
+
+  private prepare(
+    doc: DocumentInput,
+    settings: Settings,
+    opts: ValidateOptions,
+  ): ValidateResult | { input: AnalyzeInput<unknown>; kind: DocumentKind; lines: LineIndex; session?: ToolSession } {
     const kind = this.kindOf(doc);
     const language = kind && this.registry.language(kind);
     if (!kind || !language) return { kind, findings: [], lines: new LineIndex(doc.text) };
@@ -134,29 +248,47 @@ export class Service {
         lines: new LineIndex(doc.text),
       };
     }
-    const findings = analyze({
+    const session = opts.trusted && opts.tools !== false ? this.options.tools?.session(doc.path) : undefined;
+    const only = opts.only;
+    const workspace = this.trackingView(doc.path, parsed);
+    const config = languageConfig({ language, path: doc.path, workspace });
+    const input: AnalyzeInput<unknown> = {
+      config,
       language,
       path: doc.path,
       kind,
       text: doc.text,
       lines: parsed.lines,
       model: parsed.model,
-      workspace: this.trackingView(doc.path, parsed),
+      workspace,
       settings,
       trusted: opts.trusted ?? false,
+      tools: session,
       isCancelled: opts.isCancelled,
+      only,
+      budgetMs: opts.budgetMs,
       onRuleError: (rule, error) =>
         this.logOnce(
           `rule:${rule.meta.code}`,
           `rule ${rule.meta.code} (${rule.meta.id}) failed on ${doc.path}: ${stack(error)}`,
         ),
-    });
-    return { kind, findings, lines: parsed.lines };
+    };
+    return { input, kind, lines: parsed.lines, session, failureThreshold: config?.failureThreshold };
+  }
+
+  private finish(
+    p: { kind: DocumentKind; lines: LineIndex; session?: ToolSession; failureThreshold?: Severity | 'none' },
+    a: Analyzed,
+  ): ValidateResult {
+    const pending = p.session?.settled();
+    const base: ValidateResult = { kind: p.kind, findings: a.findings, lines: p.lines };
+    if (p.failureThreshold) base.failureThreshold = p.failureThreshold;
+    return pending ? { ...base, pending, waiting: a.waiting } : base;
   }
 
   /** The safe fixes of a document, as non-overlapping edits (fix-all). */
   fixAll(doc: DocumentInput, settings: Settings, opts: ValidateOptions = {}): OffsetEdit[] {
-    return safeFixEdits(this.validate(doc, settings, opts).findings);
+    return safeFixEdits(this.validate(doc, settings, { ...opts, tools: false }).findings);
   }
 
   complete(doc: DocumentInput, offset: number, settings: Settings): Completion[] {
@@ -222,15 +354,18 @@ export class Service {
     const hit = this.lastParse.get(doc.path);
     if (hit && hit.text === doc.text && hit.kind === kind) return hit;
     const language = this.registry.language(kind)!;
-    const parsed: ParsedFile = {
+    return this.remember({
       path: doc.path,
       kind,
       text: doc.text,
       lines: new LineIndex(doc.text),
       model: language.parse(doc.text, doc.path),
-    };
-    this.lastParse.delete(doc.path);
-    this.lastParse.set(doc.path, parsed);
+    });
+  }
+
+  private remember(parsed: ParsedFile): ParsedFile {
+    this.lastParse.delete(parsed.path);
+    this.lastParse.set(parsed.path, parsed);
     while (this.lastParse.size > 64) this.lastParse.delete(this.lastParse.keys().next().value as string);
     return parsed;
   }

@@ -153,9 +153,19 @@ function ownEntry(pair: Pair<unknown, unknown>, key: string, doc: Document | und
  * The entries of a mapping: its own keys, then, with `merge` (compose; not workflows, where GitHub does not read
  * `<<`), the keys merged in with `<<` that are not overridden. Keys that are not scalars are left out.
  */
+/** Own entries by mapping (merge keys not expanded): workflows read each mapping several times per check. */
+const OWN = new WeakMap<YMap, { doc: Document | undefined; entries: Entry[] }>();
+
 export function entries(node: unknown, doc: Document | undefined, merge = true, depth = 0): Entry[] {
   const map = asMap(node, doc);
   if (!map || depth > 16) return [];
+  if (!merge) {
+    const hit = OWN.get(map);
+    if (hit && hit.doc === doc) return hit.entries;
+    const list = ownEntries(map, doc);
+    OWN.set(map, { doc, entries: list });
+    return list;
+  }
   const own: Entry[] = [];
   let merged: Entry[] | undefined;
   for (const pair of map.items) {
@@ -181,6 +191,18 @@ export function entries(node: unknown, doc: Document | undefined, merge = true, 
       seen.add(e.key);
       own.push(e);
     }
+  return own;
+}
+
+function ownEntries(map: YMap, doc: Document | undefined): Entry[] {
+  const own: Entry[] = [];
+  for (const pair of map.items) {
+    if (!isPair(pair)) continue;
+    const k = pair.key;
+    const key = isScalar(k) && typeof k.value === 'string' ? k.value : isAlias(k) ? str(deref(k, doc)) : keyText(k);
+    if (key === undefined || (!isScalar(k) && !isAlias(k))) continue;
+    own.push(ownEntry(pair, key, doc));
+  }
   return own;
 }
 

@@ -5,6 +5,8 @@ export interface CatalogInput {
   required: boolean;
   default?: string;
   deprecated?: boolean;
+  /** The action's own words about the deprecation, when it gives some. */
+  deprecationMessage?: string;
 }
 export interface CatalogAction {
   runtime: string;
@@ -34,7 +36,9 @@ export function parseUses(v: string): UsesRef {
   if (v.startsWith('./') || v === '.') return { kind: 'local', path: v };
   if (v.startsWith('docker://')) {
     const image = v.slice('docker://'.length);
-    return image ? { kind: 'docker', image } : { kind: 'invalid', reason: 'the image after "docker://" is missing' };
+    if (!image) return { kind: 'invalid', reason: 'the image after "docker://" is missing' };
+    if (/:$/.test(image)) return { kind: 'invalid', reason: 'the tag after ":" is empty' };
+    return { kind: 'docker', image };
   }
   if (v.includes('${{')) return { kind: 'invalid', reason: 'expressions are not allowed in "uses:"' };
   const at = v.indexOf('@');

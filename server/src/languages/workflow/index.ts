@@ -1,6 +1,6 @@
 /** GitHub Actions workflows: `.github/workflows/*.yml`. */
 import type { Language } from '../../engine/types';
-import { parseWorkflow, type WorkflowModel } from './parse';
+import { parseWorkflow, parseWorkflowSteps, type WorkflowModel } from './parse';
 import { rules } from './rules';
 import { complete } from './features/complete';
 import { hover } from './features/hover';
@@ -14,6 +14,7 @@ export const language: Language<WorkflowModel> = {
   kind: 'workflow',
   lineComment: '#',
   parse: (text) => parseWorkflow(text),
+  parseSteps: (text) => parseWorkflowSteps(text),
   rules,
   facts: factsOfFile,
   complete,

@@ -37,7 +37,18 @@ export const RETIRED_LABELS: Record<string, string> = {
   'macos-13': '2025',
   'macos-13-large': '2025',
   'macos-13-xlarge': '2025',
-  'windows-latest-8-cores': '2023',
 };
 /** Labels every self-hosted runner carries automatically. */
 export const SELF_HOSTED_DEFAULT_LABELS = ['self-hosted', 'linux', 'windows', 'macos', 'x64', 'x86', 'arm', 'arm64'];
+
+/** Larger GitHub-hosted runners named after the default image and their size (`ubuntu-latest-16-cores`). */
+export const LARGER_RUNNER = /^(ubuntu|windows)-(latest|\d+(\.\d+)?)-\d+-cores$/;
+
+/** The operating system a label stands for, when it names one. */
+export function osOfLabel(label: string): 'linux' | 'windows' | 'macos' | undefined {
+  const l = label.toLowerCase();
+  if (l === 'linux' || l.startsWith('ubuntu')) return 'linux';
+  if (l === 'windows' || l.startsWith('windows')) return 'windows';
+  if (l === 'macos' || l.startsWith('macos')) return 'macos';
+  return undefined;
+}

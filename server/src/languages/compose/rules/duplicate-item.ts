@@ -10,6 +10,7 @@ export const rule = schemaRule(
     description: 'A list that must hold distinct items repeats one.',
     messages: { duplicate: '{{path}} repeats an item given earlier in the list.' },
     docs: {
+      severity: 'Compose refuses the whole file when a list that must be unique repeats an item.',
       rationale:
         'Lists such as `ports`, `volumes`, `environment` (list form), ' +
         '`cap_add`, `dns_opt` or `depends_on` must not repeat an item: Compose rejects the file ' +

@@ -37,6 +37,15 @@ import { rule as instructionOrder } from './instruction-order';
 import { rule as invalidDefaultArgInFrom } from './invalid-default-arg-in-from';
 import { rule as jsonArgsCmd } from './json-args-cmd';
 import { rule as labelKeyFormat } from './label-key-format';
+import { rule as labelNotEmail } from './label-not-email';
+import { rule as labelNotGitHash } from './label-not-git-hash';
+import { rule as labelNotInSchema } from './label-not-in-schema';
+import { rule as labelNotRfc3339 } from './label-not-rfc3339';
+import { rule as labelNotSemver } from './label-not-semver';
+import { rule as labelNotSpdx } from './label-not-spdx';
+import { rule as labelNotUrl } from './label-not-url';
+import { rule as labelSchemaEmpty } from './label-schema-empty';
+import { rule as labelSchemaMissing } from './label-schema-missing';
 import { rule as lastUserRoot } from './last-user-root';
 import { rule as legacyKeyValueFormat } from './legacy-key-value-format';
 import { rule as maintainerDeprecated } from './maintainer-deprecated';
@@ -81,6 +90,16 @@ import { rule as zypperClean } from './zypper-clean';
 import { rule as zypperNoDistUpgrade } from './zypper-no-dist-upgrade';
 import { rule as zypperNonInteractive } from './zypper-non-interactive';
 import { rule as zypperPinVersions } from './zypper-pin-versions';
+import { rule as cargoCacheMount } from './cargo-cache-mount';
+import { rule as goCacheMount } from './go-cache-mount';
+import { rule as mavenCacheMount } from './maven-cache-mount';
+import { rule as gradleCacheMount } from './gradle-cache-mount';
+import { rule as composerCacheMount } from './composer-cache-mount';
+import { rule as nugetCacheMount } from './nuget-cache-mount';
+import { rule as pnpmCacheMount } from './pnpm-cache-mount';
+import { rule as mixCacheMount } from './mix-cache-mount';
+import { rule as gemCacheMount } from './gem-cache-mount';
+import { rule as copyWholeContext } from './copy-whole-context';
 export const rules: Rule<DockerfileModel>[] = [
   absoluteWorkdir,
   addForArchives,
@@ -118,6 +137,15 @@ export const rules: Rule<DockerfileModel>[] = [
   invalidDefaultArgInFrom,
   jsonArgsCmd,
   labelKeyFormat,
+  labelNotEmail,
+  labelNotGitHash,
+  labelNotInSchema,
+  labelNotRfc3339,
+  labelNotSemver,
+  labelNotSpdx,
+  labelNotUrl,
+  labelSchemaEmpty,
+  labelSchemaMissing,
   lastUserRoot,
   legacyKeyValueFormat,
   maintainerDeprecated,
@@ -162,4 +190,14 @@ export const rules: Rule<DockerfileModel>[] = [
   zypperNoDistUpgrade,
   zypperNonInteractive,
   zypperPinVersions,
+  cargoCacheMount,
+  goCacheMount,
+  mavenCacheMount,
+  gradleCacheMount,
+  composerCacheMount,
+  nugetCacheMount,
+  pnpmCacheMount,
+  mixCacheMount,
+  gemCacheMount,
+  copyWholeContext,
 ].sort((a, b) => a.meta.code.localeCompare(b.meta.code));

@@ -23,6 +23,8 @@ export const rule = defineRule<NixModel>({
       badLock: 'flake.lock next to this flake is not valid JSON.',
     },
     docs: {
+      severity:
+        'A likely bug: Nix rewrites (or, with a read-only lock, refuses) a lock that does not match the ' + 'inputs.',
       rationale:
         'A flake.lock that lags behind flake.nix means a build on CI or ' +
         'another machine locks afresh (different versions) or fails in pure mode. `nix flake lock` ' +

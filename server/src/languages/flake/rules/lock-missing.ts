@@ -19,11 +19,12 @@ export const rule = defineRule<NixModel>({
         '`nix flake lock` and commit the lock file.',
     },
     docs: {
+      severity:
+        'Practice: a new or template flake has no lock yet, and Nix writes one on first use; what matters is ' +
+        'committing it.',
       rationale:
         'Until flake.lock is committed, every machine that first builds the flake locks its inputs afresh, ' +
-        'to whatever their branches hold that day. Severity info: a new or template flake has no lock yet, ' +
-        'and Nix writes one on first use; what matters is committing it. A lock that disagrees with ' +
-        'flake.nix is FL010.',
+        'to whatever their branches hold that day. A lock that disagrees with flake.nix is FL010.',
       incorrect:
         '{\n  inputs.nixpkgs.url = "github:NixOS/nixpkgs/nixos-unstable";\n  outputs = { self, nixpkgs }: { };\n}\n',
       correct: '{\n  description = "no inputs, nothing to lock";\n  outputs = { self }: { };\n}\n',

@@ -18,14 +18,15 @@ export const rule = defineRule<TaskDefModel>({
     },
     fixable: false,
     docs: {
+      severity:
+        'Practice: ECS only knows the container runs, not that it works. ' +
+        'A hint, not an info: most real task definitions lack it (all 14 aws-samples ones we checked), and ' +
+        'with TD303–TD306 as infos every container got four findings that buried the ones ' +
+        'that matter. `TD303: info` in `.shipshape.yaml` shows it in the Problems list.',
       rationale:
         'Without a container health check ECS considers a hung but running ' +
         'process healthy; deployments cannot wait for readiness and `dependsOn` cannot use ' +
-        'HEALTHY. (Load balancer health checks cover only the traffic path.) ' +
-        'Severity hint: like TD303–TD306 around it, this holds for most real task definitions (all 14 ' +
-        'aws-samples ones we checked): as four info findings on every container they buried the findings that ' +
-        'matter. The editor shows a hint faintly; a team that wants it louder raises it in `.shipshape.yaml` ' +
-        '(`TD303: warning`).',
+        'HEALTHY. (Load balancer health checks cover only the traffic path.)',
       incorrect: fargateExample(),
       correct: fargateExample({}, { healthCheck: { command: ['CMD-SHELL', 'curl -f http://localhost/ || exit 1'] } }),
     },

@@ -19,14 +19,15 @@ export const rule = defineRule<TaskDefModel>({
     },
     fixable: 'suggestion',
     docs: {
+      severity:
+        'Practice: tags only help find and bill the resources. ' +
+        'A hint, not an info: most real task definitions lack it (all 14 aws-samples ones we checked), and ' +
+        'with TD303–TD306 as infos every container got four findings that buried the ones ' +
+        'that matter. `TD306: info` in `.shipshape.yaml` shows it in the Problems list.',
       rationale:
         'AWS recommends tagging every resource: tags drive cost allocation ' +
         'reports, tag-based IAM conditions and inventory. Task definition tags are set at ' +
-        'registration. ' +
-        'Severity hint: like TD303–TD306 around it, this holds for most real task definitions (all 14 ' +
-        'aws-samples ones we checked): as four info findings on every container they buried the findings that ' +
-        'matter. The editor shows a hint faintly; a team that wants it louder raises it in `.shipshape.yaml` ' +
-        '(`TD306: warning`).',
+        'registration.',
       incorrect: fargateExample(),
       correct: fargateExample({ tags: [{ key: 'team', value: 'payments' }] }),
     },

@@ -20,14 +20,15 @@ export const rule = defineRule<TaskDefModel>({
     },
     fixable: 'suggestion',
     docs: {
+      severity:
+        'Hardening practice: the container runs either way. ' +
+        'A hint, not an info: most real task definitions lack it (all 14 aws-samples ones we checked), and ' +
+        'with TD303–TD306 as infos every container got four findings that buried the ones ' +
+        'that matter. `TD304: info` in `.shipshape.yaml` shows it in the Problems list.',
       rationale:
         'A read-only root filesystem stops an attacker (or a bug) from ' +
         "changing the container's binaries and configuration. Writable places can be given back " +
-        'with volumes. Not supported on Windows containers. ' +
-        'Severity hint: like TD303–TD306 around it, this holds for most real task definitions (all 14 ' +
-        'aws-samples ones we checked): as four info findings on every container they buried the findings that ' +
-        'matter. The editor shows a hint faintly; a team that wants it louder raises it in `.shipshape.yaml` ' +
-        '(`TD304: warning`).',
+        'with volumes. Not supported on Windows containers.',
       incorrect: fargateExample(),
       correct: fargateExample({}, { readonlyRootFilesystem: true }),
       peers: ['checkov CKV_AWS_43', 'AWS Security Hub ECS.5'],

@@ -19,15 +19,16 @@ export const rule = defineRule<TaskDefModel>({
     },
     fixable: false,
     docs: {
+      severity:
+        'Hardening practice: many images run as root by design. ' +
+        'A hint, not an info: most real task definitions lack it (all 14 aws-samples ones we checked), and ' +
+        'with TD303–TD306 as infos every container got four findings that buried the ones ' +
+        'that matter. `TD305: info` in `.shipshape.yaml` shows it in the Problems list.',
       rationale:
         'A process running as root inside the container is one kernel bug away ' +
         'from root on the host (on EC2) and can change everything in the container. Set `user` to ' +
         "an unprivileged uid, or make sure the image's USER is not root. Windows containers do not " +
-        'support `user`. ' +
-        'Severity hint: like TD303–TD306 around it, this holds for most real task definitions (all 14 ' +
-        'aws-samples ones we checked): as four info findings on every container they buried the findings that ' +
-        'matter. The editor shows a hint faintly; a team that wants it louder raises it in `.shipshape.yaml` ' +
-        '(`TD305: warning`).',
+        'support `user`.',
       incorrect: fargateExample({}, { user: 'root' }),
       correct: fargateExample({}, { user: '101:101' }),
       peers: ['hadolint DL3002', 'AWS Security Hub ECS.? (host mode)'],

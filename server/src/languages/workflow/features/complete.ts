@@ -274,8 +274,7 @@ function completeExpression(ctx: FeatureContext<WorkflowModel>, offset: number, 
     insertText: c,
   }));
   for (const [k, f] of Object.entries(FUNCTIONS)) {
-    if (['success', 'always', 'cancelled', 'failure'].includes(k) && av && !av.statusFunctions) continue;
-    if (k === 'hashfiles' && av && !av.hashFiles) continue;
+    if (['success', 'always', 'cancelled', 'failure', 'hashfiles'].includes(k) && av && !av.functions.has(k)) continue;
     const name = FUNCTION_NAMES[k];
     items.push({
       label: name,

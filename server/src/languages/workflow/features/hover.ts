@@ -5,10 +5,11 @@ import { readLocalAction } from '../local-actions';
 import { describeCron } from '../cron';
 import { GITHUB_HOSTED_LABELS, RETIRED_LABELS } from '../runners';
 import { CONTEXT_DOCS, contextType, type Ty } from '../expr/types';
-import { FUNCTIONS } from '../expr/check';
+import { FUNCTIONS, placeOf } from '../expr/check';
 import type { Expr } from '../expr/parser';
 import { keysAt } from './sections';
-import { EVENTS, EVENT_DOCS } from '../schema';
+import { EVENTS } from '../schema';
+import { EVENT_DOCS } from '../schema-docs';
 import { yamlPositionAt } from './yaml-path';
 
 const md = (markdown: string, start: number, end: number): HoverResult => ({ markdown, span: { start, end } });
@@ -54,7 +55,7 @@ export function hover(ctx: FeatureContext<WorkflowModel>, offset: number): Hover
       const d = CONTEXT_DOCS[found.name.toLowerCase()];
       if (d)
         return md(
-          `**${found.name}** context — ${d}\n\nAvailable in ${site.av.name}: ${site.av.contexts.join(', ')}.`,
+          `**${found.name}** context — ${d}\n\nAvailable in ${placeOf(site.path)}: ${site.av.contexts.join(', ')}.`,
           site.start + found.start,
           site.start + found.end,
         );

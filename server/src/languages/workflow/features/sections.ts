@@ -1,80 +1,57 @@
-/** Which keys a section accepts, by its path of parent keys; shared by completion and hover. */
-import {
-  EVENT_DOCS,
-  EVENTS,
-  FILTER_DOCS,
-  JOB_PROPS,
-  PERMISSION_SCOPES,
-  ROOT_PROPS,
-  STEP_PROPS,
-  type Prop,
-  type ValueType,
-} from '../schema';
+/** Which keys a section accepts, by its path of parent keys, from the generated schema; shared by completion and hover. */
+import { EVENT_DOCS, FILTER_DOCS, KEY_DOCS } from '../schema-docs';
+import { def, EVENTS, PERMISSION_SCOPES, ROOT_DEFINITION, type MappingForm } from '../schema';
 
 export interface KeyDoc {
   doc: string;
   required?: boolean;
 }
 
-function propsOf(t: ValueType | undefined): Record<string, Prop> | undefined {
-  if (!t) return undefined;
-  if (t.t === 'map') return t.props;
-  if (t.t === 'oneOf')
-    for (const o of t.of) {
-      const p = propsOf(o);
-      if (p) return p;
-    }
-  return undefined;
-}
-
-function fromProps(props: Record<string, Prop>): Record<string, KeyDoc> {
-  return Object.fromEntries(
-    Object.entries(props).map(([k, p]) => [k, { doc: p.doc ?? p.type.doc ?? '', required: p.required }]),
-  );
+/** The mapping forms at a path (`-` stands for a sequence item). */
+function formsAt(path: string[]): readonly MappingForm[] | undefined {
+  let forms: readonly MappingForm[] = def(ROOT_DEFINITION).mappings;
+  for (const k of path) {
+    if (k === '-') return undefined;
+    let next: string | undefined;
+    for (const f of forms) next ??= f.props.get(k)?.type ?? f.looseValue;
+    if (!next) return undefined;
+    let d = def(next);
+    // A sequence item: `steps` then `-`.
+    if (!d.mappings.length && d.sequence) d = def(d.sequence);
+    forms = d.mappings;
+    if (!forms.length) return undefined;
+  }
+  return forms;
 }
 
 /** The keys valid in the mapping at `path`, or undefined when the section is free-form. */
 export function keysAt(path: string[]): Record<string, KeyDoc> | undefined {
-  const p = path.filter((x) => x !== '-' || true);
-  if (p.length === 0) return fromProps(ROOT_PROPS);
-  if (p[0] === 'on') {
-    if (p.length === 1)
+  if (path[0] === 'on') {
+    if (path.length === 1)
       return Object.fromEntries(
         Object.keys(EVENTS).map((e) => [e, { doc: EVENT_DOCS[e] ?? `Run on the \`${e}\` event.` }]),
       );
-    if (p.length === 2) {
-      const ev = EVENTS[p[1]];
+    if (path.length === 2) {
+      const ev = EVENTS[path[1]];
       if (!ev) return undefined;
       const keys = [...(ev.keys ?? []), ...(ev.types ? ['types'] : [])];
       return Object.fromEntries(keys.map((k) => [k, { doc: FILTER_DOCS[k] ?? '' }]));
     }
-    return undefined;
   }
-  if (p[0] === 'permissions' || (p[0] === 'jobs' && p[2] === 'permissions' && p.length === 3)) {
+  if (path[path.length - 1] === 'permissions')
     return Object.fromEntries(
       Object.entries(PERMISSION_SCOPES).map(([k, v]) => [k, { doc: `Access to ${k}: ${v.join(', ')}.` }]),
     );
-  }
-  if (p[0] === 'jobs') {
-    if (p.length === 2) return fromProps(JOB_PROPS);
-    if (p[2] === 'steps' && p[3] === '-') {
-      if (p.length === 4) return fromProps(STEP_PROPS);
-      return undefined;
+  // `steps` items are written `- key:`; drop the dash, the forms of a sequence's item are what counts.
+  const forms = formsAt(path.filter((k) => k !== '-'));
+  if (!forms) return undefined;
+  const out: Record<string, KeyDoc> = {};
+  for (const f of forms)
+    for (const [k, p] of f.props) {
+      if (out[k]) continue;
+      // A key required in one form of several (a step's `run` or `uses`) is not required as such.
+      const required = p.required && forms.length === 1;
+      out[k] = { doc: KEY_DOCS[f.name]?.[k] ?? '', ...(required ? { required } : {}) };
     }
-    // Nested job sections: walk the schema.
-    let props: Record<string, Prop> | undefined = JOB_PROPS;
-    for (const k of p.slice(2)) {
-      if (k === '-') continue;
-      const prop: Prop | undefined = props?.[k];
-      props = propsOf(prop?.type);
-      if (!props) return undefined;
-    }
-    return props ? fromProps(props) : undefined;
-  }
-  let props: Record<string, Prop> | undefined = ROOT_PROPS;
-  for (const k of p) {
-    props = propsOf(props?.[k]?.type);
-    if (!props) return undefined;
-  }
-  return props ? fromProps(props) : undefined;
+  return Object.keys(out).length ? out : undefined;
 }

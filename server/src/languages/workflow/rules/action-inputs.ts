@@ -3,9 +3,9 @@ import type { Fix, RuleContext } from '../../../engine/types';
 import type { Step, WorkflowModel } from '../parse';
 import { inputNames as namesOf, lookupAction, usesRef, type CatalogAction } from '../actions';
 import { readLocalAction } from '../local-actions';
-import { appendToBlockMap, columnOf, deleteEntryLines, lineEndOf } from '../edits';
-import { asScalar } from '../../../yaml/view';
+import { deleteEntryLines } from '../edits';
 import { nearest } from '../../../text/nearest';
+import { entry } from '../../../yaml/view';
 
 /** The metadata of the action a step uses: the catalog for popular actions, the workspace for local ones. */
 export function stepAction(
@@ -30,20 +30,20 @@ export const rule = defineRule<WorkflowModel>({
     code: 'WF012',
     id: 'action-inputs',
     kinds: ['workflow'],
-    defaultSeverity: 'error',
-    description:
-      'Inputs given in `with:` must exist on the action; required inputs must be given; deprecated inputs are flagged.',
+    defaultSeverity: 'warning',
+    description: 'Inputs given in `with:` must exist on the action, and should not be deprecated.',
     messages: {
       unknown: 'Input "{{input}}" is not defined by {{action}}.{{hint}}',
-      missing: 'Missing required input "{{input}}" of {{action}}.',
-      deprecated: 'Input "{{input}}" of {{action}} is deprecated.',
+      deprecated: 'Input "{{input}}" of {{action}} is deprecated.{{note}}',
     },
     fixable: 'suggestion',
     docs: {
       rationale:
-        'An unknown input is silently ignored (usually a typo, so the setting ' +
-        'you meant never applies); a missing required input makes the action fail. Facts come from ' +
-        'the offline action catalog and from local `action.yml` files.',
+        'An unknown input is ignored (GitHub prints "Unexpected input" and runs the action), usually a typo, so ' +
+        'the setting you meant never applies; a deprecated input still works until the action drops it. Inputs ' +
+        'are compared case-insensitively. Facts come from the offline action catalog (any ref of a catalogued ' +
+        'action) and from local `action.yml` files. Severity warning: the run goes on without the setting. ' +
+        '(Required inputs left out are WF041.)',
       incorrect:
         'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n   ' +
         '   - uses: actions/setup-node@v7\n        with:\n          node_version: 20\n',
@@ -76,7 +76,14 @@ export const rule = defineRule<WorkflowModel>({
                 edits: [{ start: w.keyStart, end: w.keyEnd, newText: near }],
                 safe: false,
               });
-            const del = step.with && !step.with.flow ? deleteEntryLines(ctx.text, w.keyStart, w.value) : undefined;
+            // The only input: the whole `with:` goes (an empty `with:` is null, which GitHub refuses).
+            const whole = step.withEntries.length === 1 ? entry(step.node, ctx.model.doc, 'with', false) : undefined;
+            const del =
+              step.with && !step.with.flow
+                ? whole
+                  ? deleteEntryLines(ctx.text, whole.keyStart, whole.value)
+                  : deleteEntryLines(ctx.text, w.keyStart, w.value)
+                : undefined;
             if (del) suggestions.push({ title: `Remove input "${w.key}"`, edits: [del], safe: false });
             ctx.report({
               start: w.keyStart,
@@ -94,35 +101,13 @@ export const rule = defineRule<WorkflowModel>({
               start: w.keyStart,
               end: w.keyEnd,
               messageId: 'deprecated',
-              data: { input: w.key, action: label },
+              data: {
+                input: w.key,
+                action: label,
+                note: action.inputs[def].deprecationMessage ? ` ${action.inputs[def].deprecationMessage}` : '',
+              },
             });
           }
-        }
-        let given: Set<string> | undefined;
-        for (const input of inputNames) {
-          const def = action.inputs[input];
-          if (!def.required || def.default !== undefined) continue;
-          given ??= new Set(step.withEntries.map((w) => w.key.toLowerCase()));
-          if (given.has(input.toLowerCase())) continue;
-          let edit;
-          if (step.with) edit = appendToBlockMap(doc, ctx.text, step.with, [`${input}: `]);
-          else if (!step.withEntries.length) {
-            const usesKeyStart = ctx.text.lastIndexOf('uses', step.uses.start);
-            const indent = ' '.repeat(columnOf(ctx.text, usesKeyStart));
-            const at = lineEndOf(ctx.text, step.uses.end);
-            const valueEndsLine =
-              asScalar(step.uses.node, doc) &&
-              ctx.text.slice(step.uses.end, at).trim().startsWith('#') === false &&
-              ctx.text.slice(step.uses.end, at).trim() === '';
-            if (valueEndsLine) edit = { start: at, end: at, newText: `\n${indent}with:\n${indent}  ${input}: ` };
-          }
-          ctx.report({
-            start: step.uses.start,
-            end: step.uses.end,
-            messageId: 'missing',
-            data: { input, action: label },
-            suggestions: edit ? [{ title: `Add required input "${input}"`, edits: [edit], safe: false }] : undefined,
-          });
         }
       }
   },

@@ -1,5 +1,5 @@
 import { defineRule } from '../../../engine/define';
-import type { WorkflowModel } from '../parse';
+import { isWholeExpression, type Str, type WorkflowModel } from '../parse';
 import { asMap, asScalar, entries, entry, nodeRange, scalarText } from '../../../yaml/view';
 
 export const rule = defineRule<WorkflowModel>({
@@ -7,14 +7,16 @@ export const rule = defineRule<WorkflowModel>({
     code: 'WF025',
     id: 'hardcoded-credentials',
     kinds: ['workflow'],
-    defaultSeverity: 'error',
+    defaultSeverity: 'warning',
     description:
       'Registry passwords of `container:` and `services:` must come from secrets, not be written in the file.',
     messages: { password: 'Hard-coded password in the {{where}} credentials; use "${{ secrets.NAME }}".' },
     fixable: false,
     docs: {
       rationale:
-        'Everything in a workflow file is visible to anyone who can read the repository, and stays in its history.',
+        'Everything in a workflow file is visible to anyone who can read the repository, and stays in its ' +
+        'history. Text around a `${{ secrets.X }}` (`pa ${{ secrets.SUFFIX }}`) is still written in the file. ' +
+        'Severity warning: a security risk; the workflow runs.',
       incorrect:
         'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    ' +
         'container:\n      image: ghcr.io/org/img\n      credentials:\n        username: me\n      ' +
@@ -32,7 +34,8 @@ export const rule = defineRule<WorkflowModel>({
       const cred = asMap(entry(asMap(container, doc), doc, 'credentials', false)?.value, doc);
       const pw = asScalar(entry(cred, doc, 'password', false)?.value, doc);
       const v = scalarText(pw);
-      if (!pw || v === undefined || v === '' || v.includes('${{')) return;
+      // Only a password that is exactly one `${{ }}` comes entirely from a secret or a variable.
+      if (!pw || v === undefined || v === '' || isWholeExpression({ value: v } as Str)) return;
       const [a, b] = nodeRange(pw);
       ctx.report({ start: a, end: b, messageId: 'password', data: { where } });
     };

@@ -7,12 +7,15 @@ export const rule = defineRule<WorkflowModel>({
     code: 'WF024',
     id: 'env-var-name',
     kinds: ['workflow'],
-    defaultSeverity: 'error',
+    defaultSeverity: 'warning',
     description: 'Environment variable names must not contain spaces, `=` or `&`.',
     messages: { invalid: 'Invalid environment variable name "{{name}}": names cannot contain whitespace, "=" or "&".' },
     fixable: false,
     docs: {
-      rationale: 'Such a name cannot be exported to the process environment; the value never reaches the step.',
+      rationale:
+        'A name with a space, `=` or `&` cannot be read back by a shell (`$MY VAR` is two words; `=` ends the name ' +
+        'in the environment block), so the value never reaches the script as meant. Checked in workflow, job, ' +
+        'step, container and service `env`. Severity warning: GitHub runs the workflow.',
       incorrect: 'env:\n  MY VAR: 1\n',
       correct: 'env:\n  MY_VAR: 1\n',
       peers: ['actionlint env-var'],

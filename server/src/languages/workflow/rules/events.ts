@@ -22,7 +22,8 @@ export const rule = defineRule<WorkflowModel>({
       rationale:
         'A misspelt event never triggers; an activity type the event does not ' +
         'have never matches; a filter and its `-ignore` twin for the same ref kind cannot be ' +
-        'combined.',
+        "combined. Events, their activity types and their filters come from GitHub's workflow schema. " +
+        'Severity error: GitHub rejects the workflow.',
       incorrect: 'on:\n  pull_requests:\n    types: [opend]\n',
       correct: 'on:\n  pull_request:\n    types: [opened]\n',
       peers: ['actionlint events'],

@@ -1,6 +1,7 @@
 import { defineRule } from '../../../engine/define';
 import type { WorkflowModel } from '../parse';
-import { checkExpressions } from '../expr/check';
+import { expressionIssues } from '../expr/check';
+import { renameSuggestion } from './expression-property';
 
 export const rule = defineRule<WorkflowModel>({
   meta: {
@@ -8,50 +9,35 @@ export const rule = defineRule<WorkflowModel>({
     id: 'expression-context',
     kinds: ['workflow'],
     defaultSeverity: 'error',
-    description: 'Contexts and properties read by expressions must exist and be available where they are used.',
-    messages: { undefined: '{{message}}', unavailable: '{{message}}', property: '{{message}}' },
+    description: 'Contexts read by expressions must exist and be available where they are used.',
+    messages: { undefined: '{{message}}', unavailable: '{{message}}' },
     fixable: 'suggestion',
     docs: {
       rationale:
-        'Reading `steps.build.outputs.x` where no step has id `build`, ' +
-        '`needs.test` without `needs: test`, `matrix.os` without a matrix, or `secrets` in a ' +
-        'job-level `if:` yields an empty value or an error at run time. The types come from the ' +
-        'workflow: step ids before the step, declared needs and their outputs, matrix keys, inputs.',
+        'Each place of a workflow evaluates its expressions with some contexts only: `secrets` is not available in ' +
+        "a job's `if:`, `matrix` not in a step's `shell:`, nothing at all in a workflow-level `defaults.run.shell`. " +
+        "Which place allows which context comes from the `context` lists of GitHub's own workflow schema. " +
+        'Severity error: GitHub rejects a workflow that names an unknown context, or one that is not available ' +
+        'where it is used, when it loads it.',
       incorrect:
-        'jobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ steps.build.outputs.dir }}\n',
+        "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    if: secrets.TOKEN != ''\n    steps:\n" +
+        '      - run: make\n',
       correct:
-        'jobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - id: ' +
-        'build\n        run: echo "dir=out" >> "$GITHUB_OUTPUT"\n      - run: echo ${{ ' +
-        'steps.build.outputs.dir }}\n',
+        'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make\n' +
+        "        if: env.TOKEN != ''\n        env:\n          TOKEN: ${{ secrets.TOKEN }}\n",
       peers: ['actionlint expression'],
     },
   },
   check(ctx) {
-    for (const i of checkExpressions(ctx)) {
-      const id =
-        i.kind === 'undefined-context'
-          ? 'undefined'
-          : i.kind === 'unavailable-context'
-            ? 'unavailable'
-            : i.kind === 'unknown-property'
-              ? 'property'
-              : undefined;
+    for (const i of expressionIssues(ctx)) {
+      const id = i.kind === 'undefined-context' ? 'undefined' : i.kind === 'unavailable-context' ? 'unavailable' : '';
       if (id)
         ctx.report({
           start: i.start,
           end: i.end,
           messageId: id,
           data: { message: i.message },
-          suggestions:
-            i.replacement && /^[A-Za-z_][\w-]*$/.test(ctx.text.slice(i.start, i.end))
-              ? [
-                  {
-                    title: `Change to "${i.replacement}"`,
-                    edits: [{ start: i.start, end: i.end, newText: i.replacement }],
-                    safe: false,
-                  },
-                ]
-              : undefined,
+          suggestions: renameSuggestion(ctx.text, i),
         });
     }
   },

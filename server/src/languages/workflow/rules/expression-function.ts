@@ -1,6 +1,15 @@
 import { defineRule } from '../../../engine/define';
 import type { WorkflowModel } from '../parse';
-import { checkExpressions } from '../expr/check';
+import { expressionIssues } from '../expr/check';
+import { renameSuggestion } from './expression-property';
+
+const IDS: Record<string, string> = {
+  'unknown-function': 'unknown',
+  arity: 'arity',
+  'unavailable-function': 'unavailable',
+  format: 'format',
+  fromjson: 'json',
+};
 
 export const rule = defineRule<WorkflowModel>({
   meta: {
@@ -9,15 +18,22 @@ export const rule = defineRule<WorkflowModel>({
     kinds: ['workflow'],
     defaultSeverity: 'error',
     description:
-      'Function calls in expressions: known functions, the right number of ' +
-      'arguments, `format` placeholders, and status functions only in `if:`.',
-    messages: { unknown: '{{message}}', arity: '{{message}}', unavailable: '{{message}}', format: '{{message}}' },
+      'Function calls in expressions: known functions, the number of arguments GitHub accepts, `format` ' +
+      'placeholders that have a value, valid JSON in `fromJSON`, and status functions only in `if:`.',
+    messages: {
+      unknown: '{{message}}',
+      arity: '{{message}}',
+      unavailable: '{{message}}',
+      format: '{{message}}',
+      json: '{{message}}',
+    },
     fixable: 'suggestion',
     docs: {
       rationale:
-        'An unknown function or a wrong argument count fails the run. `format` ' +
-        'must use exactly the placeholders `{0}`..`{n}` of its values; `success()`, `failure()`, ' +
-        '`always()` and `cancelled()` only exist in `if:` conditions; `hashFiles()` only in steps.',
+        'An unknown function, a wrong argument count, or `success()`/`failure()`/`always()`/`cancelled()` outside ' +
+        'an `if:` (`hashFiles()` outside steps) make GitHub reject the workflow when it loads it; a `format` ' +
+        'placeholder with no value and a `fromJSON` of broken JSON fail the run when evaluated. Severity error ' +
+        'for all of them. Arguments of a type the function makes no sense with are WF004 (a warning).',
       incorrect:
         'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n   ' +
         "   - run: echo ${{ format('{0}-{1}', github.sha) }}\n",
@@ -28,33 +44,15 @@ export const rule = defineRule<WorkflowModel>({
     },
   },
   check(ctx) {
-    for (const i of checkExpressions(ctx)) {
-      const id =
-        i.kind === 'unknown-function'
-          ? 'unknown'
-          : i.kind === 'arity'
-            ? 'arity'
-            : i.kind === 'unavailable-function'
-              ? 'unavailable'
-              : i.kind === 'format'
-                ? 'format'
-                : undefined;
+    for (const i of expressionIssues(ctx)) {
+      const id = IDS[i.kind];
       if (id)
         ctx.report({
           start: i.start,
           end: i.end,
           messageId: id,
           data: { message: i.message },
-          suggestions:
-            i.replacement && /^[A-Za-z_][\w-]*$/.test(ctx.text.slice(i.start, i.end))
-              ? [
-                  {
-                    title: `Change to "${i.replacement}"`,
-                    edits: [{ start: i.start, end: i.end, newText: i.replacement }],
-                    safe: false,
-                  },
-                ]
-              : undefined,
+          suggestions: renameSuggestion(ctx.text, i),
         });
     }
   },

@@ -1,6 +1,6 @@
 import { defineRule } from '../../../engine/define';
 import type { WorkflowModel } from '../parse';
-import { checkExpressions } from '../expr/check';
+import { expressionIssues } from '../expr/check';
 
 export const rule = defineRule<WorkflowModel>({
   meta: {
@@ -14,7 +14,8 @@ export const rule = defineRule<WorkflowModel>({
     docs: {
       rationale:
         'A malformed expression fails the run when GitHub evaluates it. ' +
-        'Strings use single quotes, comparison is `==`, and every `${{` needs its `}}`.',
+        'Strings use single quotes, comparison is `==`, and every `${{` needs its `}}`. Severity error: GitHub ' +
+        'rejects the workflow when it loads it.',
       incorrect:
         'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n   ' +
         '   - run: echo hi\n        if: ${{ github.ref = "refs/heads/main" }}\n',
@@ -25,7 +26,7 @@ export const rule = defineRule<WorkflowModel>({
     },
   },
   check(ctx) {
-    for (const i of checkExpressions(ctx))
+    for (const i of expressionIssues(ctx))
       if (i.kind === 'syntax')
         ctx.report({ start: i.start, end: i.end, messageId: 'syntax', data: { message: i.message } });
   },

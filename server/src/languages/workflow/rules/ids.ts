@@ -22,7 +22,8 @@ export const rule = defineRule<WorkflowModel>({
     docs: {
       rationale:
         'GitHub rejects ids that start with a digit or contain other ' +
-        'characters, and `steps.<id>` can only name one step.',
+        'characters, and `steps.<id>` can only name one step (ids compare case-insensitively). Severity error: ' +
+        'GitHub rejects the workflow.',
       incorrect:
         'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n   ' +
         '   - id: build\n        run: make\n      - id: build\n        run: make test\n',

@@ -6,20 +6,20 @@ export const rule = defineRule<WorkflowModel>({
     code: 'WF016',
     id: 'if-condition',
     kinds: ['workflow'],
-    defaultSeverity: 'error',
-    description: '`if:` conditions must not be constant, and `${{ }}` must not be glued to other text in them.',
+    defaultSeverity: 'warning',
+    description:
+      'An `if:` with `${{ }}` must be exactly one `${{ }}`: any text around it makes the condition always true.',
     messages: {
       glued:
-        'This condition mixes "${{ }}" with other text, so it is a non-empty ' +
-        'string and always true. Put the whole condition inside one "${{ }}", or drop "${{ }}".',
-      constant: 'The condition is always {{value}}.',
+        'This condition is "${{ }}" with other text around it ({{what}}), so it is a non-empty string and always ' +
+        'true. Put the whole condition inside one "${{ }}", or drop "${{ }}".',
     },
     fixable: false,
     docs: {
       rationale:
-        '`if: ${{ a }} && ${{ b }}` is the string "true && false" after ' +
-        'substitution, which is truthy: the step always runs. A literal `if: true` or `if: false` ' +
-        'is dead code.',
+        '`if: ${{ a }} && ${{ b }}` is the string "true && false" after substitution, which is truthy: the step ' +
+        'always runs. The same happens with a block scalar (`if: |` keeps a final newline) or a space inside ' +
+        'quotes after `}}`. Severity warning: GitHub runs the workflow, but the condition never stops anything.',
       incorrect:
         'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n   ' +
         "   - run: make deploy\n        if: ${{ github.event_name == 'push' }} && ${{ github.ref " +
@@ -34,35 +34,23 @@ export const rule = defineRule<WorkflowModel>({
   check(ctx) {
     const seen = new Set<unknown>();
     for (const site of ctx.model.expressions) {
-      if (!site.isIf) continue;
+      if (!site.isIf || !site.wrapped) continue;
       const s = site.scalar;
-      if (site.wrapped) {
-        if (seen.has(s)) continue;
-        const v = s.value.trim();
-        const isWhole = v.startsWith('${{') && v.endsWith('}}') && v.indexOf('${{', 3) < 0;
-        if (!isWhole) {
-          seen.add(s);
-          ctx.report({ start: s.start, end: s.end, messageId: 'glued' });
-          continue;
-        }
-      }
-      const e = site.expr;
-      if (e && (e.kind === 'bool' || e.kind === 'number' || e.kind === 'string' || e.kind === 'null')) {
-        const truthy =
-          e.kind === 'bool'
-            ? e.value
-            : e.kind === 'number'
-              ? e.value !== 0 && !Number.isNaN(e.value)
-              : e.kind === 'string'
-                ? e.value !== ''
-                : false;
-        ctx.report({
-          start: site.start,
-          end: site.end,
-          messageId: 'constant',
-          data: { value: truthy ? 'true' : 'false' },
-        });
-      }
+      if (seen.has(s)) continue;
+      seen.add(s);
+      const v = s.value;
+      const count = v.split('${{').length - 1;
+      const exact = count === 1 && v.startsWith('${{') && v.endsWith('}}');
+      if (exact) continue;
+      const what =
+        count > 1
+          ? 'several "${{ }}"'
+          : v.trim() !== v
+            ? v.endsWith('\n')
+              ? 'a final newline kept by the block scalar'
+              : 'spaces'
+            : 'text';
+      ctx.report({ start: s.start, end: s.end, messageId: 'glued', data: { what } });
     }
   },
 });

@@ -5,6 +5,7 @@ import { rule as expressionSyntax } from './expression-syntax';
 import { rule as expressionContext } from './expression-context';
 import { rule as expressionFunction } from './expression-function';
 import { rule as expressionType } from './expression-type';
+import { rule as expressionProperty } from './expression-property';
 import { rule as unknownKey } from './unknown-key';
 import { rule as missingKey } from './missing-key';
 import { rule as valueType } from './value-type';
@@ -29,13 +30,36 @@ import { rule as credentials } from './credentials';
 import { rule as reusableWorkflow } from './reusable-workflow';
 import { rule as workflowInputs } from './workflow-inputs';
 import { rule as shellcheck } from './shellcheck';
+import { rule as shellcheckStyle } from './shellcheck-style';
+import { rule as emptySection } from './empty-section';
+import { rule as deprecatedOutputCommands } from './deprecated-output-commands';
+import { rule as constantCondition } from './constant-condition';
+import { rule as scheduleInterval } from './schedule-interval';
+import { rule as eventNeverTriggers } from './event-never-triggers';
+import { rule as globNeverMatches } from './glob-never-matches';
+import { rule as matrixValues } from './matrix-values';
+import { rule as runnerUnavailable } from './runner-unavailable';
+import { rule as shellOnWindows } from './shell-on-windows';
+import { rule as imageTag } from './image-tag';
+import { rule as actionRequiredInput } from './action-required-input';
+import { rule as inputDefaultIgnored } from './input-default-ignored';
+import { rule as localAction } from './local-action';
+import { rule as actionMetadata } from './action-metadata';
+import { rule as unusedAnchor } from './unused-anchor';
+import { rule as numberValue } from './number-value';
 import { rule as retiredRuntime } from './retired-runtime';
 
-const syntax = syntaxRule<WorkflowModel>('WF000', 'workflow', 'YAML', {
-  incorrect:
-    'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    runs-on: windows-latest\n    steps: [{ run: make }]\n',
-  correct: 'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps: [{ run: make }]\n',
-});
+const syntax = syntaxRule<WorkflowModel>(
+  'WF000',
+  'workflow',
+  'YAML',
+  {
+    incorrect:
+      'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    runs-on: windows-latest\n    steps: [{ run: make }]\n',
+    correct: 'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps: [{ run: make }]\n',
+  },
+  ['actionlint syntax-check'],
+);
 
 import { rule as ecsServiceCluster } from './ecs-service-cluster';
 import { rule as ecsWaitForStability } from './ecs-wait-for-stability';
@@ -48,6 +72,7 @@ export const rules: Rule<WorkflowModel>[] = [
   expressionContext,
   expressionFunction,
   expressionType,
+  expressionProperty,
   unknownKey,
   missingKey,
   valueType,
@@ -77,4 +102,21 @@ export const rules: Rule<WorkflowModel>[] = [
   ecsWaitForStability,
   nixNotInstalled,
   ecsImageNotBuilt,
+  shellcheckStyle,
+  emptySection,
+  deprecatedOutputCommands,
+  constantCondition,
+  scheduleInterval,
+  eventNeverTriggers,
+  globNeverMatches,
+  matrixValues,
+  runnerUnavailable,
+  shellOnWindows,
+  imageTag,
+  actionRequiredInput,
+  inputDefaultIgnored,
+  localAction,
+  actionMetadata,
+  unusedAnchor,
+  numberValue,
 ];

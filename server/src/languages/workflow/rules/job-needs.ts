@@ -20,7 +20,8 @@ export const rule = defineRule<WorkflowModel>({
     docs: {
       rationale:
         'A `needs:` entry naming a missing job, or jobs needing each other in ' +
-        'a cycle, make GitHub reject the whole workflow.',
+        'a cycle (the cycle is named), make GitHub reject the whole workflow. Job ids are compared ' +
+        'case-insensitively, as GitHub does. Severity error: GitHub rejects the workflow.',
       incorrect:
         'jobs:\n  build:\n    runs-on: ubuntu-latest\n    steps: [{ run: make ' +
         '}]\n  deploy:\n    needs: biuld\n    runs-on: ubuntu-latest\n    steps: [{ run: make ' +
@@ -35,20 +36,24 @@ export const rule = defineRule<WorkflowModel>({
   check(ctx) {
     const { model } = ctx;
     const ids = model.jobs.map((j) => j.id);
+    const byLower = new Map<string, Job>();
+    for (const j of model.jobs) if (!byLower.has(j.id.toLowerCase())) byLower.set(j.id.toLowerCase(), j);
+    const target = (id: string) => byLower.get(id.toLowerCase());
     for (const job of model.jobs) {
       const seen = new Set<string>();
       for (const n of job.needs) {
         if (n.value.includes('${{')) continue;
-        if (seen.has(n.value)) {
+        const lower = n.value.toLowerCase();
+        if (seen.has(lower)) {
           ctx.report({ start: n.start, end: n.end, messageId: 'duplicate', data: { job: job.id, need: n.value } });
           continue;
         }
-        seen.add(n.value);
-        if (n.value === job.id) {
+        seen.add(lower);
+        if (lower === job.id.toLowerCase()) {
           ctx.report({ start: n.start, end: n.end, messageId: 'self', data: { job: job.id } });
           continue;
         }
-        if (!model.jobsById.has(n.value)) {
+        if (!target(n.value)) {
           const near = nearest(
             n.value,
             ids.filter((i) => i !== job.id),
@@ -74,7 +79,7 @@ export const rule = defineRule<WorkflowModel>({
       state.set(job.id, 1);
       stack.push(job);
       for (const n of job.needs) {
-        const t = model.jobsById.get(n.value);
+        const t = target(n.value);
         if (!t || t === job) continue;
         const st = state.get(t.id) ?? 0;
         if (st === 1) {

@@ -20,7 +20,8 @@ export const rule = defineRule<WorkflowModel>({
       rationale:
         'Without `permissions:` the token has the repository default, which in ' +
         'older repositories is write access to contents, packages, issues and more. A compromised ' +
-        'step can then push code. Start from `contents: read` and add what jobs need.',
+        'step can then push code. Start from `contents: read` and add what jobs need. Severity info: a practice; ' +
+        'the workflow runs with the default.',
       incorrect: 'on: push\njobs:\n  test: { runs-on: ubuntu-latest, steps: [{ run: make }] }\n',
       correct:
         'on: push\npermissions:\n  contents: read\njobs:\n  test: { runs-on: ubuntu-latest, steps: [{ run: make }] }\n',

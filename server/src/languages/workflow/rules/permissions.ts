@@ -74,7 +74,8 @@ export const rule = defineRule<WorkflowModel>({
     docs: {
       rationale:
         'GitHub rejects a workflow with an unknown scope or level. `id-token` ' +
-        'takes only `write` or `none`; `models` only `read` or `none`.',
+        "takes only `write` or `none`; `models` only `read` or `none` (the scopes and levels of GitHub's schema). " +
+        'Severity error: GitHub rejects the workflow.',
       incorrect: 'permissions:\n  content: read\n  id-token: read\n',
       correct: 'permissions:\n  contents: read\n  id-token: write\n',
       peers: ['actionlint permissions'],

@@ -2,6 +2,7 @@ import { defineRule } from '../../../engine/define';
 import type { Fix } from '../../../engine/types';
 import type { WorkflowModel } from '../parse';
 import { actionVersion, RETIRED_RUNTIMES } from '../actions';
+import { readLocalAction } from '../local-actions';
 
 export const rule = defineRule<WorkflowModel>({
   meta: {
@@ -14,6 +15,8 @@ export const rule = defineRule<WorkflowModel>({
       oldMajor: '{{action}}@{{ref}} runs on {{runtime}}, which GitHub has retired; use {{recommended}}.',
       newer: '{{action}}@{{ref}} runs on {{runtime}}, which GitHub has retired; use a newer major version.',
       retired: '{{action}} runs on {{runtime}}, which GitHub has retired; look for a maintained replacement.',
+      local:
+        'The local action {{action}} declares "using: {{runtime}}", which GitHub has retired; use node20 or node24.',
     },
     fixable: 'suggestion',
     docs: {
@@ -22,7 +25,8 @@ export const rule = defineRule<WorkflowModel>({
         'declaring one of them is forced onto a newer Node, which it was never tested with, and ' +
         'breaks when it relies on the old one. The runtime of the current major comes from the ' +
         'offline catalog; those of old majors of common actions from a table in the catalog code. ' +
-        'Bumping a major can change behaviour, so the bump is a suggestion.',
+        'Bumping a major can change behaviour, so the bump is a suggestion. Local actions are read from their ' +
+        '`action.yml`. Severity warning: the action still runs, on a runtime it was not written for.',
       incorrect:
         'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v2\n',
       correct: 'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v7\n',
@@ -33,6 +37,18 @@ export const rule = defineRule<WorkflowModel>({
     for (const job of ctx.model.jobs)
       for (const step of job.steps) {
         if (!step.uses) continue;
+        if (step.uses.value.startsWith('./')) {
+          const local = readLocalAction(ctx.path, step.uses.value, ctx.workspace);
+          const runtime = local?.action.runtime;
+          if (runtime && RETIRED_RUNTIMES.has(runtime))
+            ctx.report({
+              start: step.uses.start,
+              end: step.uses.end,
+              messageId: 'local',
+              data: { action: step.uses.value, runtime },
+            });
+          continue;
+        }
         const v = actionVersion(ctx.text, step.uses);
         if (!v?.runtime || !RETIRED_RUNTIMES.has(v.runtime)) continue;
         if (v.currentRuntime && RETIRED_RUNTIMES.has(v.currentRuntime)) {

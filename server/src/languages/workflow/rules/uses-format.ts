@@ -18,8 +18,10 @@ export const rule = defineRule<WorkflowModel>({
     fixable: false,
     docs: {
       rationale:
-        'Without a ref GitHub cannot resolve the action; a reusable workflow ' +
-        'must be a `.yml`/`.yaml` file under `.github/workflows`.',
+        'Without a ref GitHub cannot resolve the action (`owner/repo@ref`, `owner/repo/path@ref`, `./path` or ' +
+        '`docker://image[:tag]`, with no empty part); a reusable workflow must be a `.yml`/`.yaml` file under ' +
+        '`.github/workflows`, with `@ref` when it is in another repository and without one when it is local. ' +
+        'Severity error: GitHub rejects the workflow or fails the job before it starts.',
       incorrect: 'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout\n',
       correct: 'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v7\n',
       peers: ['actionlint action', 'actionlint workflow-call'],
@@ -30,8 +32,9 @@ export const rule = defineRule<WorkflowModel>({
       if (job.uses) {
         const v = job.uses.value;
         let reason: string | undefined;
-        if (v.includes('${{')) reason = 'expressions are not allowed here';
-        else if (v.startsWith('./')) {
+        // An expression here is refused by the schema (WF007).
+        if (v.includes('${{')) continue;
+        if (v.startsWith('./')) {
           if (!/^\.\/\.github\/workflows\/[^/]+\.ya?ml$/.test(v))
             reason = 'a local reusable workflow must be "./.github/workflows/<file>.yml"';
           else if (v.includes('@')) reason = 'a local workflow takes no "@ref"';
@@ -41,7 +44,7 @@ export const rule = defineRule<WorkflowModel>({
           ctx.report({ start: job.uses.start, end: job.uses.end, messageId: 'job', data: { value: v, reason } });
       }
       for (const step of job.steps) {
-        if (!step.uses) continue;
+        if (!step.uses || step.uses.value.includes('${{')) continue;
         const r = usesRef(step.uses);
         if (r.kind === 'invalid')
           ctx.report({

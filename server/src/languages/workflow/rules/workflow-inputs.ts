@@ -1,6 +1,9 @@
 import { defineRule } from '../../../engine/define';
 import type { WorkflowModel } from '../parse';
-import { asScalar, asSeq, entry, nodeRange, scalarText } from '../../../yaml/view';
+import { asMap, asScalar, asSeq, entry, nodeRange, scalarText } from '../../../yaml/view';
+
+/** GitHub's limit on `workflow_dispatch` inputs (it was 10 until 2025). */
+const MAX_DISPATCH_INPUTS = 25;
 
 export const rule = defineRule<WorkflowModel>({
   meta: {
@@ -16,10 +19,15 @@ export const rule = defineRule<WorkflowModel>({
       optionsNotChoice: '"options" only applies to inputs of type choice; "{{name}}" is {{type}}.',
       defaultNotOption: 'The default "{{value}}" of input "{{name}}" is not one of its options.',
       defaultType: 'The default of input "{{name}}" must be {{type}}.',
+      tooMany: 'workflow_dispatch takes at most {{max}} inputs; {{count}} are declared.',
     },
     fixable: false,
     docs: {
-      rationale: 'GitHub rejects these inputs or shows a form that cannot be submitted.',
+      rationale:
+        'A `choice` input needs `options` and a default among them; a `boolean` default is `true` or `false`, a ' +
+        '`number` default a number; `workflow_dispatch` takes at most 25 inputs. Severity error: GitHub rejects ' +
+        'the workflow, or shows a form that cannot be submitted. (Input types themselves come from the schema: ' +
+        'WF007.)',
       incorrect:
         'on:\n  workflow_dispatch:\n    inputs:\n      env:\n        type: ' +
         'choice\n        default: qa\n        options: [dev, prod]\njobs:\n  build:\n    runs-on: ' +
@@ -33,6 +41,16 @@ export const rule = defineRule<WorkflowModel>({
   },
   check(ctx) {
     const doc = ctx.model.doc;
+    const dispatch = ctx.model.triggers.find((t) => t.name === 'workflow_dispatch');
+    const inputs = asMap(entry(asMap(dispatch?.value, doc), doc, 'inputs', false)?.value, doc);
+    const count = inputs ? inputs.items.length : 0;
+    if (dispatch && count > MAX_DISPATCH_INPUTS)
+      ctx.report({
+        start: dispatch.start,
+        end: dispatch.end,
+        messageId: 'tooMany',
+        data: { max: MAX_DISPATCH_INPUTS, count },
+      });
     for (const input of ctx.model.inputs.values()) {
       const def = input.node;
       if (!def) continue;

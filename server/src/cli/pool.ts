@@ -1,0 +1,119 @@
+/**
+ * Every core: the files are checked by worker threads, each with its own service over the same
+ * list of files (so cross-file checks see all of them), handed out in small batches; the results
+ * come back by index, so the report is in the same order, with the same content, as with one thread.
+ */
+import * as os from 'node:os';
+import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { Checker, type CheckResult, type CheckSetup } from './check';
+import type { Target } from './walk';
+
+/** Below this many files one thread is faster than starting workers (each loads every language). */
+export const WORKER_THRESHOLD = 200;
+/** Files checked before waiting for the external tools' answers to their scripts. */
+const CHUNK = 64;
+
+interface WorkerInit {
+  shipshapeWorker: true;
+  setup: CheckSetup;
+  targets: Target[];
+}
+type ToWorker = { batch: number[] };
+type FromWorker = { results: [number, CheckResult][] } | { error: string };
+
+/** How many threads to use: --jobs, or every core when the run is large enough to gain from it. */
+export function threadsFor(files: number, jobs: number | undefined): number {
+  if (jobs !== undefined) return Math.max(1, Math.min(jobs, files));
+  if (files < WORKER_THRESHOLD) return 1;
+  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+  return Math.max(1, Math.min(cores, Math.ceil(files / 100)));
+}
+
+/** Checks every target, in worker threads when `threads` > 1; results in target order. */
+export async function checkAll(
+  targets: Target[],
+  setup: CheckSetup,
+  threads: number,
+  entry: string,
+  onProgress?: () => void,
+): Promise<CheckResult[]> {
+  if (threads <= 1) {
+    const checker = new Checker(setup);
+    const out: CheckResult[] = [];
+    try {
+      // In chunks, so shellcheck gets many scripts per process while the next files are checked.
+      for (let i = 0; i < targets.length; i += CHUNK) {
+        out.push(...(await checker.checkMany(targets.slice(i, i + CHUNK))));
+        onProgress?.();
+      }
+    } finally {
+      await checker.dispose();
+    }
+    return out;
+  }
+  const results = new Array<CheckResult>(targets.length);
+  const batch = Math.max(1, Math.min(16, Math.ceil(targets.length / (threads * 8))));
+  let next = 0;
+  const take = (): number[] => {
+    const out: number[] = [];
+    while (out.length < batch && next < targets.length) out.push(next++);
+    return out;
+  };
+  const init: WorkerInit = { shipshapeWorker: true, setup, targets };
+  await Promise.all(
+    Array.from(
+      { length: threads },
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const worker = new Worker(entry, { workerData: init, stdout: false, stderr: false });
+          let finished = false;
+          const send = () => {
+            const work = take();
+            if (!work.length) {
+              finished = true;
+              void worker.terminate().then(() => resolve());
+              return;
+            }
+            worker.postMessage({ batch: work } satisfies ToWorker);
+          };
+          worker.on('message', (msg: FromWorker) => {
+            if ('error' in msg) {
+              finished = true;
+              void worker.terminate();
+              reject(new Error(msg.error));
+              return;
+            }
+            for (const [i, r] of msg.results) results[i] = r;
+            onProgress?.();
+            send();
+          });
+          worker.on('error', (e) => {
+            finished = true;
+            reject(e);
+          });
+          worker.on('exit', (code) => {
+            if (!finished) reject(new Error(`a worker thread stopped (exit code ${code})`));
+          });
+          send();
+        }),
+    ),
+  );
+  return results;
+}
+
+/** In a worker thread started by checkAll: check the batches the main thread sends. Returns false elsewhere. */
+export function runWorkerIfAny(): boolean {
+  if (isMainThread || !(workerData as WorkerInit | undefined)?.shipshapeWorker) return false;
+  const { setup, targets } = workerData as WorkerInit;
+  const checker = new Checker(setup);
+  parentPort!.on('message', (msg: ToWorker) => {
+    checker.checkMany(msg.batch.map((i) => targets[i])).then(
+      (checked) => {
+        const results: [number, CheckResult][] = checked.map((r, k) => [msg.batch[k], r]);
+        parentPort!.postMessage({ results } satisfies FromWorker);
+      },
+      (e) => parentPort!.postMessage({ error: (e as Error)?.stack ?? String(e) } satisfies FromWorker),
+    );
+  });
+  return true;
+}

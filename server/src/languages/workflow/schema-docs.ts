@@ -1,0 +1,198 @@
+/** Hover and completion text for workflow keys and events: our own words (the schema gives only the facts). */
+
+const WORKFLOW: Record<string, string> = {
+  name: 'The workflow name shown on GitHub.',
+  'run-name': 'The name of each run, may use `github`, `inputs` and `vars`.',
+  on: 'The events that trigger the workflow.',
+  permissions: 'GITHUB_TOKEN permissions of every job.',
+  env: 'Environment variables of every job.',
+  defaults: "Defaults of every job's `run` steps.",
+  concurrency: 'A concurrency group for the whole workflow.',
+  jobs: 'The jobs of the workflow.',
+};
+const JOB: Record<string, string> = {
+  name: 'The job name shown on GitHub.',
+  needs: 'Jobs that must finish before this one runs.',
+  'runs-on': 'The runner: a GitHub-hosted label, self-hosted labels, or a group.',
+  permissions: 'GITHUB_TOKEN permissions of this job.',
+  environment: 'The deployment environment of the job.',
+  concurrency: 'A concurrency group for this job.',
+  outputs: 'Outputs other jobs read as `needs.<job>.outputs.<name>`.',
+  env: 'Environment variables of every step of the job.',
+  defaults: "Defaults of the job's steps.",
+  if: 'Runs the job only when the condition holds.',
+  steps: 'The steps of the job.',
+  'timeout-minutes': "The job's time limit in minutes (default 360).",
+  'cancel-timeout-minutes': 'Minutes to wait for cancellation.',
+  strategy: 'A matrix strategy.',
+  'continue-on-error': 'Let the workflow pass when this job fails.',
+  container: "A container to run the job's steps in.",
+  services: 'Service containers of the job.',
+  uses: 'A reusable workflow to call: `owner/repo/.github/workflows/file.yml@ref` or `./.github/workflows/file.yml`.',
+  with: 'Inputs of the called workflow.',
+  secrets: 'Secrets passed to the called workflow, or `inherit`.',
+  snapshot: 'Create a custom runner image from this job.',
+};
+const STEP: Record<string, string> = {
+  id: 'A unique identifier of the step, to reference it as `steps.<id>`.',
+  name: 'The step name shown in the log.',
+  if: 'Runs the step only when the condition holds (an expression; `${{ }}` optional).',
+  'continue-on-error': 'Let the job go on when this step fails.',
+  'timeout-minutes': "The step's time limit in minutes.",
+  env: 'Environment variables of the step.',
+  uses: 'The action to run: `owner/repo[/path]@ref`, `./local/path` or `docker://image`.',
+  with: 'The inputs of the action.',
+  run: 'The shell script to run.',
+  shell: 'The shell of a `run` step: bash, sh, pwsh, powershell, cmd, python, or a command with `{0}`.',
+  'working-directory': 'The working directory of a `run` step.',
+  background: 'Run the step in the background; later steps do not wait for it.',
+  wait: 'Wait for these background steps (by id) to finish.',
+  'wait-all': 'Wait for every background step started so far.',
+  cancel: 'Cancel a background step (by id).',
+  parallel: 'Steps that run at the same time; the job waits for all of them.',
+};
+const CONTAINER: Record<string, string> = {
+  image: 'The Docker image to use as the container.',
+  options: 'Extra `docker create` options.',
+  env: 'Environment variables of the container.',
+  ports: 'Ports to expose.',
+  volumes: 'Volumes to mount.',
+  credentials: 'Registry credentials for a private image.',
+  entrypoint: "Overrides the image's entrypoint.",
+  command: "Overrides the image's command.",
+};
+const INPUT: Record<string, string> = {
+  description: 'Shown in the UI.',
+  required: 'Whether the input must be given.',
+  default: 'The default value.',
+  type: 'The input type.',
+  options: 'The choices of a `choice` input.',
+};
+
+/** Documentation of keys, by the schema definition of the mapping that holds them. */
+export const KEY_DOCS: Record<string, Record<string, string>> = {
+  'workflow-root-strict': WORKFLOW,
+  'job-factory': JOB,
+  'workflow-job': JOB,
+  'run-step': STEP,
+  'regular-step': STEP,
+  'wait-step': STEP,
+  'wait-all-step': STEP,
+  'cancel-step': STEP,
+  'parallel-step': STEP,
+  'container-mapping': CONTAINER,
+  'service-container-mapping': CONTAINER,
+  'container-registry-credentials': { username: 'Registry user name.', password: 'Registry password.' },
+  strategy: {
+    matrix: 'Variables whose combinations each run the job once; `include`/`exclude` adjust them.',
+    'fail-fast': 'Cancel the other matrix jobs when one fails (default true).',
+    'max-parallel': 'How many matrix jobs run at once.',
+  },
+  matrix: { include: 'Extra combinations, or values added to matching ones.', exclude: 'Combinations to leave out.' },
+  'concurrency-mapping': {
+    group: 'The name of the concurrency group.',
+    'cancel-in-progress': 'Cancel the running member of the group when a new one starts.',
+    queue: 'The queuing mode: `single` (default, one pending) or `max`.',
+  },
+  'job-environment-mapping': {
+    name: 'The environment name.',
+    url: 'The deployment URL.',
+    deployment: 'Whether to create a deployment record.',
+  },
+  'workflow-defaults': { run: 'Defaults of `run` steps.' },
+  'job-defaults': { run: 'Defaults of `run` steps.' },
+  'workflow-defaults-run': {
+    shell: 'The default shell of `run` steps.',
+    'working-directory': 'The default working directory of `run` steps.',
+  },
+  'job-defaults-run': {
+    shell: 'The default shell of `run` steps.',
+    'working-directory': 'The default working directory of `run` steps.',
+  },
+  'runs-on-mapping': { group: 'A runner group.', labels: 'Runner labels.' },
+  'snapshot-mapping': {
+    'image-name': 'The custom image name.',
+    if: 'Create the image only when the condition holds.',
+    version: 'The major version.',
+  },
+  'workflow-dispatch-input': { ...INPUT, type: 'string, boolean, number, choice or environment.' },
+  'workflow-call-input-definition': {
+    ...INPUT,
+    required: 'Whether callers must give the input.',
+    type: 'boolean, number or string.',
+  },
+  'workflow-call-secret-mapping-definition': {
+    description: 'Shown to callers.',
+    required: 'Whether callers must pass the secret.',
+  },
+  'workflow-call-output-definition': {
+    description: 'Shown to callers.',
+    value: 'The value, usually `${{ jobs.<job>.outputs.<name> }}`.',
+  },
+  'cron-mapping': {
+    cron: 'A five-field POSIX cron expression (UTC unless `timezone` is set).',
+    timezone: 'An IANA time zone for the cron expression, e.g. `Europe/Paris`.',
+  },
+};
+
+/** Keys of event filters, with their docs. */
+export const FILTER_DOCS: Record<string, string> = {
+  branches: 'Run only for these branches (glob patterns).',
+  'branches-ignore': 'Skip these branches (glob patterns).',
+  tags: 'Run only for these tags (glob patterns).',
+  'tags-ignore': 'Skip these tags (glob patterns).',
+  paths: 'Run only when a changed file matches (glob patterns).',
+  'paths-ignore': 'Skip when every changed file matches (glob patterns).',
+  types: 'The activity types that trigger the workflow.',
+  workflows: 'The workflows whose runs trigger this one.',
+  inputs: 'Inputs of the workflow.',
+  secrets: 'Secrets the calling workflow passes.',
+  outputs: 'Outputs of the reusable workflow.',
+  names: 'Image names.',
+  versions: 'Image versions.',
+};
+
+/** What triggers each event, in a line (our words, after GitHub's "Events that trigger workflows"). */
+export const EVENT_DOCS: Record<string, string> = {
+  branch_protection_rule: 'A branch protection rule of the repository is created, edited or deleted.',
+  check_run: 'A check run is created, rerequested, completed or has a requested action.',
+  check_suite: 'A check suite completes.',
+  create: 'A branch or tag is created.',
+  delete: 'A branch or tag is deleted.',
+  deployment: 'A deployment is created.',
+  deployment_status: 'A third party reports a deployment status.',
+  discussion: 'A discussion is created or changed.',
+  discussion_comment: 'A comment on a discussion is created, edited or deleted.',
+  fork: 'Someone forks the repository.',
+  gollum: 'A wiki page is created or updated.',
+  image_version: 'A container image version is created, ready or deleted.',
+  issue_comment: 'A comment on an issue or pull request is created, edited or deleted.',
+  issues: 'An issue is opened or changed.',
+  label: 'A label is created, edited or deleted.',
+  merge_group: 'A pull request is added to a merge queue.',
+  milestone: 'A milestone is created or changed.',
+  page_build: 'Someone pushes to the branch that publishes GitHub Pages.',
+  project: 'A classic project is created or changed.',
+  project_card: 'A card of a classic project is created or changed.',
+  project_column: 'A column of a classic project is created or changed.',
+  public: 'The repository becomes public.',
+  pull_request:
+    'Activity on a pull request; runs in the context of the merge commit, without write access or secrets for forks.',
+  pull_request_comment: 'Comments on pull requests: GitHub delivers them as `issue_comment`, the event to use.',
+  pull_request_review: 'A pull request review is submitted, edited or dismissed.',
+  pull_request_review_comment: "A comment on a pull request's diff is created, edited or deleted.",
+  pull_request_target:
+    'Activity on a pull request; runs in the context of the base branch, ' +
+    'with secrets and a write token even for forks, so never check out and run the pull ' +
+    "request's code.",
+  push: 'A commit or tag is pushed.',
+  registry_package: 'A package is published or updated.',
+  release: 'A release is published or changed.',
+  repository_dispatch: 'A custom webhook event is sent through the REST API.',
+  schedule: 'At the times given by cron expressions (UTC by default), on the default branch.',
+  status: 'The status of a commit changes.',
+  watch: 'Someone stars the repository.',
+  workflow_call: 'Another workflow calls this one as a reusable workflow.',
+  workflow_dispatch: 'Someone runs the workflow by hand (from the Actions tab, the CLI or the REST API).',
+  workflow_run: 'Another workflow, named in `workflows:`, is requested, in progress or completed.',
+};
