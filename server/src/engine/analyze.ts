@@ -211,13 +211,7 @@ class Analysis<M> {
       const start = clamp(r.start, length);
       const end = clamp(Math.max(r.end, r.start), length);
       if (this.anyIgnore && isIgnored(this.ignores, input.lines.position(start).line, rule)) continue;
-      const broken = this.broken;
-      if (
-        broken &&
-        !broken.keep.includes(rule.meta.code) &&
-        broken.spans.some((s) => start >= s.start && start < s.end)
-      )
-        continue;
+      if (this.broken && !this.broken.keep.includes(rule.meta.code) && inSpans(this.broken.spans, start)) continue;
       this.findings.push({
         ...r,
         start,
@@ -281,6 +275,19 @@ export function languageConfig<M>(input: {
   } catch {
     return undefined;
   }
+}
+
+/** Whether `offset` is in one of `spans` (in text order, not overlapping): a binary search. */
+function inSpans(spans: Span[], offset: number): boolean {
+  let lo = 0;
+  let hi = spans.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (offset < spans[mid].start) hi = mid - 1;
+    else if (offset >= spans[mid].end) lo = mid + 1;
+    else return true;
+  }
+  return false;
 }
 
 function safeBroken<M>(input: AnalyzeInput<M>, once: Once['once']): { spans: Span[]; keep: string[] } | undefined {
