@@ -43,6 +43,11 @@ export interface InvalidCase extends ValidCase {
   errors: ExpectedError[];
   /** The text after applying the first fix (or suggestion) of every finding; required when one edits this file. */
   output?: string;
+  /**
+   * Snippet fixes as the editor writes them when the user accepts each tab stop as offered (`acceptSnippet`), instead
+   * of their snippet text.
+   */
+  acceptSnippets?: boolean;
   /** Other files after the chosen fixes' edits in them (`Fix.otherFiles`), by path (checked when given). */
   otherOutput?: Record<string, string>;
   /**
@@ -148,7 +153,11 @@ export function testRule(language: Language, rule: Rule, cases: RuleCases): void
           assert.ok(!/\{\{\s*\w+\s*\}\}/.test(f.message), `message has no unfilled placeholder: ${f.message}`);
         });
         const fixes = findings.map((f) => chosenFix(f, c.apply)).filter((x) => !!x);
-        const edits = fixes.flatMap((fx) => fx!.edits);
+        const edits = fixes.flatMap((fx) =>
+          fx!.snippet && c.acceptSnippets
+            ? fx!.edits.map((e, i) => (i ? e : { ...e, newText: acceptSnippet(e.newText) }))
+            : fx!.edits,
+        );
         if (fixes.length) {
           assert.notEqual(rule.meta.fixable, false, 'a rule that fixes declares meta.fixable');
           for (const fx of fixes)
@@ -183,4 +192,24 @@ export function testRule(language: Language, rule: Rule, cases: RuleCases): void
       );
     });
   });
+}
+
+/**
+ * The text an LSP snippet leaves when each tab stop is accepted as offered: `${1:text}` gives text, `${1|a,b|}` its
+ * first choice, `$1` nothing; `\$`, `\}` and `\\` stand for themselves.
+ */
+export function acceptSnippet(snippet: string): string {
+  let out = '';
+  for (let i = 0; i < snippet.length; i++) {
+    const c = snippet[i];
+    if (c === '\\' && i + 1 < snippet.length) out += snippet[++i];
+    else if (c === '$' && /\d/.test(snippet[i + 1] ?? '')) while (/\d/.test(snippet[i + 1] ?? '')) i++;
+    else if (c === '$' && snippet[i + 1] === '{') {
+      const m = /^\$\{\d+(?::((?:\\.|[^}\\])*)|\|((?:\\.|[^,|\\])*)(?:,(?:\\.|[^|\\])*)*\|)\}/.exec(snippet.slice(i));
+      if (!m) throw new Error(`not a tab stop at ${i} of ${snippet}`);
+      out += (m[1] ?? m[2] ?? '').replace(/\\(.)/g, '$1');
+      i += m[0].length - 1;
+    } else out += c;
+  }
+  return out;
 }

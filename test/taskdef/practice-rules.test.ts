@@ -108,9 +108,10 @@ testRule(language, rule('TD301'), {
         },
       ),
       errors: [{ messageId: 'secret', data: { name: 'DB_PASSWORD' } }],
+      acceptSnippets: true,
       output: envFix(
         [{ name: 'NODE_ENV', value: 'production' }],
-        '[{ "name": "DB_PASSWORD", "valueFrom": "arn:aws:secretsmanager:<REGION>:<ACCOUNT_ID>:secret:<SECRET_NAME>" }]',
+        '[{ "name": "DB_PASSWORD", "valueFrom": "arn:aws:secretsmanager:us-east-1:123456789012:secret:" }]',
       ),
     },
     {
@@ -123,20 +124,20 @@ testRule(language, rule('TD301'), {
         },
       ),
       errors: [{ messageId: 'secret', data: { reason: 'its value looks like a URL with a password' } }],
+      acceptSnippets: true,
       output: F({}, { environment: [], secrets: [{ name: 'X', valueFrom: 'x' }] }).replace(
         /("valueFrom": "x"\n {8}\})/,
-        '$1, { "name": "DATABASE_URL", "valueFrom": ' +
-          '"arn:aws:secretsmanager:<REGION>:<ACCOUNT_ID>:secret:<SECRET_NAME>" }',
+        '$1, { "name": "DATABASE_URL", "valueFrom": ' + '"arn:aws:secretsmanager:us-east-1:123456789012:secret:" }',
       ),
     },
     {
       name: 'an AWS key by its value',
       code: F({}, { environment: [{ name: 'KEY', value: 'AKIAIOSFODNN7EXAMPLE' }], secrets: [] }),
       errors: [{ messageId: 'secret', data: { reason: 'its value looks like an AWS access key id' } }],
+      acceptSnippets: true,
       output: F({}, { environment: [], secrets: [] }).replace(
         '"secrets": []',
-        '"secrets": [{ "name": "KEY", "valueFrom": ' +
-          '"arn:aws:secretsmanager:<REGION>:<ACCOUNT_ID>:secret:<SECRET_NAME>" }]',
+        '"secrets": [{ "name": "KEY", "valueFrom": ' + '"arn:aws:secretsmanager:us-east-1:123456789012:secret:" }]',
       ),
     },
   ],
@@ -144,7 +145,7 @@ testRule(language, rule('TD301'), {
 
 const logs = {
   logDriver: 'awslogs',
-  options: { 'awslogs-group': '/ecs/web', 'awslogs-region': '<REGION>', 'awslogs-stream-prefix': 'ecs' },
+  options: { 'awslogs-group': '/ecs/web', 'awslogs-region': 'eu-west-1', 'awslogs-stream-prefix': 'ecs' },
 };
 testRule(language, rule('TD302'), {
   valid: [F({}, { logConfiguration: logs })],
@@ -152,10 +153,11 @@ testRule(language, rule('TD302'), {
     {
       code: F(),
       errors: [{ messageId: 'missing', data: { name: 'app' } }],
+      acceptSnippets: true,
       output: F().replace(
         /("containerPort": 80\n {8}\}\n {6}\])/,
         `$1,\n      "logConfiguration": { "logDriver": "awslogs", "options": { ` +
-          `"awslogs-group": "/ecs/web", "awslogs-region": "<REGION>", "awslogs-stream-prefix": "ecs" ` +
+          `"awslogs-group": "/ecs/web", "awslogs-region": "us-east-1", "awslogs-stream-prefix": "ecs" ` +
           `} }`,
       ),
     },
@@ -217,12 +219,14 @@ testRule(language, rule('TD306'), {
     {
       code: F(),
       errors: [{ messageId: 'missing', line: 2 }],
-      output: F().replace(/\n\}$/, ',\n  "tags": [{ "key": "team", "value": "<TEAM>" }]\n}'),
+      acceptSnippets: true,
+      output: F().replace(/\n\}$/, ',\n  "tags": [{ "key": "team", "value": "" }]\n}'),
     },
     {
       code: F({ tags: [] }),
       errors: [{ messageId: 'missing' }],
-      output: F({ tags: [] }).replace('"tags": []', '"tags": [{ "key": "team", "value": "<TEAM>" }]'),
+      acceptSnippets: true,
+      output: F({ tags: [] }).replace('"tags": []', '"tags": [{ "key": "team", "value": "" }]'),
     },
   ],
 });
@@ -237,4 +241,51 @@ test('TD303–TD306 are hints: a plain task definition gets no info findings fro
     found.map((f) => `${f.code} ${f.severity}`),
     ['TD306 hint', 'TD303 hint', 'TD304 hint', 'TD305 hint'],
   );
+});
+
+test('a fix never writes a placeholder word: what the file does not know is a snippet tab stop, with no fallback', () => {
+  const text = J({
+    family: 'web',
+    requiresCompatibilities: ['FARGATE'],
+    networkMode: 'awsvpc',
+    cpu: '256',
+    memory: '512',
+    containerDefinitions: [
+      {
+        name: 'web',
+        image: 'nginx:1.27',
+        environment: [{ name: 'DB_PASSWORD', value: 'hunter2' }],
+        logConfiguration: { logDriver: 'awslogs', options: { 'awslogs-group': '/ecs/web' } },
+      },
+      { name: 'sidecar', image: 'busybox:1.37', essential: false },
+    ],
+  });
+  const path = '/ws/ecs/task-definition.json';
+  const svc = memoryService({ [path]: text });
+  const rules = { TD210: 'warning', TD212: 'warning', TD301: 'warning', TD302: 'warning', TD306: 'warning' } as const;
+  const found = svc.validate({ path, text, kind: 'taskdef' }, svc.settingsFor(path, { rules }), {
+    trusted: true,
+  }).findings;
+  const fixed = found.filter((f) => f.code in rules && f.fix);
+  assert.deepEqual([...new Set(fixed.map((f) => f.code))].sort(), Object.keys(rules));
+  for (const f of fixed) {
+    const fix = f.fix!;
+    assert.equal(fix.snippet, true, `${f.code}: the file names no region or account, so a snippet`);
+    assert.equal(fix.fallback, undefined, `${f.code}: no plain text without a placeholder`);
+    assert.match(fix.edits[0].newText, /\$\{?1/, `${f.code}: the first edit holds the tab stops`);
+    for (const e of fix.edits) assert.doesNotMatch(e.newText, /<[A-Z_]+>/, `${f.code}: ${e.newText}`);
+  }
+  // With the region and account in the file (an ECR image), the region and role fixes are plain text.
+  const ecr = text.replace('"nginx:1.27"', '"123456789012.dkr.ecr.eu-west-1.amazonaws.com/web:1"');
+  const plain = svc
+    .validate({ path, text: ecr, kind: 'taskdef' }, svc.settingsFor(path, { rules }), { trusted: true })
+    .findings.filter((f) => ['TD210', 'TD212', 'TD302'].includes(f.code));
+  assert.deepEqual(
+    plain.map((f) => `${f.code} ${f.fix?.snippet ?? false}`),
+    ['TD210 false', 'TD212 false', 'TD302 false'],
+  );
+  const texts = plain.map((f) => f.fix!.edits.map((e) => e.newText).join());
+  assert.match(texts[0], /"awslogs-region": "eu-west-1"/);
+  assert.match(texts[1], /"arn:aws:iam::123456789012:role\/ecsTaskExecutionRole"/);
+  assert.match(texts[2], /"awslogs-region": "eu-west-1"/);
 });

@@ -3,6 +3,9 @@ import { defineRule } from '../../../engine/define';
 import { fargateExample } from '../examples';
 import { get, propNode, insertProp, replaceNode } from '../json';
 import { parsesCleanly } from '../rule-kit';
+import { fillFix, hole, type Stop } from '../fill';
+
+const TAG_KEYS: Stop = { kind: 'choice', values: ['team', 'service', 'environment', 'owner', 'project'] };
 
 /** TD306: the task definition has no tags. */
 export const rule = defineRule<TaskDefModel>({
@@ -40,13 +43,19 @@ export const rule = defineRule<TaskDefModel>({
     if (tags && (tags.type !== 'array' || (tags.children?.length ?? 0) > 0)) return;
     const family = propNode(td, 'family');
     const at = family ? family.children![0] : td;
-    const value = '[{ "key": "team", "value": "<TEAM>" }]';
+    const value = `[{ "key": "${hole(0)}", "value": "${hole(1)}" }]`;
     const edit = tags ? replaceNode(tags, value) : insertProp(ctx.text, td, 'tags', value);
+    // the key a choice of the usual ones, the value the user's: a snippet fix (never a placeholder word)
+    const fix = fillFix(
+      'Add a tag (its key and value to fill in)',
+      [edit],
+      [{ stop: TAG_KEYS }, { stop: { kind: 'empty' } }],
+    );
     ctx.report({
       start: at.offset,
       end: family ? at.offset + at.length : at.offset + 1,
       messageId: 'missing',
-      fix: { title: 'Add a tags placeholder', edits: [edit], safe: false },
+      fix,
     });
   },
 });
