@@ -147,6 +147,8 @@ export interface WorkspaceIndex {
   facts(path: string): { kind: DocumentKind; facts: unknown } | undefined;
   /** Records that `dependent` read `path`, so a change to `path` re-checks `dependent`. */
   dependOn?(dependent: string, path: string): void;
+  /** Files under a folder (any kind, `.git` and `node_modules` skipped), at most `limit`: for editor features only. */
+  filesUnder?(dir: string, limit: number): string[];
 }
 
 export interface RuleContext<M> extends Once {
@@ -344,6 +346,59 @@ export interface SelectionSpan extends Span {
   parent?: SelectionSpan;
 }
 
+/** How the user indents (the editor's `FormattingOptions`). */
+export interface FormatOptions {
+  tabSize: number;
+  insertSpaces: boolean;
+}
+
+/** A place that names the symbol under the cursor: its declaration (`write`) or a use (`read`). */
+export interface Occurrence extends FileSpan {
+  kind?: 'read' | 'write';
+}
+
+/** A part of the document that leads somewhere: a file (`path`), a web page (`url`) or a rule's page (`code`). */
+export interface DocLink extends Span {
+  path?: string;
+  url?: string;
+  /** A rule code: the link goes to its documentation page. */
+  code?: string;
+  tooltip?: string;
+}
+
+/** Semantic token types, named as the LSP names them (the legend is in `lsp/convert.ts`). */
+export type TokenType =
+  | 'namespace'
+  | 'type'
+  | 'parameter'
+  | 'variable'
+  | 'property'
+  | 'function'
+  | 'keyword'
+  | 'string'
+  | 'number'
+  | 'operator'
+  | 'comment'
+  | 'macro';
+export type TokenModifier = 'declaration' | 'readonly' | 'defaultLibrary';
+
+/** A span of the document and how to colour it. Spans may cross lines (the conversion splits them). */
+export interface SemanticToken extends Span {
+  type: TokenType;
+  modifiers?: TokenModifier[];
+}
+
+/** A short text shown in the editor at an offset (after it, unless `before`). */
+export interface InlayHintInfo {
+  offset: number;
+  label: string;
+  /** Markdown. */
+  tooltip?: string;
+  kind?: 'type' | 'parameter';
+  paddingLeft?: boolean;
+  paddingRight?: boolean;
+}
+
 /** One language: how to parse its text, its rules, and its editor features (plain data: offsets, paths, Markdown). */
 export interface Language<M = any> {
   kind: DocumentKind;
@@ -384,6 +439,15 @@ export interface Language<M = any> {
   rename?(ctx: FeatureContext<M>, offset: number, newName: string): FileEdits[] | undefined;
   folding?(ctx: FeatureContext<M>): FoldingSpan[];
   selectionRanges?(ctx: FeatureContext<M>, offsets: number[]): SelectionSpan[];
+  /** Edits that format the document (or only `range`), keeping comments and never changing the meaning. */
+  format?(ctx: FeatureContext<M>, options: FormatOptions, range?: Span): OffsetEdit[];
+  /** Every place naming the symbol at the offset, declaration included (this file and others). */
+  references?(ctx: FeatureContext<M>, offset: number): Occurrence[];
+  /** The places in this document naming the symbol at the offset (the service falls back on `references`). */
+  highlights?(ctx: FeatureContext<M>, offset: number): Occurrence[];
+  documentLinks?(ctx: FeatureContext<M>): DocLink[];
+  semanticTokens?(ctx: FeatureContext<M>): SemanticToken[];
+  inlayHints?(ctx: FeatureContext<M>, range: Span): InlayHintInfo[];
   /** What a configuration file of the language next to the document says (e.g. a `.hadolint.yaml`). */
   configOverrides?(ctx: { path: string; workspace: WorkspaceIndex }): LanguageConfig;
 }
@@ -410,6 +474,8 @@ export interface Settings {
   workflow?: { selfHostedRunnerLabels?: string[] };
   /** Maximum size of a document we analyse fully (bytes); bigger ones get one finding. */
   maxFileSize?: number;
+  /** Inlay hints (cron in words, ARG defaults, vCPU/GB, matrix sizes); on unless false. */
+  inlayHints?: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = { rules: {}, maxFileSize: 5 * 1024 * 1024 };

@@ -5,6 +5,7 @@ import { rules } from './rules';
 import { complete } from './features/complete';
 import { hover } from './features/hover';
 import { symbols, definition, rename } from './features/navigate';
+import { documentLinks, format, inlayHints, references, semanticTokens } from './features/editor';
 import { factsOfFile } from './facts';
 import { hadolintLanguageConfig, ignoreComment, ignoreExtent } from './hadolint-config';
 import { cutSpans, lostContinuations } from './continuation';
@@ -30,5 +31,10 @@ export const language: Language<DockerfileModel> = {
   symbols,
   definition,
   rename,
+  format,
+  references,
+  documentLinks,
+  semanticTokens,
+  inlayHints,
   configOverrides: hadolintLanguageConfig,
 };
