@@ -45,7 +45,6 @@ import { rule as awslogsOptions } from './awslogs-options';
 import { rule as secretValueFrom } from './secret-value-from';
 import { rule as executionRoleRequired } from './execution-role-required';
 import { rule as invalidArn } from './invalid-arn';
-import { rule as imageLatestTag } from './image-latest-tag';
 import { rule as secretInEnvironment } from './secret-in-environment';
 import { rule as missingLogConfiguration } from './missing-log-configuration';
 import { rule as missingHealthCheck } from './missing-health-check';
@@ -128,7 +127,6 @@ export const rules: Rule<TaskDefModel>[] = [
   containerMemoryMinimum,
   awsvpcUnsupportedParameter,
   secretNameClash,
-  imageLatestTag,
   secretInEnvironment,
   missingLogConfiguration,
   missingHealthCheck,
