@@ -1,7 +1,7 @@
 import type { TaskDefModel } from '../parse';
 import { defineRule } from '../../../engine/define';
 import { fargateExample } from '../examples';
-import { get, str, isTemplated } from '../json';
+import { get } from '../json';
 import { containers, isWindows } from '../ecs';
 import { parsesCleanly } from '../rule-kit';
 
