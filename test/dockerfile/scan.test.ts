@@ -255,5 +255,6 @@ test('plain ARG/ENV/LABEL properties are read as dockerfile-ast reads them (the 
       assert.deepEqual(plain, astProperties(ins), text.slice(ins.start, ins.end));
     }
   }
-  assert.ok(compared > 100, `compared ${compared}`);
+  // the fixtures alone hold a few dozen; with the corpus (absent in a clean clone) hundreds
+  assert.ok(compared > (fs.existsSync(corpus) ? 100 : 10), `compared ${compared}`);
 });
