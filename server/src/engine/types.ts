@@ -126,6 +126,13 @@ export interface WorkspaceIndex {
    * when it does not exist or its language has no facts. The document being checked included.
    */
   facts(path: string): { kind: DocumentKind; facts: unknown } | undefined;
+  /**
+   * The files of `kind` whose facts hold `key`, sorted (a reverse lookup: the workflows that build this Dockerfile);
+   * the keys of a kind's facts are its language's `factKeys`. The same files as reading the facts of every file of
+   * `list(kind)` and keeping those with the key, without reading the others: a check records that it asked, and a
+   * change to a file of that kind re-checks it.
+   */
+  withKey(kind: DocumentKind, key: string): string[];
   /** Records that `dependent` read `path`, so a change to `path` re-checks `dependent`. */
   dependOn?(dependent: string, path: string): void;
 }
@@ -343,6 +350,11 @@ export interface Language<M = any> {
    * read by the checks and features across files.
    */
   facts?(file: ParsedFile<M>): unknown;
+  /**
+   * The keys other files look this file up by (`WorkspaceIndex.withKey`), from its facts: `build:<Dockerfile path>`
+   * for a workflow that builds it. Attached by links/, which does the lookups.
+   */
+  factKeys?(facts: unknown): string[];
   complete?(ctx: FeatureContext<M>, offset: number): Completion[];
   hover?(ctx: FeatureContext<M>, offset: number): HoverResult | undefined;
   symbols?(ctx: FeatureContext<M>): DocumentSymbolInfo[];
