@@ -7,7 +7,7 @@
 import type { DocumentKind, Language } from '../engine/types';
 import { languages as single } from '../languages';
 import { composeCompletions, workflowCompletions, workflowDefinition } from './complete';
-import { factKeys } from './keys';
+import { factKeys, KEYED_KINDS } from './keys';
 import { withCrossFileDefinition, withCrossFileHover, withCrossFileRename } from './navigate';
 import { crossFileRules } from './rules';
 
@@ -49,7 +49,7 @@ const FEATURES: Partial<Record<DocumentKind, Wrap>> = {
 export function withLinks(languages: Language[]): Language[] {
   return languages.map((l) => ({
     ...l,
-    factKeys: (facts: unknown) => factKeys(l.kind, facts),
+    ...(KEYED_KINDS.includes(l.kind) ? { factKeys: (facts: unknown) => factKeys(l.kind, facts) } : {}),
     rules: [...l.rules, ...crossFileRules.filter((r) => r.meta.kinds.includes(l.kind))],
     ...FEATURES[l.kind]?.(l),
   }));

@@ -24,6 +24,9 @@ export const NAMES_FAMILY = 'names-family';
 /** A task definition has a literal `family` (families.ts reads them). */
 export { HAS_FAMILY };
 
+/** The kinds whose files hold keys (the others are never looked up). */
+export const KEYED_KINDS: readonly DocumentKind[] = ['compose', 'workflow', 'taskdef'];
+
 export function factKeys(kind: DocumentKind, facts: unknown): string[] {
   const out: string[] = [];
   if (kind === 'compose') {

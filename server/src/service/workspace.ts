@@ -257,6 +257,33 @@ export class Workspace implements WorkspaceIndex {
   }
 
   // --- the reverse index -------------------------------------------------------------------------
+  /**
+   * The keys of a file as the reverse index holds them (read now if it changed): its kind and keys. The CLI reads them
+   * once per run, shared out between its worker threads, and gives every worker the whole index (`seedIndex`).
+   */
+  indexEntry(path: string): { path: string; kind: DocumentKind; keys: string[] } | undefined {
+    const kind = this.kindOf(path);
+    if (!kind) return undefined;
+    const stale = this.stale.get(kind);
+    if (stale?.has(path) || !this.indexed.has(path)) {
+      stale?.delete(path);
+      this.reindex(path);
+    }
+    const e = this.indexed.get(path);
+    return e && { path, kind: e.kind, keys: e.slots.map((s) => s.slice(s.indexOf('\u0000') + 1)) };
+  }
+  /** Takes the keys of files read elsewhere (the same files, unchanged): their facts are read only when looked up. */
+  seedIndex(entries: readonly { path: string; kind: DocumentKind; keys: readonly string[] }[]): void {
+    for (const { path, kind, keys } of entries) {
+      if (this.kindOf(path) !== kind) continue;
+      for (const s of this.indexed.get(path)?.slots ?? []) removeFrom(this.keyed, s, path);
+      const slots = [...new Set(keys)].map((k) => slot(kind, k));
+      for (const s of slots) addTo(this.keyed, s, path);
+      this.indexed.set(path, { kind, slots });
+      this.stale.get(kind)?.delete(path);
+    }
+  }
+
   /** The kind a file is listed as: known, or found by an enumerable file system. */
   private kindOf(path: string): DocumentKind | undefined {
     return this.known.get(path) ?? this.listed.get(path);
