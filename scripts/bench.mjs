@@ -2,8 +2,11 @@
 // run, as ratios. Files are loaded first; each contender gets three warm-up passes, then the median of
 // several passes. Peers live in scripts/bench/<kind>.mjs as
 //   export const peers = [{ name, load: async () => (text, path) => void }]
-// Last, `monorepo`: the CLI over a generated tree of 10,000 files, one thread against every core,
+// Then `monorepo`: the CLI over a generated tree of 10,000 files, one thread against every core,
 // beside actionlint (scripts/bench/monorepo.mjs; --files N to change the size, --shellcheck).
+// Last, at scale (issue 22): `keystroke`, typing into a Dockerfile of a generated 5,000-file workspace in a real
+// server (CPU per keystroke, median and p95; scripts/bench/keystroke.mjs), and `large`, the CLI over 20,000 files
+// (files/s, peak RSS).
 // Usage: npm run bench [-- KIND...] [-- --passes N] [-- --files N] [-- --shellcheck]
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -21,7 +24,9 @@ const fIdx = args.indexOf('--files');
 const monorepoFiles = fIdx >= 0 ? Number(args.splice(fIdx, 2)[1]) : 10000;
 const sIdx = args.indexOf('--shellcheck');
 const shellcheck = sIdx >= 0 && !!args.splice(sIdx, 1).length;
-const kinds = args.length ? args : ['dockerfile', 'compose', 'workflow', 'taskdef', 'flake', 'nix', 'monorepo'];
+const kinds = args.length
+  ? args
+  : ['dockerfile', 'compose', 'workflow', 'taskdef', 'flake', 'nix', 'monorepo', 'keystroke', 'large'];
 // `typing` alone: only the LSP measurement.
 if (!fs.existsSync(corpus)) {
   console.log(`corpus not found at ${corpus}: nothing to measure`);
@@ -206,4 +211,16 @@ if (kinds.includes('workflow') || kinds.includes('typing')) {
 if (kinds.includes('monorepo')) {
   const { benchMonorepo } = await import(pathToFileURL(path.join(root, 'scripts', 'bench', 'monorepo.mjs')).href);
   await benchMonorepo({ files: monorepoFiles, shellcheck });
+}
+
+if (kinds.includes('keystroke')) {
+  const { measureKeystroke, keystrokeLine } = await import(
+    pathToFileURL(path.join(root, 'scripts', 'bench', 'keystroke.mjs')).href
+  );
+  console.log(`\n${keystrokeLine(await measureKeystroke({ files: 5000 }))}`);
+}
+
+if (kinds.includes('large')) {
+  const { benchLargeRun } = await import(pathToFileURL(path.join(root, 'scripts', 'bench', 'monorepo.mjs')).href);
+  await benchLargeRun({ files: 20000 });
 }
