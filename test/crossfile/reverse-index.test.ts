@@ -114,6 +114,25 @@ describe('reverse index', () => {
     assert.deepEqual(codes(seeded, DF, dockerfile), codes(fresh, DF, dockerfile));
   });
 
+  it('read ahead in slices (the server after its scan), the index answers as when read at the lookup', async () => {
+    const files = new Map([
+      [DF, dockerfile],
+      [WF, building('nope')],
+      [OTHER_WF, notBuilding],
+      [COMPOSE, compose],
+    ]);
+    const ahead = known(files);
+    await ahead.indexAhead(0);
+    const entries = [...files.keys()].map((p) => ahead.workspace.indexEntry(p));
+    const fresh = known(files);
+    assert.deepEqual(
+      entries,
+      [...files.keys()].map((p) => fresh.workspace.indexEntry(p)),
+    );
+    assert.deepEqual(ahead.workspace.withKey('workflow', `build:${DF}`), [WF]);
+    assert.deepEqual(codes(ahead, DF, dockerfile), codes(fresh, DF, dockerfile));
+  });
+
   it('an enumerable file system (tests, docs) is listed again at each lookup', () => {
     const files: Record<string, string> = { [DF]: dockerfile };
     const s = new Service(languages, {

@@ -108,6 +108,15 @@ export class Service {
     );
   }
 
+  /** Reads the reverse index of the files the workspace knows, in slices (see Workspace.indexAhead). */
+  indexAhead(sliceMs = 8): Promise<void> {
+    const kinds = this.registry
+      .languages()
+      .filter((l) => l.factKeys)
+      .map((l) => l.kind);
+    return this.workspace.indexAhead(kinds, sliceMs);
+  }
+
   /** Every rule, built-in ones included, sorted by code (for docs and settings). */
   allRules(): Rule[] {
     return [...builtinRules, ...this.registry.rules()].sort((a, b) => a.meta.code.localeCompare(b.meta.code));

@@ -272,6 +272,29 @@ export class Workspace implements WorkspaceIndex {
     const e = this.indexed.get(path);
     return e && { path, kind: e.kind, keys: e.slots.map((s) => s.slice(s.indexOf('\u0000') + 1)) };
   }
+  /**
+   * Reads the keys of the files of these kinds that joined or changed, in slices of about `sliceMs`, yielding to the
+   * event loop in between (a server after its workspace scan: the first lookup then finds the index ready instead of
+   * reading thousands of files while the user waits). A lookup meanwhile reads the rest itself.
+   */
+  async indexAhead(kinds: readonly DocumentKind[], sliceMs = 8): Promise<void> {
+    let last = performance.now();
+    for (const kind of kinds) {
+      if (this.fs.list) this.syncListed();
+      for (;;) {
+        const todo = this.stale.get(kind);
+        const next = todo?.values().next();
+        if (!todo || !next || next.done) break;
+        todo.delete(next.value);
+        if (!todo.size) this.stale.delete(kind);
+        this.reindex(next.value);
+        if (performance.now() - last > sliceMs) {
+          await new Promise<void>((resolve) => setImmediate(resolve));
+          last = performance.now();
+        }
+      }
+    }
+  }
   /** Takes the keys of files read elsewhere (the same files, unchanged): their facts are read only when looked up. */
   seedIndex(entries: readonly { path: string; kind: DocumentKind; keys: readonly string[] }[]): void {
     for (const { path, kind, keys } of entries) {
