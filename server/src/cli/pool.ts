@@ -27,7 +27,10 @@ interface WorkerInit {
 /** A file's entry in the reverse index (Workspace.indexEntry). */
 type IndexEntry = { path: string; kind: DocumentKind; keys: string[] };
 type ToWorker = { batch: number[] } | { index: number[] } | { seed: IndexEntry[] };
-type FromWorker = { results: [number, CheckResult][] } | { entries: IndexEntry[] } | { error: string };
+type FromWorker =
+  | { results: [number, CheckResult][] }
+  | { entries: IndexEntry[]; readFailures: CheckResult['readFailures'] }
+  | { error: string };
 
 /** The kinds other files look up by key: their files are read first, once per run (shared out between threads). */
 const KEYED = new Set(languages.filter((l) => l.factKeys).map((l) => l.kind));
@@ -77,6 +80,8 @@ export async function checkAll(
   let nextKeyed = 0;
   let indexing = 0;
   const entries: IndexEntry[] = [];
+  // files that exist but could not be read for the index: reported as any check's reads are
+  const indexFailures: CheckResult['readFailures'] = [];
   const ready: (() => void)[] = [];
   const init: WorkerInit = { shipshapeWorker: true, setup, targets, keyed };
   await Promise.all(
@@ -118,6 +123,7 @@ export async function checkAll(
             }
             if ('entries' in msg) {
               entries.push(...msg.entries);
+              indexFailures.push(...msg.readFailures);
               indexing--;
               index();
               return;
@@ -137,6 +143,7 @@ export async function checkAll(
         }),
     ),
   );
+  if (results.length) results[0] = { ...results[0], readFailures: [...indexFailures, ...results[0].readFailures] };
   return results;
 }
 
@@ -149,8 +156,10 @@ export function runWorkerIfAny(): boolean {
   parentPort!.on('message', (msg: ToWorker) => {
     if ('index' in msg) {
       try {
+        const before = checker.disk.failures.size;
         const entries = msg.index.flatMap((i) => ws.indexEntry(setup.known[i].key) ?? []);
-        parentPort!.postMessage({ entries } satisfies FromWorker);
+        const readFailures = [...checker.disk.failures].slice(before).map(([key, reason]) => ({ key, reason }));
+        parentPort!.postMessage({ entries, readFailures } satisfies FromWorker);
       } catch (e) {
         parentPort!.postMessage({ error: (e as Error)?.stack ?? String(e) } satisfies FromWorker);
       }
