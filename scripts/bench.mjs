@@ -2,8 +2,9 @@
 // run, as ratios. Files are loaded first; each contender gets three warm-up passes, then the median of
 // several passes. Peers live in scripts/bench/<kind>.mjs as
 //   export const peers = [{ name, load: async () => (text, path) => void }]
-// Then `monorepo`: the CLI over a generated tree of 10,000 files, one thread against every core,
-// beside actionlint (scripts/bench/monorepo.mjs; --files N to change the size, --shellcheck).
+// Then the LSP typing measurement (`typing`), `monorepo`: the CLI over a generated tree of 10,000 files, one thread
+// against every core, beside actionlint (scripts/bench/monorepo.mjs; --files N to change the size, --shellcheck), and
+// the latency of the editor's requests (`editor`, scripts/bench/editor.mjs): p50/p95 per request kind on the corpus.
 // Last, at scale (issue 22): `keystroke`, typing into a Dockerfile of a generated 5,000-file workspace in a real
 // server (CPU per keystroke, median and p95; scripts/bench/keystroke.mjs), and `large`, the CLI over 20,000 files
 // (files/s, peak RSS).
@@ -211,6 +212,11 @@ if (kinds.includes('workflow') || kinds.includes('typing')) {
 if (kinds.includes('monorepo')) {
   const { benchMonorepo } = await import(pathToFileURL(path.join(root, 'scripts', 'bench', 'monorepo.mjs')).href);
   await benchMonorepo({ files: monorepoFiles, shellcheck });
+}
+
+if (!args.length || args.includes('editor')) {
+  const { benchEditor } = await import(pathToFileURL(path.join(root, 'scripts', 'bench', 'editor.mjs')).href);
+  await benchEditor({ root, corpus, require });
 }
 
 if (kinds.includes('keystroke')) {

@@ -15,4 +15,11 @@ export const nodeFileSystem: FileSystem = {
   exists(path) {
     return fs.existsSync(path);
   },
+  readDir(path) {
+    try {
+      return fs.readdirSync(path, { withFileTypes: true }).map((e) => ({ name: e.name, dir: e.isDirectory() }));
+    } catch {
+      return undefined;
+    }
+  },
 };

@@ -6,6 +6,8 @@ import {
   CodeActionKind,
   DidChangeConfigurationNotification,
   DocumentDiagnosticReportKind,
+  DocumentFormattingRequest,
+  DocumentRangeFormattingRequest,
   TextDocuments,
   TextDocumentSyncKind,
   type CancellationToken,
@@ -19,13 +21,19 @@ import {
   FIX_ALL_KIND,
   ignoreActions,
   quickFixes,
+  SEMANTIC_LEGEND,
   toCompletionItem,
   toDiagnostic,
+  toDocumentHighlights,
+  toDocumentLinks,
   toDocumentSymbol,
   toFoldingRanges,
   toHover,
+  toInlayHints,
   toLocations,
   toSelectionRange,
+  toSemanticTokens,
+  toTextEdits,
   toWorkspaceEditOf,
 } from './lsp/convert';
 import { capFindings } from './engine/cap';
@@ -56,6 +64,22 @@ const DEBOUNCE_MS = 150;
 const MAX_DIAGNOSTICS = 1000;
 /** Milliseconds the rules may take on one file before the rest are skipped (SS003); `checkBudgetMs` overrides it. */
 const CHECK_BUDGET_MS = 2000;
+/**
+ * Where formatting is offered when the client registers it dynamically (VS Code): every kind, but JSON only by a task
+ * definition's name, so other JSON files keep one formatter (the editor's own) and no "multiple formatters" question.
+ */
+const FORMATTING_SELECTOR = [
+  { language: 'dockerfile' },
+  { language: 'dockerignore' },
+  { language: 'ignore', pattern: '**/{.dockerignore,*.dockerignore}' },
+  { language: 'yaml', pattern: '**/{compose,docker-compose}*.{yml,yaml}' },
+  { language: 'dockercompose' },
+  { language: 'yaml', pattern: '**/.github/workflows/*.{yml,yaml}' },
+  { language: 'github-actions-workflow' },
+  { language: 'json', pattern: '**/*task*def*.json' },
+  { language: 'jsonc', pattern: '**/*task*def*.json' },
+  { language: 'nix' },
+];
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
@@ -68,6 +92,8 @@ export function startServer(connection: Connection): void {
   let pullDiagnostics = false;
   let snippetEdits = false;
   let configurationSupport = false;
+  let dynamicFormatting = false;
+  let inlayHintRefresh = false;
   let trusted = false;
   let checkBudgetMs = CHECK_BUDGET_MS;
   let docsBase: string | undefined;
@@ -241,6 +267,9 @@ export function startServer(connection: Connection): void {
     // A client that does not say the workspace is trusted gets the untrusted behaviour (no shellcheck, size limit kept).
     trusted = init.trusted === true;
     if (typeof init.checkBudgetMs === 'number' && init.checkBudgetMs >= 0) checkBudgetMs = init.checkBudgetMs;
+    inlayHintRefresh = !!caps.workspace?.inlayHint?.refreshSupport;
+    dynamicFormatting =
+      !!caps.textDocument?.formatting?.dynamicRegistration && !!caps.textDocument?.rangeFormatting?.dynamicRegistration;
     docsBase = init.docsPath ?? path.resolve(__dirname, '..', 'docs', 'rules');
     roots = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri));
     if (!roots.length && params.rootUri) roots.push(uriToPath(params.rootUri));
@@ -264,6 +293,12 @@ export function startServer(connection: Connection): void {
         renameProvider: { prepareProvider: true },
         foldingRangeProvider: true,
         selectionRangeProvider: true,
+        ...(dynamicFormatting ? {} : { documentFormattingProvider: true, documentRangeFormattingProvider: true }),
+        referencesProvider: true,
+        documentHighlightProvider: true,
+        documentLinkProvider: { resolveProvider: false },
+        semanticTokensProvider: { legend: SEMANTIC_LEGEND, full: true, range: false },
+        inlayHintProvider: { resolveProvider: false },
         ...(pullDiagnostics
           ? {
               diagnosticProvider: { identifier: 'shipshape', interFileDependencies: true, workspaceDiagnostics: false },
@@ -277,11 +312,16 @@ export function startServer(connection: Connection): void {
   connection.onInitialized(() => {
     if (configurationSupport)
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'shipshape' });
+    if (dynamicFormatting) {
+      void connection.client.register(DocumentFormattingRequest.type, { documentSelector: FORMATTING_SELECTOR });
+      void connection.client.register(DocumentRangeFormattingRequest.type, { documentSelector: FORMATTING_SELECTOR });
+    }
   });
 
   connection.onDidChangeConfiguration(() => {
     settingsCache.clear();
     recheckAll();
+    if (inlayHintRefresh) void connection.languages.inlayHint.refresh().catch(() => undefined);
   });
 
   connection.onNotification('shipshape/trust', (params: { trusted: boolean }) => {
@@ -424,6 +464,58 @@ export function startServer(connection: Connection): void {
         await settingsFor(doc.uri, token),
       )
       .map((s) => toSelectionRange(s, lines));
+  });
+
+  connection.onDocumentFormatting(async (params) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc) return [];
+    const edits = service.format(input(doc), params.options, await settingsFor(doc.uri));
+    return toTextEdits(edits, new LineIndex(doc.getText()));
+  });
+
+  connection.onDocumentRangeFormatting(async (params) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc) return [];
+    const range = { start: doc.offsetAt(params.range.start), end: doc.offsetAt(params.range.end) };
+    const edits = service.format(input(doc), params.options, await settingsFor(doc.uri), range);
+    return toTextEdits(edits, new LineIndex(doc.getText()));
+  });
+
+  connection.onReferences(async (params) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc) return [];
+    const offset = doc.offsetAt(params.position);
+    const found = service.references(input(doc), offset, await settingsFor(doc.uri), params.context.includeDeclaration);
+    return toLocations(found, linesOf);
+  });
+
+  connection.onDocumentHighlight(async (params) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc) return [];
+    const found = service.highlights(input(doc), doc.offsetAt(params.position), await settingsFor(doc.uri));
+    return toDocumentHighlights(found, new LineIndex(doc.getText()));
+  });
+
+  connection.onDocumentLinks(async (params) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc) return [];
+    const links = service.documentLinks(input(doc), await settingsFor(doc.uri));
+    return toDocumentLinks(links, new LineIndex(doc.getText()), docsUrl);
+  });
+
+  connection.languages.semanticTokens.on(async (params) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc) return { data: [] };
+    const tokens = service.semanticTokens(input(doc), await settingsFor(doc.uri));
+    return toSemanticTokens(tokens, new LineIndex(doc.getText()));
+  });
+
+  connection.languages.inlayHint.on(async (params) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc) return [];
+    const range = { start: doc.offsetAt(params.range.start), end: doc.offsetAt(params.range.end) };
+    const hints = service.inlayHints(input(doc), range, await settingsFor(doc.uri));
+    return toInlayHints(hints, new LineIndex(doc.getText()));
   });
 
   connection.onCodeAction(async (params, token) => {

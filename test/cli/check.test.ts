@@ -19,7 +19,7 @@ describe('--fix, --unsafe-fixes, --diff', () => {
     assert.equal(r.code, 0, r.stdout + r.stderr);
     assert.match(r.stdout, /^fixed 5 problems in 2 files$/m);
     // what no safe fix covers is still reported (DL3018: pin the package version)
-    assert.match(r.stdout, /^Dockerfile:2:24: warning .* \[DL3018\]$/m);
+    assert.match(r.stdout, /^Dockerfile:2:24: info .* \[DL3018\]$/m);
     assert.doesNotMatch(r.stdout, /DL3019|DF005|DF002|CP040/);
     // stable: a second run has nothing left to fix
     const again = cli(['check', '--diff', '.'], ws);
@@ -57,7 +57,7 @@ describe('stdin', () => {
     const ws = workspace({ '.shipshape.yaml': 'rules:\n  DL3018: off\n' });
     const r = cli(['check', '-', '--stdin-filename', 'svc/Dockerfile'], ws, { input: DOCKERFILE });
     assert.equal(r.code, 0);
-    assert.match(r.stdout, /^svc\/Dockerfile:3:1: warning .* \[DF005\]$/m);
+    assert.match(r.stdout, /^svc\/Dockerfile:3:1: info .* \[DF005\]$/m);
     assert.doesNotMatch(r.stdout, /DL3018/);
     assert.match(r.stdout, /in 1 file of 1 checked/);
   });
@@ -66,7 +66,7 @@ describe('stdin', () => {
     const ws = workspace({});
     const r = cli(['check', '-', '--stdin-filename', 'Dockerfile', '--fix'], ws, { input: DOCKERFILE });
     assert.equal(r.stdout, FIXED_DOCKERFILE);
-    assert.match(r.stderr, /Dockerfile:2:24: warning .*\[DL3018\]/);
+    assert.match(r.stderr, /Dockerfile:2:24: info .*\[DL3018\]/);
     const d = cli(['check', '-', '--kind', 'dockerfile', '--diff'], ws, { input: DOCKERFILE });
     assert.match(d.stdout, /^--- a\/<stdin>\n/);
     assert.equal(d.code, 1);
@@ -98,7 +98,8 @@ describe('stdin', () => {
 });
 
 describe('--fail-level and --max-warnings', () => {
-  const ws = workspace({ 'a/Dockerfile': 'FROM alpine:3.20\nRUN apk add curl\n' }); // a warning and an info
+  // a warning (DL3000: relative WORKDIR) and an info (DL3018: unpinned package)
+  const ws = workspace({ 'a/Dockerfile': 'FROM alpine:3.20\nWORKDIR app\nRUN apk add --no-cache curl\n' });
   it('fails at the level asked', () => {
     assert.equal(cli(['check', '.'], ws).code, 0);
     assert.equal(cli(['check', '--fail-level', 'warning', '.'], ws).code, 1);
@@ -106,6 +107,13 @@ describe('--fail-level and --max-warnings', () => {
     const err = workspace({ Dockerfile: 'FRUM x\n' });
     assert.equal(cli(['check', '.'], err).code, 1);
     assert.equal(cli(['check', '--fail-level', 'none', '.'], err).code, 0);
+  });
+  it("follows a .hadolint.yaml's failure-threshold for the DL findings of the files under it", () => {
+    const files = { 'a/Dockerfile': 'FROM alpine:3.20\nRUN apk add curl\n' };
+    assert.equal(cli(['check', '.'], workspace(files)).code, 0, 'infos only');
+    assert.equal(cli(['check', '.'], workspace({ ...files, 'a/.hadolint.yaml': 'failure-threshold: info\n' })).code, 1);
+    const noFail = workspace({ 'a/Dockerfile': 'FRUM x\n', 'a/.hadolint.yaml': 'no-fail: true\n' });
+    assert.equal(cli(['check', '.'], noFail).code, 1, 'a syntax error (not a DL rule) still fails');
   });
   it('fails past N warnings', () => {
     assert.equal(cli(['check', '--max-warnings', '1', '.'], ws).code, 0);
@@ -248,7 +256,7 @@ describe('formats', () => {
       '::error file=odd%2Cname%3Ax/Dockerfile,line=1,col=1,endLine=1,endColumn=4,' +
         'title=DF001 unknown-instruction::Unknown instruction: FRUM',
     );
-    assert.match(all.stdout, /^shipshape: 1 error, 1 warning, 1 info, 0 hints in 2 files checked$/m);
+    assert.match(all.stdout, /^shipshape: 1 error, 0 warnings, 2 info, 0 hints in 2 files checked$/m);
   });
 
   it('--format checkstyle: XML with escaped text', () => {
@@ -281,7 +289,7 @@ describe('rules and explain', () => {
     const r = cli(['rules'], ws);
     assert.equal(r.code, 0);
     assert.match(r.stdout, /^CODE\s+NAME\s+KINDS\s+DEFAULT\s+FIX\s+DESCRIPTION$/m);
-    assert.match(r.stdout, /^DL3007\s+no-latest-tag\s+dockerfile\s+warning\s+suggestion\s+A FROM image/m);
+    assert.match(r.stdout, /^DL3007\s+no-latest-tag\s+dockerfile\s+info\s+suggestion\s+A FROM image/m);
     const json = JSON.parse(cli(['rules', '--format', 'json', '--kind', 'nix'], ws).stdout);
     assert.ok(json.length > 5 && json.every((x: { kinds: string[] }) => x.kinds.includes('nix')));
     const all = JSON.parse(cli(['rules', '--format', 'json'], ws).stdout);

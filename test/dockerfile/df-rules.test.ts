@@ -82,7 +82,7 @@ testRule(language, r('DF005'), {
   ],
 });
 
-testRule(language, r('DF006'), {
+testRule(language, r('DL3063'), {
   valid: [{ code: 'FROM a:1 AS base' }],
   invalid: [{ code: 'FROM a:1 AS scratch', errors: [{ messageId: 'reserved', line: 1 }] }],
 });
@@ -131,14 +131,14 @@ testRule(language, r('DF009'), {
   ],
 });
 
-testRule(language, r('DF010'), {
+testRule(language, r('DL3065'), {
   valid: [{ code: 'FROM --platform=$BUILDPLATFORM a:1' }],
   invalid: [
     { code: 'FROM --platform=$TARGETPLATFORM a:1', errors: [{ messageId: 'redundant', line: 1 }], output: 'FROM a:1' },
   ],
 });
 
-testRule(language, r('DF011'), {
+testRule(language, r('DL3064'), {
   valid: [{ code: 'ARG GPG_KEY=abc\nFROM a:1\nENV PUBLIC_KEY=x TOKEN_FILE=/run/secrets/t KEYS=1' }],
   invalid: [
     {

@@ -10,6 +10,9 @@ const r = (code: string) => {
 
 testRule(language, r('DL3000'), {
   valid: [
+    // issue 16, a false alarm whose fix broke the build: a relative WORKDIR after an absolute one in the stage
+    { code: 'FROM node:20-alpine\nWORKDIR /usr/src/app/\nCOPY . .\nWORKDIR client/\nRUN npm ci' },
+    { code: 'FROM node:20 AS base\nWORKDIR /app\nFROM base AS web\nWORKDIR web' },
     { code: 'FROM a:1\nWORKDIR /app' },
     { code: 'FROM a:1\nWORKDIR $HOME' },
     { code: 'FROM a:1\nWORKDIR C:\\\\app' },
@@ -33,9 +36,14 @@ testRule(language, r('DL3001'), {
 });
 
 testRule(language, r('DL3002'), {
-  valid: [{ code: 'FROM a:1\nUSER root\nRUN x\nUSER app' }, { code: 'FROM a:1 AS b\nUSER root\nFROM a:1\nUSER app' }],
+  valid: [
+    { code: 'FROM a:1\nUSER root\nRUN x\nUSER app' },
+    { code: 'FROM a:1 AS b\nUSER root\nUSER b\nFROM a:1\nUSER app' },
+  ],
   invalid: [
     { code: 'FROM a:1\nUSER app\nUSER root', errors: [{ messageId: 'root', line: 3 }] },
+    // any stage may be the image (--target), and a stage built on it inherits the user
+    { code: 'FROM a:1 AS b\nUSER root\nFROM b\nRUN x', errors: [{ messageId: 'root', line: 2 }] },
     { code: 'FROM a:1\nUSER 0:0', errors: [{ messageId: 'root' }] },
   ],
 });
@@ -93,6 +101,11 @@ testRule(language, r('DL3008'), {
     { code: 'FROM a:1\nRUN apt-get update' },
   ],
   invalid: [
+    // issue 16: several packages are named as several, not as one `curl, tini=<version>`
+    {
+      code: 'FROM debian:12\nRUN apt-get install -y --no-install-recommends curl tini',
+      errors: [{ messageId: 'unpinnedMany', line: 2, data: { pkgs: '`curl`, `tini`', example: 'curl=<version>' } }],
+    },
     {
       code: 'FROM a:1\nRUN apt-get update && apt-get install -y --no-install-recommends \\\n  curl \\\n  git=1:2.39',
       errors: [{ messageId: 'unpinned', line: 3 }],
@@ -110,7 +123,12 @@ testRule(language, r('DL3009'), {
     { code: 'FROM a:1\nRUN apt-get update && apt-get install -y x \\\n && rm -rf /var/lib/apt/lists/*' },
     { code: 'FROM a:1\nRUN set -eux; apt-get update; apt-get install -y x; apt-get dist-clean' },
     { code: 'FROM a:1 AS build\nRUN apt-get install -y x\nFROM b:1' },
-    { code: 'FROM a:1\nRUN --mount=type=cache,target=/var/lib/apt apt-get install -y x' },
+    { code: 'FROM a:1\nRUN --mount=type=cache,target=/var/lib/apt/lists apt-get install -y x' },
+    {
+      code:
+        'FROM a:1\nRUN --mount=type=cache,target=/var/lib/apt --mount=type=cache,target=/var/cache/apt ' +
+        'apt-get install x',
+    },
   ],
   invalid: [
     {
@@ -141,7 +159,7 @@ testRule(language, r('DL3012'), {
   invalid: [
     {
       code: 'FROM a:1\nHEALTHCHECK CMD x\nHEALTHCHECK CMD y',
-      errors: [{ messageId: 'multiple', line: 2 }],
+      errors: [{ messageId: 'multiple', line: 3 }],
       output: 'FROM a:1\nHEALTHCHECK CMD y',
     },
   ],
@@ -149,10 +167,20 @@ testRule(language, r('DL3012'), {
 
 testRule(language, r('DL3013'), {
   valid: [
+    // issue 16: options that take a value are not packages; VCS URLs with a ref are pinned
+    { code: 'FROM python:3.12\nRUN pip install --root-user-action ignore --no-cache-dir flask==3.0.3' },
+    { code: 'FROM python:3.12\nRUN pip install "lib @ git+https://git.example.com/lib.git@v1.2"' },
+    { code: 'FROM python:3.12\nRUN pipx install poetry==1.8.3' },
     { code: 'FROM a:1\nRUN pip install --no-cache-dir -r requirements.txt flask==3.0 ./pkg git+https://x/y.git' },
     { code: 'FROM a:1\nRUN python -m pip install "django>=4"' },
   ],
   invalid: [
+    // issue 16: a VCS URL without a ref, and pipx
+    {
+      code: 'FROM python:3.12\nRUN pip install git+https://git.example.com/team/lib.git#egg=lib',
+      errors: [{ messageId: 'unpinned', line: 2 }],
+    },
+    { code: 'FROM python:3.12\nRUN pipx install poetry', errors: [{ messageId: 'unpinned', line: 2 }] },
     { code: 'FROM a:1\nRUN pip install flask', errors: [{ messageId: 'unpinned', line: 2 }] },
     { code: 'FROM a:1\nRUN python3 -m pip install --upgrade pip', errors: [{ messageId: 'unpinned', line: 2 }] },
   ],
@@ -160,6 +188,8 @@ testRule(language, r('DL3013'), {
 
 testRule(language, r('DL3014'), {
   valid: [
+    // issue 16: quiet level 2 spelled twice
+    { code: 'FROM debian:12\nRUN apt-get -q -q install curl' },
     { code: 'FROM a:1\nRUN apt-get install -y x' },
     { code: 'FROM a:1\nRUN apt-get -qq install x' },
     { code: 'FROM a:1\nRUN apt-get install --yes x' },
@@ -185,7 +215,13 @@ testRule(language, r('DL3015'), {
 });
 
 testRule(language, r('DL3016'), {
-  valid: [{ code: 'FROM a:1\nRUN npm ci && npm install && npm install -g npm@10 @scope/x@1.2 ./local' }],
+  valid: [
+    // issue 16: options that take a value before the subcommand or the packages
+    { code: 'FROM node:20\nRUN npm --loglevel verbose install chalk@5.3.0' },
+    { code: 'FROM node:20\nRUN npm install --omit dev --loglevel warn' },
+    { code: 'FROM node:20\nRUN npm install git+https://git.example.com/team/widgets.git#v2.0.0' },
+    { code: 'FROM a:1\nRUN npm ci && npm install && npm install -g npm@10 @scope/x@1.2 ./local' },
+  ],
   invalid: [
     {
       code: 'FROM a:1\nRUN npm install -g typescript @angular/cli',
@@ -250,9 +286,12 @@ testRule(language, r('DL3021'), {
 testRule(language, r('DL3022'), {
   valid: [
     { code: 'FROM a:1 AS build\nFROM b:1\nCOPY --from=build /x /x\nCOPY --from=0 /y /y\nCOPY --from=nginx:1 /z /z' },
-    { code: 'FROM a:1\nCOPY --from=busybox /bin/sh /sh' },
+    { code: 'FROM a:1\nCOPY --from=busybox:1.36 /bin/sh /sh' },
   ],
   invalid: [
+    // an image without a tag, as hadolint; and a stage index with no such stage (the build fails)
+    { code: 'FROM a:1\nCOPY --from=busybox /bin/sh /sh', errors: [{ messageId: 'unknown', line: 2 }] },
+    { code: 'FROM a:1\nCOPY --from=0 /bin/sh /sh', errors: [{ messageId: 'index', line: 2 }] },
     {
       code: 'FROM a:1 AS build\nFROM b:1\nCOPY --from=biuld /x /x',
       errors: [{ messageId: 'unknown', line: 3 }],
@@ -476,6 +515,9 @@ testRule(language, r('DL3057'), {
 
 testRule(language, r('DL3059'), {
   valid: [
+    // issue 16 (hadolint issue 805): a RUN right after a here-document RUN
+    { code: 'FROM debian:12\nRUN <<EOF\napt-get update\napt-get install -y curl\nEOF\nRUN curl --version' },
+    { code: 'FROM debian:12\nRUN <<EOF\nset -e\nEOF\nRUN echo done' },
     { code: 'FROM a:1\nRUN a\nCOPY x /x\nRUN b' },
     { code: 'FROM a:1\nRUN --mount=type=cache,target=/c a\nRUN b' },
   ],
@@ -532,7 +574,7 @@ testRule(language, r('DL4003'), {
   invalid: [
     {
       code: 'FROM a:1\nCMD ["a"]\nCMD ["b"]',
-      errors: [{ messageId: 'multiple', line: 2 }],
+      errors: [{ messageId: 'multiple', line: 3 }],
       output: 'FROM a:1\nCMD ["b"]',
     },
   ],
@@ -543,7 +585,7 @@ testRule(language, r('DL4004'), {
   invalid: [
     {
       code: 'FROM a:1\nENTRYPOINT ["a"]\nENTRYPOINT ["b"]',
-      errors: [{ messageId: 'multiple', line: 2 }],
+      errors: [{ messageId: 'multiple', line: 3 }],
       output: 'FROM a:1\nENTRYPOINT ["b"]',
     },
   ],
@@ -604,5 +646,27 @@ testRule(language, r('DL3067'), {
       errors: [{ messageId: 'root', line: 3, data: { from: 'b' } }],
     },
     { code: 'FROM c:1\nCOPY --from=busybox:1.36 ["/", "/"]', errors: [{ messageId: 'root', line: 2 }] },
+  ],
+});
+
+// issue 16: a cache mount makes the cache-cleaning rules stand down only at the tool's own cache directory
+testRule(language, r('DL3040'), {
+  valid: [
+    { code: 'FROM fedora:40\nRUN --mount=type=cache,target=/var/cache/dnf dnf install -y nginx-1.26.0' },
+    { code: 'FROM fedora:40\nRUN --mount=type=cache,target=/var/cache dnf install -y nginx-1.26.0' },
+  ],
+  invalid: [
+    {
+      code: 'FROM fedora:40\nRUN --mount=type=cache,target=/var/cache/apt dnf install -y nginx-1.26.0',
+      errors: [{ messageId: 'noClean', line: 2 }],
+      output:
+        'FROM fedora:40\nRUN --mount=type=cache,target=/var/cache/apt dnf install -y nginx-1.26.0 \\\n' +
+        '    && dnf clean all',
+    },
+    {
+      code: 'FROM fedora:40\nRUN microdnf install -y nginx-1.26.0',
+      errors: [{ messageId: 'noClean', line: 2, data: { clean: 'microdnf clean all' } }],
+      output: 'FROM fedora:40\nRUN microdnf install -y nginx-1.26.0 \\\n    && microdnf clean all',
+    },
   ],
 });

@@ -27,7 +27,7 @@ export function runRules(
   const lines = new LineIndex(text);
   const model = language.parse(text, path);
   const workspace = memoryWorkspace({ ...(options.files ?? {}), [path]: text }, options.languages ?? [language]);
-  const overrides = language.configOverrides?.({ path, workspace }) ?? {};
+  const overrides = language.configOverrides?.({ path, workspace }).rules ?? {};
   const out: Finding[] = [];
   for (const rule of options.rules ?? language.rules) {
     const sev = overrides[rule.meta.code] ?? rule.meta.defaultSeverity;
@@ -60,7 +60,7 @@ function ignoredAt(language: Language, lines: LineIndex, line: number, code: str
   for (let l = line - 1; l >= 0; l--) {
     const t = lines.lineText(l);
     if (!/^\s*#/.test(t)) break;
-    const codes = language.ignoreComment?.(t);
+    const codes = language.ignoreComment?.(t)?.codes;
     if (codes?.includes(code)) return true;
   }
   return false;

@@ -79,8 +79,9 @@ test('broken input never throws', () => {
 });
 
 test('ignore comments: hadolint and shipshape forms', () => {
-  assert.deepEqual(language.ignoreComment!('# hadolint ignore=DL3007,DL3008'), ['DL3007', 'DL3008']);
-  assert.deepEqual(language.ignoreComment!('#shipshape ignore=DF101'), ['DF101']);
+  assert.deepEqual(language.ignoreComment!('# hadolint ignore=DL3007,DL3008'), { codes: ['DL3007', 'DL3008'] });
+  assert.deepEqual(language.ignoreComment!('#shipshape ignore=DF101'), { codes: ['DF101'] });
+  assert.deepEqual(language.ignoreComment!('# hadolint global ignore=DL3059'), { codes: ['DL3059'], global: true });
   assert.equal(language.ignoreComment!('# just a comment'), undefined);
 });
 
@@ -92,5 +93,5 @@ test('.hadolint.yaml ignored: list and override: severities', () => {
     path: '/w/sub/Dockerfile',
     workspace: workspaceOf(files),
   });
-  assert.deepEqual(o, { DL3018: 'info', DL3008: 'off' });
+  assert.deepEqual(o, { rules: { DL3018: 'info', DL3008: 'off' }, preset: 'hadolint' });
 });

@@ -9,7 +9,12 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { DockerfileParser, type Instruction } from 'dockerfile-ast';
-import { parseDockerfile, type DockerInstruction } from '../../server/src/languages/dockerfile/parse';
+import {
+  astProperties,
+  type DockerInstruction,
+  parseDockerfile,
+  plainProperties,
+} from '../../server/src/languages/dockerfile/parse';
 import { LineIndex } from '../../server/src/text/lines';
 
 const corpus = process.env.SHIPSHAPE_CORPUS
@@ -228,4 +233,27 @@ test('model.ast is still there for callers that want dockerfile-ast', () => {
   const m = parseDockerfile('FROM a\nRUN x\n');
   assert.equal(m.ast.getInstructions().length, 2);
   assert.equal(m.instructions[1].node.getKeyword(), 'RUN');
+});
+
+test('plain ARG/ENV/LABEL properties are read as dockerfile-ast reads them (the fast path of `properties`)', () => {
+  const texts = [
+    'ARG A\nARG B=1\nARG C=\nENV D=1 E=two\nENV F value with  spaces\nENV G\nLABEL a=b c.d=e\nLABEL x\nENV H= I=1\n',
+    'FROM a:1\nENV PATH=$PATH:/x JAVA_HOME=${JAVA_HOME:-/j}\nARG V=${X}\nLABEL org.opencontainers.image.title=x\n',
+    'ENV A=1 B\nENV A B=1\nENV  A=1\t B=2  \nARG  N=1 M=2\n',
+  ];
+  for (const dir of [fixtures, ...(fs.existsSync(corpus) ? [corpus] : [])])
+    for (const f of files(dir)) texts.push(fs.readFileSync(f, 'utf8'));
+  let compared = 0;
+  for (const text of texts) {
+    const m = parseDockerfile(text);
+    for (const outer of m.instructions) {
+      const ins = outer.trigger ?? outer;
+      if (!['ARG', 'ENV', 'LABEL'].includes(ins.keyword)) continue;
+      const plain = plainProperties(ins, text, m.escape);
+      if (!plain) continue;
+      compared++;
+      assert.deepEqual(plain, astProperties(ins), text.slice(ins.start, ins.end));
+    }
+  }
+  assert.ok(compared > 100, `compared ${compared}`);
 });

@@ -1,7 +1,7 @@
 /** The RUN shell reader: splitting, quotes, continuations, heredocs, sh -c, offsets. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseShell } from '../../server/src/languages/dockerfile/shell';
+import { commandArgs, parseShell, scriptEnv } from '../../server/src/languages/dockerfile/shell';
 import { parseDockerfile } from '../../server/src/languages/dockerfile/parse';
 
 const names = (text: string) =>
@@ -112,4 +112,62 @@ test('exec-form RUN is one command, ["sh", "-c", "..."] is read as a script', ()
 test('unterminated quotes and odd input do not throw', () => {
   for (const t of ['echo "abc', "echo 'x", 'a && && b', '|||', '$(', '`', '\\', 'a <<', '[[ x ]]'])
     assert.doesNotThrow(() => parseShell(t, 0, t.length));
+});
+
+const cmdOf = (text: string, index = 0) => parseShell(text, 0, text.length).commands[index];
+
+test('the environment prefix is read, quotes after `=` included; a quoted name is a command', () => {
+  const c = cmdOf('A=1 B="x y" pip install x');
+  assert.deepEqual(
+    c.env.map((e) => [e.name, e.value]),
+    [
+      ['A', '1'],
+      ['B', 'x y'],
+    ],
+  );
+  assert.equal(c.name, 'pip');
+  assert.equal(cmdOf('"A=1" run').name, 'A=1');
+});
+
+test('readArgs: options with values, clusters, `=` forms and `--`', () => {
+  const a = commandArgs(cmdOf('apt-get -q -q -t bookworm-backports -oAPT::X=1 -yq=2 install --x=1 a -- -b c'), {
+    withValue: ['-t', '-o'],
+  });
+  assert.deepEqual(
+    a.options.map((o) => [o.name, o.value ?? null]),
+    [
+      ['-q', null],
+      ['-q', null],
+      ['-t', 'bookworm-backports'],
+      ['-o', 'APT::X=1'],
+      ['-y', null],
+      ['-q', '2'],
+      ['--x', '1'],
+    ],
+  );
+  assert.equal(a.count('-q', '--quiet'), 3);
+  assert.equal(a.first?.value, 'install');
+  assert.deepEqual(
+    a.operands.map((w) => w.value),
+    ['a'],
+  );
+  assert.deepEqual(
+    a.rest.map((w) => w.value),
+    ['-b', 'c'],
+  );
+  const npm = commandArgs(cmdOf('npm --loglevel warn install chalk'), { withValue: ['--loglevel'] });
+  assert.equal(npm.value('--loglevel'), 'warn');
+  assert.deepEqual(
+    npm.positionals.map((w) => w.value),
+    ['install', 'chalk'],
+  );
+});
+
+test('scriptEnv: export earlier in the script, unset, and the prefix', () => {
+  const cmds = parseShell('export A=1 B=2 && unset B; C=3 pip install x', 0, 43).commands;
+  const env = scriptEnv(cmds, cmds[2]);
+  assert.deepEqual([...env].sort(), [
+    ['A', '1'],
+    ['C', '3'],
+  ]);
 });

@@ -45,7 +45,10 @@ export class LspClient {
           w.resolve(p.diagnostics);
         }
     });
-    this.conn.onRequest('client/registerCapability', () => null);
+    this.conn.onRequest('client/registerCapability', (params: { registrations: { method: string }[] }) => {
+      this.registrations.push(...params.registrations);
+      return null;
+    });
     this.conn.onRequest('workspace/configuration', (params: { items: unknown[] }) =>
       params.items.map(() => this.configuration),
     );
@@ -53,15 +56,25 @@ export class LspClient {
   }
   configuration: unknown = {};
 
-  /** Initializes as VS Code does in a trusted workspace, unless other `initializationOptions` are given. */
-  async initialize(rootPath: string, initializationOptions: unknown = { trusted: true }) {
+  /** Registrations the server asked for (`client/registerCapability`). */
+  readonly registrations: { method: string; registerOptions?: unknown }[] = [];
+
+  /**
+   * Initializes as VS Code does in a trusted workspace, unless other `initializationOptions` are given; `textDocument`
+   * adds client capabilities.
+   */
+  async initialize(
+    rootPath: string,
+    initializationOptions: unknown = { trusted: true },
+    textDocument: Record<string, unknown> = {},
+  ) {
     const result = await this.conn.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: 'file://' + rootPath,
       workspaceFolders: [{ uri: 'file://' + rootPath, name: 'ws' }],
       capabilities: {
         workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } },
-        textDocument: { publishDiagnostics: { relatedInformation: true } },
+        textDocument: { publishDiagnostics: { relatedInformation: true }, ...textDocument },
       },
       initializationOptions,
     });

@@ -1,5 +1,8 @@
 /** Table tests of every workflow rule through the lead's rule tester (the real service, one rule at a time). */
 import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { REPO_ROOT } from '../helpers/context';
 import { language } from '../../server/src/languages/workflow';
 import { testRule, type RuleCases } from '../helpers/rule-tester';
 import { test } from 'node:test';
@@ -1187,6 +1190,10 @@ for (const rule of language.rules) {
 }
 
 test('every workflow rule (WF) has a table', { skip: !hasShellcheck() && 'shellcheck is not installed' }, () => {
-  const missing = language.rules.map((r) => r.meta.code).filter((c) => c.startsWith('WF') && !TABLES[c]);
+  // The security group's tables live in test/security/workflow.test.ts.
+  const security = fs.readFileSync(path.join(REPO_ROOT, 'test', 'security', 'workflow.test.ts'), 'utf8');
+  const missing = language.rules
+    .map((r) => r.meta.code)
+    .filter((c) => c.startsWith('WF') && !TABLES[c] && !security.includes(`testRule(language, r('${c}')`));
   assert.deepEqual(missing, []);
 });

@@ -189,6 +189,7 @@ export class Checker {
         path: target.shown,
         kind: result.kind ?? null,
         diagnostics: result.findings.map((f) => this.diagnostic(f, result.lines)),
+        ...(result.failureThreshold ? { failureThreshold: result.failureThreshold } : {}),
       },
       problems,
       fixedText: fixed !== text ? bom + fixed : undefined,

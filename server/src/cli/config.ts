@@ -44,5 +44,10 @@ export function forcedSettings(text: string, file: string): Partial<Settings> {
   const config = parseConfig(text);
   const problems = withoutExcludeProblem(config.problems);
   if (problems.length) throw new ConfigError(`${file}: ${problems.join('; ')}`);
-  return { rules: config.rules, workflow: { selfHostedRunnerLabels: config.selfHostedRunnerLabels } };
+  return {
+    rules: config.rules,
+    ...(config.security ? { security: config.security } : {}),
+    workflow: { selfHostedRunnerLabels: config.selfHostedRunnerLabels },
+    ...(config.preset ? { preset: config.preset } : {}),
+  };
 }

@@ -28,6 +28,8 @@ export interface FileReport {
   path: string;
   kind: DocumentKind | null;
   diagnostics: Diagnostic[];
+  /** hadolint's failure-threshold for this file's DL findings (from its `.hadolint.yaml`). */
+  failureThreshold?: Severity | 'none';
 }
 
 /**

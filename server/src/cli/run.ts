@@ -37,12 +37,22 @@ const RANK: Record<Severity, number> = { hint: 0, info: 1, warning: 2, error: 3 
 export function exitCode(run: RunReport, failLevel: FailLevel, maxWarnings: number | undefined): number {
   if (run.problems.some((p) => p.type === 'failed' || !run.skipUnreadable)) return 2;
   const count = countBySeverity(run.files);
-  if (failLevel !== 'none') {
-    const min = RANK[failLevel];
-    for (const s of Object.keys(count) as Severity[]) if (RANK[s] >= min && count[s] > 0) return 1;
-  }
+  for (const f of run.files) for (const d of f.diagnostics) if (failsRun(d, failLevel, f.failureThreshold)) return 1;
   if (maxWarnings !== undefined && count.warning > maxWarnings) return 1;
   return 0;
+}
+
+/**
+ * Whether a finding fails the run: at or above the fail level; a hadolint rule (DL) follows its file's
+ * `failure-threshold` instead when the `.hadolint.yaml` over it sets one (`none`: never), as hadolint would.
+ */
+export function failsRun(
+  d: { code: string; severity: Severity },
+  failLevel: FailLevel,
+  threshold?: Severity | 'none',
+): boolean {
+  const level = threshold && d.code.startsWith('DL') ? threshold : failLevel;
+  return level !== 'none' && RANK[d.severity] >= RANK[level];
 }
 
 export function render(run: RunReport, format: CheckOptions['format'], rules: () => Rule[], env: NodeJS.ProcessEnv) {

@@ -27,6 +27,11 @@ function physical(path: string, range?: Range): object {
   };
 }
 
+/** What GitHub code scanning reads to rank a security alert: `security-severity` (a score string) and the tag. */
+function securityProperties(r: Rule): { 'security-severity': string; tags: string[] } {
+  return { 'security-severity': r.meta.security!.severity.toFixed(1), tags: ['security'] };
+}
+
 /**
  * SARIF 2.1.0, as GitHub code scanning reads it: one run, our rules in the driver, 1-based regions;
  * files that could not be checked as notifications of an unsuccessful invocation.
@@ -35,6 +40,7 @@ export function toSarif(run: RunReport, rules: Rule[], version: string): object 
   const used = new Set(run.files.flatMap((r) => r.diagnostics.map((d) => d.code)));
   const driverRules = rules.filter((r) => used.has(r.meta.code));
   const index = new Map(driverRules.map((r, i) => [r.meta.code, i]));
+  const security = new Map(driverRules.filter((r) => r.meta.security).map((r) => [r.meta.code, securityProperties(r)]));
   const failing = run.problems.filter((p) => p.type === 'failed' || !run.skipUnreadable);
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -54,6 +60,7 @@ export function toSarif(run: RunReport, rules: Rule[], version: string): object 
               defaultConfiguration: {
                 level: r.meta.defaultSeverity === 'off' ? 'none' : LEVEL[r.meta.defaultSeverity],
               },
+              ...(r.meta.security ? { properties: securityProperties(r) } : {}),
             })),
           },
         },
@@ -77,6 +84,7 @@ export function toSarif(run: RunReport, rules: Rule[], version: string): object 
             ruleIndex: index.get(d.code),
             level: LEVEL[d.severity],
             message: { text: d.message },
+            ...(security.has(d.code) ? { properties: security.get(d.code) } : {}),
             locations: [{ physicalLocation: physical(r.path, d.range) }],
             // the other file of a cross-file finding (code scanning links to it)
             ...(d.related?.length

@@ -34,9 +34,21 @@ export function renderRulePage(
   lines.push(`# ${m.code}: ${m.id}`, '', m.description, '');
   lines.push('| | |', '|---|---|');
   lines.push(`| Code | \`${m.code}\` |`, `| Name | \`${m.id}\` |`, `| Applies to | ${m.kinds.join(', ')} |`);
-  lines.push(`| Default severity | ${m.defaultSeverity} |`, `| Fixable | ${FIXABLE[String(m.fixable)]} |`);
+  lines.push(`| Default severity | ${m.defaultSeverity} |`);
+  for (const [preset, severity] of Object.entries(m.presets ?? {}))
+    lines.push(`| With \`preset: ${preset}\` | ${severity} |`);
+  if (m.formerCodes?.length)
+    lines.push(`| Former code | ${m.formerCodes.map((c) => `\`${c}\` (still accepted, never reused)`).join(', ')} |`);
+  lines.push(`| Fixable | ${FIXABLE[String(m.fixable)]} |`);
+  if (m.security)
+    lines.push(
+      `| Security | yes: SARIF \`security-severity\` ${m.security.severity.toFixed(1)}; ` +
+        '`security:` in `.shipshape.yaml` sets the whole group |',
+    );
   if (m.docs.peers?.length) lines.push(`| Same check elsewhere | ${m.docs.peers.join('; ')} |`);
   lines.push('', '## Why', '', m.docs.rationale.trim(), '');
+  if (m.docs.severity) lines.push(`**Why ${m.defaultSeverity}:** ${m.docs.severity.trim()}`, '');
+  if (m.docs.attack) lines.push('## What an attacker gains', '', m.docs.attack.trim(), '');
   for (const [name, text] of Object.entries(m.docs.files ?? {})) {
     lines.push(`With \`${name}\` beside it:`, '', '```', text.replace(/\n$/, ''), '```', '');
   }
@@ -63,6 +75,15 @@ export function renderRulePage(
   lines.push('or in VS Code settings: `"shipshape.rules": { "' + m.code + '": "off" }`.');
   if (kind !== 'taskdef')
     lines.push('', `Ignore one place with a comment on the line above it: \`# shipshape-ignore ${m.code}\`.`);
+  if (kind === 'dockerfile' && m.code.startsWith('DL'))
+    lines.push(
+      '',
+      `hadolint's ways work too: \`# hadolint ignore=${m.code}\` above the instruction (all of its lines), ` +
+        `\`# hadolint global ignore=${m.code}\` for the file, and \`ignored:\`/\`override:\` in a ` +
+        '`.hadolint.yaml`. ' +
+        '`preset: hadolint` in `.shipshape.yaml` (or a `.hadolint.yaml` with `override` or `failure-threshold`) ' +
+        "gives the DL rules hadolint's own severities.",
+    );
   lines.push(
     '',
     "_This page is generated from the rule's metadata by `npm run docs`; edit the rule, not the page._",

@@ -7,6 +7,7 @@ import type {
   ExternalTools,
   Finding,
   Language,
+  LanguageConfig,
   Report,
   Rule,
   RuleContext,
@@ -27,6 +28,8 @@ export interface AnalyzeInput<M> {
   trusted: boolean;
   /** External tools for the rules (trusted workspaces only). */
   tools?: ExternalTools;
+  /** The language's configuration file for this document, when the caller has read it already. */
+  config?: LanguageConfig;
   /** Called once per failing rule; the rule then gives nothing for this document. */
   onRuleError?: (rule: Rule, error: unknown) => void;
   /** Checked between rules; when true the analysis stops early. */
@@ -49,19 +52,45 @@ export interface Analyzed {
   waiting: string[];
 }
 
-/** The severity a rule runs with: the settings by code, then by id, then the language's overrides, then its default. */
-export function resolveSeverity(
-  rule: Rule,
-  settings: Settings,
-  overrides: Record<string, SeveritySetting> = {},
-): SeveritySetting {
+/**
+ * The severity a rule runs with: the settings (`.shipshape.yaml`, the editor) by code, id or former code, then the
+ * language's configuration file (e.g. `.hadolint.yaml`), then (for a security rule) the `security:` group setting,
+ * then the preset in force (the settings', else the file's), then the rule's default.
+ */
+export function resolveSeverity(rule: Rule, settings: Settings, config?: LanguageConfig): SeveritySetting {
+  const preset = settings.preset ?? config?.preset;
   return (
-    settings.rules[rule.meta.code] ??
-    settings.rules[rule.meta.id] ??
-    overrides[rule.meta.code] ??
-    overrides[rule.meta.id] ??
+    byName(settings.rules, rule) ??
+    (config && byName(config.rules, rule)) ??
+    (rule.meta.security ? settings.security : undefined) ??
+    (preset && rule.meta.presets?.[preset]) ??
     rule.meta.defaultSeverity
   );
+}
+
+/** resolveSeverity for many rules under the same settings (tables that say nothing are not consulted). */
+function severityResolver(settings: Settings, config?: LanguageConfig): (rule: Rule) => SeveritySetting {
+  const preset = settings.preset ?? config?.preset;
+  const tables = [settings.rules, config?.rules].filter((t): t is Record<string, SeveritySetting> => {
+    if (!t) return false;
+    for (const _ in t) return true;
+    return false;
+  });
+  return (rule) => {
+    for (const t of tables) {
+      const s = byName(t, rule);
+      if (s !== undefined) return s;
+    }
+    if (rule.meta.security && settings.security) return settings.security;
+    return (preset && rule.meta.presets?.[preset]) || rule.meta.defaultSeverity;
+  };
+}
+
+function byName(table: Record<string, SeveritySetting>, rule: Rule): SeveritySetting | undefined {
+  const m = rule.meta;
+  let out = table[m.code] ?? table[m.id];
+  if (out === undefined && m.formerCodes) for (const c of m.formerCodes) out ??= table[c];
+  return out;
 }
 
 /** Runs every enabled rule of the language over one parsed document. */
@@ -95,8 +124,9 @@ export function* analyzeSteps<M>(input: AnalyzeInput<M>): Generator<void, Analyz
 /** One document's analysis: the context its rules share, the findings so far. */
 class Analysis<M> {
   private readonly findings: Finding[] = [];
-  private readonly overrides: Record<string, SeveritySetting>;
-  private readonly ignores: Map<number, Set<string>>;
+  private readonly ignores: ReturnType<typeof collectIgnores>;
+  private readonly anyIgnore: boolean;
+  private readonly severityOf: (rule: Rule) => SeveritySetting;
   private readonly ctx: RuleContext<M>;
   /** Where the rule being run reports. */
   private reports: Report[] = [];
@@ -108,8 +138,10 @@ class Analysis<M> {
   private readonly now: () => number;
 
   constructor(private readonly input: AnalyzeInput<M>) {
-    this.overrides = safeOverrides(input);
-    this.ignores = collectIgnores(input.language, input.lines);
+    const config = input.config ?? languageConfig(input);
+    this.ignores = collectIgnores(input.language, input.lines, input.model, config?.disableIgnoreComments);
+    this.anyIgnore = this.ignores.file.size > 0 || this.ignores.lines.size > 0;
+    this.severityOf = severityResolver(input.settings, config);
     this.now = input.now ?? (() => performance.now());
     // One context for every rule of the document (a rule never keeps it): only the report target changes.
     this.ctx = {
@@ -145,11 +177,9 @@ class Analysis<M> {
    * that used it up, and the remaining rules are skipped.
    */
   outOfBudget(index: number): boolean {
-    const { budgetMs, language, settings } = this.input;
+    const { budgetMs, language } = this.input;
     if (budgetMs === undefined || !this.last || this.spent < budgetMs) return false;
-    const skipped = language.rules
-      .slice(index)
-      .filter((r) => resolveSeverity(r, settings, this.overrides) !== 'off').length;
+    const skipped = language.rules.slice(index).filter((r) => this.severityOf(r) !== 'off').length;
     if (!skipped) return false;
     this.findings.push(...stopped(this.input, this.last, this.spent, skipped));
     return true;
@@ -159,7 +189,7 @@ class Analysis<M> {
   run(rule: Rule): boolean {
     const input = this.input;
     if (input.only && !input.only.has(rule.meta.code)) return false;
-    const severity = resolveSeverity(rule, input.settings, this.overrides);
+    const severity = this.severityOf(rule);
     if (severity === 'off') return false;
     const reports: Report[] = [];
     this.reports = reports;
@@ -177,7 +207,7 @@ class Analysis<M> {
     for (const r of reports) {
       const start = clamp(r.start, length);
       const end = clamp(Math.max(r.end, r.start), length);
-      if (this.ignores.size && isIgnored(this.ignores, input.lines.position(start).line, rule)) continue;
+      if (this.anyIgnore && isIgnored(this.ignores, input.lines.position(start).line, rule)) continue;
       this.findings.push({
         ...r,
         start,
@@ -230,11 +260,16 @@ function stopped<M>(input: AnalyzeInput<M>, rule: Rule, spent: number, skipped: 
   ];
 }
 
-function safeOverrides<M>(input: AnalyzeInput<M>): Record<string, SeveritySetting> {
+/** The language's configuration file for this document (none when it cannot be read). */
+export function languageConfig<M>(input: {
+  language: Language<M>;
+  path: string;
+  workspace: WorkspaceIndex;
+}): LanguageConfig | undefined {
   try {
-    return input.language.configOverrides?.({ path: input.path, workspace: input.workspace }) ?? {};
+    return input.language.configOverrides?.({ path: input.path, workspace: input.workspace });
   } catch {
-    return {};
+    return undefined;
   }
 }
 
@@ -244,16 +279,28 @@ function clamp(n: number, max: number): number {
 
 const IGNORE_RE = /shipshape-ignore(?![-\w])[ \t]*([^\n]*)/;
 
-/** Line number → codes (or ids) ignored on the line after the comment; '*' means every rule. */
-export function collectIgnores(language: Language, lines: LineIndex): Map<number, Set<string>> {
-  const ignores = new Map<number, Set<string>>();
+/** What ignore comments silence: codes (or ids; '*' = every rule) by 0-based line, and in the whole file. */
+export interface Ignores {
+  lines: Map<number, Set<string>>;
+  file: Set<string>;
+}
+
+/**
+ * Reads the ignore comments: `# shipshape-ignore [CODES]` and the language's own syntax (`# hadolint ignore=`, also
+ * `global`) silence the line after the comment and, where the language says so, the rest of the construct starting
+ * there (a Dockerfile instruction continued over several lines).
+ */
+export function collectIgnores<M>(
+  language: Language<M>,
+  lines: LineIndex,
+  model?: M,
+  withoutLanguageComments = false,
+): Ignores {
+  const ignores: Ignores = { lines: new Map(), file: new Set() };
   const marker = language.lineComment;
+  const own = withoutLanguageComments ? undefined : language.ignoreComment;
   // Most files have no ignore comment at all: skip the line walk unless one could be there.
-  if (
-    !marker ||
-    (!lines.text.includes('shipshape-ignore') && !(language.ignoreComment && lines.text.includes('ignore')))
-  )
-    return ignores;
+  if (!marker || (!lines.text.includes('shipshape-ignore') && !(own && lines.text.includes('ignore')))) return ignores;
   for (let line = 0; line < lines.lineCount; line++) {
     const text = lines.lineText(line).trim();
     if (!text.startsWith(marker)) continue;
@@ -264,14 +311,27 @@ export function collectIgnores(language: Language, lines: LineIndex): Map<number
       const list = m[1].split(/[\s,]+/).filter(Boolean);
       codes.push(...(list.length ? list : ['*']));
     }
-    const extra = language.ignoreComment?.(text);
-    if (extra) codes.push(...extra);
-    if (codes.length) ignores.set(line + 1, new Set(codes));
+    const extra = own?.(text);
+    if (extra?.global) for (const c of extra.codes) ignores.file.add(c);
+    else if (extra) codes.push(...extra.codes);
+    if (!codes.length) continue;
+    const last =
+      model !== undefined && language.ignoreExtent ? language.ignoreExtent(model, lines, line + 1) : line + 1;
+    for (let l = line + 1; l <= Math.max(last, line + 1); l++) {
+      const set = ignores.lines.get(l);
+      if (set) for (const c of codes) set.add(c);
+      else ignores.lines.set(l, new Set(codes));
+    }
   }
   return ignores;
 }
 
-function isIgnored(ignores: Map<number, Set<string>>, line: number, rule: Rule): boolean {
-  const set = ignores.get(line);
-  return !!set && (set.has('*') || set.has(rule.meta.code) || set.has(rule.meta.id));
+function isIgnored(ignores: Ignores, line: number, rule: Rule): boolean {
+  return matches(ignores.file, rule) || matches(ignores.lines.get(line), rule);
+}
+
+function matches(set: Set<string> | undefined, rule: Rule): boolean {
+  if (!set || set.size === 0) return false;
+  const m = rule.meta;
+  return set.has('*') || set.has(m.code) || set.has(m.id) || !!m.formerCodes?.some((c) => set.has(c));
 }

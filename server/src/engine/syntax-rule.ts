@@ -19,6 +19,7 @@ export function syntaxRule<M extends { problems: ParseProblem[] }>(
       description: `The file is not valid ${what}.`,
       messages: { syntax: '{{message}}', duplicateKey: '{{message}}' },
       docs: {
+        severity: `Every tool that reads the file (the consumer included) rejects one that is not valid ${what}.`,
         rationale:
           `A file that is not valid ${what} is rejected by every tool that reads ` +
           `it. The finding sits at the exact place the parser stopped; the rest of the file is still ` +

@@ -17,6 +17,12 @@ export const DOCUMENT_KINDS: readonly DocumentKind[] = [
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 export type SeveritySetting = Severity | 'off';
+/**
+ * A named set of severities a team can ask for instead of our defaults (`preset: hadolint` in `.shipshape.yaml`):
+ * each rule says its severity under the preset in `meta.presets`.
+ */
+export type Preset = 'hadolint';
+export const PRESETS: readonly Preset[] = ['hadolint'];
 
 /** A replacement of the text between two offsets (UTF-16 code units, like JS strings). */
 export interface OffsetEdit {
@@ -73,6 +79,17 @@ export interface RuleDocs {
   /** Names of the peers' equivalent checks, e.g. "hadolint DL3007", "actionlint expression". */
   peers?: string[];
   /**
+   * Why the rule has its default severity, in one or two sentences, by the policy every kind shares: error = the
+   * consumer rejects the file or the build/run/deploy fails; warning = a likely bug or a real risk; info = practice
+   * and style; off = an opinion a team turns on.
+   */
+  severity?: string;
+  /**
+   * Security rules: what an attacker gains when the finding is left in place (a sentence or two, Markdown), shown
+   * on the rule's page under "What an attacker gains".
+   */
+  attack?: string;
+  /**
    * Other files of the example's workspace, by path relative to the example document's folder
    * (e.g. `{ ".dockerignore": "*.md" }`), for rules that read other files.
    */
@@ -82,10 +99,17 @@ export interface RuleDocs {
 export interface RuleMeta {
   /** Stable, never reused. */
   code: string;
+  /**
+   * Codes this rule had before (a rule that moved to a peer's code, e.g. DF006 → DL3063): configuration and ignore
+   * comments that name them still reach the rule, and no other rule may ever take them.
+   */
+  formerCodes?: string[];
   /** kebab-case name. */
   id: string;
   kinds: DocumentKind[];
   defaultSeverity: SeveritySetting;
+  /** The severity under a preset, when it differs from `defaultSeverity` (e.g. hadolint's own for DL rules). */
+  presets?: Partial<Record<Preset, SeveritySetting>>;
   description: string;
   messages: Record<string, string>;
   /** 'safe': the fix is applied by fix-all; 'suggestion': offered only; false: no fix. */
@@ -96,6 +120,16 @@ export interface RuleMeta {
    */
   tools?: readonly string[];
   docs: RuleDocs;
+  /**
+   * Set on security rules: the group `security:` in `.shipshape.yaml` turns up, down or off, and whose SARIF results
+   * GitHub code scanning ranks by `severity` (its `security-severity`, 0.1 to 10: 9+ critical, 7+ high, 4+ medium).
+   */
+  security?: SecurityMeta;
+}
+
+export interface SecurityMeta {
+  /** CVSS-like score, 0.1 to 10, emitted as SARIF `properties.security-severity`. */
+  severity: number;
 }
 
 /** A parsed document of any kind, as the workspace index hands it to rules of other files. */
@@ -135,6 +169,8 @@ export interface WorkspaceIndex {
   withKey(kind: DocumentKind, key: string): string[];
   /** Records that `dependent` read `path`, so a change to `path` re-checks `dependent`. */
   dependOn?(dependent: string, path: string): void;
+  /** Files under a folder (any kind, `.git` and `node_modules` skipped), at most `limit`: for editor features only. */
+  filesUnder?(dir: string, limit: number): string[];
 }
 
 export interface RuleContext<M> extends Once {
@@ -332,13 +368,74 @@ export interface SelectionSpan extends Span {
   parent?: SelectionSpan;
 }
 
+/** How the user indents (the editor's `FormattingOptions`). */
+export interface FormatOptions {
+  tabSize: number;
+  insertSpaces: boolean;
+}
+
+/** A place that names the symbol under the cursor: its declaration (`write`) or a use (`read`). */
+export interface Occurrence extends FileSpan {
+  kind?: 'read' | 'write';
+}
+
+/** A part of the document that leads somewhere: a file (`path`), a web page (`url`) or a rule's page (`code`). */
+export interface DocLink extends Span {
+  path?: string;
+  url?: string;
+  /** A rule code: the link goes to its documentation page. */
+  code?: string;
+  tooltip?: string;
+}
+
+/** Semantic token types, named as the LSP names them (the legend is in `lsp/convert.ts`). */
+export type TokenType =
+  | 'namespace'
+  | 'type'
+  | 'parameter'
+  | 'variable'
+  | 'property'
+  | 'function'
+  | 'keyword'
+  | 'string'
+  | 'number'
+  | 'operator'
+  | 'comment'
+  | 'macro';
+export type TokenModifier = 'declaration' | 'readonly' | 'defaultLibrary';
+
+/** A span of the document and how to colour it. Spans may cross lines (the conversion splits them). */
+export interface SemanticToken extends Span {
+  type: TokenType;
+  modifiers?: TokenModifier[];
+}
+
+/** A short text shown in the editor at an offset (after it, unless `before`). */
+export interface InlayHintInfo {
+  offset: number;
+  label: string;
+  /** Markdown. */
+  tooltip?: string;
+  kind?: 'type' | 'parameter';
+  paddingLeft?: boolean;
+  paddingRight?: boolean;
+}
+
 /** One language: how to parse its text, its rules, and its editor features (plain data: offsets, paths, Markdown). */
 export interface Language<M = any> {
   kind: DocumentKind;
   /** The comment marker for inline ignore comments; undefined for JSON. */
   lineComment?: string;
-  /** Extra inline-ignore syntaxes, e.g. `# hadolint ignore=DL3007`: returns the codes a comment line ignores. */
-  ignoreComment?(commentLine: string): string[] | undefined;
+  /**
+   * Extra inline-ignore syntaxes, e.g. `# hadolint ignore=DL3007`: the codes a comment line ignores, on the next
+   * line (and the rest of the construct starting there, see `ignoreExtent`) or in the whole file (`global`).
+   */
+  ignoreComment?(commentLine: string): { codes: string[]; global?: boolean } | undefined;
+  /**
+   * The last line (0-based) an ignore comment right above `line` covers: a Dockerfile instruction continued over
+   * several lines is one place. `line` itself when absent.
+   */
+  ignoreExtent?(model: M, lines: LineIndex, line: number): number;
   parse(text: string, path: string): M;
   /** The same parse in steps (it yields between parts), for hosts that parse large documents in slices. */
   parseSteps?(text: string, path: string): Generator<void, M>;
@@ -362,18 +459,48 @@ export interface Language<M = any> {
   rename?(ctx: FeatureContext<M>, offset: number, newName: string): FileEdits[] | undefined;
   folding?(ctx: FeatureContext<M>): FoldingSpan[];
   selectionRanges?(ctx: FeatureContext<M>, offsets: number[]): SelectionSpan[];
-  /** Extra severity overrides the language reads from files next to the document (e.g. .hadolint.yaml). */
-  configOverrides?(ctx: { path: string; workspace: WorkspaceIndex }): Record<string, SeveritySetting>;
+  /** Edits that format the document (or only `range`), keeping comments and never changing the meaning. */
+  format?(ctx: FeatureContext<M>, options: FormatOptions, range?: Span): OffsetEdit[];
+  /** Every place naming the symbol at the offset, declaration included (this file and others). */
+  references?(ctx: FeatureContext<M>, offset: number): Occurrence[];
+  /** The places in this document naming the symbol at the offset (the service falls back on `references`). */
+  highlights?(ctx: FeatureContext<M>, offset: number): Occurrence[];
+  documentLinks?(ctx: FeatureContext<M>): DocLink[];
+  semanticTokens?(ctx: FeatureContext<M>): SemanticToken[];
+  inlayHints?(ctx: FeatureContext<M>, range: Span): InlayHintInfo[];
+  /** What a configuration file of the language next to the document says (e.g. a `.hadolint.yaml`). */
+  configOverrides?(ctx: { path: string; workspace: WorkspaceIndex }): LanguageConfig;
+}
+
+/** A language's own configuration file, as the engine uses it (below `.shipshape.yaml` and the editor settings). */
+export interface LanguageConfig {
+  /** Severity per rule code or id. */
+  rules: Record<string, SeveritySetting>;
+  /** Severities the file asks for when it sets them its own way (a `.hadolint.yaml` with `override`). */
+  preset?: Preset;
+  /** The lowest severity that fails the CLI for this file (`none`: nothing does), as hadolint's failure-threshold. */
+  failureThreshold?: Severity | 'none';
+  /** The language's own ignore comments (not `shipshape-ignore`) have no effect. */
+  disableIgnoreComments?: boolean;
 }
 
 /** Settings that reach the service: from the editor, merged with `.shipshape.yaml`. */
 export interface Settings {
   /** Severity per rule code or id. */
   rules: Record<string, SeveritySetting>;
+  /** Severities of a preset for the rules that have one (`preset: hadolint`); explicit `rules` still win. */
+  preset?: Preset;
   /** Per-language options. */
   workflow?: { selfHostedRunnerLabels?: string[] };
+  /**
+   * The severity of every security rule (those with `meta.security`) that `rules` does not name itself: `off` turns
+   * the group off, `error` makes its findings fail the CLI; unset, each rule keeps its default.
+   */
+  security?: SeveritySetting;
   /** Maximum size of a document we analyse fully (bytes); bigger ones get one finding. */
   maxFileSize?: number;
+  /** Inlay hints (cron in words, ARG defaults, vCPU/GB, matrix sizes); on unless false. */
+  inlayHints?: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = { rules: {}, maxFileSize: 5 * 1024 * 1024 };

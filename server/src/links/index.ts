@@ -9,6 +9,7 @@ import { languages as single } from '../languages';
 import { composeCompletions, workflowCompletions, workflowDefinition } from './complete';
 import { factKeys, KEYED_KINDS } from './keys';
 import { withCrossFileDefinition, withCrossFileHover, withCrossFileRename } from './navigate';
+import { withCrossFileReferences, withImageDefinition } from './references';
 import { crossFileRules } from './rules';
 
 type Wrap = (language: Language) => Partial<Language>;
@@ -16,13 +17,18 @@ type Wrap = (language: Language) => Partial<Language>;
 /** How each kind's own features are wrapped (a kind not listed keeps its own). */
 const FEATURES: Partial<Record<DocumentKind, Wrap>> = {
   // A stage's users in workflows and compose files show in its hover, and follow its renames.
-  dockerfile: (l) => ({ hover: withCrossFileHover(l.hover), rename: withCrossFileRename(l.rename) }),
+  dockerfile: (l) => ({
+    hover: withCrossFileHover(l.hover),
+    rename: withCrossFileRename(l.rename),
+    references: withCrossFileReferences(l.references),
+  }),
   // A build `target` resolves, hovers and renames with the Dockerfile's stage; build args and targets complete
   // from the Dockerfile.
   compose: (l) => ({
     hover: withCrossFileHover(l.hover),
     definition: withCrossFileDefinition(l.definition),
     rename: withCrossFileRename(l.rename),
+    references: withCrossFileReferences(l.references),
     complete: (ctx, offset) => composeCompletions(ctx, offset) ?? l.complete?.(ctx, offset) ?? [],
   }),
   // Values that name something in another file (a task definition's container, a Dockerfile's stage or ARG, a
@@ -38,11 +44,22 @@ const FEATURES: Partial<Record<DocumentKind, Wrap>> = {
       return other.length ? other : (l.definition?.(ctx, offset) ?? []);
     }),
     rename: withCrossFileRename(l.rename),
+    references: withCrossFileReferences(l.references),
   }),
-  // A container's name: its users in workflows in the hover; renamed with them.
-  taskdef: (l) => ({ hover: withCrossFileHover(l.hover), rename: withCrossFileRename(l.rename) }),
+  // A container's name: its users in workflows in the hover; renamed with them; its image's Dockerfile stage is its
+  // definition.
+  taskdef: (l) => ({
+    hover: withCrossFileHover(l.hover),
+    rename: withCrossFileRename(l.rename),
+    references: withCrossFileReferences(l.references),
+    definition: withImageDefinition(l.definition),
+  }),
   // An output's users (`nix build .#name` in workflows) in its hover; renamed with them.
-  flake: (l) => ({ hover: withCrossFileHover(l.hover), rename: withCrossFileRename(l.rename) }),
+  flake: (l) => ({
+    hover: withCrossFileHover(l.hover),
+    rename: withCrossFileRename(l.rename),
+    references: withCrossFileReferences(l.references),
+  }),
 };
 
 /** The languages with the checks and features across files attached. */

@@ -12,11 +12,16 @@ import {
   type CompletionItem,
   type Diagnostic,
   type DiagnosticRelatedInformation,
+  type DocumentHighlight,
+  type DocumentLink,
   type DocumentSymbol,
   type FoldingRange,
   type Hover,
+  type InlayHint,
   type Location,
   type SelectionRange,
+  type SemanticTokens,
+  type SemanticTokensLegend,
   type SnippetTextEdit,
   type TextEdit,
   type WorkspaceEdit,
@@ -24,6 +29,7 @@ import {
 import type {
   Completion,
   CompletionKind,
+  DocLink,
   DocumentSymbolInfo,
   FileEdits,
   FileSpan,
@@ -31,10 +37,15 @@ import type {
   Fix,
   FoldingSpan,
   HoverResult,
+  InlayHintInfo,
   OffsetEdit,
+  Occurrence,
   SelectionSpan,
+  SemanticToken,
   Severity,
   SymbolKindName,
+  TokenModifier,
+  TokenType,
 } from '../engine/types';
 import { pathToUri } from '../engine/uri';
 import { LineIndex } from '../text/lines';
@@ -316,4 +327,113 @@ export function toSelectionRange(s: SelectionSpan, lines: LineIndex): SelectionR
   let out: SelectionRange | undefined;
   for (let i = chain.length - 1; i >= 0; i--) out = { range: lines.range(chain[i].start, chain[i].end), parent: out };
   return out!;
+}
+
+export function toTextEdits(edits: OffsetEdit[], lines: LineIndex): TextEdit[] {
+  return edits.map((e) => ({ range: lines.range(e.start, e.end), newText: e.newText }));
+}
+
+export function toDocumentHighlights(occurrences: Occurrence[], lines: LineIndex): DocumentHighlight[] {
+  return occurrences.map((o) => {
+    const h: DocumentHighlight = { range: lines.range(o.start, o.end) };
+    if (o.kind) h.kind = o.kind === 'write' ? 3 : 2;
+    return h;
+  });
+}
+
+/** Links to files, web pages and rule pages (`docsUrl` gives a rule code's page, a local one when shipped). */
+export function toDocumentLinks(
+  links: DocLink[],
+  lines: LineIndex,
+  docsUrl: (code: string) => string | undefined,
+): DocumentLink[] {
+  const out: DocumentLink[] = [];
+  for (const l of links) {
+    const target = l.path !== undefined ? pathToUri(l.path) : (l.url ?? (l.code ? docsUrl(l.code) : undefined));
+    if (!target) continue;
+    const link: DocumentLink = { range: lines.range(l.start, l.end), target };
+    if (l.tooltip) link.tooltip = l.tooltip;
+    out.push(link);
+  }
+  return out;
+}
+
+// Standard token types and modifiers, which every VS Code theme colours.
+const TOKEN_TYPES: TokenType[] = [
+  'namespace',
+  'type',
+  'parameter',
+  'variable',
+  'property',
+  'function',
+  'keyword',
+  'string',
+  'number',
+  'operator',
+  'comment',
+  'macro',
+];
+const TOKEN_MODIFIERS: TokenModifier[] = ['declaration', 'readonly', 'defaultLibrary'];
+export const SEMANTIC_LEGEND: SemanticTokensLegend = { tokenTypes: TOKEN_TYPES, tokenModifiers: TOKEN_MODIFIERS };
+const TYPE_INDEX = new Map(TOKEN_TYPES.map((t, i) => [t, i]));
+const MODIFIER_BIT = new Map(TOKEN_MODIFIERS.map((m, i) => [m, 1 << i]));
+
+/**
+ * Tokens (sorted, not overlapping) in the LSP's relative encoding, each one line at most: a token across lines is
+ * split at the line ends.
+ */
+export function toSemanticTokens(tokens: SemanticToken[], lines: LineIndex): SemanticTokens {
+  const data: number[] = [];
+  let prevLine = 0;
+  let prevChar = 0;
+  // tokens come sorted: walk the lines along with them instead of searching for each one
+  let line = 0;
+  let lineStart = 0;
+  let nextStart = lines.lineCount > 1 ? lines.lineStart(1) : Number.POSITIVE_INFINITY;
+  const seek = (offset: number) => {
+    if (offset < lineStart) {
+      line = lines.position(offset).line;
+      lineStart = lines.lineStart(line);
+      nextStart = line + 1 < lines.lineCount ? lines.lineStart(line + 1) : Number.POSITIVE_INFINITY;
+    }
+    while (offset >= nextStart) {
+      line++;
+      lineStart = nextStart;
+      nextStart = line + 1 < lines.lineCount ? lines.lineStart(line + 1) : Number.POSITIVE_INFINITY;
+    }
+  };
+  for (const t of tokens) {
+    const type = TYPE_INDEX.get(t.type);
+    if (type === undefined) continue;
+    let mods = 0;
+    if (t.modifiers) for (const m of t.modifiers) mods |= MODIFIER_BIT.get(m) ?? 0;
+    seek(t.start);
+    let from = t.start;
+    // a token across lines is split at the line ends
+    while (from < t.end) {
+      const lineEnd = Math.min(t.end, lines.lineEnd(line));
+      const length = lineEnd - from;
+      if (length > 0) {
+        const char = from - lineStart;
+        data.push(line - prevLine, line === prevLine ? char - prevChar : char, length, type, mods);
+        prevLine = line;
+        prevChar = char;
+      }
+      if (nextStart >= t.end) break;
+      seek(nextStart);
+      from = lineStart;
+    }
+  }
+  return { data };
+}
+
+export function toInlayHints(hints: InlayHintInfo[], lines: LineIndex): InlayHint[] {
+  return hints.map((h) => {
+    const hint: InlayHint = { position: lines.position(h.offset), label: h.label };
+    if (h.kind) hint.kind = h.kind === 'type' ? 1 : 2;
+    if (h.tooltip) hint.tooltip = { kind: MarkupKind.Markdown, value: h.tooltip };
+    if (h.paddingLeft) hint.paddingLeft = true;
+    if (h.paddingRight) hint.paddingRight = true;
+    return hint;
+  });
 }

@@ -5,6 +5,7 @@ export interface EditorSettings {
   rules?: Record<string, SeveritySetting>;
   maxFileSize?: number;
   workflow?: { selfHostedRunnerLabels?: string[] };
+  inlayHints?: { enabled?: boolean };
 }
 
 const SEVERITIES = new Set(['off', 'hint', 'info', 'warning', 'error']);
@@ -19,6 +20,7 @@ export function toSettings(raw: unknown): Partial<Settings> {
     for (const [k, v] of Object.entries(s.rules)) if (typeof v === 'string' && SEVERITIES.has(v)) out.rules[k] = v;
   }
   if (typeof s.maxFileSize === 'number' && s.maxFileSize > 0) out.maxFileSize = s.maxFileSize;
+  if (typeof s.inlayHints?.enabled === 'boolean') out.inlayHints = s.inlayHints.enabled;
   const labels = s.workflow?.selfHostedRunnerLabels;
   if (Array.isArray(labels)) out.workflow = { selfHostedRunnerLabels: labels.filter((l) => typeof l === 'string') };
   return out;

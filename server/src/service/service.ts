@@ -2,6 +2,7 @@ import {
   analyzeAll,
   analyzeSteps,
   byPlace,
+  languageConfig,
   resolveSeverity,
   type AnalyzeInput,
   type Analyzed,
@@ -10,10 +11,12 @@ import { builtinRules, binaryFile, fileTooLarge, internalError } from '../engine
 import { CONFIG_FILE, mergeSettings, parseConfig, type ConfigFile } from '../engine/config';
 import { safeFixEdits } from '../engine/fixes';
 import { formatMessage } from '../engine/messages';
+import { ruleCodeLinks } from '../engine/comment-links';
 import { createOnce } from '../engine/once';
 import { Registry } from '../engine/registry';
 import type {
   Completion,
+  DocLink,
   DocumentKind,
   DocumentSymbolInfo,
   FeatureContext,
@@ -21,13 +24,18 @@ import type {
   FileSpan,
   Finding,
   FoldingSpan,
+  FormatOptions,
   HoverResult,
+  InlayHintInfo,
   Language,
   OffsetEdit,
+  Occurrence,
   ParsedFile,
   Rule,
   SelectionSpan,
+  SemanticToken,
   Settings,
+  Severity,
   Span,
   ToolRunner,
   ToolSession,
@@ -67,6 +75,11 @@ export interface ValidateResult {
   pending?: Promise<void>;
   /** Codes of the rules that waited for tool answers (those `recheck` runs again). */
   waiting?: string[];
+  /**
+   * The lowest severity that should fail a CI run for this file, when its language's configuration file says
+   * (hadolint's `failure-threshold`; `none`: nothing fails). Absent: errors fail.
+   */
+  failureThreshold?: Severity | 'none';
 }
 
 export interface ServiceOptions {
@@ -254,14 +267,17 @@ export class Service {
     }
     const session = opts.trusted && opts.tools !== false ? this.options.tools?.session(doc.path) : undefined;
     const only = opts.only;
+    const workspace = this.trackingView(doc.path, parsed);
+    const config = languageConfig({ language, path: doc.path, workspace });
     const input: AnalyzeInput<unknown> = {
+      config,
       language,
       path: doc.path,
       kind,
       text: doc.text,
       lines: parsed.lines,
       model: parsed.model,
-      workspace: this.trackingView(doc.path, parsed),
+      workspace,
       settings,
       trusted: opts.trusted ?? false,
       tools: session,
@@ -274,12 +290,16 @@ export class Service {
           `rule ${rule.meta.code} (${rule.meta.id}) failed on ${doc.path}: ${stack(error)}`,
         ),
     };
-    return { input, kind, lines: parsed.lines, session };
+    return { input, kind, lines: parsed.lines, session, failureThreshold: config?.failureThreshold };
   }
 
-  private finish(p: { kind: DocumentKind; lines: LineIndex; session?: ToolSession }, a: Analyzed): ValidateResult {
+  private finish(
+    p: { kind: DocumentKind; lines: LineIndex; session?: ToolSession; failureThreshold?: Severity | 'none' },
+    a: Analyzed,
+  ): ValidateResult {
     const pending = p.session?.settled();
-    const base = { kind: p.kind, findings: a.findings, lines: p.lines };
+    const base: ValidateResult = { kind: p.kind, findings: a.findings, lines: p.lines };
+    if (p.failureThreshold) base.failureThreshold = p.failureThreshold;
     return pending ? { ...base, pending, waiting: a.waiting } : base;
   }
 
@@ -331,6 +351,49 @@ export class Service {
   }
   selectionRanges(doc: DocumentInput, offsets: number[], settings: Settings): SelectionSpan[] {
     return this.feature(doc, settings, 'selectionRanges', (lang, ctx) => lang.selectionRanges?.(ctx, offsets)) ?? [];
+  }
+
+  /**
+   * Edits that format the document, or only the lines of `range`: the edits of the whole-document format that lie
+   * inside it, unless the language formats ranges itself. Sorted, never overlapping.
+   */
+  format(doc: DocumentInput, options: FormatOptions, settings: Settings, range?: Span): OffsetEdit[] {
+    const edits = this.feature(doc, settings, 'format', (lang, ctx) => lang.format?.(ctx, options, range)) ?? [];
+    const inRange = range ? edits.filter((e) => e.start >= range.start && e.end <= range.end) : edits;
+    const sorted = inRange.sort((a, b) => a.start - b.start || a.end - b.end);
+    return sorted.filter((e, i) => i === 0 || e.start >= sorted[i - 1].end);
+  }
+  references(doc: DocumentInput, offset: number, settings: Settings, includeDeclaration = true): Occurrence[] {
+    const all = this.feature(doc, settings, 'references', (lang, ctx) => lang.references?.(ctx, offset)) ?? [];
+    const unique = new Map(all.map((o) => [`${o.path}:${o.start}:${o.end}`, o]));
+    return [...unique.values()].filter((o) => includeDeclaration || o.kind !== 'write');
+  }
+  /** The places in this document naming the symbol at the offset: the language's highlights, else its references. */
+  highlights(doc: DocumentInput, offset: number, settings: Settings): Occurrence[] {
+    const own = this.feature(doc, settings, 'highlights', (lang, ctx) => lang.highlights?.(ctx, offset));
+    return (own ?? this.references(doc, offset, settings)).filter((o) => o.path === doc.path);
+  }
+  /** The language's links, and the rule codes of its ignore comments (to their pages). */
+  documentLinks(doc: DocumentInput, settings: Settings): DocLink[] {
+    const own = this.feature(doc, settings, 'documentLinks', (lang, ctx) => lang.documentLinks?.(ctx)) ?? [];
+    const kind = this.kindOf(doc);
+    const marker = kind && this.registry.language(kind)?.lineComment;
+    if (!marker || this.refuse(doc, kind, settings)) return own;
+    return [...own, ...ruleCodeLinks(doc.text, marker, (code) => !!this.registry.rule(code))];
+  }
+  /** Semantic tokens sorted by offset, without overlaps (a later token inside an earlier one is dropped). */
+  semanticTokens(doc: DocumentInput, settings: Settings): SemanticToken[] {
+    const tokens = this.feature(doc, settings, 'semanticTokens', (lang, ctx) => lang.semanticTokens?.(ctx)) ?? [];
+    if (tokens.some((t, i) => i > 0 && t.start < tokens[i - 1].start))
+      tokens.sort((a, b) => a.start - b.start || b.end - a.end);
+    const out: SemanticToken[] = [];
+    for (const t of tokens) if (t.end > t.start && (!out.length || t.start >= out[out.length - 1].end)) out.push(t);
+    return out;
+  }
+  inlayHints(doc: DocumentInput, range: Span, settings: Settings): InlayHintInfo[] {
+    if (settings.inlayHints === false) return [];
+    const hints = this.feature(doc, settings, 'inlayHints', (lang, ctx) => lang.inlayHints?.(ctx, range)) ?? [];
+    return hints.filter((h) => h.offset >= range.start && h.offset <= range.end);
   }
 
   /** The line index of a file: the document being edited, an indexed file, or any readable file. */
@@ -477,6 +540,7 @@ export class Service {
         return ws.withKey(k, key);
       },
       dependOn: (d, p) => ws.dependOn(d, p),
+      filesUnder: (d, limit) => ws.filesUnder(d, limit),
     };
   }
 

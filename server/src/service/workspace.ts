@@ -7,6 +7,8 @@ export interface FileSystem {
   exists(path: string): boolean;
   /** Every file path, when the file system can enumerate itself cheaply (in-memory workspaces). */
   list?(): string[];
+  /** The entries of a folder (the disk). */
+  readDir?(path: string): { name: string; dir: boolean }[] | undefined;
 }
 
 export type FileParser = (path: string, text: string) => ParsedFile | undefined;
@@ -242,6 +244,30 @@ export class Workspace implements WorkspaceIndex {
     this.refresh(kind);
     const set = this.keyed.get(slot(kind, key));
     return set ? [...set].sort() : [];
+  }
+  filesUnder(dir: string, limit: number): string[] {
+    const prefix = dir.endsWith('/') ? dir : `${dir}/`;
+    const skip = (name: string) => name === '.git' || name === 'node_modules';
+    if (this.fs.list) {
+      const all = this.fs.list().filter((p) => p.startsWith(prefix));
+      return all
+        .filter((p) => !p.slice(prefix.length).split('/').some(skip))
+        .sort()
+        .slice(0, limit);
+    }
+    const out: string[] = [];
+    const queue = [dir];
+    while (queue.length && out.length < limit) {
+      const d = queue.shift()!;
+      const entries = [...(this.fs.readDir?.(d) ?? [])].sort((a, b) => a.name.localeCompare(b.name));
+      for (const e of entries) {
+        if (skip(e.name)) continue;
+        const p = `${d === '/' ? '' : d}/${e.name}`;
+        if (e.dir) queue.push(p);
+        else if (out.length < limit) out.push(p);
+      }
+    }
+    return out;
   }
   dependOn(dependent: string, path: string): void {
     if (dependent === path) return;

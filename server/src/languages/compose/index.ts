@@ -2,7 +2,8 @@ import type { Language } from '../../engine/types';
 import { parseCompose, type ComposeModel } from './parse';
 import { rules } from './rules';
 import { complete } from './complete';
-import { definition, hover, rename, symbols } from './navigate';
+import { definition, hover, references, rename, symbols } from './navigate';
+import { documentLinks, format } from './editor';
 import { factsOfFile } from './facts';
 
 export type { ComposeModel } from './parse';
@@ -18,4 +19,7 @@ export const language: Language<ComposeModel> = {
   definition,
   rename,
   symbols,
+  format,
+  references,
+  documentLinks,
 };

@@ -1,6 +1,13 @@
 /** Hover, go to definition, rename and document symbols for compose files. */
 import { isMap, isPair, isScalar, isSeq } from 'yaml';
-import type { DocumentSymbolInfo, FeatureContext, FileEdits, FileSpan, HoverResult } from '../../engine/types';
+import type {
+  DocumentSymbolInfo,
+  FeatureContext,
+  FileEdits,
+  FileSpan,
+  HoverResult,
+  Occurrence,
+} from '../../engine/types';
 import type { ComposeModel, Declared, ResourceSection } from './parse';
 import { RESOURCE_SECTIONS, parseCompose } from './parse';
 import { resolveFrom, resourceRefs, serviceRefs } from './refs';
@@ -243,6 +250,27 @@ export function symbols(ctx: FeatureContext<ComposeModel>): DocumentSymbolInfo[]
       });
     }
     out.push(sym);
+  }
+  return out;
+}
+
+/** A service's or a resource's declaration and every reference to it, here and in the files merged with this one. */
+export function references(ctx: FeatureContext<ComposeModel>, offset: number): Occurrence[] {
+  const t = targetAt(ctx.model, offset);
+  if (!t) return [];
+  const spotsOf = (path: string, model: ComposeModel): Occurrence[] => {
+    const decl = declarationOf(model, t);
+    return occurrences(model, t).map((o) => ({
+      path,
+      start: o.start,
+      end: o.end,
+      kind: decl && o.start === decl.keyStart ? ('write' as const) : ('read' as const),
+    }));
+  };
+  const out = spotsOf(ctx.path, ctx.model);
+  for (const other of ctx.workspace ? mergedFiles(ctx.path) : []) {
+    const file = ctx.workspace.get(other);
+    if (file?.kind === 'compose') out.push(...spotsOf(other, file.model as ComposeModel));
   }
   return out;
 }

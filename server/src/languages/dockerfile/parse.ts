@@ -16,7 +16,7 @@ import {
 import { scanDockerfile, words as scanWords, type Scan, type ScannedInstruction } from './scan';
 import type { ParseProblem } from '../../engine/types';
 import { LineIndex } from '../../text/lines';
-import { parseShell, parseLogical, type ShellCommand, type ShellWord, logicalText } from './shell';
+import { linearOffsets, logicalText, parseLogical, parseShell, type ShellCommand, type ShellWord } from './shell';
 
 export interface Span {
   start: number;
@@ -68,12 +68,16 @@ export interface DockerInstruction extends Span {
   commands?: ShellCommand[];
   /** ONBUILD: the trigger instruction. */
   trigger?: DockerInstruction;
+  /** An ONBUILD trigger: the ONBUILD instruction that holds it (it runs in images built on this one). */
+  onbuild?: DockerInstruction;
   /** ARG (its first), ENV and LABEL: the `name=value` pairs as dockerfile-ast reads them (computed on first use). */
   readonly properties: DockerProperty[];
   /** `$NAME` / `${NAME...}` references in the arguments and flags (computed on first use). */
   readonly variables: DockerVariable[];
-  /** dockerfile-ast's node for this instruction (parsed on first use; its ranges are the document's). */
+  /** dockerfile-ast's node for this instruction (parsed on first use; map its positions with `offsetOf`). */
   readonly node: AstInstruction;
+  /** The document offset of a position in `node`'s ranges. */
+  offsetOf(p: { line: number; character: number }): number;
 }
 
 export interface DockerProperty {
@@ -435,11 +439,12 @@ function toInstruction(
       words: scanWords(text, t.end, end, escape),
     };
     ins.trigger = toInstruction(trigger, text, lines, escape, stage, ins);
+    ins.trigger.onbuild = ins;
   }
   return ins;
 }
 
-type InstructionFields = Omit<DockerInstruction, 'node' | 'properties' | 'variables'>;
+type InstructionFields = Omit<DockerInstruction, 'node' | 'offsetOf' | 'properties' | 'variables'>;
 
 /** An instruction of the model; what needs dockerfile-ast's reading is computed on first use. */
 class Instruction implements DockerInstruction {
@@ -460,6 +465,7 @@ class Instruction implements DockerInstruction {
   heredocs!: Heredoc[];
   commands?: ShellCommand[];
   trigger?: DockerInstruction;
+  onbuild?: DockerInstruction;
   #node: AstInstruction | null | undefined;
   /** Document line = the node's line + this (see astNodeFor). */
   #lineShift = 0;
@@ -506,23 +512,9 @@ class Instruction implements DockerInstruction {
     const out: DockerProperty[] = [];
     const k = this.keyword;
     if (k === 'ARG' || k === 'ENV' || k === 'LABEL') {
-      const node = this.node as any;
-      const props: any[] = safe(() => (k === 'ARG' ? [node.getProperty()] : node.getProperties()), []);
-      const off = (p: { line: number; character: number }) => this.offsetOf(p);
-      for (const p of props) {
-        if (!p) continue;
-        const nr = p.getNameRange(),
-          vr = p.getValueRange();
-        out.push({
-          name: p.getName(),
-          value: p.getValue(),
-          operator: p.getAssignmentOperator?.() ?? null,
-          nameStart: off(nr.start),
-          nameEnd: off(nr.end),
-          valueStart: vr ? off(vr.start) : undefined,
-          valueEnd: vr ? off(vr.end) : undefined,
-        });
-      }
+      const plain = plainProperties(this, this.#text, this.#escape);
+      if (plain) return (this.#properties = plain);
+      out.push(...astProperties(this));
     }
     return (this.#properties = out);
   }
@@ -548,6 +540,82 @@ class Instruction implements DockerInstruction {
   }
 }
 
+/** The properties of an ARG, ENV or LABEL as dockerfile-ast reads them. */
+export function astProperties(ins: DockerInstruction): DockerProperty[] {
+  const out: DockerProperty[] = [];
+  const node = ins.node as any;
+  const props: any[] = safe(() => (ins.keyword === 'ARG' ? [node.getProperty()] : node.getProperties()), []);
+  const off = (p: { line: number; character: number }) => ins.offsetOf(p);
+  for (const p of props) {
+    if (!p) continue;
+    const nr = p.getNameRange(),
+      vr = p.getValueRange();
+    out.push({
+      name: p.getName(),
+      value: p.getValue(),
+      operator: p.getAssignmentOperator?.() ?? null,
+      nameStart: off(nr.start),
+      nameEnd: off(nr.end),
+      valueStart: vr ? off(vr.start) : undefined,
+      valueEnd: vr ? off(vr.end) : undefined,
+    });
+  }
+  return out;
+}
+
+/**
+ * The properties of an ARG, ENV or LABEL written plainly (one line, no quotes, no escape character), read from its
+ * words as dockerfile-ast reads them; undefined for anything else, which goes through dockerfile-ast.
+ * `test/dockerfile/model.test.ts` holds the two readings equal on the corpus.
+ */
+export function plainProperties(ins: DockerInstruction, text: string, escape: string): DockerProperty[] | undefined {
+  const { args } = ins;
+  if (!args.length) return [];
+  const body = text.slice(ins.bodyStart, ins.end);
+  if (/["'\n\r]/.test(body) || body.includes(escape)) return undefined;
+  const prop = (w: DockerWord): DockerProperty => {
+    const eq = w.value.indexOf('=');
+    if (eq < 0)
+      return {
+        name: w.value,
+        value: null,
+        operator: null,
+        nameStart: w.start,
+        nameEnd: w.end,
+        valueStart: undefined,
+        valueEnd: undefined,
+      };
+    return {
+      name: w.value.slice(0, eq),
+      value: w.value.slice(eq + 1),
+      operator: '=',
+      nameStart: w.start,
+      nameEnd: w.start + eq,
+      valueStart: w.start + eq + 1,
+      valueEnd: w.end,
+    };
+  };
+  if (ins.keyword === 'ARG') return args.length === 1 ? [prop(args[0])] : undefined;
+  if (args.length === 1 || args[0].value.includes('=')) {
+    // an `=` with nothing after it, or a word without one among pairs, is where readings may differ
+    if (args.some((w) => !w.value.includes('=') || w.value.endsWith('=')) && args.length > 1) return undefined;
+    return args.map(prop);
+  }
+  // the legacy `ENV name value with spaces`: the value is the rest of the instruction
+  const last = args[args.length - 1];
+  return [
+    {
+      name: args[0].value,
+      value: text.slice(args[1].start, last.end),
+      operator: null,
+      nameStart: args[0].start,
+      nameEnd: args[0].end,
+      valueStart: args[1].start,
+      valueEnd: last.end,
+    },
+  ];
+}
+
 /** Reads `["a", "b"]` with the offsets of each string; undefined when it is not a JSON string array. */
 export function readJsonArray(text: string, start: number, end: number, escape: string): DockerWord[] | undefined {
   const { chars, offsets } = logicalText(text, start, end, escape);
@@ -564,7 +632,7 @@ export function readJsonArray(text: string, start: number, end: number, escape: 
     i = chars.indexOf('"', i);
     let j = i + 1;
     while (j < chars.length && chars[j] !== '"') j += chars[j] === '\\' ? 2 : 1;
-    out.push({ value, start: offsets[i], end: offsets[j] + 1 });
+    out.push({ value, start: offsets.at(i), end: offsets.at(j) + 1 });
     i = j + 1;
   }
   return out;
@@ -591,14 +659,16 @@ function runCommands(ins: DockerInstruction, text: string, escape: string): Shel
     // ["sh", "-c", "script"]: read the script
     if (SHELL_NAMES.has(words[0].value) && words[1]?.value === '-c' && words[2]) {
       const w = words[2];
-      const offsets: number[] = [];
-      for (let k = 0; k <= w.value.length; k++)
-        offsets.push(w.end - w.start === w.value.length + 2 ? w.start + 1 + k : w.start);
+      const offsets =
+        w.end - w.start === w.value.length + 2
+          ? linearOffsets(w.start + 1, w.value.length)
+          : { at: (k: number) => (k >= w.value.length ? w.end : w.start) };
       return parseLogical(w.value, offsets);
     }
     return [
       {
         words,
+        env: [],
         argv: words,
         name: words[0].value,
         start: words[0].start,

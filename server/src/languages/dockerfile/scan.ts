@@ -407,9 +407,17 @@ export function words(text: string, from: number, end: number, escape: string): 
     blankAfterContinuation = false;
     continuing = false;
     marker = -1;
-    value += c;
     if (found < 0) found = i;
     lineStart = false;
+    // the rest of a run of plain characters at once
+    let k = i + 1;
+    while (k < end) {
+      const d = text[k];
+      if (d === ' ' || d === '\t' || d === '\r' || d === '\n' || d === escape) break;
+      k++;
+    }
+    value += text.slice(i, k);
+    i = k - 1;
   }
   if (found >= 0) push(marker < 0 ? end : marker);
   return out;

@@ -15,6 +15,8 @@ export interface ShellWord {
   end: number;
   /** Whether any part of the word was quoted. */
   quoted: boolean;
+  /** When quoted: how many leading characters of `value` were written without quotes (`A="x y"` → 2). */
+  unquoted?: number;
 }
 
 export type ShellOperator = '&&' | '||' | ';' | '|' | '&' | '\n' | ';;';
@@ -22,6 +24,8 @@ export type ShellOperator = '&&' | '||' | ';' | '|' | '&' | '\n' | ';;';
 export interface ShellCommand {
   /** Every word, including leading `VAR=value` assignments and keywords such as `then`. */
   words: ShellWord[];
+  /** The leading `VAR=value` assignments (the command's environment prefix), value after quote removal. */
+  env: ShellAssignment[];
   /** The words from the command name on (assignments and reserved words dropped). */
   argv: ShellWord[];
   /** The command name (`argv[0].value`), '' when the command is only assignments. */
@@ -36,6 +40,12 @@ export interface ShellCommand {
   redirects: { op: string; target?: ShellWord; start: number; end: number }[];
   /** For commands found inside `sh -c '...'`, the word holding the script. */
   via?: ShellWord;
+}
+
+export interface ShellAssignment {
+  name: string;
+  value: string;
+  word: ShellWord;
 }
 
 export interface ShellScript {
@@ -81,6 +91,41 @@ export interface ShellOptions {
 }
 
 /**
+ * Where each character of a logical script comes from: `at(i)` is the Dockerfile offset of character `i`, and
+ * `at(length)` the offset just after the script. Stored as runs of consecutive characters, not one number per
+ * character.
+ */
+export interface Offsets {
+  at(i: number): number;
+}
+
+/** Offsets of a script that is one run of the text starting at `start` (`end` after its last character). */
+export function linearOffsets(start: number, length: number, end = start + length): Offsets {
+  return { at: (i) => (i >= length ? end : start + i) };
+}
+
+/** Offsets made of runs: run k starts at logical index `logical[k]` and Dockerfile offset `source[k]`. */
+class RunOffsets implements Offsets {
+  constructor(
+    private readonly logical: number[],
+    private readonly source: number[],
+    private readonly length: number,
+    private readonly end: number,
+  ) {}
+  at(i: number): number {
+    if (i >= this.length) return this.end;
+    let lo = 0;
+    let hi = this.logical.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.logical[mid] <= i) lo = mid;
+      else hi = mid - 1;
+    }
+    return this.source[lo] + (i - this.logical[lo]);
+  }
+}
+
+/**
  * Turns the Dockerfile slice [start, end) into the logical script: line continuations removed and
  * comment lines inside a continued instruction dropped, with the source offset of every character.
  */
@@ -89,9 +134,20 @@ export function logicalText(
   start: number,
   end: number,
   escape: string | null,
-): { chars: string; offsets: number[] } {
+): { chars: string; offsets: Offsets } {
+  const firstEscape = escape === null ? -1 : text.indexOf(escape, start);
+  if (firstEscape < 0 || firstEscape >= end)
+    return { chars: text.slice(start, end), offsets: linearOffsets(start, end - start, end) };
+  const logical: number[] = [];
+  const source: number[] = [];
   let chars = '';
-  const offsets: number[] = [];
+  let runStart = start;
+  const flush = (upto: number) => {
+    if (upto <= runStart) return;
+    logical.push(chars.length);
+    source.push(runStart);
+    chars += text.slice(runStart, upto);
+  };
   let i = start;
   let afterContinuation = false;
   while (i < end) {
@@ -100,33 +156,32 @@ export function logicalText(
       let j = i;
       while (j < end && (text[j] === ' ' || text[j] === '\t')) j++;
       if (j < end && (text[j] === '\n' || text[j] === '\r')) {
-        i = j + (text[j] === '\r' && text[j + 1] === '\n' ? 2 : 1);
+        i = runStart = j + (text[j] === '\r' && text[j + 1] === '\n' ? 2 : 1);
         continue;
       }
       if (j < end && text[j] === '#') {
         while (j < end && text[j] !== '\n') j++;
-        i = j + 1;
+        i = runStart = j + 1;
         continue;
       }
       afterContinuation = false;
     }
-    const c = text[i];
-    if (escape !== null && c === escape) {
+    if (text[i] === escape) {
       // escape + optional trailing blanks + newline = continuation
       let j = i + 1;
       while (j < end && (text[j] === ' ' || text[j] === '\t')) j++;
       if (j >= end || text[j] === '\n' || text[j] === '\r') {
-        i = j < end ? j + (text[j] === '\r' && text[j + 1] === '\n' ? 2 : 1) : j;
+        flush(i);
+        i = runStart = j < end ? j + (text[j] === '\r' && text[j + 1] === '\n' ? 2 : 1) : j;
         afterContinuation = true;
         continue;
       }
     }
-    chars += c;
-    offsets.push(i);
     i++;
   }
-  offsets.push(end);
-  return { chars, offsets };
+  flush(Math.min(i, end));
+  if (!logical.length) return { chars, offsets: linearOffsets(end, 0, end) };
+  return { chars, offsets: new RunOffsets(logical, source, chars.length, end) };
 }
 
 /** Parses the Dockerfile slice [start, end) as a shell script. */
@@ -137,11 +192,12 @@ export function parseShell(text: string, start: number, end: number, options: Sh
   return { commands: expandShC(commands), start, end };
 }
 
+const ASSIGNMENT = /^([A-Za-z_][A-Za-z0-9_]*)\+?=/;
 const REDIRECT = /<<-|<<<|<<|<>|<&|>>|>&|>\||&>>|&>|<|>/y;
 const FD_REDIRECT = />>|>&|>\||<&|<>|<|>/y;
 
-/** Parses a script whose characters map to the given offsets (offsets.length === src.length + 1). */
-export function parseLogical(src: string, offsets: number[]): ShellCommand[] {
+/** Parses a script whose characters map to the given offsets. */
+export function parseLogical(src: string, offsets: Offsets): ShellCommand[] {
   const commands: ShellCommand[] = [];
   let words: ShellWord[] = [];
   let redirects: ShellCommand['redirects'] = [];
@@ -149,7 +205,7 @@ export function parseLogical(src: string, offsets: number[]): ShellCommand[] {
   let pendingHeredocs: { delim: string; strip: boolean }[] = [];
   let pendingRedirect: { op: string; start: number; end: number } | null = null;
   const n = src.length;
-  const off = (i: number) => offsets[Math.min(i, offsets.length - 1)];
+  const off = (i: number) => offsets.at(i);
 
   const pushWord = (w: ShellWord) => {
     if (pendingRedirect) {
@@ -164,14 +220,29 @@ export function parseLogical(src: string, offsets: number[]): ShellCommand[] {
     }
     if (words.length > 0 || redirects.length > 0) {
       const argv = commandArgv(words);
-      const all = [...words.map((w) => w.start), ...redirects.map((r) => r.start)];
-      const ends = [...words.map((w) => w.end), ...redirects.map((r) => r.end)];
+      const env: ShellAssignment[] = [];
+      for (const w of words) {
+        if (w === argv[0]) break;
+        const m = isAssignment(w) ? ASSIGNMENT.exec(w.value) : null;
+        if (m) env.push({ name: m[1], value: w.value.slice(m[0].length), word: w });
+      }
+      let start = Infinity;
+      let end = -Infinity;
+      for (const x of words) {
+        if (x.start < start) start = x.start;
+        if (x.end > end) end = x.end;
+      }
+      for (const x of redirects) {
+        if (x.start < start) start = x.start;
+        if (x.end > end) end = x.end;
+      }
       commands.push({
         words,
+        env,
         argv,
         name: baseName(argv[0]?.value ?? ''),
-        start: Math.min(...all),
-        end: Math.max(...ends),
+        start,
+        end,
         before,
         after: op,
         redirects,
@@ -284,6 +355,12 @@ export function parseLogical(src: string, offsets: number[]): ShellCommand[] {
   return commands;
 }
 
+/** `NAME=value` with the name and `=` written unquoted (`A="x y"` is one, `"A=x"` is a command name). */
+function isAssignment(w: ShellWord): boolean {
+  const m = ASSIGNMENT.exec(w.value);
+  return !!m && (!w.quoted || (w.unquoted ?? 0) >= m[0].length);
+}
+
 /** Drops leading assignments and reserved words; `for`/`case` heads keep their keyword as name. */
 function commandArgv(words: ShellWord[]): ShellWord[] {
   let k = 0;
@@ -293,7 +370,7 @@ function commandArgv(words: ShellWord[]): ShellWord[] {
       k++;
       continue;
     }
-    if (!w.quoted && /^[A-Za-z_][A-Za-z0-9_]*\+?=/.test(w.value)) {
+    if (isAssignment(w)) {
       k++;
       continue;
     }
@@ -302,12 +379,20 @@ function commandArgv(words: ShellWord[]): ShellWord[] {
   return words.slice(k);
 }
 
+/** Characters that end a word or need more than copying. */
+const SPECIAL = new Set([' ', '\t', '\n', '\r', ';', '&', '|', '<', '>', '(', ')', '\\', "'", '"', '$', '`']);
+
 /** Reads one word starting at src[i]; returns undefined at an operator or blank. */
-function readWord(src: string, offsets: number[], i: number): { word: ShellWord; next: number } | undefined {
+function readWord(src: string, offsets: Offsets, i: number): { word: ShellWord; next: number } | undefined {
   const n = src.length;
   const start = i;
   let value = '';
   let quoted = false;
+  let unquoted = -1; // length of the leading part of `value` written without quotes
+  const quote = () => {
+    if (!quoted) unquoted = value.length;
+    quoted = true;
+  };
   while (i < n) {
     const c = src[i];
     if (
@@ -327,16 +412,16 @@ function readWord(src: string, offsets: number[], i: number): { word: ShellWord;
     }
     if (c === '\\') {
       if (i + 1 < n) {
+        quote();
         value += src[i + 1];
         i += 2;
-        quoted = true;
         continue;
       }
       i++;
       continue;
     }
     if (c === "'") {
-      quoted = true;
+      quote();
       const close = src.indexOf("'", i + 1);
       const e = close < 0 ? n : close;
       value += src.slice(i + 1, e);
@@ -344,7 +429,7 @@ function readWord(src: string, offsets: number[], i: number): { word: ShellWord;
       continue;
     }
     if (c === '"') {
-      quoted = true;
+      quote();
       i++;
       while (i < n && src[i] !== '"') {
         if (src[i] === '\\' && i + 1 < n && '"\\$`\n'.includes(src[i + 1])) {
@@ -391,13 +476,18 @@ function readWord(src: string, offsets: number[], i: number): { word: ShellWord;
       i = stop;
       continue;
     }
-    value += c;
-    i++;
+    // a run of ordinary characters at once
+    let k = i + 1;
+    while (k < n && !SPECIAL.has(src[k])) k++;
+    value += src.slice(i, k);
+    i = k;
   }
   if (i === start) return undefined;
   const endIndex = Math.min(i, n);
   return {
-    word: { value, start: offsets[start], end: offsets[endIndex - 1] + 1, quoted },
+    word: quoted
+      ? { value, start: offsets.at(start), end: offsets.at(endIndex - 1) + 1, quoted, unquoted }
+      : { value, start: offsets.at(start), end: offsets.at(endIndex - 1) + 1, quoted },
     next: endIndex,
   };
 }
@@ -435,71 +525,146 @@ function expandShC(commands: ShellCommand[]): ShellCommand[] {
     const script = cIndex > 0 ? argv[cIndex + 1] : undefined;
     if (!script) continue;
     // Map the script's characters to the word's text when it is a plain single-quoted word.
-    const offsets: number[] = [];
-    const rawLen = script.end - script.start;
-    const simple = rawLen === script.value.length + 2;
-    for (let k = 0; k <= script.value.length; k++)
-      offsets.push(simple ? script.start + 1 + k : k === script.value.length ? script.end : script.start);
+    const simple = script.end - script.start === script.value.length + 2;
+    const offsets = simple
+      ? linearOffsets(script.start + 1, script.value.length)
+      : { at: (k: number) => (k >= script.value.length ? script.end : script.start) };
     const inner = parseLogical(script.value, offsets);
     for (const c of inner) out.push(...expandShC([{ ...c, via: script }]));
   }
   return out;
 }
 
-/** Helpers for rules. */
-
-/** Whether a word is a flag (starts with `-`). */
-export function isFlag(w: ShellWord): boolean {
-  return w.value.startsWith('-') && w.value !== '-';
+/**
+ * How a command reads its options: which take a value. Options are written with their dashes (`-t`,
+ * `--target-release`); a value comes as the next word, after `=` (`--opt=value`, `-q=2`), or glued to a short
+ * option (`-oAPT::X=1`, also last in a cluster: `-xt value`).
+ */
+export interface OptionSpec {
+  withValue?: readonly string[];
+  /** Options end at the first positional word (`git -C dir commit -m x`: only `-C` is git's). Default false. */
+  stopAtPositional?: boolean;
+  /** Options are whole words after one dash, as Go's (`-ldflags`, `-tags x`), not clusters of letters. */
+  singleDash?: boolean;
 }
 
-/** Whether the command has one of the flags; short flags are also found inside groups (`-qy`). */
-export function hasFlag(cmd: ShellCommand, long: string[], short: string[] = []): boolean {
-  for (const w of cmd.argv.slice(1)) {
+export interface CommandOption {
+  /** With its dashes: `-y`, `--yes`. A cluster `-yq` gives `-y` and `-q`. */
+  name: string;
+  value?: string;
+  word: ShellWord;
+  /** The word holding the value when it is the next word. */
+  valueWord?: ShellWord;
+}
+
+/** A command's arguments read the way its option parser reads them. */
+export class CommandArgs {
+  constructor(
+    /** Options in order (clusters split). */
+    readonly options: CommandOption[],
+    /** Words that are not options nor option values, in order, up to `--`. */
+    readonly positionals: ShellWord[],
+    /** Words after `--`. */
+    readonly rest: ShellWord[],
+  ) {}
+  /** Whether one of the options is given (`has('-y', '--yes', '--assume-yes')`). */
+  has(...names: string[]): boolean {
+    return this.options.some((o) => names.includes(o.name));
+  }
+  /** How many times the options are given (`-q -q`, `-qq` → 2). */
+  count(...names: string[]): number {
+    return this.options.filter((o) => names.includes(o.name)).length;
+  }
+  /** The last value given to one of the options. */
+  value(...names: string[]): string | undefined {
+    let out: string | undefined;
+    for (const o of this.options) if (names.includes(o.name) && o.value !== undefined) out = o.value;
+    return out;
+  }
+  /** The first positional (a subcommand such as `install`). */
+  get first(): ShellWord | undefined {
+    return this.positionals[0];
+  }
+  /** The positionals after the first one (the packages of `install`). */
+  get operands(): ShellWord[] {
+    return this.positionals.slice(1);
+  }
+}
+
+/** Reads `words` (the arguments, without the command name) as options, option values and positionals. */
+export function readArgs(words: readonly ShellWord[], spec: OptionSpec = {}): CommandArgs {
+  const withValue = spec.withValue ?? [];
+  const options: CommandOption[] = [];
+  const positionals: ShellWord[] = [];
+  const rest: ShellWord[] = [];
+  for (let k = 0; k < words.length; k++) {
+    const w = words[k];
     const v = w.value;
-    if (v === '--') break;
-    if (v.startsWith('--')) {
-      const name = v.slice(2).split('=')[0];
-      if (long.includes(name)) return true;
-    } else if (v.startsWith('-') && v.length > 1) {
-      for (const ch of v.slice(1)) if (short.includes(ch)) return true;
+    if (v === '--') {
+      rest.push(...words.slice(k + 1));
+      break;
     }
-  }
-  return false;
-}
-
-/** The first non-flag argument (the subcommand), e.g. `install` in `apt-get -q install`. */
-export function subcommand(cmd: ShellCommand, flagsWithValue: string[] = []): ShellWord | undefined {
-  const a = cmd.argv;
-  for (let k = 1; k < a.length; k++) {
-    const v = a[k].value;
-    if (v.startsWith('-')) {
-      if (flagsWithValue.includes(v)) k++;
+    if (v.length < 2 || v[0] !== '-' || (spec.stopAtPositional && positionals.length)) {
+      positionals.push(w);
       continue;
     }
-    return a[k];
-  }
-  return undefined;
-}
-
-/** Positional arguments after the subcommand, skipping flags (and the values of the given flags). */
-export function positionalsAfter(
-  cmd: ShellCommand,
-  after: ShellWord | undefined,
-  flagsWithValue: string[] = [],
-): ShellWord[] {
-  const a = cmd.argv;
-  let k = after ? a.indexOf(after) + 1 : 1;
-  const out: ShellWord[] = [];
-  for (; k < a.length; k++) {
-    const v = a[k].value;
-    if (v.startsWith('-')) {
-      if (flagsWithValue.includes(v.split('=')[0]) && !v.includes('=')) k++;
+    if (v.startsWith('--') || spec.singleDash) {
+      const eq = v.indexOf('=');
+      const name = eq < 0 ? v : v.slice(0, eq);
+      if (eq >= 0) options.push({ name, value: v.slice(eq + 1), word: w });
+      else if (withValue.includes(name) && k + 1 < words.length) {
+        options.push({ name, value: words[k + 1].value, word: w, valueWord: words[k + 1] });
+        k++;
+      } else options.push({ name, word: w });
       continue;
     }
-    out.push(a[k]);
+    // a cluster of one-letter options; one that takes a value takes the rest of the word, or the next word
+    for (let j = 1; j < v.length; j++) {
+      const name = '-' + v[j];
+      if (v[j + 1] === '=') {
+        options.push({ name, value: v.slice(j + 2), word: w });
+        break;
+      }
+      if (!withValue.includes(name)) {
+        options.push({ name, word: w });
+        continue;
+      }
+      if (j + 1 < v.length) options.push({ name, value: v.slice(j + 1), word: w });
+      else if (k + 1 < words.length) {
+        options.push({ name, value: words[k + 1].value, word: w, valueWord: words[k + 1] });
+        k++;
+      } else options.push({ name, word: w });
+      break;
+    }
   }
-  return out;
+  return new CommandArgs(options, positionals, rest);
+}
+
+/** The arguments of a command (after its name). */
+export function commandArgs(cmd: ShellCommand, spec?: OptionSpec): CommandArgs {
+  return readArgs(cmd.argv.slice(1), spec);
+}
+
+/**
+ * The variables a command of a script sees from the script itself: its own `VAR=value` prefix, and what `export`
+ * (or `declare -x`/`typeset -x`) set earlier in the same script. Later values win; `unset` removes.
+ */
+export function scriptEnv(commands: readonly ShellCommand[], cmd: ShellCommand): Map<string, string> {
+  const env = new Map<string, string>();
+  for (const c of commands) {
+    if (c === cmd) break;
+    if (c.via !== cmd.via) continue;
+    const exporting =
+      c.name === 'export' || ((c.name === 'declare' || c.name === 'typeset') && c.argv.some((w) => w.value === '-x'));
+    if (exporting)
+      for (const w of c.argv.slice(1)) {
+        const m = ASSIGNMENT.exec(w.value);
+        if (m) env.set(m[1], w.value.slice(m[0].length));
+      }
+    else if (c.name === 'unset') for (const w of c.argv.slice(1)) env.delete(w.value);
+  }
+  for (const a of cmd.env) env.set(a.name, a.value);
+  return env;
 }
 
 /** The base name of a command path: `/usr/bin/apt-get` → `apt-get`. */

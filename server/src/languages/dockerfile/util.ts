@@ -2,11 +2,10 @@
 import type { RuleContext } from '../../engine/types';
 import type { DockerfileModel, DockerInstruction, DockerWord, Stage } from './parse';
 import { runCommandsOf } from './parse';
-import type { ShellCommand, ShellWord } from './shell';
+import { commandArgs, type ShellCommand, type ShellWord } from './shell';
 
 export type Ctx = RuleContext<DockerfileModel>;
 
-/** Fills the parts of a rule's metadata that are the same for every Dockerfile rule. */
 /** Every RUN command (ONBUILD triggers included) whose base name is one of `names`. */
 export function commandsNamed(
   model: DockerfileModel,
@@ -19,56 +18,33 @@ export function commandsNamed(
   return out.sort((a, b) => a.cmd.start - b.cmd.start);
 }
 
-/** Index of the word in argv that is the first non-flag after argv[0] (the subcommand). */
-export function subcommandOf(cmd: ShellCommand, flagsWithValue: string[] = []): ShellWord | undefined {
-  const a = cmd.argv;
-  for (let k = 1; k < a.length; k++) {
-    const v = a[k].value;
-    if (v.startsWith('-')) {
-      if (!v.includes('=') && flagsWithValue.includes(v)) k++;
-      continue;
-    }
-    return a[k];
-  }
-  return undefined;
+/** The first positional argument (the subcommand), e.g. `install` in `apt-get -q install`. */
+export function subcommandOf(cmd: ShellCommand, flagsWithValue: readonly string[] = []): ShellWord | undefined {
+  return commandArgs(cmd, { withValue: flagsWithValue }).first;
 }
 
-/** Whether the command has one of the long flags (`--x`, `--x=v`) or short letters (also inside `-xy`). */
+/** Whether the command has one of the long options (`--x`, `--x=v`, names without dashes) or short letters. */
 export function hasFlag(cmd: ShellCommand, long: string[], short = ''): boolean {
-  for (const w of cmd.argv.slice(1)) {
-    const v = w.value;
-    if (v === '--') break;
-    if (v.startsWith('--')) {
-      if (long.includes(v.slice(2).split('=')[0])) return true;
-    } else if (v.startsWith('-') && v.length > 1 && short) {
-      for (const ch of v.slice(1)) {
-        if (short.includes(ch)) return true;
-        if (!/[a-zA-Z]/.test(ch)) break;
-      }
-    }
-  }
-  return false;
+  return commandArgs(cmd).has(...long.map((l) => '--' + l), ...[...short].map((c) => '-' + c));
 }
 
-/** Positional arguments after `after` (skipping flags and the values of flags that take one). */
+/** Positional arguments after `after` (skipping options and the values of options that take one). */
 export function packagesAfter(
   cmd: ShellCommand,
   after: ShellWord | undefined,
-  flagsWithValue: string[] = [],
+  flagsWithValue: readonly string[] = [],
 ): ShellWord[] {
-  const a = cmd.argv;
-  const out: ShellWord[] = [];
-  let k = after ? a.indexOf(after) + 1 : 1;
-  for (; k < a.length; k++) {
-    const v = a[k].value;
-    if (v.startsWith('-')) {
-      if (!v.includes('=') && flagsWithValue.includes(v)) k++;
-      continue;
-    }
-    out.push(a[k]);
-  }
-  return out;
+  const p = commandArgs(cmd, { withValue: flagsWithValue }).positionals;
+  return after ? p.slice(p.indexOf(after) + 1) : p;
 }
+
+/** A word without the quotes around it (`"/srv/"` → `/srv/`), as BuildKit reads COPY/ADD/WORKDIR arguments. */
+export function unquote(v: string): string {
+  return v.length >= 2 && (v[0] === '"' || v[0] === "'") && v[v.length - 1] === v[0] ? v.slice(1, -1) : v;
+}
+
+/** The dnf family: dnf, its successor dnf5, and microdnf (the minimal one in UBI images). */
+export const DNF = ['dnf', 'dnf5', 'microdnf'];
 
 /** Whether the value has a variable or command substitution (unknown at lint time). */
 export function dynamic(v: string): boolean {
@@ -77,15 +53,7 @@ export function dynamic(v: string): boolean {
 
 /** The stages that end up in the final image: the last one and the stages it builds on. */
 export function finalChain(model: DockerfileModel): Stage[] {
-  const out: Stage[] = [];
-  let s = model.finalStage;
-  const seen = new Set<number>();
-  while (s && !seen.has(s.index)) {
-    seen.add(s.index);
-    out.push(s);
-    s = s.parentStage !== undefined ? model.stages[s.parentStage] : undefined;
-  }
-  return out;
+  return stageChain(model, model.finalStage);
 }
 
 /** The RUN commands of one instruction, as a list. */
@@ -93,11 +61,61 @@ export function commandsOf(ins: DockerInstruction): ShellCommand[] {
   return ins.commands ?? [];
 }
 
-/** Whether an instruction has a `--mount=type=cache` whose target contains `path`. */
-export function hasCacheMount(ins: DockerInstruction, path: string): boolean {
-  return ins.flags.some(
-    (f) => f.name === 'mount' && f.value !== null && /type=cache/.test(f.value) && f.value.includes(path),
-  );
+/** A `RUN --mount=...`: its type (`bind` when not given, as BuildKit defaults) and target. */
+export interface RunMount {
+  type: string;
+  target: string;
+}
+
+/** The `--mount` flags of a RUN (quotes around the whole value or a field are dropped). */
+export function mountsOf(ins: DockerInstruction): RunMount[] {
+  const out: RunMount[] = [];
+  for (const f of ins.flags) {
+    if (f.name !== 'mount' || f.value === null) continue;
+    let type = 'bind';
+    let target = '';
+    for (const field of f.value.replace(/^["']|["']$/g, '').split(',')) {
+      const eq = field.indexOf('=');
+      const key = (eq < 0 ? field : field.slice(0, eq)).trim().toLowerCase();
+      const value = eq < 0 ? '' : field.slice(eq + 1).replace(/^["']|["']$/g, '');
+      if (key === 'type') type = value.toLowerCase();
+      else if (key === 'target' || key === 'dst' || key === 'destination') target = value;
+    }
+    out.push({ type, target });
+  }
+  return out;
+}
+
+/** Whether a RUN mounts a cache (or a tmpfs, which keeps nothing either) at a target that `accept`s. */
+export function hasCacheMount(ins: DockerInstruction, accept: string | ((target: string) => boolean)): boolean {
+  const ok = typeof accept === 'string' ? (t: string) => t.includes(accept) : accept;
+  return mountsOf(ins).some((m) => (m.type === 'cache' || m.type === 'tmpfs') && ok(m.target));
+}
+
+/**
+ * The stages whose files end up in an image: the last one, and every stage another stage is built `FROM` (it may be
+ * the base of a `--target`). A stage only copied from (`COPY --from`) or not used at all is not one.
+ */
+export function imageStages(model: DockerfileModel): Set<number> {
+  const out = new Set<number>();
+  if (model.finalStage) out.add(model.finalStage.index);
+  for (const s of model.stages) if (s.parentStage !== undefined) out.add(s.parentStage);
+  return out;
+}
+
+/** A stage and the stages it is built on, nearest first. */
+export function stageChain(model: DockerfileModel, stage: Stage | undefined): Stage[] {
+  const out: Stage[] = [];
+  const seen = new Set<number>();
+  for (
+    let s = stage;
+    s && !seen.has(s.index);
+    s = s.parentStage !== undefined ? model.stages[s.parentStage] : undefined
+  ) {
+    seen.add(s.index);
+    out.push(s);
+  }
+  return out;
 }
 
 /** Text of a line break followed by the indentation the instruction uses on its continued lines. */
@@ -196,34 +214,46 @@ export function sameRunHas(ins: DockerInstruction, pred: (c: ShellCommand) => bo
 }
 
 /**
- * The check of the "clean the package cache in the same RUN" rules (yum, dnf, zypper): each RUN
- * that installs with one of `managers` and neither runs `cleans` nor mounts a cache over
- * /var/cache gets one report, with a suggestion that appends `cleanCommand` to the RUN.
+ * The check of the "clean the package cache in the same RUN" rules (yum, dnf, zypper): each RUN that installs with
+ * one of `managers` and does not clean after it (`cleans(command, install)` on a later command of the RUN; anywhere
+ * in the RUN when `order` is `anywhere`) nor mounts a cache at one of the tool's `cacheDirs` (or a parent) gets one
+ * report, with a suggestion that
+ * appends `cleanCommand(install)` to the RUN.
  */
 export function reportUncleanedCache(
   ctx: RuleContext<DockerfileModel>,
   managers: string[],
   installs: string[],
-  cleans: (c: ShellCommand) => boolean,
-  cleanCommand: string,
+  cleans: (c: ShellCommand, install: ShellCommand) => boolean,
+  cleanCommand: (install: ShellCommand) => string,
+  cacheDirs: string[],
+  order: 'after' | 'anywhere' = 'after',
 ): void {
   const seen = new Set<unknown>();
   for (const { ins, cmd } of subcommands(ctx.model, managers, installs)) {
     if (seen.has(ins)) continue;
+    const commands = ins.commands ?? [];
+    const from = order === 'after' ? commands.indexOf(cmd) + 1 : 0;
+    // a cache mount at the tool's cache directory, inside it, or at a folder holding it
+    const mounted = hasCacheMount(ins, (target) => {
+      const t = target.replace(/\/+$/, '') || '/';
+      return cacheDirs.some((d) => t === d || t.startsWith(d + '/') || d.startsWith(t === '/' ? '/' : t + '/'));
+    });
+    if (mounted || commands.slice(from).some((c) => cleans(c, cmd))) continue;
     seen.add(ins);
-    if (sameRunHas(ins, cleans) || hasCacheMount(ins, '/var/cache')) continue;
-    const last = ins.commands![ins.commands!.length - 1];
+    const last = commands[commands.length - 1];
     ctx.report({
       start: cmd.start,
       end: cmd.end,
       messageId: 'noClean',
+      data: { clean: cleanCommand(cmd) },
       fix:
         ins.json || ins.heredocs.length || last.via
           ? undefined
           : {
               title: 'Clean the cache in this RUN',
               safe: false,
-              edits: [{ start: last.end, end: last.end, newText: ` \\\n    && ${cleanCommand}` }],
+              edits: [{ start: last.end, end: last.end, newText: ` \\\n    && ${cleanCommand(cmd)}` }],
             },
     });
   }
@@ -249,4 +279,162 @@ export function* literalCopySources(model: DockerfileModel): Generator<{ ins: Do
         yield { ins, word };
     }
   }
+}
+
+/**
+ * The check of the "one X per stage" rules (CMD, ENTRYPOINT, HEALTHCHECK): each later one is reported, as hadolint
+ * does (so an ignore comment above the later one works), with a suggestion that deletes the one it overrides.
+ */
+export function reportOverridden(ctx: Ctx, keyword: string): void {
+  for (const s of ctx.model.stages) {
+    let previous: DockerInstruction | undefined;
+    for (const ins of s.instructions) {
+      if (ins.keyword !== keyword) continue;
+      if (previous) {
+        let end = previous.end;
+        if (ctx.text[end] === '\r') end++;
+        if (ctx.text[end] === '\n') end++;
+        const line = ctx.lines.position(previous.start).line + 1;
+        ctx.report({
+          start: ins.keywordStart,
+          end: ins.keywordEnd,
+          messageId: 'multiple',
+          data: { line },
+          fix: {
+            title: `Remove the overridden ${keyword} on line ${line}`,
+            safe: false,
+            edits: [{ start: previous.start, end, newText: '' }],
+          },
+        });
+      }
+      previous = ins;
+    }
+  }
+}
+
+/**
+ * The value a RUN sees for a variable set by ENV (or ARG with a default) earlier in its stage or in the stages it is
+ * built on: undefined when none sets it (a stage built `FROM` another inherits its ENV; an unrelated stage's does
+ * not reach it).
+ */
+export function envBefore(model: DockerfileModel, ins: DockerInstruction, name: string): string | undefined {
+  for (const s of stageChain(model, model.stages[ins.stage])) {
+    const list = s.instructions;
+    for (let k = list.length - 1; k >= 0; k--) {
+      const i = list[k];
+      if (i.start >= ins.start || (i.keyword !== 'ENV' && i.keyword !== 'ARG')) continue;
+      for (let p = i.properties.length - 1; p >= 0; p--) {
+        const prop = i.properties[p];
+        if (prop.name === name && prop.value !== null) return prop.value;
+      }
+    }
+  }
+  return undefined;
+}
+
+/**
+ * One finding for the unpinned packages of one command (hadolint reports one per instruction), over the packages'
+ * words: messages `unpinned` (one package: `{{pkg}}`, `{{example}}`) and `unpinnedMany` (`{{pkgs}}`, `{{example}}`
+ * for the first one), so several packages never read as one (`curl, tini=<version>`).
+ */
+export function reportUnpinned(ctx: Ctx, unpinned: ShellWord[], example: (pkg: string) => string): void {
+  if (!unpinned.length) return;
+  const names = unpinned.map((p) => p.value);
+  const quoted = names.slice(0, 3).map((n) => `\`${n}\``);
+  ctx.report({
+    start: unpinned[0].start,
+    end: unpinned[unpinned.length - 1].end,
+    messageId: names.length === 1 ? 'unpinned' : 'unpinnedMany',
+    data: {
+      pkg: names[0],
+      pkgs: quoted.join(', ') + (names.length > 3 ? `, and ${names.length - 3} more` : ''),
+      example: example(names[0]),
+    },
+  });
+}
+
+/** The shell a RUN's shell form runs in, from the stage's SHELL (or a `# hadolint shell=` comment). */
+export interface RunShell {
+  /** The shell command line, e.g. `["/bin/bash", "-o", "pipefail", "-c"]`; `["/bin/sh", "-c"]` by default. */
+  argv: string[];
+  /** Its program's base name, lower-cased, without `.exe`: `sh`, `bash`, `pwsh`, `cmd`. */
+  name: string;
+  /** A POSIX shell (not PowerShell or cmd): shell checks apply. */
+  posix: boolean;
+  /** `-o pipefail` is set (counted only for shells that have it: bash, zsh, ash, ksh). */
+  pipefail: boolean;
+}
+
+const NON_POSIX = /^(pwsh|powershell|cmd)/;
+const PIPEFAIL_SHELLS = new Set(['bash', 'zsh', 'ash', 'ksh', 'mksh']);
+
+/** Reads a shell command line (a SHELL instruction's strings, or a pragma's words). */
+export function runShell(argv: string[]): RunShell {
+  const program = (argv[0] ?? '')
+    .replace(/^.*[/\\]/, '')
+    .toLowerCase()
+    .replace(/\.exe$/, '');
+  const name = program === 'env' && argv[1] ? (argv[1].replace(/^.*[/\\]/, '').toLowerCase() ?? '') : program;
+  const posix = !NON_POSIX.test(name);
+  let pipefail = false;
+  if (PIPEFAIL_SHELLS.has(name))
+    for (let k = 1; k < argv.length; k++)
+      if (/^-[a-zA-Z]*o$/.test(argv[k]) && argv[k + 1] === 'pipefail') pipefail = true;
+  return { argv, name, posix, pipefail };
+}
+
+const DEFAULT_SHELL = runShell(['/bin/sh', '-c']);
+
+/**
+ * The shell of every RUN (ONBUILD triggers included): the stage's last SHELL before it, else a `# hadolint shell=`
+ * comment (before the first FROM: every stage; else from there in its stage), else `/bin/sh -c`. Each FROM starts
+ * over, as hadolint reads it.
+ */
+export function runShells(model: DockerfileModel): Map<DockerInstruction, RunShell> {
+  const out = new Map<DockerInstruction, RunShell>();
+  const pragmas = model.comments
+    .map((c) => ({ at: c.start, m: /^hadolint\s+shell\s*=\s*(\S+)/.exec(c.content) }))
+    .filter((p) => p.m)
+    .map((p) => ({ at: p.at, shell: runShell([p.m![1], '-c']) }));
+  const firstFrom = model.stages[0]?.start ?? Infinity;
+  const global = pragmas.filter((p) => p.at < firstFrom).pop()?.shell;
+  for (const s of model.stages) {
+    let shell = global ?? DEFAULT_SHELL;
+    let p = 0;
+    const local = pragmas.filter((x) => x.at > s.start && x.at < s.end);
+    for (const outer of s.instructions) {
+      while (p < local.length && local[p].at < outer.start) shell = local[p++].shell;
+      const ins = outer.trigger ?? outer;
+      if (outer.keyword === 'SHELL' && outer.jsonArgs) shell = runShell(outer.jsonArgs.map((w) => w.value));
+      else if (ins.keyword === 'RUN') out.set(ins, shell);
+    }
+  }
+  return out;
+}
+
+/**
+ * The check of hadolint's "use a BuildKit cache mount for <tool>" rules (DL3069–DL3077): each RUN that runs one of
+ * the tool's commands (`uses`) without a cache or tmpfs mount whose target contains one of `targets` gets one report.
+ */
+export function reportMissingCacheMount(
+  ctx: Ctx,
+  uses: (cmd: ShellCommand) => boolean,
+  targets: string[],
+  example: string,
+): void {
+  const seen = new Set<DockerInstruction>();
+  for (const outer of ctx.model.instructions) {
+    const ins = outer.trigger ?? outer;
+    if (ins.keyword !== 'RUN' || seen.has(ins)) continue;
+    const cmd = (ins.commands ?? []).find(uses);
+    if (!cmd) continue;
+    seen.add(ins);
+    if (hasCacheMount(ins, (t) => targets.some((x) => t.includes(x)))) continue;
+    ctx.report({ start: cmd.start, end: cmd.end, messageId: 'mount', data: { mount: example } });
+  }
+}
+
+/** A command named `name` with one of `args` among its arguments (as hadolint matches tool subcommands). */
+export function runs(name: string, args: string[]): (cmd: ShellCommand) => boolean {
+  return (cmd) => cmd.name === name && cmd.argv.slice(1).some((w) => args.includes(w.value));
 }

@@ -3,6 +3,7 @@ import type { Completion, FeatureContext, HoverResult, Language } from '../../en
 import { parseDockerignore, type DockerignoreModel } from './patterns';
 import { rules } from './rules';
 import { factsOfFile } from './facts';
+import { definition, format, symbols } from './editor';
 
 export type { DockerignoreModel };
 
@@ -86,4 +87,7 @@ export const language: Language<DockerignoreModel> = {
   facts: factsOfFile,
   complete,
   hover,
+  symbols,
+  definition,
+  format,
 };

@@ -3,6 +3,7 @@ import type { NixModel } from './ast';
 import { parse } from './parser';
 import { rules } from './rules';
 import { complete, definition, folding, hover, rename, selectionRanges, symbols } from './features';
+import { documentLinks, format, references, semanticTokens } from './editor';
 
 export type { NixModel } from './ast';
 
@@ -19,4 +20,8 @@ export const language: Language<NixModel> = {
   rename,
   folding,
   selectionRanges,
+  format,
+  references,
+  documentLinks,
+  semanticTokens,
 };

@@ -6,6 +6,7 @@ import { complete } from './complete';
 import { hover } from './hover';
 import { symbols } from './symbols';
 import { factsOfFile } from './facts';
+import { arnHover, definition, format, inlayHints, references } from './editor';
 
 export type { TaskDefModel } from './parse';
 
@@ -16,6 +17,10 @@ export const language: Language<TaskDefModel> = {
   rules,
   facts: factsOfFile,
   complete,
-  hover,
+  hover: (ctx, offset) => arnHover(ctx, offset) ?? hover(ctx, offset),
   symbols,
+  definition,
+  format,
+  references,
+  inlayHints,
 };

@@ -6,6 +6,7 @@ import { complete } from './features/complete';
 import { hover } from './features/hover';
 import { symbols } from './features/symbols';
 import { definition } from './features/definition';
+import { documentLinks, format, inlayHints, references, semanticTokens } from './features/editor';
 import { factsOfFile } from './facts';
 
 export type { WorkflowModel } from './parse';
@@ -21,4 +22,9 @@ export const language: Language<WorkflowModel> = {
   hover,
   symbols,
   definition,
+  format,
+  references,
+  documentLinks,
+  semanticTokens,
+  inlayHints,
 };

@@ -17,6 +17,8 @@ export const rule = defineRule<unknown>({
       disabled: '"{{name}}" is awaited with service_healthy but its healthcheck is disabled.',
     },
     docs: {
+      severity:
+        'A likely bug: `up` fails unless the image itself defines a HEALTHCHECK, which Compose cannot see here.',
       rationale:
         'A dependency with `condition: service_healthy` can only become ' +
         'healthy when it has a healthcheck, in the compose file or in its image. Without one, ' +

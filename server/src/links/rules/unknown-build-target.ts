@@ -17,6 +17,7 @@ export const rule = defineRule<unknown>({
       unknownSuggest: '"{{target}}" is not a stage of {{dockerfile}}; did you mean "{{suggestion}}"?',
     },
     docs: {
+      severity: 'The build fails: the Dockerfile has no stage of that name.',
       rationale:
         'The builder fails with "target stage could not be found" when ' +
         '`target` names no `FROM ... AS <name>` of the Dockerfile (a file, read through the ' +

@@ -13,6 +13,9 @@ export const rule = defineRule<ComposeModel>({
     description: 'The `build` context folder does not exist in the workspace.',
     messages: { missing: 'The build context "{{context}}" does not exist.' },
     docs: {
+      severity:
+        'A likely bug: the build fails if the folder is really missing, but the workspace may not hold every ' +
+        'folder the build will see.',
       rationale:
         "Relative contexts start at the compose file's folder; a wrong one " +
         'fails `docker compose build` with "path not found". Git URLs and interpolated paths are ' +

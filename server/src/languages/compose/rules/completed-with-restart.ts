@@ -16,6 +16,7 @@ export const rule = defineRule<ComposeModel>({
         '"{{name}}" is awaited until it exits successfully, but `restart: {{restart}}` starts it again when it exits.',
     },
     docs: {
+      severity: 'A likely bug: the waiting service may never start, or start again and again.',
       rationale:
         'A one-shot service (a migration, a seed job) that others wait for ' +
         'with `service_completed_successfully` must be allowed to stay exited. With `restart: ' +

@@ -11,6 +11,7 @@ export const rule = defineRule<ComposeModel>({
     description: 'The file is not valid YAML, or a mapping repeats a key.',
     messages: { syntax: '{{message}}', duplicateKey: '{{message}}' },
     docs: {
+      severity: 'Compose refuses a file that is not valid YAML (or repeats a key): nothing starts.',
       rationale:
         'Compose rejects a file that is not valid YAML, and a key given twice ' +
         'in one mapping (the YAML spec forbids it; some parsers silently keep the last one). The ' +

@@ -16,6 +16,7 @@ export const rule = defineRule<ComposeModel>({
         '({{via}}); container names must be unique.',
     },
     docs: {
+      severity: '`up` fails: several containers cannot share one name.',
       rationale:
         'A container name is unique on a host, so a service with a fixed ' +
         '`container_name` can only run one container; with `deploy.replicas` or `scale` above 1, ' +

@@ -12,6 +12,7 @@ export const rule = defineRule<ComposeModel>({
     description: 'Services depend on each other in a circle, so none of them can start first.',
     messages: { cycle: 'Dependency cycle: {{cycle}}.' },
     docs: {
+      severity: 'Compose refuses a dependency cycle: no service could start first.',
       rationale:
         'Compose orders startup by `depends_on`, `links`, `volumes_from` and ' +
         '`network_mode: service:`; a circle among them makes `docker compose up` fail with ' +

@@ -14,6 +14,9 @@ export const rule = defineRule<ComposeModel>({
     description: 'The Dockerfile a `build` names (or the default `Dockerfile` in its context) does not exist.',
     messages: { missing: 'No Dockerfile at {{path}}{{hint}}.' },
     docs: {
+      severity:
+        'A likely bug: the build fails if the file is really missing, but the workspace may not hold every ' +
+        'file the build will see.',
       rationale:
         '`build.dockerfile` is relative to the build context, not to the ' +
         'compose file, a frequent confusion. When the file is not there, `docker compose build` ' +

@@ -24,6 +24,7 @@ export const rule = defineRule<ComposeModel>({
     description: 'The same host port (and protocol and address) is published twice.',
     messages: { duplicate: 'Host port {{port}}/{{protocol}} is already published by "{{other}}".' },
     docs: {
+      severity: 'The second container cannot bind the host port: `up` fails.',
       rationale:
         'Two containers cannot bind the same host port on the same address; ' +
         'the second fails at `up` with "port is already allocated". Services in different profiles ' +

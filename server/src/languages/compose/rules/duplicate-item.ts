@@ -10,13 +10,15 @@ export const rule = schemaRule(
     description: 'A list that must hold distinct items repeats one.',
     messages: { duplicate: '{{path}} repeats an item given earlier in the list.' },
     docs: {
+      severity: 'Compose refuses the whole file when a list that must be unique repeats an item.',
       rationale:
         'Lists such as `ports`, `volumes`, `environment` (list form), ' +
         '`cap_add`, `dns_opt` or `depends_on` must not repeat an item: Compose rejects the file ' +
         '("items must be unique"). Removing the second copy changes nothing else, so the fix is ' +
         'safe.',
-      incorrect: 'services:\n  web:\n    image: nginx:1.27\n    cap_add:\n      - NET_ADMIN\n      - NET_ADMIN\n',
-      correct: 'services:\n  web:\n    image: nginx:1.27\n    cap_add:\n      - NET_ADMIN\n',
+      incorrect:
+        'services:\n  web:\n    image: nginx:1.27\n    cap_add:\n      - NET_BIND_SERVICE\n      - NET_BIND_SERVICE\n',
+      correct: 'services:\n  web:\n    image: nginx:1.27\n    cap_add:\n      - NET_BIND_SERVICE\n',
       peers: ['docker compose config', 'compose-spec JSON schema (uniqueItems)'],
     },
   },

@@ -22,6 +22,9 @@ export const rule = defineRule<ComposeModel>({
       disableAndTest: 'A healthcheck cannot both set `test` and `disable: true`.',
     },
     docs: {
+      severity:
+        'The health check never passes: the container never becomes healthy and services that wait for it ' +
+        'never start.',
       rationale:
         'Docker reads `test` as `["CMD", prog, args...]`, `["CMD-SHELL", ' +
         '"command"]`, `["NONE"]` or a plain string (run with `/bin/sh -c`). A list that starts ' +

@@ -16,7 +16,7 @@ export const rule = defineRule<ComposeModel>({
     code: 'CP041',
     id: 'compose-image-latest-tag',
     kinds: ['compose'],
-    defaultSeverity: 'warning',
+    defaultSeverity: 'info',
     fixable: false,
     description: 'A service runs an image with the `latest` tag or with no tag at all.',
     messages: {
@@ -24,6 +24,7 @@ export const rule = defineRule<ComposeModel>({
       untagged: '"{{image}}" has no tag, so it means "latest"; pin a version so every machine runs the same image.',
     },
     docs: {
+      severity: 'Reproducibility practice: the service runs today and may change with the next push of the image.',
       rationale:
         '`latest` is whatever was pushed last: two developers (or a developer ' +
         'and CI) end up running different versions, and a `docker compose pull` can bring a ' +

@@ -1,3 +1,4 @@
+import { markSecurity } from '../../../engine/define';
 import type { Rule } from '../../../engine/types';
 import type { ComposeModel } from '../parse';
 import { rule as syntax } from './compose-syntax-error';
@@ -28,6 +29,20 @@ import { rule as containerNameWithReplicas } from './container-name-with-replica
 import { rule as unquotedPort } from './unquoted-port';
 import { rule as networkModeConflict } from './network-mode-conflict';
 import { rule as completedWithRestart } from './completed-with-restart';
+import { rule as composePrivileged } from './privileged';
+import { rule as composeHostNamespace } from './host-namespace';
+import { rule as composeSensitiveHostMount } from './sensitive-host-mount';
+import { rule as composeDangerousCapability } from './dangerous-capability';
+import { rule as composeConfinementDisabled } from './confinement-disabled';
+import { rule as composeDatabasePortPublic } from './database-port-public';
+
+// Rules written before the security group joins it here (their files stay as they are).
+markSecurity(
+  secretInEnvironment,
+  { severity: 7.5 },
+  'Anyone who can read the repository, or run `docker inspect` on the host, reads the password and uses it ' +
+    'wherever it is valid, for as long as it is not changed.',
+);
 
 export const rules: Rule<ComposeModel>[] = [
   syntax,
@@ -58,4 +73,10 @@ export const rules: Rule<ComposeModel>[] = [
   secretInEnvironment,
   containerNameWithReplicas,
   unquotedPort,
+  composePrivileged,
+  composeHostNamespace,
+  composeSensitiveHostMount,
+  composeDangerousCapability,
+  composeConfinementDisabled,
+  composeDatabasePortPublic,
 ];

@@ -13,6 +13,7 @@ export const rule = defineRule<ComposeModel>({
     description: 'A `${...}` variable reference Compose cannot read.',
     messages: { invalid: 'Invalid interpolation: {{problem}}. Write "$$" for a literal dollar sign.' },
     docs: {
+      severity: 'Compose refuses a variable reference it cannot read ("invalid interpolation format").',
       rationale:
         'Compose replaces `$VAR` and `${VAR}` (with `:-default`, `-default`, ' +
         '`:?error`, `?error`, `:+alt`, `+alt`) in every value before anything else, and refuses ' +

@@ -20,6 +20,7 @@ export const rule = defineRule<ComposeModel>({
         'optional unit b, k, m, g (e.g. "512m", "1.5g").',
     },
     docs: {
+      severity: 'Compose refuses a byte size it cannot parse.',
       rationale:
         'Sizes are a number of bytes, or a number followed by a unit (`k`, ' +
         '`m`, `g`, `t`, `p`, optionally `b` or `ib`). Docker rejects anything else when the ' +

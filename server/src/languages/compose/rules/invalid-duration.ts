@@ -20,6 +20,7 @@ export const rule = defineRule<ComposeModel>({
         'unit (ns, us, ms, s, m, h), e.g. "30s" or "1m30s".',
     },
     docs: {
+      severity: 'Compose refuses a duration it cannot parse.',
       rationale:
         'Compose reads durations the way Go does: numbers each followed by a ' +
         'unit (`1h30m`, `10s`, `500ms`). A bare number or a unit like `sec` or `d` makes the file ' +

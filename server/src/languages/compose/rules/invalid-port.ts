@@ -17,6 +17,7 @@ export const rule = defineRule<ComposeModel>({
       'outside 1-65535, ranges of different sizes, an unknown protocol.',
     messages: { port: 'Invalid port "{{value}}": {{problem}}.' },
     docs: {
+      severity: 'Compose refuses a port it cannot parse.',
       rationale:
         'Port strings follow ' +
         '`[host_ip:][host_port:]container_port[/protocol]`, with ranges like `8000-8010`. Docker ' +

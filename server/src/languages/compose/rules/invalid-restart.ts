@@ -21,6 +21,7 @@ export const rule = defineRule<ComposeModel>({
       condition: '"{{value}}" is not a restart_policy condition: use none, on-failure or any.',
     },
     docs: {
+      severity: 'Compose refuses a restart policy it does not know.',
       rationale:
         'The spec types `restart` as any string, but Docker only knows four ' +
         'policies and fails at `up` on anything else. `deploy.restart_policy.condition` has its ' +

@@ -15,6 +15,7 @@ export const rule = schemaRule(
       range: '{{value}} is out of range for {{path}} ({{expected}}).',
     },
     docs: {
+      severity: 'Compose refuses the whole file when a value is outside what the spec allows.',
       rationale:
         'Some keys take one of a fixed set of words (`condition: ' +
         'service_healthy`), a value of a given shape (`pull_policy`, `container_name`) or a number ' +

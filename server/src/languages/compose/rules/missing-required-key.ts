@@ -10,6 +10,7 @@ export const rule = schemaRule(
     description: 'A mapping without a key the spec requires in it.',
     messages: { required: '{{path}} needs the key "{{key}}".' },
     docs: {
+      severity: 'Compose refuses the whole file when a required key is missing.',
       rationale:
         'Some long forms cannot stand without one key: a long-form volume ' +
         'needs `type`, a `depends_on` entry in mapping form needs `condition`, a `develop.watch` ' +

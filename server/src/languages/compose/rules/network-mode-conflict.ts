@@ -12,6 +12,7 @@ export const rule = defineRule<ComposeModel>({
     description: 'A service sets both `network_mode` and `networks`.',
     messages: { conflict: '"{{service}}" sets network_mode "{{mode}}" and networks; they cannot be combined.' },
     docs: {
+      severity: 'Compose refuses a service with both `network_mode` and `networks`.',
       rationale:
         '`network_mode` gives the container another network stack (the ' +
         "host's, none, or another container's), so it cannot also join networks; Compose refuses " +

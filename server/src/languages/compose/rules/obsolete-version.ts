@@ -7,11 +7,12 @@ export const rule = defineRule<ComposeModel>({
     code: 'CP040',
     id: 'obsolete-version',
     kinds: ['compose'],
-    defaultSeverity: 'warning',
+    defaultSeverity: 'info',
     fixable: 'safe',
     description: 'The top-level `version` key is obsolete.',
     messages: { obsolete: '`version` is obsolete: Compose ignores it (and warns); remove it.' },
     docs: {
+      severity: 'Style: Compose ignores the key and only warns that it is obsolete.',
       rationale:
         'The Compose Specification merged the old 2.x and 3.x formats; `docker ' +
         'compose` ignores `version` and prints a warning on every command. Removing the line ' +

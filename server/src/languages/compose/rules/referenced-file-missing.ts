@@ -14,6 +14,9 @@ export const rule = defineRule<ComposeModel>({
     description: 'A file named by `include`, `env_file`, `label_file` or a secret/config `file:` does not exist.',
     messages: { missing: '{{what}} "{{file}}" does not exist.' },
     docs: {
+      severity:
+        'A likely bug: Compose fails on a missing file, but the workspace may not hold every file (some are ' +
+        'created before `up`).',
       rationale:
         'Compose stops when an included compose file or an `env_file` is ' +
         'missing ("env file not found"), and a secret or config whose `file` is missing fails at ' +

@@ -37,6 +37,7 @@ export const rule = defineRule<ComposeModel>({
       url: '"{{key}}" holds a URL with a password in it; read it from .env with "{{ref}}" or use `secrets:`.',
     },
     docs: {
+      severity: 'A real risk: a credential written in the file is readable by anyone who can read the repository.',
       rationale:
         'A compose file is committed and shared; secrets written in it end up ' +
         'in the repository history and in `docker inspect` output. Keep the value in the `.env` ' +

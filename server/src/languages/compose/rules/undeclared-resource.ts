@@ -26,6 +26,7 @@ export const rule = defineRule<ComposeModel>({
         'under top-level `{{section}}:`; did you mean "{{suggestion}}"?',
     },
     docs: {
+      severity: 'Compose refuses to load a file that uses an undeclared volume, network, secret, config or model.',
       rationale:
         'Compose refuses to start a project whose service refers to an ' +
         'undefined volume, network, secret or config ("refers to undefined volume"). Declarations ' +

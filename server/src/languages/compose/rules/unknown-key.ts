@@ -17,6 +17,7 @@ export const rule = schemaRule(
         'version 1 layout, which Compose no longer reads).',
     },
     docs: {
+      severity: 'Compose refuses the whole file when a mapping holds a key the spec does not define.',
       rationale:
         'Compose refuses the whole file when a mapping holds a key the spec ' +
         'does not know ("additional properties not allowed"), and a misspelt key would otherwise ' +

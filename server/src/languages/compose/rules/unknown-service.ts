@@ -16,6 +16,7 @@ export const rule = defineRule<ComposeModel>({
       missingSuggest: '{{kind}} names the service "{{name}}", which is not defined; did you mean "{{suggestion}}"?',
     },
     docs: {
+      severity: 'Compose refuses to load a file that names a service it does not define.',
       rationale:
         'Compose stops with "depends on undefined service" (or the like for ' +
         'links, volumes_from, extends and `network_mode: service:`) only when the project is ' +

@@ -17,6 +17,7 @@ export const rule = defineRule<ComposeModel>({
         'read unquoted numbers with colons as base-60 numbers.',
     },
     docs: {
+      severity: 'Style and a trap for YAML 1.1 readers; Compose itself reads the value as intended.',
       rationale:
         'In YAML 1.1, `22:22` is the sexagesimal number 1342, and tools built ' +
         'on YAML 1.1 parsers (docker-compose v1, Ansible, many linters) see a number instead of a ' +

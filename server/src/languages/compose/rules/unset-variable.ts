@@ -17,6 +17,9 @@ export const rule = defineRule<ComposeModel>({
         '"{{name}}" has no default and is not set in {{env}}; unless the shell sets it, Compose uses an empty string.',
     },
     docs: {
+      severity:
+        'Often intended (the variable comes from the shell that runs Compose); Compose only warns and uses an ' +
+        'empty string.',
       rationale:
         'Compose takes variables from the shell and from the `.env` file next ' +
         'to the compose file; an unset one becomes an empty string with only a warning, which ' +

@@ -15,11 +15,12 @@ export const rule = defineRule<ComposeModel>({
     code: 'CP024',
     id: 'unused-resource',
     kinds: ['compose'],
-    defaultSeverity: 'warning',
+    defaultSeverity: 'info',
     fixable: false,
     description: 'A declared volume, network, secret, config or model that no service uses.',
     messages: { unused: 'The {{what}} "{{name}}" is declared but no service uses it.' },
     docs: {
+      severity: 'Practice: an unused declaration only clutters the file (and may create an unused volume or network).',
       rationale:
         'A declaration nobody uses is usually a leftover or a typo on the ' +
         'using side (the service then gets an anonymous volume or the default network instead). ' +

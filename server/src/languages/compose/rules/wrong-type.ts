@@ -10,6 +10,7 @@ export const rule = schemaRule(
     description: 'A value of a type (string, number, list, mapping...) the spec does not accept there.',
     messages: { type: '{{path}} must be {{expected}}, not {{actual}}.' },
     docs: {
+      severity: 'Compose refuses the whole file when a value has the wrong type.',
       rationale:
         'Compose validates the file against its specification before doing ' +
         'anything and stops at a value of the wrong type, such as a mapping where a list is ' +

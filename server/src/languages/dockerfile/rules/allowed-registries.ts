@@ -1,30 +1,7 @@
 import { defineRule } from '../../../engine/define';
 import type { DockerfileModel } from '../parse';
-import { dirname, dynamic } from '../util';
-
-/** The `trustedRegistries:` list of the nearest .hadolint.yaml, if any. */
-function trustedRegistries(ctx: {
-  path: string;
-  workspace: { readText(p: string): string | undefined };
-}): string[] | undefined {
-  let dir = dirname(ctx.path);
-  for (let d = 0; d < 20; d++) {
-    const base = dir.endsWith('/') ? dir : dir + '/';
-    const text = ctx.workspace.readText(base + '.hadolint.yaml') ?? ctx.workspace.readText(base + '.hadolint.yml');
-    if (text !== undefined) {
-      try {
-        const doc = require('yaml').parse(text);
-        const list = doc?.trustedRegistries;
-        return Array.isArray(list) ? list.filter((x: unknown): x is string => typeof x === 'string') : undefined;
-      } catch {
-        return undefined;
-      }
-    }
-    if (dir === '/' || dir === '.') break;
-    dir = dirname(dir);
-  }
-  return undefined;
-}
+import { hadolintConfig } from '../hadolint-config';
+import { dynamic } from '../util';
 
 export function registryOf(image: string): string {
   const first = image.split('/')[0];
@@ -37,7 +14,8 @@ export const rule = defineRule<DockerfileModel>({
     kinds: ['dockerfile'],
     code: 'DL3026',
     id: 'allowed-registries',
-    defaultSeverity: 'error',
+    defaultSeverity: 'warning',
+    presets: { hadolint: 'error' },
     description: 'A FROM image comes from a registry outside the trusted list.',
     messages: {
       registry:
@@ -45,6 +23,9 @@ export const rule = defineRule<DockerfileModel>({
     },
     fixable: false,
     docs: {
+      severity:
+        'A real risk your team asked to be told about (trustedRegistries); the build itself succeeds ' +
+        '(hadolint calls it an error).',
       rationale:
         'Teams that mirror or vet images list their registries in ' +
         '`.hadolint.yaml` (`trustedRegistries:`); an image from elsewhere bypasses that review. ' +
@@ -57,7 +38,7 @@ export const rule = defineRule<DockerfileModel>({
     },
   },
   check(ctx) {
-    const allowed = trustedRegistries(ctx);
+    const allowed = hadolintConfig(ctx)?.trustedRegistries;
     if (!allowed || allowed.length === 0) return;
     const stageNames = new Set(ctx.model.stages.map((s) => s.name?.toLowerCase()).filter(Boolean));
     for (const s of ctx.model.stages) {

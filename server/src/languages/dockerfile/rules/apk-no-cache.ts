@@ -1,7 +1,7 @@
 import { defineRule } from '../../../engine/define';
 import type { DockerfileModel } from '../parse';
 import { hasFlag, hasCacheMount, insertAfter } from '../util';
-import { apkAdds } from './apk-pin-versions';
+import { apkAdds } from '../packages';
 
 export const rule = defineRule<DockerfileModel>({
   meta: {
@@ -15,6 +15,7 @@ export const rule = defineRule<DockerfileModel>({
     },
     fixable: 'safe',
     docs: {
+      severity: 'Practice: the image is only bigger.',
       rationale:
         '`apk add --no-cache` fetches the index, installs and leaves nothing ' +
         'behind; without it the index stays in `/var/cache/apk`. The fix adds the flag after `add` ' +
@@ -26,7 +27,7 @@ export const rule = defineRule<DockerfileModel>({
     },
   },
   check(ctx) {
-    for (const { ins, cmd, sub } of apkAdds(ctx.model)) {
+    for (const { ins, cmd, sub } of apkAdds(ctx)) {
       if (hasFlag(cmd, ['no-cache']) || hasCacheMount(ins, '/var/cache/apk') || hasCacheMount(ins, '/etc/apk/cache'))
         continue;
       ctx.report({

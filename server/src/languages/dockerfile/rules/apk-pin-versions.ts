@@ -1,41 +1,24 @@
 import { defineRule } from '../../../engine/define';
+import { apkAdds } from '../packages';
 import type { DockerfileModel } from '../parse';
-import { commandsNamed, subcommandOf, packagesAfter, dynamic } from '../util';
-
-export const APK_FLAGS_WITH_VALUE = [
-  '-t',
-  '--virtual',
-  '-X',
-  '--repository',
-  '-p',
-  '--root',
-  '--arch',
-  '--keys-dir',
-  '--repositories-file',
-  '--cache-dir',
-];
-
-/** The packages of each `apk add` command. */
-export function* apkAdds(model: DockerfileModel) {
-  for (const x of commandsNamed(model, ['apk'])) {
-    const sub = subcommandOf(x.cmd, APK_FLAGS_WITH_VALUE);
-    if (sub?.value !== 'add') continue;
-    yield { ...x, sub, packages: packagesAfter(x.cmd, sub, APK_FLAGS_WITH_VALUE) };
-  }
-}
+import { dynamic, reportUnpinned } from '../util';
 
 export const rule = defineRule<DockerfileModel>({
   meta: {
     kinds: ['dockerfile'],
     code: 'DL3018',
     id: 'apk-pin-versions',
-    defaultSeverity: 'warning',
+    defaultSeverity: 'info',
+    presets: { hadolint: 'warning' },
     description: 'apk adds a package without a pinned version.',
     messages: {
-      unpinned: 'apk installs {{pkg}} at whatever version the repository has that day: pin it as `{{pkg}}=<version>`.',
+      unpinned: 'apk installs `{{pkg}}` at whatever version the repository has that day: pin it as `{{example}}`.',
+      unpinnedMany:
+        'apk installs {{pkgs}} at whatever versions the repository has that day: pin each one (`{{example}}`, …).',
     },
     fixable: false,
     docs: {
+      severity: 'Reproducibility practice: the build works; a rebuild may get other versions.',
       rationale:
         'Without a version, `apk add` installs whatever the repository holds ' +
         'that day; `pkg=1.2.3-r0` (or `pkg~1.2`) keeps builds repeatable. Packages of a ' +
@@ -46,26 +29,13 @@ export const rule = defineRule<DockerfileModel>({
     },
   },
   check(ctx) {
-    for (const { packages } of apkAdds(ctx.model)) {
-      const unpinned = packages.filter((p) => {
-        if (/[=~<>]/.test(p.value) || p.value.endsWith('.apk') || p.value.includes('/') || dynamic(p.value))
-          return false;
-        return true;
-      });
-      if (unpinned.length === 0) continue;
-      // one finding per command, as hadolint reports one per instruction
-      ctx.report({
-        start: unpinned[0].start,
-        end: unpinned[unpinned.length - 1].end,
-        messageId: 'unpinned',
-        data: {
-          pkg:
-            unpinned
-              .map((p) => p.value)
-              .slice(0, 3)
-              .join(', ') + (unpinned.length > 3 ? ', …' : ''),
-        },
-      });
-    }
+    for (const { packages } of apkAdds(ctx))
+      reportUnpinned(
+        ctx,
+        packages.filter(
+          (p) => !(/[=~<>]/.test(p.value) || p.value.endsWith('.apk') || p.value.includes('/') || dynamic(p.value)),
+        ),
+        (pkg) => `${pkg}=<version>`,
+      );
   },
 });

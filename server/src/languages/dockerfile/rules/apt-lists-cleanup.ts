@@ -1,7 +1,7 @@
 import { defineRule } from '../../../engine/define';
 import type { DockerfileModel } from '../parse';
-import { finalChain, hasCacheMount } from '../util';
-import { aptInstalls } from './apt-pin-versions';
+import { hasCacheMount, imageStages } from '../util';
+import { aptInstalls } from '../packages';
 
 export const rule = defineRule<DockerfileModel>({
   meta: {
@@ -15,10 +15,13 @@ export const rule = defineRule<DockerfileModel>({
     },
     fixable: 'suggestion',
     docs: {
+      severity: 'Practice: the image is only bigger.',
       rationale:
         'The package lists `apt-get update` downloads stay in the layer (tens ' +
-        'of MB) unless the same RUN deletes them. Only stages that end up in the final image are ' +
-        'checked; a cache mount on `/var/lib/apt/lists` is fine. The fix appends `&& rm -rf ' +
+        'of MB) unless the same RUN deletes them. As hadolint, only stages that end up in an image are ' +
+        'checked (the last one, and the stages others are built `FROM`), an `ONBUILD RUN` always, and a cache ' +
+        'mount at `/var/lib/apt/lists` (or at both `/var/lib/apt` and `/var/cache/apt`) is fine. Unlike hadolint, ' +
+        'the RUN that installs is reported, not a RUN that only runs `apt-get update`. The fix appends `&& rm -rf ' +
         '/var/lib/apt/lists/*` (a suggestion).',
       incorrect: 'RUN apt-get update && apt-get install -y --no-install-recommends curl',
       correct:
@@ -27,12 +30,19 @@ export const rule = defineRule<DockerfileModel>({
     },
   },
   check(ctx) {
-    const final = new Set(finalChain(ctx.model).map((s) => s.index));
+    const inImage = imageStages(ctx.model);
     const done = new Set<unknown>();
-    for (const { ins } of aptInstalls(ctx.model)) {
-      if (done.has(ins) || !final.has(ins.stage)) continue;
+    for (const { ins } of aptInstalls(ctx)) {
+      // an ONBUILD RUN runs in whatever image is built on this one: it is judged alone
+      if (done.has(ins) || (!ins.onbuild && !inImage.has(ins.stage))) continue;
       done.add(ins);
-      if (hasCacheMount(ins, '/var/lib/apt')) continue;
+      // the lists live in a cache mount (all of /var/lib/apt only with /var/cache/apt beside it)
+      if (
+        hasCacheMount(ins, (t) => t.startsWith('/var/lib/apt/lists')) ||
+        (hasCacheMount(ins, (t) => t.startsWith('/var/lib/apt')) &&
+          hasCacheMount(ins, (t) => t.startsWith('/var/cache/apt')))
+      )
+        continue;
       const cleans = (ins.commands ?? []).some(
         (c) =>
           (c.name === 'rm' && c.argv.some((w) => /^\/var\/lib\/apt\/lists/.test(w.value))) ||

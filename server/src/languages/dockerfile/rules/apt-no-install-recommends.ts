@@ -1,7 +1,7 @@
 import { defineRule } from '../../../engine/define';
 import type { DockerfileModel } from '../parse';
 import { hasFlag, insertAfter } from '../util';
-import { aptInstalls } from './apt-pin-versions';
+import { aptInstalls } from '../packages';
 
 export const rule = defineRule<DockerfileModel>({
   meta: {
@@ -16,6 +16,7 @@ export const rule = defineRule<DockerfileModel>({
     },
     fixable: 'suggestion',
     docs: {
+      severity: 'Practice: the image is only bigger.',
       rationale:
         'By default apt-get also installs "recommended" packages, often ' +
         'hundreds of MB the image never uses. The fix adds the flag after `install` (a suggestion: ' +
@@ -26,7 +27,7 @@ export const rule = defineRule<DockerfileModel>({
     },
   },
   check(ctx) {
-    for (const { cmd, sub } of aptInstalls(ctx.model)) {
+    for (const { cmd, sub } of aptInstalls(ctx)) {
       if (hasFlag(cmd, ['no-install-recommends'])) continue;
       if (
         cmd.argv.some(

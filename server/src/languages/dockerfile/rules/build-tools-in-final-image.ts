@@ -35,6 +35,7 @@ export const rule = defineRule<DockerfileModel>({
     },
     fixable: false,
     docs: {
+      severity: 'Practice: the image works, it is only bigger and carries more to patch.',
       rationale:
         'Compilers and headers add hundreds of MB and attack surface to an ' +
         'image that only needs the built program. A multi-stage build (`FROM ... AS build`, then ' +

@@ -7,11 +7,12 @@ export const rule = defineRule<DockerfileModel>({
     kinds: ['dockerfile'],
     code: 'DF005',
     id: 'consistent-instruction-casing',
-    defaultSeverity: 'warning',
+    defaultSeverity: 'info',
     description: 'All instructions should use the same casing (uppercase is the convention).',
     messages: { casing: '`{{written}}` does not match the {{majority}} casing of the other instructions.' },
     fixable: 'safe',
     docs: {
+      severity: 'Style: instructions are case-insensitive, the build is the same.',
       rationale:
         'Mixed-case instructions are harder to scan. BuildKit ' +
         '`ConsistentInstructionCasing` compares with the majority; so do we. The fix rewrites the ' +

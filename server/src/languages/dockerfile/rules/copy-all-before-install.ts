@@ -41,7 +41,7 @@ export const rule = defineRule<DockerfileModel>({
     kinds: ['dockerfile'],
     code: 'DF101',
     id: 'copy-all-before-install',
-    defaultSeverity: 'warning',
+    defaultSeverity: 'info',
     description: 'Copy the dependency manifests and install dependencies before copying the whole context.',
     messages: {
       order:
@@ -51,6 +51,7 @@ export const rule = defineRule<DockerfileModel>({
     },
     fixable: 'suggestion',
     docs: {
+      severity: 'Practice: the build is correct, only slower to rebuild.',
       rationale:
         'Docker reuses a layer only while everything before it is unchanged. ' +
         'After `COPY . .`, editing any file invalidates the dependency install below it; copying ' +

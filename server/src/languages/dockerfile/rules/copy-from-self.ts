@@ -11,6 +11,7 @@ export const rule = defineRule<DockerfileModel>({
     messages: { self: '`--from={{name}}` names the stage this instruction is in: a stage cannot copy from itself.' },
     fixable: false,
     docs: {
+      severity: 'BuildKit refuses a stage that copies from itself (a cycle): the build fails.',
       rationale: 'A stage cannot read its own result while it is being built; BuildKit reports a cycle.',
       incorrect: 'FROM node:20 AS build\nCOPY --from=build /a /b',
       correct: 'FROM node:20 AS deps\nFROM node:20 AS build\nCOPY --from=deps /a /b',

@@ -1,6 +1,6 @@
 import { defineRule } from '../../../engine/define';
 import type { DockerfileModel } from '../parse';
-import { dynamic } from '../util';
+import { dynamic, unquote } from '../util';
 
 export const ARCHIVE = /\.(tar|tar\.(gz|bz2|xz|zst|lz|lzma|Z)|tgz|tbz2?|txz|tzst|gz|bz2|xz|zst|lz|lzma)$/i;
 
@@ -9,11 +9,15 @@ export const rule = defineRule<DockerfileModel>({
     kinds: ['dockerfile'],
     code: 'DL3020',
     id: 'copy-instead-of-add',
-    defaultSeverity: 'error',
+    defaultSeverity: 'info',
+    presets: { hadolint: 'error' },
     description: 'ADD copies plain local files, where COPY says what it does.',
     messages: { add: "ADD of plain files: COPY does the same without ADD's URL and archive handling." },
     fixable: 'safe',
     docs: {
+      severity:
+        'Practice: ADD of a local file works like COPY; COPY only says more plainly what happens (hadolint ' +
+        'calls it an error, but the build succeeds).',
       rationale:
         'ADD also downloads URLs and unpacks archives; for plain files that ' +
         'magic is a surprise waiting to happen (rename a file to `.tar` and it is extracted). COPY ' +
@@ -28,7 +32,7 @@ export const rule = defineRule<DockerfileModel>({
     for (const ins of ctx.model.instructions) {
       if (ins.keyword !== 'ADD' || ins.heredocs.length) continue;
       const words = ins.json && ins.jsonArgs ? ins.jsonArgs : ins.args;
-      const sources = words.slice(0, -1);
+      const sources = words.slice(0, -1).map((w) => ({ ...w, value: unquote(w.value) }));
       if (sources.length === 0) continue;
       if (
         sources.some(

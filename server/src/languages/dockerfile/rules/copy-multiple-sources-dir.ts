@@ -1,5 +1,6 @@
 import { defineRule } from '../../../engine/define';
 import type { DockerfileModel } from '../parse';
+import { unquote } from '../util';
 
 export const rule = defineRule<DockerfileModel>({
   meta: {
@@ -11,6 +12,7 @@ export const rule = defineRule<DockerfileModel>({
     messages: { slash: '{{keyword}} with more than one source requires the destination to end with `/`.' },
     fixable: 'safe',
     docs: {
+      severity: 'BuildKit refuses several sources into a destination that is not a directory: the build fails.',
       rationale:
         'With several sources the destination must be a directory; without the ' +
         'trailing slash the build fails. The fix appends `/`, which is safe: the build could not ' +
@@ -26,9 +28,9 @@ export const rule = defineRule<DockerfileModel>({
       const words = ins.json && ins.jsonArgs ? ins.jsonArgs : ins.args;
       if (words.length < 3) continue;
       const dest = words[words.length - 1];
-      const v = dest.value;
+      const v = unquote(dest.value);
       if (v.endsWith('/') || v.endsWith('\\') || /[$]/.test(v)) continue;
-      const at = ins.json ? dest.end - 1 : dest.end;
+      const at = ins.json || v !== dest.value ? dest.end - 1 : dest.end;
       ctx.report({
         start: dest.start,
         end: dest.end,

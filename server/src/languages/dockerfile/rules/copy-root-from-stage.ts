@@ -17,6 +17,9 @@ export const rule = defineRule<DockerfileModel>({
     },
     fixable: false,
     docs: {
+      severity:
+        "A likely bug: copying a whole filesystem also copies /proc, /sys and the other stage's users and " +
+        'packages.',
       rationale:
         "Copying `/` onto `/` brings the other stage's entire root filesystem " +
         '(package databases, caches, /etc, build tools) into this image, which defeats the point ' +

@@ -1,17 +1,19 @@
 import { defineRule } from '../../../engine/define';
 import type { DockerfileModel } from '../parse';
-import { subcommands, hasFlag, insertAfter } from '../util';
+import { subcommands, hasFlag, insertAfter, DNF } from '../util';
 
 export const rule = defineRule<DockerfileModel>({
   meta: {
     kinds: ['dockerfile'],
     code: 'DL3038',
     id: 'dnf-assume-yes',
-    defaultSeverity: 'warning',
+    defaultSeverity: 'error',
+    presets: { hadolint: 'warning' },
     description: 'dnf install runs without `-y`.',
     messages: { noYes: 'dnf without `-y` waits for a confirmation that nobody can give during a build.' },
     fixable: 'suggestion',
     docs: {
+      severity: 'The build fails: dnf asks for a confirmation nobody can give and aborts.',
       rationale:
         'A build has no terminal: without `-y` dnf asks for confirmation and ' +
         'the build fails. The fix adds `-y` after the subcommand (a suggestion).',
@@ -21,11 +23,14 @@ export const rule = defineRule<DockerfileModel>({
     },
   },
   check(ctx) {
-    for (const { cmd, sub } of subcommands(
-      ctx.model,
-      ['dnf', 'microdnf'],
-      ['install', 'groupinstall', 'localinstall', 'reinstall', 'upgrade', 'update'],
-    )) {
+    for (const { cmd, sub } of subcommands(ctx.model, DNF, [
+      'install',
+      'groupinstall',
+      'localinstall',
+      'reinstall',
+      'upgrade',
+      'update',
+    ])) {
       if (hasFlag(cmd, ['assumeyes'], 'y')) continue;
       ctx.report({
         start: cmd.start,

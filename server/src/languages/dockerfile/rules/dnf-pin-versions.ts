@@ -1,21 +1,24 @@
 import { defineRule } from '../../../engine/define';
 import type { DockerfileModel } from '../parse';
-import { subcommands, dynamic } from '../util';
-
-const pinned = (v: string): boolean => /-\d/.test(v);
+import { DNF, dynamic, reportUnpinned } from '../util';
+import { rpmInstalls, rpmPinned } from '../packages';
 
 export const rule = defineRule<DockerfileModel>({
   meta: {
     kinds: ['dockerfile'],
     code: 'DL3041',
     id: 'dnf-pin-versions',
-    defaultSeverity: 'warning',
+    defaultSeverity: 'info',
+    presets: { hadolint: 'warning' },
     description: 'dnf installs a package without a pinned version.',
     messages: {
-      unpinned: 'dnf installs {{pkg}} at whatever version the repository has that day: pin it as `{{pkg}}-<version>`.',
+      unpinned: 'dnf installs `{{pkg}}` at whatever version the repository has that day: pin it as `{{example}}`.',
+      unpinnedMany:
+        'dnf installs {{pkgs}} at whatever versions the repository has that day: pin each one (`{{example}}`, …).',
     },
     fixable: false,
     docs: {
+      severity: 'Reproducibility practice: the build works; a rebuild may get other versions.',
       rationale:
         'Without a version, a rebuild installs whatever the repository holds ' +
         'that day; pinning makes the build repeatable. Local package files and variables are not ' +
@@ -26,46 +29,11 @@ export const rule = defineRule<DockerfileModel>({
     },
   },
   check(ctx) {
-    for (const { packages } of subcommands(
-      ctx.model,
-      ['dnf', 'microdnf'],
-      ['install'],
-      [
-        '-c',
-        '--config',
-        '--installroot',
-        '--releasever',
-        '--repo',
-        '--enablerepo',
-        '--disablerepo',
-        '--setopt',
-        '-x',
-        '--exclude',
-        '-r',
-        '--repo',
-      ],
-    )) {
-      const unpinned = packages.filter(
-        (p) =>
-          !pinned(p.value) &&
-          !dynamic(p.value) &&
-          !p.value.endsWith('.rpm') &&
-          !p.value.includes('/') &&
-          !p.value.startsWith('@'),
+    for (const { packages, module } of rpmInstalls(ctx.model, DNF))
+      reportUnpinned(
+        ctx,
+        packages.filter((p) => !rpmPinned(p.value, module) && !dynamic(p.value)),
+        (pkg) => (module ? `${pkg}:<stream>` : `${pkg}-<version>`),
       );
-      if (unpinned.length === 0) continue;
-      ctx.report({
-        start: unpinned[0].start,
-        end: unpinned[unpinned.length - 1].end,
-        messageId: 'unpinned',
-        data: {
-          pkg:
-            unpinned
-              .map((p) => p.value)
-              .slice(0, 3)
-              .join(', ') + (unpinned.length > 3 ? ', …' : ''),
-        },
-      });
-    }
   },
 });

@@ -6,7 +6,8 @@ export const rule = defineRule<DockerfileModel>({
     kinds: ['dockerfile'],
     code: 'DL3044',
     id: 'env-self-reference',
-    defaultSeverity: 'error',
+    defaultSeverity: 'warning',
+    presets: { hadolint: 'error' },
     description: 'An ENV refers to a variable it defines itself.',
     messages: {
       self:
@@ -15,6 +16,7 @@ export const rule = defineRule<DockerfileModel>({
     },
     fixable: false,
     docs: {
+      severity: 'A likely bug: the build succeeds but the variable has its old value (hadolint calls it an error).',
       rationale:
         'All assignments of one ENV are evaluated against the environment from ' +
         'before the statement, so `ENV A=1 B=$A` gives B an empty value. Split the ENV in two. ' +

@@ -15,6 +15,9 @@ export const rule = defineRule<DockerfileModel>({
     },
     fixable: 'safe',
     docs: {
+      severity:
+        'A likely misunderstanding with a real risk: EXPOSE never publishes to the host, and BuildKit plans ' +
+        'to stop accepting the address and host port.',
       rationale:
         'EXPOSE cannot publish a port; an IP or host port in it is ignored ' +
         '(and deprecated). BuildKit `ExposeInvalidFormat`. The fix keeps only the container port ' +

@@ -6,11 +6,12 @@ export const rule = defineRule<DockerfileModel>({
     kinds: ['dockerfile'],
     code: 'DF013',
     id: 'expose-proto-casing',
-    defaultSeverity: 'warning',
+    defaultSeverity: 'info',
     description: 'The protocol in EXPOSE should be lowercase.',
     messages: { casing: 'Write the protocol in lowercase: `{{want}}`.' },
     fixable: 'safe',
     docs: {
+      severity: 'Style: the port is published the same way.',
       rationale:
         'Protocols are `tcp`, `udp`, `sctp`; uppercase works today by ' +
         'accident. BuildKit `ExposeProtoCasing`. The fix lowercases it and is safe.',

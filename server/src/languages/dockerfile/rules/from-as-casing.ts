@@ -6,11 +6,12 @@ export const rule = defineRule<DockerfileModel>({
     kinds: ['dockerfile'],
     code: 'DF003',
     id: 'from-as-casing',
-    defaultSeverity: 'warning',
+    defaultSeverity: 'info',
     description: 'The `AS` keyword should match the case of the `FROM` keyword.',
     messages: { casing: '`{{as}}` does not match the case of `{{from}}`: write `{{want}}`.' },
     fixable: 'safe',
     docs: {
+      severity: 'Style: the build is the same whatever the case of `AS`.',
       rationale:
         'Consistent casing reads better and is what BuildKit `FromAsCasing` ' +
         "checks. The fix changes the keyword's case and is safe.",

@@ -6,7 +6,8 @@ export const rule = defineRule<DockerfileModel>({
     kinds: ['dockerfile'],
     code: 'DL3029',
     id: 'from-platform-flag',
-    defaultSeverity: 'warning',
+    defaultSeverity: 'info',
+    presets: { hadolint: 'warning' },
     description: 'FROM has a constant `--platform`.',
     messages: {
       platform:
@@ -14,6 +15,7 @@ export const rule = defineRule<DockerfileModel>({
     },
     fixable: 'suggestion',
     docs: {
+      severity: 'Practice: the build works for the platform named; it only cannot build for others.',
       rationale:
         'A hard-coded platform makes a multi-platform build produce the wrong ' +
         'architecture (or emulate one). Use `$BUILDPLATFORM`/`$TARGETPLATFORM`, or leave it to ' +

@@ -1,4 +1,5 @@
 // Every rule file of this folder (regenerate when adding one); sorted by code at load.
+import { markSecurity } from '../../../engine/define';
 import type { Rule } from '../../../engine/types';
 import type { DockerfileModel } from '../parse';
 import { rule as absoluteWorkdir } from './absolute-workdir';
@@ -37,6 +38,15 @@ import { rule as instructionOrder } from './instruction-order';
 import { rule as invalidDefaultArgInFrom } from './invalid-default-arg-in-from';
 import { rule as jsonArgsCmd } from './json-args-cmd';
 import { rule as labelKeyFormat } from './label-key-format';
+import { rule as labelNotEmail } from './label-not-email';
+import { rule as labelNotGitHash } from './label-not-git-hash';
+import { rule as labelNotInSchema } from './label-not-in-schema';
+import { rule as labelNotRfc3339 } from './label-not-rfc3339';
+import { rule as labelNotSemver } from './label-not-semver';
+import { rule as labelNotSpdx } from './label-not-spdx';
+import { rule as labelNotUrl } from './label-not-url';
+import { rule as labelSchemaEmpty } from './label-schema-empty';
+import { rule as labelSchemaMissing } from './label-schema-missing';
 import { rule as lastUserRoot } from './last-user-root';
 import { rule as legacyKeyValueFormat } from './legacy-key-value-format';
 import { rule as maintainerDeprecated } from './maintainer-deprecated';
@@ -81,7 +91,55 @@ import { rule as zypperClean } from './zypper-clean';
 import { rule as zypperNoDistUpgrade } from './zypper-no-dist-upgrade';
 import { rule as zypperNonInteractive } from './zypper-non-interactive';
 import { rule as zypperPinVersions } from './zypper-pin-versions';
+import { rule as cargoCacheMount } from './cargo-cache-mount';
+import { rule as goCacheMount } from './go-cache-mount';
+import { rule as mavenCacheMount } from './maven-cache-mount';
+import { rule as gradleCacheMount } from './gradle-cache-mount';
+import { rule as composerCacheMount } from './composer-cache-mount';
+import { rule as nugetCacheMount } from './nuget-cache-mount';
+import { rule as pnpmCacheMount } from './pnpm-cache-mount';
+import { rule as mixCacheMount } from './mix-cache-mount';
+import { rule as gemCacheMount } from './gem-cache-mount';
+import { rule as copyWholeContext } from './copy-whole-context';
+import { rule as addUrlWithoutChecksum } from './add-url-without-checksum';
+import { rule as copyCredentialFile } from './copy-credential-file';
+import { rule as passwordInImage } from './password-in-image';
+import { rule as remoteScriptToShell } from './remote-script-to-shell';
+import { rule as sshServer } from './ssh-server';
+import { rule as tlsVerificationDisabled } from './tls-verification-disabled';
+import { rule as unauthenticatedPackages } from './unauthenticated-packages';
+import { rule as worldWritable } from './world-writable';
+
+// Rules written before the security group joins it here (their files stay as they are).
+markSecurity(
+  secretValue,
+  { severity: 8.1 },
+  'Anyone who can pull the image (or read the repository) reads the credential and uses it, for as long as it is ' +
+    'not revoked.',
+);
+markSecurity(
+  secretsInArgOrEnv,
+  { severity: 5.3 },
+  'A value passed as a build argument or ENV is stored in the image configuration or history: anyone who pulls ' +
+    'the image reads it.',
+);
+markSecurity(
+  lastUserRoot,
+  { severity: 6.0 },
+  'Whoever gets code execution in the container (an injection, a compromised dependency) is root there: they can ' +
+    'change any file of the image and, with a kernel or runtime bug, reach the host.',
+);
+
 export const rules: Rule<DockerfileModel>[] = [
+  addUrlWithoutChecksum,
+  copyCredentialFile,
+  passwordInImage,
+  remoteScriptToShell,
+  sshServer,
+  tlsVerificationDisabled,
+  unauthenticatedPackages,
+  worldWritable,
+
   absoluteWorkdir,
   addForArchives,
   allowedRegistries,
@@ -118,6 +176,15 @@ export const rules: Rule<DockerfileModel>[] = [
   invalidDefaultArgInFrom,
   jsonArgsCmd,
   labelKeyFormat,
+  labelNotEmail,
+  labelNotGitHash,
+  labelNotInSchema,
+  labelNotRfc3339,
+  labelNotSemver,
+  labelNotSpdx,
+  labelNotUrl,
+  labelSchemaEmpty,
+  labelSchemaMissing,
   lastUserRoot,
   legacyKeyValueFormat,
   maintainerDeprecated,
@@ -162,4 +229,14 @@ export const rules: Rule<DockerfileModel>[] = [
   zypperNoDistUpgrade,
   zypperNonInteractive,
   zypperPinVersions,
+  cargoCacheMount,
+  goCacheMount,
+  mavenCacheMount,
+  gradleCacheMount,
+  composerCacheMount,
+  nugetCacheMount,
+  pnpmCacheMount,
+  mixCacheMount,
+  gemCacheMount,
+  copyWholeContext,
 ].sort((a, b) => a.meta.code.localeCompare(b.meta.code));

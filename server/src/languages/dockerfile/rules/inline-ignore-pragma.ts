@@ -12,6 +12,7 @@ export const rule = defineRule<DockerfileModel>({
     messages: { pragma: 'Inline ignore pragma: prefer configuring rules in .hadolint.yaml or .shipshape.yaml.' },
     fixable: false,
     docs: {
+      severity: 'Off, as in hadolint: using ignore comments is a team decision, not a problem.',
       rationale:
         'Off by default, as in hadolint. Teams that want every exception in ' +
         'one reviewed configuration file turn it on.',

@@ -12,6 +12,7 @@ export const rule = defineRule<DockerfileModel>({
     messages: { order: '`{{keyword}}` before the first FROM: a Dockerfile must begin with FROM, ARG or comments.' },
     fixable: false,
     docs: {
+      severity: 'BuildKit refuses an instruction other than ARG before the first FROM: the build fails.',
       rationale:
         'Only ARG (and parser directives and comments) may come before the first FROM; anything else fails the build.',
       incorrect: 'RUN echo hi\nFROM alpine:3.20',

@@ -16,6 +16,7 @@ export const rule = defineRule<DockerfileModel>({
     },
     fixable: false,
     docs: {
+      severity: 'A likely bug: a build without `--build-arg` fails on the invalid image reference.',
       rationale:
         'Without `--build-arg`, FROM uses the ARG defaults; an ARG without a ' +
         'default leaves `node:` or an empty name and the build fails. BuildKit ' +

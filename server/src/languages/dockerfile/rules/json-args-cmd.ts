@@ -15,6 +15,9 @@ export const rule = defineRule<DockerfileModel>({
     },
     fixable: 'suggestion',
     docs: {
+      severity:
+        'A likely bug: in shell form the process is not PID 1 and does not get SIGTERM, so containers stop ' +
+        'slowly and uncleanly.',
       rationale:
         'In shell form, `/bin/sh -c` is PID 1 and does not forward SIGTERM: ' +
         '`docker stop` waits ten seconds and kills the process. The exec (JSON) form runs the ' +

@@ -4,7 +4,8 @@ import type { DockerfileModel } from '../parse';
 export function labelKeyProblem(key: string): string | undefined {
   if (key.includes('$')) return undefined;
   if (/^(com\.docker\.|io\.docker\.|org\.dockerproject\.)/.test(key)) return 'uses a namespace reserved by Docker';
-  if (/^[.-]|[.-]$/.test(key)) return 'must begin and end with a letter or digit';
+  if (!/^[a-z]/.test(key)) return 'must begin with a lower-case letter';
+  if (/[.-]$/.test(key)) return 'must end with a letter or digit';
   if (/[.-]{2}/.test(key)) return 'must not have two consecutive `.` or `-`';
   if (!/^[a-z0-9.-]+$/.test(key)) return 'should use only lower-case letters, digits, `.` and `-`';
   return undefined;
@@ -15,11 +16,13 @@ export const rule = defineRule<DockerfileModel>({
     kinds: ['dockerfile'],
     code: 'DL3048',
     id: 'label-key-format',
-    defaultSeverity: 'hint',
+    defaultSeverity: 'info',
+    presets: { hadolint: 'hint' },
     description: 'A LABEL key is not a valid label key.',
     messages: { key: 'Label key `{{key}}` {{problem}}.' },
     fixable: false,
     docs: {
+      severity: 'Style: the label works; tools that read labels only expect the convention.',
       rationale:
         "Docker's guidelines for label keys: reverse-DNS, lower-case letters, " +
         'digits, `.` and `-`, no leading/trailing or doubled separators, and not the ' +
@@ -31,7 +34,8 @@ export const rule = defineRule<DockerfileModel>({
     },
   },
   check(ctx) {
-    for (const ins of ctx.model.instructions) {
+    for (const outer of ctx.model.instructions) {
+      const ins = outer.trigger ?? outer;
       if (ins.keyword !== 'LABEL') continue;
       for (const p of ins.properties) {
         const key = p.name.replace(/^["']|["']$/g, '');

@@ -6,13 +6,14 @@ export const rule = defineRule<DockerfileModel>({
     kinds: ['dockerfile'],
     code: 'DF009',
     id: 'legacy-key-value-format',
-    defaultSeverity: 'warning',
+    defaultSeverity: 'info',
     description: 'Use `key=value` in ENV and LABEL, not the legacy `key value` form.',
     messages: {
       legacy: '`{{keyword}} {{name}} {{value}}` is the legacy form: write `{{keyword}} {{name}}={{quoted}}`.',
     },
     fixable: 'safe',
     docs: {
+      severity: 'Style: the legacy form still builds; `key=value` is only clearer (and the one BuildKit recommends).',
       rationale:
         'The space-separated form takes the rest of the line as the value, so ' +
         '`ENV A 1 B 2` sets A to `1 B 2`; it is deprecated. BuildKit `LegacyKeyValueFormat`. The ' +

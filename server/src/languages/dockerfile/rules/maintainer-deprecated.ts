@@ -6,7 +6,8 @@ export const rule = defineRule<DockerfileModel>({
     kinds: ['dockerfile'],
     code: 'DL4000',
     id: 'maintainer-deprecated',
-    defaultSeverity: 'error',
+    defaultSeverity: 'info',
+    presets: { hadolint: 'error' },
     description: 'The obsolete MAINTAINER instruction.',
     messages: {
       maintainer:
@@ -15,6 +16,8 @@ export const rule = defineRule<DockerfileModel>({
     },
     fixable: 'suggestion',
     docs: {
+      severity:
+        'Practice: MAINTAINER is deprecated but still accepted; the build succeeds (hadolint calls it an ' + 'error).',
       rationale:
         'MAINTAINER has been deprecated since Docker 1.13; a label carries the ' +
         'same information and tools read it. Same check as BuildKit `MaintainerDeprecated`. The ' +

@@ -14,6 +14,9 @@ export const rule = defineRule<DockerfileModel>({
     },
     fixable: 'suggestion',
     docs: {
+      severity:
+        'Practice: many base images run as root by design; an explicit `USER root` at the end is DL3002, a ' +
+        'warning.',
       rationale:
         'Running as root inside the container gives a process that breaks out ' +
         'the most power. Only final stages that say what they run (CMD or ENTRYPOINT) are checked: ' +

@@ -7,7 +7,8 @@ export const rule = defineRule<DockerfileModel>({
     kinds: ['dockerfile'],
     code: 'DL3027',
     id: 'no-apt',
-    defaultSeverity: 'warning',
+    defaultSeverity: 'info',
+    presets: { hadolint: 'warning' },
     description: 'A RUN uses `apt` instead of apt-get.',
     messages: {
       apt:
@@ -16,6 +17,7 @@ export const rule = defineRule<DockerfileModel>({
     },
     fixable: 'suggestion',
     docs: {
+      severity: 'Practice: `apt` works in a build; its interface is only not meant for scripts.',
       rationale:
         '`apt` warns that its command-line interface is not stable and prints ' +
         'progress bars for people; `apt-get` is the scripting interface. The fix renames the ' +

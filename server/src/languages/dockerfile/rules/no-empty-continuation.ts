@@ -14,6 +14,9 @@ export const rule = defineRule<DockerfileModel>({
     },
     fixable: 'safe',
     docs: {
+      severity:
+        'It builds today, but BuildKit has announced that empty continuation lines will become an error: a ' +
+        'real risk for a file that must keep building.',
       rationale:
         'A blank line after a `\\` continuation is skipped by the parser but ' +
         'deprecated; it also hides where an instruction really ends. BuildKit ' +

@@ -7,13 +7,15 @@ export const rule = defineRule<DockerfileModel>({
     kinds: ['dockerfile'],
     code: 'DL3007',
     id: 'no-latest-tag',
-    defaultSeverity: 'warning',
+    defaultSeverity: 'info',
+    presets: { hadolint: 'warning' },
     description: 'A FROM image uses the moving `latest` tag.',
     messages: {
       latest: '`:latest` moves: a later build may get a different base image. Pin a version tag or a digest.',
     },
     fixable: 'suggestion',
     docs: {
+      severity: 'Reproducibility practice: the build works today and may change with the next push of the image.',
       rationale:
         '`latest` moves: rebuilding the same Dockerfile later may pull a new ' +
         'major version. The fix (a suggestion) replaces `latest` with a current tag of the image, chosen in the ' +

@@ -7,7 +7,8 @@ export const rule = defineRule<DockerfileModel>({
     kinds: ['dockerfile'],
     code: 'DL3004',
     id: 'no-sudo',
-    defaultSeverity: 'error',
+    defaultSeverity: 'warning',
+    presets: { hadolint: 'error' },
     description: 'A RUN uses sudo.',
     messages: {
       sudo:
@@ -16,6 +17,9 @@ export const rule = defineRule<DockerfileModel>({
     },
     fixable: false,
     docs: {
+      severity:
+        'A likely bug: RUN already runs as root unless USER says otherwise, and sudo is often missing from ' +
+        'the image (hadolint calls it an error, but when sudo is there the build succeeds).',
       rationale:
         'sudo has a TTY and signal-forwarding behaviour meant for people, not ' +
         'containers, and needs configuration in the image. Build steps run as the current USER: ' +

@@ -7,7 +7,7 @@ export const rule = defineRule<DockerfileModel>({
     kinds: ['dockerfile'],
     code: 'DF100',
     id: 'npm-omit-dev',
-    defaultSeverity: 'warning',
+    defaultSeverity: 'info',
     description: '`npm ci --only=production` / `npm install --production` are deprecated: use `--omit=dev`.',
     messages: {
       deprecated:
@@ -16,6 +16,7 @@ export const rule = defineRule<DockerfileModel>({
     },
     fixable: 'suggestion',
     docs: {
+      severity: 'Practice: the deprecated flag still works today, with a warning from npm.',
       rationale:
         'npm 7 replaced `--only=production` and `--production` with ' +
         '`--omit=dev`; newer npm versions warn, and `npm ci --only=production` has installed dev ' +

@@ -8,6 +8,7 @@ export const rule = defineRule<DockerfileModel>({
     code: 'DL3066',
     id: 'numeric-user',
     defaultSeverity: 'off',
+    presets: { hadolint: 'info' },
     description: 'USER should give a numeric user id: a name may not resolve outside the image.',
     messages: {
       name:
@@ -16,6 +17,9 @@ export const rule = defineRule<DockerfileModel>({
     },
     fixable: false,
     docs: {
+      severity:
+        'Off: creating a named user and switching to it is the common, recommended pattern; turn it on when ' +
+        'your platform checks numeric ids (hadolint shows it as info).',
       rationale:
         "A user name is resolved through the image's `/etc/passwd`; the host, " +
         'volume permissions and checks such as Kubernetes `runAsNonRoot` see only the numeric id ' +

@@ -11,6 +11,7 @@ export const rule = defineRule<DockerfileModel>({
     messages: { trigger: '`ONBUILD {{trigger}}` is not allowed: ONBUILD cannot trigger ONBUILD, FROM or MAINTAINER.' },
     fixable: false,
     docs: {
+      severity: 'BuildKit refuses these ONBUILD triggers: the build fails.',
       rationale:
         'Docker rejects these triggers when a child image builds on this one, far from where the mistake was made.',
       incorrect: 'ONBUILD FROM alpine:3.20',

@@ -1,14 +1,15 @@
 import { defineRule } from '../../../engine/define';
 import type { DockerfileModel } from '../parse';
 import { dynamic } from '../util';
-import { pipInstalls, PIP_FLAGS_WITH_VALUE } from './pip-no-cache-dir';
+import { pipInstalls, pipPinned, pipxInstalls } from '../packages';
 
 export const rule = defineRule<DockerfileModel>({
   meta: {
     kinds: ['dockerfile'],
     code: 'DL3013',
     id: 'pip-pin-versions',
-    defaultSeverity: 'warning',
+    defaultSeverity: 'info',
+    presets: { hadolint: 'warning' },
     description: 'pip installs a package without a pinned version.',
     messages: {
       unpinned:
@@ -17,40 +18,32 @@ export const rule = defineRule<DockerfileModel>({
     },
     fixable: false,
     docs: {
+      severity: 'Reproducibility practice: the build works; a rebuild may get other versions.',
       rationale:
         'An unpinned package resolves to its newest release at build time; a ' +
         'rebuild can pull an incompatible major version. Requirement files (`-r`), constraints ' +
-        '(`-c`), local paths, wheels, archives and VCS URLs are not reported.',
+        '(`-c`), local paths, wheels, archives and version control URLs with an `@ref` are not reported; a ' +
+        '`git+https://…` URL without `@ref` installs whatever the branch holds that day and is (unlike hadolint, ' +
+        'the `git@` of `git+ssh://git@host/…` is not taken for a ref). `pipx install` ' +
+        'is read too. Options that take a value (`--root-user-action ignore`, `--index-url URL`) are not ' +
+        'packages.',
       incorrect: 'RUN pip install --no-cache-dir flask',
       correct: 'RUN pip install --no-cache-dir flask==3.0.3',
       peers: ['hadolint DL3013'],
     },
   },
   check(ctx) {
-    for (const { cmd, sub } of pipInstalls(ctx.model)) {
-      if (cmd.argv.some((w) => w.value === '-c' || w.value.startsWith('--constraint'))) continue;
-      const a = cmd.argv;
-      for (let k = a.indexOf(sub) + 1; k < a.length; k++) {
-        const v = a[k].value;
-        if (v.startsWith('-')) {
-          if (!v.includes('=') && PIP_FLAGS_WITH_VALUE.includes(v)) k++;
-          continue;
-        }
-        if (
-          /[=<>~!@]/.test(v) ||
-          /^(\.|\/|~)/.test(v) ||
-          /\.(whl|tar\.gz|zip|tgz)$/.test(v) ||
-          /:\/\//.test(v) ||
-          v.startsWith('git+') ||
-          dynamic(v)
-        )
-          continue;
-        if (v === '.' || v.includes('/')) continue;
+    const installs = [...pipInstalls(ctx.model), ...pipxInstalls(ctx.model)];
+    for (const { args, packages } of installs) {
+      // requirement and constraint files pin elsewhere; `.` is the project being built
+      if (args.has('-r', '--requirement', '-c', '--constraint') || packages.some((p) => p.value === '.')) continue;
+      for (const p of packages) {
+        if (pipPinned(p.value) || dynamic(p.value)) continue;
         ctx.report({
-          start: a[k].start,
-          end: a[k].end,
+          start: p.start,
+          end: p.end,
           messageId: 'unpinned',
-          data: { pkg: withoutExtras(v) },
+          data: { pkg: withoutExtras(p.value) },
         });
       }
     }

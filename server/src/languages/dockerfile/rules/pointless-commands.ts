@@ -18,6 +18,7 @@ export const rule = defineRule<DockerfileModel>({
     },
     fixable: false,
     docs: {
+      severity: 'Practice: the command is pointless in a build but harmless.',
       rationale:
         'Each RUN is a fresh process in a throw-away container: starting a ' +
         'service, killing a process or opening an editor has no lasting effect, and interactive ' +

@@ -28,6 +28,7 @@ export const rule = defineRule<DockerfileModel>({
     },
     fixable: false,
     docs: {
+      severity: 'A real risk: a credential in ENV or ARG ships with the image to anyone who can pull it.',
       rationale:
         'Values written in a Dockerfile end up in the image configuration and ' +
         'history, and usually in Git. This recognises the shapes of common credentials (AWS access ' +

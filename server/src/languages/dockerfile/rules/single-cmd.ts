@@ -1,5 +1,6 @@
 import { defineRule } from '../../../engine/define';
 import type { DockerfileModel } from '../parse';
+import { reportOverridden } from '../util';
 
 export const rule = defineRule<DockerfileModel>({
   meta: {
@@ -8,32 +9,21 @@ export const rule = defineRule<DockerfileModel>({
     id: 'single-cmd',
     defaultSeverity: 'warning',
     description: 'A stage has more than one CMD.',
-    messages: { multiple: 'Multiple CMD instructions in this stage: only the last one takes effect.' },
+    messages: { multiple: 'This CMD overrides the one on line {{line}}: only the last one in a stage takes effect.' },
     fixable: 'suggestion',
     docs: {
+      severity: 'A likely bug: the build succeeds but the earlier CMD is silently dropped.',
       rationale:
         'A stage has one CMD; earlier ones are silently overridden, which ' +
         'usually means a mistake or dead code. Same check as BuildKit ' +
-        '`MultipleInstructionsDisallowed`. The fix deletes the earlier instruction (a suggestion).',
+        '`MultipleInstructionsDisallowed`. Each later one is reported (as hadolint does, so an ignore comment ' +
+        'goes above it); the fix deletes the one it overrides (a suggestion).',
       incorrect: 'CMD ["node", "a.js"]\nCMD ["node", "b.js"]',
       correct: 'CMD ["node", "b.js"]',
       peers: ['hadolint DL4003', 'BuildKit MultipleInstructionsDisallowed'],
     },
   },
   check(ctx) {
-    for (const s of ctx.model.stages) {
-      const list = s.instructions.filter((i) => i.keyword === 'CMD');
-      for (const ins of list.slice(0, -1)) {
-        let end = ins.end;
-        if (ctx.text[end] === '\r') end++;
-        if (ctx.text[end] === '\n') end++;
-        ctx.report({
-          start: ins.keywordStart,
-          end: ins.keywordEnd,
-          messageId: 'multiple',
-          fix: { title: 'Remove this overridden CMD', safe: false, edits: [{ start: ins.start, end, newText: '' }] },
-        });
-      }
-    }
+    reportOverridden(ctx, 'CMD');
   },
 });

@@ -7,11 +7,12 @@ export const rule = defineRule<DockerfileModel>({
     kinds: ['dockerfile'],
     code: 'DF002',
     id: 'stage-name-casing',
-    defaultSeverity: 'warning',
+    defaultSeverity: 'info',
     description: 'Stage names should be lowercase.',
     messages: { casing: 'Stage name `{{name}}` should be lowercase.' },
     fixable: 'safe',
     docs: {
+      severity: 'Style: BuildKit matches stage names case-insensitively, so the build is the same.',
       rationale:
         'Stage names are matched case-insensitively, and image references must ' +
         'be lowercase; mixed case invites confusion between `FROM Build` and `FROM build`. ' +

@@ -36,6 +36,7 @@ export const rule = defineRule<DockerfileModel>({
     },
     fixable: false,
     docs: {
+      severity: 'BuildKit refuses the Dockerfile: the build fails before it starts.',
       rationale:
         'These mistakes stop `docker build` (or silently do something else); ' +
         'catching them while typing saves a build. Covers what `dockerfile-utils` validates ' +

@@ -10,13 +10,15 @@ export const rule = defineRule<DockerfileModel>({
     kinds: ['dockerfile'],
     code: 'DL3006',
     id: 'tag-image-version',
-    defaultSeverity: 'warning',
+    defaultSeverity: 'info',
+    presets: { hadolint: 'warning' },
     description: 'A FROM image has no tag or digest.',
     messages: {
       untagged: '`{{image}}` has no tag or digest, so each build takes whatever `latest` is that day: name a version.',
     },
     fixable: 'suggestion',
     docs: {
+      severity: 'Reproducibility practice: the build works today and may change with the next push of the image.',
       rationale:
         'An untagged image means `latest`, which changes under you: two builds ' +
         'of the same Dockerfile give different images. The fix (a suggestion) adds a current tag of the image, ' +

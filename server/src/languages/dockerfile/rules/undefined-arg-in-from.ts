@@ -13,6 +13,9 @@ export const rule = defineRule<DockerfileModel>({
     messages: { undefined: 'FROM uses `${{name}}`, which is not declared by an ARG before the first FROM{{hint}}.' },
     fixable: 'suggestion',
     docs: {
+      severity:
+        'A likely bug: the variable is empty unless every build passes `--build-arg`, and the image reference ' +
+        'then breaks.',
       rationale:
         'Only ARGs declared before the first FROM (and the predefined platform ' +
         'args) are visible to FROM; anything else expands to an empty string and the image ' +

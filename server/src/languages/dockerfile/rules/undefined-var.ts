@@ -26,6 +26,7 @@ export const rule = defineRule<DockerfileModel>({
     messages: { undefined: '`${{name}}` is not defined by an ARG or ENV before this point{{hint}}.' },
     fixable: 'suggestion',
     docs: {
+      severity: 'A likely bug: an undefined variable expands to nothing, silently.',
       rationale:
         'An undefined variable expands to an empty string: `COPY app ' +
         "/$APP_DIR/` copies to `/`. BuildKit `UndefinedVar` also knows the base image's " +

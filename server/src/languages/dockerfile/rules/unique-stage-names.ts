@@ -11,6 +11,7 @@ export const rule = defineRule<DockerfileModel>({
     messages: { duplicate: 'Stage name `{{name}}` is already used on line {{line}}: stage names must be unique.' },
     fixable: false,
     docs: {
+      severity: 'BuildKit refuses two stages of the same name: the build fails.',
       rationale:
         'BuildKit refuses a Dockerfile with two stages of the same name (names ' +
         'compare case-insensitively). Same check as BuildKit `DuplicateStageName`.',

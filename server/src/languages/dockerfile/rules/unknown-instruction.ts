@@ -13,6 +13,7 @@ export const rule = defineRule<DockerfileModel>({
     messages: { unknown: 'Unknown instruction: {{word}}' },
     fixable: 'suggestion',
     docs: {
+      severity: 'BuildKit stops at an unknown instruction: the build fails.',
       rationale:
         'Docker stops the build at the first unknown instruction. Usually it ' +
         'is a typo, or a shell line whose `\\` continuation went missing on the line before. When ' +

@@ -7,13 +7,16 @@ export const rule = defineRule<DockerfileModel>({
     kinds: ['dockerfile'],
     code: 'DL4005',
     id: 'use-shell-instruction',
-    defaultSeverity: 'warning',
+    defaultSeverity: 'info',
+    presets: { hadolint: 'warning' },
     description: 'A RUN replaces /bin/sh instead of using SHELL.',
     messages: {
       ln: 'Replacing /bin/sh by hand is fragile: choose the shell of later RUNs with the SHELL instruction.',
     },
     fixable: false,
     docs: {
+      severity:
+        'Practice: replacing /bin/sh works, but SHELL says it without changing the image for every later ' + 'program.',
       rationale:
         'Relinking `/bin/sh` changes the shell of every program in the image, ' +
         'not only of the build. `SHELL ["/bin/bash", "-c"]` changes the build\'s shell only.',

@@ -15,6 +15,7 @@ export const rule = defineRule<DockerfileModel>({
     },
     fixable: 'safe',
     docs: {
+      severity: 'A real risk: the image can grow by gigabytes.',
       rationale:
         '`useradd` reserves a lastlog entry per possible UID below the new ' +
         'one; with a UID like 100000000 the file is sparse on disk but huge in a layer. `-l` ' +

@@ -11,6 +11,7 @@ export const rule = defineRule<DockerfileModel>({
     messages: { range: '{{port}} is not a port number (ports go from 0 to 65535).' },
     fixable: false,
     docs: {
+      severity: 'BuildKit cannot parse a port above 65535: the build fails.',
       rationale: 'A port outside 0–65535 cannot be published; the build or the run fails.',
       incorrect: 'EXPOSE 80000',
       correct: 'EXPOSE 8000',

@@ -1,17 +1,18 @@
 import { defineRule } from '../../../engine/define';
 import type { DockerfileModel } from '../parse';
-import { commandsNamed } from '../util';
 
 export const rule = defineRule<DockerfileModel>({
   meta: {
     kinds: ['dockerfile'],
     code: 'DL4001',
     id: 'wget-or-curl',
-    defaultSeverity: 'warning',
+    defaultSeverity: 'info',
+    presets: { hadolint: 'warning' },
     description: 'A stage uses both wget and curl.',
     messages: { both: 'This stage uses both wget and curl (`{{other}}` as well): one download tool is enough.' },
     fixable: false,
     docs: {
+      severity: 'Practice: the image only carries two tools for one job.',
       rationale:
         'Two download tools doing the same job means two packages to install, ' +
         'patch and scan. Pick one per image. Checked per stage, since build stages are thrown ' +
@@ -23,12 +24,22 @@ export const rule = defineRule<DockerfileModel>({
   },
   check(ctx) {
     for (const s of ctx.model.stages) {
-      const wget = [...commandsNamed(ctx.model, ['wget'], s.instructions)];
-      const curl = [...commandsNamed(ctx.model, ['curl'], s.instructions)];
-      if (wget.length === 0 || curl.length === 0) continue;
-      const later = wget[0].cmd.start > curl[0].cmd.start ? wget[0] : curl[0];
-      const other = later === wget[0] ? 'curl' : 'wget';
-      ctx.report({ start: later.cmd.argv[0].start, end: later.cmd.argv[0].end, messageId: 'both', data: { other } });
+      // once both were used in the stage, every RUN using one of them is reported (as hadolint does)
+      const seen = new Set<string>();
+      for (const outer of s.instructions) {
+        const ins = outer.trigger ?? outer;
+        const uses = (ins.commands ?? []).filter((c) => c.name === 'wget' || c.name === 'curl');
+        if (!uses.length) continue;
+        for (const c of uses) seen.add(c.name);
+        if (seen.size < 2) continue;
+        const first = uses[0];
+        ctx.report({
+          start: first.argv[0].start,
+          end: first.argv[0].end,
+          messageId: 'both',
+          data: { other: first.name === 'wget' ? 'curl' : 'wget' },
+        });
+      }
     }
   },
 });

@@ -14,6 +14,7 @@ export const rule = defineRule<DockerfileModel>({
     },
     fixable: 'safe',
     docs: {
+      severity: 'Practice: only the build log suffers.',
       rationale:
         'Without a terminal, wget prints a dot line per few kilobytes: a large ' +
         'download adds thousands of lines to the build log. `-q`, `-nv`, `-o file` or ' +

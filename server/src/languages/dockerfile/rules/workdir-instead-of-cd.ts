@@ -7,11 +7,13 @@ export const rule = defineRule<DockerfileModel>({
     kinds: ['dockerfile'],
     code: 'DL3003',
     id: 'workdir-instead-of-cd',
-    defaultSeverity: 'warning',
+    defaultSeverity: 'info',
+    presets: { hadolint: 'warning' },
     description: 'A RUN starts with `cd` where WORKDIR would say it once.',
     messages: { cd: 'A `cd` lasts only until the end of this RUN: set the directory with WORKDIR instead.' },
     fixable: 'suggestion',
     docs: {
+      severity: 'Practice: `cd` works; WORKDIR is only clearer and lasts for the next instructions.',
       rationale:
         'A `cd` lasts only until the end of its RUN; WORKDIR says where the ' +
         'following instructions run and is easier to read. Unlike hadolint, only a RUN that ' +

@@ -1,6 +1,6 @@
 import { defineRule } from '../../../engine/define';
 import type { DockerfileModel } from '../parse';
-import { commandsNamed, subcommandOf, hasCacheMount } from '../util';
+import { commandsNamed, hasCacheMount, imageStages, subcommandOf } from '../util';
 
 export const rule = defineRule<DockerfileModel>({
   meta: {
@@ -12,9 +12,11 @@ export const rule = defineRule<DockerfileModel>({
     messages: { noClean: '`yarn cache clean` missing after `yarn install` in this RUN.' },
     fixable: 'suggestion',
     docs: {
+      severity: 'Practice: the image is only bigger.',
       rationale:
         'Yarn (v1) keeps every package it downloads in its cache, which then ' +
-        'ships in the layer. Clean it in the same RUN, or use a cache mount. The fix appends `&& ' +
+        'ships in the layer. Clean it in the same RUN, or use a cache mount. As hadolint, only stages that end ' +
+        'up in an image are judged (the last one and the stages others are built `FROM`). The fix appends `&& ' +
         'yarn cache clean` (a suggestion).',
       incorrect: 'RUN yarn install --frozen-lockfile',
       correct: 'RUN yarn install --frozen-lockfile && yarn cache clean',
@@ -23,7 +25,10 @@ export const rule = defineRule<DockerfileModel>({
   },
   check(ctx) {
     const done = new Set<unknown>();
+    const inImage = imageStages(ctx.model);
     for (const { ins, cmd } of commandsNamed(ctx.model, ['yarn'])) {
+      // a stage no image is made of keeps its cache out of the result; an ONBUILD RUN is judged alone
+      if (!ins.onbuild && !inImage.has(ins.stage)) continue;
       const sub = subcommandOf(cmd);
       if (sub && sub.value !== 'install' && sub.value !== 'add') continue;
       if (!sub && cmd.argv.length > 1) continue;

@@ -7,11 +7,13 @@ export const rule = defineRule<DockerfileModel>({
     kinds: ['dockerfile'],
     code: 'DL3030',
     id: 'yum-assume-yes',
-    defaultSeverity: 'warning',
+    defaultSeverity: 'error',
+    presets: { hadolint: 'warning' },
     description: 'yum install runs without `-y`.',
     messages: { noYes: 'yum without `-y` waits for a confirmation that nobody can give during a build.' },
     fixable: 'suggestion',
     docs: {
+      severity: 'The build fails: yum asks for a confirmation nobody can give and aborts.',
       rationale:
         'A build has no terminal: without `-y` yum asks for confirmation and ' +
         'the build fails. The fix adds `-y` after the subcommand (a suggestion).',

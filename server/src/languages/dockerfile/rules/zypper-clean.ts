@@ -3,7 +3,7 @@ import type { DockerfileModel } from '../parse';
 import type { ShellCommand } from '../shell';
 import { reportUncleanedCache } from '../util';
 
-const cleans = (c: ShellCommand): boolean =>
+const cleans = (c: ShellCommand, _install: ShellCommand): boolean =>
   (c.name === 'zypper' && c.argv.some((w) => w.value === 'clean' || w.value === 'cc')) ||
   (c.name === 'rm' && c.argv.some((w) => w.value.startsWith('/var/cache/zypp')));
 
@@ -12,14 +12,17 @@ export const rule = defineRule<DockerfileModel>({
     kinds: ['dockerfile'],
     code: 'DL3036',
     id: 'zypper-clean',
-    defaultSeverity: 'warning',
+    defaultSeverity: 'info',
+    presets: { hadolint: 'warning' },
     description: 'A RUN uses zypper without cleaning its cache.',
     messages: { noClean: 'The zypper cache stays in this layer: end this RUN with `zypper clean`.' },
     fixable: 'suggestion',
     docs: {
+      severity: 'Practice: the image is only bigger.',
       rationale:
         'zypper keeps downloaded packages and metadata in its cache; unless ' +
-        'the same RUN cleans it (or uses a cache mount), the layer keeps it. The fix appends `&& ' +
+        'the same RUN cleans it after installing (a clean before does not count), or mounts a cache at ' +
+        '`/var/cache/zypp` (or a folder holding it), the layer keeps it. The fix appends `&& ' +
         'zypper clean` to the RUN (a suggestion).',
       incorrect: 'RUN zypper install -y httpd-2.4.57',
       correct: 'RUN zypper install -y httpd-2.4.57 && zypper clean',
@@ -32,7 +35,8 @@ export const rule = defineRule<DockerfileModel>({
       ['zypper'],
       ['install', 'in', 'source-install', 'si', 'patch', 'update', 'up'],
       cleans,
-      'zypper clean',
+      () => 'zypper clean',
+      ['/var/cache/zypp'],
     );
   },
 });

@@ -7,7 +7,8 @@ export const rule = defineRule<DockerfileModel>({
     kinds: ['dockerfile'],
     code: 'DL3035',
     id: 'zypper-no-dist-upgrade',
-    defaultSeverity: 'warning',
+    defaultSeverity: 'info',
+    presets: { hadolint: 'warning' },
     description: 'A RUN runs `zypper dist-upgrade`.',
     messages: {
       dup:
@@ -16,6 +17,7 @@ export const rule = defineRule<DockerfileModel>({
     },
     fixable: false,
     docs: {
+      severity: 'Practice: the build works; a distribution upgrade inside an image only makes it unpredictable.',
       rationale:
         'A distribution upgrade inside a build makes the image depend on the ' +
         'day it was built and can move it to another release; use a newer base image tag instead.',

@@ -12,6 +12,7 @@ export const rule = defineRule<DockerfileModel>({
     messages: { noYes: 'zypper without `-y` (or `-n`) waits for a confirmation that nobody can give during a build.' },
     fixable: 'suggestion',
     docs: {
+      severity: 'A likely bug: zypper may wait for an answer that never comes.',
       rationale:
         'A build has no terminal: zypper asks for confirmation and the build ' +
         'fails. `-y`/`--no-confirm` after the subcommand, or the global `-n`/`--non-interactive`, ' +

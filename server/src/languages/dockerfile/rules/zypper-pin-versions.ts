@@ -1,6 +1,8 @@
 import { defineRule } from '../../../engine/define';
 import type { DockerfileModel } from '../parse';
-import { subcommands, dynamic } from '../util';
+import { dynamic, reportUnpinned, subcommands } from '../util';
+
+const ZYPPER_OPTIONS_WITH_VALUE = ['-c', '--config', '--root', '-R', '-r', '--repo', '--from', '-t', '--type'];
 
 const pinned = (v: string): boolean => /[=<>]/.test(v);
 
@@ -9,14 +11,17 @@ export const rule = defineRule<DockerfileModel>({
     kinds: ['dockerfile'],
     code: 'DL3037',
     id: 'zypper-pin-versions',
-    defaultSeverity: 'warning',
+    defaultSeverity: 'info',
+    presets: { hadolint: 'warning' },
     description: 'zypper installs a package without a pinned version.',
     messages: {
-      unpinned:
-        'zypper installs {{pkg}} at whatever version the repository has that day: pin it as `{{pkg}}=<version>`.',
+      unpinned: 'zypper installs `{{pkg}}` at whatever version the repository has that day: pin it as `{{example}}`.',
+      unpinnedMany:
+        'zypper installs {{pkgs}} at whatever versions the repository has that day: pin each one (`{{example}}`, …).',
     },
     fixable: false,
     docs: {
+      severity: 'Reproducibility practice: the build works; a rebuild may get other versions.',
       rationale:
         'Without a version, a rebuild installs whatever the repository holds ' +
         'that day; pinning makes the build repeatable. Local package files and variables are not ' +
@@ -27,46 +32,18 @@ export const rule = defineRule<DockerfileModel>({
     },
   },
   check(ctx) {
-    for (const { packages } of subcommands(
-      ctx.model,
-      ['zypper'],
-      ['install', 'in'],
-      [
-        '-c',
-        '--config',
-        '--installroot',
-        '--releasever',
-        '--repo',
-        '--enablerepo',
-        '--disablerepo',
-        '--setopt',
-        '-x',
-        '--exclude',
-        '-r',
-        '--repo',
-      ],
-    )) {
-      const unpinned = packages.filter(
-        (p) =>
-          !pinned(p.value) &&
-          !dynamic(p.value) &&
-          !p.value.endsWith('.rpm') &&
-          !p.value.includes('/') &&
-          !p.value.startsWith('@'),
+    for (const { packages } of subcommands(ctx.model, ['zypper'], ['install', 'in'], ZYPPER_OPTIONS_WITH_VALUE))
+      reportUnpinned(
+        ctx,
+        packages.filter(
+          (p) =>
+            !pinned(p.value) &&
+            !dynamic(p.value) &&
+            !p.value.endsWith('.rpm') &&
+            !p.value.includes('/') &&
+            !p.value.startsWith('@'),
+        ),
+        (pkg) => `${pkg}=<version>`,
       );
-      if (unpinned.length === 0) continue;
-      ctx.report({
-        start: unpinned[0].start,
-        end: unpinned[unpinned.length - 1].end,
-        messageId: 'unpinned',
-        data: {
-          pkg:
-            unpinned
-              .map((p) => p.value)
-              .slice(0, 3)
-              .join(', ') + (unpinned.length > 3 ? ', …' : ''),
-        },
-      });
-    }
   },
 });

@@ -14,6 +14,9 @@ export const rule = defineRule<NixModel>({
       'Deprecated flake outputs (defaultPackage, devShell, defaultApp, overlay, nixosModule, defaultTemplate).',
     messages: { deprecated: "'{{name}}' is deprecated; use {{replacement}}." },
     docs: {
+      severity:
+        'A real risk: the old names still work, but `nix flake check` warns and newer tools look only at the ' +
+        'new ones.',
       rationale:
         'Nix 2.7 replaced `defaultPackage.<system>` with ' +
         '`packages.<system>.default` (and likewise `devShell`, `defaultApp`, `defaultBundler`, ' +

@@ -26,6 +26,7 @@ export const rule = defineRule<NixModel>({
     description: 'The flake description is a string.',
     messages: { notString: 'The flake description must be a string.' },
     docs: {
+      severity: 'Nix refuses a flake whose description is not a string.',
       rationale:
         'Nix requires `description` to be a string and stops with "expected a ' +
         'string" otherwise; `nix flake metadata` and `nix search` show it.',

@@ -13,6 +13,7 @@ export const rule = defineRule<NixModel>({
     description: 'An input URL is a well-formed flake reference.',
     messages: { bad: "The flake reference '{{url}}' {{reason}}." },
     docs: {
+      severity: 'Nix cannot fetch an input whose reference it cannot parse.',
       rationale:
         'Input URLs are flake references: `github:owner/repo[/ref]`, ' +
         '`gitlab:`, `sourcehut:`, `git+https://`, `git+ssh://`, `path:`, `tarball+https://`, ' +

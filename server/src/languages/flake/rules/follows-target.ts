@@ -14,6 +14,7 @@ export const rule = defineRule<NixModel>({
       missing: "'{{target}}' is not an input of this flake; `follows` must name one (declared: {{declared}}).",
     },
     docs: {
+      severity: 'Locking fails when `follows` names an input that is not declared.',
       rationale:
         '`inputs.x.inputs.nixpkgs.follows = "nixpkgs"` makes x use this ' +
         "flake's own nixpkgs. The path's first part must be an input declared here; otherwise " +

@@ -16,6 +16,7 @@ export const rule = defineRule<NixModel>({
         'registry (whatever `flake:{{name}}` points to on each machine).',
     },
     docs: {
+      severity: 'Practice: it works, but the input comes from the registry and is not pinned by this flake.',
       rationale:
         'Nix treats an `outputs` argument that `inputs` does not declare as ' +
         "the indirect input `flake:<name>`, resolved through the user's registry. It is locked " +

@@ -11,6 +11,9 @@ import { rule as deprecatedOutputs } from './deprecated-outputs';
 import { rule as knownSystems } from './known-systems';
 import { rule as lock } from './lock-consistency';
 import { rule as implicitInput } from './implicit-input';
+import { rule as insecureSubstituter } from './insecure-substituter';
+import { rule as configTrust } from './config-trust';
+import { rule as insecureInput } from './insecure-input';
 
 export const rules: Rule<NixModel>[] = [
   topLevel,
@@ -24,4 +27,7 @@ export const rules: Rule<NixModel>[] = [
   knownSystems,
   lock,
   implicitInput,
+  insecureSubstituter,
+  configTrust,
+  insecureInput,
 ];

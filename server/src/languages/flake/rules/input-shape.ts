@@ -20,6 +20,7 @@ export const rule = defineRule<NixModel>({
       notStringUrl: "The input '{{name}}' has a `{{key}}` that is not a string.",
     },
     docs: {
+      severity: 'Nix refuses an input attribute it does not know.',
       rationale:
         'Nix reads every input as a set whose attributes describe a flake ' +
         'reference; a string in its place ("expected a set") or an attribute no fetcher knows is ' +

@@ -19,6 +19,7 @@ export const rule = defineRule<NixModel>({
       appShape: 'An app is `{ type = "app"; program = "..."; }`.',
     },
     docs: {
+      severity: 'A likely bug: Nix does not use an unknown output, and `nix flake check` warns.',
       rationale:
         'Nix gives meaning to a fixed set of output names ' +
         '(`packages.<system>.<name>`, `devShells`, `apps`, `checks`, `formatter`, ' +

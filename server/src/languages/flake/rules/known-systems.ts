@@ -18,6 +18,7 @@ export const rule = defineRule<NixModel>({
         '{{output}}.<system>{{rest}}.',
     },
     docs: {
+      severity: 'A likely typo: Nix never builds for a system it does not know.',
       rationale:
         '`packages`, `devShells`, `apps`, `checks`, `formatter` and ' +
         '`legacyPackages` are keyed by system first. A typo (`x86-64-linux`) or a missing level ' +

@@ -19,6 +19,8 @@ export const rule = defineRule<NixModel>({
         'not pinned; run `nix flake lock` and commit the lock file.',
     },
     docs: {
+      severity:
+        'A likely bug: Nix rewrites (or, with a read-only lock, refuses) a lock that does not match the ' + 'inputs.',
       rationale:
         'A flake.lock that lags behind flake.nix means a build on CI or ' +
         'another machine locks afresh (different versions) or fails in pure mode. `nix flake lock` ' +

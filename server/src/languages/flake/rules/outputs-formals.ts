@@ -19,6 +19,7 @@ export const rule = defineRule<NixModel>({
         '\'{{name}}\' and no `...`; Nix fails with "unexpected argument".',
     },
     docs: {
+      severity: 'Evaluation fails when `outputs` cannot be called with the inputs.',
       rationale:
         'Nix calls `outputs` with `self` and every input. A pattern without ' +
         '`...` that lacks one of them fails ("called with unexpected argument"); a pattern name ' +

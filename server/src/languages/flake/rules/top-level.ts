@@ -19,6 +19,7 @@ export const rule = defineRule<NixModel>({
       noOutputs: 'The flake has no outputs.',
     },
     docs: {
+      severity: 'Nix refuses a flake with other top-level attributes.',
       rationale:
         'Nix reads flake.nix as a set and refuses any top-level attribute ' +
         'other than `description`, `inputs`, `outputs` and `nixConfig` ("unsupported attribute"). ' +

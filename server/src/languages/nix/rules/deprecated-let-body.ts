@@ -11,6 +11,7 @@ export const rule = defineRule<NixModel>({
     description: 'The old `let { ...; body = ...; }` form.',
     messages: { legacy: 'The `let { ... body = ...; }` form is deprecated; use `let ... in ...`.' },
     docs: {
+      severity: 'A real risk: a deprecated form that Nix warns about and may drop.',
       rationale:
         'Nix still accepts `let { a = 1; body = a; }`, a recursive set whose ' +
         '`body` attribute is the value, but it is deprecated and unknown to most readers and ' +

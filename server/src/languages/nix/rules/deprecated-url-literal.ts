@@ -11,6 +11,9 @@ export const rule = defineRule<NixModel>({
     description: 'An unquoted URL literal.',
     messages: { url: 'Unquoted URLs are deprecated; write "{{url}}" as a string.' },
     docs: {
+      severity:
+        'A real risk: deprecated, and rejected wherever the `no-url-literals` setting is on (nixpkgs enforces ' +
+        'it).',
       rationale:
         'Nix reads `https://example.org` without quotes as a string, a feature ' +
         'that is deprecated (RFC 45) and can be turned into an error (`no-url-literals`). It also ' +

@@ -11,6 +11,7 @@ export const rule = defineRule<NixModel>({
     description: 'An attribute is defined twice in the same set.',
     messages: { duplicate: "The attribute '{{name}}' is defined twice; Nix rejects the file." },
     docs: {
+      severity: 'Nix refuses a set that defines an attribute twice.',
       rationale:
         'Nix refuses a set (or `let`) that defines the same attribute twice, ' +
         'unless both definitions are plain sets, which it merges (`a.b = 1; a.c = 2;`). The error ' +

@@ -11,6 +11,7 @@ export const rule = defineRule<NixModel>({
     description: 'A function pattern names the same argument twice.',
     messages: { duplicate: "The argument '{{name}}' is named twice in the function's pattern; Nix rejects the file." },
     docs: {
+      severity: 'Nix refuses a pattern that names an argument twice.',
       rationale:
         'A set pattern `{ a, b, a }:`, or a pattern whose `@` name repeats one ' +
         'of its formals (`{ pkgs }@pkgs:`), is rejected by Nix when it parses the file.',

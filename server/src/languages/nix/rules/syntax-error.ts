@@ -14,6 +14,7 @@ export const rule = defineRule<NixModel>({
     description: 'The file is not valid Nix.',
     messages: { syntax: '{{message}}' },
     docs: {
+      severity: 'Nix cannot parse the file: any evaluation of it fails.',
       rationale:
         'Nix refuses to evaluate a file it cannot parse. The finding sits ' +
         'where `nix-instantiate --parse` (Nix 2.8) stops; the parser goes on after it, so one ' +

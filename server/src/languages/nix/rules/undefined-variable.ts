@@ -12,6 +12,7 @@ export const rule = defineRule<NixModel>({
     description: 'A variable is not bound by any lambda, let or rec, and is not a builtin.',
     messages: { undefined: "The variable '{{name}}' is not defined; Nix rejects the file." },
     docs: {
+      severity: 'Evaluation fails on an undefined variable.',
       rationale:
         'Nix resolves names when it parses a file: a name that no enclosing ' +
         'function argument, `let`, `rec` set or builtin provides makes the whole file fail ' +

@@ -7,11 +7,12 @@ export const rule = defineRule<NixModel>({
     code: 'NX005',
     id: 'unused-formal',
     kinds: ['nix', 'flake'],
-    defaultSeverity: 'warning',
+    defaultSeverity: 'info',
     fixable: 'suggestion',
     description: 'A function argument named in a set pattern is never used.',
     messages: { unused: "The argument '{{name}}' is never used." },
     docs: {
+      severity: 'Style: an unused argument is harmless; flakes often name `self` without using it.',
       rationale:
         'An argument the body never reads is noise. When the pattern ends in ' +
         '`...` it can be removed without changing what callers may pass; a pattern without `...` ' +

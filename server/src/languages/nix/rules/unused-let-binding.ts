@@ -8,11 +8,12 @@ export const rule = defineRule<NixModel>({
     code: 'NX004',
     id: 'unused-let-binding',
     kinds: ['nix', 'flake'],
-    defaultSeverity: 'warning',
+    defaultSeverity: 'info',
     fixable: 'suggestion',
     description: 'A `let` binding is never used.',
     messages: { unused: "'{{name}}' is bound by let but never used." },
     docs: {
+      severity: 'Style: an unused binding is dead code, not an error (Nix evaluates lazily).',
       rationale:
         'A binding nobody reads is dead code (Nix is lazy, so it is never even ' +
         'evaluated); it is often a typo for the name that is used, or left over from a refactoring.',

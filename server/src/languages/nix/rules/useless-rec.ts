@@ -7,11 +7,12 @@ export const rule = defineRule<NixModel>({
     code: 'NX008',
     id: 'useless-rec',
     kinds: ['nix', 'flake'],
-    defaultSeverity: 'warning',
+    defaultSeverity: 'info',
     fixable: 'safe',
     description: 'A `rec` set whose attributes never refer to each other.',
     messages: { useless: 'This set is `rec` but no attribute refers to another; remove `rec`.' },
     docs: {
+      severity: 'Style: `rec` that nothing uses only costs a little and invites accidental recursion.',
       rationale:
         '`rec` puts every attribute in scope of every other, which shadows ' +
         'outer names silently and makes infinite recursion easy. When nothing uses that, removing ' +

@@ -20,6 +20,7 @@ export const rule = defineRule<TaskDefModel>({
     },
     fixable: 'suggestion',
     docs: {
+      severity: 'The task fails to start: the awslogs driver cannot create its stream without these options.',
       rationale:
         "The awslogs driver sends the container's output to CloudWatch Logs: " +
         'it needs the log group (`awslogs-group`) and its region (`awslogs-region`, a region code ' +

@@ -18,6 +18,7 @@ export const rule = defineRule<TaskDefModel>({
     },
     fixable: false,
     docs: {
+      severity: 'ECS refuses to register a container without memory when the task sets none.',
       rationale:
         'ECS must know how much memory to reserve on the instance. When the ' +
         'task definition has no task-level `memory`, RegisterTaskDefinition rejects a container ' +

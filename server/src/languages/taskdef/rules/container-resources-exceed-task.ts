@@ -19,6 +19,7 @@ export const rule = defineRule<TaskDefModel>({
     },
     fixable: false,
     docs: {
+      severity: 'ECS refuses to register containers that need more than the task has.',
       rationale:
         'Task-level cpu and memory are the budget the containers share. ECS ' +
         "rejects a task definition whose containers' cpu, or whose memory reservations " +

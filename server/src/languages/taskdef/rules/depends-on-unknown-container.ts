@@ -18,6 +18,7 @@ export const rule = defineRule<TaskDefModel>({
     },
     fixable: false,
     docs: {
+      severity: 'ECS refuses to register a dependency on a container that does not exist.',
       rationale:
         'Startup order can only refer to containers of the same task; ECS ' +
         'rejects a dependency on a missing container or a cycle.',

@@ -19,6 +19,7 @@ export const rule = defineRule<TaskDefModel>({
     },
     fixable: 'safe',
     docs: {
+      severity: 'ECS refuses to register the describe-task-definition wrapper as a task definition.',
       rationale:
         '`aws ecs describe-task-definition` prints `{"taskDefinition": {...}, ' +
         '"tags": [...]}`. Saved as is, the file cannot be registered. The fix unwraps it (keeping ' +

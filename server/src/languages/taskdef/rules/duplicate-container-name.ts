@@ -14,6 +14,7 @@ export const rule = defineRule<TaskDefModel>({
     messages: { duplicate: 'Container name "{{name}}" is used more than once.' },
     fixable: false,
     docs: {
+      severity: 'ECS refuses to register two containers of the same name.',
       rationale:
         'Names identify containers in `dependsOn`, `links`, load balancer settings and logs; ECS rejects duplicates.',
       incorrect: fargateExample({}, {}, [{ name: 'app', image: 'busybox:1.36', essential: false }]),

@@ -16,6 +16,9 @@ export const rule = defineRule<TaskDefModel>({
     messages: { needed: '{{what}}: the task needs "executionRoleArn", the role the ECS agent uses to {{action}}.' },
     fixable: 'suggestion',
     docs: {
+      severity:
+        'ECS refuses to register (or the task fails to start) when the agent has no execution role for these ' +
+        'features.',
       rationale:
         'The task execution role is what the ECS agent (or Fargate) uses to ' +
         'pull private images, fetch `secrets` and `environmentFiles`, and, on Fargate, to pull ' +

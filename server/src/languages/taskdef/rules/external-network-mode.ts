@@ -17,6 +17,7 @@ export const rule = defineRule<TaskDefModel>({
     },
     fixable: false,
     docs: {
+      severity: 'A likely bug: the registration succeeds, but ECS Anywhere tasks cannot run in awsvpc.',
       rationale:
         'Tasks on external (on-premises) instances cannot get an elastic ' +
         'network interface, so the awsvpc mode is not available there: the task will not be placed ' +

@@ -17,6 +17,7 @@ export const rule = defineRule<TaskDefModel>({
     },
     fixable: false,
     docs: {
+      severity: 'ECS refuses to register a log driver Fargate does not support.',
       rationale:
         'On Fargate there is no host Docker daemon to configure: only ' +
         '`awslogs`, `splunk` and `awsfirelens` (FireLens, for Fluent Bit or Fluentd sidecars) ' +

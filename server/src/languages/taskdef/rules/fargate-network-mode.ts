@@ -18,6 +18,7 @@ export const rule = defineRule<TaskDefModel>({
     },
     fixable: 'suggestion',
     docs: {
+      severity: 'ECS refuses to register a Fargate task definition without awsvpc.',
       rationale:
         'Fargate gives every task its own elastic network interface; ' +
         'RegisterTaskDefinition rejects a task definition that requires FARGATE with any other ' +

@@ -15,6 +15,7 @@ export const rule = defineRule<TaskDefModel>({
     messages: { unsupported: 'Fargate does not support placementConstraints; AWS places Fargate tasks itself.' },
     fixable: false,
     docs: {
+      severity: 'ECS refuses to register placement constraints for Fargate.',
       rationale:
         'Placement constraints choose among your EC2 container instances; ' +
         'Fargate has none, and a task definition that requires FARGATE with constraints is ' +

@@ -15,6 +15,7 @@ export const rule = defineRule<TaskDefModel>({
     messages: { privileged: 'Fargate does not support "privileged": true (container "{{name}}").' },
     fixable: 'suggestion',
     docs: {
+      severity: 'ECS refuses to register a privileged container for Fargate.',
       rationale:
         'A privileged container gets root on the host; Fargate never grants ' +
         'that and rejects the task definition. Add only the Linux capabilities you need instead ' +

@@ -16,6 +16,7 @@ export const rule = defineRule<TaskDefModel>({
     messages: { unsupported: 'Fargate does not support {{what}}.' },
     fixable: false,
     docs: {
+      severity: 'ECS refuses to register a parameter Fargate does not support.',
       rationale:
         'Some task definition parameters need control over the host: devices, ' +
         'shared memory size, tmpfs mounts, swap, `ipcMode`, `pidMode: host`, Docker volume ' +

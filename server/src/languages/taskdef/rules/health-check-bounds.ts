@@ -22,6 +22,7 @@ export const rule = defineRule<TaskDefModel>({
     messages: { outOfBounds: 'healthCheck.{{key}} must be between {{min}} and {{max}} {{unit}}, not {{value}}.' },
     fixable: false,
     docs: {
+      severity: 'ECS refuses to register health check timings outside its bounds.',
       rationale:
         'ECS accepts `interval` 5–300 s (default 30), `timeout` 2–120 s ' +
         '(default 5), `retries` 1–10 (default 3) and `startPeriod` 0–300 s (default off); other ' +

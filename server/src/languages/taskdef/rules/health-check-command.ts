@@ -18,6 +18,7 @@ export const rule = defineRule<TaskDefModel>({
     },
     fixable: 'suggestion',
     docs: {
+      severity: 'The deployment fails: the health check never passes and ECS replaces the task again and again.',
       rationale:
         'ECS passes the list to Docker as is: the first item says how to run ' +
         'the rest (`CMD` runs the arguments directly, `CMD-SHELL` runs one string with the ' +

@@ -17,6 +17,7 @@ export const rule = defineRule<TaskDefModel>({
     },
     fixable: false,
     docs: {
+      severity: 'ECS refuses to register a HEALTHY dependency on a container without a health check.',
       rationale:
         "The HEALTHY condition is met when the target container's health check " +
         'passes; without a `healthCheck` it can never be met, and ECS rejects the task definition.',

@@ -19,6 +19,7 @@ export const rule = defineRule<TaskDefModel>({
     },
     fixable: 'suggestion',
     docs: {
+      severity: 'ECS refuses to register a hostPort that differs from containerPort in these network modes.',
       rationale:
         'In awsvpc mode the task has its own network interface and in host ' +
         "mode it uses the host's, so there is no port translation: ECS rejects a hostPort that " +

@@ -19,7 +19,7 @@ export const rule = defineRule<TaskDefModel>({
     code: 'TD300',
     id: 'taskdef-image-latest-tag',
     kinds: ['taskdef'],
-    defaultSeverity: 'warning',
+    defaultSeverity: 'info',
     description: 'A container image uses the latest tag or no tag.',
     messages: {
       latest: 'Image "{{image}}" uses the "latest" tag; pin a version or digest so every task runs the same image.',
@@ -29,6 +29,7 @@ export const rule = defineRule<TaskDefModel>({
     },
     fixable: false,
     docs: {
+      severity: 'Reproducibility practice: the task runs today and may change with the next push of the image.',
       rationale:
         'ECS pulls the image each time a task starts. With `latest` (or no ' +
         'tag) tasks of the same revision can run different code, a rollback to an older revision ' +

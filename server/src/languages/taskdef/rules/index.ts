@@ -1,4 +1,5 @@
 import type { TaskDefModel } from '../parse';
+import { markSecurity } from '../../../engine/define';
 import type { Rule } from '../../../engine/types';
 /** Every taskdef rule, in code order. */
 import { rule as syntaxError } from './syntax-error';
@@ -40,6 +41,37 @@ import { rule as missingHealthCheck } from './missing-health-check';
 import { rule as readonlyRootFilesystem } from './readonly-root-filesystem';
 import { rule as runsAsRoot } from './runs-as-root';
 import { rule as missingTags } from './missing-tags';
+import { rule as taskdefPrivileged } from './privileged-container';
+import { rule as taskdefHostNamespace } from './host-namespace';
+import { rule as taskdefHostNetwork } from './host-network';
+import { rule as taskdefDangerousCapability } from './dangerous-capability';
+import { rule as efsTransitEncryption } from './efs-transit-encryption';
+import { rule as taskdefRootUser } from './root-user';
+import { rule as taskdefConfinementDisabled } from './confinement-disabled';
+
+// Rules written before the security group joins it here (their files stay as they are).
+markSecurity(
+  fargatePrivileged,
+  { severity: 8.8 },
+  'A privileged container is root on the host it runs on (ECS rejects it on Fargate, which is why this is an error).',
+);
+markSecurity(
+  secretInEnvironment,
+  { severity: 7.5 },
+  'Anyone allowed to describe task definitions (and every deploy log that prints them) reads the secret in clear ' +
+    'text and uses it wherever it is valid.',
+);
+markSecurity(
+  missingLogConfiguration,
+  { severity: 3.7 },
+  'Without the container output, an intrusion or misuse leaves no trace that responders can read afterwards.',
+);
+markSecurity(
+  readonlyRootFilesystem,
+  { severity: 3.7 },
+  'A compromised process can write to the whole container filesystem: drop tools, change code, and persist ' +
+    'until the task is replaced.',
+);
 
 export const rules: Rule<TaskDefModel>[] = [
   syntaxError,
@@ -81,4 +113,11 @@ export const rules: Rule<TaskDefModel>[] = [
   readonlyRootFilesystem,
   runsAsRoot,
   missingTags,
+  taskdefPrivileged,
+  taskdefHostNamespace,
+  taskdefHostNetwork,
+  taskdefDangerousCapability,
+  efsTransitEncryption,
+  taskdefRootUser,
+  taskdefConfinementDisabled,
 ];

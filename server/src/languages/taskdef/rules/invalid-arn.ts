@@ -19,6 +19,7 @@ export const rule = defineRule<TaskDefModel>({
     },
     fixable: false,
     docs: {
+      severity: 'ECS refuses to register an ARN field that holds no ARN of the right kind.',
       rationale:
         'Roles, registry credentials and environment files are referenced by ' +
         'ARN (`arn:aws:iam::123456789012:role/NAME`, `arn:aws:secretsmanager:...`, ' +

@@ -19,6 +19,7 @@ export const rule = defineRule<TaskDefModel>({
     },
     fixable: 'suggestion',
     docs: {
+      severity: 'ECS refuses to register a value it does not allow.',
       rationale:
         'Enumerated fields are checked by the API and values are ' +
         'case-sensitive: `"protocol": "TCP"` or `"networkMode": "vpc"` make RegisterTaskDefinition ' +

@@ -17,6 +17,7 @@ export const rule = defineRule<TaskDefModel>({
     },
     fixable: false,
     docs: {
+      severity: 'ECS refuses to register links outside the bridge network mode.',
       rationale:
         '`links` is a legacy Docker feature for the bridge network. ECS ' +
         'rejects it on Fargate, with the awsvpc and host network modes, and on Windows. In awsvpc ' +

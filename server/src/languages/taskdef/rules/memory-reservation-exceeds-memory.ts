@@ -17,6 +17,7 @@ export const rule = defineRule<TaskDefModel>({
     },
     fixable: false,
     docs: {
+      severity: 'ECS refuses to register a memoryReservation above memory.',
       rationale:
         '`memoryReservation` is the soft limit ECS reserves, `memory` the hard ' +
         'limit at which the container is killed; ECS rejects a reservation above the limit.',

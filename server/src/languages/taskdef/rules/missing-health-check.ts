@@ -18,6 +18,7 @@ export const rule = defineRule<TaskDefModel>({
     },
     fixable: false,
     docs: {
+      severity: 'Practice: ECS only knows the container runs, not that it works.',
       rationale:
         'Without a container health check ECS considers a hung but running ' +
         'process healthy; deployments cannot wait for readiness and `dependsOn` cannot use ' +

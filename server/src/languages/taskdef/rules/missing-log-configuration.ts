@@ -19,6 +19,7 @@ export const rule = defineRule<TaskDefModel>({
     },
     fixable: 'suggestion',
     docs: {
+      severity: 'A likely bug: the container runs, but when it fails there is no output to read.',
       rationale:
         "Without a log driver the container's stdout and stderr are not " +
         "shipped anywhere: on Fargate they are gone, on EC2 they stay in the instance's Docker " +

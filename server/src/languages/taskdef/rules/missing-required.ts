@@ -18,6 +18,7 @@ export const rule = defineRule<TaskDefModel>({
     messages: { missing: '{{where}} is missing the required "{{key}}".' },
     fixable: false,
     docs: {
+      severity: 'ECS refuses to register without a required field.',
       rationale:
         'RegisterTaskDefinition rejects a task definition without `family` or ' +
         '`containerDefinitions`, a container without `name` or `image`, a secret without ' +

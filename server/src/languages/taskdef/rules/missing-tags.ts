@@ -19,6 +19,7 @@ export const rule = defineRule<TaskDefModel>({
     },
     fixable: 'suggestion',
     docs: {
+      severity: 'Practice: tags only help find and bill the resources.',
       rationale:
         'AWS recommends tagging every resource: tags drive cost allocation ' +
         'reports, tag-based IAM conditions and inventory. Task definition tags are set at ' +

@@ -18,6 +18,7 @@ export const rule = defineRule<TaskDefModel>({
     },
     fixable: false,
     docs: {
+      severity: 'ECS refuses to register a task definition without an essential container.',
       rationale:
         'ECS rejects a task definition without containers. It stops a task ' +
         'when an essential container exits, and requires at least one: a task definition whose ' +

@@ -19,6 +19,7 @@ export const rule = defineRule<TaskDefModel>({
     },
     fixable: false,
     docs: {
+      severity: 'ECS refuses to register these port mappings.',
       rationale:
         'Ports are 16-bit numbers. Port mapping names are how Service Connect ' +
         'refers to a port, so they must be unique across the task definition. A task with ' +

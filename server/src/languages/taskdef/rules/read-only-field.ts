@@ -15,6 +15,7 @@ export const rule = defineRule<TaskDefModel>({
     messages: { readOnly: '"{{key}}" is set by ECS and is rejected by register-task-definition.' },
     fixable: 'safe',
     docs: {
+      severity: 'ECS (and the AWS CLI) refuse to register a read-only field.',
       rationale:
         'Output of `aws ecs describe-task-definition` carries fields that ECS ' +
         'sets itself (`taskDefinitionArn`, `revision`, `status`, `requiresAttributes`, ' +

@@ -20,6 +20,7 @@ export const rule = defineRule<TaskDefModel>({
     },
     fixable: 'suggestion',
     docs: {
+      severity: 'Hardening practice: the container runs either way.',
       rationale:
         'A read-only root filesystem stops an attacker (or a bug) from ' +
         "changing the container's binaries and configuration. Writable places can be given back " +

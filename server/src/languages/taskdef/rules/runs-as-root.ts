@@ -19,6 +19,7 @@ export const rule = defineRule<TaskDefModel>({
     },
     fixable: false,
     docs: {
+      severity: 'Hardening practice: many images run as root by design.',
       rationale:
         'A process running as root inside the container is one kernel bug away ' +
         'from root on the host (on EC2) and can change everything in the container. Set `user` to ' +

@@ -57,6 +57,7 @@ export const rule = defineRule<TaskDefModel>({
     },
     fixable: 'suggestion',
     docs: {
+      severity: 'A real risk: environment values are readable by anyone who can describe the task definition.',
       rationale:
         'Environment values are stored in the task definition in plain text: ' +
         'anyone who can describe task definitions can read them, and they end up in deploy logs. ' +

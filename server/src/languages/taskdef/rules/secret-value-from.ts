@@ -18,6 +18,7 @@ export const rule = defineRule<TaskDefModel>({
     },
     fixable: false,
     docs: {
+      severity: 'The task fails to start: ECS cannot fetch a secret from that reference.',
       rationale:
         'ECS fetches each secret at task start from Secrets Manager ' +
         '(`arn:aws:secretsmanager:REGION:ACCOUNT:secret:NAME`, optionally ' +

@@ -50,6 +50,7 @@ export const rule = defineRule<TaskDefModel>({
     },
     fixable: 'suggestion',
     docs: {
+      severity: 'ECS refuses to register cpu and memory it cannot read, or a pair Fargate does not offer.',
       rationale:
         'Fargate only runs fixed sizes: 256 CPU units with 512, 1024 or 2048 ' +
         'MiB; 512 with 1–4 GB; 1024 with 2–8 GB; 2048 with 4–16 GB; 4096 with 8–30 GB; 8192 with ' +

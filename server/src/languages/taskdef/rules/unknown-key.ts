@@ -20,6 +20,7 @@ export const rule = defineRule<TaskDefModel>({
     },
     fixable: 'suggestion',
     docs: {
+      severity: 'ECS (and the AWS CLI) refuse to register a task definition with an unknown key.',
       rationale:
         'The AWS CLI and SDKs validate parameter names: one misspelt key ' +
         '(`portMapping`, `Image`) makes the whole registration fail with "Unknown parameter in ' +

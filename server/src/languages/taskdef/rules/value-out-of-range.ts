@@ -41,6 +41,7 @@ export const rule = defineRule<TaskDefModel>({
     },
     fixable: false,
     docs: {
+      severity: 'ECS refuses to register a value outside its bounds.',
       rationale:
         "The API enforces the model's bounds and patterns: a tag key longer " +
         'than 128 characters, more than 50 tags, or a family or container name with characters ' +

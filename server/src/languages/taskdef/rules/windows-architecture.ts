@@ -17,6 +17,7 @@ export const rule = defineRule<TaskDefModel>({
     },
     fixable: 'suggestion',
     docs: {
+      severity: 'ECS refuses to register ARM64 for Windows.',
       rationale:
         'ECS runs Windows Server containers on x86-64 hosts only; Graviton ' +
         '(ARM64) is for Linux. The runtime platform combination is rejected.',

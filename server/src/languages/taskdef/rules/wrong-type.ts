@@ -23,6 +23,7 @@ export const rule = defineRule<TaskDefModel>({
     messages: { wrongType: '"{{key}}" must be {{expected}}, not {{actual}}.' },
     fixable: 'suggestion',
     docs: {
+      severity: 'ECS refuses to register a value of the wrong type.',
       rationale:
         "The AWS CLI checks every parameter's type before sending it: " +
         '`"containerPort": "80"` or `"cpu": 256` at the task level fails with "Invalid type for ' +

@@ -1,3 +1,4 @@
+import { markSecurity } from '../../../engine/define';
 import type { Rule } from '../../../engine/types';
 import type { WorkflowModel } from '../parse';
 import { syntaxRule } from '../../../engine/syntax-rule';
@@ -65,6 +66,37 @@ import { rule as ecsServiceCluster } from './ecs-service-cluster';
 import { rule as ecsWaitForStability } from './ecs-wait-for-stability';
 import { rule as nixNotInstalled } from './nix-not-installed';
 import { rule as ecsImageNotBuilt } from './ecs-image-not-built';
+import { rule as untrustedCheckout } from './untrusted-checkout';
+import { rule as artifactPoisoning } from './artifact-poisoning';
+import { rule as writeAllPermissions } from './write-all-permissions';
+import { rule as defaultTokenWrites } from './default-token-writes';
+import { rule as actionPinnedToBranch } from './action-pinned-to-branch';
+import { rule as actionNotPinnedToSha } from './action-not-pinned-to-sha';
+import { rule as insecureCommands } from './insecure-commands';
+import { rule as secretsInherit } from './secrets-inherit';
+import { rule as selfHostedForkTrigger } from './self-hosted-fork-trigger';
+import { rule as persistedCredentialsUploaded } from './persisted-credentials-uploaded';
+import { rule as untrustedGithubEnv } from './untrusted-github-env';
+import { rule as secretsExposed } from './secrets-exposed';
+import { rule as cacheInRelease } from './cache-in-release';
+
+// Rules written before the security group joins it here (their files stay as they are).
+markSecurity(
+  scriptInjection,
+  { severity: 9.0 },
+  'Whoever writes the issue title, branch name or comment runs shell commands in the job, with its secrets and ' +
+    'token.',
+);
+markSecurity(
+  credentials,
+  { severity: 8.1 },
+  'Anyone who can read the workflow file (everyone, on a public repository) reads the credential and uses it.',
+);
+markSecurity(
+  missingPermissions,
+  { severity: 4.3 },
+  'A compromised step inherits the repository default token, often able to push code and publish releases.',
+);
 
 export const rules: Rule<WorkflowModel>[] = [
   syntax,
@@ -119,4 +151,17 @@ export const rules: Rule<WorkflowModel>[] = [
   actionMetadata,
   unusedAnchor,
   numberValue,
+  untrustedCheckout,
+  artifactPoisoning,
+  writeAllPermissions,
+  defaultTokenWrites,
+  actionPinnedToBranch,
+  actionNotPinnedToSha,
+  insecureCommands,
+  secretsInherit,
+  selfHostedForkTrigger,
+  persistedCredentialsUploaded,
+  untrustedGithubEnv,
+  secretsExposed,
+  cacheInRelease,
 ];
