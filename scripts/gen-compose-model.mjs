@@ -1,44 +1,46 @@
 #!/usr/bin/env node
 /**
  * Generates server/src/languages/compose/data/spec.json, Shipshape's own compact model of the
- * Compose Specification, from the facts of the reference JSON schema (keys, types, enums, patterns,
- * required keys, accepted forms). No description text is taken from the schema: the hover text below
- * is our own, written by hand for the keys people use most; the other keys get a generated summary
- * of their accepted forms at hover time.
+ * Compose Specification, from the facts of the JSON schema Docker Compose itself loads: compose-go's
+ * (JSON Schema 2020-12, `$defs`), which is newer than the spec repository's (it has `pre_start`
+ * hooks). Facts only (keys, types, enums, patterns, required keys, accepted forms): no description
+ * text is taken from the schema; the hover text below is our own, written by hand for the keys people
+ * use most; the other keys get a generated summary of their accepted forms at hover time.
  *
- * Usage: node scripts/gen-compose-model.mjs [path/to/compose-spec.json]
- *   default: ../shared/data/schemas/compose-spec.json beside the checkout.
+ * Usage: node scripts/gen-compose-model.mjs [path/to/schema.json]
+ *   default: ../shared/data/schemas/compose-go-schema.json beside the checkout.
  *   --check: exit 1 when the committed file differs from what would be generated.
+ * Exits 2 when the schema is not found. The file records its source (repository, path, commit) and
+ * date, from the shared schemas README.
  */
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { factsDate, schemaProvenance, sharedPath } from './lib/provenance.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 const check = args.includes('--check');
-const schemaPath = args.find((a) => !a.startsWith('--')) ?? findShared(root, 'data/schemas/compose-spec.json');
+const schemaPath =
+  args.find((a) => !a.startsWith('--')) ??
+  sharedPath(root, 'data/schemas/compose-go-schema.json') ??
+  resolve(root, '../shared/data/schemas/compose-go-schema.json');
 const outPath = resolve(root, 'server/src/languages/compose/data/spec.json');
 if (!existsSync(schemaPath)) {
   console.error(`reference schema not found: ${schemaPath}`);
   process.exit(2);
 }
-/** The shared folder sits beside the checkout (or beside the worktrees' folder). */
-function findShared(from, rel) {
-  for (let dir = from, i = 0; i < 4; i++, dir = dirname(dir)) {
-    const p = resolve(dir, '..', 'shared', rel);
-    if (existsSync(p)) return p;
-  }
-  return resolve(from, '../shared', rel);
-}
 const schema = JSON.parse(readFileSync(schemaPath, 'utf8'));
+// 2020-12 keeps definitions under `$defs`, draft-07 under `definitions`: either is read the same way.
+const definitions = schema.$defs ?? schema.definitions ?? {};
+const REF = /^#\/(\$defs|definitions)\//;
 
 // ---- 1. the schema's facts, in our shape ---------------------------------------------------------
 function convert(s) {
   if (s === true || s === undefined) return {};
   if (s === false) return { never: true };
   const out = {};
-  if (s.$ref) out.ref = s.$ref.replace('#/definitions/', '');
+  if (s.$ref) out.ref = s.$ref.replace(REF, '');
   if (s.type) out.t = Array.isArray(s.type) ? [...s.type] : [s.type];
   if (s.enum) out.enum = [...s.enum];
   if (s.pattern) out.pattern = s.pattern;
@@ -84,18 +86,23 @@ function convert(s) {
     '$id',
     'examples',
     'definitions',
+    '$defs',
   ]);
   for (const k of Object.keys(s)) if (!known.has(k)) throw new Error(`schema keyword not modelled: ${k}`);
   if (s.format) out.format = s.format;
   return out;
 }
 
+const from = schemaProvenance(schemaPath);
 const spec = {
-  source: 'compose-spec/compose-spec schema/compose-spec.json (facts only)',
-  root: convert({ ...schema, definitions: undefined }),
+  source: from
+    ? `${from.repo} ${from.path} at ${from.commit} (facts only)`
+    : `${basename(schemaPath)} (facts only; commit unknown)`,
+  date: from?.date ?? '',
+  root: convert({ ...schema, definitions: undefined, $defs: undefined }),
   defs: {},
 };
-for (const [name, def] of Object.entries(schema.definitions)) spec.defs[name] = convert(def);
+for (const [name, def] of Object.entries(definitions)) spec.defs[name] = convert(def);
 
 // ---- 2. where to step: "def:a.b.c" names a key inside a definition ------------------------------
 function locate(path) {
@@ -295,6 +302,11 @@ const docs = {
   'service:ulimits': 'Process limits such as `nofile` or `nproc`, a number or `soft`/`hard`.',
   'service:shm_size': 'Size of `/dev/shm`, e.g. `256m`.',
   'service:mem_limit': 'Memory limit, e.g. `512m`.',
+  'service:pre_start':
+    'Steps run before the service container starts, in order, each in a throwaway container that must exit 0; ' +
+    'a failing step stops the service and whatever depends on it.',
+  'pre_start_hook:image': "The image of the step's container; the service's own image when left out.",
+  'pre_start_hook:command': "What the step runs; needed unless the image's entrypoint already does the job.",
   'service:develop': 'Settings for `docker compose watch`: files to sync or rebuild on change.',
   'development:watch':
     'Rules: a `path` to watch and the `action` to take (`sync`, `rebuild`, `restart`, `sync+restart`, `sync+exec`).',
@@ -319,6 +331,10 @@ const docs = {
 for (const [p, text] of Object.entries(docs)) locate(p).doc = text;
 
 // ---- 6. write --------------------------------------------------------------------------------------
+if (!spec.date) {
+  const { date: _, ...facts } = spec;
+  spec.date = factsDate(outPath, facts);
+}
 const json = JSON.stringify(spec, null, 1) + '\n';
 if (check) {
   const current = existsSync(outPath) ? readFileSync(outPath, 'utf8') : '';

@@ -16,6 +16,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { factsDate } from './lib/provenance.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const check = process.argv.includes('--check');
@@ -113,13 +114,18 @@ function generate(base, root) {
   for (const [name, d] of Object.entries(JSON.parse(raw).definitions)) definitions[name] = convert(name, d);
   for (const [name, d] of Object.entries(definitions))
     for (const r of refs(d)) if (r && !definitions[r]) throw new Error(`definition ${name} refers to unknown ${r}`);
-  const out = {
+  return {
     source: `${pkg.name}@${pkg.version} ${schemaFile.slice(pkgDir.length + 1)}`,
     sha256: createHash('sha256').update(raw).digest('hex'),
     root,
     definitions,
   };
-  return JSON.stringify(out, null, 1) + '\n';
+}
+
+/** The file's text: `date` is the day its facts last changed (kept from the committed file while they stay the same). */
+function stamped(outPath, facts) {
+  const { source, ...rest } = facts;
+  return JSON.stringify({ source, date: factsDate(outPath, facts), ...rest }, null, 1) + '\n';
 }
 
 const outputs = [
@@ -127,8 +133,9 @@ const outputs = [
   ['action-schema.json', generate('action-v1.0', 'action-root-strict')],
 ];
 let stale = false;
-for (const [file, json] of outputs) {
+for (const [file, facts] of outputs) {
   const outPath = resolve(root, 'server/src/languages/workflow/data', file);
+  const json = stamped(outPath, facts);
   if (check) {
     const current = existsSync(outPath) ? readFileSync(outPath, 'utf8') : '';
     if (current !== json) {

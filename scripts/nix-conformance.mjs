@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
+import { factsDate } from './lib/provenance.mjs';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
 if (process.argv[2] === '--globals') {
@@ -29,21 +30,19 @@ if (process.argv[2] === '--globals') {
     for (const m of [n, `__${n}`]) if (nix(['--parse', '-E', m]).status === 0) globals.add(m);
   }
   const out = join(root, 'server/src/languages/nix/data/globals.json');
-  writeFileSync(
-    out,
-    JSON.stringify(
-      {
-        note:
-          'Names in scope at the top of every Nix file (Nix 2.8): found by ' +
-          'asking nix-instantiate --parse about each builtin name with and without the __ prefix ' +
-          '(scripts/nix-conformance.mjs --globals).',
-        globals: [...globals].sort(),
-        builtins,
-      },
-      null,
-      1,
-    ),
-  );
+  const version = spawnSync('nix-instantiate', ['--version'], { encoding: 'utf8' }).stdout.trim();
+  const facts = {
+    note:
+      'Names in scope at the top of every Nix file (Nix 2.8): found by ' +
+      'asking nix-instantiate --parse about each builtin name with and without the __ prefix ' +
+      '(scripts/nix-conformance.mjs --globals).',
+    source: version,
+    globals: [...globals].sort(),
+    builtins,
+  };
+  const { note, source, ...rest } = facts;
+  const date = factsDate(out, facts, { ignore: ['source'] });
+  writeFileSync(out, JSON.stringify({ note, source, date, ...rest }, null, 1));
   console.log(`wrote ${out}: ${globals.size} globals, ${builtins.length} builtins`);
   process.exit(0);
 }

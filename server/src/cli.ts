@@ -10,6 +10,7 @@ import { ConfigError } from './cli/config';
 import { runWorkerIfAny } from './cli/pool';
 import { explain, formatRules } from './cli/rules';
 import { runCheck, type Io } from './cli/run';
+import { dataSourcesText } from './service/data-sources';
 import { VERSION } from './version';
 
 /** Reads stdin up to `limit` characters (a larger input is refused, not read whole). */
@@ -52,7 +53,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
         io.stdout(usageOf(cmd.topic) + '\n');
         return 0;
       case 'version':
-        io.stdout(VERSION + '\n');
+        io.stdout(`${VERSION}\ndata:\n${dataSourcesText()}`);
         return 0;
       case 'rules':
         io.stdout(formatRules(allRules(), cmd.kind, cmd.format));

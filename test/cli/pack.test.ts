@@ -44,7 +44,7 @@ it('npm pack → npm install from the tarball → the bin checks, explains and l
   assert.equal(install.status, 0, install.stderr);
   const bin = path.join(app, 'node_modules', '.bin', 'shipshape');
   const run = (args: string[], input?: string) => spawnSync(bin, args, { cwd: app, encoding: 'utf8', input });
-  assert.equal(run(['--version']).stdout, `${pkg.version}\n`);
+  assert.equal(run(['--version']).stdout.split('\n')[0], pkg.version);
   fs.writeFileSync(path.join(app, 'Dockerfile'), 'FROM node:latest\n');
   const check = run(['check', '.']);
   assert.equal(check.status, 0, check.stderr);

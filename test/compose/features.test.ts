@@ -77,7 +77,7 @@ describe('compose completion', () => {
     assert.ok(labels('services:\n  web:\n    volumes:\n      - type: |\n').includes('bind'));
   });
   it('offers common images with tags and a healthcheck that fits the image', () => {
-    assert.ok(labels('services:\n  db:\n    image: |\n').includes('postgres:16-alpine'));
+    assert.ok(labels('services:\n  db:\n    image: |\n').includes('postgres:18-alpine'));
     assert.ok(
       labels('services:\n  db:\n    image: redis:7\n    healthcheck:\n      test: |\n').includes(
         '["CMD", "redis-cli", "ping"]',
@@ -106,6 +106,30 @@ describe('compose hover', () => {
     );
     const h = language.hover!(ctx, offset);
     assert.match(h!.markdown, /```yaml\ndb:\n {2}image: postgres:16\n {2}environment:\n {4}A: 1\n```/);
+  });
+  it('says nothing on a service defined nowhere: CP020 says it, and the editor shows it in the same hover', () => {
+    const text =
+      'services:\n  web:\n    image: nginx:1.27\n    depends_on:\n      - redis\n  cache:\n    image: redis:7\n';
+    const service = memoryService({ '/ws/compose.yaml': text });
+    const doc = { path: '/ws/compose.yaml', text };
+    const settings = service.settingsFor(doc.path);
+    const at = text.indexOf('- redis') + 3;
+    const said = service.validate(doc, settings).findings.filter((f) => f.start <= at && at <= f.end);
+    assert.deepEqual(
+      said.map((f) => f.code),
+      ['CP020'],
+    );
+    assert.equal(service.hover(doc, at, settings), undefined);
+  });
+  it('shows a service an override file beside it defines, and where', () => {
+    const text = 'services:\n  web:\n    image: nginx:1.27\n    depends_on: [db]\n';
+    const service = memoryService({
+      '/ws/compose.yaml': 'services:\n  db:\n    image: postgres:16\n',
+      '/ws/compose.override.yaml': text,
+    });
+    const doc = { path: '/ws/compose.override.yaml', text };
+    const h = service.hover(doc, text.indexOf('[db]') + 1, service.settingsFor(doc.path));
+    assert.match(h?.markdown ?? '', /^Defined in `compose.yaml`:\n\n```yaml\ndb:\n {2}image: postgres:16\n```/);
   });
 });
 

@@ -69,6 +69,46 @@ testRule(unknownService, {
         `["db:database"]\n    network_mode: service:vpn\n    volumes_from: ["data:ro"]\n    ` +
         `extends: base\n${db}`,
     },
+    {
+      name: 'the demo: depends_on redis, and the service cache runs the redis image',
+      code:
+        'services:\n  web:\n    image: nginx:1.27\n    depends_on:\n      - redis\n' +
+        '  cache:\n    image: redis:7.4-alpine\n',
+      errors: [{ messageId: 'missingImage', line: 5, data: { suggestion: 'cache' } }],
+      output:
+        'services:\n  web:\n    image: nginx:1.27\n    depends_on:\n      - cache\n' +
+        '  cache:\n    image: redis:7.4-alpine\n',
+    },
+    {
+      name: 'by image only when one service runs it',
+      code:
+        'services:\n  web:\n    image: nginx:1.27\n    depends_on: [redis]\n' +
+        '  a:\n    image: redis:7\n  b:\n    image: docker.io/library/redis:7\n',
+      errors: [{ messageId: 'missing', line: 4 }],
+    },
+    {
+      name: 'a renamed service: postgres for postgres-db, the map form',
+      code:
+        'services:\n  web:\n    image: nginx:1.27\n    depends_on:\n      postgres:\n        condition: service_healthy\n' +
+        '  postgres-db:\n    image: postgres:16\n',
+      errors: [{ messageId: 'missingSuggest', line: 5, data: { suggestion: 'postgres-db' } }],
+      output:
+        'services:\n  web:\n    image: nginx:1.27\n    depends_on:\n      postgres-db:\n        condition: service_healthy\n' +
+        '  postgres-db:\n    image: postgres:16\n',
+    },
+    {
+      name: 'never the service itself',
+      code: 'services:\n  web:\n    image: nginx:1.27\n    depends_on: [wbe]\n',
+      errors: [{ messageId: 'missing', line: 4 }],
+    },
+    {
+      name: 'a service of the override file beside it',
+      code: 'services:\n  web:\n    image: nginx:1.27\n    depends_on: [cahce]\n',
+      path: '/ws/compose.override.yaml',
+      files: { '/ws/compose.yaml': 'services:\n  cache:\n    image: redis:7\n' },
+      errors: [{ messageId: 'missingSuggest', line: 4, data: { suggestion: 'cache' } }],
+      output: 'services:\n  web:\n    image: nginx:1.27\n    depends_on: [cache]\n',
+    },
   ],
 });
 

@@ -1,6 +1,6 @@
 /**
- * Our spec model accepts every form the reference Compose schema accepts, and rejects what it
- * rejects: samples of every accepted form (each oneOf branch, each type, each key) are generated
+ * Our spec model accepts every form the reference Compose schema accepts (compose-go's, the one Docker
+ * Compose loads: JSON Schema 2020-12 with `$defs`), and rejects what it rejects: samples of every accepted form (each oneOf branch, each type, each key) are generated
  * from the reference schema's facts and judged by both the reference (through ajv, when present) and
  * our validator; so are wrong-typed and unknown-key mutations, and the real files of the corpus.
  */
@@ -24,13 +24,14 @@ function shared(rel: string): string | undefined {
   }
   return undefined;
 }
-const schemaPath = shared('data/schemas/compose-spec.json');
+const schemaPath = shared('data/schemas/compose-go-schema.json');
 let Ajv: any;
 try {
-  Ajv = require('ajv').default;
+  Ajv = require('ajv/dist/2020').default;
 } catch {
   Ajv = undefined;
 }
+const REF = /^#\/(\$defs|definitions)\//;
 
 /** Samples for the patterns the reference uses on keys and strings. */
 const PATTERN_SAMPLES: Record<string, string> = {
@@ -49,7 +50,7 @@ function makeForms(schema: any, defs: any) {
   const memo = new Map<any, Json[]>();
   const forms = (s: any, depth: number): Json[] => {
     if (s === true || s === undefined || (s && Object.keys(s).length === 0)) return ['anything'];
-    if (s.$ref) return forms(defs[s.$ref.replace('#/definitions/', '')], depth);
+    if (s.$ref) return forms(defs[s.$ref.replace(REF, '')], depth);
     if (memo.has(s)) return memo.get(s)!;
     if (depth > 12) return [];
     const out: Json[] = [];
@@ -131,9 +132,9 @@ describe('compose spec model against the reference schema', {
   skip: !schemaPath && 'reference schema not found',
 }, () => {
   const schema = schemaPath ? JSON.parse(readFileSync(schemaPath, 'utf8')) : {};
-  const defs = schema.definitions ?? {};
+  const defs = schema.$defs ?? schema.definitions ?? {};
   const documents = schemaPath
-    ? dedupe(makeForms({ ...schema, definitions: undefined }, defs)).filter(
+    ? dedupe(makeForms({ ...schema, definitions: undefined, $defs: undefined }, defs)).filter(
         (d) => d && typeof d === 'object' && !Array.isArray(d),
       )
     : [];
@@ -233,5 +234,26 @@ describe('compose spec model against the reference schema', {
       const refOk = reference!(parse(text, { merge: true }));
       assert.equal(validate(model).length === 0, refOk, f);
     }
+  });
+});
+
+describe('keys compose-go accepts that the spec repository lacks', () => {
+  it('pre_start hooks are known, and their keys are checked', () => {
+    const ok = parseCompose(
+      'services:\n  app:\n    image: myorg/app:1.4\n    pre_start:\n      - image: myorg/migrate:1.4\n' +
+        '        command: ["migrate", "up"]\n        environment:\n          DATABASE_URL: postgres://db/app\n' +
+        '        per_replica: false\n',
+      '/ws/compose.yaml',
+    );
+    assert.deepEqual(validate(ok), []);
+    const typo = parseCompose(
+      'services:\n  app:\n    image: myorg/app:1.4\n    pre_start:\n      - image: myorg/migrate:1.4\n' +
+        '        comand: ["migrate", "up"]\n',
+      '/ws/compose.yaml',
+    );
+    assert.deepEqual(
+      validate(typo).map((i) => `${i.kind} ${i.name} ${i.suggestion}`),
+      ['unknownKey comand command'],
+    );
   });
 });

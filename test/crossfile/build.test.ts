@@ -123,6 +123,14 @@ testRule(workflow, buildTarget, {
       files: ws(),
       errors: [{ messageId: 'unknown', line: 9 }],
     },
+    {
+      name: 'the demo: target runtime, the final stage has no name: name it so in the Dockerfile',
+      code: action('          context: .\n          target: runtime\n'),
+      path: WF,
+      files: { '/ws/Dockerfile': 'FROM node:22 AS build\nFROM node:22-slim\nCMD ["node", "a.js"]\n' },
+      errors: [{ messageId: 'unknown', line: 10, data: { stages: 'stages: build' } }],
+      otherOutput: { '/ws/Dockerfile': 'FROM node:22 AS build\nFROM node:22-slim AS runtime\nCMD ["node", "a.js"]\n' },
+    },
   ],
 });
 
@@ -191,12 +199,38 @@ testRule(dockerfile, stageTargeted, {
           data: { where: '.github/workflows/release.yml', suggestion: 'prod' },
         },
       ],
+      otherOutput: { [WF]: action('          target: prod\n') },
     },
     {
       code: DOCKERFILE,
       path: '/ws/app/Dockerfile',
       files: { [WF]: run('docker build --target test app') },
       errors: [{ messageId: 'missing', line: 5 }],
+    },
+    {
+      name: 'the final stage has no name: name it so',
+      code: 'FROM node:22 AS build\nRUN npm ci\nFROM node:22-slim  \nCMD ["node", "a.js"]\n',
+      path: '/ws/Dockerfile',
+      files: { [WF]: action('          target: runtime\n') },
+      errors: [{ messageId: 'missing', line: 3 }],
+      output: 'FROM node:22 AS build\nRUN npm ci\nFROM node:22-slim AS runtime  \nCMD ["node", "a.js"]\n',
+    },
+    {
+      name: 'a run: script target, lowercase from: a renamed stage, or the final stage named so',
+      code: 'from node:22 as builder\nfrom node:22-slim\n',
+      path: '/ws/Dockerfile',
+      files: { [WF]: run('docker build --target build .') },
+      apply: 1,
+      errors: [{ messageId: 'renamed', line: 1, data: { suggestion: 'builder' } }],
+      output: 'from node:22 as builder\nfrom node:22-slim as build\n',
+    },
+    {
+      name: 'the first suggestion changes the script',
+      code: 'from node:22 as builder\nfrom node:22-slim\n',
+      path: '/ws/Dockerfile',
+      files: { [WF]: run('docker build --target=build .') },
+      errors: [{ messageId: 'renamed', line: 1, data: { suggestion: 'builder' } }],
+      otherOutput: { [WF]: run('docker build --target=builder .') },
     },
     {
       code: DOCKERFILE.replace('AS production', 'AS prod'),
@@ -215,6 +249,11 @@ testRule(dockerfile, stageTargeted, {
           data: { where: 'compose.yaml (service web)', target: 'production', suggestion: 'prod' },
         },
       ],
+      otherOutput: {
+        '/ws/compose.yaml':
+          'services:\n  web:\n    build:\n      context: .\n      target: ' +
+          'prod\n  api:\n    build:\n      context: ./api\n      target: production\n',
+      },
     },
   ],
 });

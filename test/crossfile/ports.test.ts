@@ -182,6 +182,18 @@ testRule(compose, portNotExposed, {
       files: { '/ws/Dockerfile': dockerfile('alpine:3.20') },
       name: 'a command list',
     },
+    {
+      code: svc(
+        '    ports:\n      - "3000:3000"\n      - "9229:9229"\n    command: nodemon --inspect=0.0.0.0:9229 server.js\n',
+      ),
+      files: { '/ws/Dockerfile': dockerfile('alpine:3.20') },
+      name: 'the command overrides what runs: it decides what listens (3000 is the app, 9229 the inspector)',
+    },
+    {
+      code: svc('    ports:\n      - "3000:3000"\n    entrypoint: ["/app", "--listen", ":3000"]\n'),
+      files: { '/ws/Dockerfile': dockerfile('alpine:3.20') },
+      name: 'an entrypoint too',
+    },
   ],
   invalid: [
     {
@@ -195,10 +207,10 @@ testRule(compose, portNotExposed, {
       errors: [{ messageId: 'notExposed', line: 5 }],
     },
     {
-      code: svc('    ports:\n      - "3000:3000"\n    command: node server.js --workers 30000\n'),
+      code: svc('    ports:\n      - "3000:3000"\n    command: null\n'),
       files: { '/ws/Dockerfile': dockerfile('alpine:3.20') },
       errors: [{ messageId: 'notExposed', line: 5 }],
-      name: 'a longer number in the command is not the port',
+      name: 'command: null keeps the image command',
     },
   ],
 });

@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { testRule } from '../helpers/rule-tester';
 import { runRules } from './lint';
+import { memoryService } from '../helpers/context';
 
 const r = (code: string) => {
   const rule = language.rules.find((x) => x.meta.code === code);
@@ -40,6 +41,16 @@ testRule(language, r('DF000'), {
   ],
 });
 
+// A realistic install whose `\` went missing before the cleanup line.
+const CUT_APT =
+  'FROM debian:12-slim\n' +
+  'RUN apt-get update \\\n' +
+  '    && apt-get install -y --no-install-recommends \\\n' +
+  '       ca-certificates=20230311 \\\n' +
+  '       curl=7.88.1-10+deb12u5\n' +
+  '    && rm -rf /var/lib/apt/lists/*\n' +
+  'USER nobody\n';
+
 testRule(language, r('DF001'), {
   valid: [{ code: 'FROM a:1\nRUN x' }],
   invalid: [
@@ -49,7 +60,65 @@ testRule(language, r('DF001'), {
       errors: [{ messageId: 'unknown', line: 2 }],
       output: 'FROM a:1\nONBUILD RUN x',
     },
+    {
+      name: 'an apt-get install whose cleanup line lost the `\\` before it',
+      code: CUT_APT,
+      errors: [{ messageId: 'lostContinuation', line: 6, data: { word: '&&', line: 5, keyword: 'RUN' } }],
+      output: CUT_APT.replace('deb12u5\n', 'deb12u5 \\\n'),
+    },
+    {
+      name: 'a line ending with && and the command on the next',
+      code: 'FROM a:1\nRUN apt-get update &&  \n    apt-get install -y curl',
+      errors: [{ messageId: 'lostContinuation', line: 3, data: { word: 'apt-get' } }],
+      output: 'FROM a:1\nRUN apt-get update && \\  \n    apt-get install -y curl',
+    },
+    {
+      name: 'two lines cut, a comment between',
+      code: 'FROM a:1\nENV A=1 \\\n    B=2\n    # c\n    C=3\n    D=4',
+      errors: [
+        { messageId: 'lostContinuation', line: 5, data: { line: 3, keyword: 'ENV' } },
+        { messageId: 'lostContinuation', line: 6, data: { line: 5 } },
+      ],
+      output: 'FROM a:1\nENV A=1 \\\n    B=2 \\\n    # c\n    C=3 \\\n    D=4',
+    },
+    {
+      name: 'the escape directive',
+      code: '# escape=`\nFROM a:1\nRUN a `\n    b\n    | c',
+      errors: [{ messageId: 'lostContinuation', line: 5, data: { escape: '`' } }],
+      output: '# escape=`\nFROM a:1\nRUN a `\n    b `\n    | c',
+    },
+    {
+      name: 'not after a blank line: a command on its own',
+      code: 'FROM a:1\nRUN a\n\n    apt-get install x',
+      errors: [{ messageId: 'unknown', line: 4 }],
+    },
+    {
+      name: 'not after FROM, nor a typo at the margin',
+      code: 'FROM a:1\n    apt-get install x\nRUN a\nRUNN b',
+      errors: [
+        { messageId: 'unknown', line: 2 },
+        { messageId: 'unknown', line: 4 },
+      ],
+      output: 'FROM a:1\n    apt-get install x\nRUN a\nRUN b',
+    },
   ],
+});
+
+test('DF001: a cut install gives DF001 alone, not the findings about the half the cut hid (DL3009)', () => {
+  // through the service, every rule at its default severity, as the editor and the CLI run them
+  const codes = (text: string) => {
+    const svc = memoryService({ '/ws/Dockerfile': text, '/ws/.dockerignore': '.git' });
+    const settings = svc.settingsFor('/ws/Dockerfile', {});
+    return svc
+      .validate({ path: '/ws/Dockerfile', text, kind: 'dockerfile' }, settings, { trusted: true })
+      .findings.map((f) => f.code);
+  };
+  assert.deepEqual(codes(CUT_APT), ['DF001']);
+  // mended, it is clean too: nothing was hiding a real finding
+  assert.deepEqual(codes(CUT_APT.replace('deb12u5\n', 'deb12u5 \\\n')), []);
+  // an unrelated RUN elsewhere in the file keeps its findings
+  const more = `${CUT_APT}RUN apt-get update && apt-get install -y --no-install-recommends git=1:2.39.2-1.1\n`;
+  assert.deepEqual(codes(more), ['DF001', 'DL3009']);
 });
 
 testRule(language, r('DF002'), {

@@ -10,7 +10,11 @@ import { rule as deprecated } from '../../server/src/languages/flake/rules/depre
 import { rule as systems } from '../../server/src/languages/flake/rules/known-systems';
 import { rule as lock } from '../../server/src/languages/flake/rules/lock-consistency';
 import { rule as implicit } from '../../server/src/languages/flake/rules/implicit-input';
-import { testRule } from '../helpers/rule-tester';
+import { rule as lockMissing } from '../../server/src/languages/flake/rules/lock-missing';
+import { rule as undef } from '../../server/src/languages/nix/rules/undefined-variable';
+import { runRule, testRule } from '../helpers/rule-tester';
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
 
 const flake = (inputs: string, outputs: string) => `{\n  description = "x";\n${inputs}  outputs = ${outputs};\n}\n`;
 const NP = '  inputs.nixpkgs.url = "github:NixOS/nixpkgs/nixos-unstable";\n';
@@ -121,6 +125,22 @@ testRule(language, outputsFormals, {
       errors: [{ messageId: 'missingFormal' }],
       output: flake(NP + '  inputs.utils.url = "github:numtide/flake-utils";\n', '{ z, nixpkgs, ... }: { }'),
     },
+    {
+      code: flake(NP + '  inputs.utils.url = "github:numtide/flake-utils";\n', '{ self, nixpkgs, }: { }'),
+      name: 'a trailing comma: the name goes after it',
+      errors: [{ messageId: 'missingFormal' }],
+      output: flake(NP + '  inputs.utils.url = "github:numtide/flake-utils";\n', '{ self, nixpkgs, utils, }: { }'),
+    },
+    {
+      code: flake(NP + '  inputs.utils.url = "github:numtide/flake-utils";\n', '{ self, nixpkgs, }: { }').replace(
+        'self,',
+        'z,',
+      ),
+      name: 'a trailing comma: ... goes after it',
+      apply: 1,
+      errors: [{ messageId: 'missingFormal' }],
+      output: flake(NP + '  inputs.utils.url = "github:numtide/flake-utils";\n', '{ z, nixpkgs, ... }: { }'),
+    },
     { code: flake(NP, '{ }'), errors: [{ messageId: 'notFunction' }] },
   ],
 });
@@ -205,7 +225,6 @@ testRule(language, lock, {
       files: { '/ws/flake.lock': LOCK2 },
       errors: [{ messageId: 'stale', data: { name: 'old' } }],
     },
-    { code: flake(NP, '{ self, nixpkgs }: { }'), errors: [{ messageId: 'noLock', line: 3 }] },
     { code: flake(NP, '{ self, nixpkgs }: { }'), files: { '/ws/flake.lock': '{' }, errors: [{ messageId: 'badLock' }] },
   ],
 });
@@ -221,4 +240,103 @@ testRule(language, implicit, {
     },
     { code: flake(NP, '{ self, nixpkgs, foo }: { }'), errors: [{ messageId: 'undeclared', data: { name: 'foo' } }] },
   ],
+});
+
+// NX001 in a flake.nix: an input used but never declared gets a fix that declares it and takes it in outputs.
+const EACH = 'flake-utils.lib.eachDefaultSystem (system: { })';
+testRule(language, undef, {
+  valid: [
+    flake(NP + '  inputs.flake-utils.url = "github:numtide/flake-utils";\n', `{ self, nixpkgs, flake-utils }: ${EACH}`),
+  ],
+  invalid: [
+    {
+      name: 'a well-known input, no inputs yet',
+      code: flake('', `{ self, nixpkgs }: ${EACH}`),
+      errors: [{ messageId: 'undefined', line: 3, data: { name: 'flake-utils' } }],
+      output: flake(
+        '  inputs.flake-utils.url = "github:numtide/flake-utils";\n',
+        `{ self, nixpkgs, flake-utils }: ${EACH}`,
+      ),
+    },
+    {
+      name: 'after the inputs.x lines',
+      code: flake(NP, `{ self, nixpkgs }: ${EACH}`),
+      errors: [{ messageId: 'undefined', line: 4 }],
+      output: flake(
+        `${NP}  inputs.flake-utils.url = "github:numtide/flake-utils";\n`,
+        `{ self, nixpkgs, flake-utils }: ${EACH}`,
+      ),
+    },
+    {
+      name: 'inside inputs = { }, a pattern with ... (which binds only the names it lists)',
+      code:
+        '{\n  inputs = {\n    nixpkgs.url = "github:NixOS/nixpkgs/nixos-unstable";\n  };\n' +
+        '  outputs = { self, nixpkgs, ... }: {\n    homeConfigurations.me = home-manager.lib.hm { };\n  };\n}\n',
+      errors: [{ messageId: 'undefined', line: 6, data: { name: 'home-manager' } }],
+      output:
+        '{\n  inputs = {\n    nixpkgs.url = "github:NixOS/nixpkgs/nixos-unstable";\n' +
+        '    home-manager.url = "github:nix-community/home-manager";\n  };\n' +
+        '  outputs = { self, nixpkgs, home-manager, ... }: {\n    homeConfigurations.me = home-manager.lib.hm { };\n' +
+        '  };\n}\n',
+    },
+    {
+      name: 'declared, but not in the pattern: only the pattern',
+      code: flake(`${NP}  inputs.utils.url = "github:numtide/flake-utils";\n`, '{ self, nixpkgs, ... }: utils.lib.x'),
+      errors: [{ messageId: 'undefined', data: { name: 'utils' } }],
+      output: flake(
+        `${NP}  inputs.utils.url = "github:numtide/flake-utils";\n`,
+        '{ self, nixpkgs, utils, ... }: utils.lib.x',
+      ),
+    },
+    {
+      name: 'not an input: an unknown name not used as a flake, or outside outputs',
+      code: flake(NP, '{ self, nixpkgs }: { x = foo + 1; }').replace('"x"', 'bar'),
+      errors: [
+        { messageId: 'undefined', line: 2, data: { name: 'bar' } },
+        { messageId: 'undefined', line: 4, data: { name: 'foo' } },
+      ],
+    },
+    {
+      name: 'no pattern to add it to',
+      code: flake(NP, `inputs: ${EACH}`),
+      errors: [{ messageId: 'undefined', data: { name: 'flake-utils' } }],
+    },
+  ],
+});
+
+test('NX001 in a flake: an unknown input used as a flake is declared by a snippet fix, the URL its tab stop', () => {
+  const code = flake(NP, '{ self, nixpkgs }: { packages = my-tool.packages; }');
+  const [f] = runRule(language, undef, { code });
+  assert.equal(f.data?.name, 'my-tool');
+  assert.equal(f.fix?.snippet, true);
+  // no fallback: an editor without snippet edits gets no fix rather than a placeholder URL
+  assert.equal(f.fix?.fallback, undefined);
+  assert.deepEqual(
+    f.fix?.edits.map((e) => e.newText),
+    ['\n  inputs.my-tool.url = "$1";', ', my-tool'],
+  );
+});
+
+testRule(language, lockMissing, {
+  valid: [
+    { code: flake(NP, '{ self, nixpkgs }: { }'), files: { '/ws/flake.lock': LOCK } },
+    { code: flake('', '{ self }: { }'), name: 'no inputs, nothing to pin' },
+    { code: flake(NP, '{ self, nixpkgs }: { }'), files: { '/ws/flake.lock': '{' }, name: 'a broken lock is FL010' },
+  ],
+  invalid: [
+    {
+      name: 'one input: said in the singular',
+      code: flake(NP, '{ self, nixpkgs }: { }'),
+      errors: [{ messageId: 'noLockOne', line: 3, data: { name: 'nixpkgs' } }],
+    },
+    {
+      code: flake(`${NP}  inputs.utils.url = "github:numtide/flake-utils";\n`, '{ self, nixpkgs, utils }: { }'),
+      errors: [{ messageId: 'noLock', line: 3, data: { count: 2 } }],
+    },
+  ],
+});
+
+test('FL012, a flake without its lock yet, is an info, and FL010 leaves it alone', () => {
+  assert.equal(lockMissing.meta.defaultSeverity, 'info');
+  assert.deepEqual(runRule(language, lock, { code: flake(NP, '{ self, nixpkgs }: { }') }), []);
 });

@@ -227,6 +227,19 @@ export const CASES: Record<string, Case> = {
     ),
   },
 
+  'flake: inputs used but never declared (NX001 and its fix)': {
+    doubles: 'the inputs',
+    n: 32,
+    max: 1 << 14,
+    ...of(
+      '/w/flake.nix',
+      (n) =>
+        '{\n  inputs.nixpkgs.url = "github:NixOS/nixpkgs";\n  outputs = { self, nixpkgs }: {\n' +
+        lines(n, (i) => `    packages.x86_64-linux.p${i} = tool${i}.packages.x86_64-linux.default;`) +
+        '\n  };\n}\n',
+    ),
+  },
+
   // --- Dockerfile -----------------------------------------------------------------------------
   'dockerfile: ARG lines': {
     doubles: 'the lines',
@@ -270,6 +283,18 @@ export const CASES: Record<string, Case> = {
             `pip install p${i} && npm ci\nCOPY src${i} /app/\nEXPOSE ${1000 + i}`,
         ) +
         '\nUSER node\nCMD ["node", "x.js"]\n',
+    ),
+  },
+  'dockerfile: RUN lines that each lost the `\\` before their cleanup line (DF001, the cut RUN left alone)': {
+    doubles: 'the lines',
+    n: 256,
+    max: 1 << 15,
+    ...of(
+      '/w/Dockerfile',
+      (n) =>
+        'FROM debian:12\n' +
+        lines(n, (i) => `RUN apt-get update && apt-get install -y curl${i} sudo\n    && rm -rf /var/lib/apt/lists/*`) +
+        '\n',
     ),
   },
   'dockerfile: a shell word `-ccc…x` after `sh`': {

@@ -137,6 +137,29 @@ describe('fixes', () => {
     assert.equal(quickFixes('file:///D', [plain])[0].edit?.changes?.['file:///D'][0].newText, '24');
     assert.deepEqual(quickFixes('file:///D', [toDiagnostic(finding(), base)]), [], 'no fallback: no fix');
   });
+  it('a multi-line snippet edit leaves the indentation of its line to the editor, which adds it to each line', () => {
+    const text = '{\n  "family": "web"\n}\n';
+    const at = text.indexOf('"web"') + 5;
+    const newText = ',\n  "tags": [{ "key": "${1|team,owner|}", "value": "$2" \\}]';
+    const d = toDiagnostic(
+      {
+        start: 4,
+        end: 10,
+        messageId: 'missing',
+        code: 'TD306',
+        rule: 'missing-tags',
+        severity: 'hint',
+        message: 'm',
+        fix: { title: 'Add a tag', safe: false, snippet: true, edits: [{ start: at, end: at, newText }] },
+      },
+      { uri: 'file:///T', lines: new LineIndex(text), toUri: (p: string) => p, snippetEdits: true },
+    );
+    const edit = quickFixes('file:///T', [d])[0].edit!.documentChanges![0] as {
+      edits: { snippet: { value: string } }[];
+    };
+    // VS Code puts the two spaces of the `"family"` line back before `"tags"`
+    assert.equal(edit.edits[0].snippet.value, ',\n"tags": [{ "key": "${1|team,owner|}", "value": "$2" \\}]');
+  });
 });
 
 describe('nearest', () => {

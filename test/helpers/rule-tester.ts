@@ -15,7 +15,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { posix } from 'node:path';
 import { applyEdits } from '../../server/src/engine/fixes';
-import type { Finding, Language, Rule, Settings } from '../../server/src/engine/types';
+import type { Finding, Language, OffsetEdit, Rule, Settings } from '../../server/src/engine/types';
 import { LineIndex } from '../../server/src/text/lines';
 import { memoryService } from './context';
 
@@ -41,8 +41,15 @@ export interface ExpectedError {
 }
 export interface InvalidCase extends ValidCase {
   errors: ExpectedError[];
-  /** The text after applying the first fix (or suggestion) of every finding; required when one fixes. */
+  /** The text after applying the first fix (or suggestion) of every finding; required when one edits this file. */
   output?: string;
+  /**
+   * Snippet fixes as the editor writes them when the user accepts each tab stop as offered (`acceptSnippet`), instead
+   * of their snippet text.
+   */
+  acceptSnippets?: boolean;
+  /** Other files after the chosen fixes' edits in them (`Fix.otherFiles`), by path (checked when given). */
+  otherOutput?: Record<string, string>;
   /**
    * Which fix to apply when a finding has several: 'fix' (default: the fix, else the first suggestion) or a suggestion
    * index.
@@ -146,15 +153,27 @@ export function testRule(language: Language, rule: Rule, cases: RuleCases): void
           assert.ok(!/\{\{\s*\w+\s*\}\}/.test(f.message), `message has no unfilled placeholder: ${f.message}`);
         });
         const fixes = findings.map((f) => chosenFix(f, c.apply)).filter((x) => !!x);
+        const edits = fixes.flatMap((fx) =>
+          fx!.snippet && c.acceptSnippets
+            ? fx!.edits.map((e, i) => (i ? e : { ...e, newText: acceptSnippet(e.newText) }))
+            : fx!.edits,
+        );
         if (fixes.length) {
           assert.notEqual(rule.meta.fixable, false, 'a rule that fixes declares meta.fixable');
-          assert.ok(c.output !== undefined, 'this case is fixed: give its output');
-          const edits = fixes.flatMap((fx) => fx!.edits);
-          assert.equal(applyEdits(c.code, edits), c.output);
           for (const fx of fixes)
             if (fx!.safe) assert.equal(rule.meta.fixable, 'safe', 'a safe fix on a rule not declared safe');
-        } else {
-          assert.equal(c.output, undefined, 'output given but the rule offered no fix');
+        }
+        if (edits.length) assert.ok(c.output !== undefined, 'this case is fixed: give its output');
+        if (!fixes.length) assert.equal(c.output, undefined, 'output given but the rule offered no fix');
+        else if (c.output !== undefined) assert.equal(applyEdits(c.code, edits), c.output);
+        const others = new Map<string, OffsetEdit[]>();
+        for (const o of fixes.flatMap((fx) => fx!.otherFiles ?? []))
+          others.set(o.path, [...(others.get(o.path) ?? []), ...o.edits]);
+        if (c.otherOutput !== undefined) {
+          assert.deepEqual(
+            Object.fromEntries([...others].map(([p, e]) => [p, applyEdits(c.files?.[p] ?? '', e)])),
+            c.otherOutput,
+          );
         }
       });
     }
@@ -173,4 +192,24 @@ export function testRule(language: Language, rule: Rule, cases: RuleCases): void
       );
     });
   });
+}
+
+/**
+ * The text an LSP snippet leaves when each tab stop is accepted as offered: `${1:text}` gives text, `${1|a,b|}` its
+ * first choice, `$1` nothing; `\$`, `\}` and `\\` stand for themselves.
+ */
+export function acceptSnippet(snippet: string): string {
+  let out = '';
+  for (let i = 0; i < snippet.length; i++) {
+    const c = snippet[i];
+    if (c === '\\' && i + 1 < snippet.length) out += snippet[++i];
+    else if (c === '$' && /\d/.test(snippet[i + 1] ?? '')) while (/\d/.test(snippet[i + 1] ?? '')) i++;
+    else if (c === '$' && snippet[i + 1] === '{') {
+      const m = /^\$\{\d+(?::((?:\\.|[^}\\])*)|\|((?:\\.|[^,|\\])*)(?:,(?:\\.|[^|\\])*)*\|)\}/.exec(snippet.slice(i));
+      if (!m) throw new Error(`not a tab stop at ${i} of ${snippet}`);
+      out += (m[1] ?? m[2] ?? '').replace(/\\(.)/g, '$1');
+      i += m[0].length - 1;
+    } else out += c;
+  }
+  return out;
 }

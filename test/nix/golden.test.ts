@@ -50,7 +50,7 @@ test('flake golden: the same flake without its lock is told to lock', () => {
     { trusted: true },
   );
   assert.deepEqual(
-    r.findings.map((f) => f.code),
-    ['FL010'],
+    r.findings.map((f) => `${f.code} ${f.severity}`),
+    ['FL012 info'],
   );
 });

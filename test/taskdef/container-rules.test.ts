@@ -151,6 +151,7 @@ testRule(language, rule('TD209'), {
   ],
 });
 
+const ECR = '123456789012.dkr.ecr.eu-west-1.amazonaws.com/web:1.0';
 const fullLogs = { 'awslogs-group': '/ecs/web', 'awslogs-region': 'eu-west-1', 'awslogs-stream-prefix': 'ecs' };
 testRule(language, rule('TD210'), {
   valid: [
@@ -167,18 +168,32 @@ testRule(language, rule('TD210'), {
           data: { options: '"awslogs-region" and "awslogs-stream-prefix" (required on Fargate)' },
         },
       ],
+      acceptSnippets: true,
       output: F(
         {},
-        awslogs({ 'awslogs-group': '/ecs/web', 'awslogs-region': '<REGION>', 'awslogs-stream-prefix': 'ecs' }),
+        awslogs({ 'awslogs-group': '/ecs/web', 'awslogs-region': 'us-east-1', 'awslogs-stream-prefix': 'ecs' }),
+      ),
+    },
+    {
+      name: 'the region of the ECR image: a plain fix',
+      code: F({}, { image: ECR, ...awslogs({ 'awslogs-group': '/ecs/web', 'awslogs-stream-prefix': 'ecs' }) }),
+      errors: [{ messageId: 'missing', data: { options: '"awslogs-region"' } }],
+      output: F(
+        {},
+        {
+          image: ECR,
+          ...awslogs({ 'awslogs-group': '/ecs/web', 'awslogs-stream-prefix': 'ecs', 'awslogs-region': 'eu-west-1' }),
+        },
       ),
     },
     {
       name: 'no options at all',
       code: E({}, { logConfiguration: { logDriver: 'awslogs' } }),
       errors: [{ messageId: 'missing' }],
+      acceptSnippets: true,
       output: E({}, { logConfiguration: { logDriver: 'awslogs' } }).replace(
         '"awslogs"',
-        '"awslogs",\n        "options": { "awslogs-group": "/ecs/web", "awslogs-region": "<REGION>" }',
+        '"awslogs",\n        "options": { "awslogs-group": "/ecs/web", "awslogs-region": "us-east-1" }',
       ),
     },
     {
@@ -223,7 +238,8 @@ testRule(language, rule('TD211'), {
   ],
 });
 
-const roleFix = (t: string) => last(t, 'executionRoleArn', 'arn:aws:iam::<ACCOUNT_ID>:role/ecsTaskExecutionRole');
+const roleFix = (t: string, account = '') =>
+  last(t, 'executionRoleArn', `arn:aws:iam::${account}:role/ecsTaskExecutionRole`);
 const noRole = (container: Record<string, unknown> = {}) => without(F({}, container), 'executionRoleArn');
 testRule(language, rule('TD212'), {
   valid: [
@@ -236,18 +252,26 @@ testRule(language, rule('TD212'), {
     {
       code: noRole({ secrets: [{ name: 'A', valueFrom: 'a' }] }),
       errors: [{ messageId: 'needed' }],
+      acceptSnippets: true,
       output: roleFix(noRole({ secrets: [{ name: 'A', valueFrom: 'a' }] })),
     },
-    { code: noRole(awslogs(fullLogs)), errors: [{ messageId: 'needed' }], output: roleFix(noRole(awslogs(fullLogs))) },
+    {
+      code: noRole(awslogs(fullLogs)),
+      errors: [{ messageId: 'needed' }],
+      acceptSnippets: true,
+      output: roleFix(noRole(awslogs(fullLogs))),
+    },
     {
       code: noRole({ image: '123456789012.dkr.ecr.eu-west-1.amazonaws.com/web:1.0' }),
       errors: [{ messageId: 'needed' }],
-      output: roleFix(noRole({ image: '123456789012.dkr.ecr.eu-west-1.amazonaws.com/web:1.0' })),
+      // the account of the ECR image's host: a plain fix
+      output: roleFix(noRole({ image: '123456789012.dkr.ecr.eu-west-1.amazonaws.com/web:1.0' }), '123456789012'),
     },
     {
       name: 'secrets on EC2 too',
       code: E({}, { secrets: [{ name: 'A', valueFrom: 'a' }] }),
       errors: [{ messageId: 'needed' }],
+      acceptSnippets: true,
       output: roleFix(E({}, { secrets: [{ name: 'A', valueFrom: 'a' }] })),
     },
   ],

@@ -44,7 +44,7 @@ Commands:
   github-action     the entry point of the GitHub Action (reads its INPUT_* variables)
 
 Run "shipshape check --help" for the options of check.
-Options: -h, --help    show help;  --version    print the version`;
+Options: -h, --help    show help;  --version    print the version and the sources (and dates) of the offline data`;
 
 export const CHECK_USAGE = `Usage: shipshape check [PATH...] [options]
        shipshape check - --stdin-filename PATH [options]

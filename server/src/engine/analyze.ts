@@ -8,11 +8,13 @@ import type {
   Finding,
   Language,
   LanguageConfig,
+  Once,
   Report,
   Rule,
   RuleContext,
   Settings,
   SeveritySetting,
+  Span,
   WorkspaceIndex,
 } from './types';
 
@@ -136,6 +138,8 @@ class Analysis<M> {
   private spent = 0;
   private last?: Rule;
   private readonly now: () => number;
+  /** Spans the language judges broken (`Language.broken`): other rules' findings there are dropped. */
+  private readonly broken: { spans: Span[]; keep: string[] } | undefined;
 
   constructor(private readonly input: AnalyzeInput<M>) {
     const config = input.config ?? languageConfig(input);
@@ -159,6 +163,7 @@ class Analysis<M> {
         this.reports.push(r);
       },
     };
+    this.broken = safeBroken(input, this.ctx.once);
   }
 
   /** The tools, noting which rule got an answer still to come. */
@@ -208,6 +213,7 @@ class Analysis<M> {
       const start = clamp(r.start, length);
       const end = clamp(Math.max(r.end, r.start), length);
       if (this.anyIgnore && isIgnored(this.ignores, input.lines.position(start).line, rule)) continue;
+      if (this.broken && !this.broken.keep.includes(rule.meta.code) && inSpans(this.broken.spans, start)) continue;
       this.findings.push({
         ...r,
         start,
@@ -268,6 +274,28 @@ export function languageConfig<M>(input: {
 }): LanguageConfig | undefined {
   try {
     return input.language.configOverrides?.({ path: input.path, workspace: input.workspace });
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether `offset` is in one of `spans` (in text order, not overlapping): a binary search. */
+function inSpans(spans: Span[], offset: number): boolean {
+  let lo = 0;
+  let hi = spans.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (offset < spans[mid].start) hi = mid - 1;
+    else if (offset >= spans[mid].end) lo = mid + 1;
+    else return true;
+  }
+  return false;
+}
+
+function safeBroken<M>(input: AnalyzeInput<M>, once: Once['once']): { spans: Span[]; keep: string[] } | undefined {
+  try {
+    const b = input.language.broken?.({ once, model: input.model, text: input.text });
+    return b?.spans.length ? b : undefined;
   } catch {
     return undefined;
   }

@@ -452,6 +452,13 @@ export interface Language<M = any> {
    * for a workflow that builds it. Attached by links/, which does the lookups.
    */
   factKeys?(facts: unknown): string[];
+  /**
+   * Spans the language judges broken beyond repair by its other rules (a Dockerfile instruction cut in two by a lost
+   * `\\`): findings that start inside are dropped, since they judge half a construct, except those of the rules in
+   * `keep` (the ones that say what is broken). The spans are in text order and do not overlap. Computed once per
+   * check.
+   */
+  broken?(ctx: Once & { model: M; text: string }): { spans: Span[]; keep: string[] } | undefined;
   complete?(ctx: FeatureContext<M>, offset: number): Completion[];
   hover?(ctx: FeatureContext<M>, offset: number): HoverResult | undefined;
   symbols?(ctx: FeatureContext<M>): DocumentSymbolInfo[];

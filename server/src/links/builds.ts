@@ -10,7 +10,7 @@
  * definition. Each is computed once per check (`ctx.once`), through the index's reverse lookup (`keys.ts`): only the
  * files that point at this one are read.
  */
-import type { WorkspaceIndex } from '../engine/types';
+import type { OffsetEdit, WorkspaceIndex } from '../engine/types';
 import type { BuildFacts as ComposeBuild, ComposeFacts, ServiceFacts } from '../languages/compose/facts';
 import { builtStage, type DockerfileFacts, type StageFacts } from '../languages/dockerfile/facts';
 import {
@@ -128,4 +128,27 @@ export function workflowsRendering(ctx: LinkContext, taskDefPath: string): Linke
     }
     return out;
   });
+}
+
+/** BuildKit's stage names: a letter, then letters, digits, `-`, `_` and `.`. */
+const STAGE_NAME = /^[a-z][a-z0-9._-]*$/i;
+
+/**
+ * `FROM node:22` → `FROM node:22 AS <target>`: where the final stage has no name, the target most likely means it (the
+ * image a build without a target gives). Not for a name BuildKit would refuse, nor a FROM it cannot read.
+ */
+export function nameFinalStage(
+  text: string,
+  final: StageFacts,
+  target: string,
+): { title: string; edit: OffsetEdit } | undefined {
+  if (final.name !== undefined || !final.image || !STAGE_NAME.test(target)) return undefined;
+  let end = final.from.end;
+  while (end > final.from.start && /\s/.test(text[end - 1])) end--;
+  if (text[end - 1] === '\\' || text[end - 1] === '`') return undefined;
+  const as = /^\s*from\b/.test(final.fromLine) ? 'as' : 'AS';
+  return {
+    title: `Name the final stage "${target}" (${as} ${target})`,
+    edit: { start: end, end, newText: ` ${as} ${target}` },
+  };
 }

@@ -118,7 +118,10 @@ function toFixData(fix: Fix, o: ConvertOptions): FixData | undefined {
   const data: FixData = {
     title: fix.title,
     safe: fix.safe && !fix.snippet,
-    edits: edits.map((e: OffsetEdit) => ({ range: o.lines.range(e.start, e.end), newText: e.newText })),
+    edits: edits.map((e: OffsetEdit, i) => ({
+      range: o.lines.range(e.start, e.end),
+      newText: asSnippet && i === 0 ? unindentSnippet(e, o.lines) : e.newText,
+    })),
   };
   if (asSnippet) data.snippet = true;
   if (fix.otherFiles?.length) {
@@ -132,6 +135,22 @@ function toFixData(fix: Fix, o: ConvertOptions): FixData | undefined {
     });
   }
   return data;
+}
+
+/**
+ * A snippet edit's text for an editor that indents it: VS Code gives each line of an inserted snippet after the first
+ * the indentation of the line it is inserted on (a vscode.SnippetTextEdit without keepWhitespace, as the language
+ * client makes it), so that indentation comes off the lines that start with it.
+ */
+function unindentSnippet(e: OffsetEdit, lines: LineIndex): string {
+  if (!e.newText.includes('\n')) return e.newText;
+  const line = lines.lineText(lines.position(e.start).line);
+  const indent = /^[ \t]*/.exec(line)![0];
+  if (!indent) return e.newText;
+  return e.newText
+    .split('\n')
+    .map((l, i) => (i > 0 && l.startsWith(indent) ? l.slice(indent.length) : l))
+    .join('\n');
 }
 
 /** The quick fixes of the diagnostics a client sends back with a code-action request. */

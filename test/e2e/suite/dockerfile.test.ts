@@ -6,6 +6,7 @@ import {
   at,
   closeAll,
   codeOf,
+  codes,
   expectAt,
   fixAll,
   knownCodes,
@@ -46,7 +47,10 @@ describe('dockerfile', () => {
       rangeOf(editor.document, 'rm -rf').with({ end: rangeOf(editor.document, 'rm -rf').start.translate(0, 2) }),
     );
     assert.equal(d.severity, vscode.DiagnosticSeverity.Error);
-    assert.equal(d.message, 'Unknown instruction: rm');
+    assert.equal(
+      d.message,
+      'Unknown instruction: rm. Line 13 probably lost its `\\` at the end: this line reads as the rest of the RUN above.',
+    );
     assert.equal(codeOf(d), 'DF001');
     // The code links to the rule's page.
     assert.ok(typeof d.code === 'object' && d.code !== null, 'DF001 has no link to its rule page');
@@ -55,11 +59,26 @@ describe('dockerfile', () => {
 
   it('reports the hadolint-like findings of the example where they are', async () => {
     const editor = await open(FILE);
-    const known = knownCodes(LATER);
+    const known = knownCodes(LATER.filter((c) => c !== 'DL3015'));
     const ds = await waitForCodes(editor.document.uri, ['DF001', ...known]);
     expectAt(editor.document, ds, known, 'DL3007', 'latest');
-    expectAt(editor.document, ds, known, 'DL3015', 'apt-get install');
     expectAt(editor.document, ds, known, 'DL3025', 'npm start');
+    // The RUN the lost `\` cut in two is judged once it is whole again (half of it would get a false DL3009).
+    assert.ok(!codes(ds).includes('DL3015') && !codes(ds).includes('DL3009'), codes(ds).join(', '));
+    const end = rangeOf(editor.document, 'curl &&').end;
+    assert.ok(await editor.edit((b) => b.insert(end, ' \\')));
+    const whole = knownCodes(['DL3015']);
+    if (whole.length)
+      expectAt(editor.document, await waitForCodes(editor.document.uri, whole), whole, 'DL3015', 'apt-get install');
+    await vscode.commands.executeCommand('undo');
+  });
+
+  it('quick fix: the lost `\\` is added back at the end of the line before, and DF001 goes', async () => {
+    const editor = await open(FILE);
+    const rm = rangeOf(editor.document, 'rm -rf').start;
+    const text = await quickFix(editor, 'DF001', /^Add `\\` at the end of line 13$/, rm);
+    assert.match(text, /curl && \\\n {4}rm -rf/);
+    await waitForNoCodes(editor.document.uri, ['DF001']);
   });
 
   it('re-checks as the user types: restoring the `\\` removes DF001', async () => {

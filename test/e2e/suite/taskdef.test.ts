@@ -37,7 +37,7 @@ describe('taskdef', () => {
     assert.deepEqual(port.range, rangeOf(editor.document, '"3000"'));
     assert.equal(port.severity, vscode.DiagnosticSeverity.Error);
     assert.equal(at(only(ds, 'TD101').range).split('-')[0], '6:13');
-    assert.equal(only(ds, 'TD300').severity, vscode.DiagnosticSeverity.Warning);
+    assert.equal(only(ds, 'TD300').severity, vscode.DiagnosticSeverity.Information);
   });
 
   it('quick fixes: the port becomes a number and Fargate gets a valid cpu/memory pair', async () => {

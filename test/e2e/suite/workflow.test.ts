@@ -16,7 +16,7 @@ import {
 } from './helpers';
 
 const FILE = '.github/workflows/ci.yml';
-const EXPECTED = ['WF008', 'WF002'];
+const EXPECTED = ['WF008', 'WF030'];
 
 describe('workflow', () => {
   afterEach(closeAll);
@@ -30,7 +30,9 @@ describe('workflow', () => {
     assert.ok(!codes(now).some((c) => c.endsWith('000')), `the example must parse cleanly: ${codes(now).join(', ')}`);
     const doc = (await open(FILE)).document;
     expectAt(doc, now, known, 'WF008', 'tests');
-    expectAt(doc, now, known, 'WF002', 'build.outputs.tag');
+    // `steps.build` names no step before it: a property the typed steps context lacks (WF030, a warning: GitHub
+    // accepts the file and the expression gives '' at run time)
+    expectAt(doc, now, known, 'WF030', 'build.outputs.tag');
   });
 
   it('quick fix: `needs: tests` becomes `needs: test` and WF008 goes', async function () {

@@ -60,8 +60,8 @@ export interface ServiceFacts {
   /** The health check's `test` (list or string) and its node; undefined when absent or disabled. */
   healthcheck?: { command: string[] | string; node: Span };
   healthcheckState: 'none' | 'disabled' | 'set';
-  /** `command` and `entrypoint` as one line (a server may listen where its own command says). */
-  commandLine: string;
+  /** Whether `command` or `entrypoint` is set: the service, not the image, decides what runs (and listens). */
+  overridesCommand: boolean;
   /** `depends_on` entries with `condition: service_healthy`, by the key naming the service. */
   waitsHealthy: (Span & { name: string })[];
   /** The quick fix that adds a health check fitting the image, when the service's mapping can take one. */
@@ -208,17 +208,10 @@ export function composeFacts(model: ComposeModel, path: string): ComposeFacts {
         for (const e of entries(dep, model.doc))
           if (str(entry(e.value, model.doc, 'condition')?.value) === 'service_healthy')
             waitsHealthy.push({ name: e.key, start: e.keyStart, end: e.keyEnd });
-      const commandLine = ['command', 'entrypoint']
-        .map((k) => {
-          const v = svc.get(k)?.value;
-          return (
-            str(v) ??
-            items(v, model.doc)
-              .map((n) => str(n) ?? '')
-              .join(' ')
-          );
-        })
-        .join(' ');
+      const overridesCommand = ['command', 'entrypoint'].some((k) => {
+        const v = svc.get(k)?.value;
+        return !!v && !(isScalar(v) && (v.value === null || v.value === ''));
+      });
       return {
         name: svc.name,
         key: { start: svc.keyStart, end: svc.keyEnd },
@@ -226,7 +219,7 @@ export function composeFacts(model: ComposeModel, path: string): ComposeFacts {
         build: buildFacts(model, svc, path),
         ...ports(model, svc),
         ...healthcheck(model, svc),
-        commandLine,
+        overridesCommand,
         waitsHealthy,
         addHealthcheck: addHealthcheck(model, svc),
       };

@@ -10,7 +10,7 @@ import type {
 } from '../../engine/types';
 import type { ComposeModel, Declared, ResourceSection } from './parse';
 import { RESOURCE_SECTIONS, parseCompose } from './parse';
-import { resolveFrom, resourceRefs, serviceRefs } from './refs';
+import { relatedModels, resolveFrom, resourceRefs, serviceRefs } from './refs';
 import { keyDoc } from './complete';
 import { shapeAt } from './spec';
 import { entry, keyText, nodeEnd, nodeStart, str, type YNode } from '../../yaml/view';
@@ -85,18 +85,25 @@ export function hover(ctx: FeatureContext<ComposeModel>, offset: number): HoverR
       ? { kind: res.section, name: res.name }
       : undefined;
   if (named) {
-    const decl = declarationOf(model, named);
     const r = ref ?? res!;
+    let decl = declarationOf(model, named);
+    let text = ctx.text;
+    let where = '';
     if (!decl)
-      return {
-        markdown:
-          `${named.kind === 'service' ? 'Service' : named.kind.replace(/s$/, '')} ` +
-          `\`${named.name}\` is not defined in this file.`,
-        span: { start: r.start, end: r.end },
-      };
-    const start = ctx.text.lastIndexOf('\n', decl.keyStart - 1) + 1;
+      // an override file beside it or an `include`d file may define it
+      for (const m of relatedModels(model, ctx.path, ctx.workspace)) {
+        decl = declarationOf(m, named);
+        if (decl) {
+          text = m.text;
+          where = `Defined in \`${m.path.slice(m.path.lastIndexOf('/') + 1)}\`:\n\n`;
+          break;
+        }
+      }
+    // Defined nowhere: the finding (CP020, CP023) says so, and the editor shows it in this hover already.
+    if (!decl) return undefined;
+    const start = text.lastIndexOf('\n', decl.keyStart - 1) + 1;
     const end = decl.value ? nodeEnd(decl.value) : decl.keyEnd;
-    let body = ctx.text.slice(start, end).replace(/(?<!\s)\s+$/, '');
+    let body = text.slice(start, end).replace(/(?<!\s)\s+$/, '');
     const lines = body.split('\n');
     if (lines.length > 20) body = lines.slice(0, 20).join('\n') + '\n  # ...';
     const indent = /^\s*/.exec(body)![0].length;
@@ -105,7 +112,7 @@ export function hover(ctx: FeatureContext<ComposeModel>, offset: number): HoverR
       .map((l) => l.slice(Math.min(indent, /^\s*/.exec(l)![0].length)))
       .join('\n');
     return {
-      markdown: '```yaml\n' + body + '\n```',
+      markdown: where + '```yaml\n' + body + '\n```',
       span: { start: r.start, end: r.end },
     };
   }

@@ -137,18 +137,8 @@ export const DEPRECATED_OUTPUTS: Record<string, { to: string; perSystem: boolean
   defaultTemplate: { to: 'templates', perSystem: false },
 };
 
-export const COMMON_INPUT_URLS: { name: string; url: string; doc: string }[] = [
-  { name: 'nixpkgs', url: 'github:NixOS/nixpkgs/nixos-unstable', doc: 'Nixpkgs, the rolling channel.' },
-  { name: 'nixpkgs', url: 'github:NixOS/nixpkgs/nixos-24.11', doc: 'Nixpkgs, a stable release.' },
-  { name: 'nixpkgs', url: 'github:NixOS/nixpkgs/nixpkgs-unstable', doc: 'Nixpkgs unstable (no NixOS tests gate).' },
-  { name: 'flake-utils', url: 'github:numtide/flake-utils', doc: 'Helpers such as eachDefaultSystem.' },
-  { name: 'flake-parts', url: 'github:hercules-ci/flake-parts', doc: 'Module system for flakes.' },
-  { name: 'home-manager', url: 'github:nix-community/home-manager', doc: 'Home Manager.' },
-  { name: 'rust-overlay', url: 'github:oxalica/rust-overlay', doc: 'Rust toolchains.' },
-  { name: 'devenv', url: 'github:cachix/devenv', doc: 'devenv.' },
-  { name: 'treefmt-nix', url: 'github:numtide/treefmt-nix', doc: 'treefmt configuration.' },
-  { name: 'nix-darwin', url: 'github:LnL7/nix-darwin', doc: 'nix-darwin.' },
-];
+/** Well-known inputs (shared with NX001's fix, which lives with the Nix language). */
+export { COMMON_INPUT_URLS } from '../nix/flake-inputs';
 
 /** Why a flake reference is malformed, or undefined when it looks right. */
 export function flakeRefProblem(ref: string): string | undefined {

@@ -2,6 +2,7 @@
 import type { Node } from 'jsonc-parser';
 import modelData from './data/model.json';
 import { get, items, str, num, isTemplated, props, keyOf } from './json';
+import { fact, strings } from './limits';
 
 export interface ShapeDef {
   type: 'structure' | 'list' | 'map' | 'string' | 'integer' | 'long' | 'boolean' | 'double' | 'float' | 'timestamp';
@@ -41,16 +42,15 @@ export function isRegion(s: string): boolean {
   return ALL_REGIONS.includes(s);
 }
 
-/** Fargate task sizes: cpu units → allowed memory MiB (Linux; Windows starts at 1024 cpu). */
-export const FARGATE_SIZES: ReadonlyArray<{ cpu: number; memory: number[] }> = [
-  { cpu: 256, memory: [512, 1024, 2048] },
-  { cpu: 512, memory: range(1024, 4096, 1024) },
-  { cpu: 1024, memory: range(2048, 8192, 1024) },
-  { cpu: 2048, memory: range(4096, 16384, 1024) },
-  { cpu: 4096, memory: range(8192, 30720, 1024) },
-  { cpu: 8192, memory: range(16384, 61440, 4096) },
-  { cpu: 16384, memory: range(32768, 122880, 8192) },
-];
+/** Fargate task sizes: cpu units → allowed memory MiB (Linux; Windows starts at 1024 cpu), from data/limits.json. */
+export const FARGATE_SIZES: ReadonlyArray<{ cpu: number; memory: number[] }> = fact('fargate-sizes').sizes!.map(
+  (s) => ({
+    cpu: s.cpu,
+    memory: s.memory ?? range(s.from!, s.to!, s.step!),
+  }),
+);
+/** The task cpu values Windows containers on Fargate accept. */
+export const FARGATE_WINDOWS_CPU: readonly number[] = (fact('fargate-windows-cpu').values ?? []).map(Number);
 function range(a: number, b: number, step: number): number[] {
   const r: number[] = [];
   for (let v = a; v <= b; v += step) r.push(v);
@@ -136,38 +136,12 @@ export function members(obj: Node | undefined): Map<string, Node> {
 }
 
 /** Log drivers Fargate accepts. */
-export const FARGATE_LOG_DRIVERS = ['awslogs', 'splunk', 'awsfirelens'];
+export const FARGATE_LOG_DRIVERS = strings('fargate-log-drivers');
 
 /** Options each log driver understands (for completions and the awslogs rule). */
 export const LOG_DRIVER_OPTIONS: Record<string, string[]> = {
-  awslogs: [
-    'awslogs-group',
-    'awslogs-region',
-    'awslogs-stream-prefix',
-    'awslogs-create-group',
-    'awslogs-datetime-format',
-    'awslogs-multiline-pattern',
-    'mode',
-    'max-buffer-size',
-    'awslogs-endpoint',
-  ],
-  splunk: [
-    'splunk-token',
-    'splunk-url',
-    'splunk-source',
-    'splunk-sourcetype',
-    'splunk-index',
-    'splunk-capath',
-    'splunk-caname',
-    'splunk-insecureskipverify',
-    'splunk-format',
-    'splunk-verify-connection',
-    'splunk-gzip',
-    'splunk-gzip-level',
-    'tag',
-    'labels',
-    'env',
-  ],
+  awslogs: strings('awslogs-options'),
+  splunk: strings('splunk-options'),
   awsfirelens: [
     'Name',
     'region',

@@ -8,6 +8,9 @@ import type { Node } from 'jsonc-parser';
 import type { ParsedFile } from '../../engine/types';
 import { containers } from './ecs';
 import { get, items, num, str } from './json';
+
+/** Whether a value is a placeholder filled in before registration (`${IMAGE}`, `<IMAGE>`, `{{ image }}`). */
+export { isTemplated } from './json';
 import type { TaskDefModel } from './parse';
 
 export interface Span {

@@ -16,6 +16,8 @@ export interface CatalogAction {
 }
 
 const CATALOG = (catalogJson as unknown as { actions: Record<string, CatalogAction> }).actions;
+/** The day the catalog's facts were last taken from their source (scripts/gen-action-catalog.mjs). */
+export const CATALOG_DATE: string = (catalogJson as { date?: string }).date ?? 'unknown';
 const LOWER = new Map(Object.entries(CATALOG).map(([k, v]) => [k.toLowerCase(), { name: k, action: v }]));
 
 export function catalogNames(): string[] {

@@ -4,6 +4,8 @@ import { isLiteral } from '../../languages/workflow/facts';
 import { dockerfileAt, own } from '../facts';
 import { relativeTo } from '../../text/paths';
 import { nearest } from '../../text/nearest';
+import { nameFinalStage } from '../builds';
+import type { Fix } from '../../engine/types';
 
 export const rule = defineRule<unknown>({
   meta: {
@@ -22,7 +24,9 @@ export const rule = defineRule<unknown>({
         'BuildKit fails with "target stage could not be found" when `target` ' +
         '(or `--target`) names no `FROM ... AS <name>`; a renamed stage breaks the release build ' +
         'only. The Dockerfile is read through the workspace, so renaming the stage re-checks the ' +
-        'workflow, and the Dockerfile shows the same problem (XF013).',
+        'workflow, and the Dockerfile shows the same problem (XF013). The fixes (suggestions): change the ' +
+        'target to the stage it most likely meant, and, where the final stage has no name, name it so in ' +
+        'the Dockerfile (a build without a target builds that stage).',
       incorrect:
         'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n   ' +
         '   - uses: docker/build-push-action@v6\n        with:\n          target: prod\n',
@@ -46,6 +50,22 @@ export const rule = defineRule<unknown>({
       if (names.some((n) => n.toLowerCase() === target.toLowerCase())) continue;
       const suggestion = nearest(target, names, { mode: 'rename', containment: 'either' });
       const last = df.stages[df.stages.length - 1];
+      const suggestions: Fix[] = [];
+      if (suggestion)
+        suggestions.push({
+          title: `Change to "${suggestion}"`,
+          safe: false,
+          edits: [{ start: b.target.start, end: b.target.end, newText: suggestion }],
+        });
+      const dfText = ctx.workspace.get(b.dockerfilePath)?.text ?? ctx.workspace.readText(b.dockerfilePath);
+      const named = dfText === undefined ? undefined : nameFinalStage(dfText, last, target);
+      if (named)
+        suggestions.push({
+          title: `${named.title} in ${relativeTo(root, b.dockerfilePath)}`,
+          safe: false,
+          edits: [],
+          otherFiles: [{ path: b.dockerfilePath, edits: [named.edit] }],
+        });
       ctx.report({
         start: b.target.start,
         end: b.target.end,
@@ -56,15 +76,7 @@ export const rule = defineRule<unknown>({
           suggestion: suggestion ?? '',
           stages: names.length ? `stages: ${names.join(', ')}` : 'it has no named stages',
         },
-        suggestions: suggestion
-          ? [
-              {
-                title: `Change to "${suggestion}"`,
-                safe: false,
-                edits: [{ start: b.target.start, end: b.target.end, newText: suggestion }],
-              },
-            ]
-          : undefined,
+        suggestions: suggestions.length ? suggestions : undefined,
         related: [
           {
             path: b.dockerfilePath,

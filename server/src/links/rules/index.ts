@@ -24,6 +24,7 @@ import { rule as imageArchitecture } from './image-architecture';
 import { rule as nixFlakeOutput } from './nix-flake-output';
 import { rule as portNotExposed } from './port-not-exposed';
 import { rule as stageTargetedElsewhere } from './stage-targeted-elsewhere';
+import { rule as taskdefImageLatestTag } from './taskdef-image-latest-tag';
 import { rule as unknownBuildTarget } from './unknown-build-target';
 import { rule as workflowContainerName } from './workflow-container-name';
 
@@ -52,6 +53,7 @@ export const crossFileRules: Rule<unknown>[] = [
   nixFlakeOutput,
   portNotExposed,
   stageTargetedElsewhere,
+  taskdefImageLatestTag,
   unknownBuildTarget,
   workflowContainerName,
 ];

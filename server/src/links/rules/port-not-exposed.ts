@@ -24,8 +24,9 @@ export const rule = defineRule<unknown>({
         'Publishing a port the application does not listen on gives ' +
         '"connection reset" on the host while the container looks fine. When the service is built ' +
         'from a Dockerfile whose built stage EXPOSEs literal ports, the container side of each ' +
-        "`ports:` entry should be one of them, unless the service's own `command` or `entrypoint` " +
-        'names that port (`gunicorn -b 0.0.0.0:8000` overrides what the image runs).',
+        '`ports:` entry should be one of them. A service that sets its own `command` or `entrypoint` ' +
+        'is not checked: it decides what runs, and so what listens (`nodemon --inspect=0.0.0.0:9229`, ' +
+        '`gunicorn -b 0.0.0.0:8000`), whatever the image EXPOSEs.',
       incorrect: 'services:\n  web:\n    build: .\n    ports:\n      - "8080:3000"\n',
       correct: 'services:\n  web:\n    build: .\n    ports:\n      - "8080:8080"\n',
       files: { Dockerfile: 'FROM node:22-slim\nEXPOSE 8080\nCMD ["node", "server.js"]\n' },
@@ -34,15 +35,14 @@ export const rule = defineRule<unknown>({
   },
   check(ctx) {
     for (const svc of own<ComposeFacts>(ctx)?.services ?? []) {
-      if (!svc.ports.length) continue;
+      // a service that sets its own command or entrypoint decides what listens, not the image's EXPOSE
+      if (!svc.ports.length || svc.overridesCommand) continue;
       const src = imageSourceOfService(ctx.workspace, svc);
       if (!src || exposesDynamic(src.dockerfile, src.stage)) continue;
       const exposed = exposedPorts(src.dockerfile, src.stage);
       if (!exposed.length) continue;
       for (const t of svc.ports) {
         if (exposed.some((e) => e.port >= t.port && e.port <= t.endPort)) continue;
-        // the service's own command line may start the server on another port than the image's
-        if (new RegExp(`(^|[^0-9])${t.port}([^0-9]|$)`).test(svc.commandLine)) continue;
         ctx.report({
           start: t.start,
           end: t.end,

@@ -7,7 +7,7 @@ export const rule = schemaRule(
     kinds: ['compose'],
     defaultSeverity: 'error',
     fixable: 'suggestion',
-    description: 'A key the Compose Specification does not define at that place.',
+    description: 'A key the Compose schema (the one Docker Compose loads) does not define at that place.',
     messages: {
       unknown: '"{{key}}" is not a key of {{parent}}.',
       unknownSuggest: '"{{key}}" is not a key of {{parent}}; did you mean "{{suggestion}}"?',

@@ -10,6 +10,7 @@ import { rule as knownOutputs } from './known-outputs';
 import { rule as deprecatedOutputs } from './deprecated-outputs';
 import { rule as knownSystems } from './known-systems';
 import { rule as lock } from './lock-consistency';
+import { rule as lockMissing } from './lock-missing';
 import { rule as implicitInput } from './implicit-input';
 import { rule as insecureSubstituter } from './insecure-substituter';
 import { rule as configTrust } from './config-trust';
@@ -26,6 +27,7 @@ export const rules: Rule<NixModel>[] = [
   deprecatedOutputs,
   knownSystems,
   lock,
+  lockMissing,
   implicitInput,
   insecureSubstituter,
   configTrust,

@@ -2,6 +2,13 @@ import { defineRule } from '../../../engine/define';
 import type { NixModel } from '../../nix/ast';
 import { flakeInfoOf } from '../model';
 
+const node = (owner: string, repo: string) =>
+  `{ "locked": { "type": "github", "owner": "${owner}", "repo": "${repo}", "rev": "${'0'.repeat(40)}" } }`;
+/** The doc example's lock: both inputs pinned. */
+const LOCKED =
+  `{ "version": 7, "root": "root", "nodes": { "root": { "inputs": { "nixpkgs": "nixpkgs", "utils": "utils" } },\n` +
+  `  "nixpkgs": ${node('NixOS', 'nixpkgs')},\n  "utils": ${node('numtide', 'flake-utils')} } }\n`;
+
 export const rule = defineRule<NixModel>({
   meta: {
     code: 'FL010',
@@ -14,9 +21,6 @@ export const rule = defineRule<NixModel>({
       notLocked: "The input '{{name}}' is not in flake.lock; run `nix flake lock` (or it is fetched unpinned).",
       stale: "flake.lock pins an input '{{name}}' that flake.nix no longer declares; run `nix flake lock`.",
       badLock: 'flake.lock next to this flake is not valid JSON.',
-      noLock:
-        'There is no flake.lock next to this flake: its {{count}} input(s) are ' +
-        'not pinned; run `nix flake lock` and commit the lock file.',
     },
     docs: {
       severity:
@@ -24,11 +28,16 @@ export const rule = defineRule<NixModel>({
       rationale:
         'A flake.lock that lags behind flake.nix means a build on CI or ' +
         'another machine locks afresh (different versions) or fails in pure mode. `nix flake lock` ' +
-        'brings them in line.',
+        'brings them in line. A flake with no flake.lock at all is FL012 (an info: Nix writes the lock ' +
+        'on first use).',
       incorrect:
         '{\n  inputs.nixpkgs.url = "github:NixOS/nixpkgs";\n  inputs.utils.url ' +
+        '= "github:numtide/flake-utils";\n  inputs.rust-overlay.url = "github:oxalica/rust-overlay";\n' +
+        '  outputs = { self, nixpkgs, utils, rust-overlay }: { };\n}\n',
+      correct:
+        '{\n  inputs.nixpkgs.url = "github:NixOS/nixpkgs";\n  inputs.utils.url ' +
         '= "github:numtide/flake-utils";\n  outputs = { self, nixpkgs, utils }: { };\n}\n',
-      correct: '{\n  description = "no inputs, nothing to lock";\n  outputs = { self }: { };\n}\n',
+      files: { 'flake.lock': LOCKED },
       peers: ['nix flake lock --no-update-lock-file'],
     },
   },
@@ -39,13 +48,7 @@ export const rule = defineRule<NixModel>({
     const text = ctx.workspace.readText(lockPath);
     const info = flakeInfoOf(ctx);
     if (!info.top || !info.inputsComplete) return;
-    if (text === undefined) {
-      const withUrl = [...info.inputs.values()].filter((i) => i.url);
-      const k = info.tree?.entries.get('inputs')?.keys[0];
-      if (withUrl.length && k)
-        ctx.report({ start: k.start, end: k.end, messageId: 'noLock', data: { count: withUrl.length } });
-      return;
-    }
+    if (text === undefined) return; // FL012
     let lock: { root?: string; nodes?: Record<string, { inputs?: Record<string, unknown> }> };
     try {
       lock = JSON.parse(text);

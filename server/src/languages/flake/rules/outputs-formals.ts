@@ -3,6 +3,7 @@ import type { Fix } from '../../../engine/types';
 import type { NixModel } from '../../nix/ast';
 import { unparen } from '../../nix/util';
 import { flakeInfoOf } from '../model';
+import { formalEdit } from '../../nix/flake-inputs';
 
 export const rule = defineRule<NixModel>({
   meta: {
@@ -50,20 +51,14 @@ export const rule = defineRule<NixModel>({
     if (!formals.ellipsis) {
       for (const inp of info.inputs.values()) {
         if (names.has(inp.name)) continue;
-        const last = formals.formals[formals.formals.length - 1];
         const suggestions: Fix[] = [];
-        if (last) {
-          const comma = formals.commas.length >= formals.formals.length;
-          suggestions.push({
-            title: `Add '${inp.name}' to the outputs arguments`,
-            edits: [{ start: last.end, end: last.end, newText: comma ? ` ${inp.name},` : `, ${inp.name}` }],
-            safe: false,
-          });
-          suggestions.push({
-            title: 'Accept every input with `...`',
-            edits: [{ start: last.end, end: last.end, newText: comma ? ' ...' : ', ...' }],
-            safe: false,
-          });
+        const add = formalEdit(formals, inp.name);
+        const all = formalEdit(formals, '...');
+        if (add && all && formals.formals.length) {
+          suggestions.push({ title: `Add '${inp.name}' to the outputs arguments`, edits: [add], safe: false });
+          // `...` goes last: after the last name (and its comma), without a comma after it
+          all.newText = all.newText.replace(/,$/, '');
+          suggestions.push({ title: 'Accept every input with `...`', edits: [all], safe: false });
         }
         ctx.report({
           start: formals.start,

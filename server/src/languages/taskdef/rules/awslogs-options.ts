@@ -4,6 +4,7 @@ import { fargateExample } from '../examples';
 import { get, str, isTemplated, insertProp, props, keyOf } from '../json';
 import { nearest } from '../../../text/nearest';
 import { containers, isFargate, isRegion, ALL_REGIONS } from '../ecs';
+import { fillFix, hole, knownOf, REGION_STOP } from '../fill';
 
 /** TD210: the awslogs driver needs a group, a real region and (on Fargate) a stream prefix. */
 export const rule = defineRule<TaskDefModel>({
@@ -54,7 +55,7 @@ export const rule = defineRule<TaskDefModel>({
       const has = (k: string) => props(options).some((p) => keyOf(p) === k);
       const needed: [string, string, string][] = [
         ['awslogs-group', JSON.stringify(`/ecs/${family}`), ''],
-        ['awslogs-region', '"<REGION>"', ''],
+        ['awslogs-region', `"${hole(0)}"`, ''],
       ];
       if (fargate) needed.push(['awslogs-stream-prefix', JSON.stringify('ecs'), ' on Fargate']);
       const missing = needed.filter(([k]) => !has(k));
@@ -74,7 +75,10 @@ export const rule = defineRule<TaskDefModel>({
           edits.length > 1
             ? [{ start: edits[0].start, end: edits[0].end, newText: edits.map((e) => e.newText).join('') }]
             : edits;
-        const fix = { title: `Add ${missing.map(([k]) => k).join(', ')}`, edits: merged, safe: false };
+        // the region the file names, else a snippet with a choice of regions
+        const fix = fillFix(`Add ${missing.map(([k]) => k).join(', ')}`, merged, [
+          { value: knownOf(td).region, stop: REGION_STOP },
+        ]);
         const names = missing.map(([k, , why]) => `"${k}"${why ? ` (required${why})` : ''}`);
         const list = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
         ctx.report({

@@ -4,6 +4,7 @@ import { fargateExample } from '../examples';
 import type { Node } from 'jsonc-parser';
 import { get, items, str, insertProp, propNode } from '../json';
 import { containers, isFargate, isPrivateEcr } from '../ecs';
+import { fillFix, hole, knownOf } from '../fill';
 
 /** TD212: secrets, private registries, environment files and (on Fargate) awslogs or ECR need an execution role. */
 export const rule = defineRule<TaskDefModel>({
@@ -80,11 +81,12 @@ export const rule = defineRule<TaskDefModel>({
       end: reason.node.offset + reason.node.length,
       messageId: 'needed',
       data: { what: reason.what, action: reason.action },
-      fix: {
-        title: 'Add an executionRoleArn placeholder',
-        edits: [insertProp(ctx.text, td, 'executionRoleArn', '"arn:aws:iam::<ACCOUNT_ID>:role/ecsTaskExecutionRole"')],
-        safe: false,
-      },
+      // the account the file names (an ECR image's host, a role's ARN), else a snippet whose tab stop is the account
+      fix: fillFix(
+        'Add executionRoleArn (the ecsTaskExecutionRole role)',
+        [insertProp(ctx.text, td, 'executionRoleArn', `"arn:aws:iam::${hole(0)}:role/ecsTaskExecutionRole"`)],
+        [{ value: knownOf(td).account, stop: { kind: 'empty' } }],
+      ),
     });
   },
 });

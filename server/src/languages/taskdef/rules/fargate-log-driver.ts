@@ -3,6 +3,7 @@ import { defineRule } from '../../../engine/define';
 import { fargateExample } from '../examples';
 import { get, str, isTemplated } from '../json';
 import { isFargate, containers, FARGATE_LOG_DRIVERS } from '../ecs';
+import { cite } from '../limits';
 
 /** TD103: Fargate supports only the awslogs, splunk and awsfirelens log drivers. */
 export const rule = defineRule<TaskDefModel>({
@@ -21,7 +22,8 @@ export const rule = defineRule<TaskDefModel>({
       rationale:
         'On Fargate there is no host Docker daemon to configure: only ' +
         '`awslogs`, `splunk` and `awsfirelens` (FireLens, for Fluent Bit or Fluentd sidecars) ' +
-        'work; `json-file`, `syslog`, `gelf`, `fluentd`, `journald` are rejected.',
+        'work; `json-file`, `syslog`, `gelf`, `fluentd`, `journald` are rejected. ' +
+        cite('fargate-log-drivers'),
       incorrect: fargateExample({}, { logConfiguration: { logDriver: 'json-file' } }),
       correct: fargateExample(
         {},

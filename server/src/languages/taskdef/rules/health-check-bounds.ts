@@ -3,13 +3,23 @@ import { defineRule } from '../../../engine/define';
 import { fargateExample } from '../examples';
 import { get, num } from '../json';
 import { containers } from '../ecs';
+import { cite, fact } from '../limits';
 
-export const HEALTH_CHECK_BOUNDS: Record<string, { min: number; max: number; unit: string; default?: number }> = {
-  interval: { min: 5, max: 300, unit: 'seconds', default: 30 },
-  timeout: { min: 2, max: 120, unit: 'seconds', default: 5 },
-  retries: { min: 1, max: 10, unit: 'retries', default: 3 },
-  startPeriod: { min: 0, max: 300, unit: 'seconds', default: 0 },
+const FACTS: Record<string, string> = {
+  interval: 'health-check-interval',
+  timeout: 'health-check-timeout',
+  retries: 'health-check-retries',
+  startPeriod: 'health-check-start-period',
 };
+/** The bounds of each healthCheck timing, from data/limits.json. */
+export const HEALTH_CHECK_BOUNDS: Record<string, { min: number; max: number; unit: string; default?: number }> =
+  Object.fromEntries(
+    Object.entries(FACTS).map(([key, id]) => {
+      const f = fact(id);
+      return [key, { min: f.min!, max: f.max!, unit: f.unit!, default: f.default }];
+    }),
+  );
+const b = HEALTH_CHECK_BOUNDS;
 
 /** TD208: healthCheck interval/timeout/retries/startPeriod within the bounds ECS accepts. */
 export const rule = defineRule<TaskDefModel>({
@@ -24,9 +34,11 @@ export const rule = defineRule<TaskDefModel>({
     docs: {
       severity: 'ECS refuses to register health check timings outside its bounds.',
       rationale:
-        'ECS accepts `interval` 5–300 s (default 30), `timeout` 2–120 s ' +
-        '(default 5), `retries` 1–10 (default 3) and `startPeriod` 0–300 s (default off); other ' +
-        'values are rejected at registration.',
+        `ECS accepts \`interval\` ${b.interval.min}–${b.interval.max} s (default ${b.interval.default}), ` +
+        `\`timeout\` ${b.timeout.min}–${b.timeout.max} s (default ${b.timeout.default}), ` +
+        `\`retries\` ${b.retries.min}–${b.retries.max} (default ${b.retries.default}) and ` +
+        `\`startPeriod\` ${b.startPeriod.min}–${b.startPeriod.max} s (default off); other values are rejected at ` +
+        `registration. ${cite('health-check-interval')}`,
       incorrect: fargateExample({}, { healthCheck: { command: ['CMD', 'true'], interval: 1 } }),
       correct: fargateExample({}, { healthCheck: { command: ['CMD', 'true'], interval: 10 } }),
     },

@@ -20,6 +20,17 @@ import { rule as hostPortMismatch } from './host-port-mismatch';
 import { rule as fargateUnsupportedParameter } from './fargate-unsupported-parameter';
 import { rule as externalNetworkMode } from './external-network-mode';
 import { rule as windowsArchitecture } from './windows-architecture';
+import { rule as ecsValueRange } from './ecs-value-range';
+import { rule as portMappingConflict } from './port-mapping-conflict';
+import { rule as ecsCountLimit } from './ecs-count-limit';
+import { rule as firelensWithoutRouter } from './firelens-without-router';
+import { rule as dependencyOnEssentialExit } from './dependency-on-essential-exit';
+import { rule as platformUnsupportedParameter } from './platform-unsupported-parameter';
+import { rule as logDriverOptions } from './log-driver-options';
+import { rule as ulimitLimits } from './ulimit-limits';
+import { rule as containerMemoryMinimum } from './container-memory-minimum';
+import { rule as awsvpcUnsupportedParameter } from './awsvpc-unsupported-parameter';
+import { rule as secretNameClash } from './secret-name-clash';
 import { rule as noEssentialContainer } from './no-essential-container';
 import { rule as duplicateContainerName } from './duplicate-container-name';
 import { rule as containerResourcesExceedTask } from './container-resources-exceed-task';
@@ -34,7 +45,6 @@ import { rule as awslogsOptions } from './awslogs-options';
 import { rule as secretValueFrom } from './secret-value-from';
 import { rule as executionRoleRequired } from './execution-role-required';
 import { rule as invalidArn } from './invalid-arn';
-import { rule as imageLatestTag } from './image-latest-tag';
 import { rule as secretInEnvironment } from './secret-in-environment';
 import { rule as missingLogConfiguration } from './missing-log-configuration';
 import { rule as missingHealthCheck } from './missing-health-check';
@@ -92,6 +102,11 @@ export const rules: Rule<TaskDefModel>[] = [
   fargateUnsupportedParameter,
   externalNetworkMode,
   windowsArchitecture,
+  ecsValueRange,
+  portMappingConflict,
+  ecsCountLimit,
+  firelensWithoutRouter,
+  dependencyOnEssentialExit,
   noEssentialContainer,
   duplicateContainerName,
   containerResourcesExceedTask,
@@ -106,7 +121,12 @@ export const rules: Rule<TaskDefModel>[] = [
   secretValueFrom,
   executionRoleRequired,
   invalidArn,
-  imageLatestTag,
+  platformUnsupportedParameter,
+  logDriverOptions,
+  ulimitLimits,
+  containerMemoryMinimum,
+  awsvpcUnsupportedParameter,
+  secretNameClash,
   secretInEnvironment,
   missingLogConfiguration,
   missingHealthCheck,

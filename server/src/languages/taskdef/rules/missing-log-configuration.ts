@@ -4,6 +4,7 @@ import { fargateExample } from '../examples';
 import { get, str, insertProp } from '../json';
 import { containers } from '../ecs';
 import { parsesCleanly } from '../rule-kit';
+import { fillFix, hole, knownOf, REGION_STOP } from '../fill';
 
 /** TD302: a container without logConfiguration. */
 export const rule = defineRule<TaskDefModel>({
@@ -41,23 +42,25 @@ export const rule = defineRule<TaskDefModel>({
     if (!parsesCleanly(ctx)) return;
     const td = ctx.model.taskDef;
     const family = str(get(td, 'family')) ?? 'app';
+    const known = knownOf(td);
     for (const c of containers(td)) {
       if (get(c.node, 'logConfiguration')) continue;
       const at = c.nameNode ?? c.node;
       const value =
         `{ "logDriver": "awslogs", "options": { "awslogs-group": ` +
-        `${JSON.stringify(`/ecs/${family}`)}, "awslogs-region": "<REGION>", ` +
+        `${JSON.stringify(`/ecs/${family}`)}, "awslogs-region": "${hole(0)}", ` +
         `"awslogs-stream-prefix": "ecs" } }`;
       ctx.report({
         start: at.offset,
         end: c.nameNode ? at.offset + at.length : at.offset + 1,
         messageId: 'missing',
         data: { name: c.name ?? '?' },
-        fix: {
-          title: 'Add an awslogs logConfiguration',
-          edits: [insertProp(ctx.text, c.node, 'logConfiguration', value)],
-          safe: false,
-        },
+        // the region the file names, else a snippet with a choice of regions
+        fix: fillFix(
+          'Add an awslogs logConfiguration',
+          [insertProp(ctx.text, c.node, 'logConfiguration', value)],
+          [{ value: known.region, stop: REGION_STOP }],
+        ),
       });
     }
   },

@@ -6,6 +6,7 @@ import { get, items, str, end, insertProp } from '../json';
 import { containers } from '../ecs';
 import type { OffsetEdit } from '../../../engine/types';
 import { parsesCleanly } from '../rule-kit';
+import { fillFix, hole, knownOf, REGION_STOP } from '../fill';
 
 const SECRET_NAME =
   /(^|_)(PASSWORD|PASSWD|PASS|PWD|SECRET|SECRET_KEY|SECRET_ACCESS_KEY|TOKEN|AUTH_TOKEN|API_?KEY|ACCESS_KEY|PRIVATE_KEY|CLIENT_SECRET|CREDENTIALS?)$/i;
@@ -78,6 +79,7 @@ export const rule = defineRule<TaskDefModel>({
   },
   check(ctx) {
     if (!parsesCleanly(ctx)) return;
+    const known = knownOf(ctx.model.taskDef);
     for (const c of containers(ctx.model.taskDef)) {
       const env = get(c.node, 'environment');
       for (const e of items(env)) {
@@ -88,7 +90,7 @@ export const rule = defineRule<TaskDefModel>({
         if (!reason) continue;
         const secretText =
           `{ "name": ${JSON.stringify(name)}, "valueFrom": ` +
-          `"arn:aws:secretsmanager:<REGION>:<ACCOUNT_ID>:secret:<SECRET_NAME>" }`;
+          `"arn:aws:secretsmanager:${hole(0)}:${hole(1)}:secret:${hole(2)}" }`;
         const secrets = get(c.node, 'secrets');
         const edits: OffsetEdit[] = [removeItem(env!, e)];
         if (secrets?.type === 'array') {
@@ -106,7 +108,16 @@ export const rule = defineRule<TaskDefModel>({
           end: nameNode.offset + nameNode.length,
           messageId: 'secret',
           data: { name, reason },
-          fix: { title: `Move ${name} to secrets`, edits: edits.sort((a, b) => a.start - b.start), safe: false },
+          // a snippet fix: the secret's name (and the region and account, unless the file names them) to fill in
+          fix: fillFix(
+            `Move ${name} to secrets`,
+            edits.sort((a, b) => a.start - b.start),
+            [
+              { value: known.region, stop: REGION_STOP },
+              { value: known.account, stop: { kind: 'empty' } },
+              { stop: { kind: 'empty' } },
+            ],
+          ),
         });
       }
     }

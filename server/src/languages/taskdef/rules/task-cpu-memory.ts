@@ -3,7 +3,8 @@ import { defineRule } from '../../../engine/define';
 import { fargateExample } from '../examples';
 import type { Node } from 'jsonc-parser';
 import { get, items, replaceNode, insertProp, templatedNode } from '../json';
-import { isFargate, isWindows, FARGATE_SIZES, parseCpu, parseMemory } from '../ecs';
+import { isFargate, isWindows, FARGATE_SIZES, FARGATE_WINDOWS_CPU, parseCpu, parseMemory } from '../ecs';
+import { cite } from '../limits';
 
 /**
  * The valid Fargate pair closest to the one written: keep a valid cpu and round memory up to the
@@ -56,7 +57,8 @@ export const rule = defineRule<TaskDefModel>({
         'MiB; 512 with 1–4 GB; 1024 with 2–8 GB; 2048 with 4–16 GB; 4096 with 8–30 GB; 8192 with ' +
         '16–60 GB in 4 GB steps; 16384 with 32–120 GB in 8 GB steps. Any other pair, or a missing ' +
         'cpu or memory, is rejected at registration. Windows containers on Fargate start at 1 vCPU ' +
-        '(1024, 2048 or 4096). The fix proposes the nearest valid pair.',
+        '(1024, 2048 or 4096). The fix proposes the nearest valid pair. ' +
+        cite('fargate-sizes', 'fargate-windows-cpu'),
       incorrect: fargateExample({ cpu: '256', memory: '4096' }),
       correct: fargateExample({ cpu: '1024', memory: '4096' }),
       peers: ['cfn-lint E3047'],
@@ -113,7 +115,7 @@ export const rule = defineRule<TaskDefModel>({
     if (pair.cpu !== cpu.value) edits.push(replaceNode(cpuNode, JSON.stringify(String(pair.cpu))));
     if (pair.memory !== mem.value) edits.push(replaceNode(memNode, JSON.stringify(String(pair.memory))));
     const fix = { title: `Use cpu ${pair.cpu} with memory ${pair.memory}`, edits, safe: false };
-    if (sizeRow && isWindows(td) && ![1024, 2048, 4096].includes(sizeRow.cpu)) {
+    if (sizeRow && isWindows(td) && !FARGATE_WINDOWS_CPU.includes(sizeRow.cpu)) {
       const win = nearestFargatePair(Math.max(1024, Math.min(4096, cpu.value)), mem.value);
       const winEdits = [];
       if (win.cpu !== cpu.value) winEdits.push(replaceNode(cpuNode, JSON.stringify(String(win.cpu))));

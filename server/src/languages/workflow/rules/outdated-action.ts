@@ -1,6 +1,6 @@
 import { defineRule } from '../../../engine/define';
 import type { WorkflowModel } from '../parse';
-import { actionVersion, RETIRED_RUNTIMES } from '../actions';
+import { actionVersion, CATALOG_DATE, RETIRED_RUNTIMES } from '../actions';
 
 export const rule = defineRule<WorkflowModel>({
   meta: {
@@ -22,7 +22,9 @@ export const rule = defineRule<WorkflowModel>({
         "runtime is the next to be retired. The recommended major comes from the action's README, " +
         'in the offline catalog. Reported as information: bumping a major can change behaviour, so ' +
         'read the release notes first. An old major on a Node runtime GitHub has retired is ' +
-        'reported by WF029 (retired-runtime) instead, as a warning.',
+        'reported by WF029 (retired-runtime) instead, as a warning. ' +
+        `The catalog's recommended majors are as of ${CATALOG_DATE}: a major released since is not known ` +
+        'until `npm run refresh-data` takes the catalog again.',
       incorrect:
         'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n',
       correct: 'on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v7\n',
