@@ -5,6 +5,9 @@
 // Then the LSP typing measurement (`typing`), `monorepo`: the CLI over a generated tree of 10,000 files, one thread
 // against every core, beside actionlint (scripts/bench/monorepo.mjs; --files N to change the size, --shellcheck), and
 // the latency of the editor's requests (`editor`, scripts/bench/editor.mjs): p50/p95 per request kind on the corpus.
+// Last, at scale (issue 22): `keystroke`, typing into a Dockerfile of a generated 5,000-file workspace in a real
+// server (CPU per keystroke, median and p95; scripts/bench/keystroke.mjs), and `large`, the CLI over 20,000 files
+// (files/s, peak RSS).
 // Usage: npm run bench [-- KIND...] [-- --passes N] [-- --files N] [-- --shellcheck]
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -22,7 +25,9 @@ const fIdx = args.indexOf('--files');
 const monorepoFiles = fIdx >= 0 ? Number(args.splice(fIdx, 2)[1]) : 10000;
 const sIdx = args.indexOf('--shellcheck');
 const shellcheck = sIdx >= 0 && !!args.splice(sIdx, 1).length;
-const kinds = args.length ? args : ['dockerfile', 'compose', 'workflow', 'taskdef', 'flake', 'nix', 'monorepo'];
+const kinds = args.length
+  ? args
+  : ['dockerfile', 'compose', 'workflow', 'taskdef', 'flake', 'nix', 'monorepo', 'keystroke', 'large'];
 // `typing` alone: only the LSP measurement.
 if (!fs.existsSync(corpus)) {
   console.log(`corpus not found at ${corpus}: nothing to measure`);
@@ -212,4 +217,16 @@ if (kinds.includes('monorepo')) {
 if (!args.length || args.includes('editor')) {
   const { benchEditor } = await import(pathToFileURL(path.join(root, 'scripts', 'bench', 'editor.mjs')).href);
   await benchEditor({ root, corpus, require });
+}
+
+if (kinds.includes('keystroke')) {
+  const { measureKeystroke, keystrokeLine } = await import(
+    pathToFileURL(path.join(root, 'scripts', 'bench', 'keystroke.mjs')).href
+  );
+  console.log(`\n${keystrokeLine(await measureKeystroke({ files: 5000 }))}`);
+}
+
+if (kinds.includes('large')) {
+  const { benchLargeRun } = await import(pathToFileURL(path.join(root, 'scripts', 'bench', 'monorepo.mjs')).href);
+  await benchLargeRun({ files: 20000 });
 }

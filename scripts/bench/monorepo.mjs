@@ -31,22 +31,61 @@ function childrenCpu() {
 
 /** A copy of the bundle, so that a build during a long run does not change it under the workers. */
 let cliCopy;
+/** Preloaded into the CLI: writes its peak resident set size (worker threads included) to $SHIPSHAPE_BENCH_RSS. */
+let rssPreload;
 function runCli(args, cwd) {
   if (!cliCopy) {
-    cliCopy = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'shipshape-bench-cli-')), 'cli.js');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shipshape-bench-cli-'));
+    cliCopy = path.join(dir, 'cli.js');
     fs.copyFileSync(path.join(root, 'dist', 'cli.js'), cliCopy);
+    rssPreload = path.join(dir, 'rss.cjs');
+    fs.writeFileSync(
+      rssPreload,
+      "const { isMainThread } = require('node:worker_threads');\n" +
+        "if (isMainThread) process.on('exit', () => require('node:fs').writeFileSync(" +
+        'process.env.SHIPSHAPE_BENCH_RSS, String(process.resourceUsage().maxRSS)));\n',
+    );
   }
+  const rssFile = path.join(path.dirname(cliCopy), 'rss.txt');
   const cpu0 = childrenCpu();
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, [cliCopy, ...args], {
+  const r = spawnSync(process.execPath, ['--require', rssPreload, cliCopy, ...args], {
     cwd,
     encoding: 'utf8',
     maxBuffer: 1 << 30,
+    env: { ...process.env, SHIPSHAPE_BENCH_RSS: rssFile },
   });
   const wall = Number(process.hrtime.bigint() - t0) / 1e9;
   const cpu = cpu0 === undefined ? undefined : childrenCpu() - cpu0;
   if (r.status !== 0 && r.status !== 1) throw new Error(`shipshape check exited ${r.status}: ${r.stderr}`);
-  return { wall, cpu, stdout: r.stdout };
+  // kilobytes
+  const rss = fs.existsSync(rssFile) ? Number(fs.readFileSync(rssFile, 'utf8')) : undefined;
+  return { wall, cpu, stdout: r.stdout, rssMb: rss && rss / 1024 };
+}
+
+/**
+ * The CLI over a large tree (20,000 files by default), every core: files per second and the peak memory of the
+ * process (worker threads included). The issue's figure before the reverse index: more than 600 s and 1 GB.
+ */
+export async function benchLargeRun({ files = 20000 } = {}) {
+  const corpus = path.resolve(root, '..', 'shared', 'corpus');
+  if (!fs.existsSync(corpus)) return console.log(`large CLI run: corpus not found at ${corpus}: skipped`);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shipshape-large-'));
+  try {
+    const written = generateMonorepo(corpus, dir, files);
+    const config = path.join(dir, 'bench.shipshape.yaml');
+    fs.writeFileSync(config, 'rules:\n  WF028: off\n');
+    const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+    const t = runCli(['check', '--format', 'json', '--config', config, '-j', String(cores), '.'], dir);
+    console.log(
+      `CLI run over ${written.length} files (${cores} threads, load ${os.loadavg()[0].toFixed(1)}): ` +
+        `${(written.length / t.wall).toFixed(0)} files/s, ${t.wall.toFixed(1)} s wall` +
+        `${t.cpu === undefined ? '' : `, ${t.cpu.toFixed(1)} s CPU`}` +
+        `${t.rssMb === undefined ? '' : `, peak RSS ${t.rssMb.toFixed(0)} MB`}`,
+    );
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 function workflowsUnder(dir) {

@@ -276,6 +276,8 @@ export function startServer(connection: Connection): void {
     setImmediate(() => {
       for (const root of roots)
         for (const [p, kind] of scanWorkspace(root, detectKind)) service.workspace.addKnown(p, kind);
+      // the reverse index (which workflows build this Dockerfile?) read in the background, in slices
+      service.indexAhead().catch((e) => connection.console.error(`indexing failed: ${(e as Error)?.stack ?? e}`));
     });
     return {
       capabilities: {

@@ -104,25 +104,27 @@ function exponent(points: Point[]): number {
  * lower of the two against the limit: quadratic work grows 4× in both, while a pause of the
  * garbage collector at one size of linear work lifts only one of them.
  */
-function judge(points: Point[]): Verdict {
+function judge(points: Point[], limit: number): Verdict {
   const first = points[0],
     last = points[points.length - 1];
   const growth = 2 ** Math.min(exponent(points.slice(0, 3)), exponent(points.slice(1)));
   const detail =
     points.map((p) => `n=${p.n}: ${p.ms.toFixed(2)} ms`).join(', ') +
     ` → ×${(last.ms / Math.max(first.ms, 1e-3)).toFixed(1)} over ${Math.log2(last.n / first.n)} doublings, ` +
-    `growth ×${growth.toFixed(2)} per doubling (limit ×${LIMIT_PER_DOUBLING})`;
-  return { ok: points.length === 4 && growth <= LIMIT_PER_DOUBLING, detail };
+    `growth ×${growth.toFixed(2)} per doubling (limit ×${limit})`;
+  return { ok: points.length === 4 && growth <= limit, detail };
 }
 
 /**
  * Measures the named cases of `module` (a compiled test module exporting `CASES`) and returns a
- * verdict per case. `deadlineMs` bounds one size of one case.
+ * verdict per case. `deadlineMs` bounds one size of one case; `limit` is the growth per doubling
+ * allowed (below 2 for work that must not grow with the input, as a lookup in an index).
  */
 export async function measureCases(
   module: string,
   names: string[],
   deadlineMs = 30_000,
+  limit = LIMIT_PER_DOUBLING,
 ): Promise<Map<string, Verdict>> {
   const verdicts = new Map<string, Verdict>();
   let todo = names;
@@ -132,7 +134,7 @@ export async function measureCases(
       const r = got.get(name);
       if (!r) verdicts.set(name, { ok: false, detail: 'no measurement' });
       else if (r.error) verdicts.set(name, { ok: false, detail: r.error });
-      else verdicts.set(name, judge(r.points));
+      else verdicts.set(name, judge(r.points, limit));
     }
     // only a measured series over the limit is worth another try; a hang or a crash is final
     todo = todo.filter((n) => !verdicts.get(n)!.ok && !got.get(n)?.error);

@@ -2,9 +2,13 @@
  * Every core: the files are checked by worker threads, each with its own service over the same
  * list of files (so cross-file checks see all of them), handed out in small batches; the results
  * come back by index, so the report is in the same order, with the same content, as with one thread.
+ * Before the checks, the threads read the keys of the reverse index together (each file once per run) and every
+ * thread gets the whole index; with one thread the service reads them at its first lookup.
  */
 import * as os from 'node:os';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+import type { DocumentKind } from '../engine/types';
+import { languages } from '../links';
 import { Checker, type CheckResult, type CheckSetup } from './check';
 import type { Target } from './walk';
 
@@ -17,9 +21,19 @@ interface WorkerInit {
   shipshapeWorker: true;
   setup: CheckSetup;
   targets: Target[];
+  /** The files whose keys make the reverse index (indexes into `setup.known`). */
+  keyed: number[];
 }
-type ToWorker = { batch: number[] };
-type FromWorker = { results: [number, CheckResult][] } | { error: string };
+/** A file's entry in the reverse index (Workspace.indexEntry). */
+type IndexEntry = { path: string; kind: DocumentKind; keys: string[] };
+type ToWorker = { batch: number[] } | { index: number[] } | { seed: IndexEntry[] };
+type FromWorker =
+  | { results: [number, CheckResult][] }
+  | { entries: IndexEntry[]; readFailures: CheckResult['readFailures'] }
+  | { error: string };
+
+/** The kinds other files look up by key: their files are read first, once per run (shared out between threads). */
+const KEYED = new Set(languages.filter((l) => l.factKeys).map((l) => l.kind));
 
 /** How many threads to use: --jobs, or every core when the run is large enough to gain from it. */
 export function threadsFor(files: number, jobs: number | undefined): number {
@@ -59,7 +73,17 @@ export async function checkAll(
     while (out.length < batch && next < targets.length) out.push(next++);
     return out;
   };
-  const init: WorkerInit = { shipshapeWorker: true, setup, targets };
+  // First the reverse index (which workflows build this Dockerfile?): the keys of every workflow, compose file and task
+  // definition, read once per run by the threads together, then given whole to each before it checks anything.
+  const keyed = setup.known.flatMap((f, i) => (KEYED.has(f.kind) ? [i] : []));
+  const indexBatch = Math.max(1, Math.min(64, Math.ceil(keyed.length / (threads * 4))));
+  let nextKeyed = 0;
+  let indexing = 0;
+  const entries: IndexEntry[] = [];
+  // files that exist but could not be read for the index: reported as any check's reads are
+  const indexFailures: CheckResult['readFailures'] = [];
+  const ready: (() => void)[] = [];
+  const init: WorkerInit = { shipshapeWorker: true, setup, targets, keyed };
   await Promise.all(
     Array.from(
       { length: threads },
@@ -76,11 +100,32 @@ export async function checkAll(
             }
             worker.postMessage({ batch: work } satisfies ToWorker);
           };
+          const startChecks = () => {
+            worker.postMessage({ seed: entries } satisfies ToWorker);
+            send();
+          };
+          const index = () => {
+            if (nextKeyed < keyed.length) {
+              indexing++;
+              worker.postMessage({ index: keyed.slice(nextKeyed, (nextKeyed += indexBatch)) } satisfies ToWorker);
+              return;
+            }
+            // the last batch of keys is in: every thread starts checking
+            ready.push(startChecks);
+            if (!indexing) for (const go of ready.splice(0)) go();
+          };
           worker.on('message', (msg: FromWorker) => {
             if ('error' in msg) {
               finished = true;
               void worker.terminate();
               reject(new Error(msg.error));
+              return;
+            }
+            if ('entries' in msg) {
+              entries.push(...msg.entries);
+              indexFailures.push(...msg.readFailures);
+              indexing--;
+              index();
               return;
             }
             for (const [i, r] of msg.results) results[i] = r;
@@ -94,10 +139,11 @@ export async function checkAll(
           worker.on('exit', (code) => {
             if (!finished) reject(new Error(`a worker thread stopped (exit code ${code})`));
           });
-          send();
+          index();
         }),
     ),
   );
+  if (results.length) results[0] = { ...results[0], readFailures: [...indexFailures, ...results[0].readFailures] };
   return results;
 }
 
@@ -106,7 +152,23 @@ export function runWorkerIfAny(): boolean {
   if (isMainThread || !(workerData as WorkerInit | undefined)?.shipshapeWorker) return false;
   const { setup, targets } = workerData as WorkerInit;
   const checker = new Checker(setup);
+  const ws = checker.service.workspace;
   parentPort!.on('message', (msg: ToWorker) => {
+    if ('index' in msg) {
+      try {
+        const before = checker.disk.failures.size;
+        const entries = msg.index.flatMap((i) => ws.indexEntry(setup.known[i].key) ?? []);
+        const readFailures = [...checker.disk.failures].slice(before).map(([key, reason]) => ({ key, reason }));
+        parentPort!.postMessage({ entries, readFailures } satisfies FromWorker);
+      } catch (e) {
+        parentPort!.postMessage({ error: (e as Error)?.stack ?? String(e) } satisfies FromWorker);
+      }
+      return;
+    }
+    if ('seed' in msg) {
+      ws.seedIndex(msg.seed);
+      return;
+    }
     checker.checkMany(msg.batch.map((i) => targets[i])).then(
       (checked) => {
         const results: [number, CheckResult][] = checked.map((r, k) => [msg.batch[k], r]);

@@ -160,6 +160,13 @@ export interface WorkspaceIndex {
    * when it does not exist or its language has no facts. The document being checked included.
    */
   facts(path: string): { kind: DocumentKind; facts: unknown } | undefined;
+  /**
+   * The files of `kind` whose facts hold `key`, sorted (a reverse lookup: the workflows that build this Dockerfile);
+   * the keys of a kind's facts are its language's `factKeys`. The same files as reading the facts of every file of
+   * `list(kind)` and keeping those with the key, without reading the others: a check records that it asked, and a
+   * change to a file of that kind re-checks it.
+   */
+  withKey(kind: DocumentKind, key: string): string[];
   /** Records that `dependent` read `path`, so a change to `path` re-checks `dependent`. */
   dependOn?(dependent: string, path: string): void;
   /** Files under a folder (any kind, `.git` and `node_modules` skipped), at most `limit`: for editor features only. */
@@ -440,6 +447,11 @@ export interface Language<M = any> {
    * read by the checks and features across files.
    */
   facts?(file: ParsedFile<M>): unknown;
+  /**
+   * The keys other files look this file up by (`WorkspaceIndex.withKey`), from its facts: `build:<Dockerfile path>`
+   * for a workflow that builds it. Attached by links/, which does the lookups.
+   */
+  factKeys?(facts: unknown): string[];
   /**
    * Spans the language judges broken beyond repair by its other rules (a Dockerfile instruction cut in two by a lost
    * `\\`): findings that start inside are dropped, since they judge half a construct, except those of the rules in

@@ -7,7 +7,8 @@
  *   job (`docker/build-push-action` or `docker build`), or, when the render job builds nothing, the one build of that
  *   workflow. Several candidates: the first in the file.
  * And the reverse lookups: the compose services and workflow builds of a Dockerfile, the workflows that render a task
- * definition. Each is computed once per check (`ctx.once`), reading facts through the index.
+ * definition. Each is computed once per check (`ctx.once`), through the index's reverse lookup (`keys.ts`): only the
+ * files that point at this one are read.
  */
 import type { OffsetEdit, WorkspaceIndex } from '../engine/types';
 import type { BuildFacts as ComposeBuild, ComposeFacts, ServiceFacts } from '../languages/compose/facts';
@@ -19,6 +20,7 @@ import {
   type WorkflowFacts,
 } from '../languages/workflow/facts';
 import { composeAt, dockerfileAt, dockerfileText, workflowAt, type LinkContext } from './facts';
+import { buildsKey, ecsKey } from './keys';
 
 export interface ImageSource {
   dockerfilePath: string;
@@ -84,7 +86,7 @@ export interface ComposeUse {
 export function composeBuildsOf(ctx: LinkContext, dockerfilePath: string): ComposeUse[] {
   return ctx.once(`compose-builds:${dockerfilePath}`, () => {
     const out: ComposeUse[] = [];
-    for (const path of ctx.workspace.list('compose')) {
+    for (const path of ctx.workspace.withKey('compose', buildsKey(dockerfilePath))) {
       const compose = composeAt(ctx.workspace, path);
       for (const service of compose?.services ?? [])
         if (service.build?.local && service.build.dockerfilePath === dockerfilePath)
@@ -98,7 +100,7 @@ export function composeBuildsOf(ctx: LinkContext, dockerfilePath: string): Compo
 export function workflowBuildsOf(ctx: LinkContext, dockerfilePath: string): { path: string; build: WorkflowBuild }[] {
   return ctx.once(`workflow-builds:${dockerfilePath}`, () => {
     const out: { path: string; build: WorkflowBuild }[] = [];
-    for (const path of ctx.workspace.list('workflow'))
+    for (const path of ctx.workspace.withKey('workflow', buildsKey(dockerfilePath)))
       for (const build of workflowAt(ctx.workspace, path)?.builds ?? [])
         if (build.dockerfilePath === dockerfilePath) out.push({ path, build });
     return out;
@@ -114,12 +116,12 @@ export interface LinkedWorkflow {
 
 /**
  * The workflows of the workspace whose ECS steps name `taskDefPath` (reverse lookup, for the task definition's side).
- * Every workflow read becomes a dependency, on purpose: a workflow that starts naming this file must re-check it too.
+ * The lookup is a dependency, on purpose: a workflow that starts naming this file must re-check it too.
  */
 export function workflowsRendering(ctx: LinkContext, taskDefPath: string): LinkedWorkflow[] {
   return ctx.once(`rendering:${taskDefPath}`, () => {
     const out: LinkedWorkflow[] = [];
-    for (const path of ctx.workspace.list('workflow')) {
+    for (const path of ctx.workspace.withKey('workflow', ecsKey(taskDefPath))) {
       const facts = workflowAt(ctx.workspace, path);
       const steps = facts?.ecs.filter((s) => s.taskDefPath === taskDefPath) ?? [];
       if (facts && steps.length) out.push({ path, facts, steps });

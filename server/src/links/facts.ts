@@ -48,6 +48,11 @@ export function ignoreAt(ws: WorkspaceIndex, path: string): IgnoreFacts | undefi
   return text === undefined ? undefined : ignoreText(text);
 }
 
+/** The flake.nix at the root of the repository a workflow belongs to. */
+export function flakeOf(wf: WorkflowFacts): string | undefined {
+  return wf.root === undefined ? undefined : `${wf.root === '/' ? '' : wf.root}/flake.nix`;
+}
+
 /** The facts of the document being checked, of the kind its language gives them. */
 export function own<T>(ctx: LinkContext): T | undefined {
   return ctx.workspace.facts(ctx.path)?.facts as T | undefined;

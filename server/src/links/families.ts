@@ -8,6 +8,9 @@ import type { EcsStepFacts, FamilyFacts, Input, StepRef, WorkflowFacts } from '.
 import { editDistance, nearest } from '../text/nearest';
 import { taskDefAt } from './facts';
 
+/** The reverse index's key of a task definition with a literal `family` (keys.ts). */
+export const HAS_FAMILY = 'family';
+
 export interface FamilyDef {
   path: string;
   family: string;
@@ -18,7 +21,7 @@ export interface FamilyDef {
 /** The literal `family` of every task definition file of the workspace (templated ones left out). */
 export function workspaceFamilies(ws: WorkspaceIndex): FamilyDef[] {
   const out: FamilyDef[] = [];
-  for (const p of ws.list('taskdef')) {
+  for (const p of ws.withKey('taskdef', HAS_FAMILY)) {
     const f = taskDefAt(ws, p)?.family;
     if (f) out.push({ path: p, family: f.value, ...f.span });
   }
@@ -90,6 +93,27 @@ export function deployKey(service: string, cluster: string, target: string): str
   return JSON.stringify([shortName(service), cluster, target]);
 }
 
+/** A deploy step's literal `service` and `cluster` (else "default"), and the key of the service they name. */
+function literalDeploy(d: EcsStepFacts): { service: Input; cluster: string; key: string } | undefined {
+  if (d.action !== 'deploy') return undefined;
+  const service = d.inputs.service;
+  const clusterInput = d.inputs.cluster;
+  if (
+    !service ||
+    service.block ||
+    !literalName(service.value) ||
+    (clusterInput && (clusterInput.block || !literalName(clusterInput.value)))
+  )
+    return undefined;
+  const cluster = shortName(clusterInput?.value ?? 'default');
+  return { service, cluster, key: deployKey(service.value, cluster, d.awsTarget) };
+}
+
+/** The keys (`deployKey`) of the services a workflow's deploy steps update, for the reverse index. */
+export function deployKeys(wf: WorkflowFacts): string[] {
+  return wf.ecs.flatMap((d) => literalDeploy(d)?.key ?? []);
+}
+
 /**
  * The deploy steps of a workflow with a literal `service` (and `cluster`, else "default") and the family they deploy:
  * the `task-definition` file's, or through `${{ steps.<id>.outputs.task-definition }}` the render step's (its file's
@@ -103,19 +127,11 @@ export function serviceDeploys(
 ): ServiceDeploy[] {
   const out: ServiceDeploy[] = [];
   for (const d of wf.ecs) {
-    if (d.action !== 'deploy') continue;
-    const service = d.inputs.service;
-    const clusterInput = d.inputs.cluster;
-    if (
-      !service ||
-      service.block ||
-      !literalName(service.value) ||
-      (clusterInput && (clusterInput.block || !literalName(clusterInput.value)))
-    )
-      continue;
-    const cluster = shortName(clusterInput?.value ?? 'default');
+    const literal = literalDeploy(d);
+    if (!literal) continue;
+    const { service, cluster } = literal;
     // Steps for other services are skipped before their task definitions are read (each read is a dependency).
-    if (wanted && !wanted(deployKey(service.value, cluster, d.awsTarget))) continue;
+    if (wanted && !wanted(literal.key)) continue;
     let found: Pick<ServiceDeploy, 'family' | 'familyAt'> | undefined;
     if (d.taskDefPath) found = familyOfFile(ws, d.taskDefPath);
     else if (d.taskDef) {

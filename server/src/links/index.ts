@@ -7,6 +7,7 @@
 import type { DocumentKind, Language } from '../engine/types';
 import { languages as single } from '../languages';
 import { composeCompletions, workflowCompletions, workflowDefinition } from './complete';
+import { factKeys, KEYED_KINDS } from './keys';
 import { withCrossFileDefinition, withCrossFileHover, withCrossFileRename } from './navigate';
 import { withCrossFileReferences, withImageDefinition } from './references';
 import { crossFileRules } from './rules';
@@ -65,6 +66,7 @@ const FEATURES: Partial<Record<DocumentKind, Wrap>> = {
 export function withLinks(languages: Language[]): Language[] {
   return languages.map((l) => ({
     ...l,
+    ...(KEYED_KINDS.includes(l.kind) ? { factKeys: (facts: unknown) => factKeys(l.kind, facts) } : {}),
     rules: [...l.rules, ...crossFileRules.filter((r) => r.meta.kinds.includes(l.kind))],
     ...FEATURES[l.kind]?.(l),
   }));

@@ -14,6 +14,7 @@ import type { WorkflowFacts } from '../languages/workflow/facts';
 import { LineIndex } from '../text/lines';
 import { imageSourceOfContainer, imageSourceOfService, type ImageSource } from './builds';
 import { composeAt, dockerfileAt, flakeAt, own, taskDefAt, type LinkContext } from './facts';
+import { buildsKey } from './keys';
 import {
   declarationSpots,
   inside,
@@ -155,7 +156,7 @@ function exposeHover(ctx: SymbolContext, offset: number): string | undefined {
       );
     }
   }
-  for (const p of ws.list('compose')) {
+  for (const p of ws.withKey('compose', buildsKey(ctx.path))) {
     for (const svc of composeAt(ws, p)?.services ?? []) {
       if (!runs(imageSourceOfService(ws, svc))) continue;
       const targets = [...new Set([...svc.ports.map((x) => x.port), ...svc.expose])];

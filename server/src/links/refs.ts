@@ -13,7 +13,8 @@ import type { FlakeFacts } from '../languages/flake/facts';
 import type { TaskDefFacts } from '../languages/taskdef/facts';
 import { isLiteral, type WorkflowFacts } from '../languages/workflow/facts';
 import { composeBuildsOf } from './builds';
-import { dockerfileAt, flakeAt, own, taskDefAt, workflowAt, type LinkContext } from './facts';
+import { buildsKey, ecsKey, flakeKey } from './keys';
+import { dockerfileAt, flakeAt, flakeOf, own, taskDefAt, workflowAt, type LinkContext } from './facts';
 
 export type SymbolKind = 'stage' | 'container' | 'output';
 export interface CrossSymbol {
@@ -34,10 +35,7 @@ export interface Spot {
 export const inside = (o: number, s: { start: number; end: number } | undefined): boolean =>
   !!s && o >= s.start && o <= s.end;
 
-/** The flake.nix at the root of the repository a workflow belongs to. */
-export function flakeOf(wf: WorkflowFacts): string | undefined {
-  return wf.root === undefined ? undefined : `${wf.root === '/' ? '' : wf.root}/flake.nix`;
-}
+export { flakeOf };
 
 /** The context a symbol is looked up with: the document, its kind and the index. */
 export interface SymbolContext extends LinkContext {
@@ -147,7 +145,9 @@ export function usesElsewhere(ctx: LinkContext, sym: CrossSymbol): Spot[] {
   const ws = ctx.workspace;
   const out: Spot[] = [];
   const lower = sym.name.toLowerCase();
-  for (const p of ws.list('workflow')) {
+  const key =
+    sym.kind === 'stage' ? buildsKey(sym.file) : sym.kind === 'container' ? ecsKey(sym.file) : flakeKey(sym.file);
+  for (const p of ws.withKey('workflow', key)) {
     const wf = workflowAt(ws, p);
     if (!wf) continue;
     if (sym.kind === 'stage') {

@@ -116,7 +116,18 @@ export class Service {
       (path, text) => this.parseFile(path, text),
       detectKind,
       (parsed) => this.factsOf(parsed),
+      1000,
+      (kind, facts) => this.registry.language(kind)?.factKeys?.(facts) ?? [],
     );
+  }
+
+  /** Reads the reverse index of the files the workspace knows, in slices (see Workspace.indexAhead). */
+  indexAhead(sliceMs = 8): Promise<void> {
+    const kinds = this.registry
+      .languages()
+      .filter((l) => l.factKeys)
+      .map((l) => l.kind);
+    return this.workspace.indexAhead(kinds, sliceMs);
   }
 
   /** Every rule, built-in ones included, sorted by code (for docs and settings). */
@@ -402,6 +413,9 @@ export class Service {
   private parsed(doc: DocumentInput, kind: DocumentKind): ParsedFile {
     const hit = this.lastParse.get(doc.path);
     if (hit && hit.text === doc.text && hit.kind === kind) return hit;
+    // the index's parse of the same text (another file's check read this one), or ours for the index
+    const indexed = this.workspace.parsedIfCached(doc.path, doc.text);
+    if (indexed?.kind === kind) return this.remember(indexed);
     const language = this.registry.language(kind)!;
     return this.remember({
       path: doc.path,
@@ -413,6 +427,8 @@ export class Service {
   }
 
   private remember(parsed: ParsedFile): ParsedFile {
+    // the index's parse of this file when it is the same (its kind is the one the index detects)
+    if (parsed.kind === detectKind(parsed.path, parsed.text)) this.workspace.adopt(parsed);
     this.lastParse.delete(parsed.path);
     this.lastParse.set(parsed.path, parsed);
     while (this.lastParse.size > 64) this.lastParse.delete(this.lastParse.keys().next().value as string);
@@ -519,6 +535,10 @@ export class Service {
         return ws.readText(p);
       },
       list: (k) => ws.list(k),
+      withKey: (k, key) => {
+        ws.dependOnKey(dependent, k, key);
+        return ws.withKey(k, key);
+      },
       dependOn: (d, p) => ws.dependOn(d, p),
       filesUnder: (d, limit) => ws.filesUnder(d, limit),
     };

@@ -2,6 +2,7 @@ import { defineRule } from '../../engine/define';
 import type { WorkflowFacts } from '../../languages/workflow/facts';
 import { own, workflowAt } from '../facts';
 import { deployKey, serviceDeploys, shortName, type ServiceDeploy } from '../families';
+import { deployKeyOf } from '../keys';
 import { relativeTo } from '../../text/paths';
 
 export const rule = defineRule<unknown>({
@@ -60,7 +61,10 @@ export const rule = defineRule<unknown>({
     const key = (d: ServiceDeploy) => deployKey(d.service.value, d.cluster, d.target);
     const keys = new Set(mine.map(key));
     const all: { path: string; d: ServiceDeploy }[] = mine.map((d) => ({ path: ctx.path, d }));
-    for (const p of ctx.workspace.list('workflow')) {
+    // the workflows that deploy to one of these services (every one of them, in path order)
+    const others = new Set<string>();
+    for (const k of keys) for (const p of ctx.workspace.withKey('workflow', deployKeyOf(k))) others.add(p);
+    for (const p of [...others].sort()) {
       if (p === ctx.path) continue;
       const other = workflowAt(ctx.workspace, p);
       if (!other) continue;

@@ -3,6 +3,7 @@ import type { TaskDefFacts } from '../../languages/taskdef/facts';
 import type { FamilyFacts } from '../../languages/workflow/facts';
 import { own, workflowAt } from '../facts';
 import { nearFamily, workspaceFamilies } from '../families';
+import { NAMES_FAMILY } from '../keys';
 
 /** XF008: the other side of XF006, shown on the task definition's `family`. */
 export const rule = defineRule<unknown>({
@@ -46,7 +47,7 @@ export const rule = defineRule<unknown>({
     const family = own_.value;
     const mine = { family, ...own_.span };
     const named: { path: string; r: FamilyFacts }[] = [];
-    for (const p of ctx.workspace.list('workflow'))
+    for (const p of ctx.workspace.withKey('workflow', NAMES_FAMILY))
       for (const r of workflowAt(ctx.workspace, p)?.families ?? []) if (r.family !== family) named.push({ path: p, r });
     // The other task definitions are read only when a workflow names a family this one lacks
     // (each read makes this file depend on that one).
