@@ -65,6 +65,8 @@ testRule(language, r('DF301'), {
     'FROM a:1\nRUN yum install -y --setopt=gpgcheck=1 x',
     'FROM a:1\nRUN rpm -i x.rpm',
     'FROM a:1\nRUN apk add --no-cache curl',
+    // a local repository built in the same RUN (docker-library/postgres): nothing to authenticate against
+    'FROM a:1\nRUN echo "deb [ trusted=yes ] file://$tempDir ./" > /etc/apt/sources.list.d/temp.list',
   ],
   invalid: [
     {

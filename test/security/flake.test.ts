@@ -38,6 +38,11 @@ testRule(language, r('FL101'), {
     ),
     flake(`  nixConfig.extra-trusted-public-keys = [ "cache.nixos.org-1:${KEY}" ];`),
     flake('  nixConfig.require-sigs = true;'),
+    // a key's name need not be its cache's host: IOG's cache signs as hydra.iohk.io (NixOS/templates haskell.nix)
+    flake(
+      '  nixConfig = {\n    extra-substituters = [ "https://cache.iog.io" ];\n' +
+        `    extra-trusted-public-keys = [ "hydra.iohk.io:${KEY}" ];\n  };`,
+    ),
   ],
   invalid: [
     {

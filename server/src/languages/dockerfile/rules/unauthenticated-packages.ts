@@ -78,7 +78,8 @@ export const rule = defineRule<DockerfileModel>({
             ctx.report({ ...at(w), messageId: 'flag', data: { flag: w.value, tool: cmd.name } });
       if (cmd.name === 'echo' || cmd.name === 'printf' || cmd.name === 'tee' || cmd.name === 'sed') {
         for (const w of cmd.argv.slice(1)) {
-          if (/\[[^\]]*\btrusted=yes\b[^\]]*\]/.test(w.value))
+          // a local repository (`file:`, `copy:`) built in the same RUN has nothing to authenticate against
+          if (/\[[^\]]*\btrusted=yes\b[^\]]*\]/.test(w.value) && !/\]\s*(?:file|copy|cdrom):/.test(w.value))
             ctx.report({
               ...at(w),
               messageId: 'repo',

@@ -53,11 +53,14 @@ export const rule = defineRule<NixModel>({
         const m = /^[a-z+]+:\/\/([^/:?#]+)/i.exec(s.value);
         if (m) hosts.add(m[1].toLowerCase());
       }
+    // A key's name need not be its cache's host (cache.iog.io signs as hydra.iohk.io-1): a flake that lists caches of
+    // its own is taken to trust their keys; only keys trusted with no cache of the flake's own are reported.
+    const ownCaches = hosts.size > 1;
     for (const setting of KEY_SETTINGS)
       for (const s of configStrings(info, setting) ?? []) {
         const name = s.value.split(':')[0];
         const host = name.replace(/-\d+$/, '').toLowerCase();
-        if (hosts.has(host)) continue;
+        if (ownCaches || hosts.has(host)) continue;
         const at = ctx.text.indexOf(s.value, s.node.start);
         const exact = at >= 0 && at + s.value.length <= s.node.end;
         ctx.report({
