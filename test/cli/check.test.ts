@@ -310,3 +310,25 @@ describe('rules and explain', () => {
     assert.equal(cli(['--version'], ws).stdout.split('\n')[0], pkg.version);
   });
 });
+
+describe('shellcheck', () => {
+  const installed = spawnSync('shellcheck', ['--version']).status === 0;
+  it('the files wait for its answers once, then the rules that waited report (one thread and workers alike)', {
+    skip: !installed && 'shellcheck is not installed',
+  }, () => {
+    const flow = (n: number) =>
+      `on: push\njobs:\n  a${n}:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo $1 ${n}\n`;
+    const ws = workspace(Object.fromEntries([1, 2, 3].map((n) => [`.github/workflows/w${n}.yml`, flow(n)])));
+    for (const jobs of ['1', '2']) {
+      const r = cli(['check', '--format', 'json', '-j', jobs, '.'], ws);
+      const files = JSON.parse(r.stdout).files as { path: string; diagnostics: { code: string }[] }[];
+      assert.equal(files.length, 3);
+      // SC2086 (a style note: WF047) on every file's script, found after the wait
+      for (const f of files)
+        assert.ok(
+          f.diagnostics.some((d) => d.code === 'WF047'),
+          `${jobs}: ${f.path}`,
+        );
+    }
+  });
+});

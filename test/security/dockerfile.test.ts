@@ -1,5 +1,8 @@
 /** Table tests of the Dockerfile security rules (DF3xx). */
 import { language } from '../../server/src/languages/dockerfile';
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { memoryService } from '../helpers/context';
 import { testRule } from '../helpers/rule-tester';
 
 const r = (code: string) => {
@@ -235,4 +238,26 @@ testRule(language, r('DF307'), {
     { code: 'FROM a:1\nCOPY .aws/credentials /root/.aws/credentials', errors: [{ messageId: 'copy' }] },
     { code: 'FROM a:1\nCOPY *.key /keys/', errors: [{ messageId: 'copy' }] },
   ],
+});
+
+test('DF301 reads an echo of many [ in time linear in its length (four times the text, not sixteen times the time)', () => {
+  const svc = memoryService({});
+  const time = (n: number) => {
+    const text = `FROM a:1\nRUN echo "${'[ '.repeat(n)}" > /etc/apt/sources.list.d/x.list\n`;
+    const doc = { path: '/w/Dockerfile', text, kind: 'dockerfile' as const };
+    const settings = svc.settingsFor(doc.path, {
+      rules: Object.fromEntries(language.rules.map((x) => [x.meta.code, x.meta.code === 'DF301' ? 'warning' : 'off'])),
+    });
+    let best = Number.POSITIVE_INFINITY;
+    for (let i = 0; i < 3; i++) {
+      const t0 = process.hrtime.bigint();
+      svc.validate(doc, settings);
+      best = Math.min(best, Number(process.hrtime.bigint() - t0) / 1e6);
+    }
+    return best;
+  };
+  time(2000); // warm-up
+  const t1 = time(8000);
+  const t4 = time(32000);
+  assert.ok(t4 < t1 * 9 + 5, `${t1} ms then ${t4} ms`);
 });

@@ -79,7 +79,7 @@ export const rule = defineRule<DockerfileModel>({
       if (cmd.name === 'echo' || cmd.name === 'printf' || cmd.name === 'tee' || cmd.name === 'sed') {
         for (const w of cmd.argv.slice(1)) {
           // a local repository (`file:`, `copy:`) built in the same RUN has nothing to authenticate against
-          if (/\[[^\]]*\btrusted=yes\b[^\]]*\]/.test(w.value) && !/\]\s*(?:file|copy|cdrom):/.test(w.value))
+          if (/\[[^[\]]*\btrusted=yes\b[^[\]]*\]/.test(w.value) && !/\]\s*(?:file|copy|cdrom):/.test(w.value))
             ctx.report({
               ...at(w),
               messageId: 'repo',
