@@ -70,6 +70,9 @@ testRule(language, r('DF301'), {
     'FROM a:1\nRUN apk add --no-cache curl',
     // a local repository built in the same RUN (docker-library/postgres): nothing to authenticate against
     'FROM a:1\nRUN echo "deb [ trusted=yes ] file://$tempDir ./" > /etc/apt/sources.list.d/temp.list',
+    // package files built in an earlier stage and mounted from it (nginxinc/docker-nginx's modules)
+    'FROM a:1 AS builder\nRUN make\nFROM a:1\nRUN --mount=type=bind,target=/tmp/packages/,source=/tmp/packages/,from=builder \\\n' +
+      '    apk add --no-cache --allow-untrusted /tmp/packages/nginx-module-${module}-${NGINX_VERSION}*.apk',
   ],
   invalid: [
     {

@@ -65,6 +65,8 @@ export function commandsOf(ins: DockerInstruction): ShellCommand[] {
 export interface RunMount {
   type: string;
   target: string;
+  /** `from=`: the stage or image the mount comes from (bind and cache mounts). */
+  from?: string;
 }
 
 /** The `--mount` flags of a RUN (quotes around the whole value or a field are dropped). */
@@ -74,14 +76,16 @@ export function mountsOf(ins: DockerInstruction): RunMount[] {
     if (f.name !== 'mount' || f.value === null) continue;
     let type = 'bind';
     let target = '';
+    let from: string | undefined;
     for (const field of f.value.replace(/^["']|["']$/g, '').split(',')) {
       const eq = field.indexOf('=');
       const key = (eq < 0 ? field : field.slice(0, eq)).trim().toLowerCase();
       const value = eq < 0 ? '' : field.slice(eq + 1).replace(/^["']|["']$/g, '');
       if (key === 'type') type = value.toLowerCase();
       else if (key === 'target' || key === 'dst' || key === 'destination') target = value;
+      else if (key === 'from') from = value;
     }
-    out.push({ type, target });
+    out.push(from === undefined ? { type, target } : { type, target, from });
   }
   return out;
 }

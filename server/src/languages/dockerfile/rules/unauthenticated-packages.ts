@@ -2,6 +2,7 @@ import { defineRule } from '../../../engine/define';
 import type { DockerfileModel } from '../parse';
 import type { ShellWord } from '../shell';
 import { allCommands, longFlags, removeFlag } from '../security';
+import { mountsOf } from '../util';
 
 /** Flags that install packages whose signature was not checked, by package manager. */
 const FLAGS: { tools: RegExp; flags: string[]; label: string }[] = [
@@ -15,6 +16,18 @@ const FLAGS: { tools: RegExp; flags: string[]; label: string }[] = [
   { tools: /^rpm$/, flags: ['nosignature', 'nodigest'], label: 'rpm' },
   { tools: /^apk$/, flags: ['allow-untrusted'], label: 'apk' },
 ];
+
+const SUBCOMMANDS = new Set(['add', 'install', 'localinstall', 'reinstall', 'upgrade', 'in', 'i']);
+
+/** Whether every package the command installs is a file under a `--mount=...,from=<stage>` of its RUN. */
+function fromBuildStage(ins: Parameters<typeof mountsOf>[0], args: string[]): boolean {
+  const targets = mountsOf(ins)
+    .filter((m) => m.type === 'bind' && m.from && m.target.startsWith('/'))
+    .map((m) => (m.target.endsWith('/') ? m.target : `${m.target}/`));
+  if (!targets.length) return false;
+  const operands = args.filter((a) => !a.startsWith('-') && !SUBCOMMANDS.has(a));
+  return operands.length > 0 && operands.every((a) => targets.some((t) => a.startsWith(t)));
+}
 
 /** apt `-o` options that do the same. */
 const APT_OPTIONS =
@@ -53,10 +66,16 @@ export const rule = defineRule<DockerfileModel>({
   },
   check(ctx) {
     const { model, text } = ctx;
-    for (const { cmd } of allCommands(model)) {
+    for (const { ins, cmd } of allCommands(model)) {
       const at = (w: ShellWord) => ({ start: w.start, end: w.end });
+      // Package files mounted from another stage of this build (nginx's modules, built and left unsigned there) come
+      // from no repository: there is no signature to skip.
+      const fromStage = fromBuildStage(
+        ins,
+        cmd.argv.slice(1).map((w) => w.value),
+      );
       for (const f of FLAGS) {
-        if (!f.tools.test(cmd.name)) continue;
+        if (!f.tools.test(cmd.name) || fromStage) continue;
         for (const word of longFlags(cmd, f.flags)) {
           const edit = removeFlag(text, cmd, word);
           ctx.report({
