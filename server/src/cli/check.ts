@@ -3,7 +3,7 @@
  * and in each worker, and gives plain data (report.ts) either way.
  */
 import * as path from 'node:path';
-import type { DocumentKind, Finding, Language, Rule, Settings, ToolRunner } from '../engine/types';
+import type { DocumentKind, Finding, Language, Rule, Settings } from '../engine/types';
 import { languages } from '../links';
 import { Service, type ValidateResult } from '../service/service';
 import { findShellcheck, ShellcheckRunner } from '../tools/shellcheck';
@@ -76,23 +76,18 @@ export class Checker {
   private logs: string[] = [];
   private failures: string[] = [];
 
+  /** shellcheck from PATH outside the roots checked (none without roots: tests); many scripts per process. */
   private readonly tools?: ShellcheckRunner;
 
   constructor(
     private readonly setup: CheckSetup,
     /** The languages (tests give their own). */
     langs: Language[] = languages,
-    /** External tools; by default shellcheck from PATH outside the roots checked, when the setup names roots. */
-    tools?: ToolRunner,
   ) {
     const roots = setup.roots;
     // A process costs about 40 ms of CPU to start: the CLI gives each one many scripts.
-    this.tools = tools
-      ? undefined
-      : roots
-        ? new ShellcheckRunner({ binary: () => findShellcheck(roots), batch: 96 })
-        : undefined;
-    this.service = new Service(langs, this.disk, (message) => this.onLog(message), { tools: tools ?? this.tools });
+    if (roots) this.tools = new ShellcheckRunner({ binary: () => findShellcheck(roots), batch: 96 });
+    this.service = new Service(langs, this.disk, (message) => this.onLog(message), { tools: this.tools });
     for (const f of setup.known) this.service.workspace.addKnown(f.key, f.kind);
   }
 

@@ -49,7 +49,6 @@ export async function checkAll(
   setup: CheckSetup,
   threads: number,
   entry: string,
-  onProgress?: () => void,
 ): Promise<CheckResult[]> {
   if (threads <= 1) {
     const checker = new Checker(setup);
@@ -58,7 +57,6 @@ export async function checkAll(
       // In chunks, so shellcheck gets many scripts per process while the next files are checked.
       for (let i = 0; i < targets.length; i += CHUNK) {
         out.push(...(await checker.checkMany(targets.slice(i, i + CHUNK))));
-        onProgress?.();
       }
     } finally {
       await checker.dispose();
@@ -129,7 +127,6 @@ export async function checkAll(
               return;
             }
             for (const [i, r] of msg.results) results[i] = r;
-            onProgress?.();
             send();
           });
           worker.on('error', (e) => {
