@@ -129,6 +129,14 @@ export function credentialFile(path: string): string | undefined {
   return undefined;
 }
 
+/** Keys of a package registry config (`.npmrc`, `.yarnrc.yml`, `.pypirc`) that hold a credential. */
+const REGISTRY_CONFIG_SECRET = /(_auth|_authToken|_password|npmAuthToken|npmAuthIdent)\s*[=:]|^\s*password\s*[=:]/m;
+
+/** Whether the text of a package registry config holds a credential (one without is harmless in an image). */
+export function registryConfigHasToken(text: string): boolean {
+  return REGISTRY_CONFIG_SECRET.test(text);
+}
+
 /**
  * Files that often sit in a project folder and hold credentials: what a `COPY . .` carries into the image unless an
  * ignore file leaves them out (checked for existence, since the workspace cannot be listed).

@@ -4,6 +4,7 @@ import { rule as buildArgUndeclared } from './build-arg-undeclared';
 import { rule as buildContextIgnoresCopySource } from './build-context-ignores-copy-source';
 import { rule as containerPortNotExposed } from './container-port-not-exposed';
 import { rule as contextIgnoresCopySource } from './context-ignores-copy-source';
+import { rule as contextCredentialsCopied } from './context-credentials-copied';
 import { rule as contextIgnoresDockerfile } from './context-ignores-dockerfile';
 import { rule as copyIgnoredByBuildContext } from './copy-ignored-by-build-context';
 import { rule as copyIgnoredFile } from './copy-ignored-file';
@@ -33,6 +34,7 @@ export const crossFileRules: Rule<unknown>[] = [
   buildContextIgnoresCopySource,
   containerPortNotExposed,
   contextIgnoresCopySource,
+  contextCredentialsCopied,
   contextIgnoresDockerfile,
   copyIgnoredByBuildContext,
   copyIgnoredFile,

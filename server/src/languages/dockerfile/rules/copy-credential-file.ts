@@ -1,10 +1,7 @@
 import { posix } from 'node:path';
 import { defineRule } from '../../../engine/define';
-import { credentialFile } from '../../../text/container-security';
+import { credentialFile, registryConfigHasToken } from '../../../text/container-security';
 import type { DockerfileModel } from '../parse';
-
-/** Keys of a registry config file that hold a credential. */
-const NPMRC_SECRET = /(_auth|_authToken|_password|npmAuthToken|npmAuthIdent)\s*[=:]|^\s*password\s*[=:]/m;
 
 export const rule = defineRule<DockerfileModel>({
   meta: {
@@ -53,7 +50,7 @@ export const rule = defineRule<DockerfileModel>({
           const file = posix.join(dir, src);
           const text = ctx.workspace.readText(file);
           ctx.workspace.dependOn?.(ctx.path, file);
-          if (text !== undefined && !NPMRC_SECRET.test(text)) continue;
+          if (text !== undefined && !registryConfigHasToken(text)) continue;
         }
         ctx.report({ start: w.start, end: w.end, messageId: 'copy', data: { src, what, keyword: ins.keyword } });
       }

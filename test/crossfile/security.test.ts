@@ -1,0 +1,147 @@
+/**
+ * The security checks across files (XF050-XF052): table tests with the other files of the workspace, and the
+ * `security:` group of `.shipshape.yaml` turning them off.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { testRule } from '../helpers/rule-tester';
+import { memoryService } from '../helpers/context';
+import { language as dockerfile } from '../../server/src/languages/dockerfile';
+import { rule as contextCredentials } from '../../server/src/links/rules/context-credentials-copied';
+
+const DF = '/ws/Dockerfile';
+const ENV = 'DATABASE_URL=postgres://app:s3cret@db/app\n';
+const copyAll = 'FROM node:22-slim\nWORKDIR /app\nCOPY . .\nCMD ["node", "server.js"]\n';
+
+testRule(dockerfile, contextCredentials, {
+  valid: [
+    { code: copyAll, path: DF, name: 'no credential file in the context' },
+    { code: copyAll, path: DF, files: { '/ws/.env': ENV, '/ws/.dockerignore': '.env\n' }, name: '.env excluded' },
+    {
+      code: copyAll,
+      path: DF,
+      files: { '/ws/.env': ENV, '/ws/.dockerignore': '**/.env*\n' },
+      name: 'excluded by a wider pattern',
+    },
+    {
+      code: copyAll,
+      path: DF,
+      files: { '/ws/.env': ENV, '/ws/.dockerignore': '*\n!server.js\n!package.json\n' },
+      name: 'an allow-list ignore file',
+    },
+    {
+      code: copyAll,
+      path: DF,
+      files: { '/ws/.env': ENV, '/ws/Dockerfile.dockerignore': '.env\n', '/ws/.dockerignore': '.git\n' },
+      name: 'the Dockerfile.dockerignore is in force and excludes it',
+    },
+    { code: copyAll, path: DF, files: { '/ws/.env.example': 'DATABASE_URL=\n' }, name: 'an example env file' },
+    {
+      code: copyAll,
+      path: DF,
+      files: { '/ws/.npmrc': 'registry=https://registry.npmjs.org/\n' },
+      name: 'an .npmrc without a token',
+    },
+    {
+      code: 'FROM node:22-slim\nWORKDIR /app\nCOPY package.json server.js ./\n',
+      path: DF,
+      files: { '/ws/.env': ENV },
+      name: 'named files only',
+    },
+    {
+      code: 'FROM node:22-slim\nCOPY src/ /app/src/\n',
+      path: DF,
+      files: { '/ws/.env': ENV },
+      name: 'a folder without the credential file',
+    },
+    {
+      code: 'FROM node:22 AS build\nWORKDIR /app\nCOPY . .\nRUN npm ci && npm run build\n\nFROM nginx:1.27\nCOPY --from=build /app/dist /usr/share/nginx/html\n',
+      path: DF,
+      files: { '/ws/.env': ENV },
+      name: 'a build stage that is not in the image',
+    },
+    {
+      code: copyAll,
+      path: '/ws/services/api/Dockerfile',
+      files: {
+        '/ws/services/api/.env': ENV,
+        '/ws/compose.yaml': 'services:\n  api:\n    build:\n      context: .\n      dockerfile: services/api/Dockerfile\n',
+      },
+      name: 'compose builds it from the root, where there is no .env',
+    },
+    {
+      code: 'FROM alpine:3.20\nCOPY .env /app/.env\n',
+      path: DF,
+      files: { '/ws/.env': ENV },
+      name: 'a COPY that names the file: DF307 reports it',
+    },
+  ],
+  invalid: [
+    {
+      code: copyAll,
+      path: DF,
+      files: { '/ws/.env': ENV },
+      name: 'no .dockerignore, an .env beside the Dockerfile',
+      errors: [{ messageId: 'letIn', line: 3, column: 6, endColumn: 7 }],
+      otherOutput: { '/ws/.dockerignore': '.env\n' },
+    },
+    {
+      code: copyAll,
+      path: DF,
+      files: { '/ws/.env': ENV, '/ws/id_rsa': 'KEY', '/ws/.dockerignore': 'node_modules\n.git' },
+      name: 'an ignore file that forgets them',
+      errors: [{ messageId: 'letIn', line: 3 }],
+      otherOutput: { '/ws/.dockerignore': 'node_modules\n.git\n.env\nid_rsa\n' },
+    },
+    {
+      code: copyAll,
+      path: DF,
+      files: { '/ws/.env': ENV, '/ws/.dockerignore': '.env\n!.env\n' },
+      name: 're-included',
+      errors: [{ messageId: 'letIn', line: 3 }],
+      otherOutput: { '/ws/.dockerignore': '.env\n!.env\n.env\n' },
+    },
+    {
+      code: 'FROM python:3.12-slim\nWORKDIR /srv\nCOPY ./app ./app\n',
+      path: DF,
+      files: { '/ws/app/.npmrc': '//registry.npmjs.org/:_authToken=npm_abc\n', '/ws/.dockerignore': '*.pyc\n' },
+      name: 'a folder with a token file in it',
+      errors: [{ messageId: 'letIn', line: 3 }],
+      otherOutput: { '/ws/.dockerignore': '*.pyc\napp/.npmrc\n' },
+    },
+    {
+      code: 'FROM node:22 AS base\nWORKDIR /app\nCOPY . .\n\nFROM base\nCMD ["node", "server.js"]\n',
+      path: DF,
+      files: { '/ws/.aws/credentials': '[default]\naws_secret_access_key=x\n' },
+      name: 'a stage the final one builds on',
+      errors: [{ messageId: 'letIn', line: 3 }],
+      otherOutput: { '/ws/.dockerignore': '.aws/credentials\n' },
+    },
+    {
+      code: copyAll,
+      path: '/ws/services/api/Dockerfile',
+      files: {
+        '/ws/.env': ENV,
+        '/ws/compose.yaml': 'services:\n  api:\n    build:\n      context: .\n      dockerfile: services/api/Dockerfile\n',
+      },
+      name: 'compose builds it from the root, where the .env is',
+      errors: [{ messageId: 'letIn', line: 3 }],
+      otherOutput: { '/ws/.dockerignore': '.env\n' },
+    },
+  ],
+});
+
+describe('security: off turns the checks across files off', () => {
+  const files = { '/ws/.env': ENV, [DF]: copyAll };
+  const codes = (extra: Record<string, string>, path: string, kind: 'dockerfile') => {
+    const service = memoryService({ ...files, ...extra });
+    const text = { ...files, ...extra }[path]!;
+    return service
+      .validate({ path, text, kind }, service.settingsFor(path), { trusted: true })
+      .findings.map((f) => f.code);
+  };
+  it('XF050', () => {
+    assert.ok(codes({}, DF, 'dockerfile').includes('XF050'));
+    assert.ok(!codes({ '/ws/.shipshape.yaml': 'security: off\n' }, DF, 'dockerfile').includes('XF050'));
+  });
+});
