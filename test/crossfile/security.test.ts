@@ -7,7 +7,9 @@ import { describe, it } from 'node:test';
 import { testRule } from '../helpers/rule-tester';
 import { memoryService } from '../helpers/context';
 import { language as dockerfile } from '../../server/src/languages/dockerfile';
+import { language as workflow } from '../../server/src/languages/workflow';
 import { rule as contextCredentials } from '../../server/src/links/rules/context-credentials-copied';
+import { rule as pushedCredentials } from '../../server/src/links/rules/pushed-image-credentials';
 
 const DF = '/ws/Dockerfile';
 const ENV = 'DATABASE_URL=postgres://app:s3cret@db/app\n';
@@ -65,7 +67,8 @@ testRule(dockerfile, contextCredentials, {
       path: '/ws/services/api/Dockerfile',
       files: {
         '/ws/services/api/.env': ENV,
-        '/ws/compose.yaml': 'services:\n  api:\n    build:\n      context: .\n      dockerfile: services/api/Dockerfile\n',
+        '/ws/compose.yaml':
+          'services:\n  api:\n    build:\n      context: .\n      dockerfile: services/api/Dockerfile\n',
       },
       name: 'compose builds it from the root, where there is no .env',
     },
@@ -122,7 +125,8 @@ testRule(dockerfile, contextCredentials, {
       path: '/ws/services/api/Dockerfile',
       files: {
         '/ws/.env': ENV,
-        '/ws/compose.yaml': 'services:\n  api:\n    build:\n      context: .\n      dockerfile: services/api/Dockerfile\n',
+        '/ws/compose.yaml':
+          'services:\n  api:\n    build:\n      context: .\n      dockerfile: services/api/Dockerfile\n',
       },
       name: 'compose builds it from the root, where the .env is',
       errors: [{ messageId: 'letIn', line: 3 }],
@@ -143,5 +147,119 @@ describe('security: off turns the checks across files off', () => {
   it('XF050', () => {
     assert.ok(codes({}, DF, 'dockerfile').includes('XF050'));
     assert.ok(!codes({ '/ws/.shipshape.yaml': 'security: off\n' }, DF, 'dockerfile').includes('XF050'));
+  });
+});
+
+const WF = '/ws/.github/workflows/image.yml';
+const job = (steps: string) =>
+  'on:\n  push:\n    branches: [main]\njobs:\n  image:\n    runs-on: ubuntu-latest\n    steps:\n' +
+  `      - uses: actions/checkout@v4\n${steps}`;
+const action = (inputs: string) => `      - uses: docker/build-push-action@v6\n        with:\n${inputs}`;
+const KEYED =
+  'FROM node:22-slim\nWORKDIR /app\nCOPY id_rsa /root/.ssh/id_rsa\nRUN git clone git@github.com:acme/x.git\n';
+const CLEAN = 'FROM node:22-slim\nWORKDIR /app\nCOPY . .\n';
+
+testRule(workflow, pushedCredentials, {
+  valid: [
+    {
+      code: job(action('          push: true\n          tags: ghcr.io/acme/web:1\n')),
+      path: WF,
+      files: { [DF]: CLEAN },
+    },
+    {
+      code: job(action('          push: false\n          load: true\n          tags: acme/web:test\n')),
+      path: WF,
+      files: { [DF]: KEYED },
+      name: 'built for tests, not pushed',
+    },
+    {
+      code: job('      - run: docker build -t acme/web:test .\n      - run: docker run --rm acme/web:test npm test\n'),
+      path: WF,
+      files: { [DF]: KEYED },
+      name: 'docker build without a push',
+    },
+    {
+      code: job('      - run: docker build -t acme/web:1 .\n      - run: docker push acme/api:1\n'),
+      path: WF,
+      files: { [DF]: KEYED },
+      name: 'another image is pushed',
+    },
+    {
+      code: job(action('          push: true\n          target: runtime\n          tags: ghcr.io/acme/web:1\n')),
+      path: WF,
+      files: {
+        [DF]: 'FROM node:22 AS build\nCOPY .npmrc ./\nRUN npm ci\n\nFROM node:22-slim AS runtime\nCOPY --from=build /app /app\n',
+      },
+      name: 'the credential is in a stage the pushed one does not build on',
+    },
+    {
+      code: job(action('          push: true\n          tags: ghcr.io/acme/web:1\n')),
+      path: WF,
+      files: { [DF]: 'FROM node:22\nCOPY .npmrc ./\nRUN npm ci\n', '/ws/.npmrc': 'registry=https://npm.acme.dev/\n' },
+      name: 'an .npmrc without a token',
+    },
+  ],
+  invalid: [
+    {
+      code: job(action('          push: true\n          tags: ghcr.io/acme/web:1\n')),
+      path: WF,
+      files: { [DF]: KEYED },
+      name: 'build-push-action pushes, no file input: reported at uses',
+      errors: [{ messageId: 'pushed', line: 9, data: { dockerfile: 'Dockerfile', line: 3, src: 'id_rsa' } }],
+    },
+    {
+      code: job(
+        action(
+          "          file: docker/web.Dockerfile\n          push: ${{ github.event_name != 'pull_request' }}\n" +
+            '          tags: ghcr.io/acme/web:1\n',
+        ),
+      ),
+      path: WF,
+      files: { '/ws/docker/web.Dockerfile': 'FROM alpine:3.20\nCOPY .env /app/\nCOPY certs/server.key /etc/ssl/\n' },
+      name: 'pushed on some events, two copies',
+      errors: [{ messageId: 'pushed', line: 11, data: { dockerfile: 'docker/web.Dockerfile', src: '.env' } }],
+    },
+    {
+      code: job('      - run: |\n          docker build -t acme/web:1 .\n          docker push acme/web:1\n'),
+      path: WF,
+      files: { [DF]: KEYED },
+      name: 'docker build then docker push of its tag',
+      errors: [{ messageId: 'pushed', line: 10 }],
+    },
+    {
+      code: job('      - run: docker buildx build --push -t "$IMAGE" -f Dockerfile .\n'),
+      path: WF,
+      files: { [DF]: KEYED },
+      name: 'buildx --push',
+      errors: [{ messageId: 'pushed', line: 9 }],
+    },
+    {
+      code: job('      - run: docker build -t "$REGISTRY/web:$TAG" .\n      - run: docker push "$REGISTRY/web:$TAG"\n'),
+      path: WF,
+      files: { [DF]: KEYED },
+      name: 'tags given by variables',
+      errors: [{ messageId: 'pushed', line: 9 }],
+    },
+    {
+      code: job(action('          outputs: type=registry\n          tags: ghcr.io/acme/web:1\n')),
+      path: WF,
+      files: { [DF]: 'FROM node:22\nCOPY .npmrc ./\nRUN npm ci\n', '/ws/.npmrc': '//npm.acme.dev/:_authToken=abc\n' },
+      name: 'outputs type=registry, an .npmrc with a token',
+      errors: [{ messageId: 'pushed', line: 9 }],
+    },
+  ],
+});
+
+describe('security: off turns XF051 off', () => {
+  it('XF051', () => {
+    const code = job(action('          push: true\n          tags: ghcr.io/acme/web:1\n'));
+    const run = (extra: Record<string, string>) => {
+      const service = memoryService({ [DF]: KEYED, [WF]: code, ...extra });
+      return service
+        .validate({ path: WF, text: code, kind: 'workflow' }, service.settingsFor(WF), { trusted: true })
+        .findings.map((f) => f.code);
+    };
+    assert.ok(run({}).includes('XF051'));
+    assert.ok(!run({ '/ws/.shipshape.yaml': 'security: off\n' }).includes('XF051'));
   });
 });

@@ -49,7 +49,12 @@ function folderSource(value: string): string | undefined {
 }
 
 /** The credential files that sit in the context under `folder` and that the ignore file in force lets through. */
-function credentialsLetIn(ws: WorkspaceIndex, context: string, folder: string, ignore: ReturnType<typeof ignoreInForce>) {
+function credentialsLetIn(
+  ws: WorkspaceIndex,
+  context: string,
+  folder: string,
+  ignore: ReturnType<typeof ignoreInForce>,
+) {
   const out: { rel: string; what: string }[] = [];
   for (const name of CREDENTIAL_FILES_IN_CONTEXT) {
     const rel = folder ? `${folder}/${name}` : name;
@@ -110,13 +115,13 @@ export const rule = defineRule<unknown>({
     docs: {
       rationale:
         '`COPY . .` copies every file of the build context that the `.dockerignore` lets through, whatever its ' +
-        'name: an `.env` with production passwords, a developer\'s `id_rsa`, an `.npmrc` with a publish token, ' +
+        "name: an `.env` with production passwords, a developer's `id_rsa`, an `.npmrc` with a publish token, " +
         '`.aws/credentials`. DF307 reports a COPY that names such a file; this rule reports the COPY of a folder ' +
         '(`.`, `./`, `src/`, `app`) when such a file really is in that folder of the context (the workspace is ' +
         'asked whether it exists, for a fixed list of usual names: `.env`, `.env.local`, `.env.production`, ' +
         '`.npmrc`, `.pypirc`, `.netrc`, `.git-credentials`, `.aws/credentials`, `.docker/config.json`, `id_rsa`, ' +
         '`id_ed25519`, `key.pem`, `private.key`, `credentials.json`, `service-account.json`, `kubeconfig`…) and ' +
-        'the ignore file in force (`<Dockerfile>.dockerignore`, else the context\'s `.dockerignore`, or none) does ' +
+        "the ignore file in force (`<Dockerfile>.dockerignore`, else the context's `.dockerignore`, or none) does " +
         'not exclude it. An `.npmrc` or `.pypirc` without a token is not reported. The context is the one the ' +
         "workspace's compose services and workflows build this Dockerfile with, else the Dockerfile's folder; " +
         'only COPY/ADD in the stage that is built and the stages it builds on (`FROM builder`) count, since the ' +

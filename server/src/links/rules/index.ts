@@ -24,6 +24,7 @@ import { rule as healthyWithoutHealthcheck } from './healthy-without-healthcheck
 import { rule as imageArchitecture } from './image-architecture';
 import { rule as nixFlakeOutput } from './nix-flake-output';
 import { rule as portNotExposed } from './port-not-exposed';
+import { rule as pushedImageCredentials } from './pushed-image-credentials';
 import { rule as stageTargetedElsewhere } from './stage-targeted-elsewhere';
 import { rule as taskdefImageLatestTag } from './taskdef-image-latest-tag';
 import { rule as unknownBuildTarget } from './unknown-build-target';
@@ -54,6 +55,7 @@ export const crossFileRules: Rule<unknown>[] = [
   imageArchitecture,
   nixFlakeOutput,
   portNotExposed,
+  pushedImageCredentials,
   stageTargetedElsewhere,
   taskdefImageLatestTag,
   unknownBuildTarget,
