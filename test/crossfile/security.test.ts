@@ -5,9 +5,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { testRule } from '../helpers/rule-tester';
+import { sameImage } from '../../server/src/text/image-ref';
 import { memoryService } from '../helpers/context';
 import { language as dockerfile } from '../../server/src/languages/dockerfile';
+import { language as compose } from '../../server/src/languages/compose';
+import { language as taskdef } from '../../server/src/languages/taskdef';
 import { language as workflow } from '../../server/src/languages/workflow';
+import { rule as moreThanCompose } from '../../server/src/links/rules/more-privileged-than-compose';
+import { rule as moreThanEcs } from '../../server/src/links/rules/more-privileged-than-ecs';
 import { rule as contextCredentials } from '../../server/src/links/rules/context-credentials-copied';
 import { rule as pushedCredentials } from '../../server/src/links/rules/pushed-image-credentials';
 
@@ -262,4 +267,167 @@ describe('security: off turns XF051 off', () => {
     assert.ok(run({}).includes('XF051'));
     assert.ok(!run({ '/ws/.shipshape.yaml': 'security: off\n' }).includes('XF051'));
   });
+});
+
+const C = '/ws/compose.yaml';
+const TD = '/ws/ecs/task-definition.json';
+const ECR = '123456789012.dkr.ecr.eu-west-1.amazonaws.com';
+const web = (extra = '', image = '${REGISTRY}/web:${TAG}') => `services:\n  web:\n    image: ${image}\n${extra}`;
+const taskDef = (container: Record<string, unknown>, task: Record<string, unknown> = {}) =>
+  `${JSON.stringify(
+    { family: 'web', ...task, containerDefinitions: [{ name: 'web', image: `${ECR}/web:latest`, ...container }] },
+    null,
+    2,
+  )}\n`;
+
+testRule(compose, moreThanEcs, {
+  valid: [
+    { code: web('    user: "1000"\n'), path: C, files: { [TD]: taskDef({ user: '1000' }) }, name: 'the same' },
+    { code: web('    user: root\n'), path: C, files: { [TD]: taskDef({}) }, name: 'the task sets no user' },
+    {
+      code: web('    privileged: true\n', 'ghcr.io/acme/web:1'),
+      path: C,
+      files: { [TD]: taskDef({}) },
+      name: 'two literal registries: two images',
+    },
+    {
+      code: web('    privileged: true\n', 'acme/${APP}:1'),
+      path: C,
+      files: { [TD]: taskDef({}) },
+      name: 'a variable repository',
+    },
+    {
+      code: web('    privileged: true\n', 'api:1'),
+      path: C,
+      files: { [TD]: taskDef({}) },
+      name: 'another repository',
+    },
+    {
+      code: web('    cap_add: [SYS_ADMIN]\n'),
+      path: C,
+      files: { [TD]: taskDef({ privileged: true }) },
+      name: 'the other side is privileged',
+    },
+    {
+      code: web('    cap_add: [NET_BIND_SERVICE]\n'),
+      path: C,
+      files: { [TD]: taskDef({}) },
+      name: "a capability in Docker's defaults",
+    },
+    {
+      code: web('    privileged: true\n'),
+      path: C,
+      files: { '/ws/compose.prod.yaml': web() },
+      name: 'two compose files may differ on purpose',
+    },
+    {
+      code: web(),
+      path: C,
+      files: { [TD]: taskDef({ privileged: true, user: '0' }, { networkMode: 'host' }) },
+      name: 'the task definition is the more privileged: reported there',
+    },
+  ],
+  invalid: [
+    {
+      code: web('    user: root\n'),
+      path: C,
+      files: { [TD]: taskDef({ user: '1000' }) },
+      name: 'root here, a user there (variable registry against ECR)',
+      errors: [
+        { messageId: 'more', line: 4, data: { other: 'container "web" of ecs/task-definition.json', repo: 'web' } },
+      ],
+    },
+    {
+      code: web(
+        '    privileged: true\n    network_mode: host\n    pid: host\n    cap_add:\n      - SYS_PTRACE\n',
+        'web:dev',
+      ),
+      path: C,
+      files: { [TD]: taskDef({}) },
+      name: 'a local name: privileged, host network and PID, a capability',
+      errors: [
+        { messageId: 'more', line: 4 },
+        { messageId: 'more', line: 5 },
+        { messageId: 'more', line: 6 },
+        { messageId: 'more', line: 8 },
+      ],
+    },
+    {
+      code: web(),
+      path: C,
+      files: { [TD]: taskDef({ readonlyRootFilesystem: true }) },
+      name: 'writable here, read-only there: at the image',
+      errors: [{ messageId: 'more', line: 3 }],
+    },
+  ],
+});
+
+testRule(taskdef, moreThanCompose, {
+  valid: [
+    { code: taskDef({ user: '1000' }), path: TD, files: { [C]: web('    user: "1000"\n') }, name: 'the same' },
+    {
+      code: taskDef({}),
+      path: TD,
+      files: { [C]: web('    privileged: true\n') },
+      name: 'compose is the more privileged',
+    },
+    {
+      code: taskDef({ privileged: true }),
+      path: TD,
+      files: { '/ws/ecs/other.json': taskDef({}) },
+      name: 'two task definitions',
+    },
+  ],
+  invalid: [
+    {
+      code: taskDef(
+        { privileged: true, user: '0', linuxParameters: { capabilities: { add: ['SYS_ADMIN'] } } },
+        { pidMode: 'host' },
+      ),
+      path: TD,
+      files: { [C]: web('    user: app\n    read_only: true\n') },
+      name: 'privileged, root, a capability, host PID, writable',
+      errors: [
+        { messageId: 'more', line: 3, data: { other: 'service "web" of ../compose.yaml' } },
+        { messageId: 'more', line: 7 },
+        { messageId: 'more', line: 8 },
+        { messageId: 'more', line: 9 },
+        { messageId: 'more', line: 13 },
+      ],
+    },
+  ],
+});
+
+describe('security: off turns XF052 off', () => {
+  it('XF052', () => {
+    const code = web('    privileged: true\n');
+    const run = (extra: Record<string, string>) => {
+      const service = memoryService({ [TD]: taskDef({}), [C]: code, ...extra });
+      return service
+        .validate({ path: C, text: code, kind: 'compose' }, service.settingsFor(C), { trusted: true })
+        .findings.map((f) => f.code);
+    };
+    assert.ok(run({}).includes('XF052'));
+    assert.ok(!run({ '/ws/.shipshape.yaml': 'security: off\n' }).includes('XF052'));
+  });
+});
+
+describe('sameImage: what "the same image" means across files', () => {
+  const same: [string, string][] = [
+    ['${REGISTRY}/web:${TAG}', `${ECR}/web:latest`],
+    ['web:dev', `${ECR}/web:1.4`],
+    ['nginx', 'docker.io/library/nginx:1.27'],
+    ['ghcr.io/acme/web:1', 'GHCR.io/acme/web@sha256:abc'],
+    ['${{ vars.REGISTRY }}/acme/web', 'ghcr.io/acme/web:2'],
+    ['localhost:5000/web', 'web'],
+  ];
+  const different: [string, string][] = [
+    ['ghcr.io/acme/web:1', 'quay.io/acme/web:1'],
+    ['${REGISTRY}/web', `${ECR}/team/web:1`],
+    ['acme/${APP}:1', 'acme/web:1'],
+    ['<IMAGE>', 'web'],
+    ['web', 'api'],
+  ];
+  for (const [a, b] of same) it(`${a} = ${b}`, () => assert.ok(sameImage(a, b) && sameImage(b, a)));
+  for (const [a, b] of different) it(`${a} ≠ ${b}`, () => assert.ok(!sameImage(a, b) && !sameImage(b, a)));
 });

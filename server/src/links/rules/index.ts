@@ -22,6 +22,8 @@ import { rule as healthCheckTarget } from './health-check-target';
 import { rule as healthcheckTarget } from './healthcheck-target';
 import { rule as healthyWithoutHealthcheck } from './healthy-without-healthcheck';
 import { rule as imageArchitecture } from './image-architecture';
+import { rule as morePrivilegedThanCompose } from './more-privileged-than-compose';
+import { rule as morePrivilegedThanEcs } from './more-privileged-than-ecs';
 import { rule as nixFlakeOutput } from './nix-flake-output';
 import { rule as portNotExposed } from './port-not-exposed';
 import { rule as pushedImageCredentials } from './pushed-image-credentials';
@@ -53,6 +55,8 @@ export const crossFileRules: Rule<unknown>[] = [
   healthcheckTarget,
   healthyWithoutHealthcheck,
   imageArchitecture,
+  morePrivilegedThanCompose,
+  morePrivilegedThanEcs,
   nixFlakeOutput,
   portNotExposed,
   pushedImageCredentials,
