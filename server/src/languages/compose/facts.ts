@@ -223,8 +223,8 @@ function privilegesOf(model: ComposeModel, svc: ServiceModel): Privileges | unde
   out.hostPid = host('pid');
   out.hostIpc = host('ipc');
   const user = e('user');
-  const u = user && str(user.value);
-  if (user && u !== undefined && u.trim() && !u.includes('$')) out.user = { ...spanOf(svc, user), value: u.trim() };
+  const u = user ? (str(user.value)?.trim() ?? '') : '';
+  if (user && u && !u.includes('$')) out.user = { ...spanOf(svc, user), value: u };
   const caps = e('cap_add');
   if (caps)
     for (const it of items(caps.value, model.doc)) {

@@ -121,8 +121,8 @@ function privilegesOf(td: Node, c: Node, image: Span): Privileges {
   const out: Privileges = { image, capAdd: [] };
   if (get(c, 'privileged')?.value === true) out.privileged = at(c, 'privileged');
   const user = get(c, 'user');
-  const u = str(user);
-  if (user && u !== undefined && u.trim() && !isTemplated(u)) out.user = { ...span(user), value: u.trim() };
+  const u = str(user)?.trim() ?? '';
+  if (user && u && !isTemplated(u)) out.user = { ...span(user), value: u };
   for (const n of items(get(get(get(c, 'linuxParameters'), 'capabilities'), 'add'))) {
     const name = capabilityName(str(n) ?? '');
     if (name && !DEFAULT_CAPABILITIES.has(name)) out.capAdd.push({ ...span(n), name });
