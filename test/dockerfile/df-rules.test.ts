@@ -349,6 +349,62 @@ testRule(language, r('DF105'), {
   ],
 });
 
+testRule(language, r('DF106'), {
+  valid: [
+    'FROM debian:12\nRUN apt-get update && apt-get install -y --no-install-recommends curl',
+    // the later RUN refreshes for itself: the first update is only a wasted layer
+    'FROM debian:12\nRUN apt-get update\nRUN apt-get update && apt-get install -y curl',
+    // nothing installs afterwards (an index baked in on purpose)
+    'FROM debian:12\nRUN apt-get update',
+    // another stage installs: its own FROM starts from the base image's lists
+    'FROM debian:12 AS a\nRUN apt-get update\nFROM debian:12\nRUN apt-get install -y curl',
+    // another package manager
+    'FROM alpine:3.20\nRUN apk update\nRUN pip install flask',
+    'FROM alpine:3.20\nRUN apk add --no-cache curl\nRUN apk update\n',
+    'FROM fedora:40\nRUN dnf makecache && dnf install -y git',
+  ],
+  invalid: [
+    {
+      code: 'FROM debian:12\nRUN apt-get update\nRUN apt-get install -y --no-install-recommends curl',
+      errors: [{ messageId: 'alone', line: 2, data: { update: 'apt-get update', line: '3' } }],
+    },
+    {
+      code: 'FROM debian:12\nRUN apt-get update -qq && echo done\nCOPY . .\nRUN apt-get -y upgrade',
+      errors: [{ messageId: 'alone', line: 2, data: { line: '4' } }],
+    },
+    {
+      code: 'FROM alpine:3.20\nRUN apk update\nRUN apk add curl',
+      errors: [{ messageId: 'alone', line: 2, data: { update: 'apk update' } }],
+    },
+    {
+      code: 'FROM fedora:40\nRUN yum makecache\nRUN dnf install -y git',
+      errors: [{ messageId: 'alone', line: 2 }],
+    },
+    {
+      code: 'FROM opensuse/leap:15\nRUN zypper --non-interactive refresh\nRUN zypper -n in git',
+      errors: [{ messageId: 'alone', line: 2 }],
+    },
+  ],
+});
+
+testRule(language, r('DF107'), {
+  valid: [
+    'FROM alpine:3.20\nWORKDIR /app',
+    'FROM alpine:3.20\nWORKDIR /developer',
+    'FROM alpine:3.20\nWORKDIR /srv/proc',
+    'FROM alpine:3.20\nWORKDIR /boot/app',
+    'FROM alpine:3.20\nWORKDIR app',
+  ],
+  invalid: [
+    {
+      code: 'FROM alpine:3.20\nWORKDIR /dev/app',
+      errors: [{ messageId: 'mounted', line: 2, data: { dir: '/dev/app', mount: '/dev' } }],
+    },
+    { code: 'FROM alpine:3.20\nWORKDIR /proc/', errors: [{ messageId: 'mounted', data: { mount: '/proc' } }] },
+    { code: 'FROM alpine:3.20\nWORKDIR /sys', errors: [{ messageId: 'mounted', data: { mount: '/sys' } }] },
+  ],
+});
+
 test('DF009 quotes the value it found, shortened when long', () => {
   const msg = (code: string) =>
     runRules(language, code, '/work/Dockerfile', { rules: [r('DF009')] }).map((f) => f.message);
