@@ -3,9 +3,9 @@
  * `security:` group of `.shipshape.yaml` turning them off.
  */
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it, test } from 'node:test';
 import { testRule } from '../helpers/rule-tester';
-import { sameImage } from '../../server/src/text/image-ref';
+import { maskVariables, sameImage } from '../../server/src/text/image-ref';
 import { memoryService } from '../helpers/context';
 import { language as dockerfile } from '../../server/src/languages/dockerfile';
 import { language as compose } from '../../server/src/languages/compose';
@@ -430,4 +430,11 @@ describe('sameImage: what "the same image" means across files', () => {
   ];
   for (const [a, b] of same) it(`${a} = ${b}`, () => assert.ok(sameImage(a, b) && sameImage(b, a)));
   for (const [a, b] of different) it(`${a} ≠ ${b}`, () => assert.ok(!sameImage(a, b) && !sameImage(b, a)));
+});
+
+test('maskVariables keeps offsets and masks ${{ }} and ${ }, also after an unclosed one', () => {
+  assert.equal(maskVariables('a${{ x }}b${Y}c', '$'), 'a$$$$$$$$b$$$$c');
+  assert.equal(maskVariables('${{ a ${B}', '.'), '..........');
+  assert.equal(maskVariables('${{ a }} ${b', '.'), '........ ${b');
+  assert.equal(maskVariables('$x ${', '.'), '$x ${');
 });

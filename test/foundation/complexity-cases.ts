@@ -9,6 +9,8 @@ import { Service } from '../../server/src/service/service';
 import { lex } from '../../server/src/languages/nix/lexer';
 import { parse as parseNix } from '../../server/src/languages/nix/parser';
 import { memoryFs } from '../helpers/context';
+import { imageRepository } from '../../server/src/text/image-ref';
+import { registryConfigHasToken } from '../../server/src/text/container-security';
 import type { Case } from '../helpers/complexity-worker';
 
 interface Input {
@@ -196,6 +198,20 @@ export const CASES: Record<string, Case> = {
     max: 1 << 17 /* past that, the garbage collector of a million tokens dominates */,
     make: (n) => 'a+'.repeat(n) + ': ',
     run: (text) => lex(text as string),
+  },
+  'image reference: `${{` repeated, never closed (compared across files by repository)': {
+    doubles: 'the repetitions',
+    n: 1024,
+    max: 1 << 18,
+    make: (n) => `ghcr.io/acme/${'${{'.repeat(n)}:1`,
+    run: (text) => imageRepository(text as string),
+  },
+  '.npmrc: a run of blank lines (is there a token in it?)': {
+    doubles: 'the blank lines',
+    n: 1024,
+    max: 1 << 20,
+    make: (n) => `registry=https://npm.example\n${'\n'.repeat(n)}x`,
+    run: (text) => registryConfigHasToken(text as string),
   },
   'nix parser: nested lets and attribute sets': {
     doubles: 'the nesting',

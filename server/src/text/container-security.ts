@@ -177,7 +177,9 @@ export function credentialFile(path: string): string | undefined {
 }
 
 /** Keys of a package registry config (`.npmrc`, `.yarnrc.yml`, `.pypirc`) that hold a credential. */
-const REGISTRY_CONFIG_SECRET = /(_auth|_authToken|_password|npmAuthToken|npmAuthIdent)\s*[=:]|^\s*password\s*[=:]/m;
+// `[ \t]*`, not `\s*`, after `^`: `\s` crosses lines, and a run of blank lines was rescanned from each of them
+const REGISTRY_CONFIG_SECRET =
+  /(_auth|_authToken|_password|npmAuthToken|npmAuthIdent)[ \t]*[=:]|^[ \t]*password[ \t]*[=:]/m;
 
 /** Whether the text of a package registry config holds a credential (one without is harmless in an image). */
 export function registryConfigHasToken(text: string): boolean {

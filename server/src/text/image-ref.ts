@@ -1,11 +1,46 @@
 /** Image references as written in workflows, task definitions and compose files. */
 
 /**
+ * The text with each `${{ ... }}` and `${...}` replaced by as many `fill` characters (so offsets stay), in one pass:
+ * once a closing `}}` or `}` is missing, it is missing for every later opening too (a regex tried the rest of the
+ * text from each `${{`: quadratic).
+ */
+export function maskVariables(text: string, fill: string): string {
+  let out = '';
+  let i = 0;
+  let noDouble = false;
+  let noSingle = false;
+  while (i < text.length) {
+    if (text.charCodeAt(i) === 36 && text.charCodeAt(i + 1) === 123) {
+      let j = -1;
+      if (text.charCodeAt(i + 2) === 123 && !noDouble) {
+        j = text.indexOf('}}', i + 3);
+        if (j < 0) noDouble = true;
+        else j += 2;
+      }
+      if (j < 0 && !noSingle) {
+        j = text.indexOf('}', i + 2);
+        if (j < 0) noSingle = true;
+        else j += 1;
+      }
+      if (j > 0) {
+        out += fill.repeat(j - i);
+        i = j;
+        continue;
+      }
+    }
+    out += text[i];
+    i++;
+  }
+  return out;
+}
+
+/**
  * The repository of an image reference (without tag or digest), and its last path segment; `${{ }}` may hold colons.
  */
 export function repositoryOf(ref: string): { repo: string; name: string } {
   const r = ref.trim();
-  const masked = r.replace(/\$\{\{.*?\}\}|\$\{[^}]*\}/g, (m) => 'x'.repeat(m.length));
+  const masked = maskVariables(r, 'x');
   let end = masked.indexOf('@');
   if (end < 0) end = masked.length;
   const slash = masked.lastIndexOf('/', end);
@@ -23,7 +58,7 @@ export function repositoryOf(ref: string): { repo: string; name: string } {
  */
 export function imageRepository(ref: string): { registry?: string; dynamic: boolean; path: string } | undefined {
   const { repo } = repositoryOf(ref);
-  const masked = repo.replace(/\$\{\{.*?\}\}|\$\{[^}]*\}/g, (m) => '$'.repeat(m.length));
+  const masked = maskVariables(repo, '$');
   const slash = masked.indexOf('/');
   const first = slash < 0 ? '' : masked.slice(0, slash);
   const isRegistry = slash >= 0 && (/[.:$]/.test(first) || first === 'localhost');
