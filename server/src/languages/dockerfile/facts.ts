@@ -5,6 +5,7 @@
  * (`server/src/links/`) read only this.
  */
 import type { ParsedFile } from '../../engine/types';
+import { neededFiles, type NeededFileFacts } from './needed-files';
 import { parseDockerfile, type DockerfileModel, type Stage } from './parse';
 import { stageReferences } from './rules/stage-name-casing';
 import { literalCopySources } from './util';
@@ -68,6 +69,8 @@ export interface DockerfileFacts {
   stageRefs: Map<number, Span[]>;
   /** Whether some stage sets a HEALTHCHECK (other than NONE). */
   hasHealthcheck: boolean;
+  /** Lock and requirements files RUNs need that only a COPY of a folder or a wildcard brings (`needed-files.ts`). */
+  neededFiles: NeededFileFacts[];
 }
 
 const INSTALL = /\b(apk|apt-get|apt|dnf|yum|microdnf|zypper|tdnf)\b[\s\S]*\b(add|install|in)\b/;
@@ -135,6 +138,7 @@ export function dockerfileFacts(m: DockerfileModel, lineOf: (offset: number) => 
     copySources,
     stageRefs,
     hasHealthcheck: m.text.split(/\r?\n/).some((l) => /^\s*HEALTHCHECK\s+(?!NONE\b)/i.test(l)),
+    neededFiles: neededFiles(m, lineOf),
   };
 }
 
