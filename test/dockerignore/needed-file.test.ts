@@ -85,11 +85,27 @@ testRule(language, rule, {
     {
       code: '*.json\n!package.json\n',
       path: P,
+      files: node(
+        'RUN if [ -f yarn.lock ]; then yarn --frozen-lockfile; elif [ -f package-lock.json ]; then npm ci; fi',
+        'COPY package.json yarn.lock* package-lock.json* ./',
+      ),
+      name: 'the RUN tests which lock came (the Next.js example)',
+    },
+    {
+      code: '*.json\n!package.json\n',
+      path: P,
       files: node('RUN <<EOF\nnpm ci\nEOF'),
       name: 'here-documents are left alone',
     },
   ].map((c) => ({ ...c, files: Object.fromEntries(Object.entries(c.files).filter(([, t]) => t !== undefined)) })),
   invalid: [
+    {
+      code: 'package-lock.json\n',
+      path: P,
+      files: node('RUN ["npm", "ci"]', 'COPY ["package.json", "package-lock.json*", "./"]'),
+      errors: [{ messageId: 'fails', line: 1 }],
+      output: 'package-lock.json\n!package-lock.json\n',
+    },
     {
       code: '*.json\n!package.json\n',
       path: P,

@@ -10,9 +10,9 @@
  * RUN naming the file) may have written it, and in RUNs with here-documents.
  */
 import { compileGlob, type Glob } from '../../text/glob';
-import type { DockerfileModel, DockerInstruction, Stage } from './parse';
+import type { DockerfileModel, DockerInstruction } from './parse';
 import type { ShellCommand } from './shell';
-import { dynamic, stageChain } from './util';
+import { dynamic } from './util';
 
 export interface NeededFileFacts {
   /** The command, as the messages show it (`npm ci`), and its offsets in the Dockerfile. */
@@ -323,63 +323,93 @@ function mountsOver(ins: DockerInstruction, workdir: ImagePath): boolean {
   return false;
 }
 
+interface Cons<T> {
+  head: T;
+  tail: Cons<T> | null;
+}
+
+/** What the instructions so far left, for the RUNs after them (a stage starts from the end of the one it builds on). */
+interface State {
+  workdir: ImagePath | null;
+  /** A COPY whose destination is unknown (a variable): it may have put anything anywhere. */
+  unknown: boolean;
+  /** The COPY/ADD placements, newest first. */
+  placed: Cons<Placement> | null;
+  /** The earlier RUNs, newest first (their text is searched for the file's name). */
+  runs: Cons<DockerInstruction> | null;
+  /** The tools an earlier command of may have written its lock file. */
+  wrote: ReadonlySet<string>;
+}
+
+const TOOLS = ['npm', 'yarn', 'pnpm', 'cargo', 'pip'];
+/** Bounds that keep the work linear on any input: past them, a need is dropped (never reported). */
+const MAX_WALK = 256;
+const MAX_NEEDS = 64;
+
 /** The needed files of every RUN of a Dockerfile (see the module comment). */
 export function neededFiles(m: DockerfileModel, lineOf: (offset: number) => number): NeededFileFacts[] {
   const out: NeededFileFacts[] = [];
+  const ends: State[] = [];
   for (const stage of m.stages) {
-    if (!stage.instructions.some((i) => i.keyword === 'RUN')) continue;
-    out.push(...stageNeeds(m, stage, lineOf));
-  }
-  return out;
-}
-
-function stageNeeds(m: DockerfileModel, stage: Stage, lineOf: (offset: number) => number): NeededFileFacts[] {
-  const out: NeededFileFacts[] = [];
-  let workdir: ImagePath | null = { root: '~/', segs: [] };
-  const placed: Placement[] = [];
-  let unknown = false;
-  const earlier: { ins: DockerInstruction; cmds: ShellCommand[] }[] = [];
-  for (const s of stageChain(m, stage).reverse()) {
-    for (const ins of s.instructions) {
+    const parent = stage.parentStage === undefined ? undefined : ends[stage.parentStage];
+    const st: State = parent
+      ? { ...parent }
+      : { workdir: { root: '~/', segs: [] }, unknown: false, placed: null, runs: null, wrote: new Set() };
+    for (const ins of stage.instructions) {
       if (ins.keyword === 'WORKDIR') {
         const p = ins.args.map((w) => w.value).join(' ');
-        workdir = workdir && p && !dynamic(p) ? resolve(workdir, p) : null;
+        st.workdir = st.workdir && p && !dynamic(p) ? resolve(st.workdir, p) : null;
       } else if (ins.keyword === 'COPY' || ins.keyword === 'ADD') {
-        const pl = workdir ? placements(ins, workdir) : null;
-        if (pl) placed.push(...pl);
-        else unknown = true;
+        const pl = st.workdir ? placements(ins, st.workdir) : null;
+        if (pl) for (const x of pl) st.placed = { head: x, tail: st.placed };
+        else st.unknown = true;
       } else if (ins.keyword === 'RUN') {
-        if (s === stage && workdir && !unknown && !ins.heredocs.length && !mountsOver(ins, workdir))
-          out.push(...runNeeds(m, ins, workdir, placed, earlier, lineOf));
-        earlier.push({ ins, cmds: ins.commands ?? [] });
+        if (out.length < MAX_NEEDS && st.workdir && !st.unknown && !ins.heredocs.length && !mountsOver(ins, st.workdir))
+          out.push(...runNeeds(m, ins, st, st.workdir, lineOf));
+        const cmds = ins.commands ?? [];
+        const wrote = TOOLS.filter((t) => !st.wrote.has(t) && cmds.some((c) => mayWrite(t, c)));
+        if (wrote.length) st.wrote = new Set([...st.wrote, ...wrote]);
+        st.runs = { head: ins, tail: st.runs };
       }
     }
+    ends[stage.index] = st;
   }
-  return out;
+  return out.slice(0, MAX_NEEDS);
+}
+
+/** Whether an earlier RUN names `name` (may copy, move or write it); true also past the walk's bound. */
+function namedBefore(m: DockerfileModel, runs: Cons<DockerInstruction> | null, name: string): boolean {
+  let n = 0;
+  for (let r = runs; r; r = r.tail) {
+    if (++n > MAX_WALK || m.text.slice(r.head.start, r.head.end).includes(name)) return true;
+  }
+  return false;
 }
 
 function runNeeds(
   m: DockerfileModel,
   ins: DockerInstruction,
+  st: State,
   workdir: ImagePath,
-  placed: readonly Placement[],
-  earlier: readonly { ins: DockerInstruction; cmds: ShellCommand[] }[],
   lineOf: (offset: number) => number,
 ): NeededFileFacts[] {
   const out: NeededFileFacts[] = [];
   const cmds = ins.commands ?? [];
-  for (let k = 0; k < cmds.length; k++) {
+  let moved = false;
+  for (let k = 0; k < cmds.length && out.length < MAX_NEEDS; k++) {
     const cmd = cmds[k];
+    // `cd x && npm ci`: the command runs in another folder, whatever the order of what follows.
+    if (cmd.name === 'cd' || cmd.name === 'pushd') moved = true;
     // `npm ci || npm install`: the command has a fallback, the RUN goes on without the file.
-    if (cmd.after === '||' || cmd.before === '||') continue;
+    if (moved || cmd.after === '||' || cmd.before === '||') continue;
     for (const need of needsOf(cmd)) {
-      const before = cmds.slice(0, k);
-      if (before.some((c) => c.name === 'cd' || c.name === 'pushd' || mayWrite(need.tool, c))) continue;
+      if (st.wrote.has(need.tool)) continue;
       const names = need.files.map(baseName);
-      if (before.some((c) => names.some((n) => mentions(c, n)))) continue;
-      if (earlier.some((e) => names.some((n) => m.text.slice(e.ins.start, e.ins.end).includes(n)))) continue;
-      if (earlier.some((e) => e.cmds.some((c) => mayWrite(need.tool, c)))) continue;
-      const paths = contextPaths(need, workdir, placed);
+      let earlier = false;
+      for (let j = 0; j < k && !earlier; j++)
+        earlier = mayWrite(need.tool, cmds[j]) || names.some((n) => mentions(cmds[j], n));
+      if (earlier || names.some((n) => namedBefore(m, st.runs, n))) continue;
+      const paths = contextPaths(need, workdir, st.placed);
       if (!paths?.length) continue;
       const shown = need.shown;
       out.push({
@@ -396,7 +426,7 @@ function runNeeds(
 }
 
 /** The context paths a need's files may come from; null when one may come another way. */
-function contextPaths(need: Need, workdir: ImagePath, placed: readonly Placement[]): string[] | null {
+function contextPaths(need: Need, workdir: ImagePath, placed: Cons<Placement> | null): string[] | null {
   const spots: ImagePath[] = [];
   for (const f of need.files) {
     const p = resolve(workdir, f);
@@ -406,11 +436,14 @@ function contextPaths(need: Need, workdir: ImagePath, placed: readonly Placement
       for (let n = p.segs.length - 2; n >= 0; n--) spots.push({ root: p.root, segs: [...p.segs.slice(0, n), f] });
   }
   const paths = new Set<string>();
-  for (const spot of spots)
-    for (const pl of placed) {
-      const o = origin(pl, spot);
+  for (const spot of spots) {
+    let n = 0;
+    for (let c = placed; c; c = c.tail) {
+      if (++n > MAX_WALK) return null;
+      const o = origin(c.head, spot);
       if (o === 'other') return null;
       if (o !== undefined) paths.add(o);
     }
+  }
   return [...paths];
 }
