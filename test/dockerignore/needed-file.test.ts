@@ -57,6 +57,12 @@ testRule(language, rule, {
     {
       code: '*.json\n!package.json\n',
       path: P,
+      files: node('RUN npm ci', 'COPY web .\nCOPY package*.json ./', { '/ws/web/package-lock.json': '{}' }),
+      name: 'a folder named without its slash brings another lock',
+    },
+    {
+      code: '*.json\n!package.json\n',
+      path: P,
       files: { ...npmCi, '/ws/package-lock.json': undefined as never },
       name: 'no lock in the workspace: nothing to re-include',
     },

@@ -28,6 +28,11 @@ export interface NeededFileFacts {
    * it only when none of them is sent.
    */
   paths: string[];
+  /**
+   * Context paths that bring the file too when the source a COPY names in full is a folder (`COPY app .`, `app` a
+   * folder holding the file): they count only when they exist.
+   */
+  ifFolder: string[];
 }
 
 /** A path in the image: absolute (`root` `/`), or under the unknown folder the stage starts in (`root` `~/`). */
@@ -75,8 +80,8 @@ type Placement =
   | { kind: 'folder'; src: string[]; dest: ImagePath }
   /** Files of the context folder `src` matching `glob` land in `dest`; `folders`: the glob may match a folder too. */
   | { kind: 'wild'; src: string[]; glob: Glob; folders: boolean; dest: ImagePath }
-  /** A file named in full (DI002's case): it lands at `dest` or in it. */
-  | { kind: 'file'; name: string; dest: ImagePath }
+  /** A source named in full: a file (DI002's case) lands at `dest` or in it; a folder's content lands under `dest`. */
+  | { kind: 'named'; src: string[]; dest: ImagePath }
   /** Something that may put anything at `dest` or under it (`--from`, a URL, an archive, a variable). */
   | { kind: 'maybe'; dest: ImagePath };
 
@@ -106,8 +111,9 @@ function placements(ins: DockerInstruction, workdir: ImagePath): Placement[] | n
       continue;
     }
     const isFolder = segs.length === 0 || v.endsWith('/') || v.endsWith('/.');
-    if (isFolder && !WILD.test(v)) {
-      out.push({ kind: 'folder', src: segs, dest });
+    if (isFolder) {
+      // `app*/`: folders matched by a wildcard, whatever they hold
+      out.push(WILD.test(v) ? { kind: 'maybe', dest } : { kind: 'folder', src: segs, dest });
       continue;
     }
     const name = segs[segs.length - 1];
@@ -124,27 +130,30 @@ function placements(ins: DockerInstruction, workdir: ImagePath): Placement[] | n
       else out.push({ kind: 'wild', src: segs.slice(0, -1), glob, folders: !name.includes('.'), dest });
       continue;
     }
-    // A name without a dot may be a folder copied in without its trailing slash.
-    out.push(name.includes('.') ? { kind: 'file', name, dest } : { kind: 'maybe', dest });
+    out.push({ kind: 'named', src: segs, dest });
   }
   return out;
 }
 
-/** Where a file at `p` in the image comes from, by one placement: a context path, or 'other' (another way). */
-function origin(pl: Placement, p: ImagePath): string | 'other' | undefined {
+/**
+ * Where a file at `p` in the image comes from, by one placement: a context path (`sure`: unless the source is a
+ * folder, which only the workspace tells), or 'other' (another way, or a COPY that names it).
+ */
+function origin(pl: Placement, p: ImagePath): { path: string; sure: boolean } | 'other' | undefined {
+  const inside = () => p.segs.slice(pl.dest.segs.length);
   switch (pl.kind) {
     case 'folder':
-      return under(p, pl.dest) ? [...pl.src, ...p.segs.slice(pl.dest.segs.length)].join('/') : undefined;
+      return under(p, pl.dest) ? { path: [...pl.src, ...inside()].join('/'), sure: true } : undefined;
     case 'wild': {
       const base = p.segs[p.segs.length - 1];
       if (p.segs.length === pl.dest.segs.length + 1 && under(p, pl.dest) && pl.glob.test(base))
-        return [...pl.src, base].join('/');
+        return { path: [...pl.src, base].join('/'), sure: true };
       return pl.folders && under(p, pl.dest) ? 'other' : undefined;
     }
-    case 'file':
-      return same(p, pl.dest) || same(p, { root: pl.dest.root, segs: [...pl.dest.segs, pl.name] })
-        ? 'other'
-        : undefined;
+    case 'named':
+      if (same(p, pl.dest) || same(p, { root: pl.dest.root, segs: [...pl.dest.segs, pl.src[pl.src.length - 1]] }))
+        return 'other';
+      return under(p, pl.dest) ? { path: [...pl.src, ...inside()].join('/'), sure: false } : undefined;
     case 'maybe':
       return same(p, pl.dest) || under(p, pl.dest) ? 'other' : undefined;
   }
@@ -363,6 +372,9 @@ export function neededFiles(m: DockerfileModel, lineOf: (offset: number) => numb
         const pl = st.workdir ? placements(ins, st.workdir) : null;
         if (pl) for (const x of pl) st.placed = { head: x, tail: st.placed };
         else st.unknown = true;
+      } else if (ins.keyword === 'ONBUILD') {
+        // Its trigger runs in the stages built on this one: a COPY, ADD, WORKDIR or RUN there may change anything.
+        st.unknown ||= ins.trigger?.keyword !== 'ENV' && ins.trigger?.keyword !== 'LABEL';
       } else if (ins.keyword === 'RUN') {
         if (out.length < MAX_NEEDS && st.workdir && !st.unknown && !ins.heredocs.length && !mountsOver(ins, st.workdir))
           out.push(...runNeeds(m, ins, st, st.workdir, lineOf));
@@ -409,8 +421,8 @@ function runNeeds(
       for (let j = 0; j < k && !earlier; j++)
         earlier = mayWrite(need.tool, cmds[j]) || names.some((n) => mentions(cmds[j], n));
       if (earlier || names.some((n) => namedBefore(m, st.runs, n))) continue;
-      const paths = contextPaths(need, workdir, st.placed);
-      if (!paths?.length) continue;
+      const from = contextPaths(need, workdir, st.placed);
+      if (!from?.paths.length) continue;
       const shown = need.shown;
       out.push({
         command: shown.length > 80 ? shown.slice(0, 79) + '…' : shown,
@@ -418,15 +430,20 @@ function runNeeds(
         end: cmd.end,
         line: lineOf(cmd.start) + 1,
         file: need.files[0],
-        paths,
+        paths: from.paths,
+        ifFolder: from.ifFolder,
       });
     }
   }
   return out;
 }
 
-/** The context paths a need's files may come from; null when one may come another way. */
-function contextPaths(need: Need, workdir: ImagePath, placed: Cons<Placement> | null): string[] | null {
+/** The context paths a need's files may come from (sure, and if a source is a folder); null when another way. */
+function contextPaths(
+  need: Need,
+  workdir: ImagePath,
+  placed: Cons<Placement> | null,
+): { paths: string[]; ifFolder: string[] } | null {
   const spots: ImagePath[] = [];
   for (const f of need.files) {
     const p = resolve(workdir, f);
@@ -436,14 +453,15 @@ function contextPaths(need: Need, workdir: ImagePath, placed: Cons<Placement> | 
       for (let n = p.segs.length - 2; n >= 0; n--) spots.push({ root: p.root, segs: [...p.segs.slice(0, n), f] });
   }
   const paths = new Set<string>();
+  const ifFolder = new Set<string>();
   for (const spot of spots) {
     let n = 0;
     for (let c = placed; c; c = c.tail) {
       if (++n > MAX_WALK) return null;
       const o = origin(c.head, spot);
       if (o === 'other') return null;
-      if (o !== undefined) paths.add(o);
+      if (o !== undefined) (o.sure ? paths : ifFolder).add(o.path);
     }
   }
-  return [...paths];
+  return { paths: [...paths], ifFolder: [...ifFolder].filter((p) => !paths.has(p)) };
 }

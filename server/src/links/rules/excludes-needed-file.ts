@@ -70,11 +70,13 @@ export const rule = defineRule<unknown>({
     for (const need of facts.neededFiles ?? []) {
       // A COPY that names the file fails first: DI002 says so.
       if (need.paths.some((p) => named.has(p))) continue;
-      const res = need.paths.map((p) => isExcluded(ignore, p));
+      // `COPY app .` brings the file too when `app` is a folder that holds it.
+      const paths = [...need.paths, ...(need.ifFolder ?? []).filter((p) => ctx.workspace.exists(dir + '/' + p))];
+      const res = paths.map((p) => isExcluded(ignore, p));
       if (res.some((r) => !r.excluded || !r.by || r.by.cleaned === '.')) continue;
-      const k = need.paths.findIndex((p) => ctx.workspace.exists(dir + '/' + p));
+      const k = paths.findIndex((p) => ctx.workspace.exists(dir + '/' + p));
       if (k < 0) continue;
-      const path = need.paths[k];
+      const path = paths[k];
       const pattern = res[k].by!;
       const key = `${pattern.start}:${path}`;
       if (reported.has(key)) continue;
