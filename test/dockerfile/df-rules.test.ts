@@ -419,3 +419,45 @@ test('DF009 quotes the value it found, shortened when long', () => {
     `\`ENV K ${'x'.repeat(37)}...\` is the legacy form: write \`ENV K=${'x'.repeat(37)}...\`.`,
   ]);
 });
+
+testRule(language, r('DF108'), {
+  valid: [
+    // the usual export stage: the path is there
+    'FROM golang:1.23 AS build\nRUN go build -o /out/app .\nFROM scratch AS bin\nCOPY --from=build /out/app /app\n' +
+      'FROM alpine:3.20\nCOPY --from=bin /app /usr/local/bin/app',
+    // a base image: its content is not known
+    'FROM alpine:3.20 AS a\nFROM alpine:3.20\nCOPY --from=a /etc/os-release /x',
+    // a RUN makes the content unknown
+    'FROM scratch AS a\nCOPY busybox /bin/busybox\nRUN ["/bin/busybox", "mkdir", "/data"]\nFROM alpine:3.20\nCOPY --from=a /data /data',
+    // ADD may unpack an archive
+    'FROM scratch AS a\nADD rootfs.tar.gz /\nFROM alpine:3.20\nCOPY --from=a /etc/passwd /x',
+    // below a copied folder: unknown content; a folder above a copied file; WORKDIR and a relative destination
+    'FROM scratch AS a\nCOPY dist/ /srv/www/\nWORKDIR /data\nCOPY config.yaml conf/\nFROM alpine:3.20\n' +
+      'COPY --from=a /srv/www/index.html /x\nCOPY --from=a /srv /y\nCOPY --from=a /data/conf /z\nCOPY --from=a data /w',
+    // a variable, a glob, a stage built on an evident one that copies more
+    'ARG P=/x\nFROM scratch AS a\nCOPY x /x\nFROM a AS b\nCOPY y /y\nFROM alpine:3.20\nCOPY --from=a ${P} /p\n' +
+      'COPY --from=a /*.so /lib/\nCOPY --from=b /y /y',
+    // the root of an empty stage
+    'FROM scratch AS a\nFROM alpine:3.20\nCOPY --from=a / /x',
+  ],
+  invalid: [
+    {
+      code:
+        'FROM golang:1.23 AS build\nRUN go build -o /out/app .\nFROM scratch AS bin\nCOPY --from=build /out/app /app\n' +
+        'FROM alpine:3.20\nCOPY --from=bin /out/app /usr/local/bin/app',
+      errors: [{ messageId: 'missing', line: 6, data: { path: '/out/app', stage: 'bin', created: '`/app`' } }],
+    },
+    {
+      code: 'FROM scratch\nCOPY a /a\nFROM scratch AS two\nFROM alpine:3.20\nCOPY --from=0 b /b\nCOPY --from=two /etc /etc',
+      errors: [
+        { messageId: 'missing', line: 5, data: { path: '/b', stage: '0' } },
+        { messageId: 'missing', line: 6, data: { path: '/etc', stage: 'two', created: 'nothing' } },
+      ],
+    },
+    {
+      // a stage built on an evident one keeps being evident
+      code: 'FROM scratch AS a\nCOPY x /x\nFROM a AS b\nWORKDIR /app\nFROM alpine:3.20\nCOPY --from=b /y /y',
+      errors: [{ messageId: 'missing', line: 6, data: { created: '`/x`, `/app`' } }],
+    },
+  ],
+});
