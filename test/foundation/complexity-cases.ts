@@ -91,6 +91,24 @@ export const CASES: Record<string, Case> = {
     ),
   },
 
+  // DI004 walks the placements and earlier RUNs of a stage's chain up to a bound (MAX_WALK): sizes past it
+  'dockerignore: a chain of stages, each copying the context and running `npm ci` (DI004)': {
+    doubles: 'the stages',
+    n: 512,
+    max: 1 << 14,
+    ...of(
+      '/w/.dockerignore',
+      () => '*.json\n!package.json\n',
+      (n) => ({
+        '/w/Dockerfile':
+          'FROM node:22 AS s0\nWORKDIR /app\n' +
+          lines(n, (i) => `FROM s${i} AS s${i + 1}\nCOPY package*.json ./\nRUN npm ci && pip install -r r${i}.txt`) +
+          '\n',
+        '/w/package-lock.json': '{}',
+      }),
+    ),
+  },
+
   // --- compose --------------------------------------------------------------------------------
   'compose: a `(a+)+_PASSWORD` environment key, against a .env line of `a`': {
     doubles: 'the .env line',

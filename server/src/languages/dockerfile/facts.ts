@@ -5,6 +5,7 @@
  * (`server/src/links/`) read only this.
  */
 import type { ParsedFile } from '../../engine/types';
+import { neededFiles, type NeededFileFacts } from './needed-files';
 import { parseDockerfile, type DockerfileModel, type Stage } from './parse';
 import { stageReferences } from './rules/stage-name-casing';
 import { credentialCopies } from './security';
@@ -78,6 +79,8 @@ export interface DockerfileFacts {
   stageRefs: Map<number, Span[]>;
   /** Whether some stage sets a HEALTHCHECK (other than NONE). */
   hasHealthcheck: boolean;
+  /** Lock and requirements files RUNs need that only a COPY of a folder or a wildcard brings (`needed-files.ts`). */
+  neededFiles: NeededFileFacts[];
 }
 
 const INSTALL = /\b(apk|apt-get|apt|dnf|yum|microdnf|zypper|tdnf)\b[\s\S]*\b(add|install|in)\b/;
@@ -157,6 +160,7 @@ export function dockerfileFacts(m: DockerfileModel, lineOf: (offset: number) => 
     credentialCopies: credentials,
     stageRefs,
     hasHealthcheck: m.text.split(/\r?\n/).some((l) => /^\s*HEALTHCHECK\s+(?!NONE\b)/i.test(l)),
+    neededFiles: neededFiles(m, lineOf),
   };
 }
 

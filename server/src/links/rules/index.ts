@@ -17,6 +17,7 @@ import { rule as ecsTaskDefinitionFamily } from './ecs-task-definition-family';
 import { rule as ecsTaskDefinitionFile } from './ecs-task-definition-file';
 import { rule as ecsUnknownContainer } from './ecs-unknown-container';
 import { rule as excludesBuildInput } from './excludes-build-input';
+import { rule as excludesNeededFile } from './excludes-needed-file';
 import { rule as familyNamedElsewhere } from './family-named-elsewhere';
 import { rule as healthCheckTarget } from './health-check-target';
 import { rule as healthcheckTarget } from './healthcheck-target';
@@ -50,6 +51,7 @@ export const crossFileRules: Rule<unknown>[] = [
   ecsTaskDefinitionFile,
   ecsUnknownContainer,
   excludesBuildInput,
+  excludesNeededFile,
   familyNamedElsewhere,
   healthCheckTarget,
   healthcheckTarget,
