@@ -8,7 +8,7 @@ import { isMap, isScalar, isSeq } from 'yaml';
 import type { FeatureContext, Fix, ParsedFile } from '../../engine/types';
 import { contentRange } from '../../yaml/scalar';
 import { entries, entry, items, nodeEnd, nodeStart, str, type YNode } from '../../yaml/view';
-import { buildInfo, localBuild } from './build';
+import { buildInfo, isLocal } from './build';
 import { cursorContext } from './cursor';
 import { firstPort, healthcheckBlock, healthcheckTest } from './healthcheck-skeleton';
 import type { ComposeModel, ServiceModel } from './parse';
@@ -98,7 +98,7 @@ function buildFacts(model: ComposeModel, svc: ServiceModel, path: string): Build
     inline: info.inline,
     inlineText: info.inlineText,
     remote: info.remote,
-    local: !!localBuild(model, svc, path),
+    local: isLocal(info),
     args: [],
   };
   const build = key.value;
