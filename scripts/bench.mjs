@@ -18,6 +18,7 @@ import * as path from 'node:path';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { spawnSync } from 'node:child_process';
+import { Worker } from 'node:worker_threads';
 
 const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
@@ -134,9 +135,16 @@ for (const kind of kinds) {
   ];
   const failed = [];
   const peerFile = path.join(root, 'scripts', 'bench', `${kind}.mjs`);
+  /** Rows timed in a worker of their own (peers that say `isolate`; scripts/bench/isolate.mjs says why). */
+  let isolated = [];
   if (fs.existsSync(peerFile)) {
     const mod = await import(pathToFileURL(peerFile).href);
-    for (const peer of mod.peers ?? []) {
+    if (mod.isolate) {
+      const r = await inWorker(peerFile, files);
+      isolated = r.times;
+      failed.push(...r.failed);
+    }
+    for (const peer of mod.isolate ? [] : (mod.peers ?? [])) {
       try {
         contenders.push([peer.name, await peer.load()]);
       } catch (e) {
@@ -162,6 +170,19 @@ for (const kind of kinds) {
     `${kind}: ${files.length} files, ${(bytes / 1024).toFixed(0)} KiB` +
       (rounds > 1 ? ` (gone through ${rounds} times a pass, each time as a new run; per-file figures per check)` : ''),
   );
+  if (isolated.length) {
+    // The isolated peers are compared with our contender among them (the first named shipshape).
+    const base = isolated.find(([name]) => name.startsWith('shipshape'))?.[1];
+    console.log(`  in a worker of their own (a fresh isolate), taking turns; ratio against our parse-only row:`);
+    for (const [name, t] of isolated) {
+      const ratio =
+        name.startsWith('shipshape') || !base
+          ? ''
+          : `  ratio ${(t.wall / base.wall).toFixed(2)}x wall, ${(t.cpu / base.cpu).toFixed(2)}x cpu`;
+      console.log(`  ${rowLine(name, t, files.length, bytes)}${ratio}`);
+    }
+    console.log(`  in the main thread:`);
+  }
   if (kind === 'workflow') {
     // shellcheck on against off, as the issue measured it: `shipshape check` over the corpus's workflows (the CLI
     // is trusted), with a shellcheck on PATH and without one, runs alternating.
@@ -196,17 +217,33 @@ for (const kind of kinds) {
       console.log(`  ${name}`);
       continue;
     }
-    const mbs = bytes / 1048576 / (t.wall / 1000);
     const ratio = name.startsWith('shipshape')
       ? ''
       : `  ratio ${(t.wall / ours.wall).toFixed(2)}x wall, ${(t.cpu / ours.cpu).toFixed(2)}x cpu`;
-    console.log(
-      `  ${name.padEnd(34)} ` +
-        `${(t.wall / files.length).toFixed(3).padStart(7)} ms/file  ` +
-        `${(t.cpu / files.length).toFixed(3).padStart(7)} cpu-ms/file  ` +
-        `${mbs.toFixed(1).padStart(6)} MB/s${ratio}`,
-    );
+    console.log(`  ${rowLine(name, t, files.length, bytes)}${ratio}`);
   }
+}
+
+function rowLine(name, t, count, bytes) {
+  const mbs = bytes / 1048576 / (t.wall / 1000);
+  return (
+    `${name.padEnd(34)} ` +
+    `${(t.wall / count).toFixed(3).padStart(7)} ms/file  ` +
+    `${(t.cpu / count).toFixed(3).padStart(7)} cpu-ms/file  ` +
+    `${mbs.toFixed(1).padStart(6)} MB/s`
+  );
+}
+
+/** Times a peer module's peers in a worker thread (scripts/bench/isolate.mjs): { times: [name, {wall, cpu}][], failed }. */
+function inWorker(peerFile, files) {
+  return new Promise((resolve, reject) => {
+    const w = new Worker(path.join(root, 'scripts', 'bench', 'isolate.mjs'), {
+      workerData: { peerFile, texts: files.map((f) => f.text), paths: files.map((f) => f.path), passes },
+    });
+    w.once('message', resolve);
+    w.once('error', reject);
+    w.once('exit', (code) => reject(new Error(`the bench worker exited (${code})`)));
+  });
 }
 
 if (kinds.includes('workflow') || kinds.includes('typing')) {

@@ -77,6 +77,10 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
 }
 
 if (!runWorkerIfAny() && require.main === module) {
+  // `shipshape check | head`: the reader went away; the rest of the report has nowhere to go, which is no crash
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE' && e.code !== 'ERR_STREAM_DESTROYED') throw e;
+  });
   void main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });

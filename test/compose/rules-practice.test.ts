@@ -334,5 +334,10 @@ testRule(referencedFile, {
         { messageId: 'missing', line: 10 },
       ],
     },
+    {
+      name: "a secret's file that is not there",
+      code: 'services:\n  db:\n    image: postgres:16\n    secrets: [pw]\nsecrets:\n  pw:\n    file: ./secrets/pw.txt\n',
+      errors: [{ messageId: 'missing', line: 7 }],
+    },
   ],
 });

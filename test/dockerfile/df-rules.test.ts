@@ -349,6 +349,62 @@ testRule(language, r('DF105'), {
   ],
 });
 
+testRule(language, r('DF106'), {
+  valid: [
+    'FROM debian:12\nRUN apt-get update && apt-get install -y --no-install-recommends curl',
+    // the later RUN refreshes for itself: the first update is only a wasted layer
+    'FROM debian:12\nRUN apt-get update\nRUN apt-get update && apt-get install -y curl',
+    // nothing installs afterwards (an index baked in on purpose)
+    'FROM debian:12\nRUN apt-get update',
+    // another stage installs: its own FROM starts from the base image's lists
+    'FROM debian:12 AS a\nRUN apt-get update\nFROM debian:12\nRUN apt-get install -y curl',
+    // another package manager
+    'FROM alpine:3.20\nRUN apk update\nRUN pip install flask',
+    'FROM alpine:3.20\nRUN apk add --no-cache curl\nRUN apk update\n',
+    'FROM fedora:40\nRUN dnf makecache && dnf install -y git',
+  ],
+  invalid: [
+    {
+      code: 'FROM debian:12\nRUN apt-get update\nRUN apt-get install -y --no-install-recommends curl',
+      errors: [{ messageId: 'alone', line: 2, data: { update: 'apt-get update', line: '3' } }],
+    },
+    {
+      code: 'FROM debian:12\nRUN apt-get update -qq && echo done\nCOPY . .\nRUN apt-get -y upgrade',
+      errors: [{ messageId: 'alone', line: 2, data: { line: '4' } }],
+    },
+    {
+      code: 'FROM alpine:3.20\nRUN apk update\nRUN apk add curl',
+      errors: [{ messageId: 'alone', line: 2, data: { update: 'apk update' } }],
+    },
+    {
+      code: 'FROM fedora:40\nRUN yum makecache\nRUN dnf install -y git',
+      errors: [{ messageId: 'alone', line: 2 }],
+    },
+    {
+      code: 'FROM opensuse/leap:15\nRUN zypper --non-interactive refresh\nRUN zypper -n in git',
+      errors: [{ messageId: 'alone', line: 2 }],
+    },
+  ],
+});
+
+testRule(language, r('DF107'), {
+  valid: [
+    'FROM alpine:3.20\nWORKDIR /app',
+    'FROM alpine:3.20\nWORKDIR /developer',
+    'FROM alpine:3.20\nWORKDIR /srv/proc',
+    'FROM alpine:3.20\nWORKDIR /boot/app',
+    'FROM alpine:3.20\nWORKDIR app',
+  ],
+  invalid: [
+    {
+      code: 'FROM alpine:3.20\nWORKDIR /dev/app',
+      errors: [{ messageId: 'mounted', line: 2, data: { dir: '/dev/app', mount: '/dev' } }],
+    },
+    { code: 'FROM alpine:3.20\nWORKDIR /proc/', errors: [{ messageId: 'mounted', data: { mount: '/proc' } }] },
+    { code: 'FROM alpine:3.20\nWORKDIR /sys', errors: [{ messageId: 'mounted', data: { mount: '/sys' } }] },
+  ],
+});
+
 test('DF009 quotes the value it found, shortened when long', () => {
   const msg = (code: string) =>
     runRules(language, code, '/work/Dockerfile', { rules: [r('DF009')] }).map((f) => f.message);
@@ -362,4 +418,46 @@ test('DF009 quotes the value it found, shortened when long', () => {
   assert.deepEqual(msg(`FROM a:1\nENV K ${long}`), [
     `\`ENV K ${'x'.repeat(37)}...\` is the legacy form: write \`ENV K=${'x'.repeat(37)}...\`.`,
   ]);
+});
+
+testRule(language, r('DF108'), {
+  valid: [
+    // the usual export stage: the path is there
+    'FROM golang:1.23 AS build\nRUN go build -o /out/app .\nFROM scratch AS bin\nCOPY --from=build /out/app /app\n' +
+      'FROM alpine:3.20\nCOPY --from=bin /app /usr/local/bin/app',
+    // a base image: its content is not known
+    'FROM alpine:3.20 AS a\nFROM alpine:3.20\nCOPY --from=a /etc/os-release /x',
+    // a RUN makes the content unknown
+    'FROM scratch AS a\nCOPY busybox /bin/busybox\nRUN ["/bin/busybox", "mkdir", "/data"]\nFROM alpine:3.20\nCOPY --from=a /data /data',
+    // ADD may unpack an archive
+    'FROM scratch AS a\nADD rootfs.tar.gz /\nFROM alpine:3.20\nCOPY --from=a /etc/passwd /x',
+    // below a copied folder: unknown content; a folder above a copied file; WORKDIR and a relative destination
+    'FROM scratch AS a\nCOPY dist/ /srv/www/\nWORKDIR /data\nCOPY config.yaml conf/\nFROM alpine:3.20\n' +
+      'COPY --from=a /srv/www/index.html /x\nCOPY --from=a /srv /y\nCOPY --from=a /data/conf /z\nCOPY --from=a data /w',
+    // a variable, a glob, a stage built on an evident one that copies more
+    'ARG P=/x\nFROM scratch AS a\nCOPY x /x\nFROM a AS b\nCOPY y /y\nFROM alpine:3.20\nCOPY --from=a ${P} /p\n' +
+      'COPY --from=a /*.so /lib/\nCOPY --from=b /y /y',
+    // the root of an empty stage
+    'FROM scratch AS a\nFROM alpine:3.20\nCOPY --from=a / /x',
+  ],
+  invalid: [
+    {
+      code:
+        'FROM golang:1.23 AS build\nRUN go build -o /out/app .\nFROM scratch AS bin\nCOPY --from=build /out/app /app\n' +
+        'FROM alpine:3.20\nCOPY --from=bin /out/app /usr/local/bin/app',
+      errors: [{ messageId: 'missing', line: 6, data: { path: '/out/app', stage: 'bin', created: '`/app`' } }],
+    },
+    {
+      code: 'FROM scratch\nCOPY a /a\nFROM scratch AS two\nFROM alpine:3.20\nCOPY --from=0 b /b\nCOPY --from=two /etc /etc',
+      errors: [
+        { messageId: 'missing', line: 5, data: { path: '/b', stage: '0' } },
+        { messageId: 'missing', line: 6, data: { path: '/etc', stage: 'two', created: 'nothing' } },
+      ],
+    },
+    {
+      // a stage built on an evident one keeps being evident
+      code: 'FROM scratch AS a\nCOPY x /x\nFROM a AS b\nWORKDIR /app\nFROM alpine:3.20\nCOPY --from=b /y /y',
+      errors: [{ messageId: 'missing', line: 6, data: { created: '`/x`, `/app`' } }],
+    },
+  ],
 });

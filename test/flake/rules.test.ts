@@ -108,6 +108,7 @@ testRule(language, outputsFormals, {
     flake(NP, '{ self, ... }: { }'),
     flake(NP, 'inputs: { }'),
     flake(NP, 'inputs@{ self, ... }: { }'),
+    flake(NP, '{ nixpkgs, ... }: { }'),
   ],
   invalid: [
     {
@@ -120,9 +121,9 @@ testRule(language, outputsFormals, {
         '{ self',
         '{ z',
       ),
-      name: 'second suggestion adds ...',
+      name: 'second suggestion adds ... (self is missing too; its fix is not a suggestion)',
       apply: 1,
-      errors: [{ messageId: 'missingFormal' }],
+      errors: [{ messageId: 'missingSelf' }, { messageId: 'missingFormal' }],
       output: flake(NP + '  inputs.utils.url = "github:numtide/flake-utils";\n', '{ z, nixpkgs, ... }: { }'),
     },
     {
@@ -138,10 +139,28 @@ testRule(language, outputsFormals, {
       ),
       name: 'a trailing comma: ... goes after it',
       apply: 1,
-      errors: [{ messageId: 'missingFormal' }],
+      errors: [{ messageId: 'missingSelf' }, { messageId: 'missingFormal' }],
       output: flake(NP + '  inputs.utils.url = "github:numtide/flake-utils";\n', '{ z, nixpkgs, ... }: { }'),
     },
     { code: flake(NP, '{ }'), errors: [{ messageId: 'notFunction' }] },
+    {
+      name: 'no self and no ...: Nix passes self anyway',
+      code: flake(NP, '{ nixpkgs }: { }'),
+      errors: [{ messageId: 'missingSelf', line: 4 }],
+      output: flake(NP, '{ self, nixpkgs }: { }'),
+    },
+    {
+      name: 'no self, with the inputs named through @',
+      code: flake(NP, 'inputs@{ nixpkgs }: { }'),
+      errors: [{ messageId: 'missingSelf' }],
+      output: flake(NP, 'inputs@{ self, nixpkgs }: { }'),
+    },
+    {
+      name: 'an empty pattern, and inputs that cannot be read: self is passed all the same',
+      code: '{\n  inputs = import ./inputs.nix;\n  outputs = { }: { };\n}\n',
+      errors: [{ messageId: 'missingSelf', line: 3 }],
+      output: '{\n  inputs = import ./inputs.nix;\n  outputs = { self }: { };\n}\n',
+    },
   ],
 });
 
@@ -149,15 +168,15 @@ testRule(language, knownOutputs, {
   valid: [
     flake('', '{ self }: { packages = { }; devShells = { }; overlays.default = final: prev: { }; lib = { }; }'),
     flake('', '{ self }: { apps.x86_64-linux.default = { type = "app"; program = "x"; }; }'),
+    {
+      code: flake('', '{ self }: { apps.x86_64-linux.default = { program = "x"; }; }'),
+      name: "an app's shape is FL013",
+    },
   ],
   invalid: [
     {
       code: flake('', '{ self }: {\n    package.x86_64-linux.default = self;\n  }'),
       errors: [{ messageId: 'unknown', line: 4, data: { name: 'package' } }],
-    },
-    {
-      code: flake('', '{ self }: { apps.x86_64-linux.default = { program = "x"; }; }'),
-      errors: [{ messageId: 'appShape' }],
     },
   ],
 });
@@ -213,6 +232,8 @@ testRule(language, lock, {
   valid: [
     { code: flake(NP, '{ self, nixpkgs }: { }'), files: { '/ws/flake.lock': LOCK } },
     { code: flake('', '{ self }: { }'), name: 'no inputs, no lock: nothing to pin' },
+    { code: flake(NP, '{ self, nixpkgs }: { }'), files: { '/ws/flake.lock': '{' }, name: 'not JSON: FL014' },
+    { code: flake(NP, '{ self, nixpkgs }: { }'), files: { '/ws/flake.lock': '[]' }, name: 'not an object: FL014' },
   ],
   invalid: [
     {
@@ -225,7 +246,6 @@ testRule(language, lock, {
       files: { '/ws/flake.lock': LOCK2 },
       errors: [{ messageId: 'stale', data: { name: 'old' } }],
     },
-    { code: flake(NP, '{ self, nixpkgs }: { }'), files: { '/ws/flake.lock': '{' }, errors: [{ messageId: 'badLock' }] },
   ],
 });
 
@@ -321,7 +341,7 @@ testRule(language, lockMissing, {
   valid: [
     { code: flake(NP, '{ self, nixpkgs }: { }'), files: { '/ws/flake.lock': LOCK } },
     { code: flake('', '{ self }: { }'), name: 'no inputs, nothing to pin' },
-    { code: flake(NP, '{ self, nixpkgs }: { }'), files: { '/ws/flake.lock': '{' }, name: 'a broken lock is FL010' },
+    { code: flake(NP, '{ self, nixpkgs }: { }'), files: { '/ws/flake.lock': '{' }, name: 'a broken lock is FL014' },
   ],
   invalid: [
     {

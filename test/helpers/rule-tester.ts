@@ -186,7 +186,11 @@ export function testRule(language: Language, rule: Rule, cases: RuleCases): void
         'the incorrect example reports',
       );
       assert.deepEqual(
-        runRule(language, rule, { code: example(rule.meta.docs.correct), path, files }).map((f) => f.message),
+        runRule(language, rule, {
+          code: example(rule.meta.docs.correct),
+          path,
+          files: rule.meta.docs.correctFiles ? docFiles(path, rule.meta.docs.correctFiles) : files,
+        }).map((f) => f.message),
         [],
         'the correct example is clean',
       );

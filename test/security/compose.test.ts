@@ -40,6 +40,11 @@ testRule(language, r('CP102'), {
     svc('    volumes:\n      - ./data:/data\n      - cache:/cache\n'),
     svc('    volumes:\n      - /etc/localtime:/etc/localtime:ro\n'),
     svc('    volumes:\n      - /srv/app:/app\n'),
+    // node-exporter's mount: the host's mounts come in, nothing goes back
+    svc('    volumes:\n      - /srv:/host:ro,rslave\n'),
+    svc(
+      '    volumes:\n      - type: bind\n        source: /srv/data\n        target: /data\n        bind:\n          propagation: rprivate\n',
+    ),
   ],
   invalid: [
     {
@@ -52,6 +57,18 @@ testRule(language, r('CP102'), {
     },
     { code: svc('    volumes:\n      - /:/host:ro\n'), errors: [{ messageId: 'root' }] },
     { code: svc('    volumes:\n      - /etc:/host-etc\n'), errors: [{ messageId: 'sensitive' }] },
+    {
+      code: svc('    volumes:\n      - /srv/data:/data:rshared\n'),
+      errors: [
+        { messageId: 'propagation', line: 5, data: { service: 'app', dir: '/srv/data', propagation: 'rshared' } },
+      ],
+    },
+    {
+      code: svc(
+        '    volumes:\n      - type: bind\n        source: /mnt/disks\n        target: /disks\n        bind:\n          propagation: shared\n',
+      ),
+      errors: [{ messageId: 'propagation', data: { propagation: 'shared' } }],
+    },
   ],
 });
 

@@ -96,6 +96,16 @@ testRule(language, r('DF301'), {
       output: 'FROM a:1\nRUN rpm -i x.rpm',
     },
     {
+      code: 'FROM a:1\nRUN rpm -Uvh --noverify x.rpm',
+      errors: [{ messageId: 'flag', data: { flag: '--noverify', tool: 'rpm' } }],
+      output: 'FROM a:1\nRUN rpm -Uvh x.rpm',
+    },
+    {
+      code: 'FROM a:1\nRUN rpm -i --nofiledigest x.rpm',
+      errors: [{ messageId: 'flag', data: { flag: '--nofiledigest', tool: 'rpm' } }],
+      output: 'FROM a:1\nRUN rpm -i x.rpm',
+    },
+    {
       code: 'FROM a:1\nRUN apk add --allow-untrusted /tmp/x.apk',
       errors: [{ messageId: 'flag' }],
       output: 'FROM a:1\nRUN apk add /tmp/x.apk',

@@ -97,3 +97,20 @@ testRule(language, r('TD406'), {
     },
   ],
 });
+
+const role = (name: string) => `arn:aws:iam::123456789012:role/${name}`;
+testRule(language, r('TD407'), {
+  valid: [
+    fargateExample({ taskRoleArn: role('app') }),
+    fargateExample({}),
+    fargateExample({ executionRoleArn: role('app'), taskRoleArn: 'arn:aws:iam::210987654321:role/app' }),
+    fargateExample({ executionRoleArn: '${EXECUTION_ROLE}', taskRoleArn: '${EXECUTION_ROLE}' }),
+  ],
+  invalid: [
+    {
+      code: fargateExample({ executionRoleArn: role('app'), taskRoleArn: role('app') }),
+      errors: [{ messageId: 'same', data: { arn: role('app') } }],
+    },
+    { code: fargateExample({ executionRoleArn: role('app'), taskRoleArn: 'app' }), errors: [{ messageId: 'same' }] },
+  ],
+});

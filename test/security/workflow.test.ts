@@ -299,3 +299,81 @@ testRule(language, r('WF112'), {
     },
   ],
 });
+
+const job = (cond: string) => `    if: ${cond}\n    runs-on: ubuntu-latest\n`;
+const run = '      - run: ./deploy.sh\n';
+testRule(language, r('WF113'), {
+  valid: [
+    wf('push', run, job(`contains(fromJSON('["refs/heads/main", "refs/heads/release"]'), github.ref)`)),
+    wf('push', run, job(`github.ref == 'refs/heads/main' || github.ref == 'refs/heads/release'`)),
+    // nobody chooses the event name: a substring of it is no other event
+    wf('push', run, job(`contains('push pull_request', github.event_name)`)),
+    // a label list of the pull request, searched for one label: a list lookup
+    wf('pull_request', run, job(`contains(github.event.pull_request.labels.*.name, 'deploy')`)),
+    // not a condition
+    wf('push', `      - run: echo "\${{ contains('a b', github.ref) }}"\n`),
+  ],
+  invalid: [
+    {
+      code: wf('push', run, job(`contains('refs/heads/main refs/heads/release', github.ref)`)),
+      errors: [{ messageId: 'substring', line: 4, data: { value: 'github.ref', part: 'refs/heads/mai' } }],
+      output: wf('push', run, job(`contains(fromJSON('["refs/heads/main", "refs/heads/release"]'), github.ref)`)),
+    },
+    {
+      code: wf('pull_request', run, job(`false || !contains('main,develop', github.head_ref)`)),
+      errors: [{ messageId: 'substring', data: { value: 'github.head_ref' } }],
+      output: wf('pull_request', run, job(`false || !contains(fromJSON('["main", "develop"]'), github.head_ref)`)),
+    },
+    {
+      code: wf('push', run, job(`contains('main', env.BRANCH)`)),
+      errors: [{ messageId: 'substring', data: { value: 'env.BRANCH', part: 'mai' } }],
+    },
+    {
+      code: wf('workflow_dispatch', run, job(`\${{ contains('prod staging', inputs.target) }}`)),
+      errors: [{ messageId: 'substring', data: { value: 'inputs.target' } }],
+      output: wf('workflow_dispatch', run, job(`\${{ contains(fromJSON('["prod", "staging"]'), inputs.target) }}`)),
+    },
+  ],
+});
+
+testRule(language, r('WF114'), {
+  valid: [
+    wf('pull_request_target', run, job(`github.event.pull_request.user.login == 'dependabot[bot]'`)),
+    // on pull_request the actor's run has no secrets or write token to give away
+    wf('pull_request', run, job(`github.actor == 'dependabot[bot]'`)),
+    wf('pull_request_target', run, job(`github.actor != 'dependabot[bot]'`)),
+    wf('pull_request_target', run, job(`github.actor == 'octocat'`)),
+  ],
+  invalid: [
+    {
+      code: wf('pull_request_target', run, job(`github.actor == 'dependabot[bot]'`)),
+      errors: [{ messageId: 'actor', line: 4, data: { context: 'github.actor', trigger: 'pull_request_target' } }],
+      output: wf('pull_request_target', run, job(`github.event.pull_request.user.login == 'dependabot[bot]'`)),
+    },
+    {
+      code: wf('pull_request_target', run, job(`\${{ 'renovate[bot]' == github.triggering_actor && always() }}`)),
+      errors: [{ messageId: 'actor', data: { context: 'github.triggering_actor' } }],
+      output: wf(
+        'pull_request_target',
+        run,
+        job(`\${{ 'renovate[bot]' == github.event.pull_request.user.login && always() }}`),
+      ),
+    },
+    {
+      // workflow_run's payload has no pull request author to compare: no suggestion
+      code: wf('workflow_run', run, job('github.actor_id == 49699333')),
+      errors: [{ messageId: 'actor', data: { context: 'github.actor_id', trigger: 'workflow_run' } }],
+    },
+    {
+      code: wf(
+        'pull_request_target',
+        `      - run: ./merge.sh\n        if: github.event.sender.login == 'dependabot[bot]'\n`,
+      ),
+      errors: [{ messageId: 'actor', line: 7 }],
+      output: wf(
+        'pull_request_target',
+        `      - run: ./merge.sh\n        if: github.event.pull_request.user.login == 'dependabot[bot]'\n`,
+      ),
+    },
+  ],
+});

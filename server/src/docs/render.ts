@@ -62,6 +62,9 @@ export function renderRulePage(
     lines.push('```', '');
   }
   lines.push('## Correct', '', '```' + FENCE[kind], examples.correct.replace(/\n$/, ''), '```', '');
+  for (const [name, text] of Object.entries(m.docs.correctFiles ?? {})) {
+    lines.push(`With \`${name}\` beside it:`, '', '```', text.replace(/\n$/, ''), '```', '');
+  }
   lines.push('## Configure', '');
   lines.push(
     `Change its severity (\`off\`, \`hint\`, \`info\`, \`warning\`, \`error\`) in \`.shipshape.yaml\`:`,

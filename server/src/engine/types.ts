@@ -94,6 +94,8 @@ export interface RuleDocs {
    * (e.g. `{ ".dockerignore": "*.md" }`), for rules that read other files.
    */
   files?: Record<string, string>;
+  /** The other files beside the correct example, when they differ from `files` (when the other file is the fix). */
+  correctFiles?: Record<string, string>;
 }
 
 export interface RuleMeta {

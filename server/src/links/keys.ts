@@ -8,6 +8,7 @@ import type { DocumentKind } from '../engine/types';
 import type { ComposeFacts } from '../languages/compose/facts';
 import type { TaskDefFacts } from '../languages/taskdef/facts';
 import type { WorkflowFacts } from '../languages/workflow/facts';
+import { imageRepository } from '../text/image-ref';
 import { deployKeys, HAS_FAMILY } from './families';
 import { flakeOf } from './facts';
 
@@ -19,6 +20,8 @@ export const ecsKey = (taskDefPath: string) => `ecs:${taskDefPath}`;
 export const flakeKey = (flakePath: string) => `flake:${flakePath}`;
 /** A workflow's deploy step updates this service (`deployKey`: service, cluster, AWS target). */
 export const deployKeyOf = (key: string) => `deploy:${key}`;
+/** A compose service or a task definition container runs an image of this repository path (`imageRepository`). */
+export const imageKey = (repositoryPath: string) => `image:${repositoryPath}`;
 /** A workflow names a task definition family (XF006/XF008 read those). */
 export const NAMES_FAMILY = 'names-family';
 /** A task definition has a literal `family` (families.ts reads them). */
@@ -30,7 +33,11 @@ export const KEYED_KINDS: readonly DocumentKind[] = ['compose', 'workflow', 'tas
 export function factKeys(kind: DocumentKind, facts: unknown): string[] {
   const out: string[] = [];
   if (kind === 'compose') {
-    for (const s of (facts as ComposeFacts).services) if (s.build?.local) out.push(buildsKey(s.build.dockerfilePath));
+    for (const s of (facts as ComposeFacts).services) {
+      if (s.build?.local) out.push(buildsKey(s.build.dockerfilePath));
+      const repo = s.image === undefined ? undefined : imageRepository(s.image);
+      if (repo) out.push(imageKey(repo.path));
+    }
   } else if (kind === 'workflow') {
     const wf = facts as WorkflowFacts;
     for (const b of wf.builds) if (b.dockerfilePath) out.push(buildsKey(b.dockerfilePath));
@@ -40,7 +47,12 @@ export function factKeys(kind: DocumentKind, facts: unknown): string[] {
     const flake = flakeOf(wf);
     if (flake && wf.installables.length) out.push(flakeKey(flake));
   } else if (kind === 'taskdef') {
-    if ((facts as TaskDefFacts).family) out.push(HAS_FAMILY);
+    const td = facts as TaskDefFacts;
+    if (td.family) out.push(HAS_FAMILY);
+    for (const c of td.containers) {
+      const repo = c.image === undefined ? undefined : imageRepository(c.image);
+      if (repo) out.push(imageKey(repo.path));
+    }
   }
   return out;
 }

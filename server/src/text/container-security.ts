@@ -31,6 +31,53 @@ export function dangerousCapability(name: string): string | undefined {
   return n in DANGEROUS_CAPABILITIES ? n : undefined;
 }
 
+/** Docker's default capabilities: adding one of these changes nothing under Docker. */
+export const DEFAULT_CAPABILITIES = new Set([
+  'CHOWN',
+  'DAC_OVERRIDE',
+  'FSETID',
+  'FOWNER',
+  'MKNOD',
+  'NET_RAW',
+  'SETGID',
+  'SETUID',
+  'SETFCAP',
+  'SETPCAP',
+  'NET_BIND_SERVICE',
+  'SYS_CHROOT',
+  'KILL',
+  'AUDIT_WRITE',
+]);
+
+/** A capability's canonical name (`cap_sys_admin` → `SYS_ADMIN`). */
+export const capabilityName = (name: string): string => name.trim().toUpperCase().replace(/^CAP_/, '');
+
+interface At {
+  start: number;
+  end: number;
+}
+
+/**
+ * What a container is allowed beyond an ordinary one, as a compose service or a task definition container sets it
+ * (each field where the file says it; absent when not set): compared across files for the same image.
+ */
+export interface Privileges {
+  /** Where the image is named (findings about what is missing go there). */
+  image: At;
+  privileged?: At;
+  /** The user as written, when literal. */
+  user?: At & { value: string };
+  /** Capabilities added beyond Docker's defaults, by canonical name. */
+  capAdd: (At & { name: string })[];
+  readOnlyRoot?: At;
+  hostNetwork?: At;
+  hostPid?: At;
+  hostIpc?: At;
+}
+
+/** Whether a user as written is root (`root`, `0`, `0:0`, `root:staff`). */
+export const isRootUser = (user: string): boolean => /^(root|0)(:.*)?$/.test(user.trim());
+
 /** Sockets of container engines: mounting one gives the container full control of the engine, so of the host. */
 export function isEngineSocket(hostPath: string): boolean {
   return /(^|\/)(docker|podman|containerd|crio|cri-dockerd)\.sock$/.test(hostPath.replace(/\/+$/, ''));
@@ -127,6 +174,14 @@ export function credentialFile(path: string): string | undefined {
     return 'cloud credentials';
   if (lower === '.htpasswd' || lower === 'htpasswd') return 'password hashes';
   return undefined;
+}
+
+/** Keys of a package registry config (`.npmrc`, `.yarnrc.yml`, `.pypirc`) that hold a credential. */
+const REGISTRY_CONFIG_SECRET = /(_auth|_authToken|_password|npmAuthToken|npmAuthIdent)\s*[=:]|^\s*password\s*[=:]/m;
+
+/** Whether the text of a package registry config holds a credential (one without is harmless in an image). */
+export function registryConfigHasToken(text: string): boolean {
+  return REGISTRY_CONFIG_SECRET.test(text);
 }
 
 /**

@@ -13,6 +13,8 @@ import { cursorContext } from './cursor';
 import { firstPort, healthcheckBlock, healthcheckTest } from './healthcheck-skeleton';
 import type { ComposeModel, ServiceModel } from './parse';
 import { parsePortSpec } from './ports';
+import { isTrue, spanOf, itemSpan } from './security';
+import { capabilityName, DEFAULT_CAPABILITIES, type Privileges } from '../../text/container-security';
 import { keyIndent } from './refs';
 
 export interface Span {
@@ -50,6 +52,8 @@ export interface ServiceFacts {
   name: string;
   key: Span;
   image?: string;
+  /** What it may do beyond an ordinary container; set when the service names its image. */
+  privileges?: Privileges;
   build?: BuildFacts;
   /** Container-side ports of `ports:` (short or long syntax), with the node of each. */
   ports: (Span & { port: number; endPort: number })[];
@@ -202,6 +206,39 @@ function addHealthcheck(model: ComposeModel, svc: ServiceModel): Fix | undefined
   };
 }
 
+/** A service's privileges as its compose file sets them (merged keys are placed at the service's name). */
+function privilegesOf(model: ComposeModel, svc: ServiceModel): Privileges | undefined {
+  const image = svc.get('image');
+  if (!image || str(image.value) === undefined) return undefined;
+  const out: Privileges = { image: spanOf(svc, image), capAdd: [] };
+  const e = (key: string) => svc.get(key);
+  const flag = (key: string) => {
+    const x = e(key);
+    return x && isTrue(x.value) ? spanOf(svc, x) : undefined;
+  };
+  const host = (key: string) => {
+    const x = e(key);
+    return x && str(x.value)?.trim().toLowerCase() === 'host' ? spanOf(svc, x) : undefined;
+  };
+  out.privileged = flag('privileged');
+  out.readOnlyRoot = flag('read_only');
+  out.hostNetwork = host('network_mode');
+  out.hostPid = host('pid');
+  out.hostIpc = host('ipc');
+  const user = e('user');
+  const u = user ? (str(user.value)?.trim() ?? '') : '';
+  if (user && u && !u.includes('$')) out.user = { ...spanOf(svc, user), value: u };
+  const caps = e('cap_add');
+  if (caps)
+    for (const it of items(caps.value, model.doc)) {
+      const name = capabilityName(str(it) ?? '');
+      if (name && !DEFAULT_CAPABILITIES.has(name)) out.capAdd.push({ ...itemSpan(svc, caps, it), name });
+    }
+  for (const k of ['privileged', 'readOnlyRoot', 'hostNetwork', 'hostPid', 'hostIpc'] as const)
+    if (out[k] === undefined) delete out[k];
+  return out;
+}
+
 export function composeFacts(model: ComposeModel, path: string): ComposeFacts {
   const waits = model.services.map((svc) => {
     const waitsHealthy: ServiceFacts['waitsHealthy'] = [];
@@ -225,6 +262,7 @@ export function composeFacts(model: ComposeModel, path: string): ComposeFacts {
         name: svc.name,
         key: { start: svc.keyStart, end: svc.keyEnd },
         image: str(svc.get('image')?.value),
+        privileges: privilegesOf(model, svc),
         build: buildFacts(model, svc, path),
       } as ServiceFacts;
       Object.assign(out, ports(model, svc), healthcheck(model, svc));

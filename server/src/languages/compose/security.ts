@@ -37,7 +37,11 @@ export interface Volume {
   target?: string;
   readOnly: boolean;
   bind: boolean;
+  /** The bind propagation asked for (`shared`, `rshared`, `slave`, ...), short or long syntax. */
+  propagation?: string;
 }
+
+const PROPAGATIONS = new Set(['shared', 'rshared', 'slave', 'rslave', 'private', 'rprivate']);
 
 /** A service's `volumes:`, short (`src:dst[:mode]`) and long syntax. */
 export function volumesOf(model: ComposeModel, svc: ServiceModel): Volume[] {
@@ -51,14 +55,15 @@ export function volumesOf(model: ComposeModel, svc: ServiceModel): Volume[] {
         out.push({ node: it, target: s, readOnly: false, bind: false });
         continue;
       }
-      const mode = parts.length >= 3 ? parts[parts.length - 1] : '';
+      const mode = parts.length >= 3 ? parts[parts.length - 1].split(',') : [];
       const source = parts[0];
       out.push({
         node: it,
         source,
         target: parts[1],
-        readOnly: mode.split(',').includes('ro'),
+        readOnly: mode.includes('ro'),
         bind: /^[./~]/.test(source) || source.startsWith('$'),
+        propagation: mode.find((m) => PROPAGATIONS.has(m)),
       });
     } else if (isMap(it)) {
       const type = str(entry(it, model.doc, 'type')?.value);
@@ -69,6 +74,7 @@ export function volumesOf(model: ComposeModel, svc: ServiceModel): Volume[] {
         target: str(entry(it, model.doc, 'target')?.value),
         readOnly: ro === 'true',
         bind: type === 'bind',
+        propagation: str(entry(entry(it, model.doc, 'bind')?.value, model.doc, 'propagation')?.value),
       });
     }
   }

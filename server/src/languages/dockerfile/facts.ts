@@ -7,6 +7,7 @@
 import type { ParsedFile } from '../../engine/types';
 import { parseDockerfile, type DockerfileModel, type Stage } from './parse';
 import { stageReferences } from './rules/stage-name-casing';
+import { credentialCopies } from './security';
 import { literalCopySources } from './util';
 
 export interface Span {
@@ -56,6 +57,13 @@ export interface CopySourceFacts extends Span {
   line: number;
 }
 
+export interface CredentialCopyFacts extends CopySourceFacts {
+  /** What the file holds, by its name ('an SSH private key', 'environment secrets'…). */
+  what: string;
+  /** Whether the source has a wildcard (then the file's content is not known). */
+  glob: boolean;
+}
+
 export interface DockerfileFacts {
   stages: StageFacts[];
   /** The stage `docker build` produces without `--target` (the last one). */
@@ -64,6 +72,8 @@ export interface DockerfileFacts {
   exposes: ExposeFacts[];
   /** COPY/ADD sources that are files of the build context (see `literalCopySources`). */
   copySources: CopySourceFacts[];
+  /** COPY/ADD sources whose name says they hold a credential (DF307's findings, before it reads `.npmrc`s). */
+  credentialCopies: CredentialCopyFacts[];
   /** Where a stage name is used inside the Dockerfile (`FROM <stage>`, `COPY --from=<stage>`, mounts), by stage. */
   stageRefs: Map<number, Span[]>;
   /** Whether some stage sets a HEALTHCHECK (other than NONE). */
@@ -119,6 +129,17 @@ export function dockerfileFacts(m: DockerfileModel, lineOf: (offset: number) => 
       keyword: ins.keyword,
       line: lineOf(word.start) + 1,
     });
+  const credentials: CredentialCopyFacts[] = [];
+  for (const { ins, word, what } of credentialCopies(m))
+    credentials.push({
+      value: word.value,
+      start: word.start,
+      end: word.end,
+      keyword: ins.keyword,
+      line: lineOf(word.start) + 1,
+      what,
+      glob: /[*?[]/.test(word.value),
+    });
   return {
     stages,
     finalStage: m.finalStage?.index,
@@ -133,6 +154,7 @@ export function dockerfileFacts(m: DockerfileModel, lineOf: (offset: number) => 
       end: p.end,
     })),
     copySources,
+    credentialCopies: credentials,
     stageRefs,
     hasHealthcheck: m.text.split(/\r?\n/).some((l) => /^\s*HEALTHCHECK\s+(?!NONE\b)/i.test(l)),
   };

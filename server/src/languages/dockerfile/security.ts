@@ -3,6 +3,7 @@
  * command, or through `export`/`env`), and the edit that removes one flag from a command.
  */
 import type { OffsetEdit } from '../../engine/types';
+import { credentialFile } from '../../text/container-security';
 import type { DockerfileModel, DockerInstruction } from './parse';
 import type { ShellCommand, ShellWord } from './shell';
 import { runCommandsOf } from './parse';
@@ -23,6 +24,26 @@ export function assignmentsOf(cmd: ShellCommand): Assignment[] {
     if (m) out.push({ name: m[1], value: m[2], word: w });
   }
   return out;
+}
+
+/**
+ * COPY/ADD sources of the build context whose name says they hold a credential (a private key, an `.env`, a token
+ * file): the source word and what it holds. Not for `--from` copies, heredocs, URLs or sources with variables.
+ */
+export function* credentialCopies(
+  model: DockerfileModel,
+): Generator<{ ins: DockerInstruction; word: { value: string; start: number; end: number }; what: string }> {
+  for (const ins of model.instructions) {
+    if (ins.keyword !== 'COPY' && ins.keyword !== 'ADD') continue;
+    if (ins.heredocs.length || ins.flags.some((f) => f.name === 'from')) continue;
+    const words = ins.json && ins.jsonArgs ? ins.jsonArgs : ins.args;
+    for (const word of words.slice(0, -1)) {
+      const src = word.value;
+      if (!src || /^[a-z][a-z0-9+.-]*:\/\//i.test(src) || /^git@/.test(src) || /\$/.test(src)) continue;
+      const what = credentialFile(src);
+      if (what) yield { ins, word, what };
+    }
+  }
 }
 
 /** Every RUN command of the file (ONBUILD triggers included), with its instruction. */

@@ -81,21 +81,6 @@ export interface Token {
   skipTo?: number;
 }
 
-const KEYWORDS: Map<string, T> = new Map(
-  Object.entries({
-    if: T.IF,
-    then: T.THEN,
-    else: T.ELSE,
-    assert: T.ASSERT,
-    with: T.WITH,
-    let: T.LET,
-    in: T.IN,
-    rec: T.REC,
-    inherit: T.INHERIT,
-    or: T.OR_KW,
-  }),
-);
-
 export const TOKEN_NAMES: Record<number, string> = {
   [T.EOF]: 'end of file',
   [T.ID]: 'identifier',
@@ -192,6 +177,44 @@ const CLASS = new Uint8Array(128);
   set("%/?:@&=+$,-_.!~*'", URI_CHAR);
 })();
 const is = (c: number, bit: number) => c < 128 && (CLASS[c] & bit) !== 0;
+
+/** Whether text at i continues as the word w does after its first letter. */
+function rest(text: string, i: number, w: string): boolean {
+  for (let m = 1; m < w.length; m++) if (text.charCodeAt(i + m) !== w.charCodeAt(m)) return false;
+  return true;
+}
+
+/**
+ * The keyword text[i, j) is, or T.ID: compared by char codes, by length and first letter (a slice and a
+ * Map lookup for every identifier was the lexer's hottest line).
+ */
+function keyword(text: string, i: number, j: number): T {
+  switch (j - i) {
+    case 2: {
+      const a = text.charCodeAt(i);
+      const b = text.charCodeAt(i + 1);
+      if (a === 105) return b === 102 ? T.IF : b === 110 ? T.IN : T.ID; // if, in
+      return a === 111 && b === 114 ? T.OR_KW : T.ID; // or
+    }
+    case 3: {
+      const a = text.charCodeAt(i);
+      if (a === 108) return rest(text, i, 'let') ? T.LET : T.ID;
+      return a === 114 && rest(text, i, 'rec') ? T.REC : T.ID;
+    }
+    case 4: {
+      const a = text.charCodeAt(i);
+      if (a === 116) return rest(text, i, 'then') ? T.THEN : T.ID;
+      if (a === 101) return rest(text, i, 'else') ? T.ELSE : T.ID;
+      return a === 119 && rest(text, i, 'with') ? T.WITH : T.ID;
+    }
+    case 6:
+      return text.charCodeAt(i) === 97 && rest(text, i, 'assert') ? T.ASSERT : T.ID;
+    case 7:
+      return text.charCodeAt(i) === 105 && rest(text, i, 'inherit') ? T.INHERIT : T.ID;
+    default:
+      return T.ID;
+  }
+}
 
 const MAX_INT = 9223372036854775807n;
 
@@ -471,8 +494,7 @@ export function lex(text: string): Token[] {
         plain = e !== 47 && e !== 58;
       }
       if (plain) {
-        const kw = j - i <= 7 ? KEYWORDS.get(text.slice(i, j)) : undefined;
-        push(kw ?? T.ID, i, j);
+        push(keyword(text, i, j), i, j);
         i = j;
         continue;
       }
@@ -537,8 +559,7 @@ export function lex(text: string): Token[] {
     if (is(ch, ID_START)) {
       let j = i + 1;
       while (is(c(j), ID_CHAR)) j++;
-      const kw = j - i <= 7 ? KEYWORDS.get(text.slice(i, j)) : undefined;
-      take(j - i, kw ?? T.ID);
+      take(j - i, keyword(text, i, j));
     } else if (is(ch, DIGIT)) {
       let j = i + 1;
       while (is(c(j), DIGIT)) j++;

@@ -7,7 +7,8 @@
 import type { Node } from 'jsonc-parser';
 import type { ParsedFile } from '../../engine/types';
 import { containers } from './ecs';
-import { get, items, num, str } from './json';
+import { get, isTemplated, items, num, propNode, str } from './json';
+import { capabilityName, DEFAULT_CAPABILITIES, type Privileges } from '../../text/container-security';
 
 /** Whether a value is a placeholder filled in before registration (`${IMAGE}`, `<IMAGE>`, `{{ image }}`). */
 export { isTemplated } from './json';
@@ -28,6 +29,8 @@ export interface ContainerFacts extends Span {
   ports: (Span & { port: number })[];
   /** `healthCheck.command` as written. */
   healthCheck?: { command: string[]; span: Span };
+  /** What it may do beyond an ordinary container (with the task's host namespaces); set when it names an image. */
+  privileges?: Privileges;
 }
 
 export interface TaskDefFacts {
@@ -100,6 +103,7 @@ export function factsOfFile(file: ParsedFile<TaskDefModel>): TaskDefFacts {
       const cp = get(pm, 'containerPort');
       if (num(cp) !== undefined) tc.ports.push({ start: cp!.offset, end: cp!.offset + cp!.length, port: num(cp)! });
     }
+    if (tc.imageSpan) tc.privileges = privilegesOf(td, c.node, tc.imageSpan);
     const cmd = get(get(c.node, 'healthCheck'), 'command');
     if (cmd?.type === 'array') tc.healthCheck = { command: items(cmd).map((n) => str(n) ?? ''), span: span(cmd) };
     out.containers.push(tc);
@@ -112,5 +116,27 @@ export function factsOfFile(file: ParsedFile<TaskDefModel>): TaskDefFacts {
       if (s) addName(l, false, s.split(':')[0]);
     }
   }
+  return out;
+}
+
+/** A container's privileges as its task definition sets them (`host` namespaces are the task's). */
+function privilegesOf(td: Node, c: Node, image: Span): Privileges {
+  const at = (obj: Node, key: string) => {
+    const p = propNode(obj, key)!;
+    return span(p);
+  };
+  const out: Privileges = { image, capAdd: [] };
+  if (get(c, 'privileged')?.value === true) out.privileged = at(c, 'privileged');
+  const user = get(c, 'user');
+  const u = str(user)?.trim() ?? '';
+  if (user && u && !isTemplated(u)) out.user = { ...span(user), value: u };
+  for (const n of items(get(get(get(c, 'linuxParameters'), 'capabilities'), 'add'))) {
+    const name = capabilityName(str(n) ?? '');
+    if (name && !DEFAULT_CAPABILITIES.has(name)) out.capAdd.push({ ...span(n), name });
+  }
+  if (get(c, 'readonlyRootFilesystem')?.value === true) out.readOnlyRoot = at(c, 'readonlyRootFilesystem');
+  if (str(get(td, 'networkMode')) === 'host') out.hostNetwork = at(td, 'networkMode');
+  if (str(get(td, 'pidMode')) === 'host') out.hostPid = at(td, 'pidMode');
+  if (str(get(td, 'ipcMode')) === 'host') out.hostIpc = at(td, 'ipcMode');
   return out;
 }

@@ -81,6 +81,8 @@ export interface BuildFacts extends StepRef {
   buildArgs: Word[];
   tags: Word[];
   platforms: Word[];
+  /** Where the workflow pushes the image to a registry (see `BuildStep.push`); undefined when it does not. */
+  push?: Word;
 }
 
 export interface FamilyFacts extends StepRef, Span {
@@ -204,6 +206,7 @@ export function workflowFacts(model: WorkflowModel, path: string): WorkflowFacts
       buildArgs: b.buildArgs,
       tags: b.tags,
       platforms: b.platforms,
+      push: b.push,
     })),
     families: familiesNamed(model).map((f) => ({
       family: f.family,

@@ -121,6 +121,13 @@ export interface BuildStep {
   buildArgs: Word[];
   tags: Word[];
   platforms: Word[];
+  /**
+   * Where the workflow pushes the image to a registry: the action's `push` (`true` or an expression, which pushes on
+   * some events) or `outputs` with `type=registry`/`push=true`, `--push` or such an `--output` of `docker build`, or a
+   * later `docker push` in the same job of one of its tags (or of any image, when a tag or the pushed name is given
+   * by a variable).
+   */
+  push?: Word;
 }
 
 /** Each `NAME=value` line (or list item) of a multi-line input, with the offsets of NAME. */
@@ -187,6 +194,10 @@ export function buildSteps(model: WorkflowModel, workflowPath: string): BuildSte
     if (tags) b.tags = linesOf(model.text, tags, false);
     const platforms = a.inputs.get('platforms');
     if (platforms) b.platforms = linesOf(model.text, platforms, false);
+    const push = a.inputs.get('push');
+    const outputs = a.inputs.get('outputs');
+    if (push && /^(true|\$\{\{)/i.test(push.value.trim())) b.push = word(push);
+    else if (outputs && PUSH_OUTPUT.test(outputs.value)) b.push = word(outputs);
     out.push(b);
   }
   for (const job of model.jobs) {
@@ -207,6 +218,7 @@ export function buildSteps(model: WorkflowModel, workflowPath: string): BuildSte
           file: cmd.file,
           target: cmd.target,
           context: cmd.context,
+          push: cmd.push,
         };
         b.contextPath = cmd.context ? resolveIn(cwd, cmd.context.value) : undefined;
         if (cmd.context?.value === '-') b.contextPath = undefined;
@@ -219,8 +231,43 @@ export function buildSteps(model: WorkflowModel, workflowPath: string): BuildSte
       }
     }
   }
+  for (const b of out) b.push ??= pushedLater(model, b);
   return out;
 }
+
+/** An `--output`/`outputs` that sends the image to a registry. */
+const PUSH_OUTPUT = /type=registry|push=true/;
+
+/** The `docker push` / `docker image push` commands of the scripts of a job, from the build's step on. */
+function pushedLater(model: WorkflowModel, b: BuildStep): Word | undefined {
+  const literalTags = b.tags.filter((t) => !isDynamic(t.value)).map((t) => t.value);
+  const dynamicTag = b.tags.some((t) => isDynamic(t.value));
+  for (const step of b.job.steps) {
+    if (step.index < b.step.index || !step.run || !/\bdocker\b/.test(step.run.value)) continue;
+    const words = scriptWords(model.text, step.run.start, step.run.end);
+    for (let k = 0; k < words.length; k++) {
+      if (words[k].sep || words[k].value !== 'docker') continue;
+      let j = k + 1;
+      if (words[j]?.value === 'image') j++;
+      if (words[j]?.value !== 'push') continue;
+      for (j++; j < words.length && !words[j].sep; j++) {
+        const w = words[j];
+        if (w.value.startsWith('-')) continue;
+        if (
+          dynamicTag ||
+          isDynamic(w.value) ||
+          literalTags.includes(w.value) ||
+          literalTags.some((t) => sameRepo(t, w.value))
+        )
+          return { value: w.value, start: w.start, end: w.end };
+      }
+    }
+  }
+  return undefined;
+}
+
+/** `docker push --all-tags acme/web` pushes every tag of the repository. */
+const sameRepo = (tag: string, pushed: string) => !pushed.includes(':') && tag.split(':')[0] === pushed;
 
 interface Cmd {
   file?: Word;
@@ -229,6 +276,7 @@ interface Cmd {
   buildArgs: Word[];
   tags: Word[];
   platforms: Word[];
+  push?: Word;
 }
 
 /**
@@ -249,6 +297,16 @@ export function dockerBuildCommands(text: string, start: number, end: number): C
     for (j++; j < words.length && !words[j].sep; j++) {
       const w = words[j];
       const m = /^(-f|--file|--target|--build-arg|-t|--tag|--platform)(?:=(.*))?$/.exec(w.value);
+      if (w.value === '--push') {
+        cmd.push = w;
+        continue;
+      }
+      const o = /^(--output|-o)(?:=(.*))?$/.exec(w.value);
+      if (o) {
+        const v = o[2] !== undefined ? w : words[j + 1] && !words[j + 1].sep ? words[++j] : undefined;
+        if (v && PUSH_OUTPUT.test(v.value)) cmd.push = v;
+        continue;
+      }
       if (m) {
         let v: Word | undefined;
         if (m[2] !== undefined) {

@@ -4,6 +4,7 @@ import { rule as buildArgUndeclared } from './build-arg-undeclared';
 import { rule as buildContextIgnoresCopySource } from './build-context-ignores-copy-source';
 import { rule as containerPortNotExposed } from './container-port-not-exposed';
 import { rule as contextIgnoresCopySource } from './context-ignores-copy-source';
+import { rule as contextCredentialsCopied } from './context-credentials-copied';
 import { rule as contextIgnoresDockerfile } from './context-ignores-dockerfile';
 import { rule as copyIgnoredByBuildContext } from './copy-ignored-by-build-context';
 import { rule as copyIgnoredFile } from './copy-ignored-file';
@@ -21,8 +22,11 @@ import { rule as healthCheckTarget } from './health-check-target';
 import { rule as healthcheckTarget } from './healthcheck-target';
 import { rule as healthyWithoutHealthcheck } from './healthy-without-healthcheck';
 import { rule as imageArchitecture } from './image-architecture';
+import { rule as morePrivilegedThanCompose } from './more-privileged-than-compose';
+import { rule as morePrivilegedThanEcs } from './more-privileged-than-ecs';
 import { rule as nixFlakeOutput } from './nix-flake-output';
 import { rule as portNotExposed } from './port-not-exposed';
+import { rule as pushedImageCredentials } from './pushed-image-credentials';
 import { rule as stageTargetedElsewhere } from './stage-targeted-elsewhere';
 import { rule as taskdefImageLatestTag } from './taskdef-image-latest-tag';
 import { rule as unknownBuildTarget } from './unknown-build-target';
@@ -33,6 +37,7 @@ export const crossFileRules: Rule<unknown>[] = [
   buildContextIgnoresCopySource,
   containerPortNotExposed,
   contextIgnoresCopySource,
+  contextCredentialsCopied,
   contextIgnoresDockerfile,
   copyIgnoredByBuildContext,
   copyIgnoredFile,
@@ -50,8 +55,11 @@ export const crossFileRules: Rule<unknown>[] = [
   healthcheckTarget,
   healthyWithoutHealthcheck,
   imageArchitecture,
+  morePrivilegedThanCompose,
+  morePrivilegedThanEcs,
   nixFlakeOutput,
   portNotExposed,
+  pushedImageCredentials,
   stageTargetedElsewhere,
   taskdefImageLatestTag,
   unknownBuildTarget,

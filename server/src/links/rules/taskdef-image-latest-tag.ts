@@ -46,7 +46,7 @@ export const rule = defineRule<unknown>({
         'file is a template there, and what runs is the image the workflow built.',
       incorrect: EXAMPLE('nginx:latest'),
       correct: EXAMPLE('nginx:1.27.2'),
-      peers: ['hadolint DL3007', 'checkov CKV_AWS_?'],
+      peers: ['hadolint DL3007 (for FROM)'],
     },
   },
   check(ctx) {

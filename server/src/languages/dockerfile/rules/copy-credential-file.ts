@@ -1,10 +1,8 @@
 import { posix } from 'node:path';
 import { defineRule } from '../../../engine/define';
-import { credentialFile } from '../../../text/container-security';
+import { registryConfigHasToken } from '../../../text/container-security';
+import { credentialCopies } from '../security';
 import type { DockerfileModel } from '../parse';
-
-/** Keys of a registry config file that hold a credential. */
-const NPMRC_SECRET = /(_auth|_authToken|_password|npmAuthToken|npmAuthIdent)\s*[=:]|^\s*password\s*[=:]/m;
 
 export const rule = defineRule<DockerfileModel>({
   meta: {
@@ -40,23 +38,15 @@ export const rule = defineRule<DockerfileModel>({
   },
   check(ctx) {
     const dir = posix.dirname(ctx.path);
-    for (const ins of ctx.model.instructions) {
-      if (ins.keyword !== 'COPY' && ins.keyword !== 'ADD') continue;
-      if (ins.heredocs.length || ins.flags.some((f) => f.name === 'from')) continue;
-      const words = ins.json && ins.jsonArgs ? ins.jsonArgs : ins.args;
-      for (const w of words.slice(0, -1)) {
-        const src = w.value;
-        if (!src || /^[a-z][a-z0-9+.-]*:\/\//i.test(src) || /^git@/.test(src) || /\$/.test(src)) continue;
-        const what = credentialFile(src);
-        if (!what) continue;
-        if (what === 'a package registry token' && !/[*?[]/.test(src)) {
-          const file = posix.join(dir, src);
-          const text = ctx.workspace.readText(file);
-          ctx.workspace.dependOn?.(ctx.path, file);
-          if (text !== undefined && !NPMRC_SECRET.test(text)) continue;
-        }
-        ctx.report({ start: w.start, end: w.end, messageId: 'copy', data: { src, what, keyword: ins.keyword } });
+    for (const { ins, word: w, what } of credentialCopies(ctx.model)) {
+      const src = w.value;
+      if (what === 'a package registry token' && !/[*?[]/.test(src)) {
+        const file = posix.join(dir, src);
+        const text = ctx.workspace.readText(file);
+        ctx.workspace.dependOn?.(ctx.path, file);
+        if (text !== undefined && !registryConfigHasToken(text)) continue;
       }
+      ctx.report({ start: w.start, end: w.end, messageId: 'copy', data: { src, what, keyword: ins.keyword } });
     }
   },
 });

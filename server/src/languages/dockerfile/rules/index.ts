@@ -109,6 +109,9 @@ import { rule as sshServer } from './ssh-server';
 import { rule as tlsVerificationDisabled } from './tls-verification-disabled';
 import { rule as unauthenticatedPackages } from './unauthenticated-packages';
 import { rule as worldWritable } from './world-writable';
+import { rule as updateAlone } from './update-alone';
+import { rule as copyFromMissingPath } from './copy-from-missing-path';
+import { rule as workdirSystemFolder } from './workdir-system-folder';
 
 // Rules written before the security group joins it here (their files stay as they are).
 markSecurity(
@@ -138,6 +141,9 @@ export const rules: Rule<DockerfileModel>[] = [
   sshServer,
   tlsVerificationDisabled,
   unauthenticatedPackages,
+  updateAlone,
+  copyFromMissingPath,
+  workdirSystemFolder,
   worldWritable,
 
   absoluteWorkdir,

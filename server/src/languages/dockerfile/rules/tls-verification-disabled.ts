@@ -99,7 +99,8 @@ export const rule = defineRule<DockerfileModel>({
       peers: [
         'checkov CKV2_DOCKER_2 (curl), CKV2_DOCKER_3 (wget), CKV2_DOCKER_4 (pip --trusted-host), CKV2_DOCKER_5 ' +
           '(PYTHONHTTPSVERIFY), CKV2_DOCKER_6 (NODE_TLS_REJECT_UNAUTHORIZED), CKV2_DOCKER_12/13 (npm strict-ssl), ' +
-          'CKV2_DOCKER_14 (GIT_SSL_NO_VERIFY), CKV2_DOCKER_15 (yum sslverify), CKV2_DOCKER_16 (PIP_TRUSTED_HOST)',
+          'CKV2_DOCKER_14 (GIT_SSL_NO_VERIFY), CKV2_DOCKER_15 (yum sslverify), CKV2_DOCKER_16 (PIP_TRUSTED_HOST), ' +
+          'CKV2_DOCKER_18 (GOINSECURE)',
       ],
     },
   },

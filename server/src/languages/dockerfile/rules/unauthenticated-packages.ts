@@ -13,7 +13,7 @@ const FLAGS: { tools: RegExp; flags: string[]; label: string }[] = [
   },
   { tools: /^(yum|dnf|microdnf|tdnf|rpm-ostree)$/, flags: ['nogpgcheck', 'no-gpgchecks'], label: 'yum/dnf' },
   { tools: /^zypper$/, flags: ['no-gpg-checks'], label: 'zypper' },
-  { tools: /^rpm$/, flags: ['nosignature', 'nodigest'], label: 'rpm' },
+  { tools: /^rpm$/, flags: ['nosignature', 'nodigest', 'noverify', 'nofiledigest'], label: 'rpm' },
   { tools: /^apk$/, flags: ['allow-untrusted'], label: 'apk' },
 ];
 
@@ -50,7 +50,7 @@ export const rule = defineRule<DockerfileModel>({
       rationale:
         "Package signatures are what tie a package to its distribution's keys, whatever mirror or proxy served it. " +
         '`apt-get --allow-unauthenticated`/`--force-yes`, `[trusted=yes]` sources, `yum`/`dnf --nogpgcheck`, ' +
-        '`gpgcheck=0` repositories, `rpm --nosignature`, `zypper --no-gpg-checks` and `apk --allow-untrusted` ' +
+        '`gpgcheck=0` repositories, `rpm --nosignature`/`--nodigest`/`--noverify`/`--nofiledigest`, `zypper --no-gpg-checks` and `apk --allow-untrusted` ' +
         "all skip that check. Import the repository's key instead (`signed-by=` for apt, `rpm --import` for rpm " +
         'distributions, a key in `/etc/apk/keys` for apk). The suggestion removes the flag.',
       attack:

@@ -11,6 +11,8 @@ import { rule as deprecatedOutputs } from './deprecated-outputs';
 import { rule as knownSystems } from './known-systems';
 import { rule as lock } from './lock-consistency';
 import { rule as lockMissing } from './lock-missing';
+import { rule as lockInvalid } from './lock-invalid';
+import { rule as outputTypes } from './output-types';
 import { rule as implicitInput } from './implicit-input';
 import { rule as insecureSubstituter } from './insecure-substituter';
 import { rule as configTrust } from './config-trust';
@@ -28,6 +30,8 @@ export const rules: Rule<NixModel>[] = [
   knownSystems,
   lock,
   lockMissing,
+  lockInvalid,
+  outputTypes,
   implicitInput,
   insecureSubstituter,
   configTrust,

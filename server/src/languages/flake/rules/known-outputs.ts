@@ -1,6 +1,5 @@
 import { defineRule } from '../../../engine/define';
 import type { NixModel } from '../../nix/ast';
-import { unparen } from '../../nix/util';
 import { flakeInfoOf } from '../model';
 import { OUTPUTS } from '../schema';
 
@@ -11,12 +10,11 @@ export const rule = defineRule<NixModel>({
     kinds: ['flake'],
     defaultSeverity: 'warning',
     fixable: false,
-    description: 'Flake outputs use the names and shapes Nix knows.',
+    description: 'Flake outputs use the names Nix knows.',
     messages: {
       unknown:
         "'{{name}}' is not an output Nix knows (packages, devShells, apps, " +
         'checks, formatter, overlays, nixosModules, ...); `nix flake check` warns about it.',
-      appShape: 'An app is `{ type = "app"; program = "..."; }`.',
     },
     docs: {
       severity: 'A likely bug: Nix does not use an unknown output, and `nix flake check` warns.',
@@ -38,13 +36,6 @@ export const rule = defineRule<NixModel>({
       if (name in OUTPUTS || name === 'self') continue;
       ctx.report({ start: e.keys[0].start, end: e.keys[0].end, messageId: 'unknown', data: { name } });
     }
-    const apps = t.entries.get('apps');
-    for (const sys of apps?.tree?.entries.values() ?? []) {
-      for (const app of sys.tree?.entries.values() ?? []) {
-        if (!app.tree || !app.value || unparen(app.value).type !== 'AttrSet') continue;
-        if (!app.tree.entries.has('type') || !app.tree.entries.has('program'))
-          ctx.report({ start: app.keys[0].start, end: app.keys[0].end, messageId: 'appShape' });
-      }
-    }
+    // What each output's value must be (an app's type and program, a derivation, an overlay) is FL013's.
   },
 });

@@ -20,7 +20,6 @@ export const rule = defineRule<NixModel>({
     messages: {
       notLocked: "The input '{{name}}' is not in flake.lock; run `nix flake lock` (or it is fetched unpinned).",
       stale: "flake.lock pins an input '{{name}}' that flake.nix no longer declares; run `nix flake lock`.",
-      badLock: 'flake.lock next to this flake is not valid JSON.',
     },
     docs: {
       severity:
@@ -29,7 +28,7 @@ export const rule = defineRule<NixModel>({
         'A flake.lock that lags behind flake.nix means a build on CI or ' +
         'another machine locks afresh (different versions) or fails in pure mode. `nix flake lock` ' +
         'brings them in line. A flake with no flake.lock at all is FL012 (an info: Nix writes the lock ' +
-        'on first use).',
+        'on first use); one that is not JSON at all is FL014 (an error: Nix cannot read it).',
       incorrect:
         '{\n  inputs.nixpkgs.url = "github:NixOS/nixpkgs";\n  inputs.utils.url ' +
         '= "github:numtide/flake-utils";\n  inputs.rust-overlay.url = "github:oxalica/rust-overlay";\n' +
@@ -49,13 +48,13 @@ export const rule = defineRule<NixModel>({
     const info = flakeInfoOf(ctx);
     if (!info.top || !info.inputsComplete) return;
     if (text === undefined) return; // FL012
-    let lock: { root?: string; nodes?: Record<string, { inputs?: Record<string, unknown> }> };
+    let lock: { root?: string; nodes?: Record<string, { inputs?: Record<string, unknown> }> } | null;
     try {
       lock = JSON.parse(text);
     } catch {
-      ctx.report({ start: 0, end: 0, messageId: 'badLock' });
-      return;
+      return; // FL014
     }
+    if (typeof lock !== 'object' || lock === null || Array.isArray(lock)) return; // FL014
     const rootInputs = lock.nodes?.[lock.root ?? 'root']?.inputs ?? {};
     const declared = new Set(info.inputs.keys());
     for (const f of info.outputsLambda?.formals?.formals ?? [])

@@ -11,13 +11,16 @@ export const rule = defineRule<NixModel>({
     id: 'flake-outputs-formals',
     kinds: ['flake'],
     defaultSeverity: 'error',
-    fixable: 'suggestion',
+    fixable: 'safe',
     description: '`outputs` is a function whose pattern matches the declared inputs.',
     messages: {
       notFunction: '`outputs` must be a function, e.g. `{ self, nixpkgs }: { ... }`.',
       missingFormal:
         "The input '{{name}}' is passed to outputs but its pattern has no " +
         '\'{{name}}\' and no `...`; Nix fails with "unexpected argument".',
+      missingSelf:
+        "Nix passes `self` to outputs, but its pattern has no 'self' and no `...`; Nix fails with " +
+        '"called with unexpected argument \'self\'".',
     },
     docs: {
       severity: 'Evaluation fails when `outputs` cannot be called with the inputs.',
@@ -25,7 +28,9 @@ export const rule = defineRule<NixModel>({
         'Nix calls `outputs` with `self` and every input. A pattern without ' +
         '`...` that lacks one of them fails ("called with unexpected argument"); a pattern name ' +
         'that no input declares is silently fetched from the global flake registry, which is ' +
-        'rarely what was meant.',
+        'rarely what was meant (FL011). Adding a missing `self` is a safe fix (Nix passes it anyway, and nothing ' +
+        'else named `self` is in scope at the top of flake.nix); a missing input is offered as a suggestion: add ' +
+        'its name, or `...`.',
       incorrect:
         '{\n  inputs.nixpkgs.url = "github:NixOS/nixpkgs";\n  inputs.utils.url ' +
         '= "github:numtide/flake-utils";\n  outputs = { self, nixpkgs }: { };\n}\n',
@@ -46,8 +51,25 @@ export const rule = defineRule<NixModel>({
     }
     const fn = info.outputsLambda;
     const formals = fn.formals;
-    if (!formals || !info.inputsComplete) return;
+    if (!formals) return;
     const names = new Set(formals.formals.map((f) => f.name.name));
+    if (!formals.ellipsis && !names.has('self')) {
+      // Safe: the pattern then takes what Nix passes anyway, and no other `self` is in scope of a flake's top level.
+      const first = formals.formals[0];
+      ctx.report({
+        start: formals.start,
+        end: formals.end,
+        messageId: 'missingSelf',
+        fix: {
+          title: "Add 'self' to the outputs arguments",
+          edits: first
+            ? [{ start: first.start, end: first.start, newText: 'self, ' }]
+            : [{ start: formals.start, end: formals.end, newText: '{ self }' }],
+          safe: true,
+        },
+      });
+    }
+    if (!info.inputsComplete) return;
     if (!formals.ellipsis) {
       for (const inp of info.inputs.values()) {
         if (names.has(inp.name)) continue;

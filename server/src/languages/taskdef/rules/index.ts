@@ -58,6 +58,7 @@ import { rule as taskdefDangerousCapability } from './dangerous-capability';
 import { rule as efsTransitEncryption } from './efs-transit-encryption';
 import { rule as taskdefRootUser } from './root-user';
 import { rule as taskdefConfinementDisabled } from './confinement-disabled';
+import { rule as executionRoleIsTaskRole } from './execution-role-is-task-role';
 
 // Rules written before the security group joins it here (their files stay as they are).
 markSecurity(
@@ -128,6 +129,7 @@ export const rules: Rule<TaskDefModel>[] = [
   awsvpcUnsupportedParameter,
   secretNameClash,
   secretInEnvironment,
+  executionRoleIsTaskRole,
   missingLogConfiguration,
   missingHealthCheck,
   readonlyRootFilesystem,

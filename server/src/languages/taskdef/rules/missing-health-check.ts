@@ -29,6 +29,7 @@ export const rule = defineRule<TaskDefModel>({
         'HEALTHY. (Load balancer health checks cover only the traffic path.)',
       incorrect: fargateExample(),
       correct: fargateExample({}, { healthCheck: { command: ['CMD-SHELL', 'curl -f http://localhost/ || exit 1'] } }),
+      peers: ['KICS "ECS Task Definition HealthCheck Missing" (CloudFormation)'],
     },
   },
   check(ctx) {

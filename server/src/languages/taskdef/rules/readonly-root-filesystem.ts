@@ -31,7 +31,7 @@ export const rule = defineRule<TaskDefModel>({
         'with volumes. Not supported on Windows containers.',
       incorrect: fargateExample(),
       correct: fargateExample({}, { readonlyRootFilesystem: true }),
-      peers: ['checkov CKV_AWS_43', 'AWS Security Hub ECS.5'],
+      peers: ['checkov CKV_AWS_336 (Terraform)', 'AWS Security Hub ECS.5'],
     },
   },
   check(ctx) {

@@ -74,7 +74,7 @@ export const rule = defineRule<TaskDefModel>({
           ],
         },
       ),
-      peers: ['checkov CKV_AWS_45', 'trivy AVD-AWS-0036'],
+      peers: ['trivy AVD-AWS-0036 (Terraform/CloudFormation)'],
     },
   },
   check(ctx) {

@@ -61,7 +61,7 @@ export const rule = defineRule<TaskDefModel>({
         cite('fargate-sizes', 'fargate-windows-cpu'),
       incorrect: fargateExample({ cpu: '256', memory: '4096' }),
       correct: fargateExample({ cpu: '1024', memory: '4096' }),
-      peers: ['cfn-lint E3047'],
+      peers: ['cfn-lint E3047', 'KICS "ECS Task Definition Invalid CPU or Memory" (CloudFormation)'],
     },
   },
   check(ctx) {

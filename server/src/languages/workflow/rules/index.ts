@@ -74,6 +74,8 @@ import { rule as actionPinnedToBranch } from './action-pinned-to-branch';
 import { rule as actionNotPinnedToSha } from './action-not-pinned-to-sha';
 import { rule as insecureCommands } from './insecure-commands';
 import { rule as secretsInherit } from './secrets-inherit';
+import { rule as unsoundContains } from './unsound-contains';
+import { rule as botCondition } from './bot-condition';
 import { rule as selfHostedForkTrigger } from './self-hosted-fork-trigger';
 import { rule as persistedCredentialsUploaded } from './persisted-credentials-uploaded';
 import { rule as untrustedGithubEnv } from './untrusted-github-env';
@@ -159,6 +161,8 @@ export const rules: Rule<WorkflowModel>[] = [
   actionNotPinnedToSha,
   insecureCommands,
   secretsInherit,
+  unsoundContains,
+  botCondition,
   selfHostedForkTrigger,
   persistedCredentialsUploaded,
   untrustedGithubEnv,
