@@ -1,6 +1,10 @@
 // The benchmark: our service per kind on the corpus, beside the peers that do the same job, in one
 // run, as ratios. Files are loaded first; each contender gets three warm-up passes, then the median of
-// several passes. Peers live in scripts/bench/<kind>.mjs as
+// several passes. A pass checks every file of the kind at least once and at least MIN_CALLS files in all (a small
+// corpus is gone through several times, each time as a new run): the thread CPU clock advances in scheduler ticks
+// (4 ms), which a pass of 14 task definitions (~8 ms) could not be measured with, and three passes over 14 files (42
+// checks) left the code far less compiled by the JIT than three over the 200 Dockerfiles or workflows.
+// Peers live in scripts/bench/<kind>.mjs as
 //   export const peers = [{ name, load: async () => (text, path) => void }]
 // Then the LSP typing measurement (`typing`), `monorepo`: the CLI over a generated tree of 10,000 files, one thread
 // against every core, beside actionlint (scripts/bench/monorepo.mjs; --files N to change the size, --shellcheck), and
@@ -59,6 +63,8 @@ function load(kind) {
   walk(path.join(corpus, kind));
   return out;
 }
+/** Checks a pass makes at least: a small corpus is gone through `rounds` times per pass (see the top). */
+const MIN_CALLS = 200;
 function median(xs) {
   const s = [...xs].sort((a, b) => a - b);
   return s[s.length >> 1];
@@ -67,9 +73,9 @@ function median(xs) {
  * Median wall-clock and CPU milliseconds of a pass of each contender (CPU time is steadier on a shared machine). The
  * contenders take turns pass by pass, so a change of load on the machine weighs on all of them alike.
  */
-function timeAll(files, fns) {
+function timeAll(files, fns, rounds) {
   // Warm-up: three passes each, so every contender is measured with its code compiled by the JIT.
-  for (const fn of fns) for (let w = 1; w <= 3; w++) for (const f of files) fn(f.text, f.path, -w);
+  for (const fn of fns) for (let w = 1; w <= 3 * rounds; w++) for (const f of files) fn(f.text, f.path, -w);
   const wall = fns.map(() => []);
   const cpu = fns.map(() => []);
   // CPU of the thread that does the work: a peer in a worker reports its thread's (fn.cpu), ours runs on this one;
@@ -79,10 +85,11 @@ function timeAll(files, fns) {
     fns.forEach((fn, i) => {
       const t0 = process.hrtime.bigint();
       const c0 = cpuOf(fn);
-      for (const f of files) fn(f.text, f.path, p);
+      // each round a run of its own (the third argument: a new round, a new service)
+      for (let r = 0; r < rounds; r++) for (const f of files) fn(f.text, f.path, p * rounds + r);
       const c = cpuOf(fn) - c0;
-      wall[i].push(Number(process.hrtime.bigint() - t0) / 1e6);
-      cpu[i].push(c);
+      wall[i].push(Number(process.hrtime.bigint() - t0) / 1e6 / rounds);
+      cpu[i].push(c / rounds);
     });
   return fns.map((_, i) => ({ wall: median(wall[i]), cpu: median(cpu[i]) }));
 }
@@ -145,11 +152,13 @@ for (const kind of kinds) {
       }
     }
   }
+  const rounds = Math.max(1, Math.ceil(MIN_CALLS / files.length));
   let times;
   try {
     times = timeAll(
       files,
       contenders.map(([, fn]) => fn),
+      rounds,
     );
   } catch (e) {
     console.log(`${kind}: a contender failed: ${String(e.message ?? e).split('\n')[0]}`);
@@ -157,7 +166,10 @@ for (const kind of kinds) {
   }
   const ours = times[0];
   const rows = [...contenders.map(([name], i) => [name, times[i]]), ...failed.map((f) => [f, undefined])];
-  console.log(`${kind}: ${files.length} files, ${(bytes / 1024).toFixed(0)} KiB`);
+  console.log(
+    `${kind}: ${files.length} files, ${(bytes / 1024).toFixed(0)} KiB` +
+      (rounds > 1 ? ` (gone through ${rounds} times a pass, each time as a new run; per-file figures per check)` : ''),
+  );
   if (isolated.length) {
     // The isolated peers are compared with our contender among them (the first named shipshape).
     const base = isolated.find(([name]) => name.startsWith('shipshape'))?.[1];

@@ -199,14 +199,16 @@ class Analysis<M> {
     const reports: Report[] = [];
     this.reports = reports;
     this.last = rule;
-    const started = this.now();
+    // The clock is read only for a budget (the language server's): a CLI check never looks at it.
+    const timed = input.budgetMs !== undefined;
+    const started = timed ? this.now() : 0;
     try {
       rule.check(this.ctx);
     } catch (error) {
       input.onRuleError?.(rule, error);
       return true;
     } finally {
-      this.spent += this.now() - started;
+      if (timed) this.spent += this.now() - started;
     }
     const length = input.text.length;
     for (const r of reports) {
@@ -214,15 +216,16 @@ class Analysis<M> {
       const end = clamp(Math.max(r.end, r.start), length);
       if (this.anyIgnore && isIgnored(this.ignores, input.lines.position(start).line, rule)) continue;
       if (this.broken && !this.broken.keep.includes(rule.meta.code) && inSpans(this.broken.spans, start)) continue;
-      this.findings.push({
-        ...r,
-        start,
-        end,
-        code: rule.meta.code,
-        rule: rule.meta.id,
-        severity,
-        message: formatMessage(rule.meta, r.messageId, r.data),
-      });
+      // (not `{ ...r, start, ... }`: V8 makes a spread followed by more properties some 20x slower than a copy and
+      // stores; the finding has the same keys in the same order)
+      const finding = Object.assign({}, r) as Finding;
+      finding.start = start;
+      finding.end = end;
+      finding.code = rule.meta.code;
+      finding.rule = rule.meta.id;
+      finding.severity = severity;
+      finding.message = formatMessage(rule.meta, r.messageId, r.data);
+      this.findings.push(finding);
     }
     return true;
   }

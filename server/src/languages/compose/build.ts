@@ -80,5 +80,10 @@ export function buildInfo(model: ComposeModel, svc: ServiceModel, composePath: s
 /** A service's build when it is a Dockerfile in the workspace: not inline, not remote, no variable in its paths. */
 export function localBuild(model: ComposeModel, svc: ServiceModel, composePath: string): BuildInfo | undefined {
   const info = buildInfo(model, svc, composePath);
-  return info && !info.inline && !info.remote && !/\$/.test(info.context + info.dockerfile) ? info : undefined;
+  return info && isLocal(info) ? info : undefined;
+}
+
+/** Whether a build is a Dockerfile in the workspace (see `localBuild`). */
+export function isLocal(info: BuildInfo): boolean {
+  return !info.inline && !info.remote && !/\$/.test(info.context + info.dockerfile);
 }

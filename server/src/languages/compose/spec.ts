@@ -42,6 +42,46 @@ export interface Spec {
 }
 export const spec: Spec = specData as unknown as Spec;
 
+/**
+ * The spec's patterns (`pattern`, and the keys of `patterns`) compiled once, when the module loads: the validator tests
+ * them on every value and key. `null`: a pattern JS cannot read (it accepts everything).
+ */
+const PATTERNS: ReadonlyMap<string, RegExp | null> = (() => {
+  const out = new Map<string, RegExp | null>();
+  const add = (source: string) => {
+    if (out.has(source)) return;
+    try {
+      out.set(source, new RegExp(source, 'u'));
+    } catch {
+      out.set(source, null);
+    }
+  };
+  const visit = (v: unknown): void => {
+    if (Array.isArray(v)) for (const x of v) visit(x);
+    else if (v && typeof v === 'object') {
+      const shape = v as Shape;
+      if (typeof shape.pattern === 'string') add(shape.pattern);
+      if (Array.isArray(shape.patterns)) for (const p of shape.patterns) if (typeof p[0] === 'string') add(p[0]);
+      for (const x of Object.values(v)) visit(x);
+    }
+  };
+  visit(spec);
+  return out;
+})();
+
+/** Whether `text` matches one of the spec's patterns (a pattern JS cannot read matches everything). */
+function matchesPattern(source: string, text: string): boolean {
+  let re = PATTERNS.get(source);
+  if (re === undefined) {
+    try {
+      re = new RegExp(source, 'u');
+    } catch {
+      re = null;
+    }
+  }
+  return re === null || re.test(text);
+}
+
 export function resolveShape(shape: Shape | undefined): Shape | undefined {
   let s = shape;
   for (let i = 0; i < 10 && s?.ref; i++) s = spec.defs[s.ref];
@@ -143,13 +183,7 @@ function checkScalar(node: YNode, shape: Shape, path: string, out: SchemaIssue[]
     });
   }
   if (shape.pattern && typeof v === 'string' && !interpolated) {
-    let ok = true;
-    try {
-      ok = new RegExp(shape.pattern, 'u').test(v);
-    } catch {
-      ok = true;
-    }
-    if (!ok)
+    if (!matchesPattern(shape.pattern, v))
       out.push({ kind: 'pattern', start: nodeStart(node), end: nodeEnd(node), path, name: v, expected: shape.pattern });
   }
   if (
@@ -227,13 +261,8 @@ function findOneLevelDown(shape: Shape, key: string): string | undefined {
 /** The shape of a key inside a mapping; 'unknown' when the mapping does not allow it. */
 export function childShape(shape: Shape, key: string): Shape | 'unknown' | undefined {
   if (shape.props && Object.hasOwn(shape.props, key)) return shape.props[key];
-  for (const [re, s] of shape.patterns ?? []) {
-    try {
-      if (new RegExp(re, 'u').test(key)) return s;
-    } catch {
-      /* a pattern JS cannot read accepts */ return s;
-    }
-  }
+  // a pattern JS cannot read accepts
+  for (const [re, s] of shape.patterns ?? []) if (matchesPattern(re, key)) return s;
   if (shape.ext && key.startsWith('x-')) return undefined;
   if (shape.extra) return shape.extra;
   if (shape.closed) return 'unknown';

@@ -85,7 +85,7 @@ export function pipInstalls(model: DockerfileModel, instructions?: DockerInstruc
     } else if (!PIP.test(x.cmd.name)) continue;
     const args = readArgs(words, { withValue: PIP_OPTIONS_WITH_VALUE });
     if (args.first?.value !== 'install') continue;
-    out.push({ ...x, sub: args.first, args, packages: args.operands });
+    out.push(Object.assign({}, x, { sub: args.first, args, packages: args.operands }));
   }
   return out;
 }
@@ -98,7 +98,7 @@ export function pipxInstalls(model: DockerfileModel): ToolCommand[] {
       withValue: ['--python', '--pip-args', '--suffix', '--index-url', '-i', '--preinstall', '--spec'],
     });
     if (args.first?.value !== 'install') continue;
-    out.push({ ...x, sub: args.first, args, packages: args.operands });
+    out.push(Object.assign({}, x, { sub: args.first, args, packages: args.operands }));
   }
   return out;
 }
@@ -175,7 +175,7 @@ export function npmInstalls(model: DockerfileModel): ToolCommand[] {
   for (const x of commandsNamed(model, ['npm'])) {
     const args = commandArgs(x.cmd, { withValue: NPM_OPTIONS_WITH_VALUE });
     if (!args.first || !NPM_INSTALL.includes(args.first.value)) continue;
-    out.push({ ...x, sub: args.first, args, packages: args.operands });
+    out.push(Object.assign({}, x, { sub: args.first, args, packages: args.operands }));
   }
   return out;
 }
@@ -235,9 +235,10 @@ export function rpmInstalls(model: DockerfileModel, names: string[]): (ToolComma
   for (const x of commandsNamed(model, names)) {
     const args = commandArgs(x.cmd, { withValue: RPM_OPTIONS_WITH_VALUE });
     const [first, second] = args.positionals;
-    if (first?.value === 'install') out.push({ ...x, sub: first, args, packages: args.operands, module: false });
+    if (first?.value === 'install')
+      out.push(Object.assign({}, x, { sub: first, args, packages: args.operands, module: false }));
     else if (first?.value === 'module' && second?.value === 'install')
-      out.push({ ...x, sub: second, args, packages: args.positionals.slice(2), module: true });
+      out.push(Object.assign({}, x, { sub: second, args, packages: args.positionals.slice(2), module: true }));
   }
   return out;
 }
@@ -259,7 +260,7 @@ export function aptInstalls(ctx: Once & { model: DockerfileModel }): ToolCommand
       const args = commandArgs(x.cmd, { withValue: APT_OPTIONS_WITH_VALUE });
       if (args.first?.value !== 'install') continue;
       if (args.has('-s', '--simulate', '--dry-run', '--just-print', '--no-act', '--recon')) continue;
-      out.push({ ...x, sub: args.first, args, packages: args.operands });
+      out.push(Object.assign({}, x, { sub: args.first, args, packages: args.operands }));
     }
     return out;
   });
@@ -285,7 +286,8 @@ export function apkAdds(ctx: Once & { model: DockerfileModel }): ToolCommand[] {
     const out: ToolCommand[] = [];
     for (const x of commandsNamed(ctx.model, ['apk'])) {
       const args = commandArgs(x.cmd, { withValue: APK_OPTIONS_WITH_VALUE });
-      if (args.first?.value === 'add') out.push({ ...x, sub: args.first, args, packages: args.operands });
+      if (args.first?.value === 'add')
+        out.push(Object.assign({}, x, { sub: args.first, args, packages: args.operands }));
     }
     return out;
   });

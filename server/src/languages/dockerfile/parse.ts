@@ -277,7 +277,7 @@ export function parseDockerfile(text: string): DockerfileModel {
         });
     } else if (ins.keyword === 'EXPOSE') {
       for (const a of ins.args)
-        model.exposedPorts.push({ ...parsePort(a.value), start: a.start, end: a.end, stage: stageIndex });
+        model.exposedPorts.push(Object.assign(parsePort(a.value), { start: a.start, end: a.end, stage: stageIndex }));
     }
   }
   for (const s of model.stages) {

@@ -530,7 +530,7 @@ function expandShC(commands: ShellCommand[]): ShellCommand[] {
       ? linearOffsets(script.start + 1, script.value.length)
       : { at: (k: number) => (k >= script.value.length ? script.end : script.start) };
     const inner = parseLogical(script.value, offsets);
-    for (const c of inner) out.push(...expandShC([{ ...c, via: script }]));
+    for (const c of inner) out.push(...expandShC([Object.assign({}, c, { via: script })]));
   }
   return out;
 }

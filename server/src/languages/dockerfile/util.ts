@@ -208,7 +208,7 @@ export function* subcommands(model: DockerfileModel, names: string[], subs: stri
   for (const x of commandsNamed(model, names)) {
     const sub = subcommandOf(x.cmd, flagsWithValue);
     if (!sub || !subs.includes(sub.value)) continue;
-    yield { ...x, sub, packages: packagesAfter(x.cmd, sub, flagsWithValue) };
+    yield Object.assign({}, x, { sub, packages: packagesAfter(x.cmd, sub, flagsWithValue) });
   }
 }
 

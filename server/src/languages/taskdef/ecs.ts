@@ -36,6 +36,14 @@ export function memberShape(structure: string, key: string): string | undefined 
 export function memberNames(structure: string): string[] {
   return Object.keys(MODEL.shapes[structure]?.members ?? {});
 }
+/** The member names of each structure of the model, as a set (built once, when the module loads). */
+const MEMBER_SETS: ReadonlyMap<string, ReadonlySet<string>> = new Map(
+  Object.entries(MODEL.shapes).map(([name, s]) => [name, new Set(Object.keys(s.members ?? {}))]),
+);
+/** Whether `key` is a member of the structure (memberNames(structure).includes(key), without the array). */
+export function isMember(structure: string, key: string): boolean {
+  return MEMBER_SETS.get(structure)?.has(key) ?? false;
+}
 
 export const ALL_REGIONS: readonly string[] = Object.values(MODEL.regions).flat();
 export function isRegion(s: string): boolean {

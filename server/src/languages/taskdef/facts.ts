@@ -86,7 +86,14 @@ export function factsOfFile(file: ParsedFile<TaskDefModel>): TaskDefFacts {
       });
   };
   for (const c of containers(td)) {
-    const tc: ContainerFacts = { ...span(c.node), name: c.name, nameSpan: c.nameNode && span(c.nameNode), ports: [] };
+    // (literals, not `{ ...span(n), name }`: V8 makes a spread followed by more properties 20x slower)
+    const tc: ContainerFacts = {
+      start: c.node.offset,
+      end: c.node.offset + c.node.length,
+      name: c.name,
+      nameSpan: c.nameNode && span(c.nameNode),
+      ports: [],
+    };
     const image = get(c.node, 'image');
     if (str(image) !== undefined) {
       tc.image = str(image);
@@ -94,7 +101,7 @@ export function factsOfFile(file: ParsedFile<TaskDefModel>): TaskDefFacts {
     }
     for (const pm of items(get(c.node, 'portMappings'))) {
       const cp = get(pm, 'containerPort');
-      if (num(cp) !== undefined) tc.ports.push({ ...span(cp!), port: num(cp)! });
+      if (num(cp) !== undefined) tc.ports.push({ start: cp!.offset, end: cp!.offset + cp!.length, port: num(cp)! });
     }
     if (tc.imageSpan) tc.privileges = privilegesOf(td, c.node, tc.imageSpan);
     const cmd = get(get(c.node, 'healthCheck'), 'command');

@@ -36,7 +36,8 @@ export const rule = defineRule<DockerfileModel>({
         if (ins.keyword === 'COPY' && !ins.flags.some((f) => f.name === 'from') && !ins.heredocs.length) {
           // as written (the escape character is a path separator in Windows paths), or the JSON strings
           const words =
-            (ins.json && ins.jsonArgs) || ins.args.map((w) => ({ ...w, value: ctx.text.slice(w.start, w.end) }));
+            (ins.json && ins.jsonArgs) ||
+            ins.args.map((w) => Object.assign({}, w, { value: ctx.text.slice(w.start, w.end) }));
           if (words.length < 2) continue;
           const target = words[words.length - 1];
           // an archive-named target is the file the RUN will see; else each archive source keeps its name

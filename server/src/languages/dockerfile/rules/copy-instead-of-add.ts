@@ -32,7 +32,7 @@ export const rule = defineRule<DockerfileModel>({
     for (const ins of ctx.model.instructions) {
       if (ins.keyword !== 'ADD' || ins.heredocs.length) continue;
       const words = ins.json && ins.jsonArgs ? ins.jsonArgs : ins.args;
-      const sources = words.slice(0, -1).map((w) => ({ ...w, value: unquote(w.value) }));
+      const sources = words.slice(0, -1).map((w) => Object.assign({}, w, { value: unquote(w.value) }));
       if (sources.length === 0) continue;
       if (
         sources.some(

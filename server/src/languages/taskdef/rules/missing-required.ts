@@ -31,14 +31,16 @@ export const rule = defineRule<TaskDefModel>({
   check(ctx) {
     for (const v of visitsOf(ctx)) {
       if (v.shape.type !== 'structure' || v.node.type !== 'object') continue;
-      const required = [...(v.shape.required ?? []), ...(EXTRA_REQUIRED[v.shapeName] ?? [])];
+      // (the place is named, and the lists joined, only when a member is missing: most objects have them all)
+      const missing = (v.shape.required ?? []).filter((key) => get(v.node, key) === undefined);
+      for (const key of EXTRA_REQUIRED[v.shapeName] ?? []) if (get(v.node, key) === undefined) missing.push(key);
+      if (!missing.length) continue;
       const where = v.path.length === 0 ? 'The task definition' : v.path.join('.').replace(/\.\[/g, '[');
       // Underline the key that holds the object, or the opening brace of an array item.
       const anchor = v.prop ? v.prop.children![0] : undefined;
       const start = anchor ? anchor.offset : v.node.offset;
       const end = anchor ? anchor.offset + anchor.length : v.node.offset + 1;
-      for (const key of required)
-        if (get(v.node, key) === undefined) ctx.report({ start, end, messageId: 'missing', data: { where, key } });
+      for (const key of missing) ctx.report({ start, end, messageId: 'missing', data: { where, key } });
     }
   },
 });

@@ -2,7 +2,7 @@ import type { TaskDefModel } from '../parse';
 import { defineRule } from '../../../engine/define';
 import { fargateExample } from '../examples';
 import { visitsOf, READ_ONLY } from '../walk';
-import { memberNames } from '../ecs';
+import { isMember, memberNames } from '../ecs';
 import { props, keyOf, keyNode } from '../json';
 import { suggestKey } from '../../../engine/schema';
 
@@ -33,11 +33,11 @@ export const rule = defineRule<TaskDefModel>({
   check(ctx) {
     for (const v of visitsOf(ctx)) {
       if (v.shape.type !== 'structure' || v.node.type !== 'object') continue;
-      const names = memberNames(v.shapeName);
       const atRoot = v.path.length === 0;
       for (const p of props(v.node)) {
         const key = keyOf(p);
-        if (names.includes(key) || (atRoot && READ_ONLY.has(key))) continue;
+        if (isMember(v.shapeName, key) || (atRoot && READ_ONLY.has(key))) continue;
+        const names = memberNames(v.shapeName);
         const k = keyNode(p);
         const suggestion = suggestKey(key, names, new Set(props(v.node).map(keyOf)));
         const where = atRoot ? 'the task definition' : v.path.join('.').replace(/\.\[/g, '[');

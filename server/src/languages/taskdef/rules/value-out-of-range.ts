@@ -11,6 +11,9 @@ const NAMED: Record<string, string> = {
   'containerDefinitions.name': 'up to 255 letters, digits, underscores and hyphens',
 };
 
+/** The last member name of each NAMED path: only values under such a name can be one of them. */
+const NAMED_LAST: ReadonlySet<string> = new Set(Object.keys(NAMED).map((k) => k.slice(k.lastIndexOf('.') + 1)));
+
 /** The model's patterns are whole-value patterns with Unicode classes (\\p{L}), compiled once, when the rule loads. */
 const PATTERNS: ReadonlyMap<string, RegExp | undefined> = new Map(
   Object.values(MODEL.shapes)
@@ -52,9 +55,15 @@ export const rule = defineRule<TaskDefModel>({
   },
   check(ctx) {
     for (const v of visitsOf(ctx)) {
-      const key = [...v.path].reverse().find((p) => !p.startsWith('[')) ?? 'value';
+      // the last member name of the path (not an index), without copying the path: this runs for every value
+      let key = 'value';
+      for (let i = v.path.length - 1; i >= 0; i--)
+        if (!v.path[i].startsWith('[')) {
+          key = v.path[i];
+          break;
+        }
       const r = { start: v.node.offset, end: v.node.offset + v.node.length };
-      const named = NAMED[v.path.filter((p) => !p.startsWith('[')).join('.')];
+      const named = NAMED_LAST.has(key) ? NAMED[v.path.filter((p) => !p.startsWith('[')).join('.')] : undefined;
       if (
         named &&
         v.node.type === 'string' &&
