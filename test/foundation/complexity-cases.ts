@@ -10,6 +10,7 @@ import { lex } from '../../server/src/languages/nix/lexer';
 import { parse as parseNix } from '../../server/src/languages/nix/parser';
 import { memoryFs } from '../helpers/context';
 import { imageRepository } from '../../server/src/text/image-ref';
+import { factsOfText } from '../../server/src/languages/dockerfile/facts';
 import { registryConfigHasToken } from '../../server/src/text/container-security';
 import type { Case } from '../helpers/complexity-worker';
 
@@ -275,6 +276,13 @@ export const CASES: Record<string, Case> = {
   },
 
   // --- Dockerfile -----------------------------------------------------------------------------
+  'dockerfile facts: one RUN naming a package manager again and again (what the stage installs)': {
+    doubles: 'the repetitions',
+    n: 1024,
+    max: 1 << 17,
+    make: (n) => `FROM a:1\nRUN ${'apt x '.repeat(n)}curl\n`,
+    run: (text) => factsOfText(text as string),
+  },
   'dockerfile: ARG lines': {
     doubles: 'the lines',
     n: 2048,

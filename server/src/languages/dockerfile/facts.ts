@@ -83,7 +83,19 @@ export interface DockerfileFacts {
   neededFiles: NeededFileFacts[];
 }
 
-const INSTALL = /\b(apk|apt-get|apt|dnf|yum|microdnf|zypper|tdnf)\b[\s\S]*\b(add|install|in)\b/;
+const PACKAGE_MANAGER = /\b(apk|apt-get|apt|dnf|yum|microdnf|zypper|tdnf)\b/;
+const INSTALL_WORD = /\b(add|install|in)\b/g;
+
+/**
+ * Whether a package manager is named with an install word after it. (Two scans, not one regex with `[\s\S]*` between
+ * them: that one went to the end of the text and back from every package manager named, quadratic in a long RUN.)
+ */
+function installs(text: string): boolean {
+  const pm = PACKAGE_MANAGER.exec(text);
+  if (!pm) return false;
+  INSTALL_WORD.lastIndex = pm.index + pm[0].length;
+  return INSTALL_WORD.test(text);
+}
 const TOOLS: [string, RegExp][] = ['curl', 'wget', 'sh'].map((t) => [t, new RegExp(`(^|[\\s/="'])${t}([\\s"'=<>]|$)`)]);
 
 function installsOf(m: DockerfileModel, stage: Stage): string[] {
@@ -92,7 +104,7 @@ function installsOf(m: DockerfileModel, stage: Stage): string[] {
     for (const ins of stage.instructions) {
       const text = m.text.slice(ins.start, ins.end);
       if (
-        (ins.keyword === 'RUN' && INSTALL.test(text) && word.test(text)) ||
+        (ins.keyword === 'RUN' && installs(text) && word.test(text)) ||
         ((ins.keyword === 'COPY' || ins.keyword === 'ADD') && word.test(text))
       ) {
         out.push(tool);
