@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { describe, it, test } from 'node:test';
 import { testRule } from '../helpers/rule-tester';
 import { maskVariables, sameImage } from '../../server/src/text/image-ref';
+import { maskExpressions } from '../../server/src/text/script-map';
 import { memoryService } from '../helpers/context';
 import { language as dockerfile } from '../../server/src/languages/dockerfile';
 import { language as compose } from '../../server/src/languages/compose';
@@ -437,4 +438,11 @@ test('maskVariables keeps offsets and masks ${{ }} and ${ }, also after an unclo
   assert.equal(maskVariables('${{ a ${B}', '.'), '..........');
   assert.equal(maskVariables('${{ a }} ${b', '.'), '........ ${b');
   assert.equal(maskVariables('$x ${', '.'), '$x ${');
+});
+
+test('maskExpressions hides each ${{ }} (line breaks kept) and leaves an unclosed one as it is', () => {
+  assert.equal(maskExpressions('echo ${{ a }} x'), 'echo ________ x');
+  assert.equal(maskExpressions('a ${{ b\n }}c ${{ d'), 'a _____\n___c ${{ d');
+  assert.equal(maskExpressions('${{a}}${{b}}'), '____________');
+  assert.equal(maskExpressions('no expression'), 'no expression');
 });

@@ -10,6 +10,7 @@ import { lex } from '../../server/src/languages/nix/lexer';
 import { parse as parseNix } from '../../server/src/languages/nix/parser';
 import { memoryFs } from '../helpers/context';
 import { imageRepository } from '../../server/src/text/image-ref';
+import { maskExpressions } from '../../server/src/text/script-map';
 import { factsOfText } from '../../server/src/languages/dockerfile/facts';
 import { registryConfigHasToken } from '../../server/src/text/container-security';
 import type { Case } from '../helpers/complexity-worker';
@@ -224,6 +225,13 @@ export const CASES: Record<string, Case> = {
     max: 1 << 18,
     make: (n) => `ghcr.io/acme/${'${{'.repeat(n)}:1`,
     run: (text) => imageRepository(text as string),
+  },
+  'run: script masked for shellcheck: `${{` repeated, never closed': {
+    doubles: 'the repetitions',
+    n: 1024,
+    max: 1 << 18,
+    make: (n) => `echo ${'${{'.repeat(n)}`,
+    run: (text) => maskExpressions(text as string),
   },
   '.npmrc: a run of blank lines (is there a token in it?)': {
     doubles: 'the blank lines',

@@ -45,5 +45,16 @@ export class ScriptMap {
 /** The text with each `${{ ... }}` replaced by as many `_` (line breaks kept), so a shell sees a word and offsets hold. */
 export function maskExpressions(text: string): string {
   if (!text.includes('${{')) return text;
-  return text.replace(/\$\{\{[\s\S]*?\}\}/g, (m) => m.replace(/[^\n]/g, '_'));
+  // by hand: a lazy regex from each `${{` to the next `}}` rescanned the rest of the text when none closed
+  let out = '';
+  let i = 0;
+  for (;;) {
+    const open = text.indexOf('${{', i);
+    const close = open < 0 ? -1 : text.indexOf('}}', open + 3);
+    if (close < 0) break;
+    out += text.slice(i, open);
+    for (let k = open; k < close + 2; k++) out += text[k] === '\n' ? '\n' : '_';
+    i = close + 2;
+  }
+  return out + text.slice(i);
 }
