@@ -11,6 +11,9 @@ import { parse as parseNix } from '../../server/src/languages/nix/parser';
 import { memoryFs } from '../helpers/context';
 import { imageRepository } from '../../server/src/text/image-ref';
 import { maskExpressions } from '../../server/src/text/script-map';
+import { tidyWhitespace } from '../../server/src/engine/format';
+import { chainsIn } from '../../server/src/languages/workflow/security';
+import { sensitiveHostPath } from '../../server/src/text/container-security';
 import { factsOfText } from '../../server/src/languages/dockerfile/facts';
 import { registryConfigHasToken } from '../../server/src/text/container-security';
 import type { Case } from '../helpers/complexity-worker';
@@ -232,6 +235,27 @@ export const CASES: Record<string, Case> = {
     max: 1 << 18,
     make: (n) => `echo ${'${{'.repeat(n)}`,
     run: (text) => maskExpressions(text as string),
+  },
+  'formatting: a run of spaces that ends in a letter (trailing blanks)': {
+    doubles: 'the spaces',
+    n: 1024,
+    max: 1 << 20,
+    make: (n) => `a${' '.repeat(n)}b\n`,
+    run: (text) => tidyWhitespace(text as string),
+  },
+  'expression chains: a long name without a dot, and `[` never closed': {
+    doubles: 'the length',
+    n: 1024,
+    max: 1 << 19,
+    make: (n) => `${'a'.repeat(n)} ${'['.repeat(n)}`,
+    run: (text) => chainsIn(text as string),
+  },
+  'host path: a run of `/` before a name (mount checks)': {
+    doubles: 'the slashes',
+    n: 1024,
+    max: 1 << 20,
+    make: (n) => `${'/'.repeat(n)}etc`,
+    run: (text) => sensitiveHostPath(text as string),
   },
   '.npmrc: a run of blank lines (is there a token in it?)': {
     doubles: 'the blank lines',

@@ -4,6 +4,7 @@
  * matched by simulating every position of the pattern at once, so matching costs at most
  * (path length × pattern length) steps whatever the input (`**\/` × 20 then `b` included).
  */
+import { blankRunStart, trimEndChar } from '../text/trim';
 
 const enum T {
   /** one given character */
@@ -42,7 +43,11 @@ export interface Glob {
 export function compileGlob(line: string): Glob | undefined {
   let p = line.replace(/\r$/, '');
   // trailing spaces are dropped unless escaped
-  p = p.replace(/(?<!\\)[ \t]+$/, '');
+  {
+    let k = blankRunStart(p, p.length);
+    if (k < p.length && k > 0 && p[k - 1] === '\\') k++; // `\ ` keeps its space
+    p = p.slice(0, k);
+  }
   if (!p || p.startsWith('#')) return undefined;
   let negated = false;
   if (p.startsWith('!')) {
@@ -225,7 +230,7 @@ export function globSet(base: string, lines: string[], origin: string): GlobSet 
     const g = compileGlob(line);
     if (g) globs.push(g);
   }
-  return { base: base.replace(/\/+$/, ''), globs, origin };
+  return { base: trimEndChar(base, '/'), globs, origin };
 }
 
 /**

@@ -4,6 +4,7 @@
  * means something and nothing is touched.
  */
 import type { OffsetEdit, Span } from './types';
+import { blankRunStart, trailingSpaceStart } from '../text/trim';
 
 /** Whether a span touches content that must stay as written. */
 export type IsProtected = (start: number, end: number) => boolean;
@@ -31,16 +32,24 @@ export function protectedBy(spans: Span[]): IsProtected {
 /** Edits removing trailing whitespace and leaving exactly one newline at the end (outside protected spans). */
 export function tidyWhitespace(text: string, isProtected: IsProtected = () => false): OffsetEdit[] {
   const edits: OffsetEdit[] = [];
-  const re = /[ \t]+(?=\r?\n|$)/g;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    const start = m.index;
-    const end = start + m[0].length;
-    if (!isProtected(start, end)) edits.push({ start, end, newText: '' });
+  // blanks before each line break (`\n` or `\r\n`) and before the end, found by walking back from each (a regex
+  // with a lookahead tried every blank of a run that ends elsewhere: quadratic in a long run of spaces)
+  const blanksBefore = (end: number) => {
+    const start = blankRunStart(text, end);
+    if (start < end && !isProtected(start, end)) edits.push({ start, end, newText: '' });
+    return start < end;
+  };
+  for (let i = 0; ; ) {
+    const nl = text.indexOf('\n', i);
+    const end = nl < 0 ? text.length : nl;
+    if (!blanksBefore(end) && nl > 0 && text[nl - 1] === '\r') blanksBefore(nl - 1);
+    if (nl < 0) break;
+    i = nl + 1;
   }
   if (!text.trim()) return edits;
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   // the blank lines (and spaces) after the last non-blank character
-  const last = text.search(/\s*$/);
+  const last = trailingSpaceStart(text);
   const tail = text.slice(last);
   if (tail !== eol && !isProtected(last, text.length)) {
     // drop the trailing-whitespace edits inside the tail: this one replaces them

@@ -3,6 +3,7 @@
  * containers, the checks across files): which Linux capabilities amount to root on the host, which host paths a
  * container must not see, which ports belong to databases and caches, which file names hold credentials.
  */
+import { trimEndChar } from './trim';
 
 /**
  * Capabilities that let a process escape the container or take the host's network or kernel (beyond Docker's
@@ -80,7 +81,7 @@ export const isRootUser = (user: string): boolean => /^(root|0)(:.*)?$/.test(use
 
 /** Sockets of container engines: mounting one gives the container full control of the engine, so of the host. */
 export function isEngineSocket(hostPath: string): boolean {
-  return /(^|\/)(docker|podman|containerd|crio|cri-dockerd)\.sock$/.test(hostPath.replace(/\/+$/, ''));
+  return /(^|\/)(docker|podman|containerd|crio|cri-dockerd)\.sock$/.test(trimEndChar(hostPath, '/'));
 }
 
 /** Host folders whose content a container must not see (read-write), or the host root itself. */
@@ -106,7 +107,7 @@ const SENSITIVE_HOST_PATHS = [
 
 /** Whether a host path is (or is inside) a folder that gives a container the host when writable. */
 export function sensitiveHostPath(hostPath: string): string | undefined {
-  const p = hostPath.replace(/\/+$/, '') || '/';
+  const p = trimEndChar(hostPath, '/') || '/';
   if (!p.startsWith('/')) return undefined;
   if (p === '/') return '/';
   return SENSITIVE_HOST_PATHS.find((s) => s !== '/' && (p === s || p.startsWith(`${s}/`)));
@@ -154,7 +155,7 @@ export function dataStoreImage(image: string | undefined): boolean {
  * credentials), or undefined. Certificates and public keys are not credentials; `.env.example` and friends are not.
  */
 export function credentialFile(path: string): string | undefined {
-  const p = path.replace(/\\/g, '/').replace(/\/+$/, '');
+  const p = trimEndChar(path.replace(/\\/g, '/'), '/');
   const base = p.slice(p.lastIndexOf('/') + 1);
   const lower = base.toLowerCase();
   if (/^id_(rsa|dsa|ecdsa|ed25519)(_sk)?$/.test(lower)) return 'an SSH private key';

@@ -3,6 +3,7 @@ import type { RuleContext } from '../../engine/types';
 import type { DockerfileModel, DockerInstruction, DockerWord, Stage } from './parse';
 import { runCommandsOf } from './parse';
 import { commandArgs, type ShellCommand, type ShellWord } from './shell';
+import { trimEndChar } from '../../text/trim';
 
 export type Ctx = RuleContext<DockerfileModel>;
 
@@ -240,7 +241,7 @@ export function reportUncleanedCache(
     const from = order === 'after' ? commands.indexOf(cmd) + 1 : 0;
     // a cache mount at the tool's cache directory, inside it, or at a folder holding it
     const mounted = hasCacheMount(ins, (target) => {
-      const t = target.replace(/\/+$/, '') || '/';
+      const t = trimEndChar(target, '/') || '/';
       return cacheDirs.some((d) => t === d || t.startsWith(d + '/') || d.startsWith(t === '/' ? '/' : t + '/'));
     });
     if (mounted || commands.slice(from).some((c) => cleans(c, cmd))) continue;

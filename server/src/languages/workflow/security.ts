@@ -25,14 +25,31 @@ const UNTRUSTED = [
   /^github\.head_ref$/,
 ];
 
+/** `[...]` spelled `.*`, in one pass (`/\[[^\]]*\]/g` rescanned the rest from each `[` when none closed). */
+function bracketsAsStar(s: string): string {
+  let out = '';
+  let i = 0;
+  for (;;) {
+    const open = s.indexOf('[', i);
+    const close = open < 0 ? -1 : s.indexOf(']', open + 1);
+    if (close < 0) break;
+    out += `${s.slice(i, open)}.*`;
+    i = close + 1;
+  }
+  return out + s.slice(i);
+}
+
 /** Property chains in an expression's source, lower-cased, with `[*]`/`.*`/`['x']` spelled as path segments. */
 export function chainsIn(src: string): string[] {
   const norm = src
     .replace(/\[\s*'([^']*)'\s*\]/g, '.$1')
     .replace(/\[\s*"([^"]*)"\s*\]/g, '.$1')
-    .replace(/\[[^\]]*\]/g, '.*')
     .toLowerCase();
-  return norm.match(/[a-z_][\w-]*(\s*\.\s*(\*|[a-z_][\w-]*))+|\b(github|secrets|env|inputs)\b/g) ?? [];
+  // a chain starts where a name does (the lookbehind): tried from every letter of a long name, it rescanned the name
+  return (
+    bracketsAsStar(norm).match(/(?<![\w-])[a-z_][\w-]*(\s*\.\s*(\*|[a-z_][\w-]*))+|\b(github|secrets|env|inputs)\b/g) ??
+    []
+  );
 }
 
 /** The untrusted event fields an expression's source reads. */

@@ -7,6 +7,7 @@ import { CREDENTIAL_FILES_IN_CONTEXT, credentialFile, registryConfigHasToken } f
 import { composeBuildsOf, workflowBuildsOf } from '../builds';
 import { ignoreInForce } from '../context';
 import { own, type LinkContext } from '../facts';
+import { trimEndChar } from '../../text/trim';
 
 /** A build of this Dockerfile: its context folder and the stage it builds (undefined: the last one). */
 interface Build {
@@ -41,7 +42,7 @@ function buildsOf(ctx: LinkContext): Build[] {
 function folderSource(value: string): string | undefined {
   let v = value.replace(/^(\.\/)+/, '').replace(/^\/+/, '');
   const folder = v.endsWith('/') || v === '.' || v === '';
-  v = v.replace(/\/+$/, '');
+  v = trimEndChar(v, '/');
   if (v === '.') v = '';
   if (v.split('/').some((s) => s === '..')) return undefined;
   if (!folder && v.slice(v.lastIndexOf('/') + 1).includes('.')) return undefined;

@@ -5,7 +5,8 @@ import { actionOf, input, stepsAfter } from '../security';
 
 /** Upload actions and whether a `path` value takes the whole workspace (and so `.git/config`). */
 const UPLOADERS = new Set(['actions/upload-artifact', 'actions/upload-pages-artifact']);
-const WHOLE_WORKSPACE = /^\s*(\.\/?|\*\*?(\/\*)?|\$\{\{\s*github\.workspace\s*\}\}\/?|\.git(\/.*)?)\s*$/m;
+// `[ \t]*`, not `\s*`, at the ends of a line: `\s` crosses lines, and a run of blank lines was rescanned from each
+const WHOLE_WORKSPACE = /^[ \t]*(\.\/?|\*\*?(\/\*)?|\$\{\{\s*github\.workspace\s*\}\}\/?|\.git(\/.*)?)[ \t\r]*$/m;
 
 export const rule = defineRule<WorkflowModel>({
   meta: {
