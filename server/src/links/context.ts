@@ -32,6 +32,13 @@ export interface ContextIgnore {
   sources: IgnoredSource[];
 }
 
+/** The Dockerfile an ignore file beside it is paired with: `.dockerignore` → `Dockerfile`, `X.dockerignore` → `X`. */
+export function dockerfileOfIgnore(ignorePath: string): string {
+  const dir = posix.dirname(ignorePath);
+  const base = posix.basename(ignorePath);
+  return posix.join(dir, base === '.dockerignore' ? 'Dockerfile' : base.slice(0, -'.dockerignore'.length));
+}
+
 /** The ignore file Docker uses for this context and Dockerfile: `<Dockerfile>.dockerignore`, else the context's. */
 export function ignoreInForce(
   ws: WorkspaceIndex,

@@ -1,6 +1,7 @@
 import { defineRule } from '../../engine/define';
 import type { DockerfileFacts } from '../../languages/dockerfile/facts';
 import { isExcluded, type IgnoreFacts } from '../../languages/dockerignore/facts';
+import { dockerfileOfIgnore } from '../context';
 import { own } from '../facts';
 
 export const rule = defineRule<unknown>({
@@ -29,9 +30,7 @@ export const rule = defineRule<unknown>({
   },
   check(ctx) {
     const dir = ctx.path.slice(0, ctx.path.lastIndexOf('/'));
-    const base = ctx.path.slice(ctx.path.lastIndexOf('/') + 1);
-    const dockerfilePath =
-      base === '.dockerignore' ? dir + '/Dockerfile' : dir + '/' + base.replace(/\.dockerignore$/, '');
+    const dockerfilePath = dockerfileOfIgnore(ctx.path);
     const df = ctx.workspace.facts(dockerfilePath);
     const ignore = own<IgnoreFacts>(ctx);
     if (df?.kind !== 'dockerfile' || !ignore) return;

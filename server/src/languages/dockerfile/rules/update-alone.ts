@@ -2,6 +2,7 @@ import { defineRule } from '../../../engine/define';
 import type { DockerInstruction, DockerfileModel } from '../parse';
 import { runCommandsOf } from '../parse';
 import type { ShellCommand } from '../shell';
+import { subcommandOf } from '../util';
 
 /** The package manager family a command refreshes the index of, or installs with. */
 type Family = 'apt' | 'apk' | 'dnf' | 'zypper';
@@ -26,12 +27,6 @@ const INSTALLS: Record<Family, Set<string>> = {
   dnf: new Set(['install', 'upgrade', 'update', 'reinstall', 'groupinstall', 'localinstall', 'builddep']),
   zypper: new Set(['install', 'in', 'update', 'up', 'dist-upgrade', 'dup', 'patch', 'source-install', 'si']),
 };
-
-/** The first word after the command name that is not a flag: its subcommand. */
-function subcommand(cmd: ShellCommand): string | undefined {
-  for (const w of cmd.argv.slice(1)) if (!w.value.startsWith('-')) return w.value;
-  return undefined;
-}
 
 interface RunUse {
   ins: DockerInstruction;
@@ -83,13 +78,13 @@ export const rule = defineRule<DockerfileModel>({
       }
       const family = familyOf(cmd.name);
       if (!family) continue;
-      const sub = subcommand(cmd);
+      const sub = subcommandOf(cmd)?.value;
       if (!sub) continue;
       if (UPDATES[family].has(sub) && !last.updates.has(family)) last.updates.set(family, cmd);
       else if (INSTALLS[family].has(sub)) last.installs.add(family);
     }
     // per stage, the updates not yet followed by an install: reported at the first later RUN that installs alone
-    const pending = new Map<string, { cmd: ShellCommand; stage: number }>();
+    const pending = new Map<string, ShellCommand>();
     for (const run of runs) {
       for (const family of run.installs) {
         const key = `${run.ins.stage}:${family}`;
@@ -97,16 +92,16 @@ export const rule = defineRule<DockerfileModel>({
         if (p && !run.updates.has(family)) {
           const line = ctx.lines.position(run.ins.start).line + 1;
           ctx.report({
-            start: p.cmd.start,
-            end: p.cmd.end,
+            start: p.start,
+            end: p.end,
             messageId: 'alone',
-            data: { update: ctx.text.slice(p.cmd.start, p.cmd.end), line: String(line) },
+            data: { update: ctx.text.slice(p.start, p.end), line: String(line) },
           });
         }
         pending.delete(key);
       }
       for (const [family, cmd] of run.updates)
-        if (!run.installs.has(family)) pending.set(`${run.ins.stage}:${family}`, { cmd, stage: run.ins.stage });
+        if (!run.installs.has(family)) pending.set(`${run.ins.stage}:${family}`, cmd);
     }
   },
 });

@@ -1,47 +1,55 @@
-/** Small readers of expression trees shared by the workflow rules. */
+/** Readers of expression trees shared by the workflow rules and features. */
 import type { Expr } from './parser';
 
-/** `github.event.pull_request.user.login` for a chain of properties on a context, undefined otherwise. */
-export function contextPath(e: Expr): string | undefined {
-  const parts: string[] = [];
-  let cur: Expr = e;
-  while (cur.kind === 'prop') {
-    parts.push(cur.name);
-    cur = cur.object;
-  }
-  if (cur.kind !== 'var') return undefined;
-  parts.push(cur.name);
-  return parts.reverse().join('.');
-}
-
-/** Calls `f` on every node of the tree, parents first (the parser bounds the depth, see MAX_EXPRESSION_DEPTH). */
-export function eachNode(e: Expr, f: (e: Expr) => void): void {
-  f(e);
+/**
+ * The dotted path of a property chain as written (`github.event.issue.title`; `[*]` and `.*` filters as `*`, a string
+ * index as a segment), or undefined when the chain does not start at a context.
+ */
+export function propertyPath(e: Expr): string | undefined {
   switch (e.kind) {
-    case 'prop':
-    case 'filter':
-      eachNode(e.object, f);
-      break;
-    case 'index':
-      eachNode(e.object, f);
-      eachNode(e.index, f);
-      break;
-    case 'call':
-      for (const a of e.args) eachNode(a, f);
-      break;
-    case 'not':
-      eachNode(e.operand, f);
-      break;
-    case 'binary':
-      eachNode(e.left, f);
-      eachNode(e.right, f);
-      break;
+    case 'var':
+      return e.name;
+    case 'prop': {
+      const o = propertyPath(e.object);
+      return o === undefined ? undefined : `${o}.${e.name}`;
+    }
+    case 'index': {
+      const o = propertyPath(e.object);
+      if (o === undefined) return undefined;
+      return e.index.kind === 'string' ? `${o}.${e.index.value}` : `${o}.*`;
+    }
+    case 'filter': {
+      const o = propertyPath(e.object);
+      return o === undefined ? undefined : `${o}.*`;
+    }
+    default:
+      return undefined;
   }
 }
 
-/** Calls `f` on every function call of the tree. */
-export function eachCall(e: Expr, f: (call: Expr & { kind: 'call' }) => void): void {
-  eachNode(e, (n) => {
-    if (n.kind === 'call') f(n);
-  });
+/** Every node of the tree, parents first (with a stack: the depth is bounded by the parser, not by the call stack). */
+export function* nodesOf(e: Expr | undefined): Generator<Expr> {
+  const stack: Expr[] = e ? [e] : [];
+  while (stack.length) {
+    const n = stack.pop()!;
+    yield n;
+    switch (n.kind) {
+      case 'prop':
+      case 'filter':
+        stack.push(n.object);
+        break;
+      case 'index':
+        stack.push(n.object, n.index);
+        break;
+      case 'call':
+        stack.push(...n.args);
+        break;
+      case 'not':
+        stack.push(n.operand);
+        break;
+      case 'binary':
+        stack.push(n.left, n.right);
+        break;
+    }
+  }
 }

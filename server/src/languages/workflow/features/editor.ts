@@ -22,6 +22,7 @@ import type { Expr } from '../expr/parser';
 import { localActionFile, repoRootOf } from '../local-actions';
 import type { Job, Str, WorkflowModel } from '../parse';
 import { buildSteps, ecsSteps } from '../steps';
+import { nodesOf } from '../expr/walk';
 
 type Ctx = FeatureContext<WorkflowModel>;
 
@@ -51,33 +52,8 @@ function content(s: Str): Span {
 
 /** Each property access `<object>.<name>` of an expression, with the name's absolute offsets. */
 function* props(e: Expr | undefined, base: number): Generator<{ object: Expr; name: string; start: number }> {
-  const stack: Expr[] = e ? [e] : [];
-  while (stack.length) {
-    const n = stack.pop()!;
-    switch (n.kind) {
-      case 'prop':
-        yield { object: n.object, name: n.name, start: base + n.nameStart };
-        stack.push(n.object);
-        break;
-      case 'index':
-        stack.push(n.object, n.index);
-        break;
-      case 'filter':
-        stack.push(n.object);
-        break;
-      case 'call':
-        stack.push(...n.args);
-        break;
-      case 'not':
-        stack.push(n.operand);
-        break;
-      case 'binary':
-        stack.push(n.left, n.right);
-        break;
-      default:
-        break;
-    }
-  }
+  for (const n of nodesOf(e))
+    if (n.kind === 'prop') yield { object: n.object, name: n.name, start: base + n.nameStart };
 }
 
 const CONTEXT_OF: Record<string, NameKind> = {

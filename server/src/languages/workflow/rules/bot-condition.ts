@@ -1,6 +1,6 @@
 import { defineRule } from '../../../engine/define';
 import type { Expr } from '../expr/parser';
-import { contextPath, eachNode } from '../expr/walk';
+import { nodesOf, propertyPath } from '../expr/walk';
 import type { WorkflowModel } from '../parse';
 import { triggers } from '../security';
 
@@ -26,7 +26,7 @@ function botComparison(e: Expr): (Expr & { kind: 'prop' }) | undefined {
     [e.left, e.right],
     [e.right, e.left],
   ] as const) {
-    const path = contextPath(ctxSide)?.toLowerCase();
+    const path = propertyPath(ctxSide)?.toLowerCase();
     const lit = literal(litSide);
     if (!path || lit === undefined || ctxSide.kind !== 'prop') continue;
     if (ACTOR_NAMES.has(path) && lit.toLowerCase().endsWith('[bot]')) return ctxSide;
@@ -82,10 +82,10 @@ export const rule = defineRule<WorkflowModel>({
     const canFix = on.size === 1 && on.has('pull_request_target');
     for (const site of ctx.model.expressions) {
       if (!site.isIf || !site.expr) continue;
-      eachNode(site.expr, (n) => {
+      for (const n of nodesOf(site.expr)) {
         const actor = botComparison(n);
-        if (!actor) return;
-        const context = contextPath(actor) ?? '';
+        if (!actor) continue;
+        const context = propertyPath(actor) ?? '';
         const isName = ACTOR_NAMES.has(context.toLowerCase());
         ctx.report({
           start: site.start + actor.start,
@@ -109,7 +109,7 @@ export const rule = defineRule<WorkflowModel>({
                 ]
               : undefined,
         });
-      });
+      }
     }
   },
 });

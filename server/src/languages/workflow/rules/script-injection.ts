@@ -3,6 +3,7 @@ import type { ExprSite, WorkflowModel } from '../parse';
 import type { Expr } from '../expr/parser';
 import { appendToBlockMap, columnOf, lineStartOf } from '../edits';
 import { entries, entry } from '../../../yaml/view';
+import { propertyPath } from '../expr/walk';
 
 /** Event payload fields anyone who can open an issue or a pull request controls (`*`: any element). */
 const UNTRUSTED = [
@@ -48,31 +49,8 @@ function untrustedReached(chain: string): string[] {
 /** Functions whose result is a boolean: an untrusted value passed to them cannot reach the script. */
 const SAFE_FUNCTIONS = new Set(['contains', 'startswith', 'endswith']);
 
-/** The dotted path of a property chain (`github.event.issue.title`, `*` for filters), or undefined. */
-function chain(e: Expr): string | undefined {
-  switch (e.kind) {
-    case 'var':
-      return e.name.toLowerCase();
-    case 'prop': {
-      const o = chain(e.object);
-      return o === undefined ? undefined : `${o}.${e.name.toLowerCase()}`;
-    }
-    case 'index': {
-      const o = chain(e.object);
-      if (o === undefined) return undefined;
-      return e.index.kind === 'string' ? `${o}.${e.index.value.toLowerCase()}` : `${o}.*`;
-    }
-    case 'filter': {
-      const o = chain(e.object);
-      return o === undefined ? undefined : `${o}.*`;
-    }
-    default:
-      return undefined;
-  }
-}
-
 export function untrustedPaths(e: Expr, out: string[] = []): string[] {
-  const c = chain(e);
+  const c = propertyPath(e)?.toLowerCase();
   if (c !== undefined) {
     out.push(...untrustedReached(c));
     return out;

@@ -1,7 +1,6 @@
 import { defineRule } from '../../../engine/define';
-import type { Expr } from '../expr/parser';
 import type { WorkflowModel } from '../parse';
-import { contextPath, eachCall } from '../expr/walk';
+import { nodesOf, propertyPath } from '../expr/walk';
 
 /** Contexts whose value whoever pushes a branch, opens a pull request or starts a run chooses. */
 const CONTROLLABLE = [
@@ -74,12 +73,12 @@ export const rule = defineRule<WorkflowModel>({
   check(ctx) {
     for (const site of ctx.model.expressions) {
       if (!site.isIf || !site.expr) continue;
-      eachCall(site.expr, (call: Expr & { kind: 'call' }) => {
-        if (call.name.toLowerCase() !== 'contains' || call.args.length !== 2) return;
+      for (const call of nodesOf(site.expr)) {
+        if (call.kind !== 'call' || call.name.toLowerCase() !== 'contains' || call.args.length !== 2) continue;
         const [hay, needle] = call.args;
-        if (hay.kind !== 'string') return;
-        const value = contextPath(needle);
-        if (!value || !controllable(value)) return;
+        if (hay.kind !== 'string') continue;
+        const value = propertyPath(needle);
+        if (!value || !controllable(value)) continue;
         const items = listItems(hay.value);
         const part = (items?.[0] ?? hay.value).slice(0, Math.max(1, (items?.[0] ?? hay.value).length - 1));
         const json = items && JSON.stringify(items).replace(/,/g, ', ');
@@ -98,7 +97,7 @@ export const rule = defineRule<WorkflowModel>({
               ]
             : undefined,
         });
-      });
+      }
     }
   },
 });
